@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // Integration tests build Xen once (cached); give the first, cold run room.
+    testTimeout: 30_000,
+    hookTimeout: 900_000,
+  },
+});
