@@ -1,0 +1,230 @@
+/**
+ * The command-line commands: parses argv into the same options the action builds and
+ * calls the same code. Exit codes: 0 success, 1 a failed verdict (an error finding),
+ * 2 bad usage, a configuration mistake or an unreadable file.
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { parse as parseYaml } from "yaml";
+import {
+  INPUT_DEFAULTS,
+  type InputName,
+  type RawInputs,
+  defaultCacheDir,
+  parseOptions,
+} from "./options.js";
+import { partialResultOf, run, verdictFor } from "./pipeline.js";
+import { toSarif } from "./report/sarif.js";
+import { findingsText } from "./report/text.js";
+import { ConfigurationError, InputFileError } from "./util/errors.js";
+import { terminalLogger } from "./util/logger.js";
+import { verifyPayloadSet } from "./verify/payload-set.js";
+import { RULES } from "./verify/rules.js";
+import { TOOL_NAME, TOOL_VERSION } from "./version.js";
+
+const USAGE: Record<string, string> = {
+  main: `${TOOL_NAME} ${TOOL_VERSION}: build, verify and test Xen livepatch payloads
+
+usage: ${TOOL_NAME} <command> [options]
+
+commands:
+  run      run the pipeline (source, base build, payloads, verification, report)
+  verify   statically verify payload files
+  rules    list the verifier's rules
+  help     show help for a command
+
+'${TOOL_NAME} <command> --help' shows a command's options.`,
+  verify: `usage: ${TOOL_NAME} verify [--xen-syms FILE] [--stack EARLIER.livepatch]... [--format text|json|sarif] [--fail-on error|warning|never] PAYLOAD...
+
+Checks each payload against what Xen's livepatch loader accepts and for the relocation and
+read-only data defects it does not catch.
+
+  --xen-syms FILE    the hypervisor's xen-syms (build-id, symbols, function bytes)
+  --stack FILE       a payload applied before these (repeat, oldest first)
+  --format FORMAT    text (default), json or sarif, on stdout
+  --fail-on LEVEL    lowest severity that gives exit 1 (default: error)
+
+exit status: 0 no finding at the fail-on level, 1 some, 2 bad usage or an unreadable file`,
+  run: `usage: ${TOOL_NAME} run [--example] [--config FILE.yml] [--INPUT VALUE]... [--json]
+
+Runs the pipeline with the action's inputs (see action.yml), given in a YAML file of
+input: value pairs and/or as --INPUT VALUE flags (flags win).
+
+  --example          the built-in example: Xen 4.17.5 from Debian's source package and
+                     its in-tree test payloads (xen-source: debian, self-test: true)
+  --config FILE      YAML file mirroring the action's inputs
+  --json             print the JSON report on stdout instead of the text summary
+
+exit status: 0 pass, 1 fail, 2 configuration error`,
+  rules: `usage: ${TOOL_NAME} rules [--json]
+
+Lists the verifier's rules: id, severity, what the hypervisor does, title.`,
+};
+
+class UsageError extends Error {}
+
+function inputFlags(): Record<string, { type: "string" }> {
+  return Object.fromEntries(
+    Object.keys(INPUT_DEFAULTS).map((name) => [name, { type: "string" as const }]),
+  );
+}
+
+async function verifyCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      "xen-syms": { type: "string" },
+      stack: { type: "string", multiple: true },
+      format: { type: "string", default: "text" },
+      "fail-on": { type: "string", default: "error" },
+      help: { type: "boolean" },
+    },
+  });
+  if (values.help) return usage("verify", 0);
+  if (positionals.length === 0) throw new UsageError("verify: give at least one PAYLOAD file");
+  const format = values.format;
+  if (!["text", "json", "sarif"].includes(format))
+    throw new UsageError(`--format: "${format}" is not text, json or sarif`);
+  const failOn = values["fail-on"];
+  if (failOn !== "error" && failOn !== "warning" && failOn !== "never") {
+    throw new UsageError(`--fail-on: "${failOn}" is not error, warning or never`);
+  }
+  const result = await verifyPayloadSet({
+    payloads: positionals,
+    xenSyms: values["xen-syms"],
+    applied: values.stack ?? [],
+  });
+  const findings = result.payloads.flatMap((p) => p.findings);
+  if (format === "json") process.stdout.write(JSON.stringify(result, null, 2) + "\n");
+  else if (format === "sarif")
+    process.stdout.write(JSON.stringify(toSarif(findings, process.cwd()), null, 2) + "\n");
+  else process.stdout.write(findingsText(result.payloads));
+  return verdictFor(findings, failOn).pass ? 0 : 1;
+}
+
+async function runCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      ...inputFlags(),
+      example: { type: "boolean" },
+      config: { type: "string" },
+      json: { type: "boolean" },
+      help: { type: "boolean" },
+    },
+  });
+  if (values.help) return usage("run", 0);
+  const raw: RawInputs = {};
+  if (values.example) Object.assign(raw, { "xen-source": "debian", "self-test": "true" });
+  if (values.config) Object.assign(raw, readConfig(values.config));
+  for (const name of Object.keys(INPUT_DEFAULTS) as InputName[]) {
+    const v = (values as Record<string, unknown>)[name];
+    if (typeof v === "string") raw[name] = v;
+  }
+  const options = parseOptions(raw, process.cwd(), defaultCacheDir(process.env));
+  const log = terminalLogger(process.stderr);
+  try {
+    const result = await run(options, log);
+    if (values.json) process.stdout.write(JSON.stringify(result, null, 2) + "\n");
+    else {
+      process.stdout.write(
+        `verdict: ${result.verdict}${result.reason ? ` (${result.reason})` : ""}\n`,
+      );
+      process.stdout.write(`report: ${result.files.report}\nsarif: ${result.files.sarif}\n`);
+    }
+    return result.verdict === "pass" ? 0 : 1;
+  } catch (e) {
+    const partial = partialResultOf(e);
+    if (partial)
+      process.stderr.write(`the run failed; its report and logs are in ${options.outputDir}\n`);
+    throw e;
+  }
+}
+
+/** A YAML mapping of action input names to values. */
+function readConfig(path: string): RawInputs {
+  let doc: unknown;
+  try {
+    doc = parseYaml(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new ConfigurationError("--config", `${path}: ${(e as Error).message}`);
+  }
+  if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
+    throw new ConfigurationError("--config", `${path} must be a mapping of input names to values`);
+  }
+  const raw: RawInputs = {};
+  for (const [key, value] of Object.entries(doc)) {
+    if (!(key in INPUT_DEFAULTS))
+      throw new ConfigurationError(
+        "--config",
+        `${path}: "${key}" is not an input of this action (see action.yml)`,
+      );
+    raw[key as InputName] = Array.isArray(value) ? value.join("\n") : String(value);
+  }
+  return raw;
+}
+
+function rulesCommand(args: string[]): number {
+  const { values } = parseArgs({
+    args,
+    options: { json: { type: "boolean" }, help: { type: "boolean" } },
+  });
+  if (values.help) return usage("rules", 0);
+  if (values.json) process.stdout.write(JSON.stringify(RULES, null, 2) + "\n");
+  else
+    for (const r of RULES)
+      process.stdout.write(
+        `${r.id.padEnd(24)} ${r.severity.padEnd(8)} ${r.loader.padEnd(15)} ${r.title}\n`,
+      );
+  return 0;
+}
+
+function usage(command: string, code: number): number {
+  (code === 0 ? process.stdout : process.stderr).write(`${USAGE[command] ?? USAGE.main}\n`);
+  return code;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "verify":
+        return await verifyCommand(rest);
+      case "run":
+        return await runCommand(rest);
+      case "rules":
+        return rulesCommand(rest);
+      case "help":
+        return usage(rest[0] ?? "main", 0);
+      case "--help":
+      case "-h":
+        return usage("main", 0);
+      case "--version":
+        process.stdout.write(`${TOOL_VERSION}\n`);
+        return 0;
+      case undefined:
+        return usage("main", 2);
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(
+        `${TOOL_NAME}: ${(e as Error).message}\n(see '${TOOL_NAME} ${command ?? ""} --help')\n`,
+      );
+      return 2;
+    }
+    if (e instanceof ConfigurationError || e instanceof InputFileError) {
+      process.stderr.write(`${TOOL_NAME}: ${e.message}\n`);
+      return 2;
+    }
+    if (partialResultOf(e)) {
+      // A stage failed (a build error, a missing tool): its message says what; the report has the rest.
+      process.stderr.write(`${TOOL_NAME}: ${(e as Error).message}\n`);
+      return 1;
+    }
+    process.stderr.write(`${TOOL_NAME}: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,272 @@
+/**
+ * The one options type both front doors build, its defaults and its validation.
+ *
+ * The action and the command line both hand over the inputs as a map of action.yml input
+ * names to strings; `parseOptions` turns that into typed options or throws a
+ * ConfigurationError naming the input. Inputs of stages that are not built yet are
+ * rejected when set, never silently ignored.
+ */
+import { globSync } from "node:fs";
+import { homedir } from "node:os";
+import { isAbsolute, join, resolve } from "node:path";
+import { ConfigurationError } from "./util/errors.js";
+
+export type FailOn = "error" | "warning" | "never";
+export type StackMode = "stacked" | "independent" | "cumulative";
+
+export type XenSourceSpec =
+  | { kind: "debian"; version: string | undefined }
+  | { kind: "path"; path: string }
+  | { kind: "git"; url: string; ref: string };
+
+export interface BuildValueOverrides {
+  XEN_BUILD_DATE?: string;
+  XEN_BUILD_TIME?: string;
+  XEN_BUILD_HOST?: string;
+  XEN_WHOAMI?: string;
+  XEN_DOMAIN?: string;
+}
+
+export interface Options {
+  /** Where the Xen tree comes from; undefined to only verify prebuilt payloads. */
+  readonly xenSource: XenSourceSpec | undefined;
+  readonly buildValues: BuildValueOverrides;
+  /** Hex build-id the rebuilt base must have, or a path to the deployed xen-syms. */
+  readonly expectedBuildId: string | undefined;
+  /** Build and check Xen's in-tree test payloads. */
+  readonly selfTest: boolean;
+  /** Prebuilt payload files, in stack order. */
+  readonly payloads: readonly string[];
+  /** xen-syms to verify against; defaults to the base this run builds. */
+  readonly xenSyms: string | undefined;
+  /** Payloads already applied on the target, oldest first. */
+  readonly appliedPayloads: readonly string[];
+  readonly failOn: FailOn;
+  readonly stackMode: StackMode;
+  readonly outputDir: string;
+  readonly cacheDir: string;
+  /** The directory relative paths were resolved from; reports name files relative to it. */
+  readonly workspace: string;
+}
+
+/** Every input with its default, exactly as in action.yml (a test keeps them equal). */
+export const INPUT_DEFAULTS = {
+  "xen-source": "",
+  "xen-ref": "",
+  "xen-config": "defconfig",
+  "build-values": "",
+  "expected-build-id": "",
+  patches: "",
+  "payload-sources": "",
+  "self-test": "false",
+  "stack-mode": "stacked",
+  builder: "native",
+  expectations: "none",
+  payloads: "",
+  "xen-syms": "",
+  "applied-payloads": "",
+  "fail-on": "error",
+  scenario: "none",
+  kvm: "auto",
+  "dom0-kernel": "",
+  "signing-key": "",
+  attest: "auto",
+  upload: "none",
+  "artifact-name": "xen-livepatch",
+  "retention-days": "0",
+  "github-token": "${{ github.token }}",
+  "output-dir": "xen-livepatch-out",
+  "cache-dir": "",
+} as const;
+
+export type InputName = keyof typeof INPUT_DEFAULTS;
+export type RawInputs = Partial<Record<InputName, string>>;
+
+/** Inputs whose stage is not built yet, with the issue-level description of what they will do. */
+const NOT_YET: Partial<Record<InputName, string>> = {
+  "xen-ref": "building from a git URL",
+  patches: "building payloads from patches",
+  "payload-sources": "building payloads from C/assembly sources",
+  "dom0-kernel": "the QEMU boot test",
+  "signing-key": "signing",
+};
+
+const BUILD_VALUE_KEYS = [
+  "XEN_BUILD_DATE",
+  "XEN_BUILD_TIME",
+  "XEN_BUILD_HOST",
+  "XEN_WHOAMI",
+  "XEN_DOMAIN",
+] as const;
+
+function oneOf<T extends string>(input: InputName, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new ConfigurationError(
+    input,
+    `"${value}" is not one of ${allowed.map((a) => `"${a}"`).join(", ")}`,
+  );
+}
+
+function boolean(input: InputName, value: string): boolean {
+  const v = value.trim().toLowerCase();
+  if (v === "true") return true;
+  if (v === "false" || v === "") return false;
+  throw new ConfigurationError(input, `"${value}" is not "true" or "false"`);
+}
+
+/** One item a line (commas also separate), blank lines and `#` comments dropped. */
+export function listInput(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0 && !s.startsWith("#"));
+}
+
+function xenSource(value: string, ref: string, cwd: string): XenSourceSpec | undefined {
+  const v = value.trim();
+  if (v === "") return undefined;
+  if (v === "debian" || v.startsWith("debian:")) {
+    const version = v.slice("debian:".length) || undefined;
+    return { kind: "debian", version: v === "debian" ? undefined : version };
+  }
+  if (/^(https?|git|ssh):\/\//.test(v) || /^[\w.-]+@[\w.-]+:/.test(v)) {
+    return { kind: "git", url: v, ref };
+  }
+  return { kind: "path", path: resolve(cwd, v) };
+}
+
+function buildValues(value: string): BuildValueOverrides {
+  const result: BuildValueOverrides = {};
+  for (const line of value.split("\n").map((l) => l.trim())) {
+    if (line === "" || line.startsWith("#")) continue;
+    const eq = line.indexOf("=");
+    const key = line.slice(0, eq).trim();
+    if (eq <= 0 || !(BUILD_VALUE_KEYS as readonly string[]).includes(key)) {
+      throw new ConfigurationError(
+        "build-values",
+        `"${line}" is not KEY=VALUE with KEY one of ${BUILD_VALUE_KEYS.join(", ")}`,
+      );
+    }
+    result[key as keyof BuildValueOverrides] = line.slice(eq + 1).trim();
+  }
+  return result;
+}
+
+/** Paths as given, globs expanded (sorted); a glob that matches nothing is a mistake. */
+function expandPaths(input: InputName, patterns: string[], cwd: string): string[] {
+  return patterns.flatMap((p) => {
+    if (!/[*?[{]/.test(p)) return [isAbsolute(p) ? p : resolve(cwd, p)];
+    const matches = globSync(p, { cwd }).map((m) => resolve(cwd, m));
+    if (matches.length === 0) throw new ConfigurationError(input, `"${p}" matches no file`);
+    return matches.sort();
+  });
+}
+
+/** The cache location when cache-dir is not given: $XLCI_CACHE, else ~/.cache/xen-livepatch-ci. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
+  return env.XLCI_CACHE ?? join(homedir(), ".cache", "xen-livepatch-ci");
+}
+
+/**
+ * Validates the inputs (action.yml names, string values) into Options.
+ * `cwd` (the workspace) resolves relative paths; `cacheDir` is the front door's default cache.
+ */
+export function parseOptions(raw: RawInputs, cwd: string, cacheDir: string): Options {
+  const input = (name: InputName): string => (raw[name] ?? INPUT_DEFAULTS[name]).trim();
+  const path = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
+
+  for (const [name, what] of Object.entries(NOT_YET) as Array<[InputName, string]>) {
+    if (input(name) !== INPUT_DEFAULTS[name]) {
+      throw new ConfigurationError(
+        name,
+        `${what} is not available in this version yet; remove this input`,
+      );
+    }
+  }
+  const source = xenSource(input("xen-source"), input("xen-ref"), cwd);
+  if (source && source.kind !== "debian") {
+    throw new ConfigurationError(
+      "xen-source",
+      `building from ${source.kind === "git" ? "a git URL" : "a local path"} is not available in this version yet; use "debian" or "debian:VERSION"`,
+    );
+  }
+  if (input("xen-config") !== "defconfig") {
+    throw new ConfigurationError("xen-config", `only "defconfig" is available in this version`);
+  }
+  oneOf("builder", input("builder"), ["native", "livepatch-build-tools"]);
+  if (oneOf("expectations", input("expectations"), ["none", "auto"]) === "auto") {
+    throw new ConfigurationError(
+      "expectations",
+      `"auto" needs a payload build stage, which is not available in this version yet`,
+    );
+  }
+  if (input("scenario") !== "none") {
+    throw new ConfigurationError(
+      "scenario",
+      `the QEMU boot test is not available in this version yet; use "none"`,
+    );
+  }
+  oneOf("kvm", input("kvm"), ["auto", "true", "false"]);
+  if (oneOf("attest", input("attest"), ["auto", "true", "false"]) === "true") {
+    throw new ConfigurationError(
+      "attest",
+      `attestations are not available in this version yet; use "auto" or "false"`,
+    );
+  }
+  if (oneOf("upload", input("upload"), ["artifact", "release", "both", "none"]) !== "none") {
+    throw new ConfigurationError(
+      "upload",
+      `uploading is not available in this version yet; use "none"`,
+    );
+  }
+  if (!/^\d+$/.test(input("retention-days"))) {
+    throw new ConfigurationError(
+      "retention-days",
+      `"${input("retention-days")}" is not a whole number of days`,
+    );
+  }
+  const expected = input("expected-build-id");
+  if (
+    expected &&
+    !/^[0-9a-fA-F]{2,}$/.test(expected) &&
+    !expected.includes("/") &&
+    !expected.endsWith("xen-syms")
+  ) {
+    throw new ConfigurationError(
+      "expected-build-id",
+      `"${expected}" is neither a hex build-id nor a path to xen-syms`,
+    );
+  }
+
+  const options: Options = {
+    xenSource: source,
+    buildValues: buildValues(input("build-values")),
+    expectedBuildId: expected
+      ? /^[0-9a-fA-F]+$/.test(expected)
+        ? expected.toLowerCase()
+        : path(expected)
+      : undefined,
+    selfTest: boolean("self-test", input("self-test")),
+    payloads: expandPaths("payloads", listInput(input("payloads")), cwd),
+    xenSyms: input("xen-syms") ? path(input("xen-syms")) : undefined,
+    appliedPayloads: expandPaths("applied-payloads", listInput(input("applied-payloads")), cwd),
+    failOn: oneOf("fail-on", input("fail-on"), ["error", "warning", "never"]),
+    stackMode: oneOf("stack-mode", input("stack-mode"), ["stacked", "independent", "cumulative"]),
+    outputDir: path(input("output-dir")),
+    cacheDir: input("cache-dir") ? path(input("cache-dir")) : cacheDir,
+    workspace: cwd,
+  };
+  if (options.selfTest && !options.xenSource) {
+    throw new ConfigurationError(
+      "self-test",
+      "the in-tree test payloads need a Xen tree: set xen-source too",
+    );
+  }
+  if (!options.xenSource && options.payloads.length === 0) {
+    throw new ConfigurationError(
+      "payloads",
+      "nothing to do: give xen-source (to build) or payloads (to verify)",
+    );
+  }
+  return options;
+}

@@ -1,0 +1,214 @@
+/**
+ * The pipeline both front doors run: source -> base build -> payloads -> verify -> report.
+ * Each stage is timed and logged as one group. Whatever happens, the output directory
+ * ends up with the report of what ran (and why a stage failed) and the logs.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { buildXenBase } from "./build/xen.js";
+import { readGnuBuildId } from "./livepatch/notes.js";
+import { XenSyms } from "./livepatch/xen-syms.js";
+import type { Options } from "./options.js";
+import { toSarif } from "./report/sarif.js";
+import { findingsText } from "./report/text.js";
+import { DEFAULT_DEBIAN_XEN_VERSION, fetchDebianSource } from "./source/debian.js";
+import type { XenSourceIdentity } from "./source/types.js";
+import { ConfigurationError } from "./util/errors.js";
+import type { Logger } from "./util/logger.js";
+import type { PayloadReport } from "./verify/payload-set.js";
+import { verifyPayloadSet } from "./verify/payload-set.js";
+import type { Finding } from "./verify/rules.js";
+import { TOOL_NAME, TOOL_VERSION } from "./version.js";
+
+export type StageName = "source" | "base" | "payloads" | "verify";
+
+export interface StageRecord {
+  readonly name: StageName;
+  status: "ok" | "failed" | "skipped";
+  seconds: number;
+  detail?: string;
+}
+
+export interface BaseRecord {
+  readonly source: XenSourceIdentity;
+  readonly xenSyms: string;
+  readonly xenImage: string;
+  readonly buildId: string | undefined;
+  readonly cached: boolean;
+}
+
+export interface RunResult {
+  readonly tool: { name: string; version: string };
+  verdict: "pass" | "fail";
+  /** Why the verdict is "fail", in one line. */
+  reason?: string;
+  readonly stages: StageRecord[];
+  base?: BaseRecord;
+  xenBuildId?: string;
+  payloads: PayloadReport[];
+  readonly files: { report: string; sarif: string; findings: string; logs: string };
+}
+
+export function allFindings(result: RunResult): Finding[] {
+  return result.payloads.flatMap((p) => p.findings);
+}
+
+/** The verdict the fail-on threshold gives for these findings. */
+export function verdictFor(
+  findings: readonly Finding[],
+  failOn: Options["failOn"],
+): { pass: boolean; reason?: string } {
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.filter((f) => f.severity === "warning").length;
+  if (failOn !== "never" && errors > 0)
+    return { pass: false, reason: `${errors} verifier finding(s) of error severity` };
+  if (failOn === "warning" && warnings > 0)
+    return {
+      pass: false,
+      reason: `${warnings} verifier finding(s) of warning severity (fail-on: warning)`,
+    };
+  return { pass: true };
+}
+
+export async function run(options: Options, log: Logger): Promise<RunResult> {
+  const out = options.outputDir;
+  const result: RunResult = {
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    verdict: "fail",
+    stages: [],
+    payloads: [],
+    files: {
+      report: join(out, "report.json"),
+      sarif: join(out, "findings.sarif"),
+      findings: join(out, "findings.txt"),
+      logs: join(out, "logs"),
+    },
+  };
+  await mkdir(result.files.logs, { recursive: true });
+
+  const stage = async <T>(
+    name: StageName,
+    title: string,
+    fn: (record: StageRecord) => Promise<T>,
+  ): Promise<T> => {
+    const record: StageRecord = { name, status: "ok", seconds: 0 };
+    result.stages.push(record);
+    const started = performance.now();
+    try {
+      return await log.group(title, () => fn(record));
+    } catch (e) {
+      record.status = "failed";
+      record.detail = e instanceof Error ? e.message : String(e);
+      throw e;
+    } finally {
+      record.seconds = Math.round((performance.now() - started) / 10) / 100;
+    }
+  };
+
+  try {
+    let xenSyms = options.xenSyms;
+    let testPayloads: string[] = [];
+    if (options.xenSource) {
+      const spec = options.xenSource;
+      const tree = await stage("source", "Xen source", async (record) => {
+        const version = spec.kind === "debian" ? (spec.version ?? DEFAULT_DEBIAN_XEN_VERSION) : "";
+        const t = await fetchDebianSource({
+          version,
+          cacheDir: options.cacheDir,
+          logFile: join(result.files.logs, "source.log"),
+        });
+        record.detail = `Debian source package xen ${version} at ${t.root}`;
+        log.info(record.detail);
+        return t;
+      });
+      const base = await stage("base", "Base build", async (record) => {
+        const b = await buildXenBase({
+          source: tree,
+          cacheDir: options.cacheDir,
+          buildValues: options.buildValues,
+          withTests: options.selfTest,
+          logFile: join(result.files.logs, "base-build.log"),
+        });
+        const xen = await XenSyms.load(b.xenSyms);
+        result.base = {
+          source: tree.identity,
+          xenSyms: b.xenSyms,
+          xenImage: b.xenImage,
+          buildId: xen.buildId,
+          cached: b.cached,
+        };
+        record.detail = `xen-syms build-id ${xen.buildId ?? "(none)"}${b.cached ? " (cached)" : ""}`;
+        log.info(record.detail);
+        await checkExpectedBuildId(options.expectedBuildId, xen);
+        return b;
+      });
+      xenSyms ??= base.xenSyms;
+      testPayloads = base.testPayloads;
+    }
+
+    // Building payloads from patches and sources joins this stage; for now it gathers them.
+    const payloads = await stage("payloads", "Payloads", (record) => {
+      record.detail = `${testPayloads.length} in-tree test payload(s), ${options.payloads.length} given`;
+      log.info(record.detail);
+      return Promise.resolve([...testPayloads, ...options.payloads]);
+    });
+
+    await stage("verify", "Verify payloads", async (record) => {
+      const verified = await verifyPayloadSet({
+        payloads,
+        xenSyms,
+        applied: options.appliedPayloads,
+      });
+      result.payloads = [...verified.payloads];
+      result.xenBuildId = verified.xenBuildId;
+      const text = findingsText(verified.payloads);
+      log.info(text.trimEnd());
+      const verdict = verdictFor(allFindings(result), options.failOn);
+      record.detail = verdict.reason ?? `${payloads.length} payload(s) pass`;
+      result.verdict = verdict.pass ? "pass" : "fail";
+      if (verdict.reason) result.reason = verdict.reason;
+    });
+  } catch (e) {
+    result.verdict = "fail";
+    result.reason = e instanceof Error ? e.message : String(e);
+    throw Object.assign(e instanceof Error ? e : new Error(String(e)), { partialResult: result });
+  } finally {
+    await writeReports(result, options);
+  }
+  return result;
+}
+
+async function checkExpectedBuildId(expected: string | undefined, xen: XenSyms): Promise<void> {
+  if (!expected) return;
+  let want = expected;
+  if (!/^[0-9a-f]+$/.test(expected)) {
+    const deployed = await XenSyms.load(expected);
+    const note = readGnuBuildId(deployed.elf, ".note.gnu.build-id");
+    if (note.status !== "ok")
+      throw new ConfigurationError("expected-build-id", `${expected} has no usable build-id note`);
+    want = note.id;
+  }
+  if (xen.buildId !== want) {
+    throw new ConfigurationError(
+      "expected-build-id",
+      `the rebuilt base has build-id ${xen.buildId ?? "(none)"}, the deployed hypervisor ${want}: the compiler, .config or build-values differ from the deployed build, and no payload built here would load there`,
+    );
+  }
+}
+
+/** Writes report.json, findings.sarif and findings.txt: also for a failed run. */
+async function writeReports(result: RunResult, options: Options): Promise<void> {
+  await mkdir(options.outputDir, { recursive: true });
+  const findings = allFindings(result);
+  await writeFile(result.files.report, JSON.stringify(result, null, 2) + "\n");
+  await writeFile(
+    result.files.sarif,
+    JSON.stringify(toSarif(findings, options.workspace), null, 2) + "\n",
+  );
+  await writeFile(result.files.findings, findingsText(result.payloads));
+}
+
+/** An error thrown by run() carries what the run produced before it failed. */
+export function partialResultOf(e: unknown): RunResult | undefined {
+  return (e as { partialResult?: RunResult } | null)?.partialResult;
+}

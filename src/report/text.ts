@@ -1,0 +1,38 @@
+/** The verifier's findings for a terminal: one line per payload, one per finding. */
+import type { PayloadReport } from "../verify/payload-set.js";
+import type { Finding } from "../verify/rules.js";
+import { locationText } from "./sarif.js";
+
+export function countBySeverity(findings: readonly Finding[]): {
+  error: number;
+  warning: number;
+  note: number;
+} {
+  const counts = { error: 0, warning: 0, note: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+export function payloadVerdict(findings: readonly Finding[]): string {
+  const c = countBySeverity(findings);
+  if (c.error + c.warning + c.note === 0) return "clean";
+  const parts = [];
+  if (c.error) parts.push(`${c.error} error${c.error > 1 ? "s" : ""}`);
+  if (c.warning) parts.push(`${c.warning} warning${c.warning > 1 ? "s" : ""}`);
+  if (c.note) parts.push(`${c.note} note${c.note > 1 ? "s" : ""}`);
+  return parts.join(", ");
+}
+
+export function findingsText(payloads: readonly PayloadReport[]): string {
+  const lines: string[] = [];
+  for (const p of payloads) {
+    const on =
+      p.stack.length > 0 ? ` on ${p.stack.map((s) => s.split("/").pop()).join(" <- ")}` : "";
+    lines.push(`${p.file}: ${payloadVerdict(p.findings)}${on}`);
+    for (const f of p.findings) {
+      const where = locationText(f.location);
+      lines.push(`  ${f.severity} ${f.ruleId}: ${f.message}${where ? ` [${where}]` : ""}`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,28 @@
+/**
+ * How stages talk to the person running them. The action maps this onto the runner's log
+ * groups; the command line prints to stderr. Stages never print directly.
+ */
+export interface Logger {
+  info(message: string): void;
+  warning(message: string): void;
+  /** Runs `fn` inside a collapsible group; the group is closed even when `fn` throws. */
+  group<T>(title: string, fn: () => Promise<T>): Promise<T>;
+}
+
+/** A logger for the terminal: groups become headed sections on stderr. */
+export function terminalLogger(
+  stream: NodeJS.WritableStream = process.stderr,
+  quiet = false,
+): Logger {
+  const write = (line: string) => {
+    if (!quiet) stream.write(`${line}\n`);
+  };
+  return {
+    info: write,
+    warning: (m) => write(`warning: ${m}`),
+    async group(title, fn) {
+      write(`==> ${title}`);
+      return fn();
+    },
+  };
+}

@@ -1,0 +1,382 @@
+/**
+ * The verifier's rules. Ids are stable: users filter on them, SARIF and annotations
+ * carry them, and the agreement tests against the real hypervisor key on them.
+ *
+ * `loader` says what Xen 4.17's loader does with a payload that breaks the rule:
+ * - "refuses-upload": `xen-livepatch upload` fails;
+ * - "refuses-apply": upload succeeds, apply fails (without `--nodeps` where relevant);
+ * - "accepts": the hypervisor does not notice; only this verifier catches it.
+ */
+export type Severity = "error" | "warning" | "note";
+export type LoaderVerdict = "refuses-upload" | "refuses-apply" | "accepts";
+
+export interface Rule {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly loader: LoaderVerdict;
+  readonly title: string;
+  /** Where the check comes from: the hypervisor's source or livepatch-build-tools' history. */
+  readonly basis: string;
+}
+
+const rule = (
+  id: string,
+  severity: Severity,
+  loader: LoaderVerdict,
+  title: string,
+  basis: string,
+): Rule => ({ id, severity, loader, title, basis });
+
+const ELF = "xen/common/livepatch_elf.c";
+const LP = "xen/common/livepatch.c";
+const ARCH = "xen/arch/x86/livepatch.c";
+const LBT = "livepatch-build-tools";
+
+export const RULES = [
+  // The file as an ELF object.
+  rule(
+    "elf-malformed",
+    "error",
+    "refuses-upload",
+    "The file cannot be read as an ELF64 little-endian object",
+    ELF,
+  ),
+  rule(
+    "elf-header",
+    "error",
+    "refuses-upload",
+    "ELF header field the loader refuses (class, machine, type, version, OS ABI, program headers, section table)",
+    ELF,
+  ),
+  rule(
+    "payload-too-large",
+    "error",
+    "refuses-upload",
+    "Payload larger than LIVEPATCH_MAX_SIZE (2 MiB)",
+    LP,
+  ),
+  rule(
+    "payload-name",
+    "error",
+    "refuses-upload",
+    "Payload name empty or longer than XEN_LIVEPATCH_NAME_SIZE - 1 (127) bytes",
+    LP,
+  ),
+  rule(
+    "section-bounds",
+    "error",
+    "refuses-upload",
+    "Section data outside the file or overlapping the ELF header",
+    ELF,
+  ),
+  rule(
+    "section-alignment",
+    "error",
+    "refuses-upload",
+    "Section alignment not a power of two, or address not aligned",
+    ELF,
+  ),
+  rule(
+    "section-write-exec",
+    "error",
+    "refuses-upload",
+    "Allocated section both writable and executable",
+    LP,
+  ),
+  rule(
+    "section-rel",
+    "error",
+    "refuses-upload",
+    "SHT_REL relocation section (x86-64 payloads must use SHT_RELA)",
+    ARCH,
+  ),
+  rule(
+    "symtab-invalid",
+    "error",
+    "refuses-upload",
+    "Symbol table missing, duplicated, corrupted, or its string table unusable",
+    ELF,
+  ),
+  rule(
+    "symbol-section-index",
+    "error",
+    "refuses-upload",
+    "Symbol in a reserved or non-existent section",
+    ELF,
+  ),
+  rule(
+    "symbol-common",
+    "error",
+    "refuses-upload",
+    "SHN_COMMON symbol (compile with -fno-common)",
+    ELF,
+  ),
+  rule(
+    "symbol-unresolved",
+    "error",
+    "refuses-upload",
+    "Undefined GLOBAL/WEAK symbol that neither the hypervisor nor an earlier payload provides",
+    ELF,
+  ),
+  rule(
+    "symbol-undefined-local",
+    "error",
+    "refuses-upload",
+    "Undefined LOCAL symbol",
+    `${LBT} 378f84dbb099`,
+  ),
+  rule(
+    "symbol-duplicate",
+    "error",
+    "refuses-upload",
+    "New symbol whose name the hypervisor or an earlier payload already has",
+    LP,
+  ),
+  // Relocations.
+  rule(
+    "rela-header",
+    "error",
+    "refuses-upload",
+    "Relocation section with a corrupted entry size",
+    ELF,
+  ),
+  rule(
+    "rela-link",
+    "error",
+    "refuses-upload",
+    "Relocation section not linked to the symbol table",
+    ELF,
+  ),
+  rule(
+    "rela-symbol-zero",
+    "error",
+    "refuses-upload",
+    "Relocation against symbol index 0 (STN_UNDEF)",
+    `${ARCH}; ${LBT} 378f84dbb099`,
+  ),
+  rule(
+    "rela-symbol-range",
+    "error",
+    "refuses-upload",
+    "Relocation against a symbol index past the symbol table",
+    ARCH,
+  ),
+  rule(
+    "rela-type",
+    "error",
+    "refuses-upload",
+    "Relocation type the hypervisor does not handle (only NONE, 64, PC32, PLT32)",
+    ARCH,
+  ),
+  rule(
+    "rela-offset",
+    "error",
+    "refuses-upload",
+    "Relocation offset outside its target section",
+    ARCH,
+  ),
+  rule(
+    "rela-ignored-section",
+    "error",
+    "refuses-upload",
+    "Relocation against a symbol in a section the loader ignores (not allocated)",
+    `${ARCH}; ${LBT} 14b3b4699692`,
+  ),
+  // Read-only data.
+  rule(
+    "rodata-unreferenced",
+    "warning",
+    "accepts",
+    "Read-only data section that nothing references",
+    `${LBT} 854a7ca60e35`,
+  ),
+  rule(
+    "rodata-duplicate",
+    "warning",
+    "accepts",
+    "String or data content an earlier payload of the stack already carries",
+    `${LBT} dabc4e9fa87c`,
+  ),
+  // Livepatch sections and notes.
+  rule(
+    "section-missing",
+    "error",
+    "refuses-upload",
+    "Required section missing (.note.gnu.build-id, .livepatch.depends, .livepatch.xen_depends)",
+    LP,
+  ),
+  rule(
+    "section-empty",
+    "error",
+    "refuses-upload",
+    "Required or patching section present but empty",
+    LP,
+  ),
+  rule(
+    "section-duplicate",
+    "error",
+    "accepts",
+    "Required or patching section present more than once (Xen 4.17 silently uses the first)",
+    LP,
+  ),
+  rule(
+    "nothing-to-patch",
+    "error",
+    "refuses-upload",
+    "Neither .livepatch.funcs nor any hook section",
+    LP,
+  ),
+  rule(
+    "note-invalid",
+    "error",
+    "refuses-upload",
+    "Build-id note malformed (type, name, sizes)",
+    "xen/common/version.c",
+  ),
+  rule(
+    "xen-depends-mismatch",
+    "error",
+    "refuses-upload",
+    ".livepatch.xen_depends is not the hypervisor's build-id",
+    LP,
+  ),
+  rule(
+    "depends-mismatch",
+    "error",
+    "refuses-apply",
+    ".livepatch.depends is not the build-id of the base or of the previous payload of the stack",
+    LP,
+  ),
+  rule(
+    "build-id-duplicate",
+    "error",
+    "refuses-upload",
+    "Build-id equal to an earlier payload's (the hypervisor refuses a second copy)",
+    LP,
+  ),
+  // .livepatch.funcs.
+  rule(
+    "funcs-size",
+    "error",
+    "refuses-upload",
+    ".livepatch.funcs size not a multiple of 104 bytes",
+    LP,
+  ),
+  rule(
+    "func-version",
+    "error",
+    "refuses-upload",
+    "Function entry version is not LIVEPATCH_PAYLOAD_VERSION (2)",
+    LP,
+  ),
+  rule("func-old-size", "error", "refuses-upload", "Function entry old_size is 0", LP),
+  rule(
+    "func-name",
+    "error",
+    "refuses-upload",
+    "Function entry name pointer cannot be followed to a string in the payload",
+    LP,
+  ),
+  rule(
+    "func-unresolved",
+    "error",
+    "refuses-upload",
+    "Function to patch not found in the hypervisor or an earlier payload",
+    LP,
+  ),
+  rule(
+    "func-too-short",
+    "error",
+    "refuses-upload",
+    "Function to patch shorter than the jump that replaces it (5 bytes, 9 with ENDBR64)",
+    ARCH,
+  ),
+  rule(
+    "func-nop-size",
+    "error",
+    "refuses-upload",
+    "NOP entry (no new function) with new_size over 31 or over old_size",
+    ARCH,
+  ),
+  rule(
+    "func-old-size-overrun",
+    "error",
+    "accepts",
+    "old_size larger than the function in xen-syms: patching or reverting would touch the next function",
+    "xen-syms",
+  ),
+  rule(
+    "expect-invalid",
+    "error",
+    "refuses-apply",
+    "Expectation longer than old_size, or reserved bits set",
+    LP,
+  ),
+  rule(
+    "expect-mismatch",
+    "error",
+    "refuses-apply",
+    "Expected bytes differ from the old function's code in xen-syms",
+    LP,
+  ),
+  // Hooks, special sections, metadata.
+  rule(
+    "hook-size",
+    "error",
+    "refuses-upload",
+    "Hook section size wrong (single hooks: one 8-byte pointer; load/unload: multiple of 8)",
+    LP,
+  ),
+  rule(
+    "special-section-size",
+    "error",
+    "refuses-upload",
+    "Size of .altinstructions, .ex_table or .bug_frames.N not a multiple of its entry",
+    LP,
+  ),
+  rule(
+    "altinstr-incomplete",
+    "error",
+    "refuses-upload",
+    ".altinstructions without .altinstr_replacement or without code",
+    LP,
+  ),
+  rule(
+    "modinfo-format",
+    "error",
+    "refuses-upload",
+    ".modinfo not a sequence of NUL-terminated strings",
+    LP,
+  ),
+  rule("modinfo-entry", "note", "accepts", ".modinfo string not of the form key=value", LP),
+  // What could not be checked.
+  rule(
+    "not-checked",
+    "note",
+    "accepts",
+    "A check that needs xen-syms or the stack was skipped",
+    "verifier",
+  ),
+] as const satisfies readonly Rule[];
+
+export type RuleId = (typeof RULES)[number]["id"];
+
+export const RULE_BY_ID: ReadonlyMap<RuleId, Rule> = new Map(RULES.map((r) => [r.id, r]));
+
+export interface FindingLocation {
+  readonly section?: string;
+  readonly sectionIndex?: number;
+  /** Index of the entry (relocation, symbol, function) inside the section. */
+  readonly entry?: number;
+  /** Byte offset inside the section (or the file, when no section is named). */
+  readonly offset?: number;
+  readonly symbol?: string;
+}
+
+export interface Finding {
+  readonly ruleId: RuleId;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly file: string;
+  readonly location: FindingLocation;
+}

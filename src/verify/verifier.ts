@@ -1,0 +1,894 @@
+/**
+ * The static payload verifier: predicts what Xen 4.17's loader will refuse, and finds the
+ * relocation and read-only data defects the loader does not notice.
+ *
+ * Each check mirrors one step of the loader (xen/common/livepatch_elf.c,
+ * xen/common/livepatch.c, xen/arch/x86/livepatch.c) or one livepatch-build-tools fix, and
+ * reports with a rule id from rules.ts. A check never throws on a malformed payload: what
+ * it cannot read it reports.
+ */
+import {
+  EM_X86_64,
+  ELF64_EHDR_SIZE,
+  ELF64_RELA_SIZE,
+  ELF64_SYM_SIZE,
+  ELFOSABI_FREEBSD,
+  ELFOSABI_NONE,
+  ET_REL,
+  EV_CURRENT,
+  R_X86_64_64,
+  R_X86_64_NONE,
+  R_X86_64_PC32,
+  R_X86_64_PLT32,
+  SHF_ALLOC,
+  SHF_EXECINSTR,
+  SHF_MERGE,
+  SHF_STRINGS,
+  SHF_WRITE,
+  SHN_ABS,
+  SHN_COMMON,
+  SHN_LORESERVE,
+  SHN_UNDEF,
+  SHT_NOBITS,
+  SHT_PROGBITS,
+  SHT_REL,
+  SHT_RELA,
+  SHT_STRTAB,
+  STB_LOCAL,
+  STN_UNDEF,
+  relocationTypeName,
+} from "../elf/constants.js";
+import { ElfFormatError, type ElfSection, type ElfSymbol } from "../elf/reader.js";
+import { type BuildIdNote, hex } from "../livepatch/notes.js";
+import {
+  type LivepatchFuncEntry,
+  HOOK_SECTIONS,
+  LIVEPATCH_FUNC_SIZE,
+  LIVEPATCH_MAX_SIZE,
+  LIVEPATCH_NAME_SIZE,
+  LIVEPATCH_PAYLOAD_VERSION,
+  EXPECT_DATA_SIZE,
+  Payload,
+  SECTION,
+} from "../livepatch/payload.js";
+import type { XenSyms } from "../livepatch/xen-syms.js";
+import { type Finding, type FindingLocation, type RuleId, RULE_BY_ID } from "./rules.js";
+
+/** On x86 a patched function is overwritten by a 5-byte relative jump (ARCH_PATCH_INSN_SIZE). */
+const PATCH_INSN_SIZE = 5;
+const ENDBR64 = [0xf3, 0x0f, 0x1e, 0xfa];
+/** `nopw (%rcx)`: what Xen writes over ENDBR64 of functions never called indirectly. */
+const ENDBR64_POISON = [0x66, 0x0f, 0x1f, 0x01];
+/** Entry sizes of the special sections (Xen 4.17 x86). */
+const SPECIAL_ENTRY_SIZE: Record<string, number> = {
+  ".altinstructions": 14,
+  ".ex_table": 8,
+  ".bug_frames.0": 8,
+  ".bug_frames.1": 8,
+  ".bug_frames.2": 8,
+  ".bug_frames.3": 8,
+};
+/** More findings of one rule in one file than this are summarised, not listed. */
+const MAX_FINDINGS_PER_RULE = 25;
+
+export interface VerifyTarget {
+  /** The hypervisor the payload will be loaded into. */
+  readonly xen?: XenSyms;
+  /** Payloads applied before this one, oldest first. */
+  readonly stack: readonly Payload[];
+}
+
+class FindingList {
+  readonly findings: Finding[] = [];
+  private readonly counts = new Map<RuleId, number>();
+
+  constructor(private readonly file: string) {}
+
+  add(ruleId: RuleId, message: string, location: FindingLocation = {}): void {
+    const count = (this.counts.get(ruleId) ?? 0) + 1;
+    this.counts.set(ruleId, count);
+    if (count > MAX_FINDINGS_PER_RULE) return;
+    const rule = RULE_BY_ID.get(ruleId)!;
+    this.findings.push({ ruleId, severity: rule.severity, message, file: this.file, location });
+  }
+
+  has(ruleId: RuleId): boolean {
+    return this.counts.has(ruleId);
+  }
+
+  finish(): Finding[] {
+    for (const [ruleId, count] of this.counts) {
+      if (count > MAX_FINDINGS_PER_RULE) {
+        this.add(ruleId, `${count - MAX_FINDINGS_PER_RULE} more findings of this rule not listed`);
+      }
+    }
+    return this.findings;
+  }
+}
+
+const at = (
+  section: ElfSection,
+  extra: Omit<FindingLocation, "section" | "sectionIndex"> = {},
+) => ({
+  section: section.name,
+  sectionIndex: section.index,
+  ...extra,
+});
+
+const sectionLabel = (s: ElfSection) => `${s.name || "(unnamed)"} [${s.index}]`;
+const isAlloc = (s: ElfSection) => (s.flags & SHF_ALLOC) !== 0;
+
+/** Verifies one parsed payload against its target. */
+export function verifyPayload(payload: Payload, target: VerifyTarget): Finding[] {
+  const out = new FindingList(payload.file);
+  const check = new PayloadChecks(payload, target, out);
+  check.all();
+  return out.finish();
+}
+
+/** Verifies one payload file; a file that is not a readable ELF object is one finding. */
+export async function verifyFile(path: string, target: VerifyTarget): Promise<Finding[]> {
+  let payload: Payload;
+  try {
+    payload = await Payload.load(path);
+  } catch (e) {
+    if (!(e instanceof ElfFormatError)) throw e;
+    return malformedFindings(path, e);
+  }
+  return verifyPayload(payload, target);
+}
+
+/** The one finding for a file that cannot be read as an ELF object at all. */
+export function malformedFindings(file: string, error: ElfFormatError): Finding[] {
+  const out = new FindingList(file);
+  out.add("elf-malformed", error.problem);
+  return out.finish();
+}
+
+class PayloadChecks {
+  private readonly elf;
+  /** Symbols, when the symbol table is usable. */
+  private symbols: readonly ElfSymbol[] | undefined;
+  private notChecked = new Set<string>();
+
+  constructor(
+    private readonly payload: Payload,
+    private readonly target: VerifyTarget,
+    private readonly out: FindingList,
+  ) {
+    this.elf = payload.elf;
+  }
+
+  all(): void {
+    this.header();
+    this.sections();
+    this.symbolTable();
+    this.relocations();
+    this.requiredSections();
+    this.patchingSections();
+    this.buildIds();
+    this.funcs();
+    this.hooksAndSpecialSections();
+    this.modinfo();
+    this.newSymbols();
+    this.rodataReferences();
+    this.rodataDuplicates();
+    for (const what of this.notChecked) {
+      this.out.add(
+        "not-checked",
+        `${what} not checked: ${this.target.xen ? "no earlier payloads given" : "no xen-syms given (--xen-syms)"}`,
+      );
+    }
+  }
+
+  private skip(what: string): void {
+    this.notChecked.add(what);
+  }
+
+  // livepatch_header_check() and arch_livepatch_verify_elf().
+  private header(): void {
+    const h = this.elf.header;
+    const bad = (what: string) => this.out.add("elf-header", what, { offset: 0 });
+    if (h.identVersion !== EV_CURRENT || h.version !== EV_CURRENT)
+      bad(`ELF version ${h.version}/${h.identVersion}, expected ${EV_CURRENT}`);
+    if (h.abiversion !== 0) bad(`EI_ABIVERSION is ${h.abiversion}, expected 0`);
+    if (h.osabi !== ELFOSABI_NONE && h.osabi !== ELFOSABI_FREEBSD)
+      bad(`EI_OSABI is ${h.osabi}, expected 0 (System V)`);
+    if (h.type !== ET_REL)
+      bad(`e_type is ${h.type}, expected ET_REL (1): a payload is a relocatable object (ld -r)`);
+    if (h.phnum !== 0) bad(`${h.phnum} program headers, expected none`);
+    if (h.machine !== EM_X86_64) bad(`e_machine is ${h.machine}, expected EM_X86_64 (62)`);
+    if (h.shstrndx === SHN_UNDEF) bad("no section name string table (e_shstrndx is 0)");
+    if (h.shnum >= 1024) bad(`${h.shnum} sections, the hypervisor accepts fewer than 1024`);
+    if (h.shstrndx >= h.shnum) bad(`e_shstrndx ${h.shstrndx} is past the ${h.shnum} sections`);
+    const shstrtab = this.elf.section(h.shstrndx);
+    if (shstrtab && h.shstrndx !== 0) {
+      const problem = this.strtabProblem(shstrtab);
+      if (problem) bad(`section name string table ${problem}`);
+    }
+    if (this.elf.bytes.length > LIVEPATCH_MAX_SIZE) {
+      this.out.add(
+        "payload-too-large",
+        `${this.elf.bytes.length} bytes, over the hypervisor's limit of ${LIVEPATCH_MAX_SIZE}`,
+      );
+    }
+    const nameBytes = Buffer.byteLength(this.payload.name);
+    if (nameBytes === 0 || nameBytes > LIVEPATCH_NAME_SIZE - 1) {
+      this.out.add(
+        "payload-name",
+        `payload name "${this.payload.name}" is ${nameBytes} bytes; it must be 1 to ${LIVEPATCH_NAME_SIZE - 1}`,
+      );
+    }
+  }
+
+  /** elf_verify_strtab(): a string table starts and ends with NUL. */
+  private strtabProblem(s: ElfSection): string | undefined {
+    if (s.type !== SHT_STRTAB) return `is not SHT_STRTAB (type ${s.type})`;
+    if (s.size === 0) return "is empty";
+    if (!this.elf.inBounds(s)) return "lies outside the file";
+    const data = this.elf.data(s);
+    if (data[0] !== 0 || data[data.length - 1] !== 0) return "does not start and end with NUL";
+    return undefined;
+  }
+
+  // elf_resolve_sections() and move_payload().
+  private sections(): void {
+    for (const s of this.elf.sections.slice(1)) {
+      if (s.offset < ELF64_EHDR_SIZE) {
+        this.out.add(
+          "section-bounds",
+          `section ${sectionLabel(s)} data offset ${s.offset} lies inside the ELF header`,
+          at(s),
+        );
+      } else if (!this.elf.inBounds(s)) {
+        this.out.add(
+          "section-bounds",
+          `section ${sectionLabel(s)} data (offset ${s.offset}, size ${s.size}) runs past the end of the file (${this.elf.bytes.length} bytes)`,
+          at(s),
+        );
+      }
+      if ((s.addralign & (s.addralign - 1n)) !== 0n) {
+        this.out.add(
+          "section-alignment",
+          `section ${sectionLabel(s)} alignment ${s.addralign} is not a power of two`,
+          at(s),
+        );
+      } else if (s.addralign !== 0n && s.addr % s.addralign !== 0n) {
+        this.out.add(
+          "section-alignment",
+          `section ${sectionLabel(s)} address ${s.addr} is not aligned to ${s.addralign}`,
+          at(s),
+        );
+      }
+      if (
+        s.type === SHT_NOBITS &&
+        (s.flags & (SHF_WRITE | SHF_ALLOC)) !== 0 &&
+        s.size > LIVEPATCH_MAX_SIZE
+      ) {
+        this.out.add(
+          "payload-too-large",
+          `section ${sectionLabel(s)} reserves ${s.size} bytes, over the limit of ${LIVEPATCH_MAX_SIZE}`,
+          at(s),
+        );
+      }
+      if (isAlloc(s) && (s.flags & SHF_WRITE) !== 0 && (s.flags & SHF_EXECINSTR) !== 0) {
+        this.out.add(
+          "section-write-exec",
+          `section ${sectionLabel(s)} is both writable and executable`,
+          at(s),
+        );
+      }
+    }
+  }
+
+  private symbolTable(): void {
+    const tables = this.elf.symbolTables();
+    const bad = (message: string, s?: ElfSection) =>
+      this.out.add("symtab-invalid", message, s ? at(s) : {});
+    if (tables.length === 0) return bad("no symbol table (.symtab)");
+    if (tables.length > 1)
+      return bad(`${tables.length} symbol tables; the hypervisor supports one`, tables[1]);
+    const symtab = tables[0]!;
+    if (symtab.link >= this.elf.header.shnum || symtab.link === 0) {
+      return bad(
+        `symbol table links to string table section ${symtab.link}, which does not exist`,
+        symtab,
+      );
+    }
+    if (
+      symtab.size === 0 ||
+      symtab.entsize < ELF64_SYM_SIZE ||
+      symtab.size % symtab.entsize !== 0
+    ) {
+      return bad(
+        `symbol table header is corrupted (size ${symtab.size}, entry size ${symtab.entsize})`,
+        symtab,
+      );
+    }
+    if (!this.elf.inBounds(symtab)) return; // reported by sections()
+    const strtab = this.elf.section(symtab.link)!;
+    const problem = this.strtabProblem(strtab);
+    if (problem) return bad(`symbol string table ${sectionLabel(strtab)} ${problem}`, strtab);
+    this.symbols = this.elf.symbols();
+    for (const sym of this.symbols.slice(1)) {
+      if (sym.nameOffset >= strtab.size) {
+        this.out.add(
+          "symtab-invalid",
+          `symbol ${sym.index} name offset ${sym.nameOffset} is past the string table`,
+          at(symtab, { entry: sym.index }),
+        );
+      }
+      this.symbol(sym);
+    }
+  }
+
+  // livepatch_elf_resolve_symbols().
+  private symbol(sym: ElfSymbol): void {
+    const where = { section: ".symtab", entry: sym.index, symbol: sym.name };
+    if (sym.shndx === SHN_COMMON) {
+      this.out.add(
+        "symbol-common",
+        `symbol ${sym.name} is a common symbol; build with -fno-common`,
+        where,
+      );
+    } else if (sym.shndx === SHN_UNDEF) {
+      if (sym.bind === STB_LOCAL) {
+        this.out.add(
+          "symbol-undefined-local",
+          `undefined LOCAL symbol ${sym.name || `#${sym.index}`}: a local symbol must be defined in the payload`,
+          where,
+        );
+      } else if (!this.target.xen) {
+        this.skip("symbol resolution");
+      } else if (!this.resolvesOutside(sym.name)) {
+        this.out.add(
+          "symbol-unresolved",
+          `undefined symbol ${sym.name} is neither in ${this.target.xen.file} nor exported by an earlier payload`,
+          where,
+        );
+      }
+    } else if (
+      sym.shndx !== SHN_ABS &&
+      (sym.shndx >= SHN_LORESERVE || sym.shndx >= this.elf.header.shnum)
+    ) {
+      this.out.add(
+        "symbol-section-index",
+        `symbol ${sym.name || `#${sym.index}`} is in section ${sym.shndx}, which does not exist`,
+        where,
+      );
+    }
+  }
+
+  /** Whether the hypervisor's symbol lookup or an earlier payload's new symbols have `name`. */
+  private resolvesOutside(name: string): boolean {
+    return this.target.xen?.lookup(name) !== undefined || this.stackExports().has(name);
+  }
+
+  private stackExportCache?: Map<string, string>;
+  /** Names the earlier payloads add to the hypervisor's table, with the payload adding each. */
+  private stackExports(): Map<string, string> {
+    if (!this.stackExportCache) {
+      this.stackExportCache = new Map();
+      for (const earlier of this.target.stack) {
+        for (const sym of safely(() => earlier.newSymbols(), []))
+          this.stackExportCache.set(sym.name, earlier.file);
+      }
+    }
+    return this.stackExportCache;
+  }
+
+  // livepatch_elf_perform_relocs() and arch_livepatch_perform_rela().
+  private relocations(): void {
+    for (const r of this.elf.sections) {
+      if (r.type !== SHT_RELA && r.type !== SHT_REL) continue;
+      const base = this.elf.section(r.info);
+      if (r.info >= this.elf.header.shnum || !base || !isAlloc(base)) continue;
+      const symtabIndex = this.elf.symbolTables()[0]?.index;
+      if (r.link !== symtabIndex) {
+        this.out.add(
+          "rela-link",
+          `relocation section ${sectionLabel(r)} links to section ${r.link}, not the symbol table (${symtabIndex ?? "none"})`,
+          at(r),
+        );
+        continue;
+      }
+      if (r.size === 0) continue;
+      const entrySize = r.type === SHT_RELA ? ELF64_RELA_SIZE : 16;
+      if (r.entsize < entrySize || r.size % r.entsize !== 0) {
+        this.out.add(
+          "rela-header",
+          `relocation section ${sectionLabel(r)} has entry size ${r.entsize} and size ${r.size}`,
+          at(r),
+        );
+        continue;
+      }
+      if (r.type === SHT_REL) {
+        this.out.add(
+          "section-rel",
+          `section ${sectionLabel(r)} is SHT_REL; the hypervisor only performs SHT_RELA relocations`,
+          at(r),
+        );
+        continue;
+      }
+      if (!this.elf.inBounds(r) || !this.symbols) continue;
+      for (const rela of this.elf.relocations(r)) this.relocation(r, base, rela);
+    }
+  }
+
+  private relocation(
+    r: ElfSection,
+    base: ElfSection,
+    rela: ReturnType<typeof this.elf.relocations>[number],
+  ): void {
+    const where = at(r, { entry: rela.index, offset: Number(rela.offset) });
+    const symbols = this.symbols!;
+    if (rela.symbolIndex === STN_UNDEF) {
+      this.out.add(
+        "rela-symbol-zero",
+        `relocation ${rela.index} in ${sectionLabel(r)} (offset ${rela.offset} of ${base.name}) has symbol index 0 (STN_UNDEF)`,
+        where,
+      );
+      return;
+    }
+    const sym = symbols[rela.symbolIndex];
+    if (!sym) {
+      this.out.add(
+        "rela-symbol-range",
+        `relocation ${rela.index} in ${sectionLabel(r)} refers to symbol ${rela.symbolIndex}, past the ${symbols.length} symbols`,
+        where,
+      );
+      return;
+    }
+    const symSection = this.payload.symbolSection(sym);
+    if (symSection && !isAlloc(symSection)) {
+      this.out.add(
+        "rela-ignored-section",
+        `relocation ${rela.index} in ${sectionLabel(r)} refers to ${sym.name || symSection.name} in ${sectionLabel(symSection)}, a section the loader does not load`,
+        { ...where, symbol: sym.name || symSection.name },
+      );
+      return;
+    }
+    const width =
+      rela.type === R_X86_64_64
+        ? 8
+        : rela.type === R_X86_64_PC32 || rela.type === R_X86_64_PLT32
+          ? 4
+          : rela.type === R_X86_64_NONE
+            ? 0
+            : -1;
+    if (width < 0) {
+      this.out.add(
+        "rela-type",
+        `relocation ${rela.index} in ${sectionLabel(r)} has type ${relocationTypeName(rela.type)}; the hypervisor handles only R_X86_64_NONE, 64, PC32 and PLT32`,
+        where,
+      );
+    } else if (width > 0 && rela.offset + BigInt(width) > BigInt(base.size)) {
+      this.out.add(
+        "rela-offset",
+        `relocation ${rela.index} in ${sectionLabel(r)} writes ${width} bytes at offset ${rela.offset}, past the end of ${sectionLabel(base)} (${base.size} bytes)`,
+        where,
+      );
+    }
+  }
+
+  // check_special_sections().
+  private requiredSections(): void {
+    for (const name of [SECTION.depends, SECTION.xenDepends, SECTION.buildId]) {
+      const all = this.elf.sectionsNamed(name);
+      if (all.length === 0) {
+        this.out.add("section-missing", `required section ${name} is missing`, { section: name });
+      } else if (all[0]!.size === 0) {
+        this.out.add("section-empty", `required section ${name} is empty`, at(all[0]!));
+      }
+      if (all.length > 1) this.duplicate(name, all);
+    }
+  }
+
+  private duplicate(name: string, all: ElfSection[]): void {
+    this.out.add(
+      "section-duplicate",
+      `section ${name} appears ${all.length} times (sections ${all.map((s) => s.index).join(", ")}); the hypervisor uses only the first`,
+      at(all[1]!),
+    );
+  }
+
+  // check_patching_sections().
+  private patchingSections(): void {
+    let present = 0;
+    for (const name of [SECTION.funcs, ...Object.keys(HOOK_SECTIONS)]) {
+      const all = this.elf.sectionsNamed(name);
+      if (all.length === 0) continue;
+      present++;
+      if (all[0]!.size === 0)
+        this.out.add("section-empty", `section ${name} is empty`, at(all[0]!));
+      if (all.length > 1) this.duplicate(name, all);
+    }
+    if (present === 0) {
+      this.out.add(
+        "nothing-to-patch",
+        `neither ${SECTION.funcs} nor a .livepatch.hooks.* section: the payload does nothing`,
+      );
+    }
+  }
+
+  // prepare_payload() build-id notes, xen_build_id_dep() and build_id_dep().
+  private buildIds(): void {
+    const invalid = (note: BuildIdNote) => {
+      if (note.status === "invalid")
+        this.out.add("note-invalid", `${note.section.name}: ${note.problem}`, at(note.section));
+    };
+    const buildId = this.payload.buildId;
+    const depends = this.payload.depends;
+    const xenDepends = this.payload.xenDepends;
+    [buildId, depends, xenDepends].forEach(invalid);
+    const xen = this.target.xen;
+    if (xenDepends.status === "ok") {
+      if (!xen) this.skip(".livepatch.xen_depends");
+      else if (xen.buildId && xenDepends.id !== xen.buildId) {
+        this.out.add(
+          "xen-depends-mismatch",
+          `.livepatch.xen_depends is ${xenDepends.id} but ${xen.file} has build-id ${xen.buildId}`,
+          at(xenDepends.section),
+        );
+      }
+    }
+    const previous = this.target.stack.at(-1);
+    if (depends.status === "ok") {
+      if (previous) {
+        const prevId = previous.buildId;
+        if (prevId.status === "ok" && depends.id !== prevId.id) {
+          this.out.add(
+            "depends-mismatch",
+            `.livepatch.depends is ${depends.id} but the previous payload ${previous.file} has build-id ${prevId.id}`,
+            at(depends.section),
+          );
+        }
+      } else if (!xen) {
+        this.skip(".livepatch.depends");
+      } else if (xen.buildId && depends.id !== xen.buildId) {
+        this.out.add(
+          "depends-mismatch",
+          `.livepatch.depends is ${depends.id} but the base ${xen.file} has build-id ${xen.buildId} (apply needs --nodeps)`,
+          at(depends.section),
+        );
+      }
+    }
+    if (buildId.status === "ok") {
+      for (const earlier of this.target.stack) {
+        const other = earlier.buildId;
+        if (other.status === "ok" && other.id === buildId.id) {
+          this.out.add(
+            "build-id-duplicate",
+            `build-id ${buildId.id} is also the build-id of ${earlier.file}; the hypervisor refuses to load it twice`,
+            at(buildId.section),
+          );
+        }
+      }
+    }
+  }
+
+  // prepare_payload() function entries, arch_livepatch_verify_func() and expectations.
+  private funcs(): void {
+    const section = this.elf.sectionNamed(SECTION.funcs);
+    if (!section || !this.elf.inBounds(section)) return;
+    if (section.size % LIVEPATCH_FUNC_SIZE !== 0) {
+      this.out.add(
+        "funcs-size",
+        `${SECTION.funcs} is ${section.size} bytes, not a multiple of ${LIVEPATCH_FUNC_SIZE}`,
+        at(section),
+      );
+      return;
+    }
+    if (!this.symbols) return;
+    for (const f of this.payload.funcs()) this.func(section, f);
+  }
+
+  private func(section: ElfSection, f: LivepatchFuncEntry): void {
+    const label = `function entry ${f.index}${f.name ? ` (${f.name})` : ""}`;
+    const where = at(section, {
+      entry: f.index,
+      offset: f.offset,
+      ...(f.name ? { symbol: f.name } : {}),
+    });
+    if (f.version !== LIVEPATCH_PAYLOAD_VERSION) {
+      this.out.add(
+        "func-version",
+        `${label} has version ${f.version}, expected ${LIVEPATCH_PAYLOAD_VERSION}`,
+        where,
+      );
+    }
+    if (f.oldSize === 0) this.out.add("func-old-size", `${label} has old_size 0`, where);
+
+    const oldFunction = this.oldFunction(f, label, where);
+    const replaces = f.newAddr.rela !== undefined || f.newAddr.raw !== 0n;
+    if (replaces) {
+      const endbr =
+        oldFunction?.bytes &&
+        (startsWith(oldFunction.bytes, ENDBR64) || startsWith(oldFunction.bytes, ENDBR64_POISON));
+      const needed = PATCH_INSN_SIZE + (endbr ? ENDBR64.length : 0);
+      if (f.oldSize !== 0 && f.oldSize < needed) {
+        this.out.add(
+          "func-too-short",
+          `${label} has old_size ${f.oldSize}; the jump needs ${needed} bytes${endbr ? " (the function starts with ENDBR64)" : ""}`,
+          where,
+        );
+      }
+    } else if (f.newSize > EXPECT_DATA_SIZE || f.oldSize < f.newSize) {
+      this.out.add(
+        "func-nop-size",
+        `${label} NOPs out ${f.newSize} bytes of a ${f.oldSize}-byte function; at most ${EXPECT_DATA_SIZE} and at most old_size`,
+        where,
+      );
+    }
+    // A smaller old_size is harmless (only the jump's room is checked); a larger one lies about room that is not there.
+    if (oldFunction?.size !== undefined && oldFunction.size !== 0 && f.oldSize > oldFunction.size) {
+      this.out.add(
+        "func-old-size-overrun",
+        `${label} has old_size ${f.oldSize} but ${oldFunction.name} is only ${oldFunction.size} bytes in ${this.target.xen?.file}`,
+        where,
+      );
+    }
+
+    const e = f.expect;
+    if (!e.enabled) return;
+    if (e.reserved !== 0)
+      this.out.add(
+        "expect-invalid",
+        `${label} expectation has reserved bits set (${e.reserved})`,
+        where,
+      );
+    if (e.len > f.oldSize) {
+      this.out.add(
+        "expect-invalid",
+        `${label} expects ${e.len} bytes of a ${f.oldSize}-byte function`,
+        where,
+      );
+    } else if (oldFunction?.bytes) {
+      const expected = e.data.subarray(0, e.len);
+      const actual = oldFunction.bytes.subarray(0, e.len);
+      if (hex(expected) !== hex(actual)) {
+        this.out.add(
+          "expect-mismatch",
+          `${label} expects ${hex(expected)} but ${oldFunction.name} in ${this.target.xen?.file} starts with ${hex(actual)}`,
+          where,
+        );
+      }
+    }
+  }
+
+  /** Where the old function is, by name or through the old_addr relocation, and its code. */
+  private oldFunction(
+    f: LivepatchFuncEntry,
+    label: string,
+    where: FindingLocation,
+  ): { name: string; size?: number; bytes?: Uint8Array } | undefined {
+    const xen = this.target.xen;
+    let name: string | undefined;
+    let addend = 0n;
+    if (f.oldAddr.rela) {
+      const sym = f.oldAddr.symbol;
+      if (!sym || sym.shndx !== SHN_UNDEF) return undefined; // defined in the payload: nothing to compare with
+      name = sym.name;
+      addend = f.oldAddr.rela.addend;
+    } else if (f.oldAddr.raw !== 0n) {
+      return undefined; // an absolute address: cannot be checked statically
+    } else {
+      if (f.name === undefined) {
+        this.out.add(
+          "func-name",
+          `${label} has neither old_addr nor a name pointer that leads to a string in the payload`,
+          where,
+        );
+        return undefined;
+      }
+      name = f.name;
+      if (!xen) {
+        this.skip("function names");
+      } else if (!this.resolvesOutside(name)) {
+        this.out.add(
+          "func-unresolved",
+          `${label}: ${name} is neither in ${xen.file} nor exported by an earlier payload`,
+          where,
+        );
+      }
+    }
+    const sym = xen?.lookup(name);
+    if (!sym) return { name };
+    return { name, size: sym.size, bytes: xen!.bytesAt(sym.value + addend, EXPECT_DATA_SIZE) };
+  }
+
+  // LIVEPATCH_ASSIGN_*_HOOK, and the special sections of prepare_payload().
+  private hooksAndSpecialSections(): void {
+    for (const [name, kind] of Object.entries(HOOK_SECTIONS)) {
+      const s = this.elf.sectionNamed(name);
+      if (!s || s.size === 0) continue;
+      if (kind === "single" ? s.size !== 8 : s.size % 8 !== 0) {
+        this.out.add(
+          "hook-size",
+          `${name} is ${s.size} bytes; it must be ${kind === "single" ? "exactly one 8-byte pointer" : "a multiple of 8 bytes"}`,
+          at(s),
+        );
+      }
+    }
+    for (const [name, size] of Object.entries(SPECIAL_ENTRY_SIZE)) {
+      const s = this.elf.sectionNamed(name);
+      if (s && s.size % size !== 0) {
+        this.out.add(
+          "special-section-size",
+          `${name} is ${s.size} bytes, not a multiple of its ${size}-byte entries`,
+          at(s),
+        );
+      }
+    }
+    const alt = this.elf.sectionNamed(".altinstructions");
+    if (alt && alt.size > 0) {
+      const text = this.elf.sections.some(
+        (s) =>
+          isAlloc(s) &&
+          (s.flags & SHF_EXECINSTR) !== 0 &&
+          (s.flags & SHF_WRITE) === 0 &&
+          s.size > 0,
+      );
+      if (!text)
+        this.out.add(
+          "altinstr-incomplete",
+          ".altinstructions is present but the payload has no code to alter",
+          at(alt),
+        );
+      if (!this.elf.sectionNamed(".altinstr_replacement")) {
+        this.out.add(
+          "altinstr-incomplete",
+          ".altinstructions is present but .altinstr_replacement is missing",
+          at(alt),
+        );
+      }
+    }
+  }
+
+  private modinfo(): void {
+    const section = this.elf.sectionNamed(SECTION.modinfo);
+    const info = this.payload.modinfo();
+    if (!section || !info) return;
+    if (!info.terminated) {
+      this.out.add(
+        "modinfo-format",
+        `.modinfo (${section.size} bytes) does not end with NUL`,
+        at(section),
+      );
+    }
+    for (const entry of info.entries) {
+      if (!entry.wellFormed)
+        this.out.add(
+          "modinfo-entry",
+          `.modinfo string "${entry.key}" is not key=value`,
+          at(section),
+        );
+    }
+  }
+
+  // build_symbol_table(): new symbols must not clash with existing names.
+  private newSymbols(): void {
+    if (!this.symbols) return;
+    const xen = this.target.xen;
+    if (!xen) return this.skip("new symbol names");
+    const stack = this.stackExports();
+    for (const sym of this.payload.newSymbols()) {
+      const owner = xen.lookup(sym.name) ? xen.file : stack.get(sym.name);
+      if (owner) {
+        this.out.add(
+          "symbol-duplicate",
+          `new symbol ${sym.name} already exists in ${owner}; the hypervisor refuses a duplicate`,
+          { section: ".symtab", entry: sym.index, symbol: sym.name },
+        );
+      }
+    }
+  }
+
+  /** Sections targeted by a relocation from an allocated section, or having relocations of their own. */
+  private referencedSections(): Set<number> {
+    const referenced = new Set<number>();
+    if (!this.symbols) return referenced;
+    for (const r of this.elf.sections) {
+      if (r.type !== SHT_RELA) continue;
+      const base = this.elf.section(r.info);
+      if (!base || !isAlloc(base)) continue;
+      const entries = safely(() => this.elf.relocations(r), []);
+      if (entries.length > 0) referenced.add(base.index);
+      for (const rela of entries) {
+        const sym = this.symbols[rela.symbolIndex];
+        if (sym && sym.shndx !== SHN_UNDEF && sym.shndx < SHN_LORESERVE) referenced.add(sym.shndx);
+      }
+    }
+    return referenced;
+  }
+
+  private rodataSections(): ElfSection[] {
+    return this.elf.sections.filter(
+      (s) =>
+        s.name.startsWith(".rodata") &&
+        s.type === SHT_PROGBITS &&
+        isAlloc(s) &&
+        (s.flags & (SHF_WRITE | SHF_EXECINSTR)) === 0 &&
+        s.size > 0 &&
+        this.elf.inBounds(s),
+    );
+  }
+
+  // livepatch-build-tools 854a7ca60e35: only referenced .rodata belongs in a payload.
+  private rodataReferences(): void {
+    if (!this.symbols) return;
+    const referenced = this.referencedSections();
+    for (const s of this.rodataSections()) {
+      if (!referenced.has(s.index)) {
+        this.out.add(
+          "rodata-unreferenced",
+          `${sectionLabel(s)} (${s.size} bytes) is not referenced by any relocation: it is dead weight in the payload`,
+          at(s),
+        );
+      }
+    }
+  }
+
+  // livepatch-build-tools dabc4e9fa87c: stacked payloads must not re-carry earlier data.
+  private rodataDuplicates(): void {
+    if (this.target.stack.length === 0) return;
+    const earlierStrings = new Map<string, string>();
+    const earlierBlobs = new Map<string, string>();
+    for (const earlier of this.target.stack) {
+      const checks = new PayloadChecks(earlier, { stack: [] }, new FindingList(earlier.file));
+      for (const s of safely(() => checks.rodataSections(), [])) {
+        const where = `${earlier.file} (${s.name})`;
+        const data = earlier.elf.data(s);
+        if (isStringSection(s))
+          for (const str of splitStrings(data)) earlierStrings.set(str, where);
+        else earlierBlobs.set(hex(data), where);
+      }
+    }
+    for (const s of this.rodataSections()) {
+      const data = this.elf.data(s);
+      if (isStringSection(s)) {
+        const strings = splitStrings(data);
+        const repeated = strings.filter((str) => earlierStrings.has(str));
+        if (repeated.length === 0) continue;
+        const bytes = repeated.reduce((n, str) => n + Buffer.byteLength(str, "latin1") + 1, 0);
+        const places = [...new Set(repeated.map((str) => earlierStrings.get(str)))].join(", ");
+        this.out.add(
+          "rodata-duplicate",
+          `${sectionLabel(s)}: ${repeated.length} of ${strings.length} strings (${bytes} bytes) are already carried by ${places}, e.g. ${JSON.stringify(repeated[0])}`,
+          at(s),
+        );
+      } else {
+        const where = earlierBlobs.get(hex(data));
+        if (where)
+          this.out.add(
+            "rodata-duplicate",
+            `${sectionLabel(s)}: all ${data.length} bytes are already carried by ${where}`,
+            at(s),
+          );
+      }
+    }
+  }
+}
+
+const isStringSection = (s: ElfSection) =>
+  (s.flags & (SHF_MERGE | SHF_STRINGS)) === (SHF_MERGE | SHF_STRINGS);
+
+function splitStrings(data: Uint8Array): string[] {
+  return Buffer.from(data)
+    .toString("latin1")
+    .split("\0")
+    .filter((s) => s.length > 0);
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+function safely<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof ElfFormatError) return fallback;
+    throw e;
+  }
+}
