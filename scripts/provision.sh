@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Prepare a Debian/Ubuntu machine to fetch and build Xen's hypervisor (defconfig, plus the
+# in-tree livepatch test payloads). Idempotent: installs only what is missing, adds a
+# deb-src entry only when the distribution's own suite has none, and runs `apt-get update`
+# at most once, only when something changed or needs installing.
+#
+# usage: scripts/provision.sh        (as root, or as a user who may sudo)
+set -euo pipefail
+
+# What `make -C xen defconfig && make -C xen && make -C xen tests` uses, read from Xen's
+# README and xen/Makefile: a C toolchain (gcc, binutils; libc headers for the host tools
+# fixdep/kconfig/symbols), GNU make, python3 (compat header generation), flex and bison
+# (kconfig), awk/sed/grep/gzip (always present). ccache speeds up rebuilds; dpkg-dev
+# provides dpkg-source, which unpacks Debian's source package.
+PACKAGES=(gcc libc6-dev binutils make python3 flex bison ccache dpkg-dev)
+OUR_LIST=/etc/apt/sources.list.d/xlci-deb-src
+
+log() { printf 'provision: %s\n' "$*" >&2; }
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"
+  elif command -v sudo >/dev/null; then sudo "$@"
+  else log "error: not root and sudo is missing; run this script as root"; exit 1
+  fi
+}
+
+# shellcheck disable=SC1091
+codename="$(. /etc/os-release && printf '%s' "${VERSION_CODENAME:-}")"
+[ -n "$codename" ] || { log "error: no VERSION_CODENAME in /etc/os-release; add a deb-src entry by hand"; exit 1; }
+
+# Source index targets apt knows for the distribution's suite, as "FILENAME" lines.
+source_targets() {
+  apt-get indextargets --format '$(RELEASE) $(FILENAME)' 'Created-By: Sources' 2>/dev/null |
+    awk -v c="$codename" '$1 == c { print $2 }'
+}
+
+# deb-src stanzas mirroring the machine's deb822 'deb' entries for its own suites. Only
+# entries whose suites start with the codename and that carry 'main' are copied, so
+# third-party repositories (which rarely serve sources) are left alone.
+derive_deb822() {
+  awk -v c="$codename" 'BEGIN { RS = ""; FS = "\n" }
+    {
+      types = ""; suites = ""; comps = ""
+      for (i = 1; i <= NF; i++) {
+        if ($i ~ /^Types:/) types = " " substr($i, 7) " "
+        if ($i ~ /^Suites:/) suites = " " substr($i, 8) " "
+        if ($i ~ /^Components:/) comps = " " substr($i, 12) " "
+      }
+      if (types !~ /[ \t]deb[ \t]/ || types ~ /deb-src/) next
+      if (suites !~ ("[ \t]" c "[ \t-]") || comps !~ /[ \t]main[ \t]/) next
+      for (i = 1; i <= NF; i++) print ($i ~ /^Types:/ ? "Types: deb-src" : $i)
+      print ""
+    }' "$@"
+}
+
+# The same for one-line entries: "deb [options] URI SUITE COMPONENTS..." -> "deb-src ...".
+derive_one_line() {
+  awk -v c="$codename" '$1 == "deb" {
+      n = 2
+      if ($2 ~ /^\[/) { while (n <= NF && $n !~ /\]$/) n++; n++ }
+      suite = $(n + 1); comps = " "
+      for (i = n + 2; i <= NF; i++) comps = comps $i " "
+      if ((suite == c || index(suite, c "-") == 1) && comps ~ / main /) { sub(/^deb/, "deb-src"); print }
+    }' "$@"
+}
+
+need_update=0
+
+if [ -z "$(source_targets)" ]; then
+  shopt -s nullglob
+  deb822_files=(/etc/apt/sources.list.d/*.sources)
+  one_line_files=(/etc/apt/sources.list /etc/apt/sources.list.d/*.list)
+  existing=()
+  for f in "${one_line_files[@]}"; do [ -f "$f" ] && existing+=("$f"); done
+  entries=""
+  if [ ${#deb822_files[@]} -gt 0 ]; then entries="$(derive_deb822 "${deb822_files[@]}")"; fi
+  if [ -n "$entries" ]; then
+    printf '%s\n' "$entries" | as_root tee "$OUR_LIST.sources" >/dev/null
+    log "added $OUR_LIST.sources"
+  else
+    if [ ${#existing[@]} -gt 0 ]; then entries="$(derive_one_line "${existing[@]}")"; fi
+    [ -n "$entries" ] || { log "error: found no 'deb' entry for $codename to derive a deb-src entry from; add one by hand"; exit 1; }
+    printf '%s\n' "$entries" | as_root tee "$OUR_LIST.list" >/dev/null
+    log "added $OUR_LIST.list"
+  fi
+  need_update=1
+else
+  # Configured but never fetched (apt-get update not run since): apt-get source would fail.
+  fetched=0
+  while read -r f; do [ -e "$f" ] && fetched=1; done < <(source_targets)
+  [ "$fetched" = 1 ] || need_update=1
+fi
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+# A package list that was never fetched (fresh container) cannot install anything.
+[ ${#missing[@]} -eq 0 ] || need_update=1
+
+if [ "$need_update" = 1 ]; then
+  log "apt-get update"
+  as_root apt-get update -qq
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing: ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+log "ready"

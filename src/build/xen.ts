@@ -1,0 +1,366 @@
+import { createHash } from "node:crypto";
+import { constants as fsConstants } from "node:fs";
+import {
+  access,
+  appendFile,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { delimiter, dirname, join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { XenSourceTree } from "../source/types.js";
+import { ConfigurationError } from "../util/errors.js";
+import { MissingProgramError, runCommand } from "../util/exec.js";
+
+/**
+ * The values Xen bakes into the hypervisor (xen/include/xen/compile.h) that otherwise come
+ * from the clock, `hostname` and `$USER`. Pinning them makes a rebuild bit-identical, so
+ * it has the same build-id as the deployed hypervisor a payload must match.
+ */
+export interface BuildValues {
+  XEN_BUILD_DATE: string;
+  XEN_BUILD_TIME: string;
+  XEN_BUILD_HOST: string;
+  XEN_WHOAMI: string;
+  XEN_DOMAIN: string;
+}
+
+export interface XenBase {
+  /** The built source tree (its `xen/` holds the objects livepatch builds reuse). */
+  tree: string;
+  /** ELF with symbols; its build-id is what payloads depend on. */
+  xenSyms: string;
+  /** The multiboot image QEMU boots with `-kernel`. */
+  xenImage: string;
+  testPayloadDir?: string;
+  /** Absolute paths of xen/test/livepatch/*.livepatch, sorted; empty without tests. */
+  testPayloads: string[];
+  key: string;
+  /** True when an earlier build was reused and nothing ran. */
+  cached: boolean;
+}
+
+export interface BuildXenBaseOptions {
+  source: XenSourceTree;
+  cacheDir: string;
+  /** Overrides for the derived defaults (see defaultBuildValues). */
+  buildValues?: Partial<BuildValues>;
+  /** Also build the in-tree test payloads (`make -C xen tests`). */
+  withTests: boolean;
+  jobs?: number;
+  /** Where make's output goes; defaults to `<cacheDir>/build/<key>.log`. */
+  logFile?: string;
+}
+
+export interface MakeInvocation {
+  cmd: "make";
+  args: string[];
+  /** Added to the inherited environment. */
+  env: Record<string, string>;
+}
+
+// The only configuration so far; a user .config joins the key when it becomes an input.
+const CONFIG_NAME = "defconfig";
+const STAMP = ".xlci-build.json";
+
+/** Date of the newest entry of a debian/changelog (its first ` -- maintainer  date` line). */
+export function parseChangelogDate(changelog: string): Date {
+  const trailer = /^ -- .*?> {2}(.+)$/m.exec(changelog);
+  const date = trailer?.[1] ? new Date(trailer[1]) : undefined;
+  if (!date || Number.isNaN(date.getTime())) {
+    throw new Error(
+      "debian/changelog has no ' -- maintainer <email>  date' line with a valid date",
+    );
+  }
+  return date;
+}
+
+const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** The date as Xen's defaults would show it: `LC_ALL=C date` and `date +%T`, in UTC. */
+export function xenDateValues(date: Date): Pick<BuildValues, "XEN_BUILD_DATE" | "XEN_BUILD_TIME"> {
+  const two = (n: number) => String(n).padStart(2, "0");
+  const time = `${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())}`;
+  const day = String(date.getUTCDate()).padStart(2, " "); // date's %e pads with a space
+  return {
+    XEN_BUILD_DATE: `${DAYS[date.getUTCDay()]} ${MONTHS[date.getUTCMonth()]} ${day} ${time} UTC ${date.getUTCFullYear()}`,
+    XEN_BUILD_TIME: time,
+  };
+}
+
+/** Defaults that depend only on the source: its release date and fixed, neutral names. */
+export function defaultBuildValues(sourceDate: Date): BuildValues {
+  return {
+    ...xenDateValues(sourceDate),
+    XEN_BUILD_HOST: "xen-livepatch-ci",
+    XEN_WHOAMI: "builder",
+    XEN_DOMAIN: "localdomain",
+  };
+}
+
+/** The make runs of a base build, in order; `cwd` is the tree's root. */
+export function xenMakeInvocations(opts: {
+  jobs: number;
+  withTests: boolean;
+  buildValues: BuildValues;
+  /** PATH to run make with (ccache's compiler links first, when used). */
+  path: string;
+  ccacheDir?: string;
+}): MakeInvocation[] {
+  const env: Record<string, string> = {
+    ...opts.buildValues,
+    PATH: opts.path,
+    // Tools sort and format by locale; C keeps the output the same on every machine.
+    LC_ALL: "C",
+    ...(opts.ccacheDir ? { CCACHE_DIR: opts.ccacheDir } : {}),
+  };
+  const jobs = `-j${opts.jobs}`;
+  const runs = [
+    ["-C", "xen", CONFIG_NAME],
+    ["-C", "xen", jobs],
+  ];
+  if (opts.withTests) runs.push(["-C", "xen", jobs, "tests"]);
+  return runs.map((args) => ({ cmd: "make", args, env }));
+}
+
+/** 16 hex digits of sha256 over everything that changes the build's output. */
+export function xenBuildKey(inputs: {
+  source: XenSourceTree["identity"];
+  config: string;
+  compiler: string;
+  buildValues: BuildValues;
+  withTests: boolean;
+}): string {
+  return createHash("sha256").update(canonicalJson(inputs)).digest("hex").slice(0, 16);
+}
+
+/**
+ * Builds Xen's hypervisor (defconfig) from `source` in `<cacheDir>/build/<key>`, or returns
+ * the earlier build with the same key. Several processes may ask at once: a lock lets one
+ * build while the others wait for its result.
+ */
+export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> {
+  const cacheDir = resolve(opts.cacheDir);
+  const buildValues = { ...(await sourceDefaults(opts.source)), ...opts.buildValues };
+  checkBuildValues(buildValues);
+  const compiler = (await runCommand("gcc", ["--version"])).stdout.split("\n")[0] ?? "";
+  const key = xenBuildKey({
+    source: opts.source.identity,
+    config: CONFIG_NAME,
+    compiler,
+    buildValues,
+    withTests: opts.withTests,
+  });
+  const tree = join(cacheDir, "build", key);
+  const logFile = opts.logFile ?? `${tree}.log`;
+
+  const earlier = await readStamp(tree);
+  if (earlier) return earlier;
+  return withLock(`${tree}.lock`, async () => {
+    // Another process may have finished it while this one waited for the lock.
+    const finished = await readStamp(tree);
+    if (finished) return finished;
+    try {
+      return await build();
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      throw new Error(`Building the Xen base in ${tree} failed (log: ${logFile}):\n${message}`, {
+        cause: err,
+      });
+    }
+  });
+
+  async function build(): Promise<XenBase> {
+    await mkdir(dirname(logFile), { recursive: true });
+    await appendFile(
+      logFile,
+      `# xen-livepatch-ci: base build ${key} at ${new Date().toISOString()}\n`,
+    );
+    // Start from a clean copy: a leftover tree from an interrupted build is not trusted.
+    await rm(tree, { recursive: true, force: true });
+    await runCommand("cp", ["-a", opts.source.root, tree], { logFile });
+
+    const ccache = await setUpCcache(cacheDir, logFile);
+    const path = [ccache?.binDir, process.env.PATH].filter(Boolean).join(delimiter);
+    const runs = xenMakeInvocations({
+      jobs: opts.jobs ?? availableParallelism(),
+      withTests: opts.withTests,
+      buildValues,
+      path,
+      ccacheDir: ccache?.cacheDir,
+    });
+    for (const [i, run] of runs.entries()) {
+      await runCommand(run.cmd, run.args, { cwd: tree, env: run.env, logFile });
+      if (i === 0) await checkLivepatchConfig(tree); // fail before the long build
+    }
+
+    const xen = join(tree, "xen");
+    const testPayloadDir = join(xen, "test", "livepatch");
+    const result: Omit<XenBase, "cached"> = {
+      tree,
+      xenSyms: join(xen, "xen-syms"),
+      xenImage: join(xen, "xen"),
+      ...(opts.withTests ? { testPayloadDir } : {}),
+      testPayloads: opts.withTests
+        ? (await readdir(testPayloadDir))
+            .filter((name) => name.endsWith(".livepatch"))
+            .sort()
+            .map((name) => join(testPayloadDir, name))
+        : [],
+      key,
+    };
+    for (const file of [result.xenSyms, result.xenImage]) {
+      await access(file).catch(() => {
+        throw new Error(`make finished but ${file} is missing`);
+      });
+    }
+    await writeFile(join(tree, STAMP), JSON.stringify(result, null, 2) + "\n");
+    return { ...result, cached: false };
+  }
+}
+
+async function sourceDefaults(source: XenSourceTree): Promise<BuildValues> {
+  switch (source.identity.kind) {
+    case "debian": {
+      const changelog = await readFile(join(source.root, "debian", "changelog"), "utf8");
+      return defaultBuildValues(parseChangelogDate(changelog));
+    }
+  }
+}
+
+// Xen substitutes these into compile.h with `sed s/@@x@@/VALUE/g`: characters special there
+// (and quotes, newlines) would break the build or change it silently.
+function checkBuildValues(values: BuildValues): void {
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value !== "string" || /[/\\&'"\n`$]/.test(value)) {
+      throw new ConfigurationError(
+        "build-values",
+        `${name}=${JSON.stringify(value)}: must be a string without / \\ & ' " \` $ or newlines`,
+      );
+    }
+  }
+}
+
+async function checkLivepatchConfig(tree: string): Promise<void> {
+  const configFile = join(tree, "xen", ".config");
+  const config = await readFile(configFile, "utf8");
+  if (!/^CONFIG_LIVEPATCH=y$/m.test(config)) {
+    throw new ConfigurationError(
+      "xen-config",
+      `${configFile} does not enable CONFIG_LIVEPATCH=y, so Xen cannot load payloads ` +
+        `(x86 enables it by default when the linker supports --build-id)`,
+    );
+  }
+}
+
+/**
+ * A directory of `gcc`/`cc` links to ccache, put first on PATH: changing CC instead would
+ * change Xen's recorded command lines and force full rebuilds. Null when ccache is absent.
+ */
+async function setUpCcache(
+  cacheDir: string,
+  logFile: string,
+): Promise<{ binDir: string; cacheDir: string } | null> {
+  try {
+    await runCommand("ccache", ["--version"]);
+  } catch (err) {
+    if (!(err instanceof MissingProgramError)) throw err;
+    await appendFile(logFile, "# ccache not found: building without a compiler cache\n");
+    return null;
+  }
+  const ccachePath = await findOnPath("ccache", process.env.PATH ?? "");
+  const binDir = join(cacheDir, "ccache-bin");
+  await mkdir(binDir, { recursive: true });
+  for (const name of ["gcc", "cc"]) {
+    // Create then rename: replacing a link is atomic for a concurrent build using it.
+    const tmp = join(binDir, `.${name}.${process.pid}`);
+    await rm(tmp, { force: true });
+    await symlink(ccachePath, tmp);
+    await rename(tmp, join(binDir, name));
+  }
+  return { binDir, cacheDir: join(cacheDir, "ccache") };
+}
+
+async function findOnPath(program: string, path: string): Promise<string> {
+  for (const dir of path.split(delimiter).filter(Boolean)) {
+    const candidate = join(dir, program);
+    if (
+      await access(candidate, fsConstants.X_OK).then(
+        () => true,
+        () => false,
+      )
+    )
+      return candidate;
+  }
+  throw new MissingProgramError(program);
+}
+
+async function readStamp(tree: string): Promise<XenBase | null> {
+  const text = await readFile(join(tree, STAMP), "utf8").catch(() => null);
+  if (text === null) return null;
+  const base = JSON.parse(text) as Omit<XenBase, "cached">;
+  // A stamp whose outputs were deleted is not a build to reuse.
+  const present = await access(base.xenSyms).then(
+    () => true,
+    () => false,
+  );
+  return present ? { ...base, cached: true } : null;
+}
+
+/**
+ * Runs `fn` holding a lock directory. A lock whose owner process is gone (or that never
+ * got its owner written within a minute) is stale and taken over.
+ */
+async function withLock<T>(lockDir: string, fn: () => Promise<T>): Promise<T> {
+  await mkdir(join(lockDir, ".."), { recursive: true });
+  for (;;) {
+    try {
+      await mkdir(lockDir);
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    }
+    const owner = Number(await readFile(join(lockDir, "pid"), "utf8").catch(() => "0"));
+    const age = await stat(lockDir).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0,
+    );
+    if (owner ? !isAlive(owner) : age > 60_000) {
+      await rm(lockDir, { recursive: true, force: true });
+    } else {
+      await sleep(1000);
+    }
+  }
+  await writeFile(join(lockDir, "pid"), String(process.pid));
+  try {
+    return await fn();
+  } finally {
+    await rm(lockDir, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** JSON with object keys sorted, so equal inputs hash equally whatever their key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}

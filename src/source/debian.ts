@@ -1,0 +1,128 @@
+import { access, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { ConfigurationError } from "../util/errors.js";
+import { CommandError, runCommand } from "../util/exec.js";
+import type { XenSourceTree } from "./types.js";
+
+/** The built-in example's base: the version of Debian bookworm's main suite. */
+export const DEFAULT_DEBIAN_XEN_VERSION = "4.17.5+72-g01140da4e8-1";
+
+export interface FetchDebianSourceOptions {
+  /** Debian version of the `xen` source package. */
+  version: string;
+  cacheDir: string;
+  logFile?: string;
+}
+
+// Written into an unpacked tree last, so a tree without it is never used.
+const UNPACKED_STAMP = ".unpacked";
+
+/**
+ * Downloads Debian's `xen` source package with apt (the archive address comes from the
+ * machine's apt configuration) and unpacks it, once per version, under
+ * `<cacheDir>/source/`. Safe to call from several processes at once: each works in its
+ * own temporary directory and the first rename wins.
+ */
+export async function fetchDebianSource(opts: FetchDebianSourceOptions): Promise<XenSourceTree> {
+  const { version } = opts;
+  // A Debian version ([epoch:]upstream[-revision]); also keeps the cache paths below sane.
+  if (!/^[0-9][A-Za-z0-9.+~:-]*$/.test(version)) {
+    throw new ConfigurationError("xen-source", `'${version}' is not a Debian package version`);
+  }
+  const sourceDir = join(resolve(opts.cacheDir), "source");
+  const root = join(sourceDir, `xen-${version}`);
+  const tree: XenSourceTree = { root, identity: { kind: "debian", package: "xen", version } };
+
+  if (!(await exists(join(root, UNPACKED_STAMP)))) {
+    const dsc = await download(version, join(sourceDir, `download-${version}`), opts.logFile);
+    await unpack(dsc, root, opts.logFile);
+  }
+  await assertXenTree(root);
+  return tree;
+}
+
+/** Returns the .dsc path, downloading the package unless an earlier run did. */
+async function download(version: string, dir: string, logFile?: string): Promise<string> {
+  const dscName = `xen_${version.replace(/^\d+:/, "")}.dsc`;
+  const dsc = join(dir, dscName);
+  if (await exists(dsc)) return dsc;
+
+  const tmp = `${dir}.tmp-${process.pid}`;
+  await rm(tmp, { recursive: true, force: true });
+  await mkdir(tmp, { recursive: true });
+  try {
+    await runCommand("apt-get", ["source", "--download-only", `xen=${version}`], {
+      cwd: tmp,
+      logFile,
+    });
+  } catch (err) {
+    await rm(tmp, { recursive: true, force: true });
+    if (
+      err instanceof CommandError &&
+      /Unable to find a source package|'deb-src' URIs/.test(err.stderr)
+    ) {
+      const aptSays = err.stderr
+        .split("\n")
+        .filter((l) => l.startsWith("E:"))
+        .join(" ");
+      throw new ConfigurationError(
+        "xen-source",
+        `apt has no Debian source package xen=${version} (${aptSays}). Run scripts/provision.sh ` +
+          `(it adds a deb-src entry and runs apt-get update); 'apt-cache showsrc xen' lists the versions apt knows.`,
+      );
+    }
+    throw err;
+  }
+  if (!(await exists(join(tmp, dscName)))) {
+    throw new Error(`apt-get source xen=${version} succeeded but left no ${dscName} in ${tmp}`);
+  }
+  await moveIntoPlace(tmp, dir, dscName);
+  return dsc;
+}
+
+async function unpack(dsc: string, root: string, logFile?: string): Promise<void> {
+  const tmp = `${root}.tmp-${process.pid}`;
+  await rm(tmp, { recursive: true, force: true });
+  // --no-copy: do not leave a copy of the orig tarball next to the tree.
+  await runCommand("dpkg-source", ["--no-check", "--no-copy", "-x", dsc, tmp], { logFile });
+  await writeFile(join(tmp, UNPACKED_STAMP), "");
+  await moveIntoPlace(tmp, root, UNPACKED_STAMP);
+}
+
+/**
+ * Moves a finished temporary directory to `dest`, unless another process got there first.
+ * A `dest` without `doneMarker` is a leftover of an interrupted run and is replaced.
+ */
+async function moveIntoPlace(tmp: string, dest: string, doneMarker: string): Promise<void> {
+  if (!(await exists(join(dest, doneMarker)))) await rm(dest, { recursive: true, force: true });
+  try {
+    await rename(tmp, dest);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== "ENOTEMPTY" && code !== "EEXIST") throw err;
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Throws a ConfigurationError unless `root` looks like a Xen source tree with livepatch support. */
+export async function assertXenTree(root: string): Promise<void> {
+  const required = ["xen/Makefile", "xen/common/livepatch.c"];
+  const missing = [];
+  for (const file of required) if (!(await exists(join(root, file)))) missing.push(file);
+  if (missing.length === 0) return;
+  const found = await readdir(root).then(
+    (names) => (names.length ? `it holds ${names.sort().slice(0, 12).join(", ")}` : "it is empty"),
+    () => "it does not exist",
+  );
+  throw new ConfigurationError(
+    "xen-source",
+    `${root} is not a Xen source tree (missing ${missing.join(", ")}): ${found}`,
+  );
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,30 @@
+// Shared by integration tests: the real Xen base (Debian's source, defconfig, with the
+// in-tree test payloads), built once into the cache and reused by every later run.
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { buildXenBase, type XenBase } from "../../src/build/xen.js";
+import { DEFAULT_DEBIAN_XEN_VERSION, fetchDebianSource } from "../../src/source/debian.js";
+import type { XenSourceTree } from "../../src/source/types.js";
+
+export function integrationCacheDir(): string {
+  return process.env.XLCI_CACHE ?? join(homedir(), ".cache", "xen-livepatch-ci");
+}
+
+let source: Promise<XenSourceTree> | undefined;
+let base: Promise<XenBase> | undefined;
+
+export function getXenSource(): Promise<XenSourceTree> {
+  source ??= fetchDebianSource({
+    version: DEFAULT_DEBIAN_XEN_VERSION,
+    cacheDir: integrationCacheDir(),
+  });
+  return source;
+}
+
+/** The base every integration test shares; built at most once per process (and cached on disk). */
+export function getXenBase(): Promise<XenBase> {
+  base ??= getXenSource().then((tree) =>
+    buildXenBase({ source: tree, cacheDir: integrationCacheDir(), withTests: true }),
+  );
+  return base;
+}
