@@ -99,7 +99,7 @@ async function verifyCommand(args: string[]): Promise<number> {
   if (format === "json") process.stdout.write(JSON.stringify(result, null, 2) + "\n");
   else if (format === "sarif")
     process.stdout.write(JSON.stringify(toSarif(findings, process.cwd()), null, 2) + "\n");
-  else process.stdout.write(findingsText(result.payloads));
+  else process.stdout.write(findingsText(result.payloads, process.cwd()));
   return verdictFor(findings, failOn).pass ? 0 : 1;
 }
 

@@ -3,8 +3,8 @@
  * Each stage is timed and logged as one group. Whatever happens, the output directory
  * ends up with the report of what ran (and why a stage failed) and the logs.
  */
-import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { copyFile, mkdir, writeFile } from "node:fs/promises";
+import { basename, join } from "node:path";
 import { buildXenBase } from "./build/xen.js";
 import { readGnuBuildId } from "./livepatch/notes.js";
 import { XenSyms } from "./livepatch/xen-syms.js";
@@ -17,6 +17,7 @@ import { ConfigurationError } from "./util/errors.js";
 import type { Logger } from "./util/logger.js";
 import type { PayloadReport } from "./verify/payload-set.js";
 import { verifyPayloadSet } from "./verify/payload-set.js";
+import { applySelfTestExpectations } from "./verify/self-test.js";
 import type { Finding } from "./verify/rules.js";
 import { TOOL_NAME, TOOL_VERSION } from "./version.js";
 
@@ -58,8 +59,9 @@ export function verdictFor(
   findings: readonly Finding[],
   failOn: Options["failOn"],
 ): { pass: boolean; reason?: string } {
-  const errors = findings.filter((f) => f.severity === "error").length;
-  const warnings = findings.filter((f) => f.severity === "warning").length;
+  const counted = findings.filter((f) => !f.expected);
+  const errors = counted.filter((f) => f.severity === "error").length;
+  const warnings = counted.filter((f) => f.severity === "warning").length;
   if (failOn !== "never" && errors > 0)
     return { pass: false, reason: `${errors} verifier finding(s) of error severity` };
   if (failOn === "warning" && warnings > 0)
@@ -146,11 +148,21 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
       testPayloads = base.testPayloads;
     }
 
-    // Building payloads from patches and sources joins this stage; for now it gathers them.
-    const payloads = await stage("payloads", "Payloads", (record) => {
+    // Building payloads from patches and sources joins this stage.
+    const payloads = await stage("payloads", "Payloads", async (record) => {
+      // Built payloads are copied out of the cache: the output directory is what users keep.
+      const dir = join(out, "payloads", "self-test");
+      if (testPayloads.length > 0) await mkdir(dir, { recursive: true });
+      testPayloads = await Promise.all(
+        testPayloads.map(async (p) => {
+          const copy = join(dir, basename(p));
+          await copyFile(p, copy);
+          return copy;
+        }),
+      );
       record.detail = `${testPayloads.length} in-tree test payload(s), ${options.payloads.length} given`;
       log.info(record.detail);
-      return Promise.resolve([...testPayloads, ...options.payloads]);
+      return [...testPayloads, ...options.payloads];
     });
 
     await stage("verify", "Verify payloads", async (record) => {
@@ -159,14 +171,22 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
         xenSyms,
         applied: options.appliedPayloads,
       });
-      result.payloads = [...verified.payloads];
+      const selfTest = new Set(testPayloads);
+      const checked = applySelfTestExpectations(
+        verified.payloads.filter((p) => selfTest.has(p.file)),
+      );
+      result.payloads = [
+        ...checked.reports,
+        ...verified.payloads.filter((p) => !selfTest.has(p.file)),
+      ];
       result.xenBuildId = verified.xenBuildId;
-      const text = findingsText(verified.payloads);
-      log.info(text.trimEnd());
+      log.info(findingsText(result.payloads, options.workspace).trimEnd());
       const verdict = verdictFor(allFindings(result), options.failOn);
-      record.detail = verdict.reason ?? `${payloads.length} payload(s) pass`;
-      result.verdict = verdict.pass ? "pass" : "fail";
-      if (verdict.reason) result.reason = verdict.reason;
+      const reason =
+        checked.missing.length > 0 ? `self-test: ${checked.missing.join("; ")}` : verdict.reason;
+      record.detail = reason ?? `${payloads.length} payload(s) pass`;
+      result.verdict = reason ? "fail" : "pass";
+      if (reason) result.reason = reason;
     });
   } catch (e) {
     result.verdict = "fail";
@@ -205,7 +225,7 @@ async function writeReports(result: RunResult, options: Options): Promise<void> 
     result.files.sarif,
     JSON.stringify(toSarif(findings, options.workspace), null, 2) + "\n",
   );
-  await writeFile(result.files.findings, findingsText(result.payloads));
+  await writeFile(result.files.findings, findingsText(result.payloads, options.workspace));
 }
 
 /** An error thrown by run() carries what the run produced before it failed. */

@@ -104,9 +104,11 @@ export interface ElfNote {
   readonly desc: Uint8Array;
 }
 
-/** Largest number JavaScript represents exactly; bigger 64-bit sizes are out of any bound. */
-const toNumber = (v: bigint): number =>
-  v > BigInt(Number.MAX_SAFE_INTEGER) ? Infinity : Number(v);
+/**
+ * 64-bit sizes and offsets as numbers. Above 2^53 the value is rounded, but stays a finite
+ * integer far past any file's length, so bounds checks still reject it and BigInt() of it works.
+ */
+const toNumber = (v: bigint): number => Number(v);
 
 /** A NUL-terminated string within [start, end) of bytes; unterminated strings end at `end`. */
 export function cStringAt(bytes: Uint8Array, start: number, end: number): string {

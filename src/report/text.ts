@@ -1,7 +1,13 @@
 /** The verifier's findings for a terminal: one line per payload, one per finding. */
 import type { PayloadReport } from "../verify/payload-set.js";
 import type { Finding } from "../verify/rules.js";
+import { basename, isAbsolute, relative } from "node:path";
 import { locationText } from "./sarif.js";
+
+export function displayPath(file: string, root: string): string {
+  const rel = relative(root, file);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
+}
 
 export function countBySeverity(findings: readonly Finding[]): {
   error: number;
@@ -23,15 +29,18 @@ export function payloadVerdict(findings: readonly Finding[]): string {
   return parts.join(", ");
 }
 
-export function findingsText(payloads: readonly PayloadReport[]): string {
+/** The report as text; files under `root` are named relative to it. */
+export function findingsText(payloads: readonly PayloadReport[], root: string): string {
   const lines: string[] = [];
   for (const p of payloads) {
-    const on =
-      p.stack.length > 0 ? ` on ${p.stack.map((s) => s.split("/").pop()).join(" <- ")}` : "";
-    lines.push(`${p.file}: ${payloadVerdict(p.findings)}${on}`);
+    const on = p.stack.length > 0 ? ` on ${p.stack.map((s) => basename(s)).join(" <- ")}` : "";
+    lines.push(`${displayPath(p.file, root)}: ${payloadVerdict(p.findings)}${on}`);
     for (const f of p.findings) {
       const where = locationText(f.location);
-      lines.push(`  ${f.severity} ${f.ruleId}: ${f.message}${where ? ` [${where}]` : ""}`);
+      const expected = f.expected ? " (expected: a deliberately defective self-test payload)" : "";
+      lines.push(
+        `  ${f.severity} ${f.ruleId}: ${f.message}${where ? ` [${where}]` : ""}${expected}`,
+      );
     }
   }
   return lines.join("\n") + "\n";

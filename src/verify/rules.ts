@@ -379,4 +379,6 @@ export interface Finding {
   readonly message: string;
   readonly file: string;
   readonly location: FindingLocation;
+  /** Set for a defect the payload is known to carry on purpose (the self-test set). */
+  readonly expected?: true;
 }
