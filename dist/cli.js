@@ -8754,7 +8754,9 @@ var package_default = {
   },
   devDependencies: {
     "@eslint/js": "^10.0.1",
+    "@microsoft/sarif-multitool-linux": "5.7.0",
     "@types/node": "^24.19.2",
+    "@types/sarif": "2.1.7",
     esbuild: "^0.28.2",
     eslint: "^10.15.0",
     node: "^24.21.0",
@@ -8765,7 +8767,8 @@ var package_default = {
   },
   allowScripts: {
     esbuild: true,
-    node: true
+    node: true,
+    "@microsoft/sarif-multitool-linux": true
   }
 };
 
@@ -8788,6 +8791,7 @@ function artifactUri(file, root) {
   if (rel && !rel.startsWith("..") && !isAbsolute2(rel)) return rel.split(sep).join("/");
   return pathToFileURL(file).href;
 }
+var friendlyName = (id) => id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase());
 function toSarif(findings, root) {
   const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
   return {
@@ -8801,7 +8805,7 @@ function toSarif(findings, root) {
             version: TOOL_VERSION,
             rules: RULES.map((r) => ({
               id: r.id,
-              name: r.id,
+              name: friendlyName(r.id),
               shortDescription: { text: r.title },
               defaultConfiguration: { level: r.severity },
               properties: { loader: r.loader, basis: r.basis }

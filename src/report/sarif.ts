@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { isAbsolute, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
+import type { Log } from "sarif";
 import { type Finding, type FindingLocation, RULES } from "../verify/rules.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 
@@ -26,7 +27,11 @@ function artifactUri(file: string, root: string): string {
   return pathToFileURL(file).href;
 }
 
-export function toSarif(findings: readonly Finding[], root: string): object {
+/** SARIF wants `name` readable and distinct from the opaque `id`: rela-symbol-zero -> RelaSymbolZero. */
+const friendlyName = (id: string) =>
+  id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
+
+export function toSarif(findings: readonly Finding[], root: string): Log {
   const ruleIndex = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -39,7 +44,7 @@ export function toSarif(findings: readonly Finding[], root: string): object {
             version: TOOL_VERSION,
             rules: RULES.map((r) => ({
               id: r.id,
-              name: r.id,
+              name: friendlyName(r.id),
               shortDescription: { text: r.title },
               defaultConfiguration: { level: r.severity },
               properties: { loader: r.loader, basis: r.basis },

@@ -40,7 +40,8 @@ function interestingOffset(bytes: Uint8Array, rng: Rng): number {
     case 0:
       return rng.below(64);
     case 1:
-      if (shoff < bytes.length) return shoff + rng.below(Math.min(shnum * 64, bytes.length - shoff));
+      if (shoff < bytes.length)
+        return shoff + rng.below(Math.min(shnum * 64, bytes.length - shoff));
       return rng.below(bytes.length);
     default:
       return rng.below(bytes.length);
@@ -61,11 +62,19 @@ function mutate(original: Uint8Array, rng: Rng): Uint8Array {
         break;
       case 2: // an extreme 32-bit value
         if (at + 4 <= bytes.length)
-          new DataView(bytes.buffer).setUint32(at, [0, 0xffffffff, 0x7fffffff, 0x80000000][rng.below(4)]!, true);
+          new DataView(bytes.buffer).setUint32(
+            at,
+            [0, 0xffffffff, 0x7fffffff, 0x80000000][rng.below(4)]!,
+            true,
+          );
         break;
       case 3: // an extreme 64-bit value
         if (at + 8 <= bytes.length)
-          new DataView(bytes.buffer).setBigUint64(at, [0n, 0xffffffffffffffffn, 1n << 62n, BigInt(bytes.length)][rng.below(4)]!, true);
+          new DataView(bytes.buffer).setBigUint64(
+            at,
+            [0n, 0xffffffffffffffffn, 1n << 62n, BigInt(bytes.length)][rng.below(4)]!,
+            true,
+          );
         break;
       case 4: // truncate
         bytes = bytes.slice(0, at);
@@ -79,7 +88,12 @@ function mutate(original: Uint8Array, rng: Rng): Uint8Array {
 }
 
 /** Parses and verifies; the only exception allowed is the reader's ElfFormatError. */
-function exercisePayload(bytes: Uint8Array, name: string, xen: XenSyms, stack: Payload[]): "parsed" | "rejected" {
+function exercisePayload(
+  bytes: Uint8Array,
+  name: string,
+  xen: XenSyms,
+  stack: Payload[],
+): "parsed" | "rejected" {
   let payload: Payload;
   try {
     payload = new Payload(parseElf(bytes, name));
@@ -101,9 +115,14 @@ describe("fuzzing real payloads", () => {
     const base = await getXenBase();
     xen = await XenSyms.load(base.xenSyms);
     originals = await Promise.all(
-      base.testPayloads.map(async (p) => ({ name: basename(p), bytes: new Uint8Array(await readFile(p)) })),
+      base.testPayloads.map(async (p) => ({
+        name: basename(p),
+        bytes: new Uint8Array(await readFile(p)),
+      })),
     );
-    hello = await Payload.load(base.testPayloads.find((p) => p.endsWith("xen_hello_world.livepatch"))!);
+    hello = await Payload.load(
+      base.testPayloads.find((p) => p.endsWith("xen_hello_world.livepatch"))!,
+    );
   });
 
   it(`${PAYLOAD_ITERATIONS} mutated payloads give findings or a format error, never a crash (seed ${SEED})`, () => {
@@ -116,7 +135,9 @@ describe("fuzzing real payloads", () => {
         // Half of the runs verify on top of a real payload, so the stack code is fuzzed too.
         outcomes[exercisePayload(bytes, original.name, xen, rng.below(2) ? [hello] : [])]++;
       } catch (e) {
-        throw new Error(`seed ${SEED}, iteration ${i}, ${original.name}: ${(e as Error).stack}`);
+        throw new Error(`seed ${SEED}, iteration ${i}, ${original.name}: ${(e as Error).stack}`, {
+          cause: e,
+        });
       }
     }
     // Both paths must have been exercised, or the fuzzer tests nothing.
@@ -137,7 +158,8 @@ describe("fuzzing real payloads", () => {
         mutated.bytesAt(0xffff82d040200000n, 16);
         loaded++;
       } catch (e) {
-        if (!(e instanceof ElfFormatError)) throw new Error(`seed ${SEED + 1}, iteration ${i}: ${(e as Error).stack}`);
+        if (!(e instanceof ElfFormatError))
+          throw new Error(`seed ${SEED + 1}, iteration ${i}: ${(e as Error).stack}`, { cause: e });
       }
     }
     expect(loaded).toBeGreaterThan(0);

@@ -1,0 +1,198 @@
+// The whole pipeline on the built-in example, through both front doors: the command line
+// in-process, and the bundled action as the runner starts it (a Node 24 process with
+// INPUT_* variables and the runner's output files).
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { main } from "../../src/commands.js";
+import type { RunResult } from "../../src/pipeline.js";
+import { getXenBase, integrationCacheDir } from "./xen-base.js";
+
+const root = join(import.meta.dirname, "..", "..");
+const tmp = () => mkdtempSync(join(tmpdir(), "xlci-"));
+
+/** Runs the CLI in-process, capturing what it prints. */
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  vi.spyOn(process.stdout, "write").mockImplementation((s) => ((stdout += String(s)), true));
+  vi.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
+  try {
+    return { code: await main(args), stdout, stderr };
+  } finally {
+    vi.restoreAllMocks();
+  }
+}
+
+/** Starts dist/index.js the way the runner does. */
+function action(inputs: Record<string, string>) {
+  const dir = tmp();
+  const files = { output: join(dir, "output"), summary: join(dir, "summary") };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    XLCI_CACHE: integrationCacheDir(),
+    GITHUB_WORKSPACE: dir,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    RUNNER_TEMP: dir,
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  for (const f of Object.values(files)) spawnSync("touch", [f]);
+  const run = spawnSync(process.execPath, [join(root, "dist", "index.js")], {
+    env,
+    encoding: "utf8",
+    cwd: dir,
+  });
+  const outputs: Record<string, string> = {};
+  // The runner's output file: `name<<DELIMITER`, value lines, `DELIMITER`.
+  const lines = readFileSync(files.output, "utf8").split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([\w-]+)<<(.+)$/.exec(lines[i]!);
+    if (!m) continue;
+    const end = lines.indexOf(m[2]!, i + 1);
+    outputs[m[1]!] = lines.slice(i + 1, end).join("\n");
+    i = end;
+  }
+  return {
+    dir,
+    status: run.status,
+    stdout: run.stdout,
+    outputs,
+    summary: readFileSync(files.summary, "utf8"),
+  };
+}
+
+describe("the built-in example", () => {
+  beforeAll(async () => {
+    await getXenBase(); // builds once, so both front doors below find a warm cache
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it("passes on the command line, and leaves payloads and reports in the output directory", async () => {
+    const out = tmp();
+    const { code, stdout } = await cli([
+      "run",
+      "--example",
+      "--output-dir",
+      out,
+      "--cache-dir",
+      integrationCacheDir(),
+    ]);
+    expect(stdout).toContain("verdict: pass");
+    expect(code).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as RunResult;
+    expect(report.stages.map((s) => [s.name, s.status])).toEqual([
+      ["source", "ok"],
+      ["base", "ok"],
+      ["payloads", "ok"],
+      ["verify", "ok"],
+    ]);
+    expect(report.payloads).toHaveLength(14);
+    expect(readdirSync(join(out, "payloads", "self-test"))).toContain("xen_hello_world.livepatch");
+    const expected = report.payloads.flatMap((p) =>
+      p.findings.filter((f) => f.expected).map((f) => f.ruleId),
+    );
+    expect(expected.sort()).toEqual(["expect-mismatch", "section-missing"]);
+    const sarif = JSON.parse(readFileSync(join(out, "findings.sarif"), "utf8")) as {
+      runs: Array<{ results: unknown[] }>;
+    };
+    expect(sarif.runs[0]!.results.length).toBeGreaterThanOrEqual(2);
+  }, 900_000);
+
+  it("passes as the runner runs the bundled action, with outputs, annotations and a summary", () => {
+    const run = action({ "xen-source": "debian", "self-test": "true" });
+    expect(run.status, run.stdout).toBe(0);
+    expect(run.outputs.verdict).toBe("pass");
+    expect(run.outputs["findings-errors"]).toBe("0");
+    expect(JSON.parse(run.outputs.payloads!)).toHaveLength(14);
+    expect(run.outputs["xen-build-id"]).toMatch(/^[0-9a-f]{40}$/);
+    expect(existsSync(run.outputs.sarif!)).toBe(true);
+    expect(run.stdout).toMatch(/::notice title=section-missing.*xen_no_xen_buildid/);
+    expect(run.summary).toContain("Xen livepatch: pass");
+    expect(run.summary).toContain("xen_hello_world");
+  }, 900_000);
+});
+
+describe("failures", () => {
+  it("an unimplemented input fails the action step naming the input", () => {
+    const run = action({ "xen-source": "debian", patches: "fix.patch" });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(
+      "::error::patches: building payloads from patches is not available",
+    );
+  });
+
+  it("a stage that fails keeps its report in the output directory", async () => {
+    const out = tmp();
+    const { code, stderr } = await cli([
+      "run",
+      "--xen-source",
+      "debian:0.0.1-1",
+      "--output-dir",
+      out,
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("xen-source");
+    const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as RunResult;
+    expect(report.verdict).toBe("fail");
+    expect(report.stages[0]).toMatchObject({ name: "source", status: "failed" });
+    expect(report.stages[0]!.detail).toContain("0.0.1-1");
+  }, 120_000);
+});
+
+describe("verify command", () => {
+  let base: Awaited<ReturnType<typeof getXenBase>>;
+  const payload = (name: string) =>
+    base.testPayloads.find((p) => p.endsWith(`/${name}.livepatch`))!;
+  beforeAll(async () => {
+    base = await getXenBase();
+  });
+
+  it("exits 0 for a clean payload and 1 for a defective one", async () => {
+    const clean = await cli(["verify", "--xen-syms", base.xenSyms, payload("xen_replace_world")]);
+    expect(clean.stdout).toContain("clean");
+    expect(clean.code).toBe(0);
+    const bad = await cli(["verify", "--xen-syms", base.xenSyms, payload("xen_expectations_fail")]);
+    expect(bad.stdout).toContain("error expect-mismatch");
+    expect(bad.code).toBe(1);
+  });
+
+  it("checks a payload on top of its stack, in JSON and SARIF", async () => {
+    const json = await cli([
+      "verify",
+      "--format",
+      "json",
+      "--xen-syms",
+      base.xenSyms,
+      "--stack",
+      payload("xen_hello_world"),
+      payload("xen_bye_world"),
+    ]);
+    const result = JSON.parse(json.stdout) as {
+      payloads: Array<{ stack: string[]; findings: Array<{ ruleId: string }> }>;
+    };
+    expect(result.payloads[0]!.stack).toEqual([payload("xen_hello_world")]);
+    expect(result.payloads[0]!.findings.map((f) => f.ruleId)).toEqual(["rodata-duplicate"]);
+    const sarif = await cli(["verify", "--format", "sarif", payload("xen_no_xen_buildid")]);
+    expect(JSON.parse(sarif.stdout)).toMatchObject({ version: "2.1.0" });
+    expect(sarif.code).toBe(1);
+  });
+
+  it("exits 2 on bad usage and on a file it cannot read", async () => {
+    expect((await cli(["verify"])).code).toBe(2);
+    expect((await cli(["verify", "--format", "xml", "x"])).code).toBe(2);
+    expect((await cli(["frobnicate"])).code).toBe(2);
+    const missing = await cli(["verify", "/nonexistent/p.livepatch"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("/nonexistent/p.livepatch");
+  });
+
+  it("exits 1 with an elf-malformed finding for a file that is not ELF", async () => {
+    const garbage = await cli(["verify", join(root, "README.md")]);
+    expect(garbage.stdout).toContain("elf-malformed");
+    expect(garbage.code).toBe(1);
+  });
+});

@@ -1,0 +1,107 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { INPUT_DEFAULTS, type RawInputs, parseOptions } from "../../src/options.js";
+import { ConfigurationError } from "../../src/util/errors.js";
+
+const root = join(import.meta.dirname, "..", "..");
+const parse = (raw: RawInputs) => parseOptions(raw, "/work/space", "/cache");
+
+function configurationError(raw: RawInputs): ConfigurationError {
+  try {
+    parse(raw);
+  } catch (e) {
+    if (e instanceof ConfigurationError) return e;
+    throw e;
+  }
+  throw new Error(`no ConfigurationError for ${JSON.stringify(raw)}`);
+}
+
+describe("options", () => {
+  it("declares exactly action.yml's inputs, with the same defaults", () => {
+    const action = parseYaml(readFileSync(join(root, "action.yml"), "utf8")) as {
+      inputs: Record<string, { default?: string }>;
+    };
+    const fromAction = Object.fromEntries(
+      Object.entries(action.inputs).map(([name, spec]) => [name, spec.default ?? ""]),
+    );
+    expect(INPUT_DEFAULTS).toEqual(fromAction);
+  });
+
+  it("turns the built-in example's inputs into a build of Debian's source with the self-test", () => {
+    const o = parse({ "xen-source": "debian", "self-test": "true" });
+    expect(o.xenSource).toEqual({ kind: "debian", version: undefined });
+    expect(o.selfTest).toBe(true);
+    expect(o.outputDir).toBe("/work/space/xen-livepatch-out");
+    expect(o.cacheDir).toBe("/cache");
+    expect(o.failOn).toBe("error");
+  });
+
+  it("resolves payload lists relative to the workspace, one a line or comma-separated", () => {
+    const o = parse({ payloads: "a.livepatch\n# a comment\n\n/abs/b.livepatch, c.livepatch" });
+    expect(o.payloads).toEqual([
+      "/work/space/a.livepatch",
+      "/abs/b.livepatch",
+      "/work/space/c.livepatch",
+    ]);
+  });
+
+  it("expands globs and refuses one that matches nothing", () => {
+    const o = parseOptions({ payloads: "test/unit/*.test.ts" }, root, "/cache");
+    expect(o.payloads).toContain(join(root, "test/unit/options.test.ts"));
+    expect(configurationError({ payloads: "nothing-here/*.livepatch" }).input).toBe("payloads");
+  });
+
+  it("parses build-values and names a bad line", () => {
+    const o = parse({
+      "xen-source": "debian",
+      "build-values": "XEN_BUILD_HOST=ci\nXEN_WHOAMI = me",
+    });
+    expect(o.buildValues).toEqual({ XEN_BUILD_HOST: "ci", XEN_WHOAMI: "me" });
+    const e = configurationError({ "xen-source": "debian", "build-values": "HOSTNAME=x" });
+    expect(e.input).toBe("build-values");
+    expect(e.message).toContain("HOSTNAME=x");
+  });
+
+  it.each([
+    ["patches", "fix.patch"],
+    ["payload-sources", "src/"],
+    ["signing-key", "-----BEGIN PRIVATE KEY-----"],
+    ["dom0-kernel", "vmlinuz"],
+    ["xen-ref", "main"],
+    ["scenario", "default"],
+    ["upload", "artifact"],
+    ["attest", "true"],
+    ["expectations", "auto"],
+    ["xen-config", "my.config"],
+  ] as const)("rejects %s, whose stage is not built yet, naming the input", (input, value) => {
+    const e = configurationError({ payloads: "p.livepatch", [input]: value });
+    expect(e.input).toBe(input);
+    expect(e.message).toMatch(/not available|only/);
+  });
+
+  it.each([
+    ["fail-on", "sometimes"],
+    ["stack-mode", "piled"],
+    ["builder", "make"],
+    ["kvm", "maybe"],
+    ["self-test", "yes please"],
+    ["retention-days", "ten"],
+  ] as const)("rejects a bad value of %s, naming the input and the value", (input, value) => {
+    const e = configurationError({ "xen-source": "debian", [input]: value });
+    expect(e.input).toBe(input);
+    expect(e.message).toContain(value);
+  });
+
+  it("refuses a git or path source for now, and a run with nothing to do", () => {
+    expect(configurationError({ "xen-source": "https://example.invalid/xen.git" }).input).toBe(
+      "xen-source",
+    );
+    expect(configurationError({ "xen-source": "./xen" }).input).toBe("xen-source");
+    expect(configurationError({}).input).toBe("payloads");
+    expect(configurationError({ "self-test": "true", payloads: "p.livepatch" }).input).toBe(
+      "self-test",
+    );
+  });
+});
