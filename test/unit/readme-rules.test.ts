@@ -1,0 +1,19 @@
+// The README's rule table must describe the rules the verifier has, no more, no fewer.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { RULES } from "../../src/verify/rules.js";
+
+const loaderText = {
+  "refuses-upload": "refuses upload",
+  "refuses-apply": "refuses apply",
+  accepts: "accepts",
+};
+
+it("README.md lists every rule with its severity and the loader's verdict", () => {
+  const readme = readFileSync(join(import.meta.dirname, "..", "..", "README.md"), "utf8");
+  const rows = [...readme.matchAll(/^\| `([a-z0-9-]+)` +\| (\w+) +\| ([a-z ]+?) +\|/gm)].map(
+    (m) => [m[1], m[2], m[3]],
+  );
+  expect(rows).toEqual(RULES.map((r) => [r.id, r.severity, loaderText[r.loader]]));
+});
