@@ -21067,7 +21067,7 @@ var package_default = {
     typecheck: "tsc --noEmit",
     test: "vitest run",
     "test:unit": "vitest run test/unit",
-    bench: "node scripts/bench-verify.mjs",
+    bench: "node scripts/bench.mjs",
     readme: "node scripts/readme-usage.mjs",
     all: "npm run format && npm run lint && npm run typecheck && npm run readme && npm test && npm run build",
     "check:dist": "bash scripts/check-dist.sh",
