@@ -7369,7 +7369,7 @@ var require_dist = __commonJS({
 
 // src/commands.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { parseArgs } from "node:util";
 
 // src/options.ts
@@ -8720,61 +8720,10 @@ var RULES = [
 ];
 var RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 
-// package.json
-var package_default = {
-  name: "xen-livepatch-ci",
-  version: "0.1.0",
-  description: "GitHub Action and command-line tool that turns a Xen hypervisor patch into a verified, tested, signed livepatch",
-  license: "MIT",
-  type: "module",
-  private: true,
-  engines: {
-    node: ">=24"
-  },
-  bin: {
-    "xen-livepatch-ci": "dist/cli.js"
-  },
-  scripts: {
-    build: "node scripts/bundle.mjs",
-    format: "prettier --write .",
-    "format:check": "prettier --check .",
-    lint: "eslint .",
-    typecheck: "tsc --noEmit",
-    test: "vitest run",
-    "test:unit": "vitest run test/unit",
-    bench: "node scripts/bench.mjs",
-    readme: "node scripts/readme-usage.mjs",
-    all: "npm run format && npm run lint && npm run typecheck && npm run readme && npm test && npm run build",
-    "check:dist": "bash scripts/check-dist.sh",
-    check: "npm run format:check && npm run lint && npm run typecheck && npm run readme -- --check && npm test && npm run check:dist"
-  },
-  dependencies: {
-    "@actions/core": "^3.0.1",
-    yaml: "^2.9.1"
-  },
-  devDependencies: {
-    "@eslint/js": "^10.0.1",
-    "@microsoft/sarif-multitool-linux": "5.7.0",
-    "@types/node": "^24.19.2",
-    "@types/sarif": "2.1.7",
-    esbuild: "^0.28.2",
-    eslint: "^10.15.0",
-    node: "^24.21.0",
-    prettier: "^3.10.1",
-    typescript: "^6.0.3",
-    "typescript-eslint": "^8.73.0",
-    vitest: "^5.1.1"
-  },
-  allowScripts: {
-    esbuild: true,
-    node: true,
-    "@microsoft/sarif-multitool-linux": true
-  }
-};
-
 // src/version.ts
+import { readFileSync } from "node:fs";
 var TOOL_NAME = "xen-livepatch-ci";
-var TOOL_VERSION = package_default.version;
+var TOOL_VERSION = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
 
 // src/report/sarif.ts
 function locationText(l) {
@@ -10297,7 +10246,7 @@ sarif: ${result.files.sarif}
 function readConfig(path) {
   let doc;
   try {
-    doc = (0, import_yaml.parse)(readFileSync(path, "utf8"));
+    doc = (0, import_yaml.parse)(readFileSync2(path, "utf8"));
   } catch (e) {
     throw new ConfigurationError("--config", `${path}: ${e.message}`);
   }
