@@ -5,4 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/prepare.sh
+rm -f test-results.json
 npm run check
+# One plain closing line with the test counts (from vitest's JSON report).
+node -e '
+  const r = JSON.parse(require("fs").readFileSync("test-results.json", "utf8"));
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+'
