@@ -1,13 +1,13 @@
 // Shared by integration tests: the real Xen base (Debian's source, defconfig, with the
 // in-tree test payloads), built once into the cache and reused by every later run.
-import { homedir } from "node:os";
-import { join } from "node:path";
 import { buildXenBase, type XenBase } from "../../src/build/xen.js";
+import { defaultCacheDir } from "../../src/options.js";
 import { DEFAULT_DEBIAN_XEN_VERSION, fetchDebianSource } from "../../src/source/debian.js";
 import type { XenSourceTree } from "../../src/source/types.js";
 
+/** The same cache the command line uses, so tests and local runs share one Xen build. */
 export function integrationCacheDir(): string {
-  return process.env.XLCI_CACHE ?? join(homedir(), ".cache", "xen-livepatch-ci");
+  return defaultCacheDir(process.env);
 }
 
 let source: Promise<XenSourceTree> | undefined;
