@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prepare a Debian/Ubuntu machine to fetch and build Xen's hypervisor (defconfig, plus the
-# in-tree livepatch test payloads). Idempotent: installs only what is missing, adds a
+# in-tree livepatch test payloads), the guest's control tool, and to boot them in QEMU. Idempotent: installs only what is missing, adds a
 # deb-src entry only when the distribution's own suite has none, and runs `apt-get update`
 # at most once, only when something changed or needs installing.
 #
@@ -13,6 +13,10 @@ set -euo pipefail
 # (kconfig), awk/sed/grep/gzip (always present). ccache speeds up rebuilds; dpkg-dev
 # provides dpkg-source, which unpacks Debian's source package.
 PACKAGES=(gcc libc6-dev binutils make python3 flex bison ccache dpkg-dev)
+# The guest's static `xen-livepatch`, built from the same tree (tools/ configure and libs).
+PACKAGES+=(acpica-tools libyajl-dev uuid-dev libncurses-dev zlib1g-dev pkg-config python3-dev)
+# The boot test: QEMU, and cpio for inspecting initramfs images by hand.
+PACKAGES+=(qemu-system-x86 cpio)
 OUR_LIST=/etc/apt/sources.list.d/xlci-deb-src
 
 log() { printf 'provision: %s\n' "$*" >&2; }

@@ -84,7 +84,6 @@ export type RawInputs = Partial<Record<InputName, string>>;
 
 /** Inputs whose stage is not built yet, with the issue-level description of what they will do. */
 const NOT_YET: Partial<Record<InputName, string>> = {
-  "xen-ref": "building from a git URL",
   patches: "building payloads from patches",
   "payload-sources": "building payloads from C/assembly sources",
   "dom0-kernel": "the QEMU boot test",
@@ -184,11 +183,8 @@ export function parseOptions(raw: RawInputs, cwd: string, cacheDir: string): Opt
     }
   }
   const source = xenSource(input("xen-source"), input("xen-ref"), cwd);
-  if (source && source.kind !== "debian") {
-    throw new ConfigurationError(
-      "xen-source",
-      `building from ${source.kind === "git" ? "a git URL" : "a local path"} is not available in this version yet; use "debian" or "debian:VERSION"`,
-    );
+  if (input("xen-ref") && source?.kind !== "git") {
+    throw new ConfigurationError("xen-ref", "a ref only applies when xen-source is a git URL");
   }
   if (input("xen-config") !== "defconfig") {
     throw new ConfigurationError("xen-config", `only "defconfig" is available in this version`);

@@ -8,11 +8,13 @@ import { basename, join } from "node:path";
 import { buildXenBase } from "./build/xen.js";
 import { readGnuBuildId } from "./livepatch/notes.js";
 import { XenSyms } from "./livepatch/xen-syms.js";
-import type { Options } from "./options.js";
+import type { Options, XenSourceSpec } from "./options.js";
 import { toSarif } from "./report/sarif.js";
 import { findingsText } from "./report/text.js";
 import { DEFAULT_DEBIAN_XEN_VERSION, fetchDebianSource } from "./source/debian.js";
-import type { XenSourceIdentity } from "./source/types.js";
+import { fetchGitSource } from "./source/git.js";
+import { localSource } from "./source/path.js";
+import type { XenSourceIdentity, XenSourceTree } from "./source/types.js";
 import { ConfigurationError } from "./util/errors.js";
 import type { Logger } from "./util/logger.js";
 import type { PayloadReport } from "./verify/payload-set.js";
@@ -113,13 +115,8 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
     if (options.xenSource) {
       const spec = options.xenSource;
       const tree = await stage("source", "Xen source", async (record) => {
-        const version = spec.kind === "debian" ? (spec.version ?? DEFAULT_DEBIAN_XEN_VERSION) : "";
-        const t = await fetchDebianSource({
-          version,
-          cacheDir: options.cacheDir,
-          logFile: join(result.files.logs, "source.log"),
-        });
-        record.detail = `Debian source package xen ${version} at ${t.root}`;
+        const t = await fetchSource(spec, options.cacheDir, join(result.files.logs, "source.log"));
+        record.detail = `${describeSource(t.identity)} at ${t.root}`;
         log.info(record.detail);
         return t;
       });
@@ -196,6 +193,36 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
     await writeReports(result, options);
   }
   return result;
+}
+
+async function fetchSource(
+  spec: XenSourceSpec,
+  cacheDir: string,
+  logFile: string,
+): Promise<XenSourceTree> {
+  switch (spec.kind) {
+    case "debian":
+      return fetchDebianSource({
+        version: spec.version ?? DEFAULT_DEBIAN_XEN_VERSION,
+        cacheDir,
+        logFile,
+      });
+    case "git":
+      return fetchGitSource({ url: spec.url, ref: spec.ref, cacheDir, logFile });
+    case "path":
+      return localSource(spec.path);
+  }
+}
+
+export function describeSource(identity: XenSourceIdentity): string {
+  switch (identity.kind) {
+    case "debian":
+      return `Debian source package xen ${identity.version}`;
+    case "git":
+      return `${identity.url} at ${identity.ref || "HEAD"} (commit ${identity.commit})`;
+    case "path":
+      return `${identity.path}${identity.commit ? ` at commit ${identity.commit}` : ""}${identity.dirty ? ` with changes (digest ${identity.digest.slice(0, 12)})` : ""}`;
+  }
 }
 
 async function checkExpectedBuildId(expected: string | undefined, xen: XenSyms): Promise<void> {

@@ -149,7 +149,10 @@ export function xenBuildKey(inputs: {
  */
 export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> {
   const cacheDir = resolve(opts.cacheDir);
-  const buildValues = { ...(await sourceDefaults(opts.source)), ...opts.buildValues };
+  const buildValues = {
+    ...(await sourceDefaults(opts.source, opts.buildValues)),
+    ...opts.buildValues,
+  };
   checkBuildValues(buildValues);
   const compiler = (await runCommand("gcc", ["--version"])).stdout.split("\n")[0] ?? "";
   const key = xenBuildKey({
@@ -227,12 +230,26 @@ export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> 
   }
 }
 
-async function sourceDefaults(source: XenSourceTree): Promise<BuildValues> {
+async function sourceDefaults(
+  source: XenSourceTree,
+  overrides: Partial<BuildValues> = {},
+): Promise<BuildValues> {
   switch (source.identity.kind) {
     case "debian": {
       const changelog = await readFile(join(source.root, "debian", "changelog"), "utf8");
       return defaultBuildValues(parseChangelogDate(changelog));
     }
+    case "git":
+    case "path":
+      if (source.sourceDate) return defaultBuildValues(source.sourceDate);
+      // The given date and time replace the epoch below.
+      if (overrides.XEN_BUILD_DATE && overrides.XEN_BUILD_TIME)
+        return defaultBuildValues(new Date(0));
+      // Without a commit there is no date that stays the same between two builds.
+      throw new ConfigurationError(
+        "build-values",
+        `${source.root} is not a git checkout, so there is no commit date to pin the build date to: give XEN_BUILD_DATE and XEN_BUILD_TIME`,
+      );
   }
 }
 

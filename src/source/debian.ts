@@ -1,7 +1,8 @@
-import { access, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { ConfigurationError } from "../util/errors.js";
 import { CommandError, runCommand } from "../util/exec.js";
+import { exists } from "../util/fs.js";
 import type { XenSourceTree } from "./types.js";
 
 /** The built-in example's base: the version of Debian bookworm's main suite. */
@@ -117,12 +118,5 @@ export async function assertXenTree(root: string): Promise<void> {
   throw new ConfigurationError(
     "xen-source",
     `${root} is not a Xen source tree (missing ${missing.join(", ")}): ${found}`,
-  );
-}
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
   );
 }

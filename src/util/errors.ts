@@ -8,8 +8,9 @@ export class ConfigurationError extends Error {
     /** The input, flag or file the mistake is in. */
     readonly input: string,
     message: string,
+    options?: ErrorOptions,
   ) {
-    super(`${input}: ${message}`);
+    super(`${input}: ${message}`, options);
   }
 }
 

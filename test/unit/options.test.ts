@@ -69,7 +69,6 @@ describe("options", () => {
     ["payload-sources", "src/"],
     ["signing-key", "-----BEGIN PRIVATE KEY-----"],
     ["dom0-kernel", "vmlinuz"],
-    ["xen-ref", "main"],
     ["scenario", "default"],
     ["upload", "artifact"],
     ["attest", "true"],
@@ -94,11 +93,24 @@ describe("options", () => {
     expect(e.message).toContain(value);
   });
 
-  it("refuses a git or path source for now, and a run with nothing to do", () => {
-    expect(configurationError({ "xen-source": "https://example.invalid/xen.git" }).input).toBe(
-      "xen-source",
-    );
-    expect(configurationError({ "xen-source": "./xen" }).input).toBe("xen-source");
+  it("takes a git URL with a ref, or a path, and refuses a ref without a git URL", () => {
+    const git = parse({
+      "xen-source": "https://example.invalid/xen.git",
+      "xen-ref": "RELEASE-4.17.5",
+    });
+    expect(git.xenSource).toEqual({
+      kind: "git",
+      url: "https://example.invalid/xen.git",
+      ref: "RELEASE-4.17.5",
+    });
+    expect(parse({ "xen-source": "./xen" }).xenSource).toEqual({
+      kind: "path",
+      path: "/work/space/xen",
+    });
+    expect(configurationError({ "xen-source": "debian", "xen-ref": "main" }).input).toBe("xen-ref");
+  });
+
+  it("refuses a run with nothing to do", () => {
     expect(configurationError({}).input).toBe("payloads");
     expect(configurationError({ "self-test": "true", payloads: "p.livepatch" }).input).toBe(
       "self-test",

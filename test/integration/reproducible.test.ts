@@ -1,0 +1,62 @@
+// The base is reproducible: the same source built again in another directory, from
+// another kind of source, gives the same xen-syms build-id; a different build value gives
+// a different one, and a run that expects the deployed build-id stops with what differs.
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildXenBase, defaultBuildValues, parseChangelogDate } from "../../src/build/xen.js";
+import { XenSyms } from "../../src/livepatch/xen-syms.js";
+import { parseOptions } from "../../src/options.js";
+import { run } from "../../src/pipeline.js";
+import { localSource } from "../../src/source/path.js";
+import { terminalLogger } from "../../src/util/logger.js";
+import { getXenBase, getXenSource, integrationCacheDir } from "./xen-base.js";
+
+describe("reproducible base", () => {
+  it("the Debian tree built again as a plain directory has the same build-id", async () => {
+    const debian = await getXenSource();
+    const reference = await XenSyms.load((await getXenBase()).xenSyms);
+    // A directory without git history has no commit date: pin the values the Debian build used.
+    const values = defaultBuildValues(
+      parseChangelogDate(readFileSync(join(debian.root, "debian", "changelog"), "utf8")),
+    );
+    const again = await buildXenBase({
+      source: await localSource(debian.root),
+      cacheDir: integrationCacheDir(),
+      buildValues: values,
+      withTests: false,
+    });
+    expect(again.tree).not.toBe((await getXenBase()).tree);
+    expect((await XenSyms.load(again.xenSyms)).buildId).toBe(reference.buildId);
+  }, 900_000);
+
+  it("a changed build value gives a clear mismatch against the deployed build-id", async () => {
+    const debian = await getXenSource();
+    const deployed = (await XenSyms.load((await getXenBase()).xenSyms)).buildId!;
+    const out = mkdtempSync(join(tmpdir(), "xlci-repro-"));
+    const options = parseOptions(
+      {
+        "xen-source": debian.root,
+        "build-values":
+          "XEN_BUILD_DATE=Mon Jan  1 00:00:00 UTC 2024\nXEN_BUILD_TIME=00:00:00\nXEN_BUILD_HOST=elsewhere",
+        "expected-build-id": deployed,
+        "output-dir": out,
+      },
+      out,
+      integrationCacheDir(),
+    );
+    const error = await run(options, terminalLogger(process.stderr, true)).then(
+      () => new Error("the run passed"),
+      (e: unknown) => e as Error,
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toContain("expected-build-id");
+    expect(error.message).toContain(deployed);
+    expect(error.message).toMatch(/the rebuilt base has build-id [0-9a-f]{40}/);
+    const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as {
+      stages: Array<{ name: string; status: string }>;
+    };
+    expect(report.stages.find((s) => s.name === "base")?.status).toBe("failed");
+  }, 900_000);
+});
