@@ -22,7 +22,12 @@ import {
   STT_SECTION,
 } from "../../src/elf/constants.js";
 import { ElfFormatError, parseElf } from "../../src/elf/reader.js";
-import { LIVEPATCH_FUNC_SIZE, LIVEPATCH_MAX_SIZE, Payload } from "../../src/livepatch/payload.js";
+import {
+  FUNC_OFFSET,
+  LIVEPATCH_FUNC_SIZE,
+  LIVEPATCH_MAX_SIZE,
+  Payload,
+} from "../../src/livepatch/payload.js";
 import { XenSyms } from "../../src/livepatch/xen-syms.js";
 import { verifyPayloadSet } from "../../src/verify/payload-set.js";
 import { type Finding, type FindingLocation, type RuleId, RULES } from "../../src/verify/rules.js";
@@ -52,12 +57,6 @@ const EXPECTATIONS = "xen_expectations";
 const PREPOST = "xen_prepost_hooks";
 const NOFUNC = "xen_action_hooks_nofunc";
 
-// Byte offsets inside one struct livepatch_func (xen/include/public/sysctl.h).
-const FUNC_NEW_SIZE = 24;
-const FUNC_OLD_SIZE = 28;
-const FUNC_VERSION = 32;
-const FUNC_EXPECT = 72;
-const FUNC_EXPECT_DATA = 73;
 // A GNU build-id note: 12-byte header, "GNU\0", then the descriptor.
 const NOTE_TYPE = 8;
 const NOTE_NAME = 12;
@@ -659,7 +658,7 @@ const MUTATIONS: readonly MutationCase[] = [
     rule: "func-version",
     title: "entry version 1",
     payload: HELLO,
-    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_VERSION, [1]),
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.version, [1]),
     names: {
       message: "function entry 0 (xen_extra_version) has version 1, expected 2",
       location: { section: ".livepatch.funcs", entry: 0, symbol: "xen_extra_version" },
@@ -669,7 +668,7 @@ const MUTATIONS: readonly MutationCase[] = [
     rule: "func-old-size",
     title: "old_size 0",
     payload: HELLO,
-    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OLD_SIZE, [0, 0, 0, 0]),
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.oldSize, [0, 0, 0, 0]),
     names: {
       message: "function entry 0 (xen_extra_version) has old_size 0",
       location: { section: ".livepatch.funcs", entry: 0 },
@@ -699,7 +698,7 @@ const MUTATIONS: readonly MutationCase[] = [
     rule: "func-too-short",
     title: "old_size 4, too short for the jump",
     payload: HELLO,
-    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OLD_SIZE, [4, 0, 0, 0]),
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.oldSize, [4, 0, 0, 0]),
     names: {
       message: /^function entry 0 \(xen_extra_version\) has old_size 4; the jump needs (5|9) bytes/,
       location: { section: ".livepatch.funcs", entry: 0 },
@@ -709,7 +708,7 @@ const MUTATIONS: readonly MutationCase[] = [
     rule: "func-nop-size",
     title: "a NOP entry of 32 bytes",
     payload: NOP,
-    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_NEW_SIZE, [32, 0, 0, 0]),
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.newSize, [32, 0, 0, 0]),
     names: {
       message: /^function entry 0 NOPs out 32 bytes of a \d+-byte function/,
       location: { section: ".livepatch.funcs", entry: 0 },
@@ -719,7 +718,7 @@ const MUTATIONS: readonly MutationCase[] = [
     rule: "func-old-size-overrun",
     title: "old_size 100 for a 12-byte function",
     payload: HELLO,
-    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OLD_SIZE, [100, 0, 0, 0]),
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.oldSize, [100, 0, 0, 0]),
     names: {
       message:
         /^function entry 0 \(xen_extra_version\) has old_size 100 but xen_extra_version is only \d+ bytes/,
@@ -730,7 +729,7 @@ const MUTATIONS: readonly MutationCase[] = [
     rule: "expect-invalid",
     title: "reserved bits set in the expectation",
     payload: EXPECTATIONS,
-    mutate: (b) => xorSectionByte(b, ".livepatch.funcs", FUNC_EXPECT, 0x40),
+    mutate: (b) => xorSectionByte(b, ".livepatch.funcs", FUNC_OFFSET.expect, 0x40),
     names: {
       message: "expectation has reserved bits set (1)",
       location: { section: ".livepatch.funcs", entry: 0 },
@@ -741,14 +740,14 @@ const MUTATIONS: readonly MutationCase[] = [
     title: "expectation longer than old_size",
     payload: EXPECTATIONS,
     // enabled, len 9 (old_size is 8).
-    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_EXPECT, [1 | (9 << 1)]),
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.expect, [1 | (9 << 1)]),
     names: { message: "expects 9 bytes of a 8-byte function" },
   },
   {
     rule: "expect-mismatch",
     title: "first expected byte changed",
     payload: EXPECTATIONS,
-    mutate: (b) => xorSectionByte(b, ".livepatch.funcs", FUNC_EXPECT_DATA),
+    mutate: (b) => xorSectionByte(b, ".livepatch.funcs", FUNC_OFFSET.expectData),
     names: {
       message:
         /^function entry 0 \(xen_extra_version\) expects b7[0-9a-f]* but xen_extra_version in .*xen-syms starts with 48/,
