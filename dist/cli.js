@@ -7507,9 +7507,6 @@ function parseOptions(raw, cwd, cacheDir) {
   if (input("xen-ref") && source?.kind !== "git") {
     throw new ConfigurationError("xen-ref", "a ref only applies when xen-source is a git URL");
   }
-  if (input("xen-config") !== "defconfig") {
-    throw new ConfigurationError("xen-config", `only "defconfig" is available in this version`);
-  }
   oneOf("builder", input("builder"), ["native", "livepatch-build-tools"]);
   if (oneOf("expectations", input("expectations"), ["none", "auto"]) === "auto") {
     throw new ConfigurationError(
@@ -7552,6 +7549,7 @@ function parseOptions(raw, cwd, cacheDir) {
   const options = {
     xenSource: source,
     buildValues: buildValues(input("build-values")),
+    xenConfig: input("xen-config") === "defconfig" ? "defconfig" : { path: path(input("xen-config")) },
     expectedBuildId: expected ? /^[0-9a-fA-F]+$/.test(expected) ? expected.toLowerCase() : path(expected) : void 0,
     selfTest: boolean("self-test", input("self-test")),
     payloads: expandPaths("payloads", listInput(input("payloads")), cwd),
@@ -7582,15 +7580,59 @@ function parseOptions(raw, cwd, cacheDir) {
 import { copyFile, mkdir as mkdir4, writeFile as writeFile3 } from "node:fs/promises";
 import { basename as basename4, join as join6 } from "node:path";
 
-// src/build/xen.ts
+// src/build/config.ts
 import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+var LINE = /^(CONFIG_[A-Za-z0-9_]+=.*|# CONFIG_[A-Za-z0-9_]+ is not set|#.*|\s*)$/;
+async function loadXenConfig(path) {
+  let text;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (e) {
+    throw new ConfigurationError("xen-config", `cannot read ${path}: ${e.message}`);
+  }
+  const lines = text.split("\n");
+  const bad = lines.findIndex((l) => !LINE.test(l));
+  if (bad >= 0) {
+    throw new ConfigurationError(
+      "xen-config",
+      `${path}:${bad + 1}: "${lines[bad]}" is not a Kconfig line (CONFIG_X=value, "# CONFIG_X is not set" or a comment)`
+    );
+  }
+  const kind = /^# Automatically generated file; DO NOT EDIT\./m.test(text) ? "full" : "fragment";
+  return { kind, path, text: text.endsWith("\n") ? text : `${text}
+` };
+}
+function configKey(config) {
+  if (config.kind === "defconfig") return "defconfig";
+  return `${config.kind}:${createHash("sha256").update(config.text).digest("hex")}`;
+}
+function mergedConfigText(defconfig, config) {
+  if (config.kind === "defconfig") return defconfig;
+  if (config.kind === "full") return config.text;
+  return `${defconfig}
+# xen-livepatch-ci: fragment ${config.path}
+${config.text}`;
+}
+function livepatchRequirements(config) {
+  if (!/^CONFIG_X86_64=y$/m.test(config)) {
+    throw new ConfigurationError(
+      "xen-config",
+      "the configuration is not for x86-64 (no CONFIG_X86_64=y); only x86-64 is supported"
+    );
+  }
+  return /^CONFIG_LIVEPATCH=y$/m.test(config) ? [] : ["CONFIG_LIVEPATCH=y"];
+}
+
+// src/build/xen.ts
+import { createHash as createHash2 } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
 import {
   access,
   appendFile,
   mkdir,
   readdir,
-  readFile,
+  readFile as readFile2,
   rename,
   rm,
   stat,
@@ -7655,6 +7697,7 @@ var DEBIAN_PACKAGE_OF = {
   bison: "bison",
   ccache: "ccache",
   git: "git",
+  autoreconf: "autoconf",
   cp: "coreutils",
   "qemu-system-x86_64": "qemu-system-x86"
 };
@@ -7733,7 +7776,6 @@ async function runCommand(cmd, args, opts = {}) {
 }
 
 // src/build/xen.ts
-var CONFIG_NAME = "defconfig";
 var STAMP = ".xlci-build.json";
 function parseChangelogDate(changelog) {
   const trailer = /^ -- .*?> {2}(.+)$/m.exec(changelog);
@@ -7774,17 +7816,18 @@ function xenMakeInvocations(opts) {
   };
   const jobs = `-j${opts.jobs}`;
   const runs = [
-    ["-C", "xen", CONFIG_NAME],
+    ["-C", "xen", "defconfig"],
     ["-C", "xen", jobs]
   ];
   if (opts.withTests) runs.push(["-C", "xen", jobs, "tests"]);
   return runs.map((args) => ({ cmd: "make", args, env }));
 }
 function xenBuildKey(inputs) {
-  return createHash("sha256").update(canonicalJson(inputs)).digest("hex").slice(0, 16);
+  return createHash2("sha256").update(canonicalJson(inputs)).digest("hex").slice(0, 16);
 }
 async function buildXenBase(opts) {
   const cacheDir = resolve2(opts.cacheDir);
+  const config = opts.config ?? { kind: "defconfig" };
   const buildValues2 = {
     ...await sourceDefaults(opts.source, opts.buildValues),
     ...opts.buildValues
@@ -7793,7 +7836,7 @@ async function buildXenBase(opts) {
   const compiler = (await runCommand("gcc", ["--version"])).stdout.split("\n")[0] ?? "";
   const key = xenBuildKey({
     source: opts.source.identity,
-    config: CONFIG_NAME,
+    config: configKey(config),
     compiler,
     buildValues: buildValues2,
     withTests: opts.withTests
@@ -7833,9 +7876,10 @@ ${message}`, {
       path,
       ccacheDir: ccache?.cacheDir
     });
+    let configResult;
     for (const [i, run2] of runs.entries()) {
       await runCommand(run2.cmd, run2.args, { cwd: tree, env: run2.env, logFile });
-      if (i === 0) await checkLivepatchConfig(tree);
+      if (i === 0) configResult = await configure(tree, config, run2, logFile);
     }
     const xen = join2(tree, "xen");
     const testPayloadDir = join2(xen, "test", "livepatch");
@@ -7845,7 +7889,8 @@ ${message}`, {
       xenImage: join2(xen, "xen"),
       ...opts.withTests ? { testPayloadDir } : {},
       testPayloads: opts.withTests ? (await readdir(testPayloadDir)).filter((name) => name.endsWith(".livepatch")).sort().map((name) => join2(testPayloadDir, name)) : [],
-      key
+      key,
+      config: configResult
     };
     for (const file of [result.xenSyms, result.xenImage]) {
       await access(file).catch(() => {
@@ -7859,7 +7904,7 @@ ${message}`, {
 async function sourceDefaults(source, overrides = {}) {
   switch (source.identity.kind) {
     case "debian": {
-      const changelog = await readFile(join2(source.root, "debian", "changelog"), "utf8");
+      const changelog = await readFile2(join2(source.root, "debian", "changelog"), "utf8");
       return defaultBuildValues(parseChangelogDate(changelog));
     }
     case "git":
@@ -7883,15 +7928,34 @@ function checkBuildValues(values) {
     }
   }
 }
-async function checkLivepatchConfig(tree) {
+async function configure(tree, config, defconfigRun, logFile) {
   const configFile = join2(tree, "xen", ".config");
-  const config = await readFile(configFile, "utf8");
-  if (!/^CONFIG_LIVEPATCH=y$/m.test(config)) {
-    throw new ConfigurationError(
-      "xen-config",
-      `${configFile} does not enable CONFIG_LIVEPATCH=y, so Xen cannot load payloads (x86 enables it by default when the linker supports --build-id)`
-    );
+  const olddefconfig = () => runCommand("make", ["-C", "xen", "olddefconfig"], {
+    cwd: tree,
+    env: defconfigRun.env,
+    logFile
+  });
+  if (config.kind !== "defconfig") {
+    await writeFile(configFile, mergedConfigText(await readFile2(configFile, "utf8"), config));
+    await olddefconfig();
   }
+  const notes = [];
+  const force = livepatchRequirements(await readFile2(configFile, "utf8"));
+  if (force.length > 0) {
+    await appendFile(configFile, force.map((line) => `${line}
+`).join(""));
+    await olddefconfig();
+    if (livepatchRequirements(await readFile2(configFile, "utf8")).length > 0) {
+      throw new ConfigurationError(
+        "xen-config",
+        "CONFIG_LIVEPATCH=y cannot be enabled with this configuration (a dependency is off; x86 needs the linker's --build-id)"
+      );
+    }
+    const by = config.kind === "defconfig" ? "" : ` by ${config.path}`;
+    notes.push(`${force.join(", ")} was not set${by}: turned on`);
+  }
+  const digest = createHash2("sha256").update(await readFile2(configFile)).digest("hex");
+  return { kind: config.kind, digest, notes };
 }
 async function setUpCcache(cacheDir, logFile) {
   try {
@@ -7924,14 +7988,20 @@ async function findOnPath(program, path) {
   throw new MissingProgramError(program);
 }
 async function readStamp(tree) {
-  const text = await readFile(join2(tree, STAMP), "utf8").catch(() => null);
+  const text = await readFile2(join2(tree, STAMP), "utf8").catch(() => null);
   if (text === null) return null;
   const base = JSON.parse(text);
   const present = await access(base.xenSyms).then(
     () => true,
     () => false
   );
-  return present ? { ...base, cached: true } : null;
+  if (!present) return null;
+  const config = base.config ?? {
+    kind: "defconfig",
+    digest: createHash2("sha256").update(await readFile2(join2(tree, "xen", ".config"))).digest("hex"),
+    notes: []
+  };
+  return { ...base, config, cached: true };
 }
 async function withLock(lockDir, fn) {
   await mkdir(join2(lockDir, ".."), { recursive: true });
@@ -7942,7 +8012,7 @@ async function withLock(lockDir, fn) {
     } catch (err) {
       if (err.code !== "EEXIST") throw err;
     }
-    const owner = Number(await readFile(join2(lockDir, "pid"), "utf8").catch(() => "0"));
+    const owner = Number(await readFile2(join2(lockDir, "pid"), "utf8").catch(() => "0"));
     const age = await stat(lockDir).then(
       (s) => Date.now() - s.mtimeMs,
       () => 0
@@ -8081,7 +8151,7 @@ function readGnuBuildId(elf, name) {
 }
 
 // src/elf/reader.ts
-import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
+import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
 var ElfFormatError = class extends Error {
   constructor(file, problem) {
     super(`${file}: ${problem}`);
@@ -8336,7 +8406,7 @@ async function readElfFile(path, maxBytes = 256 * 1024 * 1024) {
       `is ${size} bytes, larger than the ${maxBytes}-byte limit for this kind of file`
     );
   }
-  const bytes = new Uint8Array(await readFile2(path));
+  const bytes = new Uint8Array(await readFile3(path));
   return parseElf(bytes, path);
 }
 
@@ -8390,7 +8460,7 @@ var XenSyms = class _XenSyms {
 };
 
 // src/report/sarif.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { isAbsolute as isAbsolute2, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -8784,7 +8854,7 @@ function toSarif(findings, root) {
               }
             ],
             partialFingerprints: {
-              "xenLivepatchFinding/v1": createHash2("sha256").update(`${f.ruleId}\0${uri}\0${where}`).digest("hex")
+              "xenLivepatchFinding/v1": createHash3("sha256").update(`${f.ruleId}\0${uri}\0${where}`).digest("hex")
             }
           };
         })
@@ -8922,7 +8992,7 @@ async function assertXenTree(root) {
 }
 
 // src/source/git.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { mkdir as mkdir3 } from "node:fs/promises";
 import { join as join4, resolve as resolve4 } from "node:path";
 function gitFetchSteps(ref) {
@@ -8936,7 +9006,7 @@ async function fetchGitSource(opts) {
   if (opts.ref.startsWith("-") || opts.url.startsWith("-")) {
     throw new ConfigurationError("xen-ref", `"${opts.ref || opts.url}" is not a git ref or URL`);
   }
-  const id = createHash3("sha256").update(opts.url).digest("hex").slice(0, 16);
+  const id = createHash4("sha256").update(opts.url).digest("hex").slice(0, 16);
   const root = join4(resolve4(opts.cacheDir), "source", `git-${id}`);
   const git = (args) => runCommand("git", ["-C", root, ...args], { logFile: opts.logFile });
   if (!await exists(join4(root, ".git"))) {
@@ -8973,8 +9043,8 @@ async function fetchGitSource(opts) {
 }
 
 // src/source/path.ts
-import { createHash as createHash4 } from "node:crypto";
-import { readFile as readFile3, readdir as readdir3, stat as stat3 } from "node:fs/promises";
+import { createHash as createHash5 } from "node:crypto";
+import { readFile as readFile4, readdir as readdir3, stat as stat3 } from "node:fs/promises";
 import { join as join5, relative as relative3, resolve as resolve5 } from "node:path";
 async function treeDigest(root) {
   const files = [];
@@ -8988,11 +9058,11 @@ async function treeDigest(root) {
   };
   await walk(root);
   files.sort();
-  const hash = createHash4("sha256");
+  const hash = createHash5("sha256");
   for (const file of files) {
     const info = await stat3(file).catch(() => void 0);
     hash.update(`${relative3(root, file)}\0${info && info.mode & 73 ? "x" : "-"}\0`);
-    if (info?.isFile()) hash.update(await readFile3(file));
+    if (info?.isFile()) hash.update(await readFile4(file));
     hash.update("\0");
   }
   return hash.digest("hex");
@@ -10122,8 +10192,10 @@ async function run(options, log) {
         return t;
       });
       const base = await stage("base", "Base build", async (record) => {
+        const config = options.xenConfig === "defconfig" ? void 0 : await loadXenConfig(options.xenConfig.path);
         const b = await buildXenBase({
           source: tree,
+          ...config ? { config } : {},
           cacheDir: options.cacheDir,
           buildValues: options.buildValues,
           withTests: options.selfTest,
@@ -10135,10 +10207,12 @@ async function run(options, log) {
           xenSyms: b.xenSyms,
           xenImage: b.xenImage,
           buildId: xen.buildId,
+          config: b.config,
           cached: b.cached
         };
         record.detail = `xen-syms build-id ${xen.buildId ?? "(none)"}${b.cached ? " (cached)" : ""}`;
         log.info(record.detail);
+        for (const note of b.config.notes) log.warning(`xen-config: ${note}`);
         await checkExpectedBuildId(options.expectedBuildId, xen);
         return b;
       });

@@ -13,8 +13,9 @@ set -euo pipefail
 # (kconfig), awk/sed/grep/gzip (always present). ccache speeds up rebuilds; dpkg-dev
 # provides dpkg-source, which unpacks Debian's source package.
 PACKAGES=(gcc libc6-dev binutils make python3 flex bison ccache dpkg-dev)
-# The guest's static `xen-livepatch`, built from the same tree (tools/ configure and libs).
-PACKAGES+=(acpica-tools libyajl-dev uuid-dev libncurses-dev zlib1g-dev pkg-config python3-dev)
+# The guest's static `xen-livepatch`, built from the same tree (tools/ configure and libs);
+# autoconf regenerates the configure scripts Debian's source package leaves out.
+PACKAGES+=(acpica-tools libyajl-dev uuid-dev libncurses-dev zlib1g-dev pkg-config python3-dev autoconf)
 # The boot test: QEMU, and cpio for inspecting initramfs images by hand.
 PACKAGES+=(qemu-system-x86 cpio)
 OUR_LIST=/etc/apt/sources.list.d/xlci-deb-src

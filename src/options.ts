@@ -31,6 +31,8 @@ export interface Options {
   /** Where the Xen tree comes from; undefined to only verify prebuilt payloads. */
   readonly xenSource: XenSourceSpec | undefined;
   readonly buildValues: BuildValueOverrides;
+  /** "defconfig", or a path to a full .config or a fragment (see src/build/config.ts). */
+  readonly xenConfig: "defconfig" | { path: string };
   /** Hex build-id the rebuilt base must have, or a path to the deployed xen-syms. */
   readonly expectedBuildId: string | undefined;
   /** Build and check Xen's in-tree test payloads. */
@@ -186,9 +188,6 @@ export function parseOptions(raw: RawInputs, cwd: string, cacheDir: string): Opt
   if (input("xen-ref") && source?.kind !== "git") {
     throw new ConfigurationError("xen-ref", "a ref only applies when xen-source is a git URL");
   }
-  if (input("xen-config") !== "defconfig") {
-    throw new ConfigurationError("xen-config", `only "defconfig" is available in this version`);
-  }
   oneOf("builder", input("builder"), ["native", "livepatch-build-tools"]);
   if (oneOf("expectations", input("expectations"), ["none", "auto"]) === "auto") {
     throw new ConfigurationError(
@@ -237,6 +236,8 @@ export function parseOptions(raw: RawInputs, cwd: string, cacheDir: string): Opt
   const options: Options = {
     xenSource: source,
     buildValues: buildValues(input("build-values")),
+    xenConfig:
+      input("xen-config") === "defconfig" ? "defconfig" : { path: path(input("xen-config")) },
     expectedBuildId: expected
       ? /^[0-9a-fA-F]+$/.test(expected)
         ? expected.toLowerCase()

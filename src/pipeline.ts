@@ -5,7 +5,8 @@
  */
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { buildXenBase } from "./build/xen.js";
+import { loadXenConfig } from "./build/config.js";
+import { type XenBase, buildXenBase } from "./build/xen.js";
 import { readGnuBuildId } from "./livepatch/notes.js";
 import { XenSyms } from "./livepatch/xen-syms.js";
 import type { Options, XenSourceSpec } from "./options.js";
@@ -37,6 +38,7 @@ export interface BaseRecord {
   readonly xenSyms: string;
   readonly xenImage: string;
   readonly buildId: string | undefined;
+  readonly config: XenBase["config"];
   readonly cached: boolean;
 }
 
@@ -121,8 +123,13 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
         return t;
       });
       const base = await stage("base", "Base build", async (record) => {
+        const config =
+          options.xenConfig === "defconfig"
+            ? undefined
+            : await loadXenConfig(options.xenConfig.path);
         const b = await buildXenBase({
           source: tree,
+          ...(config ? { config } : {}),
           cacheDir: options.cacheDir,
           buildValues: options.buildValues,
           withTests: options.selfTest,
@@ -134,10 +141,12 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
           xenSyms: b.xenSyms,
           xenImage: b.xenImage,
           buildId: xen.buildId,
+          config: b.config,
           cached: b.cached,
         };
         record.detail = `xen-syms build-id ${xen.buildId ?? "(none)"}${b.cached ? " (cached)" : ""}`;
         log.info(record.detail);
+        for (const note of b.config.notes) log.warning(`xen-config: ${note}`);
         await checkExpectedBuildId(options.expectedBuildId, xen);
         return b;
       });

@@ -16,6 +16,7 @@ import { availableParallelism } from "node:os";
 import { delimiter, dirname, join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { XenSourceTree } from "../source/types.js";
+import { type XenConfig, configKey, livepatchRequirements, mergedConfigText } from "./config.js";
 import { ConfigurationError } from "../util/errors.js";
 import { MissingProgramError, runCommand } from "../util/exec.js";
 
@@ -43,6 +44,14 @@ export interface XenBase {
   /** Absolute paths of xen/test/livepatch/*.livepatch, sorted; empty without tests. */
   testPayloads: string[];
   key: string;
+  /** The configuration the hypervisor was built with. */
+  config: {
+    kind: XenConfig["kind"];
+    /** sha256 of the final xen/.config. */
+    digest: string;
+    /** What was changed to make it livepatchable (e.g. CONFIG_LIVEPATCH=y turned on). */
+    notes: string[];
+  };
   /** True when an earlier build was reused and nothing ran. */
   cached: boolean;
 }
@@ -52,6 +61,8 @@ export interface BuildXenBaseOptions {
   cacheDir: string;
   /** Overrides for the derived defaults (see defaultBuildValues). */
   buildValues?: Partial<BuildValues>;
+  /** Xen's defconfig unless given (see loadXenConfig). */
+  config?: XenConfig;
   /** Also build the in-tree test payloads (`make -C xen tests`). */
   withTests: boolean;
   jobs?: number;
@@ -66,8 +77,6 @@ export interface MakeInvocation {
   env: Record<string, string>;
 }
 
-// The only configuration so far; a user .config joins the key when it becomes an input.
-const CONFIG_NAME = "defconfig";
 const STAMP = ".xlci-build.json";
 
 /** Date of the newest entry of a debian/changelog (its first ` -- maintainer  date` line). */
@@ -124,7 +133,7 @@ export function xenMakeInvocations(opts: {
   };
   const jobs = `-j${opts.jobs}`;
   const runs = [
-    ["-C", "xen", CONFIG_NAME],
+    ["-C", "xen", "defconfig"],
     ["-C", "xen", jobs],
   ];
   if (opts.withTests) runs.push(["-C", "xen", jobs, "tests"]);
@@ -149,6 +158,7 @@ export function xenBuildKey(inputs: {
  */
 export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> {
   const cacheDir = resolve(opts.cacheDir);
+  const config = opts.config ?? { kind: "defconfig" };
   const buildValues = {
     ...(await sourceDefaults(opts.source, opts.buildValues)),
     ...opts.buildValues,
@@ -157,7 +167,7 @@ export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> 
   const compiler = (await runCommand("gcc", ["--version"])).stdout.split("\n")[0] ?? "";
   const key = xenBuildKey({
     source: opts.source.identity,
-    config: CONFIG_NAME,
+    config: configKey(config),
     compiler,
     buildValues,
     withTests: opts.withTests,
@@ -200,9 +210,11 @@ export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> 
       path,
       ccacheDir: ccache?.cacheDir,
     });
+    let configResult: XenBase["config"] | undefined;
     for (const [i, run] of runs.entries()) {
       await runCommand(run.cmd, run.args, { cwd: tree, env: run.env, logFile });
-      if (i === 0) await checkLivepatchConfig(tree); // fail before the long build
+      // After defconfig: apply the user's configuration, and fail before the long build.
+      if (i === 0) configResult = await configure(tree, config, run, logFile);
     }
 
     const xen = join(tree, "xen");
@@ -219,6 +231,7 @@ export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> 
             .map((name) => join(testPayloadDir, name))
         : [],
       key,
+      config: configResult!,
     };
     for (const file of [result.xenSyms, result.xenImage]) {
       await access(file).catch(() => {
@@ -266,16 +279,45 @@ function checkBuildValues(values: BuildValues): void {
   }
 }
 
-async function checkLivepatchConfig(tree: string): Promise<void> {
+/**
+ * Applies `config` on top of the defconfig just written, then makes sure the result is an
+ * x86-64 configuration with CONFIG_LIVEPATCH=y (turning it on, and saying so, if needed).
+ */
+async function configure(
+  tree: string,
+  config: XenConfig,
+  defconfigRun: MakeInvocation,
+  logFile: string,
+): Promise<XenBase["config"]> {
   const configFile = join(tree, "xen", ".config");
-  const config = await readFile(configFile, "utf8");
-  if (!/^CONFIG_LIVEPATCH=y$/m.test(config)) {
-    throw new ConfigurationError(
-      "xen-config",
-      `${configFile} does not enable CONFIG_LIVEPATCH=y, so Xen cannot load payloads ` +
-        `(x86 enables it by default when the linker supports --build-id)`,
-    );
+  const olddefconfig = () =>
+    runCommand("make", ["-C", "xen", "olddefconfig"], {
+      cwd: tree,
+      env: defconfigRun.env,
+      logFile,
+    });
+  if (config.kind !== "defconfig") {
+    await writeFile(configFile, mergedConfigText(await readFile(configFile, "utf8"), config));
+    await olddefconfig();
   }
+  const notes: string[] = [];
+  const force = livepatchRequirements(await readFile(configFile, "utf8"));
+  if (force.length > 0) {
+    await appendFile(configFile, force.map((line) => `${line}\n`).join(""));
+    await olddefconfig();
+    if (livepatchRequirements(await readFile(configFile, "utf8")).length > 0) {
+      throw new ConfigurationError(
+        "xen-config",
+        "CONFIG_LIVEPATCH=y cannot be enabled with this configuration (a dependency is off; x86 needs the linker's --build-id)",
+      );
+    }
+    const by = config.kind === "defconfig" ? "" : ` by ${config.path}`;
+    notes.push(`${force.join(", ")} was not set${by}: turned on`);
+  }
+  const digest = createHash("sha256")
+    .update(await readFile(configFile))
+    .digest("hex");
+  return { kind: config.kind, digest, notes };
 }
 
 /**
@@ -323,13 +365,23 @@ async function findOnPath(program: string, path: string): Promise<string> {
 async function readStamp(tree: string): Promise<XenBase | null> {
   const text = await readFile(join(tree, STAMP), "utf8").catch(() => null);
   if (text === null) return null;
-  const base = JSON.parse(text) as Omit<XenBase, "cached">;
+  const base = JSON.parse(text) as Omit<XenBase, "config" | "cached"> &
+    Partial<Pick<XenBase, "config">>;
   // A stamp whose outputs were deleted is not a build to reuse.
   const present = await access(base.xenSyms).then(
     () => true,
     () => false,
   );
-  return present ? { ...base, cached: true } : null;
+  if (!present) return null;
+  // Stamps written before the configuration was recorded: it was defconfig.
+  const config = base.config ?? {
+    kind: "defconfig" as const,
+    digest: createHash("sha256")
+      .update(await readFile(join(tree, "xen", ".config")))
+      .digest("hex"),
+    notes: [],
+  };
+  return { ...base, config, cached: true };
 }
 
 /**

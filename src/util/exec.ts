@@ -74,6 +74,7 @@ const DEBIAN_PACKAGE_OF: Record<string, string> = {
   bison: "bison",
   ccache: "ccache",
   git: "git",
+  autoreconf: "autoconf",
   cp: "coreutils",
   "qemu-system-x86_64": "qemu-system-x86",
 };

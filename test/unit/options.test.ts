@@ -73,7 +73,6 @@ describe("options", () => {
     ["upload", "artifact"],
     ["attest", "true"],
     ["expectations", "auto"],
-    ["xen-config", "my.config"],
   ] as const)("rejects %s, whose stage is not built yet, naming the input", (input, value) => {
     const e = configurationError({ payloads: "p.livepatch", [input]: value });
     expect(e.input).toBe(input);
@@ -108,6 +107,13 @@ describe("options", () => {
       path: "/work/space/xen",
     });
     expect(configurationError({ "xen-source": "debian", "xen-ref": "main" }).input).toBe("xen-ref");
+  });
+
+  it("takes defconfig or a configuration file", () => {
+    expect(parse({ "xen-source": "debian" }).xenConfig).toBe("defconfig");
+    expect(parse({ "xen-source": "debian", "xen-config": "ci/xen.config" }).xenConfig).toEqual({
+      path: "/work/space/ci/xen.config",
+    });
   });
 
   it("refuses a run with nothing to do", () => {
