@@ -7809,6 +7809,7 @@ function defaultBuildValues(sourceDate) {
 function xenMakeInvocations(opts) {
   const env = {
     ...opts.buildValues,
+    ...opts.distribution,
     PATH: opts.path,
     // Tools sort and format by locale; C keeps the output the same on every machine.
     LC_ALL: "C",
@@ -7828,6 +7829,7 @@ function xenBuildKey(inputs) {
 async function buildXenBase(opts) {
   const cacheDir = resolve2(opts.cacheDir);
   const config = opts.config ?? { kind: "defconfig" };
+  const distribution = await distributionValues(opts.source);
   const buildValues2 = {
     ...await sourceDefaults(opts.source, opts.buildValues),
     ...opts.buildValues
@@ -7839,7 +7841,8 @@ async function buildXenBase(opts) {
     config: configKey(config),
     compiler,
     buildValues: buildValues2,
-    withTests: opts.withTests
+    withTests: opts.withTests,
+    distribution
   });
   const tree = join2(cacheDir, "build", key);
   const logFile = opts.logFile ?? `${tree}.log`;
@@ -7868,13 +7871,15 @@ ${message}`, {
     await rm(tree, { recursive: true, force: true });
     await runCommand("cp", ["-a", opts.source.root, tree], { logFile });
     const ccache = await setUpCcache(cacheDir, logFile);
-    const path = [ccache?.binDir, process.env.PATH].filter(Boolean).join(delimiter);
+    const shims = await setUpShims(cacheDir);
+    const path = [ccache?.binDir, shims, process.env.PATH].filter(Boolean).join(delimiter);
     const runs = xenMakeInvocations({
       jobs: opts.jobs ?? availableParallelism(),
       withTests: opts.withTests,
       buildValues: buildValues2,
       path,
-      ccacheDir: ccache?.cacheDir
+      ccacheDir: ccache?.cacheDir,
+      distribution
     });
     let configResult;
     for (const [i, run2] of runs.entries()) {
@@ -7975,6 +7980,32 @@ async function setUpCcache(cacheDir, logFile) {
     await rename(tmp, join2(binDir, name));
   }
   return { binDir, cacheDir: join2(cacheDir, "ccache") };
+}
+async function distributionValues(source) {
+  const read = (name) => readFile2(join2(source.root, "debian", name), "utf8").catch(() => void 0);
+  const [changelog, control] = [await read("changelog"), await read("control")];
+  if (changelog === void 0 || control === void 0) return {};
+  return {
+    DEB_VERSION: /^\S+ \(([^)]+)\)/.exec(changelog)?.[1] ?? "",
+    DEB_MAINTAINER: /^Maintainer: (.*)$/m.exec(control)?.[1] ?? "",
+    XLCI_LSB_DISTRIBUTOR: "Debian"
+  };
+}
+async function setUpShims(cacheDir) {
+  const dir = join2(cacheDir, "build-shims");
+  await mkdir(dir, { recursive: true });
+  const script = [
+    "#!/bin/sh",
+    "# xen-livepatch-ci: the distributor id a Debian tree embeds, pinned (see distributionValues).",
+    'if [ "$1" = "-is" ] && [ -n "$XLCI_LSB_DISTRIBUTOR" ]; then echo "$XLCI_LSB_DISTRIBUTOR"; exit 0; fi',
+    'echo "lsb_release shim: only -is is pinned" >&2',
+    "exit 1",
+    ""
+  ].join("\n");
+  const tmp = join2(dir, `.lsb_release.${process.pid}`);
+  await writeFile(tmp, script, { mode: 493 });
+  await rename(tmp, join2(dir, "lsb_release"));
+  return dir;
 }
 async function findOnPath(program, path) {
   for (const dir of path.split(delimiter).filter(Boolean)) {
@@ -8104,50 +8135,6 @@ var relocationTypeNames = {
 };
 function relocationTypeName(type) {
   return relocationTypeNames[type] ?? `type ${type}`;
-}
-
-// src/livepatch/notes.ts
-var NOTE_HEADER_SIZE = 12;
-var hex = (bytes) => Buffer.from(bytes).toString("hex");
-function readGnuBuildId(elf, name) {
-  const all = elf.sectionsNamed(name);
-  const section = all[0];
-  if (!section) return { status: "missing" };
-  const duplicates = all.length - 1;
-  if (section.size === 0) return { status: "empty", section, duplicates };
-  const invalid = (problem) => ({
-    status: "invalid",
-    section,
-    problem,
-    duplicates
-  });
-  if (!elf.inBounds(section)) return invalid("its data lies outside the file");
-  const data = elf.data(section);
-  if (data.length <= NOTE_HEADER_SIZE)
-    return invalid(`${data.length} bytes is too small for a note`);
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  const namesz = view.getUint32(0, true);
-  const descsz = view.getUint32(4, true);
-  const type = view.getUint32(8, true);
-  if (type !== NT_GNU_BUILD_ID) return invalid(`note type is ${type}, not NT_GNU_BUILD_ID (3)`);
-  if (namesz < 4) return invalid(`note name size ${namesz} is shorter than "GNU\\0"`);
-  if (namesz + descsz > data.length - NOTE_HEADER_SIZE) {
-    return invalid(
-      `note name (${namesz}) and descriptor (${descsz}) run past the section (${data.length} bytes)`
-    );
-  }
-  const noteName = Buffer.from(data.subarray(NOTE_HEADER_SIZE, NOTE_HEADER_SIZE + namesz));
-  if (noteName.subarray(0, 4).toString("latin1") !== "GNU\0")
-    return invalid(`note name is not "GNU"`);
-  const descStart = NOTE_HEADER_SIZE + (namesz + 3 & ~3);
-  if (descsz === 0) return invalid("the build-id is empty");
-  if (descStart + descsz > data.length) return invalid("the build-id runs past the section");
-  return {
-    status: "ok",
-    section,
-    id: hex(data.subarray(descStart, descStart + descsz)),
-    duplicates
-  };
 }
 
 // src/elf/reader.ts
@@ -8410,6 +8397,50 @@ async function readElfFile(path, maxBytes = 256 * 1024 * 1024) {
   return parseElf(bytes, path);
 }
 
+// src/livepatch/notes.ts
+var NOTE_HEADER_SIZE = 12;
+var hex = (bytes) => Buffer.from(bytes).toString("hex");
+function readGnuBuildId(elf, name) {
+  const all = elf.sectionsNamed(name);
+  const section = all[0];
+  if (!section) return { status: "missing" };
+  const duplicates = all.length - 1;
+  if (section.size === 0) return { status: "empty", section, duplicates };
+  const invalid = (problem) => ({
+    status: "invalid",
+    section,
+    problem,
+    duplicates
+  });
+  if (!elf.inBounds(section)) return invalid("its data lies outside the file");
+  const data = elf.data(section);
+  if (data.length <= NOTE_HEADER_SIZE)
+    return invalid(`${data.length} bytes is too small for a note`);
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const namesz = view.getUint32(0, true);
+  const descsz = view.getUint32(4, true);
+  const type = view.getUint32(8, true);
+  if (type !== NT_GNU_BUILD_ID) return invalid(`note type is ${type}, not NT_GNU_BUILD_ID (3)`);
+  if (namesz < 4) return invalid(`note name size ${namesz} is shorter than "GNU\\0"`);
+  if (namesz + descsz > data.length - NOTE_HEADER_SIZE) {
+    return invalid(
+      `note name (${namesz}) and descriptor (${descsz}) run past the section (${data.length} bytes)`
+    );
+  }
+  const noteName = Buffer.from(data.subarray(NOTE_HEADER_SIZE, NOTE_HEADER_SIZE + namesz));
+  if (noteName.subarray(0, 4).toString("latin1") !== "GNU\0")
+    return invalid(`note name is not "GNU"`);
+  const descStart = NOTE_HEADER_SIZE + (namesz + 3 & ~3);
+  if (descsz === 0) return invalid("the build-id is empty");
+  if (descStart + descsz > data.length) return invalid("the build-id runs past the section");
+  return {
+    status: "ok",
+    section,
+    id: hex(data.subarray(descStart, descStart + descsz)),
+    duplicates
+  };
+}
+
 // src/livepatch/xen-syms.ts
 function runtimeSymbolTable(elf) {
   const table = /* @__PURE__ */ new Map();
@@ -8427,6 +8458,26 @@ function runtimeSymbolTable(elf) {
       table.set(name, { name, value: sym.value, size: sym.size, type: sym.type });
   }
   return table;
+}
+var BUILD_INFO_FUNCTIONS = [
+  "xen_compile_date",
+  "xen_compile_time",
+  "xen_compile_by",
+  "xen_compile_domain",
+  "xen_compile_host",
+  "xen_compiler",
+  "xen_changeset",
+  "xen_extra_version",
+  "xen_compile_system_distribution",
+  "xen_compile_system_maintainer_local",
+  "xen_compile_system_maintainer_domain",
+  "xen_compile_system_version"
+];
+function buildInfoDifferences(ours, theirs) {
+  const names = [.../* @__PURE__ */ new Set([...Object.keys(ours), ...Object.keys(theirs)])];
+  return names.filter((n) => ours[n] !== theirs[n]).map(
+    (n) => `${n}(): rebuilt ${JSON.stringify(ours[n] ?? null)}, deployed ${JSON.stringify(theirs[n] ?? null)}`
+  );
 }
 var XenSyms = class _XenSyms {
   constructor(elf) {
@@ -8446,6 +8497,28 @@ var XenSyms = class _XenSyms {
   }
   lookup(name) {
     return this.symbols.get(name);
+  }
+  /**
+   * The build values the hypervisor embeds (compile.h), read through the functions that
+   * return them: each is `lea str(%rip), %rax` (after an optional ENDBR64) and a return.
+   * Only the ones this tree has and that have that shape are returned.
+   */
+  buildInfo() {
+    const info = {};
+    for (const fn of BUILD_INFO_FUNCTIONS) {
+      const sym = this.lookup(fn);
+      const code = sym && this.bytesAt(sym.value, 11);
+      if (!sym || !code) continue;
+      const at2 = code[0] === 243 && code[1] === 15 && code[2] === 30 && code[3] === 250 ? 4 : 0;
+      if (code[at2] !== 72 || code[at2 + 1] !== 141 || code[at2 + 2] !== 5 || code.length < at2 + 7)
+        continue;
+      const disp = new DataView(code.buffer, code.byteOffset + at2 + 3, 4).getInt32(0, true);
+      const text = this.bytesAt(sym.value + BigInt(at2 + 7 + disp), 256);
+      if (!text) continue;
+      const end = text.indexOf(0);
+      info[fn] = Buffer.from(text.subarray(0, end < 0 ? text.length : end)).toString("latin1");
+    }
+    return info;
   }
   /** Up to `length` bytes of the image at a virtual address; undefined outside loaded data. */
   bytesAt(address, length) {
@@ -10290,20 +10363,17 @@ function describeSource(identity) {
 }
 async function checkExpectedBuildId(expected, xen) {
   if (!expected) return;
-  let want = expected;
-  if (!/^[0-9a-f]+$/.test(expected)) {
-    const deployed = await XenSyms.load(expected);
-    const note = readGnuBuildId(deployed.elf, ".note.gnu.build-id");
-    if (note.status !== "ok")
-      throw new ConfigurationError("expected-build-id", `${expected} has no usable build-id note`);
-    want = note.id;
+  const deployed = /^[0-9a-f]+$/.test(expected) ? void 0 : await XenSyms.load(expected);
+  if (deployed && !deployed.buildId) {
+    throw new ConfigurationError("expected-build-id", `${expected} has no usable build-id note`);
   }
-  if (xen.buildId !== want) {
-    throw new ConfigurationError(
-      "expected-build-id",
-      `the rebuilt base has build-id ${xen.buildId ?? "(none)"}, the deployed hypervisor ${want}: the compiler, .config or build-values differ from the deployed build, and no payload built here would load there`
-    );
-  }
+  const want = deployed?.buildId ?? expected;
+  if (xen.buildId === want) return;
+  const differences = deployed ? buildInfoDifferences(xen.buildInfo(), deployed.buildInfo()) : [];
+  throw new ConfigurationError(
+    "expected-build-id",
+    `the rebuilt base has build-id ${xen.buildId ?? "(none)"}, the deployed hypervisor ${want}: ` + (differences.length > 0 ? `they differ in ${differences.join("; ")}` : "the compiler, .config or build-values differ from the deployed build (give the deployed xen-syms to see which build values differ)") + "; no payload built here would load there"
+  );
 }
 async function writeReports(result, options) {
   await mkdir4(options.outputDir, { recursive: true });

@@ -7,8 +7,7 @@ import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { loadXenConfig } from "./build/config.js";
 import { type XenBase, buildXenBase } from "./build/xen.js";
-import { readGnuBuildId } from "./livepatch/notes.js";
-import { XenSyms } from "./livepatch/xen-syms.js";
+import { XenSyms, buildInfoDifferences } from "./livepatch/xen-syms.js";
 import type { Options, XenSourceSpec } from "./options.js";
 import { toSarif } from "./report/sarif.js";
 import { findingsText } from "./report/text.js";
@@ -236,20 +235,22 @@ export function describeSource(identity: XenSourceIdentity): string {
 
 async function checkExpectedBuildId(expected: string | undefined, xen: XenSyms): Promise<void> {
   if (!expected) return;
-  let want = expected;
-  if (!/^[0-9a-f]+$/.test(expected)) {
-    const deployed = await XenSyms.load(expected);
-    const note = readGnuBuildId(deployed.elf, ".note.gnu.build-id");
-    if (note.status !== "ok")
-      throw new ConfigurationError("expected-build-id", `${expected} has no usable build-id note`);
-    want = note.id;
+  const deployed = /^[0-9a-f]+$/.test(expected) ? undefined : await XenSyms.load(expected);
+  if (deployed && !deployed.buildId) {
+    throw new ConfigurationError("expected-build-id", `${expected} has no usable build-id note`);
   }
-  if (xen.buildId !== want) {
-    throw new ConfigurationError(
-      "expected-build-id",
-      `the rebuilt base has build-id ${xen.buildId ?? "(none)"}, the deployed hypervisor ${want}: the compiler, .config or build-values differ from the deployed build, and no payload built here would load there`,
-    );
-  }
+  const want = deployed?.buildId ?? expected;
+  if (xen.buildId === want) return;
+  // With the deployed xen-syms at hand, name the embedded build values that differ.
+  const differences = deployed ? buildInfoDifferences(xen.buildInfo(), deployed.buildInfo()) : [];
+  throw new ConfigurationError(
+    "expected-build-id",
+    `the rebuilt base has build-id ${xen.buildId ?? "(none)"}, the deployed hypervisor ${want}: ` +
+      (differences.length > 0
+        ? `they differ in ${differences.join("; ")}`
+        : "the compiler, .config or build-values differ from the deployed build (give the deployed xen-syms to see which build values differ)") +
+      "; no payload built here would load there",
+  );
 }
 
 /** Writes report.json, findings.sarif and findings.txt: also for a failed run. */

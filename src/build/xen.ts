@@ -123,9 +123,12 @@ export function xenMakeInvocations(opts: {
   /** PATH to run make with (ccache's compiler links first, when used). */
   path: string;
   ccacheDir?: string;
+  /** The distribution's packaging values its patched tree embeds (see distributionValues). */
+  distribution?: Record<string, string>;
 }): MakeInvocation[] {
   const env: Record<string, string> = {
     ...opts.buildValues,
+    ...opts.distribution,
     PATH: opts.path,
     // Tools sort and format by locale; C keeps the output the same on every machine.
     LC_ALL: "C",
@@ -147,6 +150,7 @@ export function xenBuildKey(inputs: {
   compiler: string;
   buildValues: BuildValues;
   withTests: boolean;
+  distribution?: Record<string, string>;
 }): string {
   return createHash("sha256").update(canonicalJson(inputs)).digest("hex").slice(0, 16);
 }
@@ -159,6 +163,7 @@ export function xenBuildKey(inputs: {
 export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> {
   const cacheDir = resolve(opts.cacheDir);
   const config = opts.config ?? { kind: "defconfig" };
+  const distribution = await distributionValues(opts.source);
   const buildValues = {
     ...(await sourceDefaults(opts.source, opts.buildValues)),
     ...opts.buildValues,
@@ -171,6 +176,7 @@ export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> 
     compiler,
     buildValues,
     withTests: opts.withTests,
+    distribution,
   });
   const tree = join(cacheDir, "build", key);
   const logFile = opts.logFile ?? `${tree}.log`;
@@ -202,13 +208,15 @@ export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> 
     await runCommand("cp", ["-a", opts.source.root, tree], { logFile });
 
     const ccache = await setUpCcache(cacheDir, logFile);
-    const path = [ccache?.binDir, process.env.PATH].filter(Boolean).join(delimiter);
+    const shims = await setUpShims(cacheDir);
+    const path = [ccache?.binDir, shims, process.env.PATH].filter(Boolean).join(delimiter);
     const runs = xenMakeInvocations({
       jobs: opts.jobs ?? availableParallelism(),
       withTests: opts.withTests,
       buildValues,
       path,
       ccacheDir: ccache?.cacheDir,
+      distribution,
     });
     let configResult: XenBase["config"] | undefined;
     for (const [i, run] of runs.entries()) {
@@ -346,6 +354,43 @@ async function setUpCcache(
     await rename(tmp, join(binDir, name));
   }
   return { binDir, cacheDir: join(cacheDir, "ccache") };
+}
+
+/**
+ * Debian's patched tree embeds `lsb_release -is` and the packaging's DEB_VERSION and
+ * DEB_MAINTAINER in the hypervisor (xen/build.mk). Left to the build machine, an Ubuntu
+ * runner, or a machine without lsb_release, builds different bits from the same source.
+ * Pinned to what Debian's own packaging uses, the build is the same everywhere.
+ */
+export async function distributionValues(source: XenSourceTree): Promise<Record<string, string>> {
+  // Any tree with Debian's packaging (the source package, or a packaging repository).
+  const read = (name: string) =>
+    readFile(join(source.root, "debian", name), "utf8").catch(() => undefined);
+  const [changelog, control] = [await read("changelog"), await read("control")];
+  if (changelog === undefined || control === undefined) return {};
+  return {
+    DEB_VERSION: /^\S+ \(([^)]+)\)/.exec(changelog)?.[1] ?? "",
+    DEB_MAINTAINER: /^Maintainer: (.*)$/m.exec(control)?.[1] ?? "",
+    XLCI_LSB_DISTRIBUTOR: "Debian",
+  };
+}
+
+/** Programs the build calls whose answers must not depend on the machine: `lsb_release`. */
+async function setUpShims(cacheDir: string): Promise<string> {
+  const dir = join(cacheDir, "build-shims");
+  await mkdir(dir, { recursive: true });
+  const script = [
+    "#!/bin/sh",
+    "# xen-livepatch-ci: the distributor id a Debian tree embeds, pinned (see distributionValues).",
+    'if [ "$1" = "-is" ] && [ -n "$XLCI_LSB_DISTRIBUTOR" ]; then echo "$XLCI_LSB_DISTRIBUTOR"; exit 0; fi',
+    'echo "lsb_release shim: only -is is pinned" >&2',
+    "exit 1",
+    "",
+  ].join("\n");
+  const tmp = join(dir, `.lsb_release.${process.pid}`);
+  await writeFile(tmp, script, { mode: 0o755 });
+  await rename(tmp, join(dir, "lsb_release"));
+  return dir;
 }
 
 async function findOnPath(program: string, path: string): Promise<string> {

@@ -46,6 +46,36 @@ function runtimeSymbolTable(elf: ElfFile): Map<string, XenSymbol> {
   return table;
 }
 
+/** compile.h's values, by the function returning each (upstream's and Debian's names). */
+const BUILD_INFO_FUNCTIONS = [
+  "xen_compile_date",
+  "xen_compile_time",
+  "xen_compile_by",
+  "xen_compile_domain",
+  "xen_compile_host",
+  "xen_compiler",
+  "xen_changeset",
+  "xen_extra_version",
+  "xen_compile_system_distribution",
+  "xen_compile_system_maintainer_local",
+  "xen_compile_system_maintainer_domain",
+  "xen_compile_system_version",
+] as const;
+
+/** The build values two hypervisors disagree on, as "name: ours vs theirs" lines. */
+export function buildInfoDifferences(
+  ours: Record<string, string>,
+  theirs: Record<string, string>,
+): string[] {
+  const names = [...new Set([...Object.keys(ours), ...Object.keys(theirs)])];
+  return names
+    .filter((n) => ours[n] !== theirs[n])
+    .map(
+      (n) =>
+        `${n}(): rebuilt ${JSON.stringify(ours[n] ?? null)}, deployed ${JSON.stringify(theirs[n] ?? null)}`,
+    );
+}
+
 export class XenSyms {
   readonly buildId: string | undefined;
   private readonly symbols: Map<string, XenSymbol>;
@@ -66,6 +96,35 @@ export class XenSyms {
 
   lookup(name: string): XenSymbol | undefined {
     return this.symbols.get(name);
+  }
+
+  /**
+   * The build values the hypervisor embeds (compile.h), read through the functions that
+   * return them: each is `lea str(%rip), %rax` (after an optional ENDBR64) and a return.
+   * Only the ones this tree has and that have that shape are returned.
+   */
+  buildInfo(): Record<string, string> {
+    const info: Record<string, string> = {};
+    for (const fn of BUILD_INFO_FUNCTIONS) {
+      const sym = this.lookup(fn);
+      const code = sym && this.bytesAt(sym.value, 11);
+      if (!sym || !code) continue;
+      const at =
+        code[0] === 0xf3 && code[1] === 0x0f && code[2] === 0x1e && code[3] === 0xfa ? 4 : 0;
+      if (
+        code[at] !== 0x48 ||
+        code[at + 1] !== 0x8d ||
+        code[at + 2] !== 0x05 ||
+        code.length < at + 7
+      )
+        continue;
+      const disp = new DataView(code.buffer, code.byteOffset + at + 3, 4).getInt32(0, true);
+      const text = this.bytesAt(sym.value + BigInt(at + 7 + disp), 256);
+      if (!text) continue;
+      const end = text.indexOf(0);
+      info[fn] = Buffer.from(text.subarray(0, end < 0 ? text.length : end)).toString("latin1");
+    }
+    return info;
   }
 
   /** Up to `length` bytes of the image at a virtual address; undefined outside loaded data. */
