@@ -19902,8 +19902,8 @@ function parseOptions(raw, cwd, cacheDir) {
 }
 
 // src/pipeline.ts
-import { copyFile as copyFile2, mkdir as mkdir5, writeFile as writeFile4 } from "node:fs/promises";
-import { basename as basename4, join as join6 } from "node:path";
+import { copyFile as copyFile2, mkdir as mkdir5, readFile as readFile5, writeFile as writeFile4 } from "node:fs/promises";
+import { basename as basename4, join as join7 } from "node:path";
 
 // src/build/config.ts
 import { createHash } from "node:crypto";
@@ -20101,6 +20101,18 @@ async function runCommand(cmd, args, opts = {}) {
 }
 
 // src/build/xen.ts
+var XenBuildError = class extends Error {
+  constructor(tree, logFile, cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    super(`Building the Xen base in ${tree} failed (log: ${logFile}):
+${message}`, { cause });
+    this.tree = tree;
+    this.logFile = logFile;
+  }
+  tree;
+  logFile;
+  name = "XenBuildError";
+};
 var STAMP = ".xlci-build.json";
 function parseChangelogDate(changelog) {
   const trailer = /^ -- .*?> {2}(.+)$/m.exec(changelog);
@@ -20179,11 +20191,8 @@ async function buildXenBase(opts) {
     try {
       return await build();
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      throw new Error(`Building the Xen base in ${tree} failed (log: ${logFile}):
-${message}`, {
-        cause: err
-      });
+      if (err instanceof ConfigurationError) throw err;
+      throw new XenBuildError(tree, logFile, err);
     }
   });
   async function build() {
@@ -20399,6 +20408,35 @@ function canonicalJson(value) {
     value,
     (_key, v) => v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) : v
   );
+}
+
+// src/report/compiler.ts
+import { isAbsolute as isAbsolute2, join as join3, normalize, relative } from "node:path";
+var DIAGNOSTIC = /^(?<file>[^\s:][^:]*):(?<line>\d+):(?:(?<column>\d+):)? (?<kind>fatal error|error|warning): (?<message>.+)$/;
+function parseCompilerDiagnostics(log) {
+  const seen = /* @__PURE__ */ new Set();
+  const found = [];
+  for (const line of log.split("\n")) {
+    const m = DIAGNOSTIC.exec(line.trimEnd());
+    if (!m?.groups) continue;
+    const { file, kind, message } = m.groups;
+    const key = `${file}:${m.groups.line}:${m.groups.column ?? ""}:${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    found.push({
+      file,
+      line: Number(m.groups.line),
+      ...m.groups.column ? { column: Number(m.groups.column) } : {},
+      severity: kind === "warning" ? "warning" : "error",
+      message
+    });
+  }
+  return found;
+}
+function sourcePath(file, builtIn, copyRoot, sourceRoot) {
+  const absolute = isAbsolute2(file) ? file : join3(builtIn, file);
+  const inCopy = relative(copyRoot, normalize(absolute));
+  return inCopy.startsWith("..") ? absolute : join3(sourceRoot, inCopy);
 }
 
 // src/elf/constants.ts
@@ -20859,7 +20897,7 @@ var XenSyms = class _XenSyms {
 
 // src/report/sarif.ts
 import { createHash as createHash3 } from "node:crypto";
-import { isAbsolute as isAbsolute2, relative, sep } from "node:path";
+import { isAbsolute as isAbsolute3, relative as relative2, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 
 // src/verify/rules.ts
@@ -21212,8 +21250,8 @@ function locationText(l) {
   return parts.join(", ");
 }
 function artifactUri(file, root) {
-  const rel = relative(root, file);
-  if (rel && !rel.startsWith("..") && !isAbsolute2(rel)) return rel.split(sep).join("/");
+  const rel = relative2(root, file);
+  if (rel && !rel.startsWith("..") && !isAbsolute3(rel)) return rel.split(sep).join("/");
   return pathToFileURL(file).href;
 }
 var friendlyName = (id) => id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase());
@@ -21262,10 +21300,10 @@ function toSarif(findings, root) {
 }
 
 // src/report/text.ts
-import { basename, isAbsolute as isAbsolute3, relative as relative2 } from "node:path";
+import { basename, isAbsolute as isAbsolute4, relative as relative3 } from "node:path";
 function displayPath(file, root) {
-  const rel = relative2(root, file);
-  return rel && !rel.startsWith("..") && !isAbsolute3(rel) ? rel : file;
+  const rel = relative3(root, file);
+  return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? rel : file;
 }
 function countBySeverity(findings) {
   const counts = { error: 0, warning: 0, note: 0 };
@@ -21299,7 +21337,7 @@ function findingsText(payloads, root) {
 
 // src/source/debian.ts
 import { mkdir as mkdir3, readdir as readdir3, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join3, resolve as resolve3 } from "node:path";
+import { join as join4, resolve as resolve3 } from "node:path";
 
 // src/util/fs.ts
 import { access as access3 } from "node:fs/promises";
@@ -21318,11 +21356,11 @@ async function fetchDebianSource(opts) {
   if (!/^[0-9][A-Za-z0-9.+~:-]*$/.test(version)) {
     throw new ConfigurationError("xen-source", `'${version}' is not a Debian package version`);
   }
-  const sourceDir = join3(resolve3(opts.cacheDir), "source");
-  const root = join3(sourceDir, `xen-${version}`);
+  const sourceDir = join4(resolve3(opts.cacheDir), "source");
+  const root = join4(sourceDir, `xen-${version}`);
   const tree = { root, identity: { kind: "debian", package: "xen", version } };
-  if (!await exists2(join3(root, UNPACKED_STAMP))) {
-    const dsc = await download(version, join3(sourceDir, `download-${version}`), opts.logFile);
+  if (!await exists2(join4(root, UNPACKED_STAMP))) {
+    const dsc = await download(version, join4(sourceDir, `download-${version}`), opts.logFile);
     await unpack(dsc, root, opts.logFile);
   }
   await assertXenTree(root);
@@ -21330,7 +21368,7 @@ async function fetchDebianSource(opts) {
 }
 async function download(version, dir, logFile) {
   const dscName = `xen_${version.replace(/^\d+:/, "")}.dsc`;
-  const dsc = join3(dir, dscName);
+  const dsc = join4(dir, dscName);
   if (await exists2(dsc)) return dsc;
   const tmp = `${dir}.tmp-${process.pid}`;
   await rm3(tmp, { recursive: true, force: true });
@@ -21351,7 +21389,7 @@ async function download(version, dir, logFile) {
     }
     throw err;
   }
-  if (!await exists2(join3(tmp, dscName))) {
+  if (!await exists2(join4(tmp, dscName))) {
     throw new Error(`apt-get source xen=${version} succeeded but left no ${dscName} in ${tmp}`);
   }
   await moveIntoPlace(tmp, dir, dscName);
@@ -21361,11 +21399,11 @@ async function unpack(dsc, root, logFile) {
   const tmp = `${root}.tmp-${process.pid}`;
   await rm3(tmp, { recursive: true, force: true });
   await runCommand("dpkg-source", ["--no-check", "--no-copy", "-x", dsc, tmp], { logFile });
-  await writeFile3(join3(tmp, UNPACKED_STAMP), "");
+  await writeFile3(join4(tmp, UNPACKED_STAMP), "");
   await moveIntoPlace(tmp, root, UNPACKED_STAMP);
 }
 async function moveIntoPlace(tmp, dest, doneMarker) {
-  if (!await exists2(join3(dest, doneMarker))) await rm3(dest, { recursive: true, force: true });
+  if (!await exists2(join4(dest, doneMarker))) await rm3(dest, { recursive: true, force: true });
   try {
     await rename3(tmp, dest);
   } catch (err) {
@@ -21377,7 +21415,7 @@ async function moveIntoPlace(tmp, dest, doneMarker) {
 async function assertXenTree(root) {
   const required = ["xen/Makefile", "xen/common/livepatch.c"];
   const missing = [];
-  for (const file of required) if (!await exists2(join3(root, file))) missing.push(file);
+  for (const file of required) if (!await exists2(join4(root, file))) missing.push(file);
   if (missing.length === 0) return;
   const found = await readdir3(root).then(
     (names) => names.length ? `it holds ${names.sort().slice(0, 12).join(", ")}` : "it is empty",
@@ -21392,7 +21430,7 @@ async function assertXenTree(root) {
 // src/source/git.ts
 import { createHash as createHash4 } from "node:crypto";
 import { mkdir as mkdir4 } from "node:fs/promises";
-import { join as join4, resolve as resolve4 } from "node:path";
+import { join as join5, resolve as resolve4 } from "node:path";
 function gitFetchSteps(ref) {
   const what = ref || "HEAD";
   return {
@@ -21405,9 +21443,9 @@ async function fetchGitSource(opts) {
     throw new ConfigurationError("xen-ref", `"${opts.ref || opts.url}" is not a git ref or URL`);
   }
   const id = createHash4("sha256").update(opts.url).digest("hex").slice(0, 16);
-  const root = join4(resolve4(opts.cacheDir), "source", `git-${id}`);
+  const root = join5(resolve4(opts.cacheDir), "source", `git-${id}`);
   const git = (args) => runCommand("git", ["-C", root, ...args], { logFile: opts.logFile });
-  if (!await exists2(join4(root, ".git"))) {
+  if (!await exists2(join5(root, ".git"))) {
     await mkdir4(root, { recursive: true });
     await git(["init", "--quiet"]);
     await git(["remote", "add", "origin", opts.url]);
@@ -21443,13 +21481,13 @@ async function fetchGitSource(opts) {
 // src/source/path.ts
 import { createHash as createHash5 } from "node:crypto";
 import { readFile as readFile4, readdir as readdir4, stat as stat4 } from "node:fs/promises";
-import { join as join5, relative as relative3, resolve as resolve5 } from "node:path";
+import { join as join6, relative as relative4, resolve as resolve5 } from "node:path";
 async function treeDigest(root) {
   const files = [];
   const walk = async (dir) => {
     for (const entry of await readdir4(dir, { withFileTypes: true })) {
       if (entry.name === ".git") continue;
-      const full = join5(dir, entry.name);
+      const full = join6(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile() || entry.isSymbolicLink()) files.push(full);
     }
@@ -21459,7 +21497,7 @@ async function treeDigest(root) {
   const hash = createHash5("sha256");
   for (const file of files) {
     const info2 = await stat4(file).catch(() => void 0);
-    hash.update(`${relative3(root, file)}\0${info2 && info2.mode & 73 ? "x" : "-"}\0`);
+    hash.update(`${relative4(root, file)}\0${info2 && info2.mode & 73 ? "x" : "-"}\0`);
     if (info2?.isFile()) hash.update(await readFile4(file));
     hash.update("\0");
   }
@@ -22557,10 +22595,10 @@ async function run(options, log) {
     stages: [],
     payloads: [],
     files: {
-      report: join6(out, "report.json"),
-      sarif: join6(out, "findings.sarif"),
-      findings: join6(out, "findings.txt"),
-      logs: join6(out, "logs")
+      report: join7(out, "report.json"),
+      sarif: join7(out, "findings.sarif"),
+      findings: join7(out, "findings.txt"),
+      logs: join7(out, "logs")
     }
   };
   await mkdir5(result.files.logs, { recursive: true });
@@ -22584,21 +22622,25 @@ async function run(options, log) {
     if (options.xenSource) {
       const spec = options.xenSource;
       const tree = await stage("source", "Xen source", async (record) => {
-        const t = await fetchSource(spec, options.cacheDir, join6(result.files.logs, "source.log"));
+        const t = await fetchSource(spec, options.cacheDir, join7(result.files.logs, "source.log"));
         record.detail = `${describeSource(t.identity)} at ${t.root}`;
         log.info(record.detail);
         return t;
       });
       const base = await stage("base", "Base build", async (record) => {
         const config = options.xenConfig === "defconfig" ? void 0 : await loadXenConfig(options.xenConfig.path);
-        const b = await buildXenBase({
-          source: tree,
-          ...config ? { config } : {},
-          cacheDir: options.cacheDir,
-          buildValues: options.buildValues,
-          withTests: options.selfTest,
-          logFile: join6(result.files.logs, "base-build.log")
-        });
+        const b = await withDiagnostics(
+          tree.root,
+          result,
+          () => buildXenBase({
+            source: tree,
+            ...config ? { config } : {},
+            cacheDir: options.cacheDir,
+            buildValues: options.buildValues,
+            withTests: options.selfTest,
+            logFile: join7(result.files.logs, "base-build.log")
+          })
+        );
         const xen = await XenSyms.load(b.xenSyms);
         result.base = {
           source: tree.identity,
@@ -22618,11 +22660,11 @@ async function run(options, log) {
       testPayloads = base.testPayloads;
     }
     const payloads = await stage("payloads", "Payloads", async (record) => {
-      const dir = join6(out, "payloads", "self-test");
+      const dir = join7(out, "payloads", "self-test");
       if (testPayloads.length > 0) await mkdir5(dir, { recursive: true });
       testPayloads = await Promise.all(
         testPayloads.map(async (p) => {
-          const copy = join6(dir, basename4(p));
+          const copy = join7(dir, basename4(p));
           await copyFile2(p, copy);
           return copy;
         })
@@ -22661,6 +22703,20 @@ async function run(options, log) {
     await writeReports(result, options);
   }
   return result;
+}
+async function withDiagnostics(sourceRoot, result, build) {
+  try {
+    return await build();
+  } catch (e) {
+    if (e instanceof XenBuildError) {
+      const log = await readFile5(e.logFile, "utf8").catch(() => "");
+      result.diagnostics = parseCompilerDiagnostics(log).map((d) => ({
+        ...d,
+        file: sourcePath(d.file, join7(e.tree, "xen"), e.tree, sourceRoot)
+      }));
+    }
+    throw e;
+  }
 }
 async function fetchSource(spec, cacheDir, logFile) {
   switch (spec.kind) {
@@ -22729,6 +22785,16 @@ function readInputs() {
   return raw;
 }
 function annotate(result) {
+  for (const d of result.diagnostics ?? []) {
+    const at2 = {
+      title: `compiler ${d.severity}`,
+      file: d.file,
+      startLine: d.line,
+      ...d.column ? { startColumn: d.column } : {}
+    };
+    if (d.severity === "error") error(d.message, at2);
+    else warning(d.message, at2);
+  }
   for (const f of allFindings(result)) {
     const where = locationText(f.location);
     const props = { title: `${f.ruleId}: ${RULE_BY_ID.get(f.ruleId)?.title ?? ""}`, file: f.file };

@@ -136,6 +136,10 @@ async function runCommand(args: string[]): Promise<number> {
     return result.verdict === "pass" ? 0 : 1;
   } catch (e) {
     const partial = partialResultOf(e);
+    for (const d of partial?.diagnostics ?? []) {
+      const column = d.column ? `${d.column}:` : "";
+      process.stderr.write(`${d.file}:${d.line}:${column} ${d.severity}: ${d.message}\n`);
+    }
     if (partial)
       process.stderr.write(`the run failed; its report and logs are in ${options.outputDir}\n`);
     throw e;

@@ -34,6 +34,16 @@ function readInputs(): RawInputs {
 }
 
 function annotate(result: RunResult): void {
+  for (const d of result.diagnostics ?? []) {
+    const at = {
+      title: `compiler ${d.severity}`,
+      file: d.file,
+      startLine: d.line,
+      ...(d.column ? { startColumn: d.column } : {}),
+    };
+    if (d.severity === "error") core.error(d.message, at);
+    else core.warning(d.message, at);
+  }
   for (const f of allFindings(result)) {
     const where = locationText(f.location);
     const props = { title: `${f.ruleId}: ${RULE_BY_ID.get(f.ruleId)?.title ?? ""}`, file: f.file };

@@ -3,10 +3,15 @@
  * Each stage is timed and logged as one group. Whatever happens, the output directory
  * ends up with the report of what ran (and why a stage failed) and the logs.
  */
-import { copyFile, mkdir, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { loadXenConfig } from "./build/config.js";
-import { type XenBase, buildXenBase } from "./build/xen.js";
+import { type XenBase, XenBuildError, buildXenBase } from "./build/xen.js";
+import {
+  type CompilerDiagnostic,
+  parseCompilerDiagnostics,
+  sourcePath,
+} from "./report/compiler.js";
 import { XenSyms, buildInfoDifferences } from "./livepatch/xen-syms.js";
 import type { Options, XenSourceSpec } from "./options.js";
 import { toSarif } from "./report/sarif.js";
@@ -50,6 +55,8 @@ export interface RunResult {
   base?: BaseRecord;
   xenBuildId?: string;
   payloads: PayloadReport[];
+  /** Compiler errors and warnings of a failed build, at their place in the user's tree. */
+  diagnostics?: CompilerDiagnostic[];
   readonly files: { report: string; sarif: string; findings: string; logs: string };
 }
 
@@ -126,14 +133,16 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
           options.xenConfig === "defconfig"
             ? undefined
             : await loadXenConfig(options.xenConfig.path);
-        const b = await buildXenBase({
-          source: tree,
-          ...(config ? { config } : {}),
-          cacheDir: options.cacheDir,
-          buildValues: options.buildValues,
-          withTests: options.selfTest,
-          logFile: join(result.files.logs, "base-build.log"),
-        });
+        const b = await withDiagnostics(tree.root, result, () =>
+          buildXenBase({
+            source: tree,
+            ...(config ? { config } : {}),
+            cacheDir: options.cacheDir,
+            buildValues: options.buildValues,
+            withTests: options.selfTest,
+            logFile: join(result.files.logs, "base-build.log"),
+          }),
+        );
         const xen = await XenSyms.load(b.xenSyms);
         result.base = {
           source: tree.identity,
@@ -201,6 +210,26 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
     await writeReports(result, options);
   }
   return result;
+}
+
+/** Runs a build; when it fails, records the compiler's diagnostics mapped to the source tree. */
+async function withDiagnostics<T>(
+  sourceRoot: string,
+  result: RunResult,
+  build: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await build();
+  } catch (e) {
+    if (e instanceof XenBuildError) {
+      const log = await readFile(e.logFile, "utf8").catch(() => "");
+      result.diagnostics = parseCompilerDiagnostics(log).map((d) => ({
+        ...d,
+        file: sourcePath(d.file, join(e.tree, "xen"), e.tree, sourceRoot),
+      }));
+    }
+    throw e;
+  }
 }
 
 async function fetchSource(

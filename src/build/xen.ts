@@ -70,6 +70,19 @@ export interface BuildXenBaseOptions {
   logFile?: string;
 }
 
+/** A failed base build: where it ran (the copy of the source) and its full log. */
+export class XenBuildError extends Error {
+  override name = "XenBuildError";
+  constructor(
+    readonly tree: string,
+    readonly logFile: string,
+    cause: unknown,
+  ) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    super(`Building the Xen base in ${tree} failed (log: ${logFile}):\n${message}`, { cause });
+  }
+}
+
 export interface MakeInvocation {
   cmd: "make";
   args: string[];
@@ -190,10 +203,8 @@ export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> 
     try {
       return await build();
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      throw new Error(`Building the Xen base in ${tree} failed (log: ${logFile}):\n${message}`, {
-        cause: err,
-      });
+      if (err instanceof ConfigurationError) throw err;
+      throw new XenBuildError(tree, logFile, err);
     }
   });
 
