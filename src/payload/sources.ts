@@ -16,7 +16,7 @@
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
-import { basename, join, relative, resolve, sep } from "node:path";
+import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { NT_GNU_BUILD_ID, SHN_LORESERVE, SHN_UNDEF, STT_FUNC } from "../elf/constants.js";
 import { type ElfSymbol, parseElf } from "../elf/reader.js";
 import type { XenBase } from "../build/xen.js";
@@ -29,6 +29,7 @@ import {
   SECTION,
 } from "../livepatch/payload.js";
 import { XenSyms } from "../livepatch/xen-syms.js";
+import { type CompilerDiagnostic, parseCompilerDiagnostics } from "../report/compiler.js";
 import type { XenSourceIdentity } from "../source/types.js";
 import { ConfigurationError } from "../util/errors.js";
 import { CommandError, runCommand } from "../util/exec.js";
@@ -244,40 +245,35 @@ $(obj)/${name}.livepatch: $(obj)/${PAYLOAD_OBJECT} ${Object.values(NOTE_FILES)
 `;
 }
 
-export interface CompilerDiagnostic {
-  file: string;
-  line: number;
-  column?: number;
-  message: string;
-}
-
 /**
- * The `file:line[:column]: error: message` lines of gcc and gas output (gas says
- * `Error:`), with file names passed through `mapPath`.
+ * The compiler's diagnostics in make's output of the payload build (see
+ * parseCompilerDiagnostics), with the paths in the work copy turned back into the user's:
+ * `dirs` maps each payload's directory in the copy (relative to its `xen/`, where make
+ * runs) to the user's directory; other files are Xen's, named from the tree's root.
  */
-export function parseCompilerErrors(
+export function payloadCompileDiagnostics(
   output: string,
-  mapPath: (file: string) => string = (f) => f,
+  dirs: ReadonlyArray<{ rel: string; sourceDir: string }>,
 ): CompilerDiagnostic[] {
-  const diagnostics: CompilerDiagnostic[] = [];
-  const seen = new Set<string>();
-  const pattern = /^([^\s:][^:]*):(\d+):(?:(\d+):)? (?:fatal )?(?:error|Error): (.*)$/;
-  for (const line of output.split("\n")) {
-    const m = pattern.exec(line.trimEnd());
-    if (!m || seen.has(line)) continue;
-    seen.add(line);
-    diagnostics.push({
-      file: mapPath(m[1]!),
-      line: Number(m[2]),
-      ...(m[3] ? { column: Number(m[3]) } : {}),
-      message: m[4]!,
-    });
-  }
-  return diagnostics;
+  // gas says "file:line: Error: message"; the shared parser reads gcc's lower case.
+  const normalised = output.replace(
+    /^([^\s:][^:]*:\d+:) (Error|Warning): /gm,
+    (_m, at: string, kind: string) => `${at} ${kind.toLowerCase()}: `,
+  );
+  return parseCompilerDiagnostics(normalised).map((d) => {
+    const file = d.file.replace(/^\.\//, "");
+    const dir = dirs.find((x) => file.startsWith(`${x.rel}/`));
+    const mapped = dir
+      ? join(dir.sourceDir, file.slice(dir.rel.length + 1))
+      : isAbsolute(file)
+        ? file
+        : `xen/${file}`;
+    return { ...d, file: mapped };
+  });
 }
 
 export const formatDiagnostic = (d: CompilerDiagnostic): string =>
-  `${d.file}:${d.line}:${d.column !== undefined ? `${d.column}:` : ""} error: ${d.message}`;
+  `${d.file}:${d.line}:${d.column !== undefined ? `${d.column}:` : ""} ${d.severity}: ${d.message}`;
 
 /** Payload sources that do not compile; `diagnostics` locate the errors in the user's files. */
 export class PayloadCompileError extends ConfigurationError {
@@ -315,7 +311,8 @@ export async function buildSourcePayloads(
   const started = Date.now();
   const logFile = opts.logFile && resolve(opts.logFile);
   const log = async (line: string) => {
-    if (logFile) await writeFile(logFile, `# ${line}\n`, { flag: "a" });
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    if (logFile) await writeFile(logFile, `# [${seconds} s] ${line}\n`, { flag: "a" });
   };
   const dirs = await readPayloadDirs(opts.sourceDirs);
   const xen = await XenSyms.load(opts.base.xenSyms);
@@ -329,6 +326,7 @@ export async function buildSourcePayloads(
     await log(`payload sources: copying the base's hypervisor tree to ${work}`);
     await copyHypervisorTree(opts.base.tree, work, logFile);
     const xenDir = join(work, "xen");
+    await log("payload sources: copied");
     for (const dir of dirs) {
       const target = join(xenDir, dir.rel);
       for (const file of dir.files) {
@@ -427,9 +425,7 @@ export async function buildSourcePayloads(
         );
       }
     }
-    await log(
-      `payload sources: ${results.length} payload(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    );
+    await log(`payload sources: ${results.length} payload(s) built`);
     return results;
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -534,15 +530,7 @@ async function copyHypervisorTree(tree: string, work: string, logFile?: string):
 }
 
 function compileError(err: CommandError, dirs: readonly PayloadDir[]): PayloadCompileError {
-  // Paths in the copy (relative to its xen/) back to the user's directories.
-  const mapPath = (file: string) => {
-    const clean = file.replace(/^\.\//, "");
-    for (const d of dirs) {
-      if (clean.startsWith(`${d.rel}/`)) return join(d.sourceDir, clean.slice(d.rel.length + 1));
-    }
-    return clean.startsWith("/") ? clean : `xen/${clean}`;
-  };
-  const diagnostics = parseCompilerErrors(`${err.stderr}\n${err.stdout}`, mapPath);
+  const diagnostics = payloadCompileDiagnostics(`${err.stderr}\n${err.stdout}`, dirs);
   const detail =
     diagnostics.length > 0
       ? diagnostics.map(formatDiagnostic).join("\n")

@@ -10,7 +10,7 @@ import {
   gnuBuildIdNote,
   modinfoBytes,
   modinfoEntries,
-  parseCompilerErrors,
+  payloadCompileDiagnostics,
   payloadMakefile,
   payloadName,
   sourceDigest,
@@ -203,14 +203,14 @@ describe("payloadMakefile", () => {
   });
 });
 
-describe("parseCompilerErrors", () => {
+describe("payloadCompileDiagnostics", () => {
   const output = [
     "  CC      livepatch-ci/fix/fix.o",
     "livepatch-ci/fix/fix.c: In function 'ci_fix':",
     "livepatch-ci/fix/fix.c:6:16: error: expected expression before ';' token",
     "    6 |     return 1 +;",
     "livepatch-ci/fix/fix.c:9:1: warning: no newline at end of file",
-    "In file included from livepatch-ci/fix/other.c:2:",
+    "In file included from livepatch-ci/other/other.c:2:",
     "./include/xen/lib.h:10:3: fatal error: missing.h: No such file or directory",
     "livepatch-ci/fix/bad.S: Assembler messages:",
     "livepatch-ci/fix/bad.S:2: Error: no such instruction: `not_an_instruction %rax'",
@@ -218,38 +218,51 @@ describe("parseCompilerErrors", () => {
     "make[2]: *** [Rules.mk:246: livepatch-ci/fix/fix.o] Error 1",
     "livepatch-ci/fix/fix.c:6:16: error: expected expression before ';' token",
   ].join("\n");
+  const dirs = [
+    { rel: "livepatch-ci/fix", sourceDir: "/src/fix" },
+    { rel: "livepatch-ci/other", sourceDir: "/src/other" },
+  ];
 
-  it("finds gcc's and gas's error lines, once each, and not warnings or make's lines", () => {
-    const map = (f: string) =>
-      f.startsWith("livepatch-ci/fix/") ? `/src/fix/${f.slice(17)}` : `xen/${f.slice(2)}`;
-    const diagnostics = parseCompilerErrors(output, map);
+  it("finds gcc's and gas's diagnostics once each, in the user's files or Xen's tree", () => {
+    const diagnostics = payloadCompileDiagnostics(output, dirs);
     expect(diagnostics).toEqual([
       {
         file: "/src/fix/fix.c",
         line: 6,
         column: 16,
+        severity: "error",
         message: "expected expression before ';' token",
+      },
+      {
+        file: "/src/fix/fix.c",
+        line: 9,
+        column: 1,
+        severity: "warning",
+        message: "no newline at end of file",
       },
       {
         file: "xen/include/xen/lib.h",
         line: 10,
         column: 3,
+        severity: "error",
         message: "missing.h: No such file or directory",
       },
       {
         file: "/src/fix/bad.S",
         line: 2,
+        severity: "error",
         message: "no such instruction: `not_an_instruction %rax'",
       },
     ]);
     expect(diagnostics.map(formatDiagnostic)).toEqual([
       "/src/fix/fix.c:6:16: error: expected expression before ';' token",
+      "/src/fix/fix.c:9:1: warning: no newline at end of file",
       "xen/include/xen/lib.h:10:3: error: missing.h: No such file or directory",
       "/src/fix/bad.S:2: error: no such instruction: `not_an_instruction %rax'",
     ]);
   });
 
-  it("finds nothing in output without errors", () => {
-    expect(parseCompilerErrors("  CC      x.o\n  LD      y.o\n")).toEqual([]);
+  it("finds nothing in output without diagnostics", () => {
+    expect(payloadCompileDiagnostics("  CC      x.o\n  LD      y.o\n", dirs)).toEqual([]);
   });
 });
