@@ -20100,6 +20100,14 @@ async function runCommand(cmd, args, opts = {}) {
   return { stdout, stderr, exitCode: 0 };
 }
 
+// src/util/json.ts
+function canonicalJson(value) {
+  return JSON.stringify(
+    value,
+    (_key, v) => v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) : v
+  );
+}
+
 // src/build/xen.ts
 var XenBuildError = class extends Error {
   constructor(tree, logFile, cause) {
@@ -20403,16 +20411,10 @@ function isAlive(pid) {
     return err.code === "EPERM";
   }
 }
-function canonicalJson(value) {
-  return JSON.stringify(
-    value,
-    (_key, v) => v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) : v
-  );
-}
 
 // src/report/compiler.ts
 import { isAbsolute as isAbsolute2, join as join3, normalize, relative } from "node:path";
-var DIAGNOSTIC = /^(?<file>[^\s:][^:]*):(?<line>\d+):(?:(?<column>\d+):)? (?<kind>fatal error|error|warning): (?<message>.+)$/;
+var DIAGNOSTIC = /^(?<file>[^\s:][^:]*):(?<line>\d+):(?:(?<column>\d+):)? (?<kind>fatal error|error|warning|Error|Warning): (?<message>.+)$/;
 function parseCompilerDiagnostics(log) {
   const seen = /* @__PURE__ */ new Set();
   const found = [];
@@ -20427,7 +20429,7 @@ function parseCompilerDiagnostics(log) {
       file,
       line: Number(m.groups.line),
       ...m.groups.column ? { column: Number(m.groups.column) } : {},
-      severity: kind === "warning" ? "warning" : "error",
+      severity: kind?.toLowerCase() === "warning" ? "warning" : "error",
       message
     });
   }
@@ -22238,6 +22240,12 @@ var PayloadChecks = class _PayloadChecks {
         `${label} expects ${e.len} bytes of a ${f.oldSize}-byte function`,
         where
       );
+    } else if (oldFunction && this.patchedBelow(oldFunction.name)) {
+      this.out.add(
+        "expect-mismatch",
+        `${label} has an expectation, but ${this.patchedBelow(oldFunction.name)} (earlier in the stack) already patches ${oldFunction.name}: at apply time its code starts with that payload's jump, not the bytes in xen-syms`,
+        where
+      );
     } else if (oldFunction?.bytes) {
       const expected = e.data.subarray(0, e.len);
       const actual = oldFunction.bytes.subarray(0, e.len);
@@ -22249,6 +22257,15 @@ var PayloadChecks = class _PayloadChecks {
         );
       }
     }
+  }
+  /** The earlier payload of the stack that patches the function `name`, if any. */
+  patchedBelow(name) {
+    for (const earlier of this.target.stack) {
+      const funcs = safely(() => earlier.funcs(), []);
+      if (funcs.some((f) => (f.oldAddr.rela ? f.oldAddr.symbol?.name : f.name) === name))
+        return earlier.file;
+    }
+    return void 0;
   }
   /** Where the old function is, by name or through the old_addr relocation, and its code. */
   oldFunction(f, label, where) {

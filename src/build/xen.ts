@@ -19,6 +19,7 @@ import type { XenSourceTree } from "../source/types.js";
 import { type XenConfig, configKey, livepatchRequirements, mergedConfigText } from "./config.js";
 import { ConfigurationError } from "../util/errors.js";
 import { MissingProgramError, runCommand } from "../util/exec.js";
+import { canonicalJson } from "../util/json.js";
 
 /**
  * The values Xen bakes into the hypervisor (xen/include/xen/compile.h) that otherwise come
@@ -479,13 +480,4 @@ function isAlive(pid: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === "EPERM";
   }
-}
-
-/** JSON with object keys sorted, so equal inputs hash equally whatever their key order. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
 }

@@ -34,6 +34,7 @@ import type { XenSourceIdentity } from "../source/types.js";
 import { ConfigurationError } from "../util/errors.js";
 import { CommandError, runCommand } from "../util/exec.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
+import { canonicalJson } from "../util/json.js";
 
 export type StackMode = "stacked" | "independent";
 export type ExpectationsMode = "none" | "auto";
@@ -255,12 +256,7 @@ export function payloadCompileDiagnostics(
   output: string,
   dirs: ReadonlyArray<{ rel: string; sourceDir: string }>,
 ): CompilerDiagnostic[] {
-  // gas says "file:line: Error: message"; the shared parser reads gcc's lower case.
-  const normalised = output.replace(
-    /^([^\s:][^:]*:\d+:) (Error|Warning): /gm,
-    (_m, at: string, kind: string) => `${at} ${kind.toLowerCase()}: `,
-  );
-  return parseCompilerDiagnostics(normalised).map((d) => {
+  return parseCompilerDiagnostics(output).map((d) => {
     const file = d.file.replace(/^\.\//, "");
     const dir = dirs.find((x) => file.startsWith(`${x.rel}/`));
     const mapped = dir
@@ -682,13 +678,4 @@ function oldFunction(
   const sym = xen.lookup(name);
   if (!sym) return { name };
   return { name, address: sym.value + addend, ...(addend === 0n ? { size: sym.size } : {}) };
-}
-
-/** JSON with object keys sorted, so equal identities give equal bytes. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
 }

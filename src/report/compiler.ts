@@ -13,8 +13,9 @@ export interface CompilerDiagnostic {
   readonly message: string;
 }
 
+// gcc: "file:line:col: error: ...", gas: "file:line: Error: ...".
 const DIAGNOSTIC =
-  /^(?<file>[^\s:][^:]*):(?<line>\d+):(?:(?<column>\d+):)? (?<kind>fatal error|error|warning): (?<message>.+)$/;
+  /^(?<file>[^\s:][^:]*):(?<line>\d+):(?:(?<column>\d+):)? (?<kind>fatal error|error|warning|Error|Warning): (?<message>.+)$/;
 
 /** Errors (and warnings) named by gcc or ld in `log`, each once, in order. */
 export function parseCompilerDiagnostics(log: string): CompilerDiagnostic[] {
@@ -31,7 +32,7 @@ export function parseCompilerDiagnostics(log: string): CompilerDiagnostic[] {
       file: file!,
       line: Number(m.groups.line),
       ...(m.groups.column ? { column: Number(m.groups.column) } : {}),
-      severity: kind === "warning" ? "warning" : "error",
+      severity: kind?.toLowerCase() === "warning" ? "warning" : "error",
       message: message!,
     });
   }

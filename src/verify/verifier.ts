@@ -643,6 +643,13 @@ class PayloadChecks {
         `${label} expects ${e.len} bytes of a ${f.oldSize}-byte function`,
         where,
       );
+    } else if (oldFunction && this.patchedBelow(oldFunction.name)) {
+      // The earlier payload's jump is what the hypervisor will compare against, not xen-syms.
+      this.out.add(
+        "expect-mismatch",
+        `${label} has an expectation, but ${this.patchedBelow(oldFunction.name)} (earlier in the stack) already patches ${oldFunction.name}: at apply time its code starts with that payload's jump, not the bytes in xen-syms`,
+        where,
+      );
     } else if (oldFunction?.bytes) {
       const expected = e.data.subarray(0, e.len);
       const actual = oldFunction.bytes.subarray(0, e.len);
@@ -654,6 +661,16 @@ class PayloadChecks {
         );
       }
     }
+  }
+
+  /** The earlier payload of the stack that patches the function `name`, if any. */
+  private patchedBelow(name: string): string | undefined {
+    for (const earlier of this.target.stack) {
+      const funcs = safely(() => earlier.funcs(), []);
+      if (funcs.some((f) => (f.oldAddr.rela ? f.oldAddr.symbol?.name : f.name) === name))
+        return earlier.file;
+    }
+    return undefined;
   }
 
   /** Where the old function is, by name or through the old_addr relocation, and its code. */

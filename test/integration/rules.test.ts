@@ -978,6 +978,21 @@ describe("rules that need a file or a context", () => {
   });
 });
 
+describe("expectations in a stack", () => {
+  it("an expectation on a function an earlier payload already patches is flagged", () => {
+    // xen_expectations expects xen_extra_version's original bytes; with hello_world applied
+    // first, the hypervisor compares against hello_world's jump instead.
+    const alone = verify(EXPECTATIONS, original(EXPECTATIONS));
+    expect(alone.filter((f) => f.ruleId === "expect-mismatch")).toEqual([]);
+    const stacked = verify(EXPECTATIONS, original(EXPECTATIONS), { stack: [HELLO] });
+    const mismatch = stacked.filter((f) => f.ruleId === "expect-mismatch");
+    expect(mismatch).toHaveLength(1);
+    expect(mismatch[0]!.message).toMatch(
+      /xen_hello_world\.livepatch \(earlier in the stack\) already patches xen_extra_version/,
+    );
+  });
+});
+
 describe("coverage and the in-tree verdicts", () => {
   it("has a case for every rule id", () => {
     expect(RULES.map((r) => r.id).filter((id) => !covered.has(id))).toEqual([]);

@@ -9,6 +9,7 @@ common/version.c: In function 'xen_compile_date':
 arch/x86/setup.c:100:5: warning: unused variable 'x' [-Wunused-variable]
 common/version.c:12:2: error: #error broken on purpose
 include/xen/lib.h:7:10: fatal error: missing.h: No such file or directory
+livepatch-ci/p/entry.S:3: Error: no such instruction: frobnicate
 ld: prelink.o:(.text+0x10): undefined reference to 'nothing'
 make[2]: *** [Rules.mk:246: common/version.o] Error 1`;
 
@@ -35,6 +36,12 @@ describe("compiler diagnostics", () => {
         column: 10,
         severity: "error",
         message: "missing.h: No such file or directory",
+      },
+      {
+        file: "livepatch-ci/p/entry.S",
+        line: 3,
+        severity: "error",
+        message: "no such instruction: frobnicate",
       },
     ]);
   });
