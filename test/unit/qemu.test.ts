@@ -146,7 +146,7 @@ describe("reading the console", () => {
 // --- boots with a stand-in QEMU --------------------------------------------------------
 
 interface FakeQemu {
-  /** A fixture replayed on stdout, in small chunks. */
+  /** A fixture (or any file) replayed on stdout, in small chunks. */
   console?: string;
   /** Stop replaying after the first line containing this, and hang. */
   hangAfter?: string;
@@ -164,7 +164,7 @@ function fakeQemu(spec: FakeQemu): { program: string; argsFile: string; pidFile:
   const program = join(work, `fake-qemu-${n}.cjs`);
   const argsFile = join(work, `fake-qemu-${n}.args`);
   const pidFile = join(work, `fake-qemu-${n}.pid`);
-  let text = spec.console ? readFileSync(join(fixtures, spec.console), "latin1") : "";
+  let text = spec.console ? readFileSync(resolve(fixtures, spec.console), "latin1") : "";
   if (spec.hangAfter) {
     const at = text.indexOf(spec.hangAfter);
     text = text.slice(0, text.indexOf("\n", at) + 1);
@@ -259,6 +259,31 @@ describe("bootXen", () => {
     const log = readFileSync(r.consoleLog!, "latin1");
     expect(log.endsWith(readFileSync(join(fixtures, "hello.console"), "latin1"))).toBe(true);
     expect(() => assertBootOk(r)).not.toThrow();
+  });
+
+  it("needs no list of steps: the markers number them", async () => {
+    const r = await boot({ console: "hello.console", exitCode: 0 }, { steps: undefined }).result;
+    expect(r.ok).toBe(true);
+    expect(r.steps.map((s) => [s.step, s.command, s.rc])).toEqual([
+      [1, undefined, 0],
+      [2, undefined, 0],
+      [3, undefined, 0],
+    ]);
+  });
+
+  it("is not ok when a step fails, and says which", async () => {
+    const failing = readFileSync(join(fixtures, "hello.console"), "latin1").replace(
+      "@@XLCI step 2 end rc=0",
+      "@@XLCI step 2 end rc=2",
+    );
+    const file = join(work, "failing-step.console");
+    writeFileSync(file, failing, "latin1");
+    const r = await boot({ console: file, exitCode: 0 }).result;
+    expect(r.end).toEqual({ kind: "poweroff" });
+    expect(r.ok).toBe(false);
+    expect(() => assertBootOk(r)).toThrow(
+      /^step 2 \(ls \/proc\/xen\) exited with 2:\ncapabilities\n/,
+    );
   });
 
   it("reports a hypervisor panic with the lines around it and stops QEMU", async () => {
