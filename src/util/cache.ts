@@ -1,0 +1,160 @@
+/**
+ * Directories that survive between runs (the Xen base build above all), behind one
+ * interface with two implementations: GitHub's cache service for the action, nothing at
+ * all for the command line, whose cache directory stays on the machine's disk anyway.
+ *
+ * Caching only ever saves time. Neither implementation fails a run: a cache service that
+ * is down, a key that already exists or a tree that cannot be archived is a warning, and
+ * the stage builds what it would have restored.
+ */
+import type { Logger } from "./logger.js";
+
+export interface DirectoryCache {
+  /** "github": GitHub's cache service; "local": the directories persist by themselves. */
+  readonly kind: "github" | "local";
+  /**
+   * Brings `paths` back as they were saved under `key` or, failing that, under the newest
+   * entry whose key starts with one of `restoreKeys` (tried in order). Returns the key
+   * that matched, or undefined when nothing was restored (a miss, or a failure that has
+   * been logged as a warning). Pass the same `paths` as the save: the service files
+   * entries under a version derived from them.
+   */
+  restore(paths: string[], key: string, restoreKeys?: string[]): Promise<string | undefined>;
+  /**
+   * Stores `paths` under `key`. Entries are immutable, so save only after `restore`
+   * missed the exact key; saving an existing key is a warning, not an error.
+   */
+  save(paths: string[], key: string): Promise<void>;
+}
+
+/** What every key this project stores starts with. */
+export const CACHE_KEY_PREFIX = "xen-livepatch-ci";
+
+/** The most a key may be (the cache service's limit). */
+const MAX_KEY_LENGTH = 512;
+
+export interface BaseCacheKeyParts {
+  /** The runner's operating system, as Node names it (`process.platform`: "linux"). */
+  readonly platform: string;
+  /** The runner's CPU, as Node names it (`process.arch`: "x64"). */
+  readonly arch: string;
+  /**
+   * Everything the base build's output depends on, digested: the Xen tree's identity,
+   * the configuration, the toolchain. A different build must never share this.
+   */
+  readonly buildKey: string;
+}
+
+/**
+ * The key of a base build: `xen-livepatch-ci-base-<platform>-<arch>-<buildKey>`.
+ *
+ * Platform and arch come first so that `xen-livepatch-ci-base-<platform>-<arch>-` is a
+ * restore key that can only ever bring back a build for the same kind of machine.
+ * Throws on a part that is empty or holds a comma (the service splits key lists on
+ * commas), or on a key over 512 characters: all are bugs in the caller.
+ */
+export function baseCacheKey(parts: BaseCacheKeyParts): string {
+  for (const [name, value] of Object.entries(parts) as [string, string][]) {
+    if (value === "") throw new Error(`baseCacheKey: ${name} is empty`);
+    if (value.includes(",")) throw new Error(`baseCacheKey: ${name} contains a comma: ${value}`);
+  }
+  const key = `${CACHE_KEY_PREFIX}-base-${parts.platform}-${parts.arch}-${parts.buildKey}`;
+  if (key.length > MAX_KEY_LENGTH) {
+    throw new Error(`baseCacheKey: ${key.length} characters, the limit is ${MAX_KEY_LENGTH}`);
+  }
+  return key;
+}
+
+/**
+ * The command line's cache. Its cache directory is an ordinary directory on the machine
+ * the tool runs on, so whatever a run leaves there is already in place for the next one:
+ * there is nothing to bring back and nothing to put away.
+ */
+export function localCache(): DirectoryCache {
+  return {
+    kind: "local",
+    restore: () => Promise.resolve(undefined),
+    save: () => Promise.resolve(),
+  };
+}
+
+/**
+ * GitHub's cache service, through the official client (@actions/cache). It reads the
+ * service's address and token from the variables the runner gives a JavaScript action
+ * (ACTIONS_RESULTS_URL, ACTIONS_RUNTIME_TOKEN, ACTIONS_CACHE_SERVICE_V2), archives with
+ * tar and zstd, and moves the archive to and from the storage URL the service signs.
+ */
+export function githubCache(log: Logger): DirectoryCache {
+  return {
+    kind: "github",
+
+    async restore(paths, key, restoreKeys = []) {
+      const wanted = [key, ...restoreKeys].join(", ");
+      let matched: string | undefined;
+      try {
+        const client = await loadClient();
+        if (!client.isFeatureAvailable()) {
+          log.warning(
+            `Cache: GitHub's cache service is not available to this step; not restoring ${key}.`,
+          );
+          return undefined;
+        }
+        matched = await client.restoreCache(paths, key, restoreKeys);
+      } catch (error) {
+        log.warning(`Cache: restoring ${wanted} failed, going on without it: ${messageOf(error)}`);
+        return undefined;
+      }
+      if (matched === undefined) {
+        // The client turns a service failure into its own warning and reports a miss; it
+        // gives no way to tell the two apart, so say that both are possible.
+        log.info(
+          `Cache: nothing restored for ${wanted} (no entry, or a failure warned about above).`,
+        );
+      } else if (matched === key) {
+        log.info(`Cache: restored ${key}.`);
+      } else {
+        // Not the key itself: the newest entry whose key starts with the key or a restore key.
+        log.info(`Cache: restored ${matched}, a partial match for ${key}.`);
+      }
+      return matched;
+    },
+
+    async save(paths, key) {
+      let entryId: number;
+      try {
+        const client = await loadClient();
+        if (!client.isFeatureAvailable()) {
+          log.warning(
+            `Cache: GitHub's cache service is not available to this step; not saving ${key}.`,
+          );
+          return;
+        }
+        entryId = await client.saveCache(paths, key);
+      } catch (error) {
+        log.warning(`Cache: saving ${key} failed; the run goes on without it: ${messageOf(error)}`);
+        return;
+      }
+      // The client answers -1 (after logging why) when the service would not take the
+      // entry: the key exists already, another job is saving it, or the service failed.
+      if (entryId === -1) {
+        log.warning(
+          `Cache: ${key} was not saved (the key exists already, or the cache service refused or failed; see above). This does not fail the run.`,
+        );
+      } else {
+        log.info(`Cache: saved ${key}.`);
+      }
+    },
+  };
+}
+
+/**
+ * Loaded on first use: the command line never touches GitHub's cache, and the client
+ * brings the Azure Storage SDK with it.
+ */
+function loadClient() {
+  return import("@actions/cache");
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
