@@ -4000,10 +4000,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4017,7 +4017,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4041,7 +4041,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4057,7 +4057,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4148,7 +4148,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4162,13 +4162,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -4211,18 +4211,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4276,8 +4276,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4289,7 +4289,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4300,8 +4300,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4318,7 +4318,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4498,7 +4498,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4515,24 +4515,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4715,25 +4715,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5543,14 +5543,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep3, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6717,18 +6717,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6881,15 +6881,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7083,13 +7083,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7426,7 +7426,6 @@ var INPUT_DEFAULTS = {
 };
 var NOT_YET = {
   patches: "building payloads from patches",
-  "payload-sources": "building payloads from C/assembly sources",
   "dom0-kernel": "the QEMU boot test",
   "signing-key": "signing"
 };
@@ -7492,7 +7491,7 @@ function expandPaths(input, patterns, cwd) {
 function defaultCacheDir(env) {
   return env.XLCI_CACHE ?? join(homedir(), ".cache", "xen-livepatch-ci");
 }
-function parseOptions(raw, cwd, cacheDir) {
+function parseOptions(raw, cwd, cacheDir, metadata = {}) {
   const input = (name) => (raw[name] ?? INPUT_DEFAULTS[name]).trim();
   const path = (p) => isAbsolute(p) ? p : resolve(cwd, p);
   for (const [name, what] of Object.entries(NOT_YET)) {
@@ -7508,12 +7507,7 @@ function parseOptions(raw, cwd, cacheDir) {
     throw new ConfigurationError("xen-ref", "a ref only applies when xen-source is a git URL");
   }
   oneOf("builder", input("builder"), ["native", "livepatch-build-tools"]);
-  if (oneOf("expectations", input("expectations"), ["none", "auto"]) === "auto") {
-    throw new ConfigurationError(
-      "expectations",
-      `"auto" needs a payload build stage, which is not available in this version yet`
-    );
-  }
+  const expectations = oneOf("expectations", input("expectations"), ["none", "auto"]);
   if (input("scenario") !== "none") {
     throw new ConfigurationError(
       "scenario",
@@ -7555,6 +7549,9 @@ function parseOptions(raw, cwd, cacheDir) {
     payloads: expandPaths("payloads", listInput(input("payloads")), cwd),
     xenSyms: input("xen-syms") ? path(input("xen-syms")) : void 0,
     appliedPayloads: expandPaths("applied-payloads", listInput(input("applied-payloads")), cwd),
+    payloadSources: expandPaths("payload-sources", listInput(input("payload-sources")), cwd),
+    expectations,
+    metadata,
     failOn: oneOf("fail-on", input("fail-on"), ["error", "warning", "never"]),
     stackMode: oneOf("stack-mode", input("stack-mode"), ["stacked", "independent", "cumulative"]),
     outputDir: path(input("output-dir")),
@@ -7567,6 +7564,24 @@ function parseOptions(raw, cwd, cacheDir) {
       "the in-tree test payloads need a Xen tree: set xen-source too"
     );
   }
+  if (options.payloadSources.length > 0 && !options.xenSource) {
+    throw new ConfigurationError(
+      "payload-sources",
+      "payloads are built against a Xen tree: set xen-source too"
+    );
+  }
+  if (options.payloadSources.length > 0 && options.stackMode === "cumulative") {
+    throw new ConfigurationError(
+      "stack-mode",
+      `"cumulative" makes one payload of a patch series; payload-sources are built one payload per directory: use "stacked" or "independent"`
+    );
+  }
+  if (options.expectations === "auto" && options.payloadSources.length === 0) {
+    throw new ConfigurationError(
+      "expectations",
+      `"auto" fills in the expectations of payloads this run builds: give payload-sources`
+    );
+  }
   if (!options.xenSource && options.payloads.length === 0) {
     throw new ConfigurationError(
       "payloads",
@@ -7577,8 +7592,8 @@ function parseOptions(raw, cwd, cacheDir) {
 }
 
 // src/pipeline.ts
-import { copyFile, mkdir as mkdir4, readFile as readFile5, writeFile as writeFile3 } from "node:fs/promises";
-import { basename as basename4, join as join7 } from "node:path";
+import { copyFile as copyFile2, mkdir as mkdir5, readFile as readFile6, writeFile as writeFile4 } from "node:fs/promises";
+import { basename as basename5, join as join8 } from "node:path";
 
 // src/build/config.ts
 import { createHash } from "node:crypto";
@@ -7722,7 +7737,7 @@ async function runCommand(cmd, args, opts = {}) {
     opts.onLine?.(line, stream);
   };
   const outcome = await new Promise(
-    (resolve6) => {
+    (resolve7) => {
       const child = spawn(cmd, args, {
         cwd: opts.cwd,
         env: { ...process.env, ...opts.env },
@@ -7739,8 +7754,8 @@ async function runCommand(cmd, args, opts = {}) {
         });
       }
       if (opts.input !== void 0) child.stdin?.end(opts.input);
-      child.on("error", resolve6);
-      child.on("close", (code, signal) => resolve6({ code, signal }));
+      child.on("error", resolve7);
+      child.on("close", (code, signal) => resolve7({ code, signal }));
     }
   );
   for (const stream of ["stdout", "stderr"])
@@ -7749,7 +7764,7 @@ async function runCommand(cmd, args, opts = {}) {
     const status = outcome instanceof Error ? outcome.message : `exit ${outcome.code ?? outcome.signal}`;
     log.write(`[${status}]
 `);
-    await new Promise((resolve6) => log.end(resolve6));
+    await new Promise((resolve7) => log.end(resolve7));
   }
   if (outcome instanceof Error) {
     if (outcome.code === "ENOENT") {
@@ -7846,7 +7861,7 @@ function xenMakeInvocations(opts) {
 function xenBuildKey(inputs) {
   return createHash2("sha256").update(canonicalJson(inputs)).digest("hex").slice(0, 16);
 }
-async function buildXenBase(opts) {
+async function planXenBase(opts) {
   const cacheDir = resolve2(opts.cacheDir);
   const config = opts.config ?? { kind: "defconfig" };
   const distribution = await distributionValues(opts.source);
@@ -7865,6 +7880,18 @@ async function buildXenBase(opts) {
     distribution
   });
   const tree = join2(cacheDir, "build", key);
+  return {
+    cacheDir,
+    config,
+    distribution,
+    buildValues: buildValues2,
+    key,
+    tree,
+    ccacheDir: join2(cacheDir, "ccache")
+  };
+}
+async function buildXenBase(opts) {
+  const { cacheDir, config, distribution, buildValues: buildValues2, key, tree } = await planXenBase(opts);
   const logFile = opts.logFile ?? `${tree}.log`;
   const earlier = await readStamp(tree);
   if (earlier) return earlier;
@@ -7973,7 +8000,7 @@ async function configure(tree, config, defconfigRun, logFile) {
         "CONFIG_LIVEPATCH=y cannot be enabled with this configuration (a dependency is off; x86 needs the linker's --build-id)"
       );
     }
-    const by = config.kind === "defconfig" ? "" : ` by ${config.path}`;
+    const by = config.kind === "defconfig" ? "" : " by the given configuration";
     notes.push(`${force.join(", ")} was not set${by}: turned on`);
   }
   const digest = createHash2("sha256").update(await readFile2(configFile)).digest("hex");
@@ -8144,6 +8171,7 @@ var SHN_LORESERVE = 65280;
 var SHN_ABS = 65521;
 var SHN_COMMON = 65522;
 var STB_LOCAL = 0;
+var STT_FUNC = 2;
 var STT_SECTION = 3;
 var STT_FILE = 4;
 var STN_UNDEF = 0;
@@ -8387,7 +8415,7 @@ var ElfFile = class {
 function parseNotes(data, fail) {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const notes = [];
-  const align4 = (n) => n + 3 & ~3;
+  const align42 = (n) => n + 3 & ~3;
   let at2 = 0;
   while (at2 < data.length) {
     if (data.length - at2 < 12)
@@ -8398,7 +8426,7 @@ function parseNotes(data, fail) {
     const descsz = view.getUint32(at2 + 4, true);
     const type = view.getUint32(at2 + 8, true);
     const nameStart = at2 + 12;
-    const descStart = nameStart + align4(namesz);
+    const descStart = nameStart + align42(namesz);
     const end = descStart + descsz;
     if (namesz > data.length || descsz > data.length || end > data.length) {
       throw fail(
@@ -8410,7 +8438,7 @@ function parseNotes(data, fail) {
       type,
       desc: data.subarray(descStart, end)
     });
-    at2 = align4(end);
+    at2 = align42(end);
   }
   return notes;
 }
@@ -9104,112 +9132,11 @@ async function assertXenTree(root) {
   );
 }
 
-// src/source/git.ts
+// src/payload/sources.ts
 import { createHash as createHash4 } from "node:crypto";
-import { mkdir as mkdir3 } from "node:fs/promises";
-import { join as join5, resolve as resolve4 } from "node:path";
-function gitFetchSteps(ref) {
-  const what = ref || "HEAD";
-  return {
-    shallow: ["fetch", "--quiet", "--depth", "1", "origin", what],
-    full: ["fetch", "--quiet", "--tags", "origin", "+refs/heads/*:refs/remotes/origin/*"]
-  };
-}
-async function fetchGitSource(opts) {
-  if (opts.ref.startsWith("-") || opts.url.startsWith("-")) {
-    throw new ConfigurationError("xen-ref", `"${opts.ref || opts.url}" is not a git ref or URL`);
-  }
-  const id = createHash4("sha256").update(opts.url).digest("hex").slice(0, 16);
-  const root = join5(resolve4(opts.cacheDir), "source", `git-${id}`);
-  const git = (args) => runCommand("git", ["-C", root, ...args], { logFile: opts.logFile });
-  if (!await exists(join5(root, ".git"))) {
-    await mkdir3(root, { recursive: true });
-    await git(["init", "--quiet"]);
-    await git(["remote", "add", "origin", opts.url]);
-  }
-  const steps = gitFetchSteps(opts.ref);
-  try {
-    await git(steps.shallow);
-    await git(["checkout", "--quiet", "--force", "FETCH_HEAD"]);
-  } catch (shallowError) {
-    try {
-      await git(steps.full);
-      await git(["checkout", "--quiet", "--force", opts.ref || "origin/HEAD"]);
-    } catch (e) {
-      const detail = e instanceof CommandError ? e.stderr.trim().split("\n").slice(-2).join(" ") : String(e);
-      throw new ConfigurationError(
-        opts.ref ? "xen-ref" : "xen-source",
-        `cannot fetch ${opts.ref ? `ref "${opts.ref}" of ` : ""}${opts.url}: ${detail}`,
-        { cause: shallowError }
-      );
-    }
-  }
-  await git(["clean", "-fdxq"]);
-  const commit = (await git(["rev-parse", "HEAD"])).stdout.trim();
-  const date = (await git(["log", "-1", "--format=%cI"])).stdout.trim();
-  await assertXenTree(root);
-  return {
-    root,
-    identity: { kind: "git", url: opts.url, ref: opts.ref, commit },
-    sourceDate: new Date(date)
-  };
-}
-
-// src/source/path.ts
-import { createHash as createHash5 } from "node:crypto";
-import { readFile as readFile4, readdir as readdir3, stat as stat3 } from "node:fs/promises";
-import { join as join6, relative as relative4, resolve as resolve5 } from "node:path";
-async function treeDigest(root) {
-  const files = [];
-  const walk = async (dir) => {
-    for (const entry of await readdir3(dir, { withFileTypes: true })) {
-      if (entry.name === ".git") continue;
-      const full = join6(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() || entry.isSymbolicLink()) files.push(full);
-    }
-  };
-  await walk(root);
-  files.sort();
-  const hash = createHash5("sha256");
-  for (const file of files) {
-    const info = await stat3(file).catch(() => void 0);
-    hash.update(`${relative4(root, file)}\0${info && info.mode & 73 ? "x" : "-"}\0`);
-    if (info?.isFile()) hash.update(await readFile4(file));
-    hash.update("\0");
-  }
-  return hash.digest("hex");
-}
-async function gitState(root) {
-  try {
-    const git = (...args) => runCommand("git", ["-C", root, ...args]);
-    const top = (await git("rev-parse", "--show-toplevel")).stdout.trim();
-    if (resolve5(top) !== resolve5(root)) return void 0;
-    const commit = (await git("rev-parse", "HEAD")).stdout.trim();
-    const dirty = (await git("status", "--porcelain")).stdout.trim() !== "";
-    const date = new Date((await git("log", "-1", "--format=%cI")).stdout.trim());
-    return { commit, dirty, date };
-  } catch {
-    return void 0;
-  }
-}
-async function localSource(path) {
-  const root = resolve5(path);
-  await assertXenTree(root);
-  const git = await gitState(root);
-  const digest = git && !git.dirty ? `git:${git.commit}` : await treeDigest(root);
-  return {
-    root,
-    identity: {
-      kind: "path",
-      path: root,
-      ...git ? { commit: git.commit } : {},
-      dirty: git?.dirty ?? true,
-      digest
-    },
-    ...git ? { sourceDate: git.date } : {}
-  };
-}
+import { copyFile, mkdir as mkdir3, mkdtemp, readdir as readdir3, readFile as readFile4, rm as rm3, stat as stat3, writeFile as writeFile3 } from "node:fs/promises";
+import { availableParallelism as availableParallelism2, tmpdir } from "node:os";
+import { basename as basename3, isAbsolute as isAbsolute5, join as join5, relative as relative4, resolve as resolve4, sep as sep2 } from "node:path";
 
 // src/livepatch/payload.ts
 import { basename as basename2 } from "node:path";
@@ -9404,9 +9331,585 @@ var Payload = class _Payload {
 };
 var locationKey = (shndx, value) => `${shndx}:${value}`;
 
+// src/payload/sources.ts
+var INPUT = "payload-sources";
+var SCRATCH = "livepatch-ci";
+var GENERATED_PREFIX = "xlci-";
+var COMBINED_OBJECT = `${GENERATED_PREFIX}objects.o`;
+var PAYLOAD_OBJECT = `${GENERATED_PREFIX}payload.o`;
+var NOTE_FILES = {
+  depends: `${GENERATED_PREFIX}depends`,
+  xenDepends: `${GENERATED_PREFIX}xen-depends`,
+  modinfo: `${GENERATED_PREFIX}modinfo`
+};
+var ENDBR64 = [243, 15, 30, 250];
+function payloadName(dir) {
+  const name = basename3(resolve4(dir)).replace(/[^A-Za-z0-9_-]/g, "_").slice(0, LIVEPATCH_NAME_SIZE - 1);
+  if (!/[A-Za-z0-9]/.test(name)) {
+    throw new ConfigurationError(INPUT, `${dir}: the directory name gives no usable payload name`);
+  }
+  return name;
+}
+function gnuBuildIdNote(buildIdHex) {
+  if (!/^(?:[0-9a-f]{2})+$/i.test(buildIdHex)) {
+    throw new Error(`not a build-id: ${JSON.stringify(buildIdHex)}`);
+  }
+  const desc = Buffer.from(buildIdHex, "hex");
+  const name = Buffer.from("GNU\0", "latin1");
+  const note = Buffer.alloc(12 + name.length + align4(desc.length));
+  note.writeUInt32LE(name.length, 0);
+  note.writeUInt32LE(desc.length, 4);
+  note.writeUInt32LE(NT_GNU_BUILD_ID, 8);
+  name.copy(note, 12);
+  desc.copy(note, 12 + name.length);
+  return new Uint8Array(note);
+}
+var align4 = (n) => n + 3 & ~3;
+function modinfoEntries(info) {
+  const entries = [
+    ["name", info.name],
+    ["version", info.version],
+    ["source", canonicalJson(info.source)],
+    ["source-digest", info.sourceDigest],
+    ["builder", `${TOOL_NAME} ${TOOL_VERSION}`]
+  ];
+  const standard = new Set(entries.map(([key]) => key));
+  for (const key of Object.keys(info.metadata ?? {}).sort()) {
+    if (standard.has(key)) {
+      throw new ConfigurationError("metadata", `${key} is set by the builder and cannot be given`);
+    }
+    entries.push([key, info.metadata[key]]);
+  }
+  return entries;
+}
+function modinfoBytes(entries) {
+  const parts = [];
+  for (const [key, value] of entries) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(key)) {
+      throw new ConfigurationError("metadata", `key ${JSON.stringify(key)}: use [A-Za-z0-9_.-]`);
+    }
+    if (/[\0\n\r]/.test(value)) {
+      throw new ConfigurationError(
+        "metadata",
+        `${key}: the value must not contain NUL or line breaks`
+      );
+    }
+    parts.push(Buffer.from(`${key}=${value}\0`, "utf8"));
+  }
+  return new Uint8Array(Buffer.concat(parts));
+}
+function expectationByte(len) {
+  if (!Number.isInteger(len) || len < 1 || len > EXPECT_DATA_SIZE) {
+    throw new RangeError(`expectation length ${len} is outside 1..${EXPECT_DATA_SIZE}`);
+  }
+  return 1 | len << 1;
+}
+function expectationField(oldCode, oldSize) {
+  const len = Math.min(oldSize, EXPECT_DATA_SIZE, oldCode.length);
+  const field = new Uint8Array(1 + EXPECT_DATA_SIZE);
+  field[0] = expectationByte(len);
+  field.set(oldCode.subarray(0, len), 1);
+  return field;
+}
+function sourceDigest(files) {
+  const hash = createHash4("sha256");
+  for (const f of [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
+    hash.update(`${f.path}\0${f.content.length}\0`);
+    hash.update(f.content);
+  }
+  return hash.digest("hex");
+}
+function payloadMakefile(name, objects) {
+  const generated = [COMBINED_OBJECT, ...Object.values(NOTE_FILES).map((n) => `${n}.o`)];
+  return `# Generated by ${TOOL_NAME}: payload ${name}, built by Xen's kbuild the way
+# xen/test/livepatch/Makefile builds Xen's test payloads.
+xlci-objs := ${objects.join(" ")}
+
+ifeq ($(XLCI_STAGE),link)
+extra-y := ${name}.livepatch
+else
+extra-y := $(xlci-objs) ${COMBINED_OBJECT}
+endif
+targets += ${generated.join(" ")}
+
+# The sources in one relocatable object, whose function entries ${TOOL_NAME} completes.
+$(obj)/${COMBINED_OBJECT}: $(addprefix $(obj)/,$(xlci-objs)) FORCE
+	$(call if_changed,ld)
+
+# A section made from a file of bytes, as test/livepatch makes its notes and .modinfo.
+quiet_cmd_xlci_section = OBJCOPY $@
+cmd_xlci_section = $(OBJCOPY) -I binary -O elf64-x86-64 -B i386:x86-64 \\
+	--rename-section=.data=$(xlci-section),alloc,load,readonly,data,contents -S $< $@
+
+$(obj)/${NOTE_FILES.depends}.o: xlci-section := ${SECTION.depends}
+$(obj)/${NOTE_FILES.xenDepends}.o: xlci-section := ${SECTION.xenDepends}
+$(obj)/${NOTE_FILES.modinfo}.o: xlci-section := ${SECTION.modinfo}
+${Object.values(NOTE_FILES).map((n) => `$(obj)/${n}.o`).join(" ")}: $(obj)/%.o: $(obj)/%.bin FORCE
+	$(call if_changed,xlci_section)
+
+quiet_cmd_xlci_livepatch = LD      $@
+cmd_xlci_livepatch = $(LD) $(XEN_LDFLAGS) $(build_id_linker) -r -o $@ $(real-prereqs)
+
+$(obj)/${name}.livepatch: $(obj)/${PAYLOAD_OBJECT} ${Object.values(NOTE_FILES).map((n) => `$(obj)/${n}.o`).join(" ")} FORCE
+	$(call if_changed,xlci_livepatch)
+`;
+}
+function payloadCompileDiagnostics(output, dirs) {
+  return parseCompilerDiagnostics(output).map((d) => {
+    const file = d.file.replace(/^\.\//, "");
+    const dir = dirs.find((x) => file.startsWith(`${x.rel}/`));
+    const mapped = dir ? join5(dir.sourceDir, file.slice(dir.rel.length + 1)) : isAbsolute5(file) ? file : `xen/${file}`;
+    return { ...d, file: mapped };
+  });
+}
+var formatDiagnostic = (d) => `${d.file}:${d.line}:${d.column !== void 0 ? `${d.column}:` : ""} ${d.severity}: ${d.message}`;
+var PayloadCompileError = class extends ConfigurationError {
+  constructor(diagnostics, message, options) {
+    super(INPUT, message, options);
+    this.diagnostics = diagnostics;
+  }
+  diagnostics;
+  name = "PayloadCompileError";
+};
+async function buildSourcePayloads(opts) {
+  if (opts.sourceDirs.length === 0) return [];
+  const started = Date.now();
+  const logFile = opts.logFile && resolve4(opts.logFile);
+  const log = async (line) => {
+    const seconds = ((Date.now() - started) / 1e3).toFixed(1);
+    if (logFile) await writeFile3(logFile, `# [${seconds} s] ${line}
+`, { flag: "a" });
+  };
+  const dirs = await readPayloadDirs(opts.sourceDirs);
+  const xen = await XenSyms.load(opts.base.xenSyms);
+  if (!xen.buildId) throw new Error(`${opts.base.xenSyms} has no build-id note`);
+  const baseSymsDigest = await fileDigest(opts.base.xenSyms);
+  const outDir = resolve4(opts.outDir);
+  await mkdir3(outDir, { recursive: true });
+  const work = await mkdtemp(join5(tmpdir(), "xlci-payloads-"));
+  try {
+    await log(`payload sources: copying the base's hypervisor tree to ${work}`);
+    await copyHypervisorTree(opts.base.tree, work, logFile);
+    const xenDir = join5(work, "xen");
+    await log("payload sources: copied");
+    for (const dir of dirs) {
+      const target = join5(xenDir, dir.rel);
+      for (const file of dir.files) {
+        const path = join5(target, ...file.path.split("/"));
+        await mkdir3(join5(path, ".."), { recursive: true });
+        await writeFile3(path, file.content);
+      }
+      await writeFile3(join5(target, "Makefile"), payloadMakefile(dir.name, dir.objects));
+    }
+    const make = (goals, extra = []) => runCommand(
+      "make",
+      ["-C", xenDir, `-j${opts.jobs ?? availableParallelism2()}`, ...extra, ...goals],
+      // Make run inside another make would inherit its jobserver and flags.
+      { env: { LC_ALL: "C", MAKEFLAGS: void 0, MAKELEVEL: void 0 }, logFile }
+    );
+    try {
+      await make(
+        dirs.map((d) => `${d.rel}/`),
+        ["-k"]
+      );
+    } catch (err) {
+      if (!(err instanceof CommandError)) throw err;
+      throw compileError(err, dirs);
+    }
+    await log(`payload sources: compiled ${dirs.length} director(ies)`);
+    const results = [];
+    const patchedEarlier = /* @__PURE__ */ new Map();
+    for (const dir of dirs) {
+      const objDir = join5(xenDir, dir.rel);
+      const depends = opts.stackMode === "stacked" && results.length > 0 ? results[results.length - 1].buildId : xen.buildId;
+      const combined = await readFile4(join5(objDir, COMBINED_OBJECT));
+      const completed = completeFuncs(new Uint8Array(combined), {
+        payload: dir.name,
+        file: join5(objDir, COMBINED_OBJECT),
+        xen,
+        expectations: opts.expectations,
+        patchedEarlier: opts.stackMode === "stacked" ? patchedEarlier : /* @__PURE__ */ new Map()
+      });
+      await writeFile3(join5(objDir, PAYLOAD_OBJECT), completed.bytes);
+      const modinfo = modinfoBytes(
+        modinfoEntries({
+          name: dir.name,
+          version: opts.version ?? "1",
+          source: opts.source,
+          sourceDigest: dir.digest,
+          ...opts.metadata ? { metadata: opts.metadata } : {}
+        })
+      );
+      await writeFile3(join5(objDir, `${NOTE_FILES.depends}.bin`), gnuBuildIdNote(depends));
+      await writeFile3(join5(objDir, `${NOTE_FILES.xenDepends}.bin`), gnuBuildIdNote(xen.buildId));
+      await writeFile3(join5(objDir, `${NOTE_FILES.modinfo}.bin`), modinfo);
+      await make([`${dir.rel}/`], ["XLCI_STAGE=link"]);
+      const file = join5(outDir, `${dir.name}.livepatch`);
+      await copyFile(join5(objDir, `${dir.name}.livepatch`), file);
+      const payload = await Payload.load(file);
+      const buildId = payload.buildId;
+      const check = (what, note, expected) => {
+        if (note.status !== "ok" || expected !== void 0 && note.id !== expected) {
+          throw new Error(`${file}: ${what} is not what was linked in (${JSON.stringify(note)})`);
+        }
+        return note.id;
+      };
+      const id = check("the build-id", buildId);
+      check(SECTION.depends, payload.depends, depends);
+      check(SECTION.xenDepends, payload.xenDepends, xen.buildId);
+      for (const address of completed.oldAddresses) patchedEarlier.set(address, dir.name);
+      results.push({
+        name: dir.name,
+        file,
+        sourceDir: dir.sourceDir,
+        buildId: id,
+        depends,
+        sourceDigest: dir.digest,
+        notes: completed.notes
+      });
+      await log(`payload ${dir.name}: ${file} build-id ${id} depends ${depends}`);
+    }
+    for (const syms of [opts.base.xenSyms, join5(xenDir, "xen-syms")]) {
+      if (await fileDigest(syms) !== baseSymsDigest) {
+        throw new Error(
+          `${syms} changed while building payloads: the base tree was out of date, so the payloads may not match it`
+        );
+      }
+    }
+    await log(`payload sources: ${results.length} payload(s) built`);
+    return results;
+  } finally {
+    await rm3(work, { recursive: true, force: true });
+  }
+}
+async function readPayloadDirs(sourceDirs) {
+  const dirs = [];
+  const byName = /* @__PURE__ */ new Map();
+  for (const given of sourceDirs) {
+    const sourceDir = resolve4(given);
+    const name = payloadName(sourceDir);
+    const clash = byName.get(name);
+    if (clash) {
+      throw new ConfigurationError(
+        INPUT,
+        `${clash} and ${sourceDir} both give the payload name ${name}`
+      );
+    }
+    byName.set(name, sourceDir);
+    const files = await readSourceFiles(sourceDir);
+    const objects = [];
+    for (const { path } of files) {
+      if (path.includes("/")) continue;
+      if (["Makefile", "build.mk", "Kbuild"].includes(path) || path.startsWith(GENERATED_PREFIX)) {
+        throw new ConfigurationError(
+          INPUT,
+          `${join5(sourceDir, path)}: the builder generates the build files (Makefile, ${GENERATED_PREFIX}*); remove or rename it`
+        );
+      }
+      if (!/\.[cS]$/.test(path)) continue;
+      if (!/^[A-Za-z0-9_][A-Za-z0-9_.+-]*$/.test(path)) {
+        throw new ConfigurationError(
+          INPUT,
+          `${join5(sourceDir, path)}: source names must match [A-Za-z0-9_][A-Za-z0-9_.+-]*`
+        );
+      }
+      const object = path.replace(/\.[cS]$/, ".o");
+      if (objects.includes(object)) {
+        throw new ConfigurationError(
+          INPUT,
+          `${sourceDir}: more than one source compiles to ${object}`
+        );
+      }
+      objects.push(object);
+    }
+    if (objects.length === 0) {
+      throw new ConfigurationError(INPUT, `${sourceDir} has no .c or .S file`);
+    }
+    dirs.push({
+      name,
+      sourceDir,
+      files,
+      objects: objects.sort(),
+      digest: sourceDigest(files),
+      rel: `${SCRATCH}/${name}`
+    });
+  }
+  return dirs;
+}
+async function readSourceFiles(dir) {
+  let entries;
+  try {
+    entries = await readdir3(dir, { recursive: true, withFileTypes: true });
+  } catch (err) {
+    throw new ConfigurationError(
+      INPUT,
+      `${dir}: cannot read the directory: ${err.message}`,
+      { cause: err }
+    );
+  }
+  const files = [];
+  for (const entry of entries) {
+    const full = join5(entry.parentPath, entry.name);
+    if (entry.isDirectory()) continue;
+    const isFile = entry.isFile() || entry.isSymbolicLink() && (await stat3(full)).isFile();
+    if (!isFile) {
+      throw new ConfigurationError(INPUT, `${full} is not a regular file or directory`);
+    }
+    files.push({
+      path: relative4(dir, full).split(sep2).join("/"),
+      content: new Uint8Array(await readFile4(full))
+    });
+  }
+  return files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+async function copyHypervisorTree(tree, work, logFile) {
+  const entries = await readdir3(tree, { withFileTypes: true });
+  const parts = entries.filter((e) => e.isFile() || e.isDirectory() && (e.name === "xen" || e.name === "config")).map((e) => join5(tree, e.name));
+  await runCommand("cp", ["-a", ...parts, work], logFile ? { logFile } : {});
+}
+function compileError(err, dirs) {
+  const diagnostics = payloadCompileDiagnostics(`${err.stderr}
+${err.stdout}`, dirs);
+  const detail = diagnostics.length > 0 ? diagnostics.map(formatDiagnostic).join("\n") : err.message.split("\n").slice(1).join("\n");
+  const log = err.logFile ? `
+(full log: ${err.logFile})` : "";
+  return new PayloadCompileError(
+    diagnostics,
+    `the payload sources do not compile against the base:
+${detail}${log}`,
+    { cause: err }
+  );
+}
+async function fileDigest(path) {
+  return createHash4("sha256").update(await readFile4(path)).digest("hex");
+}
+function completeFuncs(objectBytes, opts) {
+  const bytes = new Uint8Array(objectBytes);
+  const payload = new Payload(parseElf(bytes, opts.file));
+  const section = payload.elf.sectionNamed(SECTION.funcs);
+  const notes = [];
+  const oldAddresses = [];
+  if (!section) return { bytes, notes, oldAddresses };
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (const f of payload.funcs()) {
+    const at2 = section.offset + f.offset;
+    const label = `${opts.payload}: function entry ${f.index}${f.name ? ` (${f.name})` : ""}`;
+    const old = oldFunction(f, opts.xen);
+    if (old?.address !== void 0) oldAddresses.push(old.address.toString());
+    let oldSize = f.oldSize;
+    if (oldSize === 0) {
+      if (!old?.size) {
+        throw new ConfigurationError(
+          INPUT,
+          `${label}: old_size is 0 and the old function is not a sized symbol of the base's xen-syms, so its size is unknown: set old_size`
+        );
+      }
+      oldSize = old.size;
+      view.setUint32(at2 + FUNC_OFFSET.oldSize, oldSize, true);
+      notes.push(`${label}: old_size set to ${oldSize} (${old.name} in xen-syms)`);
+    }
+    if (f.newSize === 0) {
+      const replacement = replacementFunction(payload, f);
+      if (replacement) {
+        view.setUint32(at2 + FUNC_OFFSET.newSize, replacement.size, true);
+        notes.push(`${label}: new_size set to ${replacement.size} (${replacement.name})`);
+      }
+    }
+    if (opts.expectations !== "auto") continue;
+    if (f.expect.enabled) {
+      notes.push(`${label}: keeps the expectation written in its source`);
+      continue;
+    }
+    if (old?.address === void 0) {
+      throw new ConfigurationError(
+        "expectations",
+        `${label}: the old function is not in the base's xen-syms, so there are no bytes to expect (set expectations: none, or write the expectation in the source)`
+      );
+    }
+    const earlier = opts.patchedEarlier.get(old.address.toString());
+    if (earlier) {
+      notes.push(
+        `${label}: no expectation, ${old.name} is already patched by ${earlier} earlier in the stack`
+      );
+      continue;
+    }
+    const code = opts.xen.bytesAt(old.address, EXPECT_DATA_SIZE);
+    if (!code || code.length === 0) {
+      throw new ConfigurationError(
+        "expectations",
+        `${label}: ${old.name} has no code in the base's xen-syms`
+      );
+    }
+    const field = expectationField(code, oldSize);
+    bytes.set(field, at2 + FUNC_OFFSET.expect);
+    notes.push(`${label}: expects the first ${field[0] >> 1} bytes of ${old.name}`);
+    if (ENDBR64.every((b, i) => code[i] === b)) {
+      notes.push(
+        `${label}: ${old.name} starts with ENDBR64, which Xen overwrites where it seals indirect branch targets (CET-IBT); there the expectation will not match`
+      );
+    }
+  }
+  return { bytes, notes, oldAddresses };
+}
+function replacementFunction(payload, f) {
+  const { symbol, rela } = f.newAddr;
+  if (!symbol || !rela || symbol.shndx === SHN_UNDEF || symbol.shndx >= SHN_LORESERVE) return;
+  const value = symbol.value + rela.addend;
+  return payload.elf.symbols().find(
+    (s) => s.type === STT_FUNC && s.shndx === symbol.shndx && s.value === value && s.size > 0
+  );
+}
+function oldFunction(f, xen) {
+  let name;
+  let addend = 0n;
+  if (f.oldAddr.rela) {
+    const sym2 = f.oldAddr.symbol;
+    if (!sym2 || sym2.shndx !== SHN_UNDEF) return void 0;
+    name = sym2.name;
+    addend = f.oldAddr.rela.addend;
+  } else if (f.oldAddr.raw !== 0n) {
+    return { name: `0x${f.oldAddr.raw.toString(16)}`, address: f.oldAddr.raw };
+  } else {
+    name = f.name;
+  }
+  if (name === void 0) return void 0;
+  const sym = xen.lookup(name);
+  if (!sym) return { name };
+  return { name, address: sym.value + addend, ...addend === 0n ? { size: sym.size } : {} };
+}
+
+// src/source/git.ts
+import { createHash as createHash5 } from "node:crypto";
+import { mkdir as mkdir4 } from "node:fs/promises";
+import { join as join6, resolve as resolve5 } from "node:path";
+function gitFetchSteps(ref) {
+  const what = ref || "HEAD";
+  return {
+    shallow: ["fetch", "--quiet", "--depth", "1", "origin", what],
+    full: ["fetch", "--quiet", "--tags", "origin", "+refs/heads/*:refs/remotes/origin/*"]
+  };
+}
+async function fetchGitSource(opts) {
+  if (opts.ref.startsWith("-") || opts.url.startsWith("-")) {
+    throw new ConfigurationError("xen-ref", `"${opts.ref || opts.url}" is not a git ref or URL`);
+  }
+  const id = createHash5("sha256").update(opts.url).digest("hex").slice(0, 16);
+  const root = join6(resolve5(opts.cacheDir), "source", `git-${id}`);
+  const git = (args) => runCommand("git", ["-C", root, ...args], { logFile: opts.logFile });
+  if (!await exists(join6(root, ".git"))) {
+    await mkdir4(root, { recursive: true });
+    await git(["init", "--quiet"]);
+    await git(["remote", "add", "origin", opts.url]);
+  }
+  const steps = gitFetchSteps(opts.ref);
+  try {
+    await git(steps.shallow);
+    await git(["checkout", "--quiet", "--force", "FETCH_HEAD"]);
+  } catch (shallowError) {
+    try {
+      await git(steps.full);
+      await git(["checkout", "--quiet", "--force", opts.ref || "origin/HEAD"]);
+    } catch (e) {
+      const detail = e instanceof CommandError ? e.stderr.trim().split("\n").slice(-2).join(" ") : String(e);
+      throw new ConfigurationError(
+        opts.ref ? "xen-ref" : "xen-source",
+        `cannot fetch ${opts.ref ? `ref "${opts.ref}" of ` : ""}${opts.url}: ${detail}`,
+        { cause: shallowError }
+      );
+    }
+  }
+  await git(["clean", "-fdxq"]);
+  const commit = (await git(["rev-parse", "HEAD"])).stdout.trim();
+  const date = (await git(["log", "-1", "--format=%cI"])).stdout.trim();
+  await assertXenTree(root);
+  return {
+    root,
+    identity: { kind: "git", url: opts.url, ref: opts.ref, commit },
+    sourceDate: new Date(date)
+  };
+}
+
+// src/source/path.ts
+import { createHash as createHash6 } from "node:crypto";
+import { readFile as readFile5, readdir as readdir4, stat as stat4 } from "node:fs/promises";
+import { join as join7, relative as relative5, resolve as resolve6 } from "node:path";
+async function treeDigest(root) {
+  const files = [];
+  const walk = async (dir) => {
+    for (const entry of await readdir4(dir, { withFileTypes: true })) {
+      if (entry.name === ".git") continue;
+      const full = join7(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile() || entry.isSymbolicLink()) files.push(full);
+    }
+  };
+  await walk(root);
+  files.sort();
+  const hash = createHash6("sha256");
+  for (const file of files) {
+    const info = await stat4(file).catch(() => void 0);
+    hash.update(`${relative5(root, file)}\0${info && info.mode & 73 ? "x" : "-"}\0`);
+    if (info?.isFile()) hash.update(await readFile5(file));
+    hash.update("\0");
+  }
+  return hash.digest("hex");
+}
+async function gitState(root) {
+  try {
+    const git = (...args) => runCommand("git", ["-C", root, ...args]);
+    const top = (await git("rev-parse", "--show-toplevel")).stdout.trim();
+    if (resolve6(top) !== resolve6(root)) return void 0;
+    const commit = (await git("rev-parse", "HEAD")).stdout.trim();
+    const dirty = (await git("status", "--porcelain")).stdout.trim() !== "";
+    const date = new Date((await git("log", "-1", "--format=%cI")).stdout.trim());
+    return { commit, dirty, date };
+  } catch {
+    return void 0;
+  }
+}
+async function localSource(path) {
+  const root = resolve6(path);
+  await assertXenTree(root);
+  const git = await gitState(root);
+  const digest = git && !git.dirty ? `git:${git.commit}` : await treeDigest(root);
+  return {
+    root,
+    identity: {
+      kind: "path",
+      path: root,
+      ...git ? { commit: git.commit } : {},
+      dirty: git?.dirty ?? true,
+      digest
+    },
+    ...git ? { sourceDate: git.date } : {}
+  };
+}
+
+// src/util/cache.ts
+var CACHE_KEY_PREFIX = "xen-livepatch-ci";
+var MAX_KEY_LENGTH = 512;
+function baseCacheKey(parts) {
+  for (const [name, value] of Object.entries(parts)) {
+    if (value === "") throw new Error(`baseCacheKey: ${name} is empty`);
+    if (value.includes(",")) throw new Error(`baseCacheKey: ${name} contains a comma: ${value}`);
+  }
+  const key = `${CACHE_KEY_PREFIX}-base-${parts.platform}-${parts.arch}-${parts.buildKey}`;
+  if (key.length > MAX_KEY_LENGTH) {
+    throw new Error(`baseCacheKey: ${key.length} characters, the limit is ${MAX_KEY_LENGTH}`);
+  }
+  return key;
+}
+function localCache() {
+  return {
+    kind: "local",
+    restore: () => Promise.resolve(void 0),
+    save: () => Promise.resolve()
+  };
+}
+
 // src/verify/verifier.ts
 var PATCH_INSN_SIZE = 5;
-var ENDBR64 = [243, 15, 30, 250];
+var ENDBR642 = [243, 15, 30, 250];
 var ENDBR64_POISON = [102, 15, 31, 1];
 var SPECIAL_ENTRY_SIZE = {
   ".altinstructions": 14,
@@ -9875,11 +10378,11 @@ var PayloadChecks = class _PayloadChecks {
       );
     }
     if (f.oldSize === 0) this.out.add("func-old-size", `${label} has old_size 0`, where);
-    const oldFunction = this.oldFunction(f, label, where);
+    const oldFunction2 = this.oldFunction(f, label, where);
     const replaces = f.newAddr.rela !== void 0 || f.newAddr.raw !== 0n;
     if (replaces) {
-      const endbr = oldFunction?.bytes && (startsWith(oldFunction.bytes, ENDBR64) || startsWith(oldFunction.bytes, ENDBR64_POISON));
-      const needed = PATCH_INSN_SIZE + (endbr ? ENDBR64.length : 0);
+      const endbr = oldFunction2?.bytes && (startsWith(oldFunction2.bytes, ENDBR642) || startsWith(oldFunction2.bytes, ENDBR64_POISON));
+      const needed = PATCH_INSN_SIZE + (endbr ? ENDBR642.length : 0);
       if (f.oldSize !== 0 && f.oldSize < needed) {
         this.out.add(
           "func-too-short",
@@ -9894,10 +10397,10 @@ var PayloadChecks = class _PayloadChecks {
         where
       );
     }
-    if (oldFunction?.size !== void 0 && oldFunction.size !== 0 && f.oldSize > oldFunction.size) {
+    if (oldFunction2?.size !== void 0 && oldFunction2.size !== 0 && f.oldSize > oldFunction2.size) {
       this.out.add(
         "func-old-size-overrun",
-        `${label} has old_size ${f.oldSize} but ${oldFunction.name} is only ${oldFunction.size} bytes in ${this.target.xen?.file}`,
+        `${label} has old_size ${f.oldSize} but ${oldFunction2.name} is only ${oldFunction2.size} bytes in ${this.target.xen?.file}`,
         where
       );
     }
@@ -9915,19 +10418,19 @@ var PayloadChecks = class _PayloadChecks {
         `${label} expects ${e.len} bytes of a ${f.oldSize}-byte function`,
         where
       );
-    } else if (oldFunction && this.patchedBelow(oldFunction.name)) {
+    } else if (oldFunction2 && this.patchedBelow(oldFunction2.name)) {
       this.out.add(
         "expect-mismatch",
-        `${label} has an expectation, but ${this.patchedBelow(oldFunction.name)} (earlier in the stack) already patches ${oldFunction.name}: at apply time its code starts with that payload's jump, not the bytes in xen-syms`,
+        `${label} has an expectation, but ${this.patchedBelow(oldFunction2.name)} (earlier in the stack) already patches ${oldFunction2.name}: at apply time its code starts with that payload's jump, not the bytes in xen-syms`,
         where
       );
-    } else if (oldFunction?.bytes) {
+    } else if (oldFunction2?.bytes) {
       const expected = e.data.subarray(0, e.len);
-      const actual = oldFunction.bytes.subarray(0, e.len);
+      const actual = oldFunction2.bytes.subarray(0, e.len);
       if (hex(expected) !== hex(actual)) {
         this.out.add(
           "expect-mismatch",
-          `${label} expects ${hex(expected)} but ${oldFunction.name} in ${this.target.xen?.file} starts with ${hex(actual)}`,
+          `${label} expects ${hex(expected)} but ${oldFunction2.name} in ${this.target.xen?.file} starts with ${hex(actual)}`,
           where
         );
       }
@@ -10235,7 +10738,7 @@ async function verifyPayloadSet(input) {
 }
 
 // src/verify/self-test.ts
-import { basename as basename3 } from "node:path";
+import { basename as basename4 } from "node:path";
 var SELF_TEST_EXPECTED = {
   // Built without xen_note.o: "This one always fails upon upload" (its Makefile).
   "xen_no_xen_buildid.livepatch": ["section-missing"],
@@ -10243,7 +10746,7 @@ var SELF_TEST_EXPECTED = {
   "xen_expectations_fail.livepatch": ["expect-mismatch"]
 };
 function selfTestExpectation(file) {
-  return SELF_TEST_EXPECTED[basename3(file)] ?? [];
+  return SELF_TEST_EXPECTED[basename4(file)] ?? [];
 }
 function applySelfTestExpectations(reports) {
   const missing = [];
@@ -10251,7 +10754,7 @@ function applySelfTestExpectations(reports) {
     const expected = selfTestExpectation(report.file);
     for (const ruleId of expected) {
       if (!report.findings.some((f) => f.ruleId === ruleId)) {
-        missing.push(`${basename3(report.file)} should be flagged ${ruleId} but was not`);
+        missing.push(`${basename4(report.file)} should be flagged ${ruleId} but was not`);
       }
     }
     const findings = report.findings.map(
@@ -10279,7 +10782,7 @@ function verdictFor(findings, failOn) {
     };
   return { pass: true };
 }
-async function run(options, log) {
+async function run(options, log, cache = localCache()) {
   const out = options.outputDir;
   const result = {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -10287,13 +10790,13 @@ async function run(options, log) {
     stages: [],
     payloads: [],
     files: {
-      report: join7(out, "report.json"),
-      sarif: join7(out, "findings.sarif"),
-      findings: join7(out, "findings.txt"),
-      logs: join7(out, "logs")
+      report: join8(out, "report.json"),
+      sarif: join8(out, "findings.sarif"),
+      findings: join8(out, "findings.txt"),
+      logs: join8(out, "logs")
     }
   };
-  await mkdir4(result.files.logs, { recursive: true });
+  await mkdir5(result.files.logs, { recursive: true });
   const stage = async (name, title, fn) => {
     const record = { name, status: "ok", seconds: 0 };
     result.stages.push(record);
@@ -10311,28 +10814,28 @@ async function run(options, log) {
   try {
     let xenSyms = options.xenSyms;
     let testPayloads = [];
+    let built;
     if (options.xenSource) {
       const spec = options.xenSource;
       const tree = await stage("source", "Xen source", async (record) => {
-        const t = await fetchSource(spec, options.cacheDir, join7(result.files.logs, "source.log"));
+        const t = await fetchSource(spec, options.cacheDir, join8(result.files.logs, "source.log"));
         record.detail = `${describeSource(t.identity)} at ${t.root}`;
         log.info(record.detail);
         return t;
       });
       const base = await stage("base", "Base build", async (record) => {
         const config = options.xenConfig === "defconfig" ? void 0 : await loadXenConfig(options.xenConfig.path);
-        const b = await withDiagnostics(
-          tree.root,
-          result,
-          () => buildXenBase({
-            source: tree,
-            ...config ? { config } : {},
-            cacheDir: options.cacheDir,
-            buildValues: options.buildValues,
-            withTests: options.selfTest,
-            logFile: join7(result.files.logs, "base-build.log")
-          })
-        );
+        const baseOptions = {
+          source: tree,
+          ...config ? { config } : {},
+          cacheDir: options.cacheDir,
+          buildValues: options.buildValues,
+          withTests: options.selfTest,
+          logFile: join8(result.files.logs, "base-build.log")
+        };
+        const restored = await restoreBase(cache, baseOptions, log);
+        const b = await withDiagnostics(tree.root, result, () => buildXenBase(baseOptions));
+        if (!restored && !b.cached) await saveBase(cache, baseOptions);
         const xen = await XenSyms.load(b.xenSyms);
         result.base = {
           source: tree.identity,
@@ -10350,20 +10853,40 @@ async function run(options, log) {
       });
       xenSyms ??= base.xenSyms;
       testPayloads = base.testPayloads;
+      built = { base, source: tree.identity };
     }
     const payloads = await stage("payloads", "Payloads", async (record) => {
-      const dir = join7(out, "payloads", "self-test");
-      if (testPayloads.length > 0) await mkdir4(dir, { recursive: true });
+      const sources = built && options.payloadSources.length > 0 ? built : void 0;
+      const fromSources = sources ? await withDiagnostics(
+        sources.base.tree,
+        result,
+        () => buildSourcePayloads({
+          base: sources.base,
+          source: sources.source,
+          sourceDirs: options.payloadSources,
+          stackMode: options.stackMode === "independent" ? "independent" : "stacked",
+          expectations: options.expectations,
+          metadata: options.metadata,
+          outDir: join8(out, "payloads"),
+          logFile: join8(result.files.logs, "payload-build.log")
+        })
+      ) : [];
+      for (const p of fromSources) {
+        log.info(`${p.name}: build-id ${p.buildId}, depends on ${p.depends}`);
+        for (const note of p.notes) log.info(`  ${note}`);
+      }
+      const dir = join8(out, "payloads", "self-test");
+      if (testPayloads.length > 0) await mkdir5(dir, { recursive: true });
       testPayloads = await Promise.all(
         testPayloads.map(async (p) => {
-          const copy = join7(dir, basename4(p));
-          await copyFile(p, copy);
+          const copy = join8(dir, basename5(p));
+          await copyFile2(p, copy);
           return copy;
         })
       );
-      record.detail = `${testPayloads.length} in-tree test payload(s), ${options.payloads.length} given`;
+      record.detail = `${fromSources.length} built from sources, ${testPayloads.length} in-tree test payload(s), ${options.payloads.length} given`;
       log.info(record.detail);
-      return [...testPayloads, ...options.payloads];
+      return [...fromSources.map((p) => p.file), ...testPayloads, ...options.payloads];
     });
     await stage("verify", "Verify payloads", async (record) => {
       const verified = await verifyPayloadSet({
@@ -10400,15 +10923,44 @@ async function withDiagnostics(sourceRoot, result, build) {
   try {
     return await build();
   } catch (e) {
+    if (e instanceof PayloadCompileError) result.diagnostics = [...e.diagnostics];
     if (e instanceof XenBuildError) {
-      const log = await readFile5(e.logFile, "utf8").catch(() => "");
+      const log = await readFile6(e.logFile, "utf8").catch(() => "");
       result.diagnostics = parseCompilerDiagnostics(log).map((d) => ({
         ...d,
-        file: sourcePath(d.file, join7(e.tree, "xen"), e.tree, sourceRoot)
+        file: sourcePath(d.file, join8(e.tree, "xen"), e.tree, sourceRoot)
       }));
     }
     throw e;
   }
+}
+async function restoreBase(cache, opts, log) {
+  if (cache.kind === "local") return void 0;
+  const keys = await baseCacheKeys(opts);
+  const restored = await cache.restore([keys.tree], keys.base);
+  if (!restored) await cache.restore([keys.ccache], keys.ccacheKey, [keys.ccachePrefix]);
+  log.info(
+    restored ? `base build restored from the cache (${restored})` : `no cached base build for ${keys.base}`
+  );
+  return restored;
+}
+async function saveBase(cache, opts) {
+  if (cache.kind === "local") return;
+  const keys = await baseCacheKeys(opts);
+  await cache.save([keys.tree], keys.base);
+  await cache.save([keys.ccache], keys.ccacheKey);
+}
+async function baseCacheKeys(opts) {
+  const plan = await planXenBase(opts);
+  const parts = { platform: process.platform, arch: process.arch, buildKey: plan.key };
+  const ccachePrefix = `${CACHE_KEY_PREFIX}-ccache-${parts.platform}-${parts.arch}-`;
+  return {
+    tree: plan.tree,
+    ccache: plan.ccacheDir,
+    base: baseCacheKey(parts),
+    ccacheKey: `${ccachePrefix}${plan.key}`,
+    ccachePrefix
+  };
 }
 async function fetchSource(spec, cacheDir, logFile) {
   switch (spec.kind) {
@@ -10449,14 +11001,14 @@ async function checkExpectedBuildId(expected, xen) {
   );
 }
 async function writeReports(result, options) {
-  await mkdir4(options.outputDir, { recursive: true });
+  await mkdir5(options.outputDir, { recursive: true });
   const findings = allFindings(result);
-  await writeFile3(result.files.report, JSON.stringify(result, null, 2) + "\n");
-  await writeFile3(
+  await writeFile4(result.files.report, JSON.stringify(result, null, 2) + "\n");
+  await writeFile4(
     result.files.sarif,
     JSON.stringify(toSarif(findings, options.workspace), null, 2) + "\n"
   );
-  await writeFile3(result.files.findings, findingsText(result.payloads, options.workspace));
+  await writeFile4(result.files.findings, findingsText(result.payloads, options.workspace));
 }
 function partialResultOf(e) {
   return e?.partialResult;

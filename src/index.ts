@@ -15,6 +15,7 @@ import { type RunResult, allFindings, partialResultOf, run } from "./pipeline.js
 import { locationText } from "./report/sarif.js";
 import { payloadVerdict } from "./report/text.js";
 import { ConfigurationError, InputFileError } from "./util/errors.js";
+import { githubCache } from "./util/cache.js";
 import type { Logger } from "./util/logger.js";
 import { RULE_BY_ID } from "./verify/rules.js";
 
@@ -113,11 +114,12 @@ async function main(): Promise<void> {
       readInputs(),
       process.env.GITHUB_WORKSPACE ?? process.cwd(),
       cacheDirFor(process.env),
+      runMetadata(process.env),
     );
     core.setOutput("output-dir", options.outputDir);
     let result: RunResult | undefined;
     try {
-      result = await run(options, runnerLogger);
+      result = await run(options, runnerLogger, githubCache(runnerLogger));
     } catch (e) {
       result = partialResultOf(e);
       throw e;
@@ -136,6 +138,12 @@ async function main(): Promise<void> {
         e instanceof Error ? (partialResultOf(e) ? e.message : (e.stack ?? e.message)) : String(e),
       );
   }
+}
+
+/** What built payloads record of the workflow run that made them. */
+function runMetadata(env: NodeJS.ProcessEnv): Record<string, string> {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
+  return server && repo && run ? { "workflow-run": `${server}/${repo}/actions/runs/${run}` } : {};
 }
 
 /** On a runner, caches live under RUNNER_TEMP unless cache-dir says otherwise. */

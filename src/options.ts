@@ -37,6 +37,12 @@ export interface Options {
   readonly expectedBuildId: string | undefined;
   /** Build and check Xen's in-tree test payloads. */
   readonly selfTest: boolean;
+  /** Directories of C/assembly payload sources, one payload each, in stack order. */
+  readonly payloadSources: readonly string[];
+  /** Whether built payloads fill in their expectations from the base xen-syms. */
+  readonly expectations: "none" | "auto";
+  /** Extra `.modinfo` entries of built payloads (the front door adds the workflow run). */
+  readonly metadata: Readonly<Record<string, string>>;
   /** Prebuilt payload files, in stack order. */
   readonly payloads: readonly string[];
   /** xen-syms to verify against; defaults to the base this run builds. */
@@ -87,7 +93,6 @@ export type RawInputs = Partial<Record<InputName, string>>;
 /** Inputs whose stage is not built yet, with the issue-level description of what they will do. */
 const NOT_YET: Partial<Record<InputName, string>> = {
   patches: "building payloads from patches",
-  "payload-sources": "building payloads from C/assembly sources",
   "dom0-kernel": "the QEMU boot test",
   "signing-key": "signing",
 };
@@ -172,7 +177,12 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
  * Validates the inputs (action.yml names, string values) into Options.
  * `cwd` (the workspace) resolves relative paths; `cacheDir` is the front door's default cache.
  */
-export function parseOptions(raw: RawInputs, cwd: string, cacheDir: string): Options {
+export function parseOptions(
+  raw: RawInputs,
+  cwd: string,
+  cacheDir: string,
+  metadata: Readonly<Record<string, string>> = {},
+): Options {
   const input = (name: InputName): string => (raw[name] ?? INPUT_DEFAULTS[name]).trim();
   const path = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
 
@@ -189,12 +199,7 @@ export function parseOptions(raw: RawInputs, cwd: string, cacheDir: string): Opt
     throw new ConfigurationError("xen-ref", "a ref only applies when xen-source is a git URL");
   }
   oneOf("builder", input("builder"), ["native", "livepatch-build-tools"]);
-  if (oneOf("expectations", input("expectations"), ["none", "auto"]) === "auto") {
-    throw new ConfigurationError(
-      "expectations",
-      `"auto" needs a payload build stage, which is not available in this version yet`,
-    );
-  }
+  const expectations = oneOf("expectations", input("expectations"), ["none", "auto"]);
   if (input("scenario") !== "none") {
     throw new ConfigurationError(
       "scenario",
@@ -247,6 +252,9 @@ export function parseOptions(raw: RawInputs, cwd: string, cacheDir: string): Opt
     payloads: expandPaths("payloads", listInput(input("payloads")), cwd),
     xenSyms: input("xen-syms") ? path(input("xen-syms")) : undefined,
     appliedPayloads: expandPaths("applied-payloads", listInput(input("applied-payloads")), cwd),
+    payloadSources: expandPaths("payload-sources", listInput(input("payload-sources")), cwd),
+    expectations,
+    metadata,
     failOn: oneOf("fail-on", input("fail-on"), ["error", "warning", "never"]),
     stackMode: oneOf("stack-mode", input("stack-mode"), ["stacked", "independent", "cumulative"]),
     outputDir: path(input("output-dir")),
@@ -257,6 +265,24 @@ export function parseOptions(raw: RawInputs, cwd: string, cacheDir: string): Opt
     throw new ConfigurationError(
       "self-test",
       "the in-tree test payloads need a Xen tree: set xen-source too",
+    );
+  }
+  if (options.payloadSources.length > 0 && !options.xenSource) {
+    throw new ConfigurationError(
+      "payload-sources",
+      "payloads are built against a Xen tree: set xen-source too",
+    );
+  }
+  if (options.payloadSources.length > 0 && options.stackMode === "cumulative") {
+    throw new ConfigurationError(
+      "stack-mode",
+      `"cumulative" makes one payload of a patch series; payload-sources are built one payload per directory: use "stacked" or "independent"`,
+    );
+  }
+  if (options.expectations === "auto" && options.payloadSources.length === 0) {
+    throw new ConfigurationError(
+      "expectations",
+      `"auto" fills in the expectations of payloads this run builds: give payload-sources`,
     );
   }
   if (!options.xenSource && options.payloads.length === 0) {

@@ -6,7 +6,13 @@
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { loadXenConfig } from "./build/config.js";
-import { type XenBase, XenBuildError, buildXenBase } from "./build/xen.js";
+import {
+  type BuildXenBaseOptions,
+  type XenBase,
+  XenBuildError,
+  buildXenBase,
+  planXenBase,
+} from "./build/xen.js";
 import {
   type CompilerDiagnostic,
   parseCompilerDiagnostics,
@@ -17,10 +23,12 @@ import type { Options, XenSourceSpec } from "./options.js";
 import { toSarif } from "./report/sarif.js";
 import { findingsText } from "./report/text.js";
 import { DEFAULT_DEBIAN_XEN_VERSION, fetchDebianSource } from "./source/debian.js";
+import { PayloadCompileError, buildSourcePayloads } from "./payload/sources.js";
 import { fetchGitSource } from "./source/git.js";
 import { localSource } from "./source/path.js";
 import type { XenSourceIdentity, XenSourceTree } from "./source/types.js";
 import { ConfigurationError } from "./util/errors.js";
+import { CACHE_KEY_PREFIX, type DirectoryCache, baseCacheKey, localCache } from "./util/cache.js";
 import type { Logger } from "./util/logger.js";
 import type { PayloadReport } from "./verify/payload-set.js";
 import { verifyPayloadSet } from "./verify/payload-set.js";
@@ -82,7 +90,15 @@ export function verdictFor(
   return { pass: true };
 }
 
-export async function run(options: Options, log: Logger): Promise<RunResult> {
+/**
+ * Runs the pipeline. `cache` keeps the base build between runs where the machine does not
+ * (GitHub's cache service in the action); the command line's cache directory persists.
+ */
+export async function run(
+  options: Options,
+  log: Logger,
+  cache: DirectoryCache = localCache(),
+): Promise<RunResult> {
   const out = options.outputDir;
   const result: RunResult = {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -120,6 +136,7 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
   try {
     let xenSyms = options.xenSyms;
     let testPayloads: string[] = [];
+    let built: { base: XenBase; source: XenSourceIdentity } | undefined;
     if (options.xenSource) {
       const spec = options.xenSource;
       const tree = await stage("source", "Xen source", async (record) => {
@@ -133,16 +150,17 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
           options.xenConfig === "defconfig"
             ? undefined
             : await loadXenConfig(options.xenConfig.path);
-        const b = await withDiagnostics(tree.root, result, () =>
-          buildXenBase({
-            source: tree,
-            ...(config ? { config } : {}),
-            cacheDir: options.cacheDir,
-            buildValues: options.buildValues,
-            withTests: options.selfTest,
-            logFile: join(result.files.logs, "base-build.log"),
-          }),
-        );
+        const baseOptions: BuildXenBaseOptions = {
+          source: tree,
+          ...(config ? { config } : {}),
+          cacheDir: options.cacheDir,
+          buildValues: options.buildValues,
+          withTests: options.selfTest,
+          logFile: join(result.files.logs, "base-build.log"),
+        };
+        const restored = await restoreBase(cache, baseOptions, log);
+        const b = await withDiagnostics(tree.root, result, () => buildXenBase(baseOptions));
+        if (!restored && !b.cached) await saveBase(cache, baseOptions);
         const xen = await XenSyms.load(b.xenSyms);
         result.base = {
           source: tree.identity,
@@ -160,10 +178,30 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
       });
       xenSyms ??= base.xenSyms;
       testPayloads = base.testPayloads;
+      built = { base, source: tree.identity };
     }
 
-    // Building payloads from patches and sources joins this stage.
+    // Building payloads from patches joins this stage.
     const payloads = await stage("payloads", "Payloads", async (record) => {
+      const sources = built && options.payloadSources.length > 0 ? built : undefined;
+      const fromSources = sources
+        ? await withDiagnostics(sources.base.tree, result, () =>
+            buildSourcePayloads({
+              base: sources.base,
+              source: sources.source,
+              sourceDirs: options.payloadSources,
+              stackMode: options.stackMode === "independent" ? "independent" : "stacked",
+              expectations: options.expectations,
+              metadata: options.metadata,
+              outDir: join(out, "payloads"),
+              logFile: join(result.files.logs, "payload-build.log"),
+            }),
+          )
+        : [];
+      for (const p of fromSources) {
+        log.info(`${p.name}: build-id ${p.buildId}, depends on ${p.depends}`);
+        for (const note of p.notes) log.info(`  ${note}`);
+      }
       // Built payloads are copied out of the cache: the output directory is what users keep.
       const dir = join(out, "payloads", "self-test");
       if (testPayloads.length > 0) await mkdir(dir, { recursive: true });
@@ -174,9 +212,9 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
           return copy;
         }),
       );
-      record.detail = `${testPayloads.length} in-tree test payload(s), ${options.payloads.length} given`;
+      record.detail = `${fromSources.length} built from sources, ${testPayloads.length} in-tree test payload(s), ${options.payloads.length} given`;
       log.info(record.detail);
-      return [...testPayloads, ...options.payloads];
+      return [...fromSources.map((p) => p.file), ...testPayloads, ...options.payloads];
     });
 
     await stage("verify", "Verify payloads", async (record) => {
@@ -221,6 +259,7 @@ async function withDiagnostics<T>(
   try {
     return await build();
   } catch (e) {
+    if (e instanceof PayloadCompileError) result.diagnostics = [...e.diagnostics];
     if (e instanceof XenBuildError) {
       const log = await readFile(e.logFile, "utf8").catch(() => "");
       result.diagnostics = parseCompilerDiagnostics(log).map((d) => ({
@@ -230,6 +269,45 @@ async function withDiagnostics<T>(
     }
     throw e;
   }
+}
+
+/** The base build and the compiler cache from the previous run, when `cache` has them. */
+async function restoreBase(
+  cache: DirectoryCache,
+  opts: BuildXenBaseOptions,
+  log: Logger,
+): Promise<string | undefined> {
+  if (cache.kind === "local") return undefined;
+  const keys = await baseCacheKeys(opts);
+  const restored = await cache.restore([keys.tree], keys.base);
+  // The compiler cache helps even when the base changed: any earlier entry will do.
+  if (!restored) await cache.restore([keys.ccache], keys.ccacheKey, [keys.ccachePrefix]);
+  log.info(
+    restored
+      ? `base build restored from the cache (${restored})`
+      : `no cached base build for ${keys.base}`,
+  );
+  return restored;
+}
+
+async function saveBase(cache: DirectoryCache, opts: BuildXenBaseOptions): Promise<void> {
+  if (cache.kind === "local") return;
+  const keys = await baseCacheKeys(opts);
+  await cache.save([keys.tree], keys.base);
+  await cache.save([keys.ccache], keys.ccacheKey);
+}
+
+async function baseCacheKeys(opts: BuildXenBaseOptions) {
+  const plan = await planXenBase(opts);
+  const parts = { platform: process.platform, arch: process.arch, buildKey: plan.key };
+  const ccachePrefix = `${CACHE_KEY_PREFIX}-ccache-${parts.platform}-${parts.arch}-`;
+  return {
+    tree: plan.tree,
+    ccache: plan.ccacheDir,
+    base: baseCacheKey(parts),
+    ccacheKey: `${ccachePrefix}${plan.key}`,
+    ccachePrefix,
+  };
 }
 
 async function fetchSource(

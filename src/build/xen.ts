@@ -170,13 +170,12 @@ export function xenBuildKey(inputs: {
 }
 
 /**
- * Builds Xen's hypervisor (defconfig) from `source` in `<cacheDir>/build/<key>`, or returns
- * the earlier build with the same key. Several processes may ask at once: a lock lets one
- * build while the others wait for its result.
+ * Where and under which key `buildXenBase` builds: everything that changes the output,
+ * computed without building, so a cache can be restored before the build looks.
  */
-export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> {
+export async function planXenBase(opts: BuildXenBaseOptions) {
   const cacheDir = resolve(opts.cacheDir);
-  const config = opts.config ?? { kind: "defconfig" };
+  const config: XenConfig = opts.config ?? { kind: "defconfig" };
   const distribution = await distributionValues(opts.source);
   const buildValues = {
     ...(await sourceDefaults(opts.source, opts.buildValues)),
@@ -193,6 +192,24 @@ export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> 
     distribution,
   });
   const tree = join(cacheDir, "build", key);
+  return {
+    cacheDir,
+    config,
+    distribution,
+    buildValues,
+    key,
+    tree,
+    ccacheDir: join(cacheDir, "ccache"),
+  };
+}
+
+/**
+ * Builds Xen's hypervisor (defconfig) from `source` in `<cacheDir>/build/<key>`, or returns
+ * the earlier build with the same key. Several processes may ask at once: a lock lets one
+ * build while the others wait for its result.
+ */
+export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> {
+  const { cacheDir, config, distribution, buildValues, key, tree } = await planXenBase(opts);
   const logFile = opts.logFile ?? `${tree}.log`;
 
   const earlier = await readStamp(tree);
@@ -331,7 +348,8 @@ async function configure(
         "CONFIG_LIVEPATCH=y cannot be enabled with this configuration (a dependency is off; x86 needs the linker's --build-id)",
       );
     }
-    const by = config.kind === "defconfig" ? "" : ` by ${config.path}`;
+    // Not the file's path: a later build of the same content reuses this one from the cache.
+    const by = config.kind === "defconfig" ? "" : " by the given configuration";
     notes.push(`${force.join(", ")} was not set${by}: turned on`);
   }
   const digest = createHash("sha256")

@@ -27,7 +27,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 }
 
 /** Starts dist/index.js the way the runner does. */
-function action(inputs: Record<string, string>) {
+function action(inputs: Record<string, string>, extraEnv: Record<string, string> = {}) {
   const dir = tmp();
   const files = { output: join(dir, "output"), summary: join(dir, "summary") };
   const env: NodeJS.ProcessEnv = {
@@ -38,6 +38,7 @@ function action(inputs: Record<string, string>) {
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
     RUNNER_TEMP: dir,
+    ...extraEnv,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   for (const f of Object.values(files)) spawnSync("touch", [f]);
@@ -113,6 +114,55 @@ describe("the built-in example", () => {
     expect(run.stdout).toMatch(/::notice title=section-missing.*xen_no_xen_buildid/);
     expect(run.summary).toContain("Xen livepatch: pass");
     expect(run.summary).toContain("xen_hello_world");
+  }, 900_000);
+});
+
+describe("payloads from sources", () => {
+  const fixtures = join(root, "test", "fixtures", "payload-sources");
+
+  it("builds a stacked pair and an independent payload with hooks, and verifies them clean", async () => {
+    const out = tmp();
+    const { code, stdout } = await cli([
+      "run",
+      "--xen-source",
+      "debian",
+      "--payload-sources",
+      `${fixtures}/stack_a\n${fixtures}/stack_b`,
+      "--expectations",
+      "auto",
+      "--output-dir",
+      out,
+      "--cache-dir",
+      integrationCacheDir(),
+    ]);
+    expect(stdout).toContain("verdict: pass");
+    expect(code).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as RunResult;
+    const [a, b] = report.payloads;
+    expect(a!.name).toBe("stack_a");
+    expect(b!.stack).toEqual([a!.file]);
+    expect(b!.depends).toBe(a!.buildId);
+    expect(report.payloads.flatMap((p) => p.findings)).toEqual([]);
+  }, 900_000);
+
+  it("records the workflow run in the payloads the action builds", () => {
+    const run = action(
+      {
+        "xen-source": "debian",
+        "payload-sources": `${fixtures}/hooks`,
+        "stack-mode": "independent",
+      },
+      {
+        GITHUB_SERVER_URL: "https://github.example",
+        GITHUB_REPOSITORY: "xen/patches",
+        GITHUB_RUN_ID: "42",
+      },
+    );
+    expect(run.status, run.stdout).toBe(0);
+    const [file] = JSON.parse(run.outputs.payloads!) as string[];
+    expect(readFileSync(file!).toString("latin1")).toContain(
+      "workflow-run=https://github.example/xen/patches/actions/runs/42\0",
+    );
   }, 900_000);
 });
 

@@ -66,13 +66,11 @@ describe("options", () => {
 
   it.each([
     ["patches", "fix.patch"],
-    ["payload-sources", "src/"],
     ["signing-key", "-----BEGIN PRIVATE KEY-----"],
     ["dom0-kernel", "vmlinuz"],
     ["scenario", "default"],
     ["upload", "artifact"],
     ["attest", "true"],
-    ["expectations", "auto"],
   ] as const)("rejects %s, whose stage is not built yet, naming the input", (input, value) => {
     const e = configurationError({ payloads: "p.livepatch", [input]: value });
     expect(e.input).toBe(input);
@@ -114,6 +112,36 @@ describe("options", () => {
     expect(parse({ "xen-source": "debian", "xen-config": "ci/xen.config" }).xenConfig).toEqual({
       path: "/work/space/ci/xen.config",
     });
+  });
+
+  it("takes payload source directories, and refuses what does not fit them", () => {
+    const o = parseOptions(
+      {
+        "xen-source": "debian",
+        "payload-sources": "test/fixtures/payload-sources/stack_*",
+        expectations: "auto",
+      },
+      root,
+      "/cache",
+      { "workflow-run": "https://example.invalid/run/1" },
+    );
+    expect(o.payloadSources).toEqual([
+      join(root, "test/fixtures/payload-sources/stack_a"),
+      join(root, "test/fixtures/payload-sources/stack_b"),
+    ]);
+    expect(o.expectations).toBe("auto");
+    expect(o.metadata).toEqual({ "workflow-run": "https://example.invalid/run/1" });
+    expect(configurationError({ "payload-sources": "src/" }).input).toBe("payload-sources");
+    expect(
+      configurationError({
+        "xen-source": "debian",
+        "payload-sources": "src/",
+        "stack-mode": "cumulative",
+      }).input,
+    ).toBe("stack-mode");
+    expect(configurationError({ "xen-source": "debian", expectations: "auto" }).input).toBe(
+      "expectations",
+    );
   });
 
   it("refuses a run with nothing to do", () => {
