@@ -1,16 +1,18 @@
 // Runs a benchmark from test/bench/NAME.ts: bundles it with esbuild (the project's
-// TypeScript needs compiling) into a temporary file and runs that with this Node.
+// TypeScript needs compiling) into .bench/ and runs that with this Node. .bench/ sits one
+// level below the root like src/ and dist/, so code that finds package.json still does.
 // usage: npm run bench -- NAME
 import { build } from "esbuild";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const name = process.argv[2] ?? "verify";
-const outfile = join(mkdtempSync(join(tmpdir(), "xlci-bench-")), `${name}.mjs`);
+const root = join(import.meta.dirname, "..");
+mkdirSync(join(root, ".bench"), { recursive: true });
+const outfile = join(root, ".bench", `${name}.mjs`);
 await build({
-  entryPoints: [join(import.meta.dirname, "..", "test", "bench", `${name}.ts`)],
+  entryPoints: [join(root, "test", "bench", `${name}.ts`)],
   outfile,
   bundle: true,
   platform: "node",

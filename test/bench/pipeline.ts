@@ -8,7 +8,7 @@ import { parseOptions } from "../../src/options.js";
 import { run } from "../../src/pipeline.js";
 import { terminalLogger } from "../../src/util/logger.js";
 
-const root = join(import.meta.dirname, "..", "..");
+const root = process.cwd(); // npm runs scripts from the project's root
 const cacheDir = mkdtempSync(join(tmpdir(), "xlci-bench-cache-"));
 const log = terminalLogger(process.stderr, true);
 
