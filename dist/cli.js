@@ -6918,14 +6918,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
+              const fs2 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs, sep: [] });
+                map.items.push({ start, key: fs2, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs);
+                this.stack.push(fs2);
               } else {
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it, { key: fs2, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7053,13 +7053,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
+              const fs2 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs, sep: [] });
+                fc.items.push({ start: [], key: fs2, sep: [] });
               else if (it.sep)
-                this.stack.push(fs);
+                this.stack.push(fs2);
               else
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it, { key: fs2, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7373,7 +7373,7 @@ import { readFileSync as readFileSync2 } from "node:fs";
 import { parseArgs } from "node:util";
 
 // src/options.ts
-import { globSync } from "node:fs";
+import * as fs from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 
@@ -7483,7 +7483,7 @@ function buildValues(value) {
 function expandPaths(input, patterns, cwd) {
   return patterns.flatMap((p) => {
     if (!/[*?[{]/.test(p)) return [isAbsolute(p) ? p : resolve(cwd, p)];
-    const matches = globSync(p, { cwd }).map((m) => resolve(cwd, m));
+    const matches = fs.globSync(p, { cwd }).map((m) => resolve(cwd, m));
     if (matches.length === 0) throw new ConfigurationError(input, `"${p}" matches no file`);
     return matches.sort();
   });
@@ -11247,4 +11247,11 @@ async function main(argv) {
 }
 
 // src/cli.ts
-process.exitCode = await main(process.argv.slice(2));
+var major = Number(process.versions.node.split(".")[0]);
+if (major < 24) {
+  process.stderr.write(`xen-livepatch-ci needs Node.js 24 or later; this is ${process.version}
+`);
+  process.exitCode = 2;
+} else {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -23704,7 +23704,7 @@ var init_internal_search_state = __esm({
 });
 
 // node_modules/@actions/glob/lib/internal-globber.js
-import * as fs3 from "fs";
+import * as fs4 from "fs";
 import * as path8 from "path";
 var __awaiter9, __asyncValues, __await, __asyncGenerator, IS_WINDOWS7, DefaultGlobber;
 var init_internal_globber = __esm({
@@ -23852,7 +23852,7 @@ var init_internal_globber = __esm({
           for (const searchPath of getSearchPaths(patterns)) {
             debug(`Search path '${searchPath}'`);
             try {
-              yield __await(fs3.promises.lstat(searchPath));
+              yield __await(fs4.promises.lstat(searchPath));
             } catch (err) {
               if (err.code === "ENOENT") {
                 continue;
@@ -23886,7 +23886,7 @@ var init_internal_globber = __esm({
                 continue;
               }
               const childLevel = item.level + 1;
-              const childItems = (yield __await(fs3.promises.readdir(item.path))).map((x) => new SearchState(path8.join(item.path, x), childLevel));
+              const childItems = (yield __await(fs4.promises.readdir(item.path))).map((x) => new SearchState(path8.join(item.path, x), childLevel));
               stack.push(...childItems.reverse());
             } else if (match3 & MatchKind.File) {
               yield yield __await(item.path);
@@ -23921,7 +23921,7 @@ var init_internal_globber = __esm({
           let stats;
           if (options.followSymbolicLinks) {
             try {
-              stats = yield fs3.promises.stat(item.path);
+              stats = yield fs4.promises.stat(item.path);
             } catch (err) {
               if (err.code === "ENOENT") {
                 if (options.omitBrokenSymbolicLinks) {
@@ -23933,10 +23933,10 @@ var init_internal_globber = __esm({
               throw err;
             }
           } else {
-            stats = yield fs3.promises.lstat(item.path);
+            stats = yield fs4.promises.lstat(item.path);
           }
           if (stats.isDirectory() && options.followSymbolicLinks) {
-            const realPath = yield fs3.promises.realpath(item.path);
+            const realPath = yield fs4.promises.realpath(item.path);
             while (traversalChain.length >= item.level) {
               traversalChain.pop();
             }
@@ -26245,7 +26245,7 @@ var init_constants = __esm({
 
 // node_modules/@actions/cache/lib/internal/cacheUtils.js
 import * as crypto2 from "crypto";
-import * as fs4 from "fs";
+import * as fs5 from "fs";
 import * as path9 from "path";
 import * as util from "util";
 function createTempDirectory() {
@@ -26271,7 +26271,7 @@ function createTempDirectory() {
   });
 }
 function getArchiveFileSizeInBytes(filePath) {
-  return fs4.statSync(filePath).size;
+  return fs5.statSync(filePath).size;
 }
 function resolvePaths(patterns) {
   return __awaiter11(this, void 0, void 0, function* () {
@@ -26309,7 +26309,7 @@ function resolvePaths(patterns) {
 }
 function unlinkFile(filePath) {
   return __awaiter11(this, void 0, void 0, function* () {
-    return util.promisify(fs4.unlink)(filePath);
+    return util.promisify(fs5.unlink)(filePath);
   });
 }
 function getVersion(app_1) {
@@ -26351,7 +26351,7 @@ function getCacheFileName(compressionMethod) {
 }
 function getGnuTarPathOnWindows() {
   return __awaiter11(this, void 0, void 0, function* () {
-    if (fs4.existsSync(GnuTarPathOnWindows)) {
+    if (fs5.existsSync(GnuTarPathOnWindows)) {
       return GnuTarPathOnWindows;
     }
     const versionOutput = yield getVersion("tar");
@@ -62243,7 +62243,7 @@ var init_Batch = __esm({
 });
 
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.js
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 import util3 from "node:util";
 async function streamToBuffer(stream2, buffer3, offset, end, encoding) {
   let pos = 0;
@@ -62282,7 +62282,7 @@ async function streamToBuffer(stream2, buffer3, offset, end, encoding) {
 }
 async function readStreamToLocalFile(rs, file) {
   return new Promise((resolve9, reject) => {
-    const ws = fs5.createWriteStream(file);
+    const ws = fs6.createWriteStream(file);
     rs.on("error", (err) => {
       reject(err);
     });
@@ -62297,8 +62297,8 @@ var fsStat, fsCreateReadStream;
 var init_utils3 = __esm({
   "node_modules/@azure/storage-blob/dist/esm/utils/utils.js"() {
     init_constants6();
-    fsStat = util3.promisify(fs5.stat);
-    fsCreateReadStream = fs5.createReadStream;
+    fsStat = util3.promisify(fs6.stat);
+    fsCreateReadStream = fs6.createReadStream;
   }
 });
 
@@ -65493,7 +65493,7 @@ var init_requestUtils = __esm({
 
 // node_modules/@actions/cache/lib/internal/downloadUtils.js
 import * as buffer2 from "buffer";
-import * as fs6 from "fs";
+import * as fs7 from "fs";
 import * as stream from "stream";
 import * as util4 from "util";
 function pipeResponseToStream(response, output) {
@@ -65504,7 +65504,7 @@ function pipeResponseToStream(response, output) {
 }
 function downloadCacheHttpClient(archiveLocation, archivePath) {
   return __awaiter14(this, void 0, void 0, function* () {
-    const writeStream = fs6.createWriteStream(archivePath);
+    const writeStream = fs7.createWriteStream(archivePath);
     const httpClient = new HttpClient("actions/cache");
     const downloadResponse = yield retryHttpClientResponse("downloadCache", () => __awaiter14(this, void 0, void 0, function* () {
       return httpClient.get(archiveLocation);
@@ -65529,7 +65529,7 @@ function downloadCacheHttpClient(archiveLocation, archivePath) {
 function downloadCacheHttpClientConcurrent(archiveLocation, archivePath, options) {
   return __awaiter14(this, void 0, void 0, function* () {
     var _a2;
-    const archiveDescriptor = yield fs6.promises.open(archivePath, "w");
+    const archiveDescriptor = yield fs7.promises.open(archivePath, "w");
     const httpClient = new HttpClient("actions/cache", void 0, {
       socketTimeout: options.timeoutInMs,
       keepAlive: true
@@ -65645,7 +65645,7 @@ function downloadCacheStorageSDK(archiveLocation, archivePath, options) {
     } else {
       const maxSegmentSize = Math.min(134217728, buffer2.constants.MAX_LENGTH);
       const downloadProgress = new DownloadProgress(contentLength2);
-      const fd = fs6.openSync(archivePath, "w");
+      const fd = fs7.openSync(archivePath, "w");
       try {
         downloadProgress.startDisplayTimer();
         const controller = new AbortController();
@@ -65663,12 +65663,12 @@ function downloadCacheStorageSDK(archiveLocation, archivePath, options) {
             controller.abort();
             throw new Error("Aborting cache download as the download time exceeded the timeout.");
           } else if (Buffer.isBuffer(result)) {
-            fs6.writeFileSync(fd, result);
+            fs7.writeFileSync(fd, result);
           }
         }
       } finally {
         downloadProgress.stopDisplayTimer();
-        fs6.closeSync(fd);
+        fs7.closeSync(fd);
       }
     }
   });
@@ -66026,7 +66026,7 @@ var init_user_agent = __esm({
 });
 
 // node_modules/@actions/cache/lib/internal/cacheHttpClient.js
-import * as fs7 from "fs";
+import * as fs8 from "fs";
 import { URL as URL2 } from "url";
 function getCacheApiUrl(resource) {
   const baseUrl = getCacheServiceURL();
@@ -66159,7 +66159,7 @@ function uploadFile(httpClient, cacheId, archivePath, options) {
   return __awaiter15(this, void 0, void 0, function* () {
     const fileSize = getArchiveFileSizeInBytes(archivePath);
     const resourceUrl = getCacheApiUrl(`caches/${cacheId.toString()}`);
-    const fd = fs7.openSync(archivePath, "r");
+    const fd = fs8.openSync(archivePath, "r");
     const uploadOptions = getUploadOptions(options);
     const concurrency = assertDefined("uploadConcurrency", uploadOptions.uploadConcurrency);
     const maxChunkSize = assertDefined("uploadChunkSize", uploadOptions.uploadChunkSize);
@@ -66173,7 +66173,7 @@ function uploadFile(httpClient, cacheId, archivePath, options) {
           const start = offset;
           const end = offset + chunkSize - 1;
           offset += maxChunkSize;
-          yield uploadChunk(httpClient, resourceUrl, () => fs7.createReadStream(archivePath, {
+          yield uploadChunk(httpClient, resourceUrl, () => fs8.createReadStream(archivePath, {
             fd,
             start,
             end,
@@ -66184,7 +66184,7 @@ function uploadFile(httpClient, cacheId, archivePath, options) {
         }
       })));
     } finally {
-      fs7.closeSync(fd);
+      fs8.closeSync(fd);
     }
     return;
   });
@@ -72070,7 +72070,7 @@ var init_cache3 = __esm({
 init_core();
 
 // src/options.ts
-import { globSync } from "node:fs";
+import * as fs3 from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join as join3, resolve as resolve2 } from "node:path";
 
@@ -72180,7 +72180,7 @@ function buildValues(value) {
 function expandPaths(input, patterns, cwd) {
   return patterns.flatMap((p) => {
     if (!/[*?[{]/.test(p)) return [isAbsolute(p) ? p : resolve2(cwd, p)];
-    const matches = globSync(p, { cwd }).map((m) => resolve2(cwd, m));
+    const matches = fs3.globSync(p, { cwd }).map((m) => resolve2(cwd, m));
     if (matches.length === 0) throw new ConfigurationError(input, `"${p}" matches no file`);
     return matches.sort();
   });

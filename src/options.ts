@@ -6,7 +6,8 @@
  * ConfigurationError naming the input. Inputs of stages that are not built yet are
  * rejected when set, never silently ignored.
  */
-import { globSync } from "node:fs";
+// A namespace import: an older Node then fails at the version check in cli.ts, not at load.
+import * as fs from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { ConfigurationError } from "./util/errors.js";
@@ -162,7 +163,7 @@ function buildValues(value: string): BuildValueOverrides {
 function expandPaths(input: InputName, patterns: string[], cwd: string): string[] {
   return patterns.flatMap((p) => {
     if (!/[*?[{]/.test(p)) return [isAbsolute(p) ? p : resolve(cwd, p)];
-    const matches = globSync(p, { cwd }).map((m) => resolve(cwd, m));
+    const matches = fs.globSync(p, { cwd }).map((m) => resolve(cwd, m));
     if (matches.length === 0) throw new ConfigurationError(input, `"${p}" matches no file`);
     return matches.sort();
   });
