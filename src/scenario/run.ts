@@ -1,0 +1,606 @@
+/**
+ * Runs a scenario in one boot of the real hypervisor and judges every step: the guest runs
+ * the planned commands (plan.ts), and each step passes or fails with a message saying what
+ * was expected and what happened.
+ *
+ * What a step saw is read back from the serial console, where the guest's output and Xen's
+ * own lines are interleaved, sometimes on one line: the tool prints "Applying hello... "
+ * without a newline, Xen prints "(XEN) livepatch: hello: Applying 1 functions" on the same
+ * line, and the tool's "completed" follows on the next. stepTranscripts() separates the two
+ * again, keeping Xen's lines in order.
+ */
+import { constants as fsConstants } from "node:fs";
+import { access, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import { fetchGuestAssets, type GuestAssets } from "../boot/guest-assets.js";
+import { guestInitramfs, parseMarker } from "../boot/init-script.js";
+import { buildInitramfs, type InitramfsEntry } from "../boot/initramfs.js";
+import {
+  bootXen,
+  type Accel,
+  type BootEnd,
+  type BootOptions,
+  type BootResult,
+  type BootTimeouts,
+} from "../boot/qemu.js";
+import { buildGuestTool } from "../build/guest-tool.js";
+import type { XenBase } from "../build/xen.js";
+import { ConfigurationError } from "../util/errors.js";
+import {
+  errnoName,
+  formatErrno,
+  type ListExpectation,
+  type OutputCheck,
+  type Scenario,
+  type ScenarioStep,
+} from "./format.js";
+import { GUEST_TOOL_PATH, planScenario, type CommandRole, type PlannedStep } from "./plan.js";
+
+// --- reading the console back ----------------------------------------------------------
+
+/** What one guest step printed: its own output, and Xen's lines (with "(XEN)") in order. */
+export interface Transcript {
+  guest: string;
+  xen: string[];
+}
+
+const XEN_LINE = /\(XEN\)(?: |$)/;
+
+/**
+ * Each guest step's transcript (by 1-based step number) from the boot's console lines.
+ * A Xen line that starts in the middle of a guest line ends that line on the console; the
+ * guest's text around it is joined back together.
+ */
+export function stepTranscripts(consoleLines: readonly string[]): Map<number, Transcript> {
+  const out = new Map<number, Transcript>();
+  let current: Transcript | undefined;
+  const take = (line: string, newline: boolean) => {
+    if (!current) return;
+    const at = line.search(XEN_LINE);
+    if (at < 0) {
+      current.guest += newline ? `${line}\n` : line;
+      return;
+    }
+    // The guest's part continues after Xen's line: no newline of its own.
+    current.guest += line.slice(0, at);
+    current.xen.push(line.slice(at));
+  };
+  for (const line of consoleLines) {
+    const found = parseMarker(line);
+    if (!found) {
+      take(line, true);
+      continue;
+    }
+    if (found.before) take(found.before, false);
+    if (found.marker.kind === "step-begin") {
+      current = { guest: "", xen: [] };
+      out.set(found.marker.step, current);
+    } else {
+      current = undefined;
+    }
+  }
+  return out;
+}
+
+/** One payload as `xen-livepatch list` shows it. */
+export interface ListedPayload {
+  name: string;
+  /** CHECKED, APPLIED (or what else the tool prints). */
+  state: string;
+  /** The error in the status column, `CHECKED (22, Invalid argument)`. */
+  error?: { number: number; text: string };
+  /** The metadata column split at `;`, empty entries dropped. */
+  metadata: string[];
+  /** The status column as printed. */
+  status: string;
+}
+
+/** The table `xen-livepatch list` prints; empty for "Nothing to list". */
+export function parseListOutput(output: string): ListedPayload[] {
+  const lines = output.split("\n");
+  const rule = lines.findIndex((l) => /^-+\+-+\+-*$/.test(l.trim()));
+  if (rule < 0) return [];
+  const out: ListedPayload[] = [];
+  for (const line of lines.slice(rule + 1)) {
+    const bar = line.indexOf("|");
+    if (bar < 0) continue;
+    const rest = line.slice(bar + 1);
+    const bar2 = rest.indexOf("|");
+    const status = (bar2 < 0 ? rest : rest.slice(0, bar2)).trim();
+    const metadata = bar2 < 0 ? "" : rest.slice(bar2 + 1).trim();
+    const m = /^(\S+)(?:\s+\((-?\d+),\s*([^)]*)\))?/.exec(status);
+    out.push({
+      name: line.slice(0, bar).trim(),
+      state: m?.[1] ?? status,
+      ...(m?.[2] !== undefined ? { error: { number: Number(m[2]), text: m[3]!.trim() } } : {}),
+      metadata: metadata
+        .split(";")
+        .map((s) => s.trim())
+        .filter(Boolean),
+      status,
+    });
+  }
+  return out;
+}
+
+// --- judging a step --------------------------------------------------------------------
+
+/** A planned command as it ran: undefined when it never began. */
+export interface CommandRun {
+  rc: number | null;
+  output: string;
+  xen: string[];
+  durationMs: number;
+}
+
+export interface CommandOutcome {
+  role: CommandRole;
+  command: string;
+  /** null when the boot ended while it ran; absent when it never began. */
+  rc?: number | null;
+  output: string;
+  durationMs: number;
+}
+
+export type StepStatus = "passed" | "failed" | "not-run";
+
+export interface StepOutcome {
+  index: number;
+  name: string;
+  /** The step's line in the scenario file. */
+  line: number;
+  expect: "success" | "refused";
+  status: StepStatus;
+  /** Why it failed or did not run: what was expected and what happened. */
+  message?: string;
+  durationMs: number;
+  /** The action, then its check and list commands, with their output. */
+  commands: CommandOutcome[];
+  /** Xen's console lines during the step, in order. */
+  console: string[];
+}
+
+/** Longest excerpt of a command's output a message quotes. */
+const EXCERPT_CHARS = 600;
+
+function excerpt(text: string): string {
+  const t = text.trim();
+  if (t === "") return "(nothing)";
+  const short = t.length > EXCERPT_CHARS ? `...${t.slice(-EXCERPT_CHARS)}` : t;
+  return short.includes("\n") ? `\n${indent(short)}` : `"${short}"`;
+}
+
+function indent(text: string): string {
+  return text
+    .split("\n")
+    .map((l) => `    ${l}`)
+    .join("\n");
+}
+
+function xenExcerpt(lines: readonly string[]): string {
+  if (lines.length === 0) return "Xen printed nothing during this step";
+  const shown = lines.length > 30 ? ["...", ...lines.slice(-30)] : lines;
+  return `Xen printed during this step:\n${indent(shown.join("\n"))}`;
+}
+
+function reported(output: string): { number: number; text: string } | undefined {
+  const m = /Error (\d+): (.*)/.exec(output);
+  return m ? { number: Number(m[1]), text: m[2]!.trim() } : undefined;
+}
+
+function what(command: string): string {
+  return `\`${command}\``;
+}
+
+/** The output checks that fail, each as a sentence. */
+export function checkOutput(check: OutputCheck, output: string, command: string): string[] {
+  const problems: string[] = [];
+  const got = `but it was ${excerpt(output)}`;
+  const of = `the output of ${what(command)}`;
+  if (check.equals !== undefined && output.trim() !== check.equals.trim()) {
+    problems.push(`expected ${of} to be "${check.equals}", ${got}`);
+  }
+  for (const text of check.contains) {
+    if (!output.includes(text)) problems.push(`expected ${of} to contain "${text}", ${got}`);
+  }
+  for (const re of check.matches) {
+    if (!new RegExp(re, "m").test(output)) problems.push(`expected ${of} to match /${re}/, ${got}`);
+  }
+  for (const text of check.lacks) {
+    if (output.includes(text)) problems.push(`expected ${of} not to contain "${text}", ${got}`);
+  }
+  return problems;
+}
+
+/** The first console expectation not found in order, as a sentence; undefined when all are. */
+export function checkConsole(
+  expected: ScenarioStep["console"],
+  lines: readonly string[],
+): string | undefined {
+  let from = 0;
+  for (const [i, e] of expected.entries()) {
+    const re = e.regex ? new RegExp(e.text) : undefined;
+    const at = lines.findIndex((l, n) => n >= from && (re ? re.test(l) : l.includes(e.text)));
+    if (at >= 0) {
+      from = at + 1;
+      continue;
+    }
+    const shown = (x: (typeof expected)[number]) => (x.regex ? `/${x.text}/` : `"${x.text}"`);
+    const anywhere = lines.some((l) => (re ? re.test(l) : l.includes(e.text)));
+    const where =
+      i === 0
+        ? ""
+        : anywhere
+          ? ` after ${shown(expected[i - 1]!)} (it came earlier)`
+          : ` after ${shown(expected[i - 1]!)}`;
+    const order =
+      expected.length > 1 ? ` (expected in order: ${expected.map(shown).join(", ")})` : "";
+    return `expected Xen's console to show ${shown(e)}${where}${order}, but it did not; ${xenExcerpt(lines)}`;
+  }
+  return undefined;
+}
+
+/** The list expectations that fail, each as a sentence. */
+export function checkList(expected: readonly ListExpectation[], output: string): string[] {
+  const listed = parseListOutput(output);
+  const problems: string[] = [];
+  for (const e of expected) {
+    const entry = listed.find((p) => p.name === e.payload);
+    if (e.state === "absent") {
+      if (entry) {
+        problems.push(
+          `expected ${e.payload} to be absent from xen-livepatch list, but it is listed as ${entry.status}`,
+        );
+      }
+      continue;
+    }
+    if (!entry) {
+      problems.push(
+        `expected xen-livepatch list to show ${e.payload} ${e.state}, but ${e.payload} is not listed` +
+          ` (the list: ${excerpt(output)})`,
+      );
+      continue;
+    }
+    if (entry.state !== e.state) {
+      problems.push(
+        `expected xen-livepatch list to show ${e.payload} ${e.state}, but it shows ${e.payload} ${entry.status}`,
+      );
+    }
+    if (e.errno && entry.error?.number !== e.errno.number) {
+      problems.push(
+        `expected ${e.payload}'s status to show error ${formatErrno(e.errno)}, but it shows ${entry.status}`,
+      );
+    }
+    for (const m of e.metadata) {
+      if (!entry.metadata.includes(m)) {
+        const shown = entry.metadata.length ? `"${entry.metadata.join(";")}"` : "empty";
+        problems.push(
+          `expected ${e.payload}'s metadata in xen-livepatch list to include "${m}", but it is ${shown}`,
+        );
+      }
+    }
+  }
+  return problems;
+}
+
+/** How the boot ended, for steps it cut short. */
+export interface BootInterruption {
+  /** The whole message (crash lines, timeout's last console lines). */
+  message: string;
+  /** The 1-based guest step running when the boot ended, if any. */
+  duringGuestStep?: number;
+}
+
+/** Judges one planned step from what its commands did (runs[i] for commands[i]). */
+export function evaluateStep(
+  planned: PlannedStep,
+  runs: ReadonlyArray<CommandRun | undefined>,
+  interruption?: BootInterruption,
+): StepOutcome {
+  const { step } = planned;
+  const commands: CommandOutcome[] = planned.commands.map((c, i) => {
+    const r = runs[i];
+    return {
+      role: c.role,
+      command: c.command,
+      ...(r ? { rc: r.rc } : {}),
+      output: r?.output ?? "",
+      durationMs: r?.durationMs ?? 0,
+    };
+  });
+  const consoleLines = runs.flatMap((r) => r?.xen ?? []);
+  const base = {
+    index: step.index,
+    name: step.name,
+    line: step.line,
+    expect: step.expect,
+    durationMs: commands.reduce((sum, c) => sum + c.durationMs, 0),
+    commands,
+    console: consoleLines,
+  };
+  const failed = (message: string): StepOutcome => ({ ...base, status: "failed", message });
+
+  const action = runs[0];
+  if (!action) {
+    const why = interruption
+      ? `not run: the boot ended before this step (${interruption.message.split("\n")[0]})`
+      : "not run: the guest never started this step";
+    return { ...base, status: "not-run", message: why };
+  }
+  const cut = planned.commands.findIndex((_, i) => (runs[i]?.rc ?? null) === null);
+  if (cut >= 0) {
+    const c = planned.commands[cut]!;
+    return failed(
+      `${what(c.command)} did not finish: ${interruption?.message ?? "the boot ended while it ran"}`,
+    );
+  }
+
+  // From here on every command ran to its end.
+  const done = runs as readonly CommandRun[];
+  const problems: string[] = [];
+  const actionCommand = planned.commands[0]!.command;
+  const tool = `${what(actionCommand)} printed ${excerpt(action.output)}; ${xenExcerpt(action.xen)}`;
+  if (step.expect === "success") {
+    if (action.rc !== 0) {
+      problems.push(
+        `expected success, but ${what(actionCommand)} exited with status ${action.rc}: ${tool}`,
+      );
+    }
+  } else if (action.rc === 0) {
+    const wanted = step.refusal ? ` ("${step.refusal}")` : "";
+    problems.push(`expected a refusal${wanted}, but ${what(actionCommand)} succeeded: ${tool}`);
+  } else {
+    if (
+      step.refusal &&
+      !action.output.includes(step.refusal) &&
+      !action.xen.some((l) => l.includes(step.refusal!))
+    ) {
+      problems.push(
+        `refused as expected (exit status ${action.rc}), but neither the tool nor Xen's console said "${step.refusal}": ${tool}`,
+      );
+    }
+    if (step.errno) {
+      const r = reported(action.output);
+      if (!r) {
+        problems.push(
+          `expected the refusal to report errno ${formatErrno(step.errno)}, but the tool reported no error number: ${tool}`,
+        );
+      } else if (r.number !== step.errno.number) {
+        const name = errnoName(r.number);
+        problems.push(
+          `expected the refusal to report errno ${formatErrno(step.errno)}, but the tool reported Error ${r.number}${name ? ` (${name}, ${r.text})` : ` (${r.text})`}`,
+        );
+      }
+    }
+  }
+
+  let i = 1;
+  let checked = { command: actionCommand, output: action.output };
+  if (step.check !== undefined) {
+    const run = done[i]!;
+    const command = planned.commands[i]!.command;
+    i++;
+    if (run.rc !== 0) {
+      problems.push(
+        `the check ${what(command)} exited with status ${run.rc}; it printed ${excerpt(run.output)}`,
+      );
+    }
+    checked = { command, output: run.output };
+  }
+  if (step.output) problems.push(...checkOutput(step.output, checked.output, checked.command));
+
+  const consoleProblem = checkConsole(step.console, consoleLines);
+  if (consoleProblem) problems.push(consoleProblem);
+
+  if (step.list !== undefined) {
+    const listRun = step.action.kind === "list" ? action : done[i]!;
+    if (listRun.rc !== 0) {
+      problems.push(
+        `xen-livepatch list exited with status ${listRun.rc}; it printed ${excerpt(listRun.output)}`,
+      );
+    } else {
+      problems.push(...checkList(step.list, listRun.output));
+    }
+  }
+
+  return problems.length ? failed(problems.join("\n")) : { ...base, status: "passed" };
+}
+
+// --- the whole run ---------------------------------------------------------------------
+
+export interface ScenarioResult {
+  scenario: string;
+  file: string;
+  /** Every step passed and the guest powered off. */
+  ok: boolean;
+  counts: { passed: number; failed: number; notRun: number };
+  steps: StepOutcome[];
+  /** A problem of the boot itself that no step carries (dom0's setup, the power-off). */
+  error?: string;
+  boot: {
+    accel: Accel;
+    end: BootEnd["kind"];
+    kvmFallback?: { reason: string; durationMs: number };
+    /** QEMU start to Xen's banner, to dom0 ready, to exit. */
+    firstSignOfLifeMs?: number;
+    dom0ReadyMs?: number;
+    totalMs: number;
+    consoleLog?: string;
+    command: string[];
+  };
+  /** The scenario's steps from dom0 ready to the last step's end. */
+  stepsMs: number;
+}
+
+/** Judges a whole boot: one outcome per scenario step. Pure: the boot result in, outcomes out. */
+export function evaluateBoot(
+  plan: ReturnType<typeof planScenario>,
+  scenario: Scenario,
+  boot: BootResult,
+): ScenarioResult {
+  const transcripts = stepTranscripts(boot.console);
+  const byGuestStep = new Map(boot.steps.map((s) => [s.step, s]));
+  const end = boot.end;
+  const endMessage = end.kind === "poweroff" ? undefined : end.message;
+  const interrupted = endMessage !== undefined;
+  const running = boot.steps.find((s) => s.rc === null);
+  const interruption: BootInterruption | undefined =
+    endMessage !== undefined
+      ? { message: endMessage, ...(running ? { duringGuestStep: running.step } : {}) }
+      : undefined;
+
+  let error: string | undefined;
+  if (!boot.setup || boot.setup.rc === null) {
+    error = interrupted
+      ? `The boot ended before dom0 was ready: ${endMessage}`
+      : "dom0 never reported its setup";
+  } else if (boot.setup.rc !== 0) {
+    error = `dom0's setup (insmod, mount xenfs) failed with status ${boot.setup.rc}:\n${boot.setup.output}`;
+  }
+
+  const steps = plan.steps.map((planned) =>
+    evaluateStep(
+      planned,
+      planned.commands.map((c): CommandRun | undefined => {
+        const s = byGuestStep.get(c.guestStep + 1);
+        if (!s) return undefined;
+        const t = transcripts.get(c.guestStep + 1) ?? { guest: s.output, xen: [] };
+        return { rc: s.rc, output: t.guest, xen: t.xen, durationMs: s.durationMs };
+      }),
+      interruption ?? (error ? { message: error } : undefined),
+    ),
+  );
+  // A boot that went wrong where no step was running (e.g. the power-off) is still a failure.
+  if (!error && interrupted && !steps.some((s) => s.status === "failed")) {
+    error = endMessage;
+  }
+  const counts = {
+    passed: steps.filter((s) => s.status === "passed").length,
+    failed: steps.filter((s) => s.status === "failed").length,
+    notRun: steps.filter((s) => s.status === "not-run").length,
+  };
+  const lastEnd = boot.steps.reduce((sum, s) => sum + s.durationMs, 0);
+  return {
+    scenario: scenario.name,
+    file: scenario.file,
+    ok: !error && counts.failed === 0 && counts.notRun === 0 && boot.end.kind === "poweroff",
+    counts,
+    steps,
+    ...(error ? { error } : {}),
+    boot: {
+      accel: boot.accel,
+      end: boot.end.kind,
+      ...(boot.kvmFallback ? { kvmFallback: boot.kvmFallback } : {}),
+      ...(boot.durations.firstSignOfLifeMs !== undefined
+        ? { firstSignOfLifeMs: boot.durations.firstSignOfLifeMs }
+        : {}),
+      ...(boot.durations.dom0ReadyMs !== undefined
+        ? { dom0ReadyMs: boot.durations.dom0ReadyMs }
+        : {}),
+      totalMs: boot.durations.totalMs,
+      ...(boot.consoleLog ? { consoleLog: boot.consoleLog } : {}),
+      command: boot.command,
+    },
+    stepsMs: lastEnd,
+  };
+}
+
+/**
+ * Host paths of a scenario's payloads: each file as written in the scenario, relative to
+ * `dir` (the scenario file's directory, or where the built payloads are).
+ */
+export async function resolvePayloadFiles(
+  scenario: Scenario,
+  dir: string,
+): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const missing: string[] = [];
+  for (const [name, p] of Object.entries(scenario.payloads)) {
+    const path = isAbsolute(p.file) ? p.file : resolve(dir, p.file);
+    try {
+      await access(path, fsConstants.R_OK);
+      out[name] = path;
+    } catch {
+      missing.push(`${scenario.file}:${p.line}: payload "${name}": no readable file ${path}`);
+    }
+  }
+  if (missing.length) throw new ConfigurationError("scenario", missing.join("\n"));
+  return out;
+}
+
+export interface RunScenarioOptions {
+  base: Pick<XenBase, "xenImage" | "tree" | "key">;
+  scenario: Scenario;
+  /** Payload name -> host file, for every payload the scenario declares. */
+  payloadFiles: Readonly<Record<string, string>>;
+  cacheDir: string;
+  /** The boot's serial console goes here. */
+  logFile?: string;
+  timeouts?: Partial<BootTimeouts>;
+  /** QEMU settings; bootXen's defaults otherwise (accel auto). */
+  boot?: Pick<
+    BootOptions,
+    "accel" | "memoryMb" | "cpus" | "xenCmdline" | "dom0Cmdline" | "qemu" | "onLine"
+  >;
+  /** Already fetched dom0 pieces and tool (fetched or built into cacheDir otherwise). */
+  assets?: GuestAssets;
+  guestTool?: string;
+}
+
+/** Boots once, runs every step of the scenario in dom0 and judges each. */
+export async function runScenario(opts: RunScenarioOptions): Promise<ScenarioResult> {
+  const { scenario } = opts;
+  const unknown = Object.keys(scenario.payloads).filter((n) => !opts.payloadFiles[n]);
+  if (unknown.length) {
+    throw new ConfigurationError(
+      "scenario",
+      unknown
+        .map(
+          (n) => `${scenario.file}:${scenario.payloads[n]!.line}: no file given for payload "${n}"`,
+        )
+        .join("\n"),
+    );
+  }
+  const plan = planScenario(scenario);
+  const assets = opts.assets ?? (await fetchGuestAssets({ cacheDir: opts.cacheDir }));
+  const tool =
+    opts.guestTool ??
+    (await buildGuestTool({ base: opts.base as XenBase, cacheDir: opts.cacheDir })).path;
+
+  const extra: InitramfsEntry[] = [
+    { type: "file", path: GUEST_TOOL_PATH.slice(1), mode: 0o755, source: tool },
+    ...Object.entries(plan.guestPayloads).map(([name, guestPath]): InitramfsEntry => ({
+      type: "file",
+      path: guestPath.slice(1),
+      source: opts.payloadFiles[name]!,
+    })),
+  ];
+  const work = await mkdtemp(
+    join(opts.logFile ? dirname(opts.logFile) : tmpdir(), ".xlci-scenario-"),
+  );
+  try {
+    const initrd = join(work, "initrd.cpio.gz");
+    await buildInitramfs(
+      guestInitramfs({
+        busybox: assets.busybox,
+        modules: assets.modules,
+        steps: plan.guestSteps,
+        extra,
+      }),
+      initrd,
+    );
+    const boot = await bootXen({
+      ...opts.boot,
+      xenImage: opts.base.xenImage,
+      kernel: assets.kernel,
+      initrd,
+      steps: plan.guestSteps,
+      ...(opts.timeouts ? { timeouts: opts.timeouts } : {}),
+      ...(opts.logFile ? { consoleLog: opts.logFile } : {}),
+    });
+    return evaluateBoot(plan, scenario, boot);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
