@@ -131,7 +131,11 @@ export function defaultScenario(
   }
   const steps: YamlStep[] = [];
   const comments = new Map<number, string>();
-  const phase = (comment: string) => comments.set(steps.length, comment);
+  // A phase without steps still says why; its comment joins the next one's.
+  const phase = (comment: string) => {
+    const before = comments.get(steps.length);
+    comments.set(steps.length, before ? `${before}\n${comment}` : comment);
+  };
   const byName = new Map(payloads.map((p) => [p.name, p]));
   const last = payloads.at(-1)!;
   let applied: string[] = [];
@@ -241,19 +245,23 @@ export function defaultScenario(
   for (const p of payloads) steps.push({ unload: p.name });
   steps.at(-1)!.list = listOf(() => "absent");
 
-  const doc = new Document({
-    name: opts.name ?? "default",
-    description:
-      "The built-in scenario for the payload stack: upload in order, apply each, run the checks, " +
-      "revert in reverse order, apply again where Xen allows it, replace with the last payload, unload all.",
-    payloads: Object.fromEntries(payloads.map((p) => [p.name, p.file])),
-    steps,
-  });
+  // No YAML anchors for objects used twice: the scenario reads like one written by hand.
+  const doc = new Document(
+    {
+      name: opts.name ?? "default",
+      description:
+        "The built-in scenario for the payload stack: upload in order, apply each, run the checks, " +
+        "revert in reverse order, apply again where Xen allows it, replace with the last payload, unload all.",
+      payloads: Object.fromEntries(payloads.map((p) => [p.name, p.file])),
+      steps,
+    },
+    { aliasDuplicateObjects: false },
+  );
   const seq = doc.get("steps", true);
   if (isSeq(seq)) {
     for (const [i, comment] of comments) {
       const item = seq.items[i] as YamlNode | undefined;
-      if (item) item.commentBefore = ` ${comment}`;
+      if (item) item.commentBefore = comment.replace(/^/gm, " ");
     }
   }
   return parseScenario(doc.toString({ lineWidth: 0 }), "builtin:default");

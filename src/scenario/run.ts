@@ -166,9 +166,9 @@ const EXCERPT_CHARS = 600;
 
 function excerpt(text: string): string {
   const t = text.trim();
-  if (t === "") return "(nothing)";
+  if (t === "") return " nothing";
   const short = t.length > EXCERPT_CHARS ? `...${t.slice(-EXCERPT_CHARS)}` : t;
-  return short.includes("\n") ? `\n${indent(short)}` : `"${short}"`;
+  return short.includes("\n") ? `\n${indent(short)}` : ` "${short}"`;
 }
 
 function indent(text: string): string {
@@ -196,7 +196,7 @@ function what(command: string): string {
 /** The output checks that fail, each as a sentence. */
 export function checkOutput(check: OutputCheck, output: string, command: string): string[] {
   const problems: string[] = [];
-  const got = `but it was ${excerpt(output)}`;
+  const got = `but it was${excerpt(output)}`;
   const of = `the output of ${what(command)}`;
   if (check.equals !== undefined && output.trim() !== check.equals.trim()) {
     problems.push(`expected ${of} to be "${check.equals}", ${got}`);
@@ -258,7 +258,7 @@ export function checkList(expected: readonly ListExpectation[], output: string):
     if (!entry) {
       problems.push(
         `expected xen-livepatch list to show ${e.payload} ${e.state}, but ${e.payload} is not listed` +
-          ` (the list: ${excerpt(output)})`,
+          ` (the list:${excerpt(output)})`,
       );
       continue;
     }
@@ -340,7 +340,7 @@ export function evaluateStep(
   const done = runs as readonly CommandRun[];
   const problems: string[] = [];
   const actionCommand = planned.commands[0]!.command;
-  const tool = `${what(actionCommand)} printed ${excerpt(action.output)}; ${xenExcerpt(action.xen)}`;
+  const tool = `${what(actionCommand)} printed${excerpt(action.output)}; ${xenExcerpt(action.xen)}`;
   if (step.expect === "success") {
     if (action.rc !== 0) {
       problems.push(
@@ -383,7 +383,7 @@ export function evaluateStep(
     i++;
     if (run.rc !== 0) {
       problems.push(
-        `the check ${what(command)} exited with status ${run.rc}; it printed ${excerpt(run.output)}`,
+        `the check ${what(command)} exited with status ${run.rc}; it printed${excerpt(run.output)}`,
       );
     }
     checked = { command, output: run.output };
@@ -397,7 +397,7 @@ export function evaluateStep(
     const listRun = step.action.kind === "list" ? action : done[i]!;
     if (listRun.rc !== 0) {
       problems.push(
-        `xen-livepatch list exited with status ${listRun.rc}; it printed ${excerpt(listRun.output)}`,
+        `xen-livepatch list exited with status ${listRun.rc}; it printed${excerpt(listRun.output)}`,
       );
     } else {
       problems.push(...checkList(step.list, listRun.output));
