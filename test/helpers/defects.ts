@@ -1,0 +1,964 @@
+/**
+ * The defects that prove the verifier's rules, shared by the test that checks the
+ * verifier's findings (test/integration/rules.test.ts) and the test that loads the same
+ * defects into the real hypervisor (test/integration/agreement.test.ts).
+ *
+ * Each defect starts from one of Xen's in-tree test payloads (built by `make -C xen
+ * tests`) and either breaks it in exactly one way or puts it in a context (the payloads
+ * applied before it, the name it is loaded under) that is wrong in exactly one way. It
+ * says which rule it proves, what that rule's finding must name, and, where the boot
+ * cannot load it the way the verifier sees it, how the boot loads it or why it cannot.
+ */
+import { expect } from "vitest";
+import {
+  EM_X86_64,
+  ET_EXEC,
+  SHF_ALLOC,
+  SHF_EXECINSTR,
+  SHF_WRITE,
+  SHN_COMMON,
+  SHN_LORESERVE,
+  SHT_REL,
+  SHT_SYMTAB,
+  STB_LOCAL,
+  STT_SECTION,
+} from "../../src/elf/constants.js";
+import { parseElf } from "../../src/elf/reader.js";
+import {
+  FUNC_OFFSET,
+  LIVEPATCH_FUNC_SIZE,
+  LIVEPATCH_MAX_SIZE,
+} from "../../src/livepatch/payload.js";
+import type { FindingLocation, RuleId } from "../../src/verify/rules.js";
+import {
+  findSection,
+  findSymbol,
+  padTo,
+  renameSection,
+  renameSymbol,
+  setHeaderField,
+  setRelaField,
+  setSectionField,
+  setSymbolField,
+  truncate,
+  writeSectionBytes,
+  xorSectionByte,
+} from "./elf-mutate.js";
+
+// In-tree payload names (xen/test/livepatch/<name>.livepatch).
+export const HELLO = "xen_hello_world";
+export const BYE = "xen_bye_world";
+export const NOP = "xen_nop";
+export const REPLACE = "xen_replace_world";
+export const EXPECTATIONS = "xen_expectations";
+export const PREPOST = "xen_prepost_hooks";
+export const NOFUNC = "xen_action_hooks_nofunc";
+export const NO_XEN_BUILDID = "xen_no_xen_buildid";
+export const EXPECTATIONS_FAIL = "xen_expectations_fail";
+
+// A GNU build-id note: 12-byte header, "GNU\0", then the descriptor.
+const NOTE_TYPE = 8;
+const NOTE_NAME = 12;
+const NOTE_DESC = 16;
+
+/** What a defect's finding names. */
+export interface Names {
+  /** Text the message contains (a string), or matches (a RegExp). */
+  readonly message: string | RegExp;
+  readonly location?: FindingLocation;
+}
+
+/** The unchanged bytes of an in-tree payload, by name. */
+export type InTree = (name: string) => Uint8Array;
+
+/**
+ * How the boot loads a defect where that differs from the verifier's view of it, or why
+ * it cannot load it at all.
+ */
+export type LoadPlan =
+  /** In-tree payloads uploaded and applied before it, oldest first (default: `stack`). */
+  { readonly stack: readonly string[] } | { readonly skip: string };
+
+export interface Defect {
+  /** The rule it proves. */
+  readonly rule: RuleId;
+  readonly title: string;
+  /** The in-tree payload it starts from. */
+  readonly payload: string;
+  /** How the payload's bytes are broken; absent when it is defective as built, or only its context is wrong. */
+  readonly mutate?: (bytes: Uint8Array, inTree: InTree) => Uint8Array;
+  /** In-tree payloads applied before it, oldest first, as the verifier is told. */
+  readonly stack?: readonly string[];
+  /** Verified without xen-syms. */
+  readonly noXen?: true;
+  /**
+   * The name (file name without `.livepatch`) it is verified and uploaded under, when not
+   * the payload's own; such a defect is verified from a file, as the CLI reads payloads.
+   */
+  readonly fileName?: string;
+  /**
+   * What its findings are compared with: the unbroken payload in the same context (the
+   * default), in another stack, or nothing ("none": the payload is defective as built).
+   */
+  readonly baseline?: "none" | { readonly stack: readonly string[] };
+  /** What the finding names; a function of the unbroken bytes when that includes their indices. */
+  readonly names: Names | ((bytes: Uint8Array) => Names);
+  /** Rules the same defect unavoidably trips too (each use says why). */
+  readonly also?: readonly RuleId[];
+  readonly load?: LoadPlan;
+}
+
+/** The bytes the defect is verified and loaded as. */
+export function defectBytes(d: Defect, inTree: InTree): Uint8Array {
+  const bytes = inTree(d.payload);
+  return d.mutate ? d.mutate(bytes, inTree) : bytes;
+}
+
+/** The name a defect is verified and uploaded under. */
+export const defectFileName = (d: Defect) => d.fileName ?? d.payload;
+
+// Lookups the mutations need, on the unchanged bytes.
+const sectionIndex = (bytes: Uint8Array, name: string) =>
+  findSection(parseElf(bytes, "(lookup)"), name).index;
+function sectionSymbol(bytes: Uint8Array, name: string): number {
+  const elf = parseElf(bytes, "(lookup)");
+  const index = findSection(elf, name).index;
+  const sym = elf.symbols().find((s) => s.type === STT_SECTION && s.shndx === index);
+  if (!sym) throw new Error(`no section symbol for ${name}`);
+  return sym.index;
+}
+/** A section as the verifier labels it: name [index]. */
+const label = (bytes: Uint8Array, name: string) => `${name} [${sectionIndex(bytes, name)}]`;
+const symbolIndex = (bytes: Uint8Array, name: string) =>
+  findSymbol(parseElf(bytes, "(lookup)"), name).index;
+const symbolCount = (bytes: Uint8Array) => parseElf(bytes, "(lookup)").symbols().length;
+const sectionSize = (bytes: Uint8Array, name: string) =>
+  findSection(parseElf(bytes, "(lookup)"), name).size;
+const sectionBytes = (bytes: Uint8Array, name: string) => {
+  const elf = parseElf(bytes, "(lookup)");
+  return elf.data(findSection(elf, name));
+};
+
+/** Defects made by changing the payload's bytes; verified in the same context as the unbroken payload. */
+export const MUTATIONS: readonly Defect[] = [
+  // The ELF header (livepatch_header_check).
+  {
+    rule: "elf-header",
+    title: "e_machine is not x86-64",
+    payload: HELLO,
+    mutate: (b) => setHeaderField(b, "machine", 3),
+    names: {
+      message: `e_machine is 3, expected EM_X86_64 (${EM_X86_64})`,
+      location: { offset: 0 },
+    },
+  },
+  {
+    rule: "elf-header",
+    title: "an executable, not a relocatable object",
+    payload: HELLO,
+    mutate: (b) => setHeaderField(b, "type", ET_EXEC),
+    names: { message: `e_type is ${ET_EXEC}, expected ET_REL` },
+  },
+  {
+    rule: "elf-header",
+    title: "Linux OS ABI",
+    payload: HELLO,
+    mutate: (b) => setHeaderField(b, "osabi", 3),
+    names: { message: "EI_OSABI is 3" },
+  },
+  {
+    rule: "elf-header",
+    title: "non-zero ABI version",
+    payload: HELLO,
+    mutate: (b) => setHeaderField(b, "abiversion", 1),
+    names: { message: "EI_ABIVERSION is 1" },
+  },
+  {
+    rule: "elf-header",
+    title: "e_version is not EV_CURRENT",
+    payload: HELLO,
+    mutate: (b) => setHeaderField(b, "version", 2),
+    names: { message: "ELF version 2/1" },
+  },
+  {
+    rule: "elf-header",
+    title: "program headers announced",
+    payload: HELLO,
+    mutate: (b) => setHeaderField(b, "phnum", 1),
+    names: { message: "1 program headers, expected none" },
+  },
+  {
+    rule: "payload-too-large",
+    title: "a NOBITS section reserving more than 2 MiB",
+    payload: HELLO,
+    mutate: (b) => setSectionField(b, ".bss.cnt", "size", LIVEPATCH_MAX_SIZE + 1),
+    names: (b) => ({
+      message: `${label(b, ".bss.cnt")} reserves ${LIVEPATCH_MAX_SIZE + 1} bytes`,
+      location: { section: ".bss.cnt" },
+    }),
+  },
+
+  // Section headers (elf_resolve_sections, move_payload).
+  {
+    rule: "section-bounds",
+    title: "section data inside the ELF header",
+    payload: HELLO,
+    mutate: (b) => setSectionField(b, ".comment", "offset", 8),
+    names: {
+      message: "data offset 8 lies inside the ELF header",
+      location: { section: ".comment" },
+    },
+  },
+  {
+    rule: "section-bounds",
+    title: "section data past the end of the file",
+    payload: HELLO,
+    mutate: (b) => setSectionField(b, ".comment", "size", 0x100000),
+    names: {
+      message: /\.comment \[\d+\] data \(offset \d+, size 1048576\) runs past the end of the file/,
+      location: { section: ".comment" },
+    },
+  },
+  {
+    rule: "section-alignment",
+    title: "alignment not a power of two",
+    payload: HELLO,
+    mutate: (b) => setSectionField(b, ".comment", "addralign", 3),
+    names: { message: "alignment 3 is not a power of two", location: { section: ".comment" } },
+  },
+  {
+    rule: "section-alignment",
+    title: "address not aligned to the section's alignment",
+    payload: HELLO,
+    mutate: (b) => setSectionField(b, ".ex_table", "addr", 2),
+    names: { message: "address 2 is not aligned to 4", location: { section: ".ex_table" } },
+  },
+  {
+    rule: "section-write-exec",
+    title: "code made writable",
+    payload: HELLO,
+    mutate: (b) =>
+      setSectionField(b, ".text.xen_hello_world", "flags", SHF_ALLOC | SHF_EXECINSTR | SHF_WRITE),
+    names: (b) => ({
+      message: `${label(b, ".text.xen_hello_world")} is both writable and executable`,
+      location: { section: ".text.xen_hello_world" },
+    }),
+  },
+  {
+    rule: "section-rel",
+    title: "a relocation section turned into SHT_REL",
+    payload: HELLO,
+    mutate: (b) => setSectionField(b, ".rela.ex_table", "type", SHT_REL),
+    names: (b) => ({
+      message: `${label(b, ".rela.ex_table")} is SHT_REL`,
+      location: { section: ".rela.ex_table" },
+    }),
+  },
+
+  // The symbol table (livepatch_elf_resolve_symbols and its preconditions).
+  {
+    rule: "symtab-invalid",
+    title: "symbol table linked to section 0",
+    payload: HELLO,
+    mutate: (b) => setSectionField(b, ".symtab", "link", 0),
+    names: { message: "links to string table section 0", location: { section: ".symtab" } },
+    load: {
+      // elf_resolve_sections() only checks sh_link < e_shnum, then elf_verify_strtab()
+      // reads the header of section 0, which it never set up (livepatch_elf.c:158, :33).
+      skip: "crashes Xen 4.17.5: NULL dereference in livepatch_elf_load (FATAL PAGE FAULT at address 4)",
+    },
+  },
+  {
+    rule: "symtab-invalid",
+    title: "symbol table entry size 0",
+    payload: HELLO,
+    mutate: (b) => setSectionField(b, ".symtab", "entsize", 0),
+    names: { message: "symbol table header is corrupted", location: { section: ".symtab" } },
+  },
+  {
+    rule: "symtab-invalid",
+    title: "a symbol name past the string table",
+    payload: HELLO,
+    mutate: (b) => setSymbolField(b, "cnt", "name", 0xffff),
+    names: (b) => ({
+      message: `symbol ${symbolIndex(b, "cnt")} name offset 65535 is past the string table`,
+      location: { section: ".symtab", entry: symbolIndex(b, "cnt") },
+    }),
+  },
+  {
+    rule: "symtab-invalid",
+    title: "string table not NUL-terminated",
+    payload: HELLO,
+    mutate: (b) => writeSectionBytes(b, ".strtab", sectionSize(b, ".strtab") - 1, "X"),
+    names: (b) => ({
+      message: `symbol string table ${label(b, ".strtab")} does not start and end with NUL`,
+      location: { section: ".strtab" },
+    }),
+  },
+  {
+    rule: "symtab-invalid",
+    title: "a second symbol table",
+    payload: HELLO,
+    mutate: (b) => setSectionField(b, ".strtab", "type", SHT_SYMTAB),
+    names: { message: "2 symbol tables", location: { section: ".strtab" } },
+  },
+  {
+    rule: "symbol-section-index",
+    title: "symbol in a section past the section table",
+    payload: HELLO,
+    mutate: (b) => setSymbolField(b, "cnt", "shndx", 200),
+    names: {
+      message: "symbol cnt is in section 200, which does not exist",
+      location: { symbol: "cnt" },
+    },
+  },
+  {
+    rule: "symbol-section-index",
+    title: "symbol in a reserved section index",
+    payload: HELLO,
+    mutate: (b) => setSymbolField(b, "cnt", "shndx", SHN_LORESERVE),
+    names: { message: `symbol cnt is in section ${SHN_LORESERVE}`, location: { symbol: "cnt" } },
+  },
+  {
+    rule: "symbol-common",
+    title: "a common symbol",
+    payload: HELLO,
+    mutate: (b) => setSymbolField(b, "cnt", "shndx", SHN_COMMON),
+    names: { message: "symbol cnt is a common symbol", location: { symbol: "cnt" } },
+  },
+  {
+    rule: "symbol-unresolved",
+    title: "an undefined symbol the hypervisor does not have",
+    payload: HELLO,
+    // "extra_version" is the tail of "xen_extra_version" in .strtab.
+    mutate: (b) => renameSymbol(b, "xen_extra_version", "extra_version"),
+    names: {
+      message: "undefined symbol extra_version is neither in",
+      location: { section: ".symtab", symbol: "extra_version" },
+    },
+  },
+  {
+    rule: "symbol-undefined-local",
+    title: "an undefined symbol made LOCAL",
+    payload: HELLO,
+    mutate: (b) => setSymbolField(b, "printk", "bind", STB_LOCAL),
+    names: { message: "undefined LOCAL symbol printk", location: { symbol: "printk" } },
+  },
+  {
+    rule: "symbol-undefined-local",
+    title: "the section symbol of .fixup left undefined (the livepatch-build-tools bug)",
+    payload: HELLO,
+    mutate: (b) => setSymbolField(b, sectionSymbol(b, ".fixup"), "shndx", 0),
+    names: (b) => ({
+      message: `undefined LOCAL symbol #${sectionSymbol(b, ".fixup")}`,
+      location: { section: ".symtab", entry: sectionSymbol(b, ".fixup") },
+    }),
+  },
+  {
+    rule: "symbol-duplicate",
+    title: "a new symbol named like a hypervisor global",
+    payload: HELLO,
+    mutate: (b) => renameSymbol(b, "hi_func", "printk"),
+    names: {
+      message: /^new symbol printk already exists in .*xen-syms/,
+      location: { section: ".symtab", symbol: "printk" },
+    },
+  },
+
+  // Relocations (livepatch_elf_perform_relocs, arch_livepatch_perform_rela).
+  {
+    rule: "rela-header",
+    title: "relocation entry size 0",
+    payload: HELLO,
+    mutate: (b) => setSectionField(b, ".rela.ex_table", "entsize", 0),
+    names: { message: "has entry size 0 and size 48", location: { section: ".rela.ex_table" } },
+  },
+  {
+    rule: "rela-header",
+    title: "relocation section size not a multiple of its entries",
+    payload: HELLO,
+    mutate: (b) => setSectionField(b, ".rela.ex_table", "size", 47),
+    names: { message: "has entry size 24 and size 47", location: { section: ".rela.ex_table" } },
+  },
+  {
+    rule: "rela-link",
+    title: "relocations linked to the string table",
+    payload: HELLO,
+    mutate: (b) => setSectionField(b, ".rela.ex_table", "link", sectionIndex(b, ".strtab")),
+    names: (b) => ({
+      message: `${label(b, ".rela.ex_table")} links to section ${sectionIndex(b, ".strtab")}, not the symbol table (${sectionIndex(b, ".symtab")})`,
+      location: { section: ".rela.ex_table" },
+    }),
+  },
+  {
+    rule: "rela-symbol-zero",
+    title: "relocation against STN_UNDEF",
+    payload: HELLO,
+    mutate: (b) => setRelaField(b, ".rela.ex_table", 0, "symbol", 0),
+    names: (b) => ({
+      message: `relocation 0 in ${label(b, ".rela.ex_table")} (offset 0 of .ex_table) has symbol index 0`,
+      location: { section: ".rela.ex_table", entry: 0 },
+    }),
+  },
+  {
+    rule: "rela-symbol-range",
+    title: "relocation against a symbol past the table",
+    payload: HELLO,
+    mutate: (b) => setRelaField(b, ".rela.ex_table", 0, "symbol", 1000),
+    names: (b) => ({
+      message: `refers to symbol 1000, past the ${symbolCount(b)} symbols`,
+      location: { section: ".rela.ex_table", entry: 0 },
+    }),
+  },
+  {
+    rule: "rela-type",
+    title: "R_X86_64_32, which the hypervisor does not perform",
+    payload: HELLO,
+    mutate: (b) => setRelaField(b, ".rela.ex_table", 1, "type", 10),
+    names: { message: "has type R_X86_64_32", location: { section: ".rela.ex_table", entry: 1 } },
+  },
+  {
+    rule: "rela-offset",
+    title: "relocation writing past its section",
+    payload: HELLO,
+    mutate: (b) => setRelaField(b, ".rela.ex_table", 1, "offset", 6),
+    names: (b) => ({
+      message: `writes 4 bytes at offset 6, past the end of ${label(b, ".ex_table")} (8 bytes)`,
+      location: { section: ".rela.ex_table", entry: 1, offset: 6 },
+    }),
+  },
+  {
+    rule: "rela-ignored-section",
+    title: "relocation against a symbol in .comment",
+    payload: HELLO,
+    mutate: (b) => setRelaField(b, ".rela.ex_table", 1, "symbol", sectionSymbol(b, ".comment")),
+    names: (b) => ({
+      message: `refers to .comment in ${label(b, ".comment")}, a section the loader does not load`,
+      location: { section: ".rela.ex_table", entry: 1, symbol: ".comment" },
+    }),
+  },
+
+  // Read-only data.
+  {
+    rule: "rodata-unreferenced",
+    title: "the only reference to __func__ of hi_func pointed elsewhere",
+    payload: HELLO,
+    mutate: (b) =>
+      setRelaField(b, ".rela.text.hi_func", 1, "symbol", sectionSymbol(b, ".rodata.__func__.0")),
+    names: (b) => ({
+      message: `${label(b, ".rodata.__func__.1")} (8 bytes) is not referenced`,
+      location: { section: ".rodata.__func__.1" },
+    }),
+  },
+  {
+    rule: "rodata-duplicate",
+    title: "a payload re-carrying hello_world's __FILE__ string",
+    payload: NOFUNC,
+    stack: [HELLO],
+    mutate: (b) =>
+      writeSectionBytes(
+        b,
+        ".rodata.post_revert_hook.str1.8",
+        0,
+        "test/livepatch/xen_hello_world.c\0",
+      ),
+    names: {
+      message:
+        /strings \(33 bytes\) are already carried by .*xen_hello_world\.livepatch \(\.rodata\.check_fnc\.str1\.8\), e\.g\. "test\/livepatch\/xen_hello_world\.c"/,
+      location: { section: ".rodata.post_revert_hook.str1.8" },
+    },
+    load: {
+      skip: "unbroken, it is refused already: it and hello_world both define apply_hook and revert_hook (symbol-duplicate); the in-tree bye_world on hello_world is loaded instead",
+    },
+  },
+
+  // Livepatch sections and build-ids (check_special_sections, check_patching_sections).
+  {
+    rule: "section-missing",
+    title: ".livepatch.depends renamed",
+    payload: HELLO,
+    mutate: (b) => renameSection(b, ".livepatch.depends", "livepatch.depends"),
+    names: {
+      message: "required section .livepatch.depends is missing",
+      location: { section: ".livepatch.depends" },
+    },
+  },
+  {
+    rule: "section-missing",
+    title: ".note.gnu.build-id renamed",
+    payload: HELLO,
+    mutate: (b) => renameSection(b, ".note.gnu.build-id", "note.gnu.build-id"),
+    names: { message: "required section .note.gnu.build-id is missing" },
+  },
+  {
+    rule: "section-empty",
+    title: "required section emptied",
+    payload: HELLO,
+    mutate: (b) => setSectionField(b, ".livepatch.depends", "size", 0),
+    names: {
+      message: "required section .livepatch.depends is empty",
+      location: { section: ".livepatch.depends" },
+    },
+  },
+  {
+    rule: "section-empty",
+    title: ".livepatch.funcs emptied (xen_nop has no relocations into it)",
+    payload: NOP,
+    mutate: (b) => setSectionField(b, ".livepatch.funcs", "size", 0),
+    names: {
+      message: "section .livepatch.funcs is empty",
+      location: { section: ".livepatch.funcs" },
+    },
+  },
+  {
+    rule: "section-empty",
+    title: "a hook section emptied",
+    payload: PREPOST,
+    mutate: (b) => setSectionField(b, ".livepatch.hooks.preapply", "size", 0),
+    // The hook pointer's relocation stays and now writes past the empty section: the loader
+    // performs relocations before it looks at the patching sections, so both are reported.
+    also: ["rela-offset"],
+    names: {
+      message: "section .livepatch.hooks.preapply is empty",
+      location: { section: ".livepatch.hooks.preapply" },
+    },
+  },
+  {
+    rule: "section-duplicate",
+    title: "a second .livepatch.depends",
+    payload: HELLO,
+    mutate: (b) => renameSection(b, ".comment", ".livepatch.depends"),
+    names: (b) => ({
+      message: `section .livepatch.depends appears 2 times (sections ${sectionIndex(b, ".livepatch.depends")}, ${sectionIndex(b, ".comment")})`,
+      location: { section: ".livepatch.depends", sectionIndex: sectionIndex(b, ".comment") },
+    }),
+  },
+  {
+    rule: "nothing-to-patch",
+    title: "xen_nop without its .livepatch.funcs",
+    payload: NOP,
+    mutate: (b) => renameSection(b, ".livepatch.funcs", "livepatch.funcs"),
+    names: { message: "neither .livepatch.funcs nor a .livepatch.hooks.* section" },
+  },
+  {
+    rule: "note-invalid",
+    title: "build-id note of the wrong type",
+    payload: HELLO,
+    mutate: (b) => writeSectionBytes(b, ".note.gnu.build-id", NOTE_TYPE, [4, 0, 0, 0]),
+    names: {
+      message: ".note.gnu.build-id: note type is 4, not NT_GNU_BUILD_ID (3)",
+      location: { section: ".note.gnu.build-id" },
+    },
+  },
+  {
+    rule: "note-invalid",
+    title: "depends note not named GNU",
+    payload: HELLO,
+    mutate: (b) => writeSectionBytes(b, ".livepatch.depends", NOTE_NAME, "GNX"),
+    names: {
+      message: '.livepatch.depends: note name is not "GNU"',
+      location: { section: ".livepatch.depends" },
+    },
+  },
+  {
+    rule: "xen-depends-mismatch",
+    title: "xen_depends one bit off the hypervisor's build-id",
+    payload: HELLO,
+    mutate: (b) =>
+      xorSectionByte(b, ".livepatch.xen_depends", sectionSize(b, ".livepatch.xen_depends") - 1, 1),
+    names: {
+      message:
+        /^\.livepatch\.xen_depends is [0-9a-f]{40} but .*xen-syms has build-id [0-9a-f]{40}$/,
+      location: { section: ".livepatch.xen_depends" },
+    },
+  },
+  {
+    rule: "depends-mismatch",
+    title: "depends one bit off the base's build-id",
+    payload: HELLO,
+    mutate: (b) =>
+      xorSectionByte(b, ".livepatch.depends", sectionSize(b, ".livepatch.depends") - 1, 1),
+    names: {
+      message: /^\.livepatch\.depends is [0-9a-f]{40} but the base .*xen-syms has build-id/,
+      location: { section: ".livepatch.depends" },
+    },
+  },
+  {
+    rule: "build-id-duplicate",
+    title: "bye_world carrying the build-id of hello_world, which it sits on",
+    payload: BYE,
+    stack: [HELLO],
+    mutate: (b, inTree) =>
+      writeSectionBytes(
+        b,
+        ".note.gnu.build-id",
+        NOTE_DESC,
+        sectionBytes(inTree(HELLO), ".note.gnu.build-id").subarray(NOTE_DESC),
+      ),
+    names: {
+      message: /^build-id [0-9a-f]{40} is also the build-id of .*xen_hello_world\.livepatch/,
+      location: { section: ".note.gnu.build-id" },
+    },
+  },
+
+  // .livepatch.funcs (prepare_payload, arch_livepatch_verify_func, expectations).
+  {
+    rule: "funcs-size",
+    title: "a trailing byte after the one entry",
+    payload: HELLO,
+    mutate: (b) => setSectionField(b, ".livepatch.funcs", "size", LIVEPATCH_FUNC_SIZE + 1),
+    names: {
+      message: `.livepatch.funcs is ${LIVEPATCH_FUNC_SIZE + 1} bytes, not a multiple of ${LIVEPATCH_FUNC_SIZE}`,
+      location: { section: ".livepatch.funcs" },
+    },
+  },
+  {
+    rule: "func-version",
+    title: "entry version 1",
+    payload: HELLO,
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.version, [1]),
+    names: {
+      message: "function entry 0 (xen_extra_version) has version 1, expected 2",
+      location: { section: ".livepatch.funcs", entry: 0, symbol: "xen_extra_version" },
+    },
+  },
+  {
+    rule: "func-old-size",
+    title: "old_size 0",
+    payload: HELLO,
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.oldSize, [0, 0, 0, 0]),
+    names: {
+      message: "function entry 0 (xen_extra_version) has old_size 0",
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "func-name",
+    title: "name pointer relocated past its string section (xen_replace_world patches by name)",
+    payload: REPLACE,
+    mutate: (b) => setRelaField(b, ".rela.livepatch.funcs", 0, "addend", 0x1000),
+    names: {
+      message: "function entry 0 has neither old_addr nor a name pointer",
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+    load: {
+      // resolve_old_address() passes the pointer straight to symbols_lookup_by_name()
+      // (livepatch.c:207): 4 KiB past the name is past the payload's last page.
+      skip: "crashes Xen 4.17.5: FATAL PAGE FAULT in symbols_lookup_by_name, reading the name from the unmapped page after the payload",
+    },
+  },
+  {
+    rule: "func-name",
+    title: "name pointer just past the end of its string section",
+    payload: REPLACE,
+    // Xen reads the name from whatever it placed next: here .livepatch.depends, a note whose
+    // first byte is 4 and second 0, so the name "\x04", which resolves to nothing.
+    mutate: (b) =>
+      setRelaField(
+        b,
+        ".rela.livepatch.funcs",
+        0,
+        "addend",
+        sectionSize(b, ".rodata.xen_replace_world_name"),
+      ),
+    names: {
+      message: "function entry 0 has neither old_addr nor a name pointer",
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "func-unresolved",
+    title: "a misspelt function name (xen_replace_world patches by name)",
+    payload: REPLACE,
+    mutate: (b) => writeSectionBytes(b, ".rodata.xen_replace_world_name", 13, "z"),
+    names: {
+      message: "function entry 0 (xen_extra_verzion): xen_extra_verzion is neither in",
+      location: { section: ".livepatch.funcs", entry: 0, symbol: "xen_extra_verzion" },
+    },
+  },
+  {
+    rule: "func-too-short",
+    title: "old_size 4, too short for the jump",
+    payload: HELLO,
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.oldSize, [4, 0, 0, 0]),
+    names: {
+      message: /^function entry 0 \(xen_extra_version\) has old_size 4; the jump needs (5|9) bytes/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "func-nop-size",
+    title: "a NOP entry of 32 bytes",
+    payload: NOP,
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.newSize, [32, 0, 0, 0]),
+    names: {
+      message: /^function entry 0 NOPs out 32 bytes of a \d+-byte function/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "func-old-size-overrun",
+    title: "old_size 100 for a 12-byte function",
+    payload: HELLO,
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.oldSize, [100, 0, 0, 0]),
+    names: {
+      message:
+        /^function entry 0 \(xen_extra_version\) has old_size 100 but xen_extra_version is only \d+ bytes/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "expect-invalid",
+    title: "reserved bits set in the expectation",
+    payload: EXPECTATIONS,
+    mutate: (b) => xorSectionByte(b, ".livepatch.funcs", FUNC_OFFSET.expect, 0x40),
+    names: {
+      message: "expectation has reserved bits set (1)",
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "expect-invalid",
+    title: "expectation longer than old_size",
+    payload: EXPECTATIONS,
+    // enabled, len 9 (old_size is 8).
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.expect, [1 | (9 << 1)]),
+    names: { message: "expects 9 bytes of a 8-byte function" },
+  },
+  {
+    rule: "expect-mismatch",
+    title: "first expected byte changed",
+    payload: EXPECTATIONS,
+    mutate: (b) => xorSectionByte(b, ".livepatch.funcs", FUNC_OFFSET.expectData),
+    names: {
+      message:
+        /^function entry 0 \(xen_extra_version\) expects b7[0-9a-f]* but xen_extra_version in .*xen-syms starts with 48/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+
+  // Hooks, special sections and metadata.
+  {
+    rule: "hook-size",
+    title: "a single hook of two pointers",
+    payload: PREPOST,
+    mutate: (b) => setSectionField(b, ".livepatch.hooks.preapply", "size", 16),
+    names: {
+      message: ".livepatch.hooks.preapply is 16 bytes; it must be exactly one 8-byte pointer",
+      location: { section: ".livepatch.hooks.preapply" },
+    },
+  },
+  {
+    rule: "hook-size",
+    title: "load hooks not a whole number of pointers",
+    payload: HELLO,
+    mutate: (b) => setSectionField(b, ".livepatch.hooks.load", "size", 20),
+    names: {
+      message: ".livepatch.hooks.load is 20 bytes; it must be a multiple of 8 bytes",
+      location: { section: ".livepatch.hooks.load" },
+    },
+  },
+  ...(
+    [
+      [".altinstructions", 42, 14],
+      [".ex_table", 8, 8],
+      [".bug_frames.2", 16, 8],
+    ] as const
+  ).map(([name, size, entry]): Defect => ({
+    rule: "special-section-size",
+    title: `${name} one byte longer`,
+    payload: HELLO,
+    mutate: (b) => {
+      expect(sectionSize(b, name)).toBe(size);
+      return setSectionField(b, name, "size", size + 1);
+    },
+    names: {
+      message: `${name} is ${size + 1} bytes, not a multiple of its ${entry}-byte entries`,
+      location: { section: name },
+    },
+  })),
+  {
+    rule: "altinstr-incomplete",
+    title: ".altinstr_replacement renamed",
+    payload: HELLO,
+    mutate: (b) => renameSection(b, ".altinstr_replacement", "altinstr_replacement"),
+    names: {
+      message: ".altinstructions is present but .altinstr_replacement is missing",
+      location: { section: ".altinstructions" },
+    },
+  },
+  {
+    rule: "modinfo-format",
+    title: ".modinfo without its final NUL",
+    payload: HELLO,
+    mutate: (b) => setSectionField(b, ".modinfo", "size", sectionSize(b, ".modinfo") - 1),
+    names: {
+      message: ".modinfo (15 bytes) does not end with NUL",
+      location: { section: ".modinfo" },
+    },
+  },
+  {
+    rule: "modinfo-entry",
+    title: "LIVEPATCH_RULEZ split into two strings, neither key=value",
+    payload: HELLO,
+    mutate: (b) => writeSectionBytes(b, ".modinfo", "LIVEPATCH".length, "\0"),
+    names: {
+      message: '.modinfo string "RULEZ" is not key=value',
+      location: { section: ".modinfo" },
+    },
+  },
+];
+
+/** Files that are not ELF objects the hypervisor can read (each verified from its file). */
+export const MALFORMED: readonly Defect[] = (
+  [
+    [
+      "truncated",
+      "truncated to 40 bytes",
+      (b: Uint8Array) => truncate(b, 40),
+      "truncated: 40 bytes",
+    ],
+    [
+      "cut",
+      "cut inside the section header table",
+      (b: Uint8Array) => truncate(b, parseElf(b, "(lookup)").header.shoff + 10),
+      "section header table",
+    ],
+    [
+      "garbage",
+      "text, not an ELF object",
+      () => new TextEncoder().encode("not an ELF object at all"),
+      "no \\x7fELF",
+    ],
+    [
+      "elf32",
+      "a 32-bit ELF header",
+      (b: Uint8Array) => setHeaderField(b, "class", 1),
+      "not a 64-bit ELF file",
+    ],
+  ] as const
+).map(([fileName, title, mutate, problem]): Defect => ({
+  rule: "elf-malformed",
+  title,
+  payload: HELLO,
+  fileName,
+  mutate,
+  names: { message: problem },
+}));
+
+/** Defects of the file name, or of the context a payload is loaded in, and payloads defective as built. */
+export const IN_CONTEXT: readonly Defect[] = [
+  {
+    rule: "payload-too-large",
+    title: "the file padded past 2 MiB",
+    payload: NOP,
+    fileName: NOP,
+    mutate: (b) => padTo(b, LIVEPATCH_MAX_SIZE + 1),
+    names: {
+      message: `${LIVEPATCH_MAX_SIZE + 1} bytes, over the hypervisor's limit of ${LIVEPATCH_MAX_SIZE}`,
+    },
+  },
+  {
+    rule: "payload-name",
+    title: "a 130-character name",
+    payload: HELLO,
+    fileName: `${HELLO}_${"x".repeat(130 - HELLO.length - 1)}`,
+    names: {
+      message: `payload name "${HELLO}_${"x".repeat(130 - HELLO.length - 1)}" is 130 bytes; it must be 1 to 127`,
+    },
+  },
+  {
+    rule: "payload-name",
+    title: "an empty name",
+    payload: HELLO,
+    fileName: "",
+    names: { message: 'payload name "" is 0 bytes; it must be 1 to 127' },
+  },
+  {
+    rule: "rodata-duplicate",
+    title: "bye_world on hello_world, as built in-tree",
+    payload: BYE,
+    stack: [HELLO],
+    baseline: "none",
+    names: {
+      message:
+        /^\.rodata\.bye_world_patch_this_fnc \[\d+\]: all 18 bytes are already carried by .*xen_hello_world\.livepatch \(\.rodata\.hello_world_patch_this_fnc\)$/,
+      location: { section: ".rodata.bye_world_patch_this_fnc" },
+    },
+  },
+  {
+    rule: "depends-mismatch",
+    title: "bye_world on xen_nop instead of hello_world",
+    payload: BYE,
+    stack: [NOP],
+    baseline: { stack: [HELLO] },
+    names: {
+      message:
+        /^\.livepatch\.depends is [0-9a-f]{40} but the previous payload .*xen_nop\.livepatch has build-id/,
+      location: { section: ".livepatch.depends" },
+    },
+    load: { skip: "its stack applies xen_nop, which crashes this Xen after apply" },
+  },
+  {
+    rule: "depends-mismatch",
+    title: "bye_world straight on the hypervisor",
+    payload: BYE,
+    baseline: { stack: [HELLO] },
+    names: {
+      message: /but the base .*xen-syms has build-id [0-9a-f]{40} \(apply needs --nodeps\)/,
+    },
+  },
+  {
+    rule: "build-id-duplicate",
+    title: "bye_world loaded again on top of itself",
+    payload: BYE,
+    // The verifier is told bye_world comes first so that only the duplicate differs; the
+    // hypervisor can only apply bye_world on hello_world.
+    stack: [BYE, HELLO],
+    baseline: { stack: [HELLO] },
+    // The same payload twice also re-adds its own new symbols and re-carries its own data.
+    also: ["symbol-duplicate", "rodata-duplicate"],
+    names: { message: /is also the build-id of .*xen_bye_world\.livepatch/ },
+    load: { stack: [HELLO, BYE] },
+  },
+  {
+    rule: "modinfo-entry",
+    title: "hello_world's LIVEPATCH_RULEZ, as built in-tree",
+    payload: HELLO,
+    baseline: "none",
+    names: {
+      message: '.modinfo string "LIVEPATCH_RULEZ" is not key=value',
+      location: { section: ".modinfo" },
+    },
+  },
+  {
+    rule: "section-missing",
+    title: "xen_no_xen_buildid, as built in-tree",
+    payload: NO_XEN_BUILDID,
+    baseline: "none",
+    names: { message: "required section .livepatch.xen_depends is missing" },
+  },
+  {
+    rule: "expect-mismatch",
+    title: "xen_expectations_fail, as built in-tree",
+    payload: EXPECTATIONS_FAIL,
+    baseline: "none",
+    names: {
+      message: /expects deadc0debabe but xen_extra_version in .*xen-syms starts with/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+];
+
+/** Not a defect of the payload: the verifier was not given xen-syms. */
+export const NOT_CHECKED: Defect = {
+  rule: "not-checked",
+  title: "no xen-syms",
+  payload: HELLO,
+  noXen: true,
+  names: { message: "symbol resolution not checked: no xen-syms given (--xen-syms)" },
+  load: { skip: "not a payload defect: a check the verifier skipped without xen-syms" },
+};
+
+/** Every defect. */
+export const DEFECTS: readonly Defect[] = [...MUTATIONS, ...MALFORMED, ...IN_CONTEXT, NOT_CHECKED];
