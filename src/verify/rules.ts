@@ -59,7 +59,7 @@ export const RULES = [
     "payload-name",
     "error",
     "refuses-upload",
-    "Payload name empty or longer than XEN_LIVEPATCH_NAME_SIZE - 1 (127) bytes",
+    "Payload name longer than XEN_LIVEPATCH_NAME_SIZE - 1 (127) bytes",
     LP,
   ),
   rule(
@@ -115,7 +115,7 @@ export const RULES = [
     "symbol-unresolved",
     "error",
     "refuses-upload",
-    "Undefined GLOBAL/WEAK symbol that neither the hypervisor nor an earlier payload provides",
+    "Undefined symbol that neither the hypervisor nor an earlier payload provides (a nameless one never resolves)",
     ELF,
   ),
   rule(

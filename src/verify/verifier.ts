@@ -212,11 +212,12 @@ class PayloadChecks {
         `${this.elf.bytes.length} bytes, over the hypervisor's limit of ${LIVEPATCH_MAX_SIZE}`,
       );
     }
+    // get_name() counts the terminating NUL, so "" (size 1) is a name Xen accepts.
     const nameBytes = Buffer.byteLength(this.payload.name);
-    if (nameBytes === 0 || nameBytes > LIVEPATCH_NAME_SIZE - 1) {
+    if (nameBytes > LIVEPATCH_NAME_SIZE - 1) {
       this.out.add(
         "payload-name",
-        `payload name "${this.payload.name}" is ${nameBytes} bytes; it must be 1 to ${LIVEPATCH_NAME_SIZE - 1}`,
+        `payload name "${this.payload.name}" is ${nameBytes} bytes; it must be at most ${LIVEPATCH_NAME_SIZE - 1}`,
       );
     }
   }
@@ -336,6 +337,14 @@ class PayloadChecks {
         this.out.add(
           "symbol-undefined-local",
           `undefined LOCAL symbol ${sym.name || `#${sym.index}`}: a local symbol must be defined in the payload`,
+          where,
+        );
+      }
+      // The hypervisor resolves every undefined symbol by name, whatever its binding.
+      if (!sym.name) {
+        this.out.add(
+          "symbol-unresolved",
+          `undefined symbol #${sym.index} has no name: the hypervisor resolves undefined symbols by name and finds none`,
           where,
         );
       } else if (!this.target.xen) {

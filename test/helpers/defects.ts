@@ -349,6 +349,8 @@ export const MUTATIONS: readonly Defect[] = [
     title: "the section symbol of .fixup left undefined (the livepatch-build-tools bug)",
     payload: HELLO,
     mutate: (b) => setSymbolField(b, sectionSymbol(b, ".fixup"), "shndx", 0),
+    // A section symbol has no name, and the hypervisor resolves undefined symbols by name.
+    also: ["symbol-unresolved"],
     names: (b) => ({
       message: `undefined LOCAL symbol #${sectionSymbol(b, ".fixup")}`,
       location: { section: ".symtab", entry: sectionSymbol(b, ".fixup") },
@@ -643,7 +645,7 @@ export const MUTATIONS: readonly Defect[] = [
     },
     load: {
       // resolve_old_address() passes the pointer straight to symbols_lookup_by_name()
-      // (livepatch.c:207): 4 KiB past the name is past the payload's last page.
+      // (livepatch.c:208): 4 KiB past the name is past the payload's last page.
       skip: "crashes Xen 4.17.5: FATAL PAGE FAULT in symbols_lookup_by_name, reading the name from the unmapped page after the payload",
     },
   },
@@ -864,15 +866,8 @@ export const IN_CONTEXT: readonly Defect[] = [
     payload: HELLO,
     fileName: `${HELLO}_${"x".repeat(130 - HELLO.length - 1)}`,
     names: {
-      message: `payload name "${HELLO}_${"x".repeat(130 - HELLO.length - 1)}" is 130 bytes; it must be 1 to 127`,
+      message: `payload name "${HELLO}_${"x".repeat(130 - HELLO.length - 1)}" is 130 bytes; it must be at most 127`,
     },
-  },
-  {
-    rule: "payload-name",
-    title: "an empty name",
-    payload: HELLO,
-    fileName: "",
-    names: { message: 'payload name "" is 0 bytes; it must be 1 to 127' },
   },
   {
     rule: "rodata-duplicate",

@@ -188,6 +188,15 @@ describe("rules that need a file or a context", () => {
     });
   }
 
+  it('payload-name: an empty name is no defect (Xen 4.17 loads a payload uploaded as "")', async () => {
+    const path = join(scratch, ".livepatch");
+    await writeFile(path, original(HELLO));
+    const findings = await verifyFile(path, { xen, stack: [] });
+    expect(findings.map((f) => [f.ruleId, f.message])).toEqual(
+      verify(HELLO, original(HELLO)).map((f) => [f.ruleId, f.message]),
+    );
+  });
+
   ruleCase(NOT_CHECKED.rule, NOT_CHECKED.title, () => {
     const findings = verify(NOT_CHECKED.payload, original(NOT_CHECKED.payload), { noXen: true });
     expectGained(
