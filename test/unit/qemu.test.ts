@@ -466,6 +466,10 @@ describe("QEMU never outlives the process that started it", () => {
     await new Promise<void>((ok) => child.stdout.on("data", () => ok()));
     if (end !== "exit") child.kill(end);
     await new Promise((ok) => child.on("close", ok));
+    // SIGKILL is delivered asynchronously: on a loaded machine the process may take a moment to die.
+    for (let waited = 0; waited < 5000 && !gone(f.pidFile); waited += 50) {
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
     return gone(f.pidFile);
   }
 
