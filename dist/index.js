@@ -73335,7 +73335,7 @@ var RULES = [
     "payload-name",
     "error",
     "refuses-upload",
-    "Payload name empty or longer than XEN_LIVEPATCH_NAME_SIZE - 1 (127) bytes",
+    "Payload name longer than XEN_LIVEPATCH_NAME_SIZE - 1 (127) bytes",
     LP
   ),
   rule(
@@ -73391,7 +73391,7 @@ var RULES = [
     "symbol-unresolved",
     "error",
     "refuses-upload",
-    "Undefined GLOBAL/WEAK symbol that neither the hypervisor nor an earlier payload provides",
+    "Undefined symbol that neither the hypervisor nor an earlier payload provides (a nameless one never resolves)",
     ELF
   ),
   rule(
@@ -74788,10 +74788,10 @@ var PayloadChecks = class _PayloadChecks {
       );
     }
     const nameBytes = Buffer.byteLength(this.payload.name);
-    if (nameBytes === 0 || nameBytes > LIVEPATCH_NAME_SIZE - 1) {
+    if (nameBytes > LIVEPATCH_NAME_SIZE - 1) {
       this.out.add(
         "payload-name",
-        `payload name "${this.payload.name}" is ${nameBytes} bytes; it must be 1 to ${LIVEPATCH_NAME_SIZE - 1}`
+        `payload name "${this.payload.name}" is ${nameBytes} bytes; it must be at most ${LIVEPATCH_NAME_SIZE - 1}`
       );
     }
   }
@@ -74898,6 +74898,13 @@ var PayloadChecks = class _PayloadChecks {
         this.out.add(
           "symbol-undefined-local",
           `undefined LOCAL symbol ${sym.name || `#${sym.index}`}: a local symbol must be defined in the payload`,
+          where2
+        );
+      }
+      if (!sym.name) {
+        this.out.add(
+          "symbol-unresolved",
+          `undefined symbol #${sym.index} has no name: the hypervisor resolves undefined symbols by name and finds none`,
           where2
         );
       } else if (!this.target.xen) {
