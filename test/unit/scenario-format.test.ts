@@ -1,4 +1,6 @@
 // The scenario format: what parses into what, and the line every mistake is reported at.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseScenario } from "../../src/scenario/format.js";
 import { ConfigurationError } from "../../src/util/errors.js";
@@ -218,5 +220,15 @@ steps: [ { list: } ]
     expect(problems("payloads: {}\nsteps: []\n")).toEqual([
       "s.yml:2: `steps` must be a non-empty list of steps",
     ]);
+  });
+});
+
+describe("docs/scenarios.md", () => {
+  it("shows an example that parses", () => {
+    const doc = readFileSync(join(import.meta.dirname, "..", "..", "docs", "scenarios.md"), "utf8");
+    const example = /```yaml\n([\s\S]*?)```/.exec(doc)![1]!;
+    const s = parseScenario(example, "docs/scenarios.md");
+    expect(s.name).toBe("hello then bye");
+    expect(s.steps.map((x) => x.name)).toContain("bye before hello is refused");
   });
 });
