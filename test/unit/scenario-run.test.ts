@@ -383,6 +383,67 @@ describe("the self-test scenario on a recorded boot of Xen 4.17.5", () => {
   });
 });
 
+describe("evaluateBoot on a boot that crashed", () => {
+  it("fails the step that was running with the crash report and leaves the rest not run", () => {
+    const s = selfTestScenario();
+    const rec = recorded();
+    // The recorded boot up to the apply of hello (guest step 7), then a panic inside it.
+    const cut = rec.console.findIndex((l) => l === "@@XLCI step 7 begin");
+    const lines = [
+      ...rec.console.slice(0, cut + 1),
+      "(XEN) livepatch: hello: Applying 1 functions",
+      "(XEN) Panic on CPU 0:",
+    ];
+    const message =
+      'The hypervisor panicked during step 7 ("Panic on CPU 0", tcg):\n(XEN) Panic on CPU 0:';
+    const boot = {
+      ...replay(lines),
+      ok: false,
+      end: { kind: "hypervisor-panic" as const, lines: [], message },
+    };
+    const result = evaluateBoot(planScenario(s), s, boot);
+    expect(result.ok).toBe(false);
+    expect(result.error).toBeUndefined();
+    expect(result.steps.slice(0, 7).map((x) => x.status)).toEqual([
+      "passed",
+      "passed",
+      "passed",
+      "passed",
+      "passed",
+      "failed",
+      "not-run",
+    ]);
+    expect(result.steps[5]!.message).toBe(
+      `\`xen-livepatch apply hello\` did not finish: ${message}`,
+    );
+    expect(result.steps[5]!.console).toEqual([
+      "(XEN) livepatch: hello: Applying 1 functions",
+      "(XEN) Panic on CPU 0:",
+    ]);
+    expect(result.steps[6]!.message).toBe(
+      'not run: the boot ended before this step (The hypervisor panicked during step 7 ("Panic on CPU 0", tcg):)',
+    );
+    expect(result.counts).toEqual({ passed: 5, failed: 1, notRun: s.steps.length - 6 });
+  });
+
+  it("reports a failed dom0 setup once, as the boot's error", () => {
+    const s = selfTestScenario();
+    const boot = replay([
+      "@@XLCI setup begin",
+      "insmod: can't insert 'xenfs.ko'",
+      "@@XLCI setup end rc=1",
+      "@@XLCI done",
+    ]);
+    boot.setup!.output = "insmod: can't insert 'xenfs.ko'\n";
+    const result = evaluateBoot(planScenario(s), s, boot);
+    expect(result.error).toBe(
+      "dom0's setup (insmod, mount xenfs) failed with status 1:\ninsmod: can't insert 'xenfs.ko'\n",
+    );
+    expect(result.counts).toEqual({ passed: 0, failed: 0, notRun: s.steps.length });
+    expect(result.ok).toBe(false);
+  });
+});
+
 // --- the default scenario --------------------------------------------------------------
 
 const stack = (...ps: Array<Partial<StackPayload> & { name: string }>): StackPayload[] =>
