@@ -12,7 +12,7 @@
 import { constants as fsConstants } from "node:fs";
 import { access, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { isAbsolute, join, resolve } from "node:path";
 import { fetchGuestAssets, type GuestAssets } from "../boot/guest-assets.js";
 import { guestInitramfs, parseMarker } from "../boot/init-script.js";
 import { buildInitramfs, type InitramfsEntry } from "../boot/initramfs.js";
@@ -288,8 +288,6 @@ export function checkList(expected: readonly ListExpectation[], output: string):
 export interface BootInterruption {
   /** The whole message (crash lines, timeout's last console lines). */
   message: string;
-  /** The 1-based guest step running when the boot ended, if any. */
-  duringGuestStep?: number;
 }
 
 /** Judges one planned step from what its commands did (runs[i] for commands[i]). */
@@ -444,11 +442,8 @@ export function evaluateBoot(
   const end = boot.end;
   const endMessage = end.kind === "poweroff" ? undefined : end.message;
   const interrupted = endMessage !== undefined;
-  const running = boot.steps.find((s) => s.rc === null);
   const interruption: BootInterruption | undefined =
-    endMessage !== undefined
-      ? { message: endMessage, ...(running ? { duringGuestStep: running.step } : {}) }
-      : undefined;
+    endMessage !== undefined ? { message: endMessage } : undefined;
 
   let error: string | undefined;
   if (!boot.setup || boot.setup.rc === null) {
@@ -530,7 +525,7 @@ export async function resolvePayloadFiles(
 }
 
 export interface RunScenarioOptions {
-  base: Pick<XenBase, "xenImage" | "tree" | "key">;
+  base: XenBase;
   scenario: Scenario;
   /** Payload name -> host file, for every payload the scenario declares. */
   payloadFiles: Readonly<Record<string, string>>;
@@ -576,8 +571,7 @@ export async function runScenario(opts: RunScenarioOptions): Promise<ScenarioRes
   const plan = planScenario(scenario);
   const assets = opts.assets ?? (await fetchGuestAssets({ cacheDir: opts.cacheDir }));
   const tool =
-    opts.guestTool ??
-    (await buildGuestTool({ base: opts.base as XenBase, cacheDir: opts.cacheDir })).path;
+    opts.guestTool ?? (await buildGuestTool({ base: opts.base, cacheDir: opts.cacheDir })).path;
 
   const extra: InitramfsEntry[] = [
     { type: "file", path: GUEST_TOOL_PATH.slice(1), mode: 0o755, source: tool },
@@ -587,9 +581,7 @@ export async function runScenario(opts: RunScenarioOptions): Promise<ScenarioRes
       source: opts.payloadFiles[name]!,
     })),
   ];
-  const work = await mkdtemp(
-    join(opts.logFile ? dirname(opts.logFile) : tmpdir(), ".xlci-scenario-"),
-  );
+  const work = await mkdtemp(join(tmpdir(), "xlci-scenario-"));
   try {
     const initrd = join(work, "initrd.cpio.gz");
     await buildInitramfs(
