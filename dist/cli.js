@@ -50,10 +50,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -74,7 +74,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -86,11 +86,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap;
+    exports.isMap = isMap2;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar;
-    exports.isSeq = isSeq;
+    exports.isScalar = isScalar2;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -985,12 +985,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
+    function indentComment(comment, indent2) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+      return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent2, comment) => str.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1004,17 +1004,17 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
         return text;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
-      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
       if (text.length <= endStep)
         return text;
       const folds = [];
       const escapedFolds = {};
-      let end = lineWidth - indent.length;
+      let end = lineWidth - indent2.length;
       if (typeof indentAtStart === "number") {
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
           folds.push(0);
@@ -1028,7 +1028,7 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text, i, indent2.length);
         if (i !== -1)
           end = i + endStep;
       }
@@ -1052,8 +1052,8 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
-          end = i + indent.length + endStep;
+            i = consumeMoreIndentedLines(text, i, indent2.length);
+          end = i + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
@@ -1098,22 +1098,22 @@ var require_foldFlowLines = __commonJS({
         const end2 = folds[i2 + 1] || text.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent2}${text.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
             res += `${text[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent2}${text.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text, i, indent2) {
       let end = i;
       let start = i + 1;
       let ch = text[start];
       while (ch === " " || ch === "	") {
-        if (i < start + indent) {
+        if (i < start + indent2) {
           ch = text[++i];
         } else {
           do {
@@ -1169,7 +1169,7 @@ var require_stringifyString = __commonJS({
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
@@ -1229,7 +1229,7 @@ var require_stringifyString = __commonJS({
                   str += "\n";
                   i += 2;
                 }
-                str += indent;
+                str += indent2;
                 if (json[i + 2] === " ")
                   str += "\\";
                 i += 1;
@@ -1241,15 +1241,15 @@ var require_stringifyString = __commonJS({
           }
       }
       str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
         return doubleQuotedString(value, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent}`) + "'";
-      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+${indent2}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function quotedString(value, ctx) {
       const { singleQuote } = ctx.options;
@@ -1279,8 +1279,8 @@ ${indent}`) + "'";
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -1305,7 +1305,7 @@ ${indent}`) + "'";
         value = value.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent}`);
+        end = end.replace(blockEndNewlines, `$&${indent2}`);
       }
       let startWithSpace = false;
       let startEnd;
@@ -1322,17 +1322,17 @@ ${indent}`) + "'";
       let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
         value = value.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent}`);
+        start = start.replace(/\n+/g, `$&${indent2}`);
       }
-      const indentSize = indent ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
+      const indentSize = indent2 ? "2" : "1";
+      let header2 = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
       if (!literal) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -1340,18 +1340,18 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header}
-${indent}${body}`;
+          return `>${header2}
+${indent2}${body}`;
       }
-      value = value.replace(/\n+/g, `$&${indent}`);
-      return `|${header}
-${indent}${start}${value}${end}`;
+      value = value.replace(/\n+/g, `$&${indent2}`);
+      return `|${header2}
+${indent2}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
-      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
         return quotedString(value, ctx);
       }
@@ -1362,22 +1362,22 @@ ${indent}${start}${value}${end}`;
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
-        if (indent === "") {
+        if (indent2 === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent === indentStep) {
+        } else if (implicitKey && indent2 === indentStep) {
           return quotedString(value, ctx);
         }
       }
       const str = value.replace(/\n+/g, `$&
-${indent}`);
+${indent2}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1549,7 +1549,7 @@ var require_stringifyPair = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -1564,7 +1564,7 @@ var require_stringifyPair = __commonJS({
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent + indentStep
+        indent: indent2 + indentStep
       });
       let keyCommentDone = false;
       let chompKeep = false;
@@ -1594,7 +1594,7 @@ var require_stringifyPair = __commonJS({
         if (keyComment)
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
         str = `? ${str}
-${indent}:`;
+${indent2}:`;
       } else {
         str = `${str}:`;
         if (keyComment)
@@ -1872,7 +1872,7 @@ var require_stringifyCollection = __commonJS({
       return stringify2(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-      const { indent, options: { commentString } } = ctx;
+      const { indent: indent2, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
@@ -1909,11 +1909,11 @@ var require_stringifyCollection = __commonJS({
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
           str += line ? `
-${indent}${line}` : "\n";
+${indent2}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -1921,7 +1921,7 @@ ${indent}${line}` : "\n";
       return str;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
         indent: itemIndent,
@@ -1990,19 +1990,19 @@ ${indent}${line}` : "\n";
           let str = start;
           for (const line of lines)
             str += line ? `
-${indentStep}${indent}${line}` : "\n";
+${indentStep}${indent2}${line}` : "\n";
           return `${str}
-${indent}${end}`;
+${indent2}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        const ic = stringifyComment.indentComment(commentString(comment), indent2);
         lines.push(ic.trimStart());
       }
     }
@@ -3412,7 +3412,7 @@ var require_Document = __commonJS({
     var applyReviver = require_applyReviver();
     var createNode = require_createNode();
     var directives = require_directives();
-    var Document = class _Document {
+    var Document2 = class _Document {
       constructor(value, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
@@ -3702,7 +3702,7 @@ var require_Document = __commonJS({
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
-    exports.Document = Document;
+    exports.Document = Document2;
   }
 });
 
@@ -3952,10 +3952,10 @@ var require_util_flow_indent_check = __commonJS({
   "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent, fc, onError) {
+    function flowIndentCheck(indent2, fc, onError) {
       if (fc?.type === "flow-collection") {
         const end = fc.end[0];
-        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
           onError(end, "BAD_INDENT", msg, true);
         }
@@ -4198,9 +4198,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4236,7 +4236,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4276,7 +4276,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep3 && !props.found) {
+        if (!isMap2 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4299,7 +4299,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -4331,7 +4331,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap2) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4347,7 +4347,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4449,10 +4449,10 @@ var require_resolve_block_scalar = __commonJS({
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
+      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header2)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -4463,27 +4463,27 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
+        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header2.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value2, type, comment: header2.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar.indent + header2.indent;
+      let offset = scalar.offset + header2.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
+        const [indent2, content] = lines[i];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
-            trimIndent = indent.length;
+          if (header2.indent === 0 && indent2.length > trimIndent)
+            trimIndent = indent2.length;
         } else {
-          if (indent.length < trimIndent) {
+          if (indent2.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            onError(offset + indent2.length, "MISSING_CHAR", message);
           }
-          if (header.indent === 0)
-            trimIndent = indent.length;
+          if (header2.indent === 0)
+            trimIndent = indent2.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
@@ -4491,7 +4491,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent.length + content.length + 1;
+        offset += indent2.length + content.length + 1;
       }
       for (let i = lines.length - 1; i >= chompStart; --i) {
         if (lines[i][0].length > trimIndent)
@@ -4503,26 +4503,26 @@ var require_resolve_block_scalar = __commonJS({
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
-        offset += indent.length + content.length + 1;
+        let [indent2, content] = lines[i];
+        offset += indent2.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
           content = content.slice(0, -1);
-        if (content && indent.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
+        if (content && indent2.length < trimIndent) {
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
-          indent = "";
+          indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
+          value += sep3 + indent2.slice(trimIndent) + content;
           sep3 = "\n";
-        } else if (indent.length > trimIndent || content[0] === "	") {
+        } else if (indent2.length > trimIndent || content[0] === "	") {
           if (sep3 === " ")
             sep3 = "\n";
           else if (!prevMoreIndented && sep3 === "\n")
             sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
+          value += sep3 + indent2.slice(trimIndent) + content;
           sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
@@ -4536,7 +4536,7 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header.chomp) {
+      switch (header2.chomp) {
         case "-":
           break;
         case "+":
@@ -4548,8 +4548,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      const end = start + header2.length + scalar.source.length;
+      return { value, type, comment: header2.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -4558,7 +4558,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       const { source } = props[0];
       const mode = source[0];
-      let indent = 0;
+      let indent2 = 0;
       let chomp = "";
       let error = -1;
       for (let i = 1; i < source.length; ++i) {
@@ -4567,8 +4567,8 @@ var require_resolve_block_scalar = __commonJS({
           chomp = ch;
         else {
           const n = Number(ch);
-          if (!indent && n)
-            indent = n;
+          if (!indent2 && n)
+            indent2 = n;
           else if (error === -1)
             error = offset + i;
         }
@@ -4609,7 +4609,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent: indent2, chomp, comment, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -5067,13 +5067,13 @@ var require_compose_node = __commonJS({
 var require_compose_doc = __commonJS({
   "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
-    var Document = require_Document();
+    var Document2 = require_Document();
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     function composeDoc(options, directives, { offset, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
-      const doc = new Document.Document(void 0, opts);
+      const doc = new Document2.Document(void 0, opts);
       const ctx = {
         atKey: false,
         atRoot: true,
@@ -5112,7 +5112,7 @@ var require_composer = __commonJS({
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
@@ -5301,7 +5301,7 @@ ${end.comment}` : end.comment;
           this.doc = null;
         } else if (forceDoc) {
           const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document.Document(void 0, opts);
+          const doc = new Document2.Document(void 0, opts);
           if (this.atDirectives)
             this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
           doc.range = [0, endOffset, endOffset];
@@ -5343,15 +5343,15 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
-        indent: indent > 0 ? " ".repeat(indent) : "",
+        indent: indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
       const end = context.end ?? [
-        { type: "newline", offset: -1, indent, source: "\n" }
+        { type: "newline", offset: -1, indent: indent2, source: "\n" }
       ];
       switch (source[0]) {
         case "|":
@@ -5360,25 +5360,25 @@ var require_cst_scalar = __commonJS({
           const head = source.substring(0, he);
           const body = source.substring(he + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset, indent, source: head }
+            { type: "block-scalar-header", offset, indent: indent2, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
-            props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body };
+            props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+          return { type: "block-scalar", offset, indent: indent2, props, source: body };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent, source, end };
+          return { type: "double-quoted-scalar", offset, indent: indent2, source, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent, source, end };
+          return { type: "single-quoted-scalar", offset, indent: indent2, source, end };
         default:
-          return { type: "scalar", offset, indent, source, end };
+          return { type: "scalar", offset, indent: indent2, source, end };
       }
     }
     function setScalarValue(token, value, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
-      let indent = "indent" in token ? token.indent : null;
-      if (afterKey && typeof indent === "number")
-        indent += 2;
+      let indent2 = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent2 === "number")
+        indent2 += 2;
       if (!type)
         switch (token.type) {
           case "single-quoted-scalar":
@@ -5388,18 +5388,18 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token.props[0];
-            if (header.type !== "block-scalar-header")
+            const header2 = token.props[0];
+            if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
             type = "PLAIN";
         }
       const source = stringifyString.stringifyString({ type, value }, {
-        implicitKey: implicitKey || indent === null,
-        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        implicitKey: implicitKey || indent2 === null,
+        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
@@ -5423,23 +5423,23 @@ var require_cst_scalar = __commonJS({
       const head = source.substring(0, he);
       const body = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
-        const header = token.props[0];
-        if (header.type !== "block-scalar-header")
+        const header2 = token.props[0];
+        if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
+        header2.source = head;
         token.source = body;
       } else {
         const { offset } = token;
-        const indent = "indent" in token ? token.indent : -1;
+        const indent2 = "indent" in token ? token.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset, indent, source: head }
+          { type: "block-scalar-header", offset, indent: indent2, source: head }
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
-          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -5484,12 +5484,12 @@ var require_cst_scalar = __commonJS({
           break;
         }
         default: {
-          const indent = "indent" in token ? token.indent : -1;
+          const indent2 = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent, source, end });
+          Object.assign(token, { type, indent: indent2, source, end });
         }
       }
     }
@@ -5634,7 +5634,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5718,7 +5718,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -5795,15 +5795,15 @@ var require_lexer = __commonJS({
       continueScalar(offset) {
         let ch = this.buffer[offset];
         if (this.indentNext > 0) {
-          let indent = 0;
+          let indent2 = 0;
           while (ch === " ")
-            ch = this.buffer[++indent + offset];
+            ch = this.buffer[++indent2 + offset];
           if (ch === "\r") {
-            const next = this.buffer[indent + offset + 1];
+            const next = this.buffer[indent2 + offset + 1];
             if (next === "\n" || !next && !this.atEnd)
-              return offset + indent + 1;
+              return offset + indent2 + 1;
           }
-          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset + indent2 : -1;
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
@@ -5972,12 +5972,12 @@ var require_lexer = __commonJS({
       }
       *parseFlowCollection() {
         let nl, sp;
-        let indent = -1;
+        let indent2 = -1;
         do {
           nl = yield* this.pushNewline();
           if (nl > 0) {
             sp = yield* this.pushSpaces(false);
-            this.indentValue = indent = sp;
+            this.indentValue = indent2 = sp;
           } else {
             sp = 0;
           }
@@ -5986,8 +5986,8 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -6095,16 +6095,16 @@ var require_lexer = __commonJS({
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
-        let indent = 0;
+        let indent2 = 0;
         let ch;
         loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
           switch (ch) {
             case " ":
-              indent += 1;
+              indent2 += 1;
               break;
             case "\n":
               nl = i2;
-              indent = 0;
+              indent2 = 0;
               break;
             case "\r": {
               const next = this.buffer[i2 + 1];
@@ -6120,9 +6120,9 @@ var require_lexer = __commonJS({
         }
         if (!ch && !this.atEnd)
           return this.setNext("block-scalar");
-        if (indent >= this.indentNext) {
+        if (indent2 >= this.indentNext) {
           if (this.blockScalarIndent === -1)
-            this.indentNext = indent;
+            this.indentNext = indent2;
           else {
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
@@ -6155,7 +6155,7 @@ var require_lexer = __commonJS({
             const lastChar = i2;
             while (ch2 === " ")
               ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent2 > lastChar)
               nl = i2;
             else
               break;
@@ -6317,7 +6317,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter = class {
+    var LineCounter2 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6340,7 +6340,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter;
+    exports.LineCounter = LineCounter2;
   }
 });
 
@@ -7171,10 +7171,10 @@ var require_parser = __commonJS({
         }
         return null;
       }
-      atIndentedComment(start, indent) {
+      atIndentedComment(start, indent2) {
         if (this.type !== "comment")
           return false;
-        if (this.indent <= indent)
+        if (this.indent <= indent2)
           return false;
         return start.every((st) => st.type === "newline" || st.type === "space");
       }
@@ -7223,7 +7223,7 @@ var require_public_api = __commonJS({
   "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors();
     var log = require_log();
     var identity = require_identity();
@@ -7248,7 +7248,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument(source, options = {}) {
+    function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7274,7 +7274,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument(src, options);
+      const doc = parseDocument2(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7296,8 +7296,8 @@ var require_public_api = __commonJS({
       if (typeof options === "string")
         options = options.length;
       if (typeof options === "number") {
-        const indent = Math.round(options);
-        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+        const indent2 = Math.round(options);
+        options = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
       }
       if (value === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
@@ -7306,11 +7306,11 @@ var require_public_api = __commonJS({
       }
       if (identity.isDocument(value) && !_replacer)
         return value.toString(options);
-      return new Document.Document(value, _replacer, options).toString(options);
+      return new Document2.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument;
+    exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
   }
 });
@@ -7320,7 +7320,7 @@ var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
@@ -7336,7 +7336,7 @@ var require_dist = __commonJS({
     var publicApi = require_public_api();
     var visit = require_visit();
     exports.Composer = composer.Composer;
-    exports.Document = Document.Document;
+    exports.Document = Document2.Document;
     exports.Schema = Schema.Schema;
     exports.YAMLError = errors.YAMLError;
     exports.YAMLParseError = errors.YAMLParseError;
@@ -7368,7 +7368,7 @@ var require_dist = __commonJS({
 });
 
 // src/commands.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync2 } from "node:fs";
 import { parseArgs } from "node:util";
 
@@ -7494,11 +7494,11 @@ function defaultCacheDir(env) {
 function parseOptions(raw, cwd, cacheDir, metadata = {}) {
   const input = (name) => (raw[name] ?? INPUT_DEFAULTS[name]).trim();
   const path = (p) => isAbsolute(p) ? p : resolve(cwd, p);
-  for (const [name, what] of Object.entries(NOT_YET)) {
+  for (const [name, what2] of Object.entries(NOT_YET)) {
     if (input(name) !== INPUT_DEFAULTS[name]) {
       throw new ConfigurationError(
         name,
-        `${what} is not available in this version yet; remove this input`
+        `${what2} is not available in this version yet; remove this input`
       );
     }
   }
@@ -7508,12 +7508,6 @@ function parseOptions(raw, cwd, cacheDir, metadata = {}) {
   }
   oneOf("builder", input("builder"), ["native", "livepatch-build-tools"]);
   const expectations = oneOf("expectations", input("expectations"), ["none", "auto"]);
-  if (input("scenario") !== "none") {
-    throw new ConfigurationError(
-      "scenario",
-      `the QEMU boot test is not available in this version yet; use "none"`
-    );
-  }
   oneOf("kvm", input("kvm"), ["auto", "true", "false"]);
   if (oneOf("attest", input("attest"), ["auto", "true", "false"]) === "true") {
     throw new ConfigurationError(
@@ -7553,6 +7547,8 @@ function parseOptions(raw, cwd, cacheDir, metadata = {}) {
     expectations,
     metadata,
     failOn: oneOf("fail-on", input("fail-on"), ["error", "warning", "never"]),
+    scenario: ["none", "default", "self-test"].includes(input("scenario")) ? input("scenario") : { path: path(input("scenario")) },
+    kvm: oneOf("kvm", input("kvm"), ["auto", "true", "false"]),
     stackMode: oneOf("stack-mode", input("stack-mode"), ["stacked", "independent", "cumulative"]),
     outputDir: path(input("output-dir")),
     cacheDir: input("cache-dir") ? path(input("cache-dir")) : cacheDir,
@@ -7582,6 +7578,24 @@ function parseOptions(raw, cwd, cacheDir, metadata = {}) {
       `"auto" fills in the expectations of payloads this run builds: give payload-sources`
     );
   }
+  if (options.scenario !== "none" && !options.xenSource) {
+    throw new ConfigurationError(
+      "scenario",
+      "the boot test boots the base this run builds: set xen-source too"
+    );
+  }
+  if (options.scenario === "self-test" && !options.selfTest) {
+    throw new ConfigurationError(
+      "scenario",
+      `"self-test" runs Xen's in-tree payloads: set self-test: true too`
+    );
+  }
+  if (options.scenario === "default" && options.payloadSources.length + options.payloads.length === 0) {
+    throw new ConfigurationError(
+      "scenario",
+      `"default" tests your payloads: give payload-sources or payloads`
+    );
+  }
   if (!options.xenSource && options.payloads.length === 0) {
     throw new ConfigurationError(
       "payloads",
@@ -7592,8 +7606,8 @@ function parseOptions(raw, cwd, cacheDir, metadata = {}) {
 }
 
 // src/pipeline.ts
-import { copyFile as copyFile2, mkdir as mkdir5, readFile as readFile6, writeFile as writeFile4 } from "node:fs/promises";
-import { basename as basename5, join as join8 } from "node:path";
+import { copyFile as copyFile4, mkdir as mkdir9, readFile as readFile8, writeFile as writeFile6 } from "node:fs/promises";
+import { basename as basename7, dirname as dirname6, join as join11 } from "node:path";
 
 // src/build/config.ts
 import { createHash } from "node:crypto";
@@ -7737,7 +7751,7 @@ async function runCommand(cmd, args, opts = {}) {
     opts.onLine?.(line, stream);
   };
   const outcome = await new Promise(
-    (resolve7) => {
+    (resolve10) => {
       const child = spawn(cmd, args, {
         cwd: opts.cwd,
         env: { ...process.env, ...opts.env },
@@ -7754,8 +7768,8 @@ async function runCommand(cmd, args, opts = {}) {
         });
       }
       if (opts.input !== void 0) child.stdin?.end(opts.input);
-      child.on("error", resolve7);
-      child.on("close", (code, signal) => resolve7({ code, signal }));
+      child.on("error", resolve10);
+      child.on("close", (code, signal) => resolve10({ code, signal }));
     }
   );
   for (const stream of ["stdout", "stderr"])
@@ -7764,7 +7778,7 @@ async function runCommand(cmd, args, opts = {}) {
     const status = outcome instanceof Error ? outcome.message : `exit ${outcome.code ?? outcome.signal}`;
     log.write(`[${status}]
 `);
-    await new Promise((resolve7) => log.end(resolve7));
+    await new Promise((resolve10) => log.end(resolve10));
   }
   if (outcome instanceof Error) {
     if (outcome.code === "ENOENT") {
@@ -8220,9 +8234,9 @@ var ElfFormatError = class extends Error {
 var toNumber = (v) => Number(v);
 function cStringAt(bytes, start, end) {
   if (start < 0 || start >= end) return "";
-  let stop = bytes.indexOf(0, start);
-  if (stop < 0 || stop > end) stop = end;
-  return Buffer.from(bytes.buffer, bytes.byteOffset + start, stop - start).toString("latin1");
+  let stop2 = bytes.indexOf(0, start);
+  if (stop2 < 0 || stop2 > end) stop2 = end;
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, stop2 - start).toString("latin1");
 }
 var ElfFile = class {
   constructor(file, bytes) {
@@ -9476,8 +9490,8 @@ async function buildSourcePayloads(opts) {
   const started = Date.now();
   const logFile = opts.logFile && resolve4(opts.logFile);
   const log = async (line) => {
-    const seconds = ((Date.now() - started) / 1e3).toFixed(1);
-    if (logFile) await writeFile3(logFile, `# [${seconds} s] ${line}
+    const seconds2 = ((Date.now() - started) / 1e3).toFixed(1);
+    if (logFile) await writeFile3(logFile, `# [${seconds2} s] ${line}
 `, { flag: "a" });
   };
   const dirs = await readPayloadDirs(opts.sourceDirs);
@@ -9548,9 +9562,9 @@ async function buildSourcePayloads(opts) {
       await copyFile(join5(objDir, `${dir.name}.livepatch`), file);
       const payload = await Payload.load(file);
       const buildId = payload.buildId;
-      const check = (what, note, expected) => {
+      const check = (what2, note, expected) => {
         if (note.status !== "ok" || expected !== void 0 && note.id !== expected) {
-          throw new Error(`${file}: ${what} is not what was linked in (${JSON.stringify(note)})`);
+          throw new Error(`${file}: ${what2} is not what was linked in (${JSON.stringify(note)})`);
         }
         return note.id;
       };
@@ -9783,9 +9797,9 @@ import { createHash as createHash5 } from "node:crypto";
 import { mkdir as mkdir4 } from "node:fs/promises";
 import { join as join6, resolve as resolve5 } from "node:path";
 function gitFetchSteps(ref) {
-  const what = ref || "HEAD";
+  const what2 = ref || "HEAD";
   return {
-    shallow: ["fetch", "--quiet", "--depth", "1", "origin", what],
+    shallow: ["fetch", "--quiet", "--depth", "1", "origin", what2],
     full: ["fetch", "--quiet", "--tags", "origin", "+refs/heads/*:refs/remotes/origin/*"]
   };
 }
@@ -9829,27 +9843,2610 @@ async function fetchGitSource(opts) {
   };
 }
 
-// src/source/path.ts
+// src/report/junit.ts
+function xmlSafe(text) {
+  return text.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, "\uFFFD").replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD");
+}
+function escapeText(text) {
+  return xmlSafe(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function escapeAttr(text) {
+  return escapeText(text).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+}
+var seconds = (ms) => (ms / 1e3).toFixed(3);
+function attrs(values) {
+  return Object.entries(values).filter(([, v]) => v !== void 0).map(([k, v]) => ` ${k}="${escapeAttr(String(v))}"`).join("");
+}
+function transcript(step) {
+  const parts = step.commands.map((c) => {
+    const status = c.rc === void 0 ? "not run" : c.rc === null ? "did not finish" : `exit ${c.rc}`;
+    return `$ ${c.command}   (${status})
+${c.output}`;
+  });
+  if (step.console.length) parts.push(`Xen console:
+${step.console.join("\n")}
+`);
+  return parts.join("\n");
+}
+function testcase(result, step, classname) {
+  const name = `${String(step.index).padStart(2, "0")} ${step.name}`;
+  const open2 = `    <testcase${attrs({
+    name,
+    classname,
+    file: result.file,
+    line: step.line,
+    time: seconds(step.durationMs)
+  })}>`;
+  const body = [];
+  if (step.status === "failed") {
+    const message = step.message ?? "failed";
+    body.push(
+      `      <failure${attrs({ message: message.split("\n")[0], type: "ScenarioStepFailed" })}>${escapeText(message)}</failure>`
+    );
+  } else if (step.status === "not-run") {
+    body.push(`      <skipped${attrs({ message: step.message ?? "not run" })}/>`);
+  }
+  if (step.commands.some((c) => c.rc !== void 0)) {
+    body.push(`      <system-out>${escapeText(transcript(step))}</system-out>`);
+  }
+  return body.length ? `${open2}
+${body.join("\n")}
+    </testcase>` : `${open2.slice(0, -1)}/>`;
+}
+function junitXml(result, opts = {}) {
+  const classname = `scenario.${result.scenario}`;
+  const cases = result.steps.map((s) => testcase(result, s, classname));
+  let failures = result.counts.failed;
+  let tests = result.steps.length;
+  if (result.error) {
+    tests++;
+    failures++;
+    cases.push(
+      `    <testcase${attrs({ name: "boot", classname, file: result.file, time: seconds(result.boot.totalMs) })}>
+      <failure${attrs({ message: result.error.split("\n")[0], type: "BootFailed" })}>${escapeText(result.error)}</failure>
+    </testcase>`
+    );
+  }
+  const properties = [
+    ["accel", result.boot.accel],
+    ["boot-end", result.boot.end],
+    ["dom0-ready-ms", result.boot.dom0ReadyMs],
+    ["console-log", result.boot.consoleLog],
+    ["kvm-fallback", result.boot.kvmFallback?.reason]
+  ].filter(([, v]) => v !== void 0).map(([name, value]) => `      <property${attrs({ name, value })}/>`);
+  const counts = {
+    tests,
+    failures,
+    errors: 0,
+    skipped: result.counts.notRun,
+    time: seconds(result.boot.totalMs)
+  };
+  return [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<testsuites${attrs({ name: "xen-livepatch-ci", ...counts })}>`,
+    `  <testsuite${attrs({
+      name: result.scenario,
+      ...counts,
+      ...opts.timestamp ? { timestamp: opts.timestamp.toISOString().replace(/\.\d+Z$/, "") } : {},
+      file: result.file
+    })}>`,
+    ...properties.length ? ["    <properties>", ...properties, "    </properties>"] : [],
+    ...cases,
+    "  </testsuite>",
+    "</testsuites>",
+    ""
+  ].join("\n");
+}
+
+// src/scenario/builtin.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/scenario/format.ts
+var import_yaml = __toESM(require_dist(), 1);
+var PAYLOAD_ACTIONS = ["upload", "apply", "revert", "replace", "unload"];
+var ERRNO = {
+  EPERM: 1,
+  ENOENT: 2,
+  E2BIG: 7,
+  ENOEXEC: 8,
+  EAGAIN: 11,
+  ENOMEM: 12,
+  EACCES: 13,
+  EFAULT: 14,
+  EBUSY: 16,
+  EEXIST: 17,
+  ENODEV: 19,
+  EINVAL: 22,
+  ENOSPC: 28,
+  ERANGE: 34,
+  ENOSYS: 38,
+  ENODATA: 61,
+  EOVERFLOW: 75,
+  EILSEQ: 84,
+  EOPNOTSUPP: 95,
+  ETIMEDOUT: 110
+};
+function errnoName(n) {
+  return Object.entries(ERRNO).find(([, v]) => v === n)?.[0];
+}
+function formatErrno(e) {
+  return e.name ? `${e.name} (${e.number})` : String(e.number);
+}
+var PAYLOAD_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+var MAX_PAYLOAD_NAME = 127;
+function isPayloadName(name) {
+  return name.length <= MAX_PAYLOAD_NAME && PAYLOAD_NAME.test(name);
+}
+var TOP_KEYS = ["name", "description", "payloads", "steps"];
+var STEP_KEYS = [
+  ...PAYLOAD_ACTIONS,
+  "run",
+  "list",
+  "name",
+  "nodeps",
+  "expect",
+  "refusal",
+  "errno",
+  "check",
+  "output",
+  "console"
+];
+var OUTPUT_KEYS = ["contains", "equals", "matches", "lacks"];
+var LIST_ENTRY_KEYS = ["state", "metadata", "errno"];
+var Problems = class {
+  list = [];
+  add(line, message) {
+    this.list.push({ line, message });
+  }
+};
+function parseScenario(text, file) {
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems = new Problems();
+  const lineOf = (node) => {
+    const range = node?.range;
+    return range ? lineCounter.linePos(range[0]).line : 1;
+  };
+  const fail = () => new ConfigurationError(
+    "scenario",
+    problems.list.sort((a, b) => a.line - b.line).map((p) => `${file}:${p.line}: ${p.message}`).join("\n")
+  );
+  for (const err of doc.errors) {
+    problems.add(lineCounter.linePos(err.pos[0]).line, yamlMessage(err.message));
+  }
+  if (problems.list.length) throw fail();
+  const root = doc.contents;
+  if (!(0, import_yaml.isMap)(root)) {
+    problems.add(
+      lineOf(root),
+      "a scenario is a mapping with `name`, `payloads` and `steps` (see docs/scenarios.md)"
+    );
+    throw fail();
+  }
+  const v = new Validator(problems, lineOf);
+  const top = v.keys(root, TOP_KEYS, "at the top level");
+  const name = top.name ? v.string(top.name.value, "name") : void 0;
+  const description = top.description ? v.string(top.description.value, "description") : void 0;
+  const payloads = {};
+  if (!top.payloads) {
+    problems.add(lineOf(root), "`payloads` is missing (a mapping of names to payload files)");
+  } else if ((0, import_yaml.isMap)(top.payloads.value)) {
+    for (const pair of top.payloads.value.items) {
+      const key = v.key(pair);
+      if (key === void 0) continue;
+      if (!isPayloadName(key)) {
+        problems.add(
+          lineOf(pair.key),
+          `payload name "${key}" is not usable as Xen's payload ID (letters, digits, '_', '.', '-'; at most ${MAX_PAYLOAD_NAME} characters)`
+        );
+        continue;
+      }
+      const f = v.string(pair.value, `the file of payload "${key}"`, lineOf(pair.key));
+      if (f !== void 0) payloads[key] = { file: f, line: lineOf(pair.key) };
+    }
+  } else if (top.payloads.value !== null && !isEmptyScalar(top.payloads.value)) {
+    problems.add(lineOf(top.payloads.value), "`payloads` must map names to payload files");
+  }
+  const steps = [];
+  const stepsNode = top.steps?.value;
+  if (!top.steps) {
+    problems.add(lineOf(root), "`steps` is missing (a list of steps)");
+  } else if (!(0, import_yaml.isSeq)(stepsNode) || stepsNode.items.length === 0) {
+    problems.add(lineOf(stepsNode ?? top.steps.key), "`steps` must be a non-empty list of steps");
+  } else {
+    stepsNode.items.forEach((item, i) => {
+      const step = v.step(item, i + 1, payloads);
+      if (step) steps.push(step);
+    });
+  }
+  if (problems.list.length) throw fail();
+  return {
+    name: name ?? file.replace(/^.*\//, "").replace(/\.ya?ml$/, ""),
+    ...description !== void 0 ? { description } : {},
+    file,
+    source: text,
+    payloads,
+    steps
+  };
+}
+function yamlMessage(message) {
+  return `YAML: ${message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`;
+}
+function isEmptyScalar(node) {
+  return (0, import_yaml.isScalar)(node) && (node.value === null || node.value === "");
+}
+var Validator = class {
+  constructor(problems, lineOf) {
+    this.problems = problems;
+    this.lineOf = lineOf;
+  }
+  problems;
+  lineOf;
+  add(node, message, line) {
+    this.problems.add(line ?? this.lineOf(node), message);
+  }
+  key(pair) {
+    if ((0, import_yaml.isScalar)(pair.key) && typeof pair.key.value === "string") return pair.key.value;
+    if ((0, import_yaml.isScalar)(pair.key) && typeof pair.key.value === "number") return String(pair.key.value);
+    this.add(pair.key, "keys must be plain names");
+    return void 0;
+  }
+  /** The pairs of a mapping by key, reporting keys outside `allowed`. */
+  keys(map, allowed, where) {
+    const out = {};
+    for (const pair of map.items) {
+      const key = this.key(pair);
+      if (key === void 0) continue;
+      if (!allowed.includes(key)) {
+        const hint = closest(key, allowed);
+        this.add(
+          pair.key,
+          `unknown key "${key}" ${where}${hint ? ` (did you mean "${hint}"?)` : ""}; allowed: ${allowed.join(", ")}`
+        );
+        continue;
+      }
+      out[key] = pair;
+    }
+    return out;
+  }
+  /** A non-empty string (numbers and booleans written in YAML are taken as their text). */
+  string(node, what2, line) {
+    const value = (0, import_yaml.isScalar)(node) ? node.value : void 0;
+    const s = typeof value === "string" ? value : (typeof value === "number" || typeof value === "boolean") && (0, import_yaml.isScalar)(node) ? node.source ?? String(value) : void 0;
+    if (s !== void 0 && s.trim() !== "") return s;
+    this.add(node, `${what2} must be a non-empty text`, node ? void 0 : line);
+    return void 0;
+  }
+  /** One string or a list of strings. */
+  strings(node, what2, line) {
+    if ((0, import_yaml.isSeq)(node)) {
+      return node.items.flatMap((item) => {
+        const s2 = this.string(item, `each entry of ${what2}`, line);
+        return s2 === void 0 ? [] : [s2];
+      });
+    }
+    const s = this.string(node, what2, line);
+    return s === void 0 ? [] : [s];
+  }
+  regex(source, node, what2) {
+    try {
+      new RegExp(source, "m");
+      return true;
+    } catch (err) {
+      this.add(node, `${what2}: ${err.message}`);
+      return false;
+    }
+  }
+  errno(node, line) {
+    const raw = (0, import_yaml.isScalar)(node) ? node.value : void 0;
+    const value = typeof raw === "string" || typeof raw === "number" ? String(raw).trim().toUpperCase() : "";
+    const number = ERRNO[value] ?? (/^[1-9]\d*$/.test(value) ? Number(value) : void 0);
+    if (number !== void 0) {
+      const name = errnoName(number);
+      return name ? { name, number } : { number };
+    }
+    this.add(
+      node,
+      `errno must be a positive number or one of ${Object.keys(ERRNO).join(", ")}`,
+      node ? void 0 : line
+    );
+    return void 0;
+  }
+  payloadRef(node, action, payloads) {
+    const name = this.string(node, `\`${action}\` names a payload and`);
+    if (name === void 0) return void 0;
+    if (!Object.hasOwn(payloads, name)) {
+      const known = Object.keys(payloads);
+      this.add(
+        node,
+        `\`${action}: ${name}\`: no payload "${name}" in \`payloads\`` + (known.length ? ` (there: ${known.join(", ")})` : "")
+      );
+      return void 0;
+    }
+    return name;
+  }
+  step(node, index, payloads) {
+    const line = this.lineOf(node);
+    if (!(0, import_yaml.isMap)(node)) {
+      this.add(
+        node,
+        `step ${index} must be a mapping such as \`- apply: NAME\` (actions: ${[...PAYLOAD_ACTIONS, "run", "list"].join(", ")})`
+      );
+      return void 0;
+    }
+    const before = this.problems.list.length;
+    const k = this.keys(node, STEP_KEYS, `in step ${index}`);
+    const actionKeys = [...PAYLOAD_ACTIONS, "run"].filter((a) => k[a]);
+    let action;
+    if (actionKeys.length > 1) {
+      this.add(
+        node,
+        `step ${index} has more than one action (${actionKeys.join(", ")}); give each its own step`
+      );
+    } else if (actionKeys.length === 1) {
+      const kind = actionKeys[0];
+      const pair = k[kind];
+      if (kind === "run") {
+        const command = this.string(pair.value, "`run` takes a shell command, which", line);
+        if (command !== void 0) action = { kind: "run", command };
+      } else {
+        const payload = this.payloadRef(pair.value, kind, payloads);
+        if (payload !== void 0) action = { kind, payload };
+      }
+    } else if (k.list) {
+      action = { kind: "list" };
+    } else {
+      this.add(
+        node,
+        `step ${index} has no action: give one of ${[...PAYLOAD_ACTIONS, "run", "list"].join(", ")}`
+      );
+    }
+    if (k.nodeps) {
+      const value = k.nodeps.value;
+      if (!(0, import_yaml.isScalar)(value) || typeof value.value !== "boolean") {
+        this.add(value ?? k.nodeps.key, "`nodeps` is true or false");
+      } else if (actionKeys[0] !== "apply") {
+        this.add(
+          k.nodeps.key,
+          "`nodeps` belongs to an `apply` step (xen-livepatch apply NAME --nodeps)"
+        );
+      } else if (action?.kind === "apply" && value.value) {
+        action.nodeps = true;
+      }
+    }
+    let expect = "success";
+    if (k.expect) {
+      const value = this.string(k.expect.value, "`expect`", this.lineOf(k.expect.key));
+      if (value === "success" || value === "refused") expect = value;
+      else if (value !== void 0) {
+        this.add(k.expect.value, `\`expect\` is "success" or "refused", not "${value}"`);
+      }
+    }
+    const refusalOnly = (key) => {
+      if (k[key] && expect !== "refused") {
+        this.add(
+          k[key].key,
+          `\`${key}\` describes a refusal: add \`expect: refused\` to this step`
+        );
+      }
+    };
+    refusalOnly("refusal");
+    refusalOnly("errno");
+    const refusal = k.refusal ? this.string(k.refusal.value, "`refusal`", this.lineOf(k.refusal.key)) : void 0;
+    const errno = k.errno ? this.errno(k.errno.value, this.lineOf(k.errno.key)) : void 0;
+    const check = k.check ? this.string(k.check.value, "`check` (a shell command)", this.lineOf(k.check.key)) : void 0;
+    const output = k.output ? this.output(k.output) : void 0;
+    const console2 = k.console ? this.console(k.console) : [];
+    const list = k.list ? this.list(k.list, payloads) : void 0;
+    const name = k.name ? this.string(k.name.value, "`name`", this.lineOf(k.name.key)) : action && defaultStepName(action);
+    if (this.problems.list.length > before || !action) return void 0;
+    return {
+      index,
+      line,
+      name: name ?? `step ${index}`,
+      action,
+      expect,
+      ...refusal !== void 0 ? { refusal } : {},
+      ...errno !== void 0 ? { errno } : {},
+      ...check !== void 0 ? { check } : {},
+      ...output !== void 0 ? { output } : {},
+      console: console2,
+      ...list !== void 0 ? { list } : {}
+    };
+  }
+  output(pair) {
+    const node = pair.value;
+    const line = this.lineOf(pair.key);
+    if (!(0, import_yaml.isMap)(node)) {
+      this.add(
+        node ?? pair.key,
+        "`output` is a mapping of checks: contains, equals, matches, lacks"
+      );
+      return void 0;
+    }
+    const k = this.keys(node, OUTPUT_KEYS, "in `output`");
+    const out = { contains: [], matches: [], lacks: [] };
+    if (k.contains) out.contains = this.strings(k.contains.value, "`contains`", line);
+    if (k.lacks) out.lacks = this.strings(k.lacks.value, "`lacks`", line);
+    if (k.matches) {
+      out.matches = this.strings(k.matches.value, "`matches`", line).filter(
+        (re) => this.regex(re, k.matches.value, "`matches` is not a valid regular expression")
+      );
+    }
+    if (k.equals) {
+      const value = k.equals.value;
+      if ((0, import_yaml.isScalar)(value) && (value.value === "" || value.value === null)) out.equals = "";
+      else out.equals = this.string(value, "`equals`", line);
+    }
+    if (!k.contains && !k.lacks && !k.matches && !k.equals) {
+      this.add(pair.key, "`output` has no check: give contains, equals, matches or lacks");
+    }
+    return out;
+  }
+  console(pair) {
+    const node = pair.value;
+    const items = (0, import_yaml.isSeq)(node) ? node.items : [node];
+    const out = [];
+    for (const item of items) {
+      if ((0, import_yaml.isMap)(item)) {
+        const k = this.keys(item, ["matches"], "in a `console` entry");
+        if (!k.matches) {
+          this.add(item, "a `console` entry is a text, or `{ matches: REGEX }`");
+          continue;
+        }
+        const re = this.string(k.matches.value, "`matches`", this.lineOf(k.matches.key));
+        if (re !== void 0 && this.regex(re, k.matches.value, "not a valid regular expression")) {
+          out.push({ text: re, regex: true });
+        }
+        continue;
+      }
+      const text = this.string(
+        item,
+        "each `console` entry (a text of an expected Xen console line)",
+        this.lineOf(pair.key)
+      );
+      if (text !== void 0) out.push({ text, regex: false });
+    }
+    return out;
+  }
+  list(pair, payloads) {
+    const node = pair.value;
+    if (node === null || isEmptyScalar(node)) return [];
+    if (!(0, import_yaml.isMap)(node)) {
+      this.add(
+        node,
+        "`list` maps payload names to a state (CHECKED, APPLIED, absent) or to { state, metadata, errno }"
+      );
+      return void 0;
+    }
+    const out = [];
+    for (const entry of node.items) {
+      const payload = this.key(entry);
+      if (payload === void 0) continue;
+      if (!Object.hasOwn(payloads, payload)) {
+        this.add(entry.key, `\`list\`: no payload "${payload}" in \`payloads\``);
+        continue;
+      }
+      const value = entry.value;
+      if ((0, import_yaml.isMap)(value)) {
+        const k = this.keys(value, LIST_ENTRY_KEYS, `in \`list\` for "${payload}"`);
+        const line = this.lineOf(entry.key);
+        const state = k.state ? this.state(k.state.value) : void 0;
+        if (!k.state) this.add(entry.key, `\`list\` for "${payload}": \`state\` is missing`);
+        const metadata = k.metadata ? this.strings(k.metadata.value, "`metadata`", line) : [];
+        const errno = k.errno ? this.errno(k.errno.value, line) : void 0;
+        if (state === "absent" && (metadata.length || errno)) {
+          this.add(
+            entry.key,
+            `\`list\` for "${payload}": an absent payload has no metadata or errno`
+          );
+        }
+        if (state) out.push({ payload, state, metadata, ...errno ? { errno } : {} });
+      } else {
+        const state = this.state(value ?? entry.key);
+        if (state) out.push({ payload, state, metadata: [] });
+      }
+    }
+    return out;
+  }
+  state(node) {
+    if ((0, import_yaml.isScalar)(node) && typeof node.value === "string") {
+      const v = node.value.trim();
+      if (/^(checked|applied)$/i.test(v)) return v.toUpperCase();
+      if (/^absent$/i.test(v)) return "absent";
+    }
+    this.add(node, "a `list` state is CHECKED, APPLIED or absent");
+    return void 0;
+  }
+};
+function defaultStepName(action) {
+  switch (action.kind) {
+    case "run":
+      return `run: ${action.command}`;
+    case "list":
+      return "list";
+    default:
+      return `${action.kind} ${action.payload}${action.nodeps ? " --nodeps" : ""}`;
+  }
+}
+function closest(word, allowed) {
+  let best;
+  for (const candidate of allowed) {
+    const d = editDistance(word.toLowerCase(), candidate);
+    if (d <= 2 && (!best || d < best.d)) best = { word: candidate, d };
+  }
+  return best?.word;
+}
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(
+        prev[j] + 1,
+        row[j - 1] + 1,
+        prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
+      );
+    }
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+// src/scenario/builtin.ts
+var EXTRA_VERSION = "cat /sys/hypervisor/version/extra";
+function isReappliable(payload) {
+  const writable = payload.elf.sections.filter(
+    (s) => (s.flags & SHF_ALLOC) !== 0 && (s.flags & SHF_EXECINSTR) === 0 && (s.flags & SHF_WRITE) !== 0 && s.size > 0
+  );
+  return writable.length === 0 || writable.length === 1 && writable[0].name === ".livepatch.funcs";
+}
+var VETOING_HOOKS = [
+  ".livepatch.hooks.preapply",
+  ".livepatch.hooks.postapply",
+  ".livepatch.hooks.prerevert",
+  ".livepatch.hooks.postrevert"
+];
+function describeStack(payloads) {
+  const out = [];
+  const used = /* @__PURE__ */ new Set();
+  for (const p of payloads) {
+    const name = uniqueName(p.name, used);
+    const depends = p.depends;
+    const dependsOn = depends.status === "ok" ? depends.id : void 0;
+    const earlier = out.find((_, i) => {
+      const id = payloads[i].buildId;
+      return id.status === "ok" && id.id === dependsOn;
+    });
+    const modinfo = p.modinfo()?.entries ?? [];
+    out.push({
+      name,
+      file: p.file,
+      ...earlier ? { stackedOn: earlier.name } : {},
+      reappliable: isReappliable(p),
+      vetoingHooks: p.elf.sections.some((s) => VETOING_HOOKS.includes(s.name) && s.size > 0),
+      metadata: modinfo.map((e) => e.wellFormed ? `${e.key}=${e.value}` : e.key)
+    });
+  }
+  return out;
+}
+function uniqueName(wanted, used) {
+  const base = wanted.replace(/[^A-Za-z0-9_.-]/g, "_").replace(/^[.-]/, "_").slice(0, MAX_PAYLOAD_NAME - 4) || "payload";
+  let name = base;
+  for (let i = 2; used.has(name); i++) name = `${base}-${i}`;
+  used.add(name);
+  return name;
+}
+function defaultScenario(payloads, opts = {}) {
+  if (payloads.length === 0) {
+    throw new ConfigurationError("scenario", "the default scenario needs at least one payload");
+  }
+  for (const p of payloads) {
+    if (!isPayloadName(p.name)) {
+      throw new ConfigurationError("scenario", `"${p.name}" is not usable as a payload ID`);
+    }
+  }
+  const steps = [];
+  const comments = /* @__PURE__ */ new Map();
+  const phase = (comment) => {
+    const before = comments.get(steps.length);
+    comments.set(steps.length, before ? `${before}
+${comment}` : comment);
+  };
+  const byName = new Map(payloads.map((p) => [p.name, p]));
+  const last = payloads.at(-1);
+  let applied = [];
+  const listOf = (state) => Object.fromEntries(
+    payloads.map((p) => {
+      const s = state(p);
+      return [
+        p.name,
+        s !== "absent" && p.metadata.length ? { state: s, metadata: p.metadata } : s
+      ];
+    })
+  );
+  const apply = (p, extra = {}) => {
+    const top = applied.at(-1);
+    const nodeps = p.stackedOn ? top !== p.stackedOn : top !== void 0;
+    steps.push({
+      apply: p.name,
+      ...nodeps ? { nodeps: true } : {},
+      console: [`${p.name} finished APPLY with rc=0`],
+      ...extra
+    });
+    applied.push(p.name);
+  };
+  const revertAll = (extra = {}) => {
+    for (const name of [...applied].reverse()) {
+      steps.push({ revert: name, console: [`${name} finished REVERT with rc=0`] });
+    }
+    if (applied.length && Object.keys(extra).length) Object.assign(steps.at(-1), extra);
+    applied = [];
+  };
+  phase("Upload the stack in order.");
+  for (const p of payloads) steps.push({ upload: p.name });
+  steps.at(-1).list = listOf(() => "CHECKED");
+  phase("Apply each, in stack order.");
+  for (const p of payloads) apply(p);
+  steps.at(-1).list = listOf(() => "APPLIED");
+  if (opts.checks?.length) {
+    phase("The user's checks, with the whole stack applied.");
+    for (const c of opts.checks) {
+      steps.push({
+        run: c.command,
+        ...c.name ? { name: c.name } : {},
+        ...c.output ? { output: c.output } : {}
+      });
+    }
+  }
+  phase("Revert in reverse order.");
+  revertAll({ list: listOf(() => "CHECKED") });
+  const again = payloads.slice(0, -1).filter((p) => p.reappliable).filter((p, _, ok) => !p.stackedOn || ok.some((q) => q.name === p.stackedOn));
+  const skipped = payloads.slice(0, -1).filter((p) => !again.includes(p));
+  phase(
+    "Apply again where Xen allows it" + (skipped.length ? ` (not ${skipped.map((p) => p.name).join(", ")}: Xen refuses to re-apply a payload with .data, and what is stacked on it).` : ".")
+  );
+  for (const p of again) apply(p);
+  const replaceStep = { replace: last.name };
+  if (last.stackedOn) {
+    phase(
+      `Replace with the last payload: refused, ${last.name} depends on ${last.stackedOn} and REPLACE checks against the hypervisor's build-id.`
+    );
+    Object.assign(replaceStep, {
+      expect: "refused",
+      refusal: `${last.name}: check against hypervisor build-id failed`,
+      errno: "EINVAL"
+    });
+    steps.push(replaceStep);
+  } else if (last.vetoingHooks || applied.some((n) => byName.get(n).vetoingHooks)) {
+    phase(
+      "Replace with the last payload: refused, Xen does not replace with or over vetoing hooks."
+    );
+    Object.assign(replaceStep, {
+      expect: "refused",
+      refusal: "REPLACE action is not supported on livepatches with vetoing hooks!",
+      errno: "EOPNOTSUPP"
+    });
+    steps.push(replaceStep);
+  } else {
+    phase(
+      `Replace with the last payload${last.reappliable ? "" : ` (unloaded and uploaded again first: ${last.name} has .data, which its revert left used)`}.`
+    );
+    if (!last.reappliable) steps.push({ unload: last.name }, { upload: last.name });
+    Object.assign(replaceStep, {
+      console: [`${last.name} finished REPLACE with rc=0`],
+      list: listOf((p) => p === last ? "APPLIED" : "CHECKED")
+    });
+    steps.push(replaceStep);
+    applied = [last.name];
+  }
+  phase("Revert what is applied, then unload all.");
+  revertAll();
+  for (const p of payloads) steps.push({ unload: p.name });
+  steps.at(-1).list = listOf(() => "absent");
+  const doc = new import_yaml2.Document(
+    {
+      name: opts.name ?? "default",
+      description: "The built-in scenario for the payload stack: upload in order, apply each, run the checks, revert in reverse order, apply again where Xen allows it, replace with the last payload, unload all.",
+      payloads: Object.fromEntries(payloads.map((p) => [p.name, p.file])),
+      steps
+    },
+    { aliasDuplicateObjects: false }
+  );
+  const seq = doc.get("steps", true);
+  if ((0, import_yaml2.isSeq)(seq)) {
+    for (const [i, comment] of comments) {
+      const item = seq.items[i];
+      if (item) item.commentBefore = comment.replace(/^/gm, " ");
+    }
+  }
+  return parseScenario(doc.toString({ lineWidth: 0 }), "builtin:default");
+}
+var SELF_TEST_YAML = `name: self-test
+description: >-
+  Xen's in-tree livepatch test payloads (xen/test/livepatch): a stacked pair and its
+  refusals, replace, --nodeps, hooks (pre/post, action, failing), expectations that match
+  and that do not, a payload without the hypervisor's build-id, and the metadata the
+  hypervisor shows.
+payloads:
+  hello: xen_hello_world.livepatch
+  bye: xen_bye_world.livepatch
+  replace: xen_replace_world.livepatch
+  prepost: xen_prepost_hooks.livepatch
+  prepost_fail: xen_prepost_hooks_fail.livepatch
+  action: xen_action_hooks.livepatch
+  marker: xen_action_hooks_marker.livepatch
+  noapply: xen_action_hooks_noapply.livepatch
+  norevert: xen_action_hooks_norevert.livepatch
+  nofunc: xen_action_hooks_nofunc.livepatch
+  expectations: xen_expectations.livepatch
+  expectations_fail: xen_expectations_fail.livepatch
+  no_buildid: xen_no_xen_buildid.livepatch
+steps:
+  - list:
+    name: nothing loaded at first
+    output: { contains: Nothing to list }
+  - run: ${EXTRA_VERSION}
+    name: the extra version before any patch
+    output: { lacks: World }
+
+  # --- A stacked pair: bye_world depends on hello_world's build-id. -------------------
+  - upload: hello
+    # xen-livepatch list: "hello | CHECKED | LIVEPATCH_RULEZ" (hello_world's .modinfo)
+    list: { hello: { state: CHECKED, metadata: LIVEPATCH_RULEZ } }
+  - upload: bye
+  - apply: bye
+    name: bye before hello is refused
+    # (XEN) livepatch: bye: check against hypervisor build-id failed
+    expect: refused
+    refusal: "bye: check against hypervisor build-id failed"
+    errno: EINVAL
+  - apply: hello
+    # The load hooks run when the patch goes in, then Xen prints the .modinfo.
+    console:
+      - "livepatch: hello: Verifying enabled expectations for all functions"
+      - "livepatch: hello: Applying 1 functions"
+      - "hi_func: Hi! (called 1 times)"
+      - "Hook executing."
+      - "livepatch: module metadata:"
+      - "livepatch:   LIVEPATCH_RULEZ"
+      - "livepatch: hello finished APPLY with rc=0"
+    check: ${EXTRA_VERSION}
+    output: { equals: Hello World }
+    list: { hello: { state: APPLIED, metadata: LIVEPATCH_RULEZ } }
+  - apply: bye
+    console: ["livepatch: bye: Applying 1 functions", "livepatch: bye finished APPLY with rc=0"]
+    check: ${EXTRA_VERSION}
+    output: { equals: Bye World! }
+    list: { hello: APPLIED, bye: APPLIED }
+  - revert: hello
+    name: reverting hello under bye is refused
+    # (XEN) livepatch: hello: can't unload. Top is bye    (the tool: Error 16, exit status 2)
+    expect: refused
+    refusal: "hello: can't unload. Top is bye"
+    errno: EBUSY
+  - revert: bye
+    console: ["livepatch: bye: Reverting", "livepatch: bye finished REVERT with rc=0"]
+    check: ${EXTRA_VERSION}
+    output: { equals: Hello World }
+  - revert: hello
+    # The unload hooks, in the order the payload lists them.
+    console:
+      - "livepatch: hello: Reverting"
+      - "check_fnc: Hi func called 1 times"
+      - "hi_func: Hi! (called 2 times)"
+      - "Hook unloaded."
+      - "livepatch: hello finished REVERT with rc=0"
+    check: ${EXTRA_VERSION}
+    output: { lacks: World }
+  - apply: hello
+    name: applying hello again after its revert is refused (it has .data)
+    # (XEN) livepatch: hello: can't revert as payload has .data. Please unload
+    # xen-livepatch list then shows "hello | CHECKED (22, Invalid argument) | LIVEPATCH_RULEZ".
+    expect: refused
+    refusal: "hello: can't revert as payload has .data. Please unload"
+    errno: EINVAL
+    list: { hello: { state: CHECKED, errno: EINVAL, metadata: LIVEPATCH_RULEZ } }
+  - apply: bye
+    name: bye alone with --nodeps (it has no .data, so it applies again)
+    nodeps: true
+    console: ["livepatch: bye finished APPLY with rc=0"]
+    check: ${EXTRA_VERSION}
+    output: { equals: Bye World! }
+
+  # --- Replace: revert everything applied, apply the new one. -------------------------
+  - upload: replace
+  - replace: replace
+    console:
+      - "livepatch: bye: Reverting"
+      - "livepatch: replace: Applying 1 functions"
+      - "livepatch: replace finished REPLACE with rc=0"
+    check: ${EXTRA_VERSION}
+    # "Hello Again World!" cut to the hypervisor's 16-byte extra version.
+    output: { equals: Hello Again Wor }
+    list: { replace: APPLIED, bye: CHECKED, hello: CHECKED }
+  - unload: replace
+    name: unloading an applied payload is refused (by the tool)
+    # The tool refuses on its own: "replace is in the wrong state. Current state: APPLIED"
+    expect: refused
+    refusal: "replace is in the wrong state."
+  - revert: replace
+    check: ${EXTRA_VERSION}
+    output: { lacks: World }
+  - unload: replace
+  - unload: bye
+  - unload: hello
+    list: { hello: absent, bye: absent, replace: absent }
+
+  # --- Pre/post apply/revert hooks; the first revert is vetoed by design. -------------
+  - upload: prepost
+  - replace: prepost
+    name: replace with vetoing hooks is refused
+    expect: refused
+    refusal: "prepost: REPLACE action is not supported on livepatches with vetoing hooks!"
+    errno: EOPNOTSUPP
+  - apply: prepost
+    console:
+      - "livepatch: prepost: Calling pre-apply hook function"
+      - "pre_apply_hook: Hook starting."
+      - "pre_apply_hook: applying: xen_extra_version"
+      - "pre_apply_hook: Hook done."
+      - "livepatch: prepost: Applying 1 functions"
+      - "livepatch: prepost: Calling post-apply hook function with rc=0"
+      - "post_apply_hook: applied: xen_extra_version"
+      - "post_apply_hook: Hook done."
+      - "livepatch: prepost finished APPLY with rc=0"
+    check: ${EXTRA_VERSION}
+    output: { equals: Hello World }
+  - revert: prepost
+    name: the first revert is vetoed by the pre-revert hook
+    # (XEN) livepatch: prepost: pre-revert hook failed (rc=-1), aborting!
+    expect: refused
+    refusal: "prepost: pre-revert hook failed (rc=-1), aborting!"
+    errno: EPERM
+    console: ["pre_revert_hook: reverting: xen_extra_version", "pre_revert_hook: Hook done."]
+    list: { prepost: { state: APPLIED, errno: EPERM } }
+  - revert: prepost
+    console:
+      - "livepatch: prepost: Calling pre-revert hook function"
+      - "pre_revert_hook: Hook done."
+      - "livepatch: prepost: Reverting"
+      - "livepatch: prepost: Calling post-revert hook function with rc=0"
+      - "post_revert_hook: reverted: xen_extra_version"
+      - "post_revert_hook: Hook done."
+      - "livepatch: prepost finished REVERT with rc=0"
+    check: ${EXTRA_VERSION}
+    output: { lacks: World }
+  - unload: prepost
+
+  # --- A failing pre-apply hook stops the apply before anything is patched. -----------
+  - upload: prepost_fail
+  - apply: prepost_fail
+    expect: refused
+    refusal: "prepost_fail: pre-apply hook failed (rc=-22), aborting!"
+    errno: EINVAL
+    console: ["pre_apply_hook: pre applying: xen_extra_version", "pre_apply_hook: Hook done."]
+    check: ${EXTRA_VERSION}
+    output: { lacks: World }
+    list: { prepost_fail: { state: CHECKED, errno: EINVAL } }
+  - unload: prepost_fail
+
+  # --- Action hooks: the apply/revert hooks replace Xen's own patching. ---------------
+  - upload: action
+  - apply: action
+    console:
+      - "livepatch: action: Calling apply action hook function"
+      - "apply_hook: applying: xen_extra_version"
+      - "apply_hook: Hook done."
+      - "livepatch: action finished APPLY with rc=0"
+    check: ${EXTRA_VERSION}
+    # The hook only marks the function applied: nothing is patched.
+    output: { lacks: World }
+    list: { action: APPLIED }
+  - revert: action
+    console:
+      - "livepatch: action: Calling revert action hook function"
+      - "revert_hook: reverting: xen_extra_version"
+      - "livepatch: action: Calling post-revert hook function with rc=0"
+      - "post_revert_hook: reverted: xen_extra_version"
+      - "livepatch: action finished REVERT with rc=0"
+  - unload: action
+
+  - upload: marker
+  - apply: marker
+    name: apply marker (hooks see the applied-state marker change)
+    console:
+      - "pre_apply_hook: pre applied: xen_extra_version"
+      - "livepatch: marker: Applying 1 functions"
+      - "post_apply_hook: post applied: xen_extra_version"
+      - "livepatch: marker finished APPLY with rc=0"
+    check: ${EXTRA_VERSION}
+    output: { equals: Hello World }
+  - revert: marker
+    console:
+      - "pre_revert_hook: pre reverted: xen_extra_version"
+      - "livepatch: marker: Reverting"
+      - "post_revert_hook: post reverted: xen_extra_version"
+      - "livepatch: marker finished REVERT with rc=0"
+  - unload: marker
+
+  - upload: noapply
+  - apply: noapply
+    name: an apply action hook that fails leaves the payload unapplied
+    # The post-apply hook still runs, and is told rc=-22.
+    expect: refused
+    refusal: "livepatch: noapply finished APPLY with rc=-22"
+    errno: EINVAL
+    console:
+      - "livepatch: noapply: Calling pre-apply hook function"
+      - "livepatch: noapply: Calling apply action hook function"
+      - "apply_hook: applying: xen_extra_version"
+      - "livepatch: noapply: Calling post-apply hook function with rc=-22"
+      - "post_apply_hook: post applied: xen_extra_version"
+      - "livepatch: noapply finished APPLY with rc=-22"
+    check: ${EXTRA_VERSION}
+    output: { lacks: World }
+    list: { noapply: { state: CHECKED, errno: EINVAL } }
+  - revert: noapply
+    name: reverting what never applied needs no action
+    output: { contains: No action needed. }
+  - unload: noapply
+
+  - upload: norevert
+  - apply: norevert
+    check: ${EXTRA_VERSION}
+    output: { equals: Hello World }
+  - revert: norevert
+    name: a revert action hook that fails; the post-revert hook reverts after all
+    # Xen's "Reverting" comes from inside the post-revert hook (it calls revert_payload).
+    expect: refused
+    refusal: "livepatch: norevert finished REVERT with rc=-22"
+    errno: EINVAL
+    console:
+      - "livepatch: norevert: Calling pre-revert hook function"
+      - "livepatch: norevert: Calling revert action hook function"
+      - "revert_hook: reverting: xen_extra_version"
+      - "livepatch: norevert: Calling post-revert hook function with rc=-22"
+      - "post_revert_hook: Hook starting."
+      - "livepatch: norevert: Reverting"
+      - "post_revert_hook: Hook done."
+      - "livepatch: norevert finished REVERT with rc=-22"
+    check: ${EXTRA_VERSION}
+    output: { lacks: World }
+    list: { norevert: { state: CHECKED, errno: EINVAL } }
+  - unload: norevert
+
+  - upload: nofunc
+  - apply: nofunc
+    name: apply nofunc (action hooks, no functions to patch)
+    console:
+      - "livepatch: nofunc: Calling apply action hook function"
+      - "apply_hook: Hook starting."
+      - "apply_hook: Hook done."
+      - "livepatch: nofunc finished APPLY with rc=0"
+    list: { nofunc: APPLIED }
+  - revert: nofunc
+    console:
+      - "livepatch: nofunc: Calling revert action hook function"
+      - "revert_hook: Hook done."
+      - "livepatch: nofunc: Calling post-revert hook function with rc=0"
+      - "post_revert_hook: Hook done."
+      - "livepatch: nofunc finished REVERT with rc=0"
+  - unload: nofunc
+
+  # --- Expectations: the bytes a function must have before it is patched. -------------
+  - upload: expectations
+  - apply: expectations
+    console:
+      - "livepatch: expectations: Verifying enabled expectations for all functions"
+      - "livepatch: expectations: Applying 1 functions"
+    check: ${EXTRA_VERSION}
+    output: { equals: Hello World }
+  - revert: expectations
+  - apply: expectations
+    name: applying expectations again is allowed (no .data)
+    check: ${EXTRA_VERSION}
+    output: { equals: Hello World }
+  - revert: expectations
+  - unload: expectations
+  - upload: expectations_fail
+  - apply: expectations_fail
+    name: expectations that do not match refuse the apply
+    # (XEN) livepatch: xen_extra_version: expectation failed: expected:deadc0debabe, actual:<the real bytes>
+    expect: refused
+    refusal: "expectations_fail: expectations of xen_extra_version failed (rc=-22), aborting!"
+    errno: EINVAL
+    console:
+      - "livepatch: expectations_fail: Verifying enabled expectations for all functions"
+      - { matches: "livepatch: xen_extra_version: expectation failed: expected:deadc0debabe, actual:[0-9a-f]{12}$" }
+    list: { expectations_fail: CHECKED }
+  - unload: expectations_fail
+
+  # --- A payload without .livepatch.xen_depends is refused at upload. -----------------
+  - upload: no_buildid
+    expect: refused
+    refusal: "no_buildid: .livepatch.xen_depends is missing"
+    errno: EINVAL
+    list: { no_buildid: absent }
+
+  - list:
+    name: nothing loaded at the end
+    output: { contains: Nothing to list }
+`;
+function selfTestScenario() {
+  return parseScenario(SELF_TEST_YAML, "builtin:self-test");
+}
+
+// src/scenario/run.ts
+import { constants as fsConstants4 } from "node:fs";
+import { access as access5, mkdtemp as mkdtemp2, rm as rm7 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { isAbsolute as isAbsolute6, join as join9, resolve as resolve8 } from "node:path";
+
+// src/boot/guest-assets.ts
+import { constants as fsConstants2 } from "node:fs";
+import {
+  access as access3,
+  copyFile as copyFile2,
+  mkdir as mkdir5,
+  readdir as readdir4,
+  readFile as readFile5,
+  rename as rename3,
+  rm as rm4,
+  writeFile as writeFile4
+} from "node:fs/promises";
+import { basename as basename4, join as join7, resolve as resolve6 } from "node:path";
+import * as zlib from "node:zlib";
+import { promisify } from "node:util";
+var DOM0_MODULES = ["xen-privcmd", "xenfs"];
+var KERNEL_META_PACKAGE = "linux-image-amd64";
+var BUSYBOX_PACKAGE = "busybox-static";
+var STAMP2 = "assets.json";
+async function fetchGuestAssets(opts) {
+  const dir = join7(resolve6(opts.cacheDir), "guest");
+  const cached = await readStamp2(dir);
+  if (cached) return cached;
+  const tmp = `${dir}.tmp-${process.pid}`;
+  await rm4(tmp, { recursive: true, force: true });
+  await mkdir5(tmp, { recursive: true });
+  try {
+    const kernelPackage = await resolveKernelPackage(opts.logFile);
+    const debs = join7(tmp, "debs");
+    const root = join7(tmp, "root");
+    await mkdir5(debs);
+    await runCommand("apt-get", ["download", kernelPackage, BUSYBOX_PACKAGE], {
+      cwd: debs,
+      logFile: opts.logFile
+    });
+    for (const deb of (await readdir4(debs)).filter((n) => n.endsWith(".deb")).sort()) {
+      await runCommand("dpkg", ["-x", join7(debs, deb), root], { logFile: opts.logFile });
+    }
+    const kernelVersion = kernelPackage.slice("linux-image-".length);
+    const modulesRoot = await firstExisting(
+      [join7(root, "lib/modules", kernelVersion), join7(root, "usr/lib/modules", kernelVersion)],
+      `${kernelPackage} has no lib/modules/${kernelVersion}`
+    );
+    const vmlinuz = await firstExisting(
+      [join7(root, "boot", `vmlinuz-${kernelVersion}`), join7(modulesRoot, "vmlinuz")],
+      `${kernelPackage} has no boot/vmlinuz-${kernelVersion}`
+    );
+    const busybox = await firstExisting(
+      [join7(root, "bin/busybox"), join7(root, "usr/bin/busybox")],
+      `${BUSYBOX_PACKAGE} has no bin/busybox`
+    );
+    await copyFile2(vmlinuz, join7(tmp, `vmlinuz-${kernelVersion}`));
+    await copyFile2(busybox, join7(tmp, "busybox"));
+    await mkdir5(join7(tmp, "modules"));
+    const read = moduleReader(join7(tmp, "scratch"), opts.logFile);
+    const modules = [];
+    for (const rel of await moduleLoadOrder(modulesRoot, DOM0_MODULES, read)) {
+      const ko = `modules/${basename4(rel).replace(MODULE_FILE, ".ko")}`;
+      await writeFile4(join7(tmp, ko), await read(join7(modulesRoot, rel)));
+      modules.push(ko);
+    }
+    for (const scratch of [debs, root, join7(tmp, "scratch")]) {
+      await rm4(scratch, { recursive: true, force: true });
+    }
+    const stamp = {
+      kernelPackage,
+      kernelVersion,
+      kernel: `vmlinuz-${kernelVersion}`,
+      busybox: "busybox",
+      modules
+    };
+    await writeFile4(join7(tmp, STAMP2), `${JSON.stringify(stamp, null, 2)}
+`);
+    await moveIntoPlace2(tmp, dir);
+  } finally {
+    await rm4(tmp, { recursive: true, force: true });
+  }
+  const fetched = await readStamp2(dir);
+  if (!fetched) throw new Error(`guest assets were unpacked but ${join7(dir, STAMP2)} is unusable`);
+  return fetched;
+}
+async function readStamp2(dir) {
+  let stamp;
+  try {
+    stamp = JSON.parse(await readFile5(join7(dir, STAMP2), "utf8"));
+  } catch {
+    return void 0;
+  }
+  const assets = {
+    kernel: join7(dir, stamp.kernel),
+    modules: stamp.modules.map((m) => join7(dir, m)),
+    busybox: join7(dir, stamp.busybox),
+    kernelVersion: stamp.kernelVersion
+  };
+  for (const file of [assets.kernel, assets.busybox, ...assets.modules]) {
+    if (!await exists2(file)) return void 0;
+  }
+  return assets;
+}
+async function resolveKernelPackage(logFile) {
+  const { stdout } = await runCommand("apt-cache", ["depends", KERNEL_META_PACKAGE], { logFile });
+  const found = parseKernelDependency(stdout);
+  if (!found) {
+    throw new Error(
+      `apt-cache depends ${KERNEL_META_PACKAGE} names no linux-image-<version> package:
+${stdout}`
+    );
+  }
+  return found;
+}
+function parseKernelDependency(aptCacheDepends) {
+  for (const line of aptCacheDepends.split("\n")) {
+    const m = /^\s*\|?Depends:\s*(linux-image-[0-9][\w.+~-]*)\s*$/.exec(line);
+    if (m?.[1]) return m[1];
+  }
+  return void 0;
+}
+function canonicalName(name) {
+  return name.replaceAll("-", "_");
+}
+var MODULE_FILE = /\.ko(\.(?:xz|zst|gz))?$/;
+function moduleNameOf(path) {
+  return canonicalName(basename4(path).replace(MODULE_FILE, ""));
+}
+async function moduleLoadOrder(modulesRoot, wanted, read) {
+  const builtin = new Set(
+    (await readFile5(join7(modulesRoot, "modules.builtin"), "utf8").catch(() => "")).split("\n").filter(Boolean).map(moduleNameOf)
+  );
+  const depFile = await readFile5(join7(modulesRoot, "modules.dep"), "utf8").catch(() => void 0);
+  const pathOf = /* @__PURE__ */ new Map();
+  let dependsOn;
+  if (depFile !== void 0) {
+    const deps = parseModulesDep(depFile);
+    for (const rel of deps.keys()) pathOf.set(moduleNameOf(rel), rel);
+    dependsOn = (rel) => Promise.resolve(deps.get(rel) ?? []);
+  } else {
+    for (const rel of await listModules(modulesRoot)) pathOf.set(moduleNameOf(rel), rel);
+    dependsOn = async (rel) => {
+      const names = modinfoDepends(await read(join7(modulesRoot, rel)), rel);
+      return names.filter((n) => !builtin.has(canonicalName(n))).map((n) => locate(n));
+    };
+  }
+  const locate = (name) => {
+    const rel = pathOf.get(canonicalName(name));
+    if (!rel) throw new Error(`kernel module '${name}' is not in ${modulesRoot}`);
+    return rel;
+  };
+  const order = [];
+  const visiting = /* @__PURE__ */ new Set();
+  const visit = async (rel) => {
+    if (order.includes(rel)) return;
+    if (visiting.has(rel))
+      throw new Error(`kernel modules depend on each other in a cycle at ${rel}`);
+    visiting.add(rel);
+    for (const dep of await dependsOn(rel)) await visit(dep);
+    visiting.delete(rel);
+    order.push(rel);
+  };
+  for (const name of wanted) {
+    if (builtin.has(canonicalName(name))) continue;
+    await visit(locate(name));
+  }
+  return order;
+}
+function parseModulesDep(text) {
+  const deps = /* @__PURE__ */ new Map();
+  for (const line of text.split("\n")) {
+    const colon = line.indexOf(":");
+    if (colon <= 0) continue;
+    deps.set(
+      line.slice(0, colon).trim(),
+      line.slice(colon + 1).trim().split(/\s+/).filter(Boolean)
+    );
+  }
+  return deps;
+}
+function modinfoDepends(ko, name) {
+  const elf = parseElf(ko, name);
+  const modinfo = elf.sectionNamed(".modinfo");
+  if (!modinfo) throw new Error(`${name}: kernel module without a .modinfo section`);
+  const entries = Buffer.from(elf.data(modinfo)).toString("latin1").split("\0");
+  const depends = entries.find((e) => e.startsWith("depends="));
+  return (depends?.slice("depends=".length) ?? "").split(",").filter(Boolean);
+}
+async function listModules(root) {
+  const names = await readdir4(root, { recursive: true });
+  return names.filter((n) => MODULE_FILE.test(n)).sort();
+}
+function moduleReader(scratchDir, logFile) {
+  return async (path) => {
+    const data = await readFile5(path);
+    if (path.endsWith(".ko")) return data;
+    if (path.endsWith(".gz")) return promisify(zlib.gunzip)(data);
+    if (path.endsWith(".zst") && typeof zlib.zstdDecompress === "function") {
+      return promisify(zlib.zstdDecompress)(data);
+    }
+    await mkdir5(scratchDir, { recursive: true });
+    const copy = join7(scratchDir, basename4(path));
+    await writeFile4(copy, data);
+    const plain = await decompressWithTool(copy, logFile);
+    try {
+      return await readFile5(plain);
+    } finally {
+      await rm4(plain, { force: true });
+    }
+  };
+}
+var TOOLS = {
+  ".xz": { program: "xz", debianPackage: "xz-utils" },
+  ".zst": { program: "zstd", debianPackage: "zstd" }
+};
+async function decompressWithTool(file, logFile) {
+  const ext = file.slice(file.lastIndexOf("."));
+  const tool = TOOLS[ext];
+  if (!tool) throw new Error(`${file}: no way to decompress '${ext}' files`);
+  try {
+    await runCommand(tool.program, ["--decompress", "--force", "--quiet", file], { logFile });
+  } catch (err) {
+    if (err instanceof MissingProgramError) {
+      throw new Error(
+        `${basename4(file)} is ${ext.slice(1)}-compressed and '${tool.program}' is not installed: install the Debian package '${tool.debianPackage}'`,
+        { cause: err }
+      );
+    }
+    throw err;
+  }
+  return file.slice(0, -ext.length);
+}
+async function exists2(path) {
+  return access3(path, fsConstants2.F_OK).then(
+    () => true,
+    () => false
+  );
+}
+async function firstExisting(candidates, problem) {
+  for (const c of candidates) if (await exists2(c)) return c;
+  throw new Error(`${problem} (looked for ${candidates.join(", ")})`);
+}
+async function moveIntoPlace2(tmp, dest) {
+  if (!await exists2(join7(dest, STAMP2))) await rm4(dest, { recursive: true, force: true });
+  try {
+    await rename3(tmp, dest);
+  } catch (err) {
+    const code = err.code;
+    if (code !== "ENOTEMPTY" && code !== "EEXIST") throw err;
+  }
+}
+
+// src/boot/init-script.ts
+import { basename as basename5 } from "node:path";
+var GUEST_MODULE_DIR = "/lib/modules";
+var MARKER_TAG = "@@XLCI";
+function shQuote(s) {
+  return `'${s.replaceAll("'", `'\\''`)}'`;
+}
+function initScript(opts) {
+  const lines = [
+    "#!/bin/sh",
+    "# dom0 /init generated by xen-livepatch-ci: set up /proc/xen, run the steps, power off.",
+    "/bin/busybox --install -s /bin",
+    "export PATH=/bin:/sbin:/usr/bin:/usr/sbin HOME=/root",
+    "mount -t proc proc /proc",
+    "mount -t sysfs sysfs /sys",
+    "mount -t devtmpfs devtmpfs /dev",
+    "cd /",
+    "# A step's status is its command's, not that of the cat it is piped into.",
+    "set -o pipefail",
+    `xlci_mark() { printf '@@%s %s\\n' ${MARKER_TAG.slice(2)} "$*"; }`,
+    "xlci_mark setup begin",
+    "{",
+    ...opts.modules.map((m) => `  insmod ${shQuote(m)} &&`),
+    "  mount -t xenfs xenfs /proc/xen",
+    "} </dev/null 2>&1 | cat",
+    "xlci_rc=$?",
+    "xlci_mark setup end rc=$xlci_rc",
+    `if [ "$xlci_rc" -eq 0 ]; then`
+  ];
+  opts.steps.forEach((step, i) => {
+    const n = i + 1;
+    lines.push(
+      `  xlci_mark step ${n} begin`,
+      `  sh -c ${shQuote(step)} </dev/null 2>&1 | cat`,
+      `  xlci_mark step ${n} end rc=$?`
+    );
+  });
+  lines.push("fi", "xlci_mark done", "poweroff -f", "");
+  return lines.join("\n");
+}
+function guestInitramfs(opts) {
+  const guestModules = opts.modules.map((m) => `${GUEST_MODULE_DIR}/${basename5(m)}`);
+  return [
+    ...["bin", "sbin", "usr/bin", "usr/sbin", "etc", "root", "tmp"].map((path) => ({
+      type: "dir",
+      path
+    })),
+    { type: "dir", path: "proc", mode: 365 },
+    { type: "dir", path: "sys", mode: 365 },
+    // The kernel opens /dev/console for init's stdin/out/err before /init can mount devtmpfs.
+    { type: "dir", path: "dev" },
+    { type: "chardev", path: "dev/console", major: 5, minor: 1 },
+    { type: "file", path: "bin/busybox", mode: 493, source: opts.busybox },
+    { type: "symlink", path: "bin/sh", target: "busybox" },
+    ...opts.modules.map((m, i) => ({
+      type: "file",
+      path: guestModules[i].slice(1),
+      source: m
+    })),
+    {
+      type: "file",
+      path: "init",
+      mode: 493,
+      data: initScript({ modules: guestModules, steps: opts.steps })
+    },
+    ...opts.extra ?? []
+  ];
+}
+var MARKER = /@@XLCI (?:(setup begin)|setup end rc=(\d+)|step (\d+) begin|step (\d+) end rc=(\d+)|(done))\s*$/;
+function parseMarker(line) {
+  const m = MARKER.exec(line);
+  if (!m) return void 0;
+  const before = line.slice(0, m.index);
+  if (m[1]) return { marker: { kind: "setup-begin" }, before };
+  if (m[2]) return { marker: { kind: "setup-end", rc: Number(m[2]) }, before };
+  if (m[3]) return { marker: { kind: "step-begin", step: Number(m[3]) }, before };
+  if (m[4]) return { marker: { kind: "step-end", step: Number(m[4]), rc: Number(m[5]) }, before };
+  return { marker: { kind: "done" }, before };
+}
+
+// src/boot/initramfs.ts
+import { createReadStream, createWriteStream as createWriteStream2 } from "node:fs";
+import { mkdir as mkdir6, rename as rename4, rm as rm5, stat as stat4 } from "node:fs/promises";
+import { dirname as dirname3 } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { constants as zlibConstants, createGzip } from "node:zlib";
+var S_IFDIR = 16384;
+var S_IFREG = 32768;
+var S_IFLNK = 40960;
+var S_IFCHR = 8192;
+var TRAILER = "TRAILER!!!";
+function normalizeArchivePath(path) {
+  const parts = path.split("/").filter((p) => p !== "" && p !== ".");
+  if (parts.length === 0 || parts.includes("..")) {
+    throw new Error(`initramfs: '${path}' is not a usable path inside the archive`);
+  }
+  return parts.join("/");
+}
+function header(h) {
+  const field = (n) => {
+    if (!Number.isInteger(n) || n < 0 || n > 4294967295) {
+      throw new Error(`initramfs: value ${n} for '${h.name}' does not fit a cpio header field`);
+    }
+    return n.toString(16).toUpperCase().padStart(8, "0");
+  };
+  const name = Buffer.from(`${h.name}\0`, "utf8");
+  const fields = [
+    h.ino,
+    h.mode,
+    0,
+    // uid: root
+    0,
+    // gid: root
+    h.nlink,
+    0,
+    // mtime: fixed, for a reproducible archive
+    h.size,
+    0,
+    // devmajor
+    0,
+    // devminor
+    h.rdevMajor,
+    h.rdevMinor,
+    name.length,
+    0
+    // check (unused by newc)
+  ];
+  const head = Buffer.from(`070701${fields.map(field).join("")}`, "ascii");
+  return Buffer.concat([head, name, padding(head.length + name.length)]);
+}
+function padding(length) {
+  return Buffer.alloc((4 - length % 4) % 4);
+}
+function withParentDirs(entries) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const entry of entries) {
+    const path = normalizeArchivePath(entry.path);
+    const parts = path.split("/");
+    for (let i = 1; i < parts.length; i++) {
+      const dir = parts.slice(0, i).join("/");
+      if (!seen.has(dir)) {
+        seen.add(dir);
+        out.push({ type: "dir", path: dir });
+      }
+    }
+    if (seen.has(path)) {
+      if (entry.type === "dir") continue;
+      throw new Error(`initramfs: '${path}' is given more than once`);
+    }
+    seen.add(path);
+    out.push({ ...entry, path });
+  }
+  return out;
+}
+async function* archiveChunks(entries) {
+  let ino = 1;
+  for (const entry of withParentDirs(entries)) {
+    const base = { ino: ino++, name: entry.path, rdevMajor: 0, rdevMinor: 0 };
+    switch (entry.type) {
+      case "dir":
+        yield header({ ...base, mode: S_IFDIR | (entry.mode ?? 493), nlink: 2, size: 0 });
+        break;
+      case "symlink": {
+        const target = Buffer.from(entry.target, "utf8");
+        yield header({ ...base, mode: S_IFLNK | 511, nlink: 1, size: target.length });
+        yield Buffer.concat([target, padding(target.length)]);
+        break;
+      }
+      case "chardev":
+        yield header({
+          ...base,
+          mode: S_IFCHR | (entry.mode ?? 384),
+          nlink: 1,
+          size: 0,
+          rdevMajor: entry.major,
+          rdevMinor: entry.minor
+        });
+        break;
+      case "file": {
+        const mode = S_IFREG | (entry.mode ?? 420);
+        if ("data" in entry) {
+          const data = typeof entry.data === "string" ? Buffer.from(entry.data) : entry.data;
+          yield header({ ...base, mode, nlink: 1, size: data.length });
+          yield Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+          yield padding(data.length);
+        } else {
+          const { size } = await stat4(entry.source);
+          yield header({ ...base, mode, nlink: 1, size });
+          let copied = 0;
+          for await (const chunk of createReadStream(entry.source)) {
+            copied += chunk.length;
+            yield chunk;
+          }
+          if (copied !== size) {
+            throw new Error(
+              `initramfs: ${entry.source} changed while being archived (${copied} bytes, expected ${size})`
+            );
+          }
+          yield padding(size);
+        }
+        break;
+      }
+    }
+  }
+  yield header({ ino: 0, mode: 0, nlink: 1, size: 0, rdevMajor: 0, rdevMinor: 0, name: TRAILER });
+}
+async function buildInitramfs(entries, outPath) {
+  await mkdir6(dirname3(outPath), { recursive: true });
+  const tmp = `${outPath}.tmp-${process.pid}`;
+  try {
+    await pipeline(
+      Readable.from(archiveChunks(entries)),
+      // Speed over size: the archive is read once, from local disk, by the guest kernel.
+      createGzip({ level: zlibConstants.Z_BEST_SPEED }),
+      createWriteStream2(tmp)
+    );
+    await rename4(tmp, outPath);
+  } catch (err) {
+    await rm5(tmp, { force: true });
+    throw err;
+  }
+}
+
+// src/boot/qemu.ts
+import { spawn as spawn2 } from "node:child_process";
+import { createWriteStream as createWriteStream3 } from "node:fs";
+import { mkdir as mkdir7, open } from "node:fs/promises";
+import { dirname as dirname4 } from "node:path";
+function defaultXenCmdline(memoryMb) {
+  const dom0Mb = Math.floor(memoryMb / 2);
+  return `console=com1 com1=115200,8n1 dom0_mem=${dom0Mb}M loglvl=all guest_loglvl=all noreboot`;
+}
+var DEFAULT_DOM0_CMDLINE = "console=hvc0 earlyprintk=xen";
+var TCG_CPU = "qemu64,+svm";
+var KVM_CPU = "host,-svm,-arch-capabilities,-la57";
+var KVM_XEN_CMDLINE = "cet=no-shstk,no-ibt";
+function multibootModule(path, cmdline) {
+  if (/\s/.test(path))
+    throw new Error(`QEMU cannot load a multiboot module from '${path}' (space in path)`);
+  return (cmdline ? `${path} ${cmdline}` : path).replaceAll(",", ",,");
+}
+function qemuArgs(o) {
+  const kvm = o.accel === "kvm";
+  const xenCmdline = o.xenCmdline ?? defaultXenCmdline(o.memoryMb);
+  return [
+    "-machine",
+    `q35,accel=${o.accel}`,
+    "-cpu",
+    kvm ? KVM_CPU : TCG_CPU,
+    "-m",
+    String(o.memoryMb),
+    "-smp",
+    String(o.cpus),
+    "-nographic",
+    "-no-reboot",
+    "-kernel",
+    o.xenImage,
+    "-append",
+    kvm ? `${xenCmdline} ${KVM_XEN_CMDLINE}` : xenCmdline,
+    "-initrd",
+    [
+      multibootModule(o.kernel, o.dom0Cmdline ?? DEFAULT_DOM0_CMDLINE),
+      multibootModule(o.initrd)
+    ].join(",")
+  ];
+}
+async function kvmUsable() {
+  try {
+    const handle = await open("/dev/kvm", "r+");
+    await handle.close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+var XEN_BANNER = /\(XEN\) Xen version /;
+var HYPERVISOR_PANIC = /\(XEN\) .*?(Panic on CPU \d+|FATAL TRAP|DOUBLE FAULT|Reboot in five seconds)/;
+var DOM0_CRASH = /(Kernel panic - not syncing|Oops: [0-9a-f]{4} \[#\d+\]|\(XEN\) Hardware Dom0 crashed)/;
+var CRASH_REPORT_END = /\(XEN\) (?:Manual reset required|Reboot in five seconds|Hardware Dom0 crashed)|---\[ end Kernel panic/;
+var KVM_ERROR = /KVM internal error|failed to set MSR|kvm_[a-z_]+: Assertion|Could not access KVM|KVM: entry failed/;
+function detectCrash(line) {
+  const xen = HYPERVISOR_PANIC.exec(line);
+  if (xen) return { kind: "hypervisor-panic", match: xen[1] };
+  const dom0 = DOM0_CRASH.exec(line);
+  if (dom0) return { kind: "dom0-crash", match: dom0[1] };
+  return void 0;
+}
+function cleanConsoleLine(raw) {
+  return raw.replace(/\x1b(?:\[[0-9;?]*[ -/]*[@-~]|[()][0-9A-Za-z]|[0-~])/g, "").replace(/[\x00-\x08\x0b-\x1f\x7f]/g, "");
+}
+var DEFAULT_BOOT_TIMEOUTS = {
+  firstSignOfLife: 6e4,
+  dom0: 3e5,
+  step: 12e4,
+  shutdown: 3e4,
+  total: 9e5
+};
+var KVM_FIRST_SIGN_OF_LIFE_MS = 2e4;
+var CRASH_QUIET_MS = 2e3;
+var CRASH_SETTLE_MAX_MS = 1e4;
+var CRASH_LINES_BEFORE = 30;
+var CRASH_LINES_AFTER = 40;
+var TAIL_LINES2 = 20;
+var KILL_GRACE_MS = 3e3;
+async function bootXen(opts) {
+  const accel = opts.accel ?? "auto";
+  if (accel !== "auto") return bootOnce(opts, accel);
+  if (!await (opts.detectKvm ?? kvmUsable)()) return bootOnce(opts, "tcg");
+  const kvm = await bootOnce(opts, "kvm", true);
+  const early = kvm.end.kind === "kvm-error" || kvm.end.kind !== "poweroff" && kvm.durations.firstSignOfLifeMs === void 0;
+  if (!early || kvm.end.kind === "poweroff") return kvm;
+  const reason = kvm.end.message.split("\n")[0];
+  const tcg = await bootOnce(
+    opts,
+    "tcg",
+    false,
+    `KVM failed early (${reason}); booting again with TCG`
+  );
+  return { ...tcg, kvmFallback: { reason, durationMs: kvm.durations.totalMs } };
+}
+async function bootOnce(opts, accel, kvmTrial = false, logHeader) {
+  const timeouts = { ...DEFAULT_BOOT_TIMEOUTS, ...opts.timeouts };
+  const memoryMb = opts.memoryMb ?? 2048;
+  const args = qemuArgs({
+    xenImage: opts.xenImage,
+    kernel: opts.kernel,
+    initrd: opts.initrd,
+    memoryMb,
+    cpus: opts.cpus ?? 2,
+    accel,
+    xenCmdline: opts.xenCmdline,
+    dom0Cmdline: opts.dom0Cmdline
+  });
+  const program = opts.qemu ?? "qemu-system-x86_64";
+  const command = [program, ...args];
+  const steps = opts.steps ?? [];
+  let log;
+  if (opts.consoleLog) {
+    await mkdir7(dirname4(opts.consoleLog), { recursive: true });
+    log = createWriteStream3(opts.consoleLog, { flags: kvmTrial || !logHeader ? "w" : "a" });
+    if (logHeader) log.write(`
+=== xen-livepatch-ci: ${logHeader} ===
+`);
+    log.write(`=== xen-livepatch-ci: ${command.join(" ")} ===
+`);
+  }
+  const start = performance.now();
+  const now = () => Math.round(performance.now() - start);
+  const consoleLines = [];
+  const result = {
+    ok: false,
+    end: { kind: "poweroff" },
+    accel,
+    steps: [],
+    durations: { totalMs: 0 },
+    console: consoleLines,
+    consoleLog: opts.consoleLog,
+    command
+  };
+  let current;
+  let currentStarted = 0;
+  let phase = {
+    name: "start (waiting for Xen's banner)",
+    limitMs: kvmTrial ? Math.min(KVM_FIRST_SIGN_OF_LIFE_MS, timeouts.firstSignOfLife) : timeouts.firstSignOfLife
+  };
+  let ended;
+  let crash;
+  let poweredOff = false;
+  let partial = "";
+  const tail = () => {
+    const lines = consoleLines.slice(-TAIL_LINES2);
+    if (partial) lines.push(cleanConsoleLine(partial));
+    return lines;
+  };
+  const stepName = (n) => {
+    const cmd = steps[n - 1];
+    return cmd === void 0 ? `step ${n}` : `step ${n} (${cmd})`;
+  };
+  return new Promise((resolve10, reject) => {
+    const child = spawn2(program, args, { stdio: ["ignore", "pipe", "pipe"] });
+    result.pid = child.pid;
+    track(child);
+    let phaseTimer;
+    let crashTimer;
+    const timeoutMessage = (headline) => [
+      headline,
+      `--- last ${TAIL_LINES2} console lines ---`,
+      ...tail(),
+      ...opts.consoleLog ? [`(full console log: ${opts.consoleLog})`] : []
+    ].join("\n");
+    const totalTimer = setTimeout(
+      () => finish({
+        kind: "timeout",
+        phase: phase.name,
+        limitMs: timeouts.total,
+        message: timeoutMessage(
+          `Boot timed out: the whole run took longer than ${formatMs(timeouts.total)}, now in ${phase.name} (${accel}).`
+        )
+      }),
+      timeouts.total
+    );
+    const enter = (next, onExpire) => {
+      phase = next;
+      clearTimeout(phaseTimer);
+      const timedOut = () => finish({
+        kind: "timeout",
+        phase: next.name,
+        limitMs: next.limitMs,
+        message: timeoutMessage(
+          `Boot timed out in ${next.name}: no progress within ${formatMs(next.limitMs)} (${accel}).`
+        )
+      });
+      phaseTimer = setTimeout(onExpire ?? timedOut, next.limitMs);
+    };
+    enter(phase);
+    function finish(why) {
+      ended ??= why;
+      clearTimeout(phaseTimer);
+      clearTimeout(crashTimer);
+      clearTimeout(totalTimer);
+      stop(child);
+    }
+    const crashReport = () => {
+      if (!crash) return;
+      const at2 = crash.at;
+      const lines = consoleLines.slice(
+        Math.max(0, at2 - CRASH_LINES_BEFORE),
+        at2 + 1 + CRASH_LINES_AFTER
+      );
+      const what2 = crash.kind === "hypervisor-panic" ? "The hypervisor panicked" : "dom0 crashed";
+      const during = current ? ` during ${stepName(current.step)}` : "";
+      finish({
+        kind: crash.kind,
+        lines,
+        message: [
+          `${what2}${during} ("${crash.match}", ${accel}):`,
+          ...lines,
+          ...opts.consoleLog ? [`(full console log: ${opts.consoleLog})`] : []
+        ].join("\n")
+      });
+    };
+    const appendTo = (step, text) => {
+      if (/^\(XEN\)/.test(text)) step.xenOutput += `${text}
+`;
+      else step.output += `${text}
+`;
+    };
+    const onConsoleLine = (raw) => {
+      const line = cleanConsoleLine(raw);
+      consoleLines.push(line);
+      opts.onLine?.(line);
+      if (ended) return;
+      if (crash) {
+        if (current) appendTo(current, line);
+        if (CRASH_REPORT_END.test(line) || consoleLines.length - 1 - crash.at >= CRASH_LINES_AFTER) {
+          crashReport();
+        } else {
+          crashTimer?.refresh();
+        }
+        return;
+      }
+      const seen = detectCrash(line);
+      if (seen) {
+        crash = { ...seen, at: consoleLines.length - 1 };
+        if (current) appendTo(current, line);
+        if (CRASH_REPORT_END.test(line)) {
+          crashReport();
+          return;
+        }
+        enter({ name: "crash report", limitMs: CRASH_SETTLE_MAX_MS }, crashReport);
+        crashTimer = setTimeout(crashReport, CRASH_QUIET_MS);
+        return;
+      }
+      if (result.durations.firstSignOfLifeMs === void 0 && XEN_BANNER.test(line)) {
+        result.durations.firstSignOfLifeMs = now();
+        enter({ name: "dom0 boot (until /init's setup ends)", limitMs: timeouts.dom0 });
+      }
+      const found = parseMarker(line);
+      if (!found) {
+        if (current) appendTo(current, line);
+        return;
+      }
+      const { marker, before } = found;
+      if (before && current) appendTo(current, before);
+      switch (marker.kind) {
+        case "setup-begin":
+          current = {
+            step: 0,
+            command: "setup",
+            rc: null,
+            output: "",
+            xenOutput: "",
+            durationMs: 0
+          };
+          currentStarted = now();
+          result.setup = current;
+          break;
+        case "step-begin":
+          current = {
+            step: marker.step,
+            command: steps[marker.step - 1],
+            rc: null,
+            output: "",
+            xenOutput: "",
+            durationMs: 0
+          };
+          currentStarted = now();
+          result.steps.push(current);
+          break;
+        case "setup-end":
+        case "step-end": {
+          if (current) {
+            current.rc = marker.rc;
+            current.durationMs = now() - currentStarted;
+          }
+          current = void 0;
+          const next = marker.kind === "setup-end" ? 1 : marker.step + 1;
+          if (marker.kind === "setup-end") result.durations.dom0ReadyMs = now();
+          if (marker.kind === "setup-end" && marker.rc !== 0)
+            enter({ name: "shutdown", limitMs: timeouts.shutdown });
+          else if (next <= steps.length || steps.length === 0)
+            enter({ name: stepName(next), limitMs: timeouts.step });
+          else enter({ name: "shutdown", limitMs: timeouts.shutdown });
+          break;
+        }
+        case "done":
+          poweredOff = true;
+          enter({ name: "shutdown", limitMs: timeouts.shutdown });
+          break;
+      }
+    };
+    const decoder = new TextDecoder();
+    child.stdout?.on("data", (data) => {
+      log?.write(data);
+      const lines = (partial + decoder.decode(data, { stream: true })).split("\n");
+      partial = lines.pop() ?? "";
+      for (const line of lines) onConsoleLine(line);
+    });
+    let stderrPartial = "";
+    const stderrLines = [];
+    child.stderr?.setEncoding("utf8");
+    child.stderr?.on("data", (data) => {
+      const lines = (stderrPartial + data).split("\n");
+      stderrPartial = lines.pop() ?? "";
+      for (const line of lines) {
+        stderrLines.push(line);
+        log?.write(`${partial ? "\n" : ""}[qemu] ${line}
+`);
+        if (accel === "kvm" && KVM_ERROR.test(line) && !ended) {
+          finish({ kind: "kvm-error", message: `QEMU reported a KVM error: ${line}` });
+        }
+      }
+    });
+    let failedToStart = false;
+    child.on("error", (err) => {
+      failedToStart = true;
+      clearTimeout(phaseTimer);
+      clearTimeout(crashTimer);
+      clearTimeout(totalTimer);
+      untrack(child);
+      log?.end();
+      if (err.code === "ENOENT")
+        reject(new MissingProgramError(program));
+      else reject(new Error(`Cannot run ${program}: ${err.message}`, { cause: err }));
+    });
+    child.on("close", (code, signal) => {
+      untrack(child);
+      if (failedToStart) return;
+      if (stderrPartial) stderrLines.push(stderrPartial);
+      clearTimeout(phaseTimer);
+      clearTimeout(crashTimer);
+      clearTimeout(totalTimer);
+      if (partial) onConsoleLine(partial);
+      partial = "";
+      if (crash && !ended) crashReport();
+      if (!ended) {
+        if (poweredOff && code === 0) ended = { kind: "poweroff" };
+        else {
+          const stderrTail = stderrLines.filter(Boolean).slice(-TAIL_LINES2);
+          ended = {
+            kind: "qemu-exit",
+            code,
+            signal,
+            message: [
+              `QEMU exited (${code === null ? `signal ${signal}` : `code ${code}`}) during ${phase.name}, before dom0 powered off (${accel}).`,
+              ...stderrTail.length ? ["--- QEMU's stderr ---", ...stderrTail] : [],
+              `--- last ${TAIL_LINES2} console lines ---`,
+              ...tail()
+            ].join("\n")
+          };
+        }
+      }
+      result.end = ended;
+      result.durations.totalMs = now();
+      for (const s of [result.setup, ...result.steps]) {
+        if (s && s.rc === null) s.durationMs = now() - currentStarted;
+      }
+      result.ok = result.end.kind === "poweroff" && result.setup?.rc === 0 && // Without the list of steps, every step that began must have ended well.
+      (opts.steps === void 0 || result.steps.length === steps.length) && result.steps.every((s) => s.rc === 0);
+      const done = () => resolve10(result);
+      if (log) log.end(done);
+      else done();
+    });
+  });
+}
+function formatMs(ms) {
+  return ms % 1e3 === 0 ? `${ms / 1e3} s` : `${ms} ms`;
+}
+var running = /* @__PURE__ */ new Set();
+var FORWARDED_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+function stop(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  }, KILL_GRACE_MS);
+  child.once("exit", () => clearTimeout(timer));
+}
+function killAll() {
+  for (const child of running) child.kill("SIGKILL");
+}
+function onSignal(signal) {
+  killAll();
+  removeHandlers();
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+function removeHandlers() {
+  process.off("exit", killAll);
+  for (const s of FORWARDED_SIGNALS) process.off(s, onSignal);
+}
+function track(child) {
+  if (running.size === 0) {
+    process.on("exit", killAll);
+    for (const s of FORWARDED_SIGNALS) process.on(s, onSignal);
+  }
+  running.add(child);
+}
+function untrack(child) {
+  if (!running.delete(child)) return;
+  if (running.size === 0) removeHandlers();
+}
+
+// src/build/guest-tool.ts
 import { createHash as createHash6 } from "node:crypto";
-import { readFile as readFile5, readdir as readdir4, stat as stat4 } from "node:fs/promises";
-import { join as join7, relative as relative5, resolve as resolve6 } from "node:path";
+import { constants as fsConstants3 } from "node:fs";
+import {
+  access as access4,
+  appendFile as appendFile2,
+  chmod,
+  copyFile as copyFile3,
+  mkdir as mkdir8,
+  readFile as readFile6,
+  rename as rename5,
+  rm as rm6,
+  stat as stat5,
+  writeFile as writeFile5
+} from "node:fs/promises";
+import { availableParallelism as availableParallelism3 } from "node:os";
+import { dirname as dirname5, join as join8, resolve as resolve7 } from "node:path";
+import { setTimeout as sleep2 } from "node:timers/promises";
+var GUEST_TOOL_LIBS = [
+  "toolcore",
+  "toollog",
+  "evtchn",
+  "gnttab",
+  "call",
+  "foreignmemory",
+  "devicemodel",
+  "ctrl"
+];
+var CONFIGURE_FLAGS = [
+  "--disable-xen",
+  "--disable-docs",
+  "--disable-stubdom",
+  "--disable-ocamltools",
+  "--disable-golang",
+  "--disable-seabios",
+  "--disable-xsmpolicy",
+  "--disable-pvshim",
+  "--disable-monitors",
+  "--with-system-qemu=/usr/bin/qemu-system-x86_64"
+];
+var CONFIGURE_OUTPUTS = [
+  "configure",
+  "tools/configure",
+  "tools/config.h.in",
+  "config.guess",
+  "config.sub"
+];
+var PROVISION_HINT = "scripts/provision.sh installs what the guest tool build needs";
+function guestToolSteps(opts) {
+  const { tree } = opts;
+  const env = { LC_ALL: "C" };
+  const jobs = `-j${opts.jobs}`;
+  const steps = [];
+  if (opts.regenerateConfigure) {
+    steps.push({
+      name: "autoreconf",
+      cmd: "autoreconf",
+      args: ["--install", "--force"],
+      cwd: tree,
+      env: { ...env, ACLOCAL: "true" }
+    });
+  }
+  steps.push(
+    { name: "configure", cmd: "./configure", args: [...CONFIGURE_FLAGS], cwd: tree, env },
+    { name: "tools/include", cmd: "make", args: ["-C", "tools/include", jobs], cwd: tree, env },
+    ...GUEST_TOOL_LIBS.map((lib) => ({
+      name: `tools/libs/${lib}`,
+      cmd: "make",
+      args: ["-C", `tools/libs/${lib}`, jobs],
+      cwd: tree,
+      env
+    }))
+  );
+  const dependencies = GUEST_TOOL_LIBS.filter((lib) => lib !== "ctrl").reverse().map((lib) => join8(tree, "tools", "libs", lib, `libxen${lib}.a`));
+  steps.push({
+    name: "tools/misc/xen-livepatch",
+    cmd: "make",
+    args: [
+      "-C",
+      "tools/misc",
+      "xen-livepatch",
+      "nosharedlibs=y",
+      "LDFLAGS=-static",
+      `APPEND_LDFLAGS=${dependencies.join(" ")}`
+    ],
+    cwd: tree,
+    env
+  });
+  return steps;
+}
+var GuestToolBuildError = class extends Error {
+  constructor(step, logFile, message, options) {
+    super(message, options);
+    this.step = step;
+    this.logFile = logFile;
+  }
+  step;
+  logFile;
+  name = "GuestToolBuildError";
+};
+var CONFIGURE_PACKAGE_HINTS = [
+  [/yajl/i, "libyajl-dev"],
+  [/zlib/i, "zlib1g-dev"],
+  [/uuid/i, "uuid-dev"],
+  [/curses/i, "libncurses-dev"],
+  [/iasl/i, "acpica-tools"],
+  [/pkg-config/i, "pkg-config"],
+  [/python development/i, "python3-dev"],
+  [/python interpreter/i, "python3"]
+];
+function configureFailureSummary(output) {
+  const line = /^.*configure: error: .*$/m.exec(output)?.[0].trim();
+  if (!line) return void 0;
+  const pkg = CONFIGURE_PACKAGE_HINTS.find(([pattern]) => pattern.test(line))?.[1];
+  const hint = pkg ? `install the Debian package '${pkg}' (${PROVISION_HINT})` : `a system package is probably missing (${PROVISION_HINT})`;
+  return `${line}
+${hint}`;
+}
+async function buildGuestTool(opts) {
+  const dir = join8(resolve7(opts.cacheDir), "guest-tool", opts.base.key);
+  const path = join8(dir, "xen-livepatch");
+  const logFile = opts.logFile ?? `${dir}.log`;
+  const recipe = recipeId();
+  if (await stampIsValid(dir, recipe)) return { path, cached: true };
+  return withLockDir(`${opts.base.tree}.guest-tool.lock`, async () => {
+    if (await stampIsValid(dir, recipe)) return { path, cached: true };
+    await build();
+    return { path, cached: false };
+  });
+  async function build() {
+    const tree = opts.base.tree;
+    await mkdir8(dir, { recursive: true });
+    await mkdir8(dirname5(logFile), { recursive: true });
+    await appendFile2(
+      logFile,
+      `# xen-livepatch-ci: guest tool for base ${opts.base.key} at ${(/* @__PURE__ */ new Date()).toISOString()}
+`
+    );
+    const steps = guestToolSteps({
+      tree,
+      jobs: opts.jobs ?? availableParallelism3(),
+      regenerateConfigure: !await allExist(tree, CONFIGURE_OUTPUTS)
+    });
+    for (const step of steps) {
+      try {
+        await runCommand(step.cmd, step.args, { cwd: step.cwd, env: step.env, logFile });
+      } catch (err) {
+        throw stepFailure(step, err, tree, logFile);
+      }
+    }
+    const built = join8(tree, "tools", "misc", "xen-livepatch");
+    const tmp = join8(dir, `.xen-livepatch.${process.pid}`);
+    await copyFile3(built, tmp);
+    await chmod(tmp, 493);
+    await rename5(tmp, path);
+    const stamp = { baseKey: opts.base.key, recipe, sha256: await sha256Of(path) };
+    await writeFile5(join8(dir, STAMP3), JSON.stringify(stamp, null, 2) + "\n");
+  }
+}
+function stepFailure(step, err, tree, logFile) {
+  const headline = `Building xen-livepatch in ${tree} failed at '${step.name}' (log: ${logFile})`;
+  let detail = err instanceof Error ? err.message : String(err);
+  if (err instanceof MissingProgramError && err.program === "autoreconf") {
+    detail = `'autoreconf' was not found on PATH; the tree has no configure script (Debian's source deletes it), so it must be generated: install the Debian package 'autoconf' (${PROVISION_HINT})`;
+  } else if (err instanceof CommandError && step.name === "configure") {
+    detail = configureFailureSummary(`${err.stdout}
+${err.stderr}`) ?? detail;
+  }
+  return new GuestToolBuildError(step.name, logFile, `${headline}:
+${detail}`, { cause: err });
+}
+var STAMP3 = "stamp.json";
+function recipeId() {
+  const steps = guestToolSteps({ tree: "/tree", jobs: 1, regenerateConfigure: true });
+  return createHash6("sha256").update(JSON.stringify(steps)).digest("hex").slice(0, 16);
+}
+async function stampIsValid(dir, recipe) {
+  const text = await readFile6(join8(dir, STAMP3), "utf8").catch(() => null);
+  if (text === null) return false;
+  let stamp;
+  try {
+    stamp = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (stamp.recipe !== recipe) return false;
+  const actual = await sha256Of(join8(dir, "xen-livepatch")).catch(() => null);
+  return actual === stamp.sha256;
+}
+async function sha256Of(file) {
+  return createHash6("sha256").update(await readFile6(file)).digest("hex");
+}
+async function allExist(root, files) {
+  for (const file of files) {
+    const present = await access4(join8(root, file), fsConstants3.F_OK).then(
+      () => true,
+      () => false
+    );
+    if (!present) return false;
+  }
+  return true;
+}
+async function withLockDir(lockDir, fn) {
+  const ownerFile = join8(lockDir, "owner");
+  await mkdir8(dirname5(lockDir), { recursive: true });
+  for (; ; ) {
+    const made = await mkdir8(lockDir).then(
+      () => true,
+      (err) => {
+        if (err.code === "EEXIST") return false;
+        throw err;
+      }
+    );
+    if (made) break;
+    const owner = Number(await readFile6(ownerFile, "utf8").catch(() => "0"));
+    const ageMs = await stat5(lockDir).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0
+    );
+    const stale = owner > 0 ? !processExists(owner) : ageMs > 6e4;
+    if (stale) await rm6(lockDir, { recursive: true, force: true });
+    else await sleep2(500);
+  }
+  await writeFile5(ownerFile, String(process.pid));
+  try {
+    return await fn();
+  } finally {
+    await rm6(lockDir, { recursive: true, force: true });
+  }
+}
+function processExists(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
+  }
+}
+
+// src/scenario/plan.ts
+var GUEST_TOOL_PATH = "/usr/sbin/xen-livepatch";
+var GUEST_PAYLOAD_DIR = "/payloads";
+var LIST_COMMAND = "xen-livepatch list";
+function guestPayloadPath(name) {
+  return `${GUEST_PAYLOAD_DIR}/${name}.livepatch`;
+}
+function actionCommand(step) {
+  const a = step.action;
+  switch (a.kind) {
+    case "run":
+      return a.command;
+    case "list":
+      return LIST_COMMAND;
+    case "upload":
+      return `xen-livepatch upload ${a.payload} ${guestPayloadPath(a.payload)}`;
+    case "apply":
+      return `xen-livepatch apply ${a.payload}${a.nodeps ? " --nodeps" : ""}`;
+    default:
+      return `xen-livepatch ${a.kind} ${a.payload}`;
+  }
+}
+function planScenario(scenario) {
+  const guestSteps = [];
+  const add = (role, command) => {
+    guestSteps.push(command);
+    return { role, command, guestStep: guestSteps.length - 1 };
+  };
+  const steps = scenario.steps.map((step) => {
+    const commands = [add("action", actionCommand(step))];
+    if (step.check !== void 0) commands.push(add("check", step.check));
+    if (step.list !== void 0 && step.action.kind !== "list")
+      commands.push(add("list", LIST_COMMAND));
+    return { step, commands };
+  });
+  const guestPayloads = Object.fromEntries(
+    Object.keys(scenario.payloads).map((name) => [name, guestPayloadPath(name)])
+  );
+  return { guestSteps, steps, guestPayloads };
+}
+
+// src/scenario/run.ts
+var XEN_LINE = /\(XEN\)(?: |$)/;
+function stepTranscripts(consoleLines) {
+  const out = /* @__PURE__ */ new Map();
+  let current;
+  const take = (line, newline) => {
+    if (!current) return;
+    const at2 = line.search(XEN_LINE);
+    if (at2 < 0) {
+      current.guest += newline ? `${line}
+` : line;
+      return;
+    }
+    current.guest += line.slice(0, at2);
+    current.xen.push(line.slice(at2));
+  };
+  for (const line of consoleLines) {
+    const found = parseMarker(line);
+    if (!found) {
+      take(line, true);
+      continue;
+    }
+    if (found.before) take(found.before, false);
+    if (found.marker.kind === "step-begin") {
+      current = { guest: "", xen: [] };
+      out.set(found.marker.step, current);
+    } else {
+      current = void 0;
+    }
+  }
+  return out;
+}
+function parseListOutput(output) {
+  const lines = output.split("\n");
+  const rule2 = lines.findIndex((l) => /^-+\+-+\+-*$/.test(l.trim()));
+  if (rule2 < 0) return [];
+  const out = [];
+  for (const line of lines.slice(rule2 + 1)) {
+    const bar = line.indexOf("|");
+    if (bar < 0) continue;
+    const rest = line.slice(bar + 1);
+    const bar2 = rest.indexOf("|");
+    const status = (bar2 < 0 ? rest : rest.slice(0, bar2)).trim();
+    const metadata = bar2 < 0 ? "" : rest.slice(bar2 + 1).trim();
+    const m = /^(\S+)(?:\s+\((-?\d+),\s*([^)]*)\))?/.exec(status);
+    out.push({
+      name: line.slice(0, bar).trim(),
+      state: m?.[1] ?? status,
+      ...m?.[2] !== void 0 ? { error: { number: Number(m[2]), text: m[3].trim() } } : {},
+      metadata: metadata.split(";").map((s) => s.trim()).filter(Boolean),
+      status
+    });
+  }
+  return out;
+}
+var EXCERPT_CHARS = 600;
+function excerpt(text) {
+  const t = text.trim();
+  if (t === "") return " nothing";
+  const short = t.length > EXCERPT_CHARS ? `...${t.slice(-EXCERPT_CHARS)}` : t;
+  return short.includes("\n") ? `
+${indent(short)}` : ` "${short}"`;
+}
+function indent(text) {
+  return text.split("\n").map((l) => `    ${l}`).join("\n");
+}
+function xenExcerpt(lines) {
+  if (lines.length === 0) return "Xen printed nothing during this step";
+  const shown = lines.length > 30 ? ["...", ...lines.slice(-30)] : lines;
+  return `Xen printed during this step:
+${indent(shown.join("\n"))}`;
+}
+function reported(output) {
+  const m = /Error (\d+): (.*)/.exec(output);
+  return m ? { number: Number(m[1]), text: m[2].trim() } : void 0;
+}
+function what(command) {
+  return `\`${command}\``;
+}
+function checkOutput(check, output, command) {
+  const problems = [];
+  const got = `but it was${excerpt(output)}`;
+  const of = `the output of ${what(command)}`;
+  if (check.equals !== void 0 && output.trim() !== check.equals.trim()) {
+    problems.push(`expected ${of} to be "${check.equals}", ${got}`);
+  }
+  for (const text of check.contains) {
+    if (!output.includes(text)) problems.push(`expected ${of} to contain "${text}", ${got}`);
+  }
+  for (const re of check.matches) {
+    if (!new RegExp(re, "m").test(output)) problems.push(`expected ${of} to match /${re}/, ${got}`);
+  }
+  for (const text of check.lacks) {
+    if (output.includes(text)) problems.push(`expected ${of} not to contain "${text}", ${got}`);
+  }
+  return problems;
+}
+function checkConsole(expected, lines) {
+  let from = 0;
+  for (const [i, e] of expected.entries()) {
+    const re = e.regex ? new RegExp(e.text) : void 0;
+    const at2 = lines.findIndex((l, n) => n >= from && (re ? re.test(l) : l.includes(e.text)));
+    if (at2 >= 0) {
+      from = at2 + 1;
+      continue;
+    }
+    const shown = (x) => x.regex ? `/${x.text}/` : `"${x.text}"`;
+    const anywhere = lines.some((l) => re ? re.test(l) : l.includes(e.text));
+    const where = i === 0 ? "" : anywhere ? ` after ${shown(expected[i - 1])} (it came earlier)` : ` after ${shown(expected[i - 1])}`;
+    const order = expected.length > 1 ? ` (expected in order: ${expected.map(shown).join(", ")})` : "";
+    return `expected Xen's console to show ${shown(e)}${where}${order}, but it did not; ${xenExcerpt(lines)}`;
+  }
+  return void 0;
+}
+function checkList(expected, output) {
+  const listed = parseListOutput(output);
+  const problems = [];
+  for (const e of expected) {
+    const entry = listed.find((p) => p.name === e.payload);
+    if (e.state === "absent") {
+      if (entry) {
+        problems.push(
+          `expected ${e.payload} to be absent from xen-livepatch list, but it is listed as ${entry.status}`
+        );
+      }
+      continue;
+    }
+    if (!entry) {
+      problems.push(
+        `expected xen-livepatch list to show ${e.payload} ${e.state}, but ${e.payload} is not listed (the list:${excerpt(output)})`
+      );
+      continue;
+    }
+    if (entry.state !== e.state) {
+      problems.push(
+        `expected xen-livepatch list to show ${e.payload} ${e.state}, but it shows ${e.payload} ${entry.status}`
+      );
+    }
+    if (e.errno && entry.error?.number !== e.errno.number) {
+      problems.push(
+        `expected ${e.payload}'s status to show error ${formatErrno(e.errno)}, but it shows ${entry.status}`
+      );
+    }
+    for (const m of e.metadata) {
+      if (!entry.metadata.includes(m)) {
+        const shown = entry.metadata.length ? `"${entry.metadata.join(";")}"` : "empty";
+        problems.push(
+          `expected ${e.payload}'s metadata in xen-livepatch list to include "${m}", but it is ${shown}`
+        );
+      }
+    }
+  }
+  return problems;
+}
+function evaluateStep(planned, runs, interruption) {
+  const { step } = planned;
+  const commands = planned.commands.map((c, i2) => {
+    const r = runs[i2];
+    return {
+      role: c.role,
+      command: c.command,
+      ...r ? { rc: r.rc } : {},
+      output: r?.output ?? "",
+      durationMs: r?.durationMs ?? 0
+    };
+  });
+  const consoleLines = runs.flatMap((r) => r?.xen ?? []);
+  const base = {
+    index: step.index,
+    name: step.name,
+    line: step.line,
+    expect: step.expect,
+    durationMs: commands.reduce((sum, c) => sum + c.durationMs, 0),
+    commands,
+    console: consoleLines
+  };
+  const failed = (message) => ({ ...base, status: "failed", message });
+  const action = runs[0];
+  if (!action) {
+    const why = interruption ? `not run: the boot ended before this step (${interruption.message.split("\n")[0]})` : "not run: the guest never started this step";
+    return { ...base, status: "not-run", message: why };
+  }
+  const cut = planned.commands.findIndex((_, i2) => (runs[i2]?.rc ?? null) === null);
+  if (cut >= 0) {
+    const c = planned.commands[cut];
+    return failed(
+      `${what(c.command)} did not finish: ${interruption?.message ?? "the boot ended while it ran"}`
+    );
+  }
+  const done = runs;
+  const problems = [];
+  const actionCommand2 = planned.commands[0].command;
+  const tool = `${what(actionCommand2)} printed${excerpt(action.output)}; ${xenExcerpt(action.xen)}`;
+  if (step.expect === "success") {
+    if (action.rc !== 0) {
+      problems.push(
+        `expected success, but ${what(actionCommand2)} exited with status ${action.rc}: ${tool}`
+      );
+    }
+  } else if (action.rc === 0) {
+    const wanted = step.refusal ? ` ("${step.refusal}")` : "";
+    problems.push(`expected a refusal${wanted}, but ${what(actionCommand2)} succeeded: ${tool}`);
+  } else {
+    if (step.refusal && !action.output.includes(step.refusal) && !action.xen.some((l) => l.includes(step.refusal))) {
+      problems.push(
+        `refused as expected (exit status ${action.rc}), but neither the tool nor Xen's console said "${step.refusal}": ${tool}`
+      );
+    }
+    if (step.errno) {
+      const r = reported(action.output);
+      if (!r) {
+        problems.push(
+          `expected the refusal to report errno ${formatErrno(step.errno)}, but the tool reported no error number: ${tool}`
+        );
+      } else if (r.number !== step.errno.number) {
+        const name = errnoName(r.number);
+        problems.push(
+          `expected the refusal to report errno ${formatErrno(step.errno)}, but the tool reported Error ${r.number}${name ? ` (${name}, ${r.text})` : ` (${r.text})`}`
+        );
+      }
+    }
+  }
+  let i = 1;
+  let checked = { command: actionCommand2, output: action.output };
+  if (step.check !== void 0) {
+    const run2 = done[i];
+    const command = planned.commands[i].command;
+    i++;
+    if (run2.rc !== 0) {
+      problems.push(
+        `the check ${what(command)} exited with status ${run2.rc}; it printed${excerpt(run2.output)}`
+      );
+    }
+    checked = { command, output: run2.output };
+  }
+  if (step.output) problems.push(...checkOutput(step.output, checked.output, checked.command));
+  const consoleProblem = checkConsole(step.console, consoleLines);
+  if (consoleProblem) problems.push(consoleProblem);
+  if (step.list !== void 0) {
+    const listRun = step.action.kind === "list" ? action : done[i];
+    if (listRun.rc !== 0) {
+      problems.push(
+        `xen-livepatch list exited with status ${listRun.rc}; it printed${excerpt(listRun.output)}`
+      );
+    } else {
+      problems.push(...checkList(step.list, listRun.output));
+    }
+  }
+  return problems.length ? failed(problems.join("\n")) : { ...base, status: "passed" };
+}
+function evaluateBoot(plan, scenario, boot) {
+  const transcripts = stepTranscripts(boot.console);
+  const byGuestStep = new Map(boot.steps.map((s) => [s.step, s]));
+  const end = boot.end;
+  const endMessage = end.kind === "poweroff" ? void 0 : end.message;
+  const interrupted = endMessage !== void 0;
+  const interruption = endMessage !== void 0 ? { message: endMessage } : void 0;
+  let error;
+  if (!boot.setup || boot.setup.rc === null) {
+    error = interrupted ? `The boot ended before dom0 was ready: ${endMessage}` : "dom0 never reported its setup";
+  } else if (boot.setup.rc !== 0) {
+    error = `dom0's setup (insmod, mount xenfs) failed with status ${boot.setup.rc}:
+${boot.setup.output}`;
+  }
+  const steps = plan.steps.map(
+    (planned) => evaluateStep(
+      planned,
+      planned.commands.map((c) => {
+        const s = byGuestStep.get(c.guestStep + 1);
+        if (!s) return void 0;
+        const t = transcripts.get(c.guestStep + 1) ?? { guest: s.output, xen: [] };
+        return { rc: s.rc, output: t.guest, xen: t.xen, durationMs: s.durationMs };
+      }),
+      interruption ?? (error ? { message: error } : void 0)
+    )
+  );
+  if (!error && interrupted && !steps.some((s) => s.status === "failed")) {
+    error = endMessage;
+  }
+  const counts = {
+    passed: steps.filter((s) => s.status === "passed").length,
+    failed: steps.filter((s) => s.status === "failed").length,
+    notRun: steps.filter((s) => s.status === "not-run").length
+  };
+  const lastEnd = boot.steps.reduce((sum, s) => sum + s.durationMs, 0);
+  return {
+    scenario: scenario.name,
+    file: scenario.file,
+    ok: !error && counts.failed === 0 && counts.notRun === 0 && boot.end.kind === "poweroff",
+    counts,
+    steps,
+    ...error ? { error } : {},
+    boot: {
+      accel: boot.accel,
+      end: boot.end.kind,
+      ...boot.kvmFallback ? { kvmFallback: boot.kvmFallback } : {},
+      ...boot.durations.firstSignOfLifeMs !== void 0 ? { firstSignOfLifeMs: boot.durations.firstSignOfLifeMs } : {},
+      ...boot.durations.dom0ReadyMs !== void 0 ? { dom0ReadyMs: boot.durations.dom0ReadyMs } : {},
+      totalMs: boot.durations.totalMs,
+      ...boot.consoleLog ? { consoleLog: boot.consoleLog } : {},
+      command: boot.command
+    },
+    stepsMs: lastEnd
+  };
+}
+async function resolvePayloadFiles(scenario, dir) {
+  const out = {};
+  const missing = [];
+  for (const [name, p] of Object.entries(scenario.payloads)) {
+    const path = isAbsolute6(p.file) ? p.file : resolve8(dir, p.file);
+    try {
+      await access5(path, fsConstants4.R_OK);
+      out[name] = path;
+    } catch {
+      missing.push(`${scenario.file}:${p.line}: payload "${name}": no readable file ${path}`);
+    }
+  }
+  if (missing.length) throw new ConfigurationError("scenario", missing.join("\n"));
+  return out;
+}
+var SCENARIO_CPUS = 1;
+async function runScenario(opts) {
+  const { scenario } = opts;
+  const unknown = Object.keys(scenario.payloads).filter((n) => !opts.payloadFiles[n]);
+  if (unknown.length) {
+    throw new ConfigurationError(
+      "scenario",
+      unknown.map(
+        (n) => `${scenario.file}:${scenario.payloads[n].line}: no file given for payload "${n}"`
+      ).join("\n")
+    );
+  }
+  const plan = planScenario(scenario);
+  const assets = opts.assets ?? await fetchGuestAssets({ cacheDir: opts.cacheDir });
+  const tool = opts.guestTool ?? (await buildGuestTool({ base: opts.base, cacheDir: opts.cacheDir })).path;
+  const extra = [
+    { type: "file", path: GUEST_TOOL_PATH.slice(1), mode: 493, source: tool },
+    ...Object.entries(plan.guestPayloads).map(([name, guestPath]) => ({
+      type: "file",
+      path: guestPath.slice(1),
+      source: opts.payloadFiles[name]
+    }))
+  ];
+  const work = await mkdtemp2(join9(tmpdir2(), "xlci-scenario-"));
+  try {
+    const initrd = join9(work, "initrd.cpio.gz");
+    await buildInitramfs(
+      guestInitramfs({
+        busybox: assets.busybox,
+        modules: assets.modules,
+        steps: plan.guestSteps,
+        extra
+      }),
+      initrd
+    );
+    const boot = await bootXen({
+      cpus: SCENARIO_CPUS,
+      ...opts.boot,
+      xenImage: opts.base.xenImage,
+      kernel: assets.kernel,
+      initrd,
+      steps: plan.guestSteps,
+      ...opts.timeouts ? { timeouts: opts.timeouts } : {},
+      ...opts.logFile ? { consoleLog: opts.logFile } : {}
+    });
+    return evaluateBoot(plan, scenario, boot);
+  } finally {
+    await rm7(work, { recursive: true, force: true });
+  }
+}
+
+// src/source/path.ts
+import { createHash as createHash7 } from "node:crypto";
+import { readFile as readFile7, readdir as readdir5, stat as stat6 } from "node:fs/promises";
+import { join as join10, relative as relative5, resolve as resolve9 } from "node:path";
 async function treeDigest(root) {
   const files = [];
   const walk = async (dir) => {
-    for (const entry of await readdir4(dir, { withFileTypes: true })) {
+    for (const entry of await readdir5(dir, { withFileTypes: true })) {
       if (entry.name === ".git") continue;
-      const full = join7(dir, entry.name);
+      const full = join10(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile() || entry.isSymbolicLink()) files.push(full);
     }
   };
   await walk(root);
   files.sort();
-  const hash = createHash6("sha256");
+  const hash = createHash7("sha256");
   for (const file of files) {
-    const info = await stat4(file).catch(() => void 0);
+    const info = await stat6(file).catch(() => void 0);
     hash.update(`${relative5(root, file)}\0${info && info.mode & 73 ? "x" : "-"}\0`);
-    if (info?.isFile()) hash.update(await readFile5(file));
+    if (info?.isFile()) hash.update(await readFile7(file));
     hash.update("\0");
   }
   return hash.digest("hex");
@@ -9858,7 +12455,7 @@ async function gitState(root) {
   try {
     const git = (...args) => runCommand("git", ["-C", root, ...args]);
     const top = (await git("rev-parse", "--show-toplevel")).stdout.trim();
-    if (resolve6(top) !== resolve6(root)) return void 0;
+    if (resolve9(top) !== resolve9(root)) return void 0;
     const commit = (await git("rev-parse", "HEAD")).stdout.trim();
     const dirty = (await git("status", "--porcelain")).stdout.trim() !== "";
     const date = new Date((await git("log", "-1", "--format=%cI")).stdout.trim());
@@ -9868,7 +12465,7 @@ async function gitState(root) {
   }
 }
 async function localSource(path) {
-  const root = resolve6(path);
+  const root = resolve9(path);
   await assertXenTree(root);
   const git = await gitState(root);
   const digest = git && !git.dirty ? `git:${git.commit}` : await treeDigest(root);
@@ -9992,20 +12589,20 @@ var PayloadChecks = class _PayloadChecks {
     this.newSymbols();
     this.rodataReferences();
     this.rodataDuplicates();
-    for (const what of this.notChecked) {
+    for (const what2 of this.notChecked) {
       this.out.add(
         "not-checked",
-        `${what} not checked: ${this.target.xen ? "no earlier payloads given" : "no xen-syms given (--xen-syms)"}`
+        `${what2} not checked: ${this.target.xen ? "no earlier payloads given" : "no xen-syms given (--xen-syms)"}`
       );
     }
   }
-  skip(what) {
-    this.notChecked.add(what);
+  skip(what2) {
+    this.notChecked.add(what2);
   }
   // livepatch_header_check() and arch_livepatch_verify_elf().
   header() {
     const h = this.elf.header;
-    const bad = (what) => this.out.add("elf-header", what, { offset: 0 });
+    const bad = (what2) => this.out.add("elf-header", what2, { offset: 0 });
     if (h.identVersion !== EV_CURRENT || h.version !== EV_CURRENT)
       bad(`ELF version ${h.version}/${h.identVersion}, expected ${EV_CURRENT}`);
     if (h.abiversion !== 0) bad(`EI_ABIVERSION is ${h.abiversion}, expected 0`);
@@ -10745,7 +13342,7 @@ async function verifyPayloadSet(input) {
 }
 
 // src/verify/self-test.ts
-import { basename as basename4 } from "node:path";
+import { basename as basename6 } from "node:path";
 var SELF_TEST_EXPECTED = {
   // Built without xen_note.o: "This one always fails upon upload" (its Makefile).
   "xen_no_xen_buildid.livepatch": ["section-missing"],
@@ -10753,7 +13350,7 @@ var SELF_TEST_EXPECTED = {
   "xen_expectations_fail.livepatch": ["expect-mismatch"]
 };
 function selfTestExpectation(file) {
-  return SELF_TEST_EXPECTED[basename4(file)] ?? [];
+  return SELF_TEST_EXPECTED[basename6(file)] ?? [];
 }
 function applySelfTestExpectations(reports) {
   const missing = [];
@@ -10761,7 +13358,7 @@ function applySelfTestExpectations(reports) {
     const expected = selfTestExpectation(report.file);
     for (const ruleId of expected) {
       if (!report.findings.some((f) => f.ruleId === ruleId)) {
-        missing.push(`${basename4(report.file)} should be flagged ${ruleId} but was not`);
+        missing.push(`${basename6(report.file)} should be flagged ${ruleId} but was not`);
       }
     }
     const findings = report.findings.map(
@@ -10797,13 +13394,15 @@ async function run(options, log, cache = localCache()) {
     stages: [],
     payloads: [],
     files: {
-      report: join8(out, "report.json"),
-      sarif: join8(out, "findings.sarif"),
-      findings: join8(out, "findings.txt"),
-      logs: join8(out, "logs")
+      report: join11(out, "report.json"),
+      sarif: join11(out, "findings.sarif"),
+      findings: join11(out, "findings.txt"),
+      scenario: join11(out, "scenario.json"),
+      junit: join11(out, "junit.xml"),
+      logs: join11(out, "logs")
     }
   };
-  await mkdir5(result.files.logs, { recursive: true });
+  await mkdir9(result.files.logs, { recursive: true });
   const stage = async (name, title, fn) => {
     const record = { name, status: "ok", seconds: 0 };
     result.stages.push(record);
@@ -10822,10 +13421,11 @@ async function run(options, log, cache = localCache()) {
     let xenSyms = options.xenSyms;
     let testPayloads = [];
     let built;
+    let userPayloads = [];
     if (options.xenSource) {
       const spec = options.xenSource;
       const tree = await stage("source", "Xen source", async (record) => {
-        const t = await fetchSource(spec, options.cacheDir, join8(result.files.logs, "source.log"));
+        const t = await fetchSource(spec, options.cacheDir, join11(result.files.logs, "source.log"));
         record.detail = `${describeSource(t.identity)} at ${t.root}`;
         log.info(record.detail);
         return t;
@@ -10838,7 +13438,7 @@ async function run(options, log, cache = localCache()) {
           cacheDir: options.cacheDir,
           buildValues: options.buildValues,
           withTests: options.selfTest,
-          logFile: join8(result.files.logs, "base-build.log")
+          logFile: join11(result.files.logs, "base-build.log")
         };
         const restored = await restoreBase(cache, baseOptions, log);
         const b = await withDiagnostics(tree.root, result, () => buildXenBase(baseOptions));
@@ -10874,25 +13474,26 @@ async function run(options, log, cache = localCache()) {
           stackMode: options.stackMode === "independent" ? "independent" : "stacked",
           expectations: options.expectations,
           metadata: options.metadata,
-          outDir: join8(out, "payloads"),
-          logFile: join8(result.files.logs, "payload-build.log")
+          outDir: join11(out, "payloads"),
+          logFile: join11(result.files.logs, "payload-build.log")
         })
       ) : [];
       for (const p of fromSources) {
         log.info(`${p.name}: build-id ${p.buildId}, depends on ${p.depends}`);
         for (const note of p.notes) log.info(`  ${note}`);
       }
-      const dir = join8(out, "payloads", "self-test");
-      if (testPayloads.length > 0) await mkdir5(dir, { recursive: true });
+      const dir = join11(out, "payloads", "self-test");
+      if (testPayloads.length > 0) await mkdir9(dir, { recursive: true });
       testPayloads = await Promise.all(
         testPayloads.map(async (p) => {
-          const copy = join8(dir, basename5(p));
-          await copyFile2(p, copy);
+          const copy = join11(dir, basename7(p));
+          await copyFile4(p, copy);
           return copy;
         })
       );
       record.detail = `${fromSources.length} built from sources, ${testPayloads.length} in-tree test payload(s), ${options.payloads.length} given`;
       log.info(record.detail);
+      userPayloads = [...fromSources.map((p) => p.file), ...options.payloads];
       return [...fromSources.map((p) => p.file), ...testPayloads, ...options.payloads];
     });
     await stage("verify", "Verify payloads", async (record) => {
@@ -10917,6 +13518,44 @@ async function run(options, log, cache = localCache()) {
       result.verdict = reason ? "fail" : "pass";
       if (reason) result.reason = reason;
     });
+    const scenarioChoice = options.scenario;
+    if (scenarioChoice !== "none" && built) {
+      const base = built.base;
+      await stage("boot", "Boot test", async (record) => {
+        if (result.verdict !== "pass") {
+          record.status = "skipped";
+          record.detail = "skipped: the payloads did not pass verification";
+          log.info(record.detail);
+          return;
+        }
+        const { scenario, payloadFiles } = await chooseScenario(
+          scenarioChoice,
+          userPayloads,
+          testPayloads
+        );
+        const outcome = await runScenario({
+          base,
+          scenario,
+          payloadFiles,
+          cacheDir: options.cacheDir,
+          logFile: join11(result.files.logs, "console.log"),
+          boot: { accel: options.kvm === "auto" ? "auto" : options.kvm === "true" ? "kvm" : "tcg" }
+        });
+        result.scenario = outcome;
+        await writeFile6(result.files.scenario, JSON.stringify(outcome, null, 2) + "\n");
+        await writeFile6(result.files.junit, junitXml(outcome));
+        for (const step of outcome.steps) log.info(stepLine(step));
+        if (outcome.boot.kvmFallback)
+          log.warning(`KVM failed, booted with TCG: ${outcome.boot.kvmFallback.reason}`);
+        const { passed, failed, notRun } = outcome.counts;
+        record.detail = `${scenario.name}: ${passed} passed, ${failed} failed, ${notRun} not run (${outcome.boot.accel}, ${(outcome.boot.totalMs / 1e3).toFixed(1)} s)`;
+        log.info(record.detail);
+        if (!outcome.ok) {
+          result.verdict = "fail";
+          result.reason = `boot test ${scenario.name}: ${outcome.error ?? `${failed} step(s) failed, ${notRun} not run`}`;
+        }
+      });
+    }
   } catch (e) {
     result.verdict = "fail";
     result.reason = e instanceof Error ? e.message : String(e);
@@ -10932,10 +13571,10 @@ async function withDiagnostics(sourceRoot, result, build) {
   } catch (e) {
     if (e instanceof PayloadCompileError) result.diagnostics = [...e.diagnostics];
     if (e instanceof XenBuildError) {
-      const log = await readFile6(e.logFile, "utf8").catch(() => "");
+      const log = await readFile8(e.logFile, "utf8").catch(() => "");
       result.diagnostics = parseCompilerDiagnostics(log).map((d) => ({
         ...d,
-        file: sourcePath(d.file, join8(e.tree, "xen"), e.tree, sourceRoot)
+        file: sourcePath(d.file, join11(e.tree, "xen"), e.tree, sourceRoot)
       }));
     }
     throw e;
@@ -10968,6 +13607,31 @@ async function baseCacheKeys(opts) {
     ccacheKey: `${ccachePrefix}${plan.key}`,
     ccachePrefix
   };
+}
+async function chooseScenario(choice, userPayloads, testPayloads) {
+  if (choice === "default") {
+    const stack = describeStack(await Promise.all(userPayloads.map((f) => Payload.load(f))));
+    return {
+      scenario: defaultScenario(stack),
+      payloadFiles: Object.fromEntries(stack.map((p) => [p.name, p.file]))
+    };
+  }
+  if (choice === "self-test") {
+    const scenario2 = selfTestScenario();
+    return {
+      scenario: scenario2,
+      payloadFiles: await resolvePayloadFiles(scenario2, dirname6(testPayloads[0] ?? "."))
+    };
+  }
+  const text = await readFile8(choice.path, "utf8").catch((e) => {
+    throw new ConfigurationError("scenario", `cannot read ${choice.path}: ${e.message}`);
+  });
+  const scenario = parseScenario(text, choice.path);
+  return { scenario, payloadFiles: await resolvePayloadFiles(scenario, dirname6(choice.path)) };
+}
+function stepLine(step) {
+  const mark = step.status === "passed" ? "ok  " : step.status === "failed" ? "FAIL" : "skip";
+  return `${mark} ${step.name}${step.message ? `: ${step.message}` : ""}`;
 }
 async function fetchSource(spec, cacheDir, logFile) {
   switch (spec.kind) {
@@ -11008,14 +13672,14 @@ async function checkExpectedBuildId(expected, xen) {
   );
 }
 async function writeReports(result, options) {
-  await mkdir5(options.outputDir, { recursive: true });
+  await mkdir9(options.outputDir, { recursive: true });
   const findings = allFindings(result);
-  await writeFile4(result.files.report, JSON.stringify(result, null, 2) + "\n");
-  await writeFile4(
+  await writeFile6(result.files.report, JSON.stringify(result, null, 2) + "\n");
+  await writeFile6(
     result.files.sarif,
     JSON.stringify(toSarif(findings, options.workspace), null, 2) + "\n"
   );
-  await writeFile4(result.files.findings, findingsText(result.payloads, options.workspace));
+  await writeFile6(result.files.findings, findingsText(result.payloads, options.workspace));
 }
 function partialResultOf(e) {
   return e?.partialResult;
@@ -11066,8 +13730,9 @@ exit status: 0 no finding at the fail-on level, 1 some, 2 bad usage or an unread
 Runs the pipeline with the action's inputs (see action.yml), given in a YAML file of
 input: value pairs and/or as --INPUT VALUE flags (flags win).
 
-  --example          the built-in example: Xen 4.17.5 from Debian's source package and
-                     its in-tree test payloads (xen-source: debian, self-test: true)
+  --example          the built-in example: Xen 4.17.5 from Debian's source package, its
+                     in-tree test payloads, verified and boot-tested in QEMU
+                     (xen-source: debian, self-test: true, scenario: self-test)
   --config FILE      YAML file mirroring the action's inputs
   --json             print the JSON report on stdout instead of the text summary
 
@@ -11129,7 +13794,9 @@ async function runCommand2(args) {
   });
   if (values.help) return usage("run", 0);
   const raw = {};
-  if (values.example) Object.assign(raw, { "xen-source": "debian", "self-test": "true" });
+  if (values.example) {
+    Object.assign(raw, { "xen-source": "debian", "self-test": "true", scenario: "self-test" });
+  }
   if (values.config) Object.assign(raw, readConfig(values.config));
   for (const name of Object.keys(INPUT_DEFAULTS)) {
     const v = values[name];
@@ -11166,7 +13833,7 @@ sarif: ${result.files.sarif}
 function readConfig(path) {
   let doc;
   try {
-    doc = (0, import_yaml.parse)(readFileSync2(path, "utf8"));
+    doc = (0, import_yaml3.parse)(readFileSync2(path, "utf8"));
   } catch (e) {
     throw new ConfigurationError("--config", `${path}: ${e.message}`);
   }

@@ -1988,11 +1988,11 @@ var require_request = __commonJS({
           }
         } else if (headers && typeof headers === "object") {
           if (headers[Symbol.iterator]) {
-            for (const header of headers) {
-              if (!Array.isArray(header) || header.length !== 2) {
+            for (const header2 of headers) {
+              if (!Array.isArray(header2) || header2.length !== 2) {
                 throw new InvalidArgumentError("headers must be in key-value pair format");
               }
-              processHeader(this, header[0], header[1]);
+              processHeader(this, header2[0], header2[1]);
             }
           } else {
             const keys = Object.keys(headers);
@@ -2366,9 +2366,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve12, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve9(data);
+              return err ? reject(err) : resolve12(data);
             });
           });
         }
@@ -2406,12 +2406,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve12, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve9(data);
+              ) : resolve12(data);
             });
           });
         }
@@ -4283,7 +4283,7 @@ var require_util2 = __commonJS({
   "node_modules/undici/lib/web/fetch/util.js"(exports2, module) {
     "use strict";
     var { Transform: Transform2 } = __require("node:stream");
-    var zlib2 = __require("node:zlib");
+    var zlib3 = __require("node:zlib");
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
@@ -4389,9 +4389,9 @@ var require_util2 = __commonJS({
       return "success";
     }
     function appendFetchMetadata(httpRequest) {
-      let header = null;
-      header = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header, true);
+      let header2 = null;
+      header2 = httpRequest.mode;
+      httpRequest.headersList.set("sec-fetch-mode", header2, true);
     }
     function appendRequestOriginHeader(request) {
       let serializedOrigin = request.origin;
@@ -4678,8 +4678,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve9, reject) => {
-        res = resolve9;
+      const promise = new Promise((resolve12, reject) => {
+        res = resolve12;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4983,7 +4983,7 @@ var require_util2 = __commonJS({
             callback();
             return;
           }
-          this._inflateStream = (chunk[0] & 15) === 8 ? zlib2.createInflate(this.#zlibOptions) : zlib2.createInflateRaw(this.#zlibOptions);
+          this._inflateStream = (chunk[0] & 15) === 8 ? zlib3.createInflate(this.#zlibOptions) : zlib3.createInflateRaw(this.#zlibOptions);
           this._inflateStream.on("data", this.push.bind(this));
           this._inflateStream.on("end", () => this.push(null));
           this._inflateStream.on("error", (err) => this.destroy(err));
@@ -6743,22 +6743,22 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path12} HTTP/1.1\r
+      let header2 = `${method} ${path12} HTTP/1.1\r
 `;
       if (typeof host === "string") {
-        header += `host: ${host}\r
+        header2 += `host: ${host}\r
 `;
       } else {
-        header += client[kHostHeader];
+        header2 += client[kHostHeader];
       }
       if (upgrade) {
-        header += `connection: upgrade\r
+        header2 += `connection: upgrade\r
 upgrade: ${upgrade}\r
 `;
       } else if (client[kPipelining] && !socket[kReset]) {
-        header += "connection: keep-alive\r\n";
+        header2 += "connection: keep-alive\r\n";
       } else {
-        header += "connection: close\r\n";
+        header2 += "connection: close\r\n";
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
@@ -6766,41 +6766,41 @@ upgrade: ${upgrade}\r
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header += `${key}: ${val[i]}\r
+              header2 += `${key}: ${val[i]}\r
 `;
             }
           } else {
-            header += `${key}: ${val}\r
+            header2 += `${key}: ${val}\r
 `;
           }
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request, headers: header, socket });
+        channels.sendHeaders.publish({ request, headers: header2, socket });
       }
       if (!body2 || bodyLength === 0) {
-        writeBuffer(abort, null, client, request, socket, contentLength2, header, expectsPayload);
+        writeBuffer(abort, null, client, request, socket, contentLength2, header2, expectsPayload);
       } else if (util5.isBuffer(body2)) {
-        writeBuffer(abort, body2, client, request, socket, contentLength2, header, expectsPayload);
+        writeBuffer(abort, body2, client, request, socket, contentLength2, header2, expectsPayload);
       } else if (util5.isBlobLike(body2)) {
         if (typeof body2.stream === "function") {
-          writeIterable(abort, body2.stream(), client, request, socket, contentLength2, header, expectsPayload);
+          writeIterable(abort, body2.stream(), client, request, socket, contentLength2, header2, expectsPayload);
         } else {
-          writeBlob(abort, body2, client, request, socket, contentLength2, header, expectsPayload);
+          writeBlob(abort, body2, client, request, socket, contentLength2, header2, expectsPayload);
         }
       } else if (util5.isStream(body2)) {
-        writeStream(abort, body2, client, request, socket, contentLength2, header, expectsPayload);
+        writeStream(abort, body2, client, request, socket, contentLength2, header2, expectsPayload);
       } else if (util5.isIterable(body2)) {
-        writeIterable(abort, body2, client, request, socket, contentLength2, header, expectsPayload);
+        writeIterable(abort, body2, client, request, socket, contentLength2, header2, expectsPayload);
       } else {
         assert4(false);
       }
       return true;
     }
-    function writeStream(abort, body2, client, request, socket, contentLength2, header, expectsPayload) {
+    function writeStream(abort, body2, client, request, socket, contentLength2, header2, expectsPayload) {
       assert4(contentLength2 !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished2 = false;
-      const writer = new AsyncWriter({ abort, socket, request, contentLength: contentLength2, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request, contentLength: contentLength2, client, expectsPayload, header: header2 });
       const onData = function(chunk) {
         if (finished2) {
           return;
@@ -6866,22 +6866,22 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body2, client, request, socket, contentLength2, header, expectsPayload) {
+    function writeBuffer(abort, body2, client, request, socket, contentLength2, header2, expectsPayload) {
       try {
         if (!body2) {
           if (contentLength2 === 0) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
             assert4(contentLength2 === null, "no body must not have content length");
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (util5.isBuffer(body2)) {
           assert4(contentLength2 === body2.byteLength, "buffer body must have content length");
           socket.cork();
-          socket.write(`${header}content-length: ${contentLength2}\r
+          socket.write(`${header2}content-length: ${contentLength2}\r
 \r
 `, "latin1");
           socket.write(body2);
@@ -6897,7 +6897,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body2, client, request, socket, contentLength2, header, expectsPayload) {
+    async function writeBlob(abort, body2, client, request, socket, contentLength2, header2, expectsPayload) {
       assert4(contentLength2 === body2.size, "blob body must have content length");
       try {
         if (contentLength2 != null && contentLength2 !== body2.size) {
@@ -6905,7 +6905,7 @@ upgrade: ${upgrade}\r
         }
         const buffer3 = Buffer.from(await body2.arrayBuffer());
         socket.cork();
-        socket.write(`${header}content-length: ${contentLength2}\r
+        socket.write(`${header2}content-length: ${contentLength2}\r
 \r
 `, "latin1");
         socket.write(buffer3);
@@ -6920,7 +6920,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body2, client, request, socket, contentLength2, header, expectsPayload) {
+    async function writeIterable(abort, body2, client, request, socket, contentLength2, header2, expectsPayload) {
       assert4(contentLength2 !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6930,16 +6930,16 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve9, reject) => {
+      const waitForDrain = () => new Promise((resolve12, reject) => {
         assert4(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve9;
+          callback = resolve12;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request, contentLength: contentLength2, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request, contentLength: contentLength2, client, expectsPayload, header: header2 });
       try {
         for await (const chunk of body2) {
           if (socket[kError]) {
@@ -6957,19 +6957,19 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort, socket, request, contentLength: contentLength2, client, expectsPayload, header }) {
+      constructor({ abort, socket, request, contentLength: contentLength2, client, expectsPayload, header: header2 }) {
         this.socket = socket;
         this.request = request;
         this.contentLength = contentLength2;
         this.client = client;
         this.bytesWritten = 0;
         this.expectsPayload = expectsPayload;
-        this.header = header;
+        this.header = header2;
         this.abort = abort;
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request, contentLength: contentLength2, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request, contentLength: contentLength2, client, bytesWritten, expectsPayload, header: header2 } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6992,10 +6992,10 @@ upgrade: ${upgrade}\r
             socket[kReset] = true;
           }
           if (contentLength2 === null) {
-            socket.write(`${header}transfer-encoding: chunked\r
+            socket.write(`${header2}transfer-encoding: chunked\r
 `, "latin1");
           } else {
-            socket.write(`${header}content-length: ${contentLength2}\r
+            socket.write(`${header2}content-length: ${contentLength2}\r
 \r
 `, "latin1");
           }
@@ -7019,7 +7019,7 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength: contentLength2, client, bytesWritten, expectsPayload, header, request } = this;
+        const { socket, contentLength: contentLength2, client, bytesWritten, expectsPayload, header: header2, request } = this;
         request.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
@@ -7030,11 +7030,11 @@ ${len.toString(16)}\r
         }
         if (bytesWritten === 0) {
           if (expectsPayload) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (contentLength2 === null) {
@@ -7073,7 +7073,7 @@ var require_client_h2 = __commonJS({
     "use strict";
     var assert4 = __require("node:assert");
     var { errorMonitor } = __require("node:events");
-    var { pipeline: pipeline2 } = __require("node:stream");
+    var { pipeline: pipeline3 } = __require("node:stream");
     var util5 = require_util();
     var {
       RequestContentLengthMismatchError,
@@ -7552,7 +7552,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body2, client, request, contentLength2) {
       assert4(contentLength2 !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline2(
+      const pipe = pipeline3(
         body2,
         h2stream,
         (err) => {
@@ -7605,12 +7605,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve9, reject) => {
+      const waitForDrain = () => new Promise((resolve12, reject) => {
         assert4(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve9;
+          callback = resolve12;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7764,15 +7764,15 @@ var require_redirect_handler = __commonJS({
         }
       }
     }
-    function shouldRemoveHeader(header, removeContent, unknownOrigin) {
-      if (header.length === 4) {
-        return util5.headerNameToString(header) === "host";
+    function shouldRemoveHeader(header2, removeContent, unknownOrigin) {
+      if (header2.length === 4) {
+        return util5.headerNameToString(header2) === "host";
       }
-      if (removeContent && util5.headerNameToString(header).startsWith("content-")) {
+      if (removeContent && util5.headerNameToString(header2).startsWith("content-")) {
         return true;
       }
-      if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name = util5.headerNameToString(header);
+      if (unknownOrigin && (header2.length === 13 || header2.length === 6 || header2.length === 19)) {
+        const name = util5.headerNameToString(header2);
         return name === "authorization" || name === "cookie" || name === "proxy-authorization";
       }
       return false;
@@ -8089,16 +8089,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve9) => {
+        return new Promise((resolve12) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve9;
+            this[kClosedResolve] = resolve12;
           } else {
-            resolve9(null);
+            resolve12(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve9) => {
+        return new Promise((resolve12) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -8109,7 +8109,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve9(null);
+            resolve12(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -8160,7 +8160,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve9, reject) => {
+        const socket = await new Promise((resolve12, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -8172,7 +8172,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve9(socket2);
+              resolve12(socket2);
             }
           });
         });
@@ -8489,8 +8489,8 @@ var require_pool_base = __commonJS({
       }
       get [kRunning]() {
         let ret = 0;
-        for (const { [kRunning]: running } of this[kClients]) {
-          ret += running;
+        for (const { [kRunning]: running2 } of this[kClients]) {
+          ret += running2;
         }
         return ret;
       }
@@ -8508,8 +8508,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve9) => {
-            this[kClosedResolve] = resolve9;
+          await new Promise((resolve12) => {
+            this[kClosedResolve] = resolve12;
           });
         }
       }
@@ -9651,7 +9651,7 @@ var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports2, module) {
     "use strict";
     var assert4 = __require("node:assert");
-    var { Readable: Readable5 } = __require("node:stream");
+    var { Readable: Readable6 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError: AbortError3 } = require_errors();
     var util5 = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -9663,7 +9663,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop = () => {
     };
-    var BodyReadable = class extends Readable5 {
+    var BodyReadable = class extends Readable6 {
       constructor({
         resume,
         abort,
@@ -9778,7 +9778,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve9, reject) => {
+        return await new Promise((resolve12, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError3());
           }
@@ -9791,7 +9791,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError3());
             } else {
-              resolve9(null);
+              resolve12(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9810,7 +9810,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream2, type) {
       assert4(!stream2[kConsume]);
-      return new Promise((resolve9, reject) => {
+      return new Promise((resolve12, reject) => {
         if (isUnusable(stream2)) {
           const rState = stream2._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9827,7 +9827,7 @@ var require_readable = __commonJS({
             stream2[kConsume] = {
               type,
               stream: stream2,
-              resolve: resolve9,
+              resolve: resolve12,
               reject,
               length: 0,
               body: []
@@ -9897,18 +9897,18 @@ var require_readable = __commonJS({
       return buffer3;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve9, stream: stream2, length } = consume2;
+      const { type, body: body2, resolve: resolve12, stream: stream2, length } = consume2;
       try {
         if (type === "text") {
-          resolve9(chunksDecode(body2, length));
+          resolve12(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve9(JSON.parse(chunksDecode(body2, length)));
+          resolve12(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve9(chunksConcat(body2, length).buffer);
+          resolve12(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve9(new Blob(body2, { type: stream2[kContentType] }));
+          resolve12(new Blob(body2, { type: stream2[kContentType] }));
         } else if (type === "bytes") {
-          resolve9(chunksConcat(body2, length));
+          resolve12(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -10005,7 +10005,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports2, module) {
     "use strict";
     var assert4 = __require("node:assert");
-    var { Readable: Readable5 } = require_readable();
+    var { Readable: Readable6 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util5 = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -10100,7 +10100,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util5.parseHeaders(rawHeaders) : headers;
         const contentType2 = parsedHeaders["content-type"];
         const contentLength2 = parsedHeaders["content-length"];
-        const res = new Readable5({
+        const res = new Readable6({
           resume,
           abort,
           contentType: contentType2,
@@ -10165,9 +10165,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve12, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -10390,9 +10390,9 @@ var require_api_stream = __commonJS({
     };
     function stream2(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve12, reject) => {
           stream2.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -10415,7 +10415,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports2, module) {
     "use strict";
     var {
-      Readable: Readable5,
+      Readable: Readable6,
       Duplex,
       PassThrough
     } = __require("node:stream");
@@ -10429,7 +10429,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert4 = __require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable5 {
+    var PipelineRequest = class extends Readable6 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -10446,7 +10446,7 @@ var require_api_pipeline = __commonJS({
         callback(err);
       }
     };
-    var PipelineResponse = class extends Readable5 {
+    var PipelineResponse = class extends Readable6 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -10597,7 +10597,7 @@ var require_api_pipeline = __commonJS({
         util5.destroy(ret, err);
       }
     };
-    function pipeline2(opts, handler) {
+    function pipeline3(opts, handler) {
       try {
         const pipelineHandler = new PipelineHandler(opts, handler);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
@@ -10606,7 +10606,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough().destroy(err);
       }
     }
-    module.exports = pipeline2;
+    module.exports = pipeline3;
   }
 });
 
@@ -10677,9 +10677,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve12, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -10771,9 +10771,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve12, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -11319,7 +11319,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports2, module) {
     "use strict";
-    var { promisify: promisify3 } = __require("node:util");
+    var { promisify: promisify4 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11359,7 +11359,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify3(this[kOriginalClose])();
+        await promisify4(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11372,7 +11372,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports2, module) {
     "use strict";
-    var { promisify: promisify3 } = __require("node:util");
+    var { promisify: promisify4 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11412,7 +11412,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify3(this[kOriginalClose])();
+        await promisify4(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -12160,14 +12160,14 @@ var require_headers = __commonJS({
     function fill(headers, object) {
       if (Array.isArray(object)) {
         for (let i = 0; i < object.length; ++i) {
-          const header = object[i];
-          if (header.length !== 2) {
+          const header2 = object[i];
+          if (header2.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
-              message: `expected name/value pair to be length 2, found ${header.length}.`
+              message: `expected name/value pair to be length 2, found ${header2.length}.`
             });
           }
-          appendHeader(headers, header[0], header[1]);
+          appendHeader(headers, header2[0], header2[1]);
         }
       } else if (typeof object === "object" && object !== null) {
         const keys = Object.keys(object);
@@ -12240,12 +12240,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists3 = this[kHeadersMap].get(lowercaseName);
-        if (exists3) {
+        const exists4 = this[kHeadersMap].get(lowercaseName);
+        if (exists4) {
           const delimiter4 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists3.name,
-            value: `${exists3.value}${delimiter4}${value}`
+            name: exists4.name,
+            value: `${exists4.value}${delimiter4}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -13724,7 +13724,7 @@ var require_fetch = __commonJS({
     } = require_response();
     var { HeadersList } = require_headers();
     var { Request, cloneRequest } = require_request2();
-    var zlib2 = __require("node:zlib");
+    var zlib3 = __require("node:zlib");
     var {
       bytesMatch,
       makePolicyContainer,
@@ -13771,7 +13771,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable: Readable5, pipeline: pipeline2, finished: finished2 } = __require("node:stream");
+    var { Readable: Readable6, pipeline: pipeline3, finished: finished2 } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14636,7 +14636,7 @@ var require_fetch = __commonJS({
       function dispatch({ body: body2 }) {
         const url2 = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve9, reject) => agent.dispatch(
+        return new Promise((resolve12, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14686,23 +14686,23 @@ var require_fetch = __commonJS({
                 for (let i = codings.length - 1; i >= 0; --i) {
                   const coding = codings[i].trim();
                   if (coding === "x-gzip" || coding === "gzip") {
-                    decoders.push(zlib2.createGunzip({
+                    decoders.push(zlib3.createGunzip({
                       // Be less strict when decoding compressed responses, since sometimes
                       // servers send slightly invalid responses that are still accepted
                       // by common browsers.
                       // Always using Z_SYNC_FLUSH is what cURL does.
-                      flush: zlib2.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
+                      flush: zlib3.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib3.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "deflate") {
                     decoders.push(createInflate({
-                      flush: zlib2.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
+                      flush: zlib3.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib3.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "br") {
-                    decoders.push(zlib2.createBrotliDecompress({
-                      flush: zlib2.constants.BROTLI_OPERATION_FLUSH,
-                      finishFlush: zlib2.constants.BROTLI_OPERATION_FLUSH
+                    decoders.push(zlib3.createBrotliDecompress({
+                      flush: zlib3.constants.BROTLI_OPERATION_FLUSH,
+                      finishFlush: zlib3.constants.BROTLI_OPERATION_FLUSH
                     }));
                   } else {
                     decoders.length = 0;
@@ -14710,13 +14710,13 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable5({ read: resume });
+              this.body = new Readable6({ read: resume });
               const onError = this.onError.bind(this);
-              resolve9({
+              resolve12({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline2(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline3(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -14755,7 +14755,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve9({
+              resolve12({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -15611,10 +15611,10 @@ var require_util5 = __commonJS({
       const serializedB = URLSerializer(B, excludeFragment);
       return serializedA === serializedB;
     }
-    function getFieldValues(header) {
-      assert4(header !== null);
+    function getFieldValues(header2) {
+      assert4(header2 !== null);
       const values = [];
-      for (let value of header.split(",")) {
+      for (let value of header2.split(",")) {
         value = value.trim();
         if (isValidHeaderName(value)) {
           values.push(value);
@@ -16513,20 +16513,20 @@ var require_parse = __commonJS({
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert4 = __require("node:assert");
-    function parseSetCookie(header) {
-      if (isCTLExcludingHtab(header)) {
+    function parseSetCookie(header2) {
+      if (isCTLExcludingHtab(header2)) {
         return null;
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
       let value = "";
-      if (header.includes(";")) {
+      if (header2.includes(";")) {
         const position = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
-        unparsedAttributes = header.slice(position.position);
+        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position);
+        unparsedAttributes = header2.slice(position.position);
       } else {
-        nameValuePair = header;
+        nameValuePair = header2;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
@@ -18496,8 +18496,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay4(ms) {
-      return new Promise((resolve9) => {
-        setTimeout(resolve9, ms).unref();
+      return new Promise((resolve12) => {
+        setTimeout(resolve12, ms).unref();
       });
     }
     module.exports = {
@@ -18917,7 +18917,7 @@ ${value}`;
 var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports2, module) {
     "use strict";
-    var { pipeline: pipeline2 } = __require("node:stream");
+    var { pipeline: pipeline3 } = __require("node:stream");
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -19077,7 +19077,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline2(
+          pipeline3(
             response.body.stream,
             eventSourceStream,
             (error2) => {
@@ -19366,11 +19366,11 @@ var init_lib = __esm({
     import_undici = __toESM(require_undici(), 1);
     __awaiter = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve9) {
-          resolve9(value);
+        return value instanceof P ? value : new P(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19386,7 +19386,7 @@ var init_lib = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19456,26 +19456,26 @@ var init_lib = __esm({
       }
       readBody() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve9) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve12) => __awaiter(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve9(output.toString());
+              resolve12(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve9) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve12) => __awaiter(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve9(Buffer.concat(chunks));
+              resolve12(Buffer.concat(chunks));
             });
           }));
         });
@@ -19640,9 +19640,9 @@ var init_lib = __esm({
               }
               yield response.readBody();
               if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                for (const header in headers) {
-                  if (header.toLowerCase() === "authorization") {
-                    delete headers[header];
+                for (const header2 in headers) {
+                  if (header2.toLowerCase() === "authorization") {
+                    delete headers[header2];
                   }
                 }
               }
@@ -19678,14 +19678,14 @@ var init_lib = __esm({
        */
       requestRaw(info2, data) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve12, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve9(res);
+                resolve12(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19795,15 +19795,15 @@ var init_lib = __esm({
        * For headers that must always be a single string (like Content-Type), use the
        * specialized _getExistingOrDefaultContentTypeHeader method instead.
        */
-      _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+      _getExistingOrDefaultHeader(additionalHeaders, header2, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+          const headerValue = lowercaseKeys(this.requestOptions.headers)[header2];
           if (headerValue) {
             clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
           }
         }
-        const additionalValue = additionalHeaders[header];
+        const additionalValue = additionalHeaders[header2];
         if (additionalValue !== void 0) {
           return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
         }
@@ -19929,12 +19929,12 @@ var init_lib = __esm({
         return __awaiter(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve9) => setTimeout(() => resolve9(), ms));
+          return new Promise((resolve12) => setTimeout(() => resolve12(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve9, reject) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve12, reject) => __awaiter(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19942,7 +19942,7 @@ var init_lib = __esm({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve9(response);
+              resolve12(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -19981,7 +19981,7 @@ var init_lib = __esm({
               err.result = response.result;
               reject(err);
             } else {
-              resolve9(response);
+              resolve12(response);
             }
           }));
         });
@@ -19997,11 +19997,11 @@ var init_auth = __esm({
   "node_modules/@actions/http-client/lib/auth.js"() {
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve9) {
-          resolve9(value);
+        return value instanceof P ? value : new P(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20017,7 +20017,7 @@ var init_auth = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20064,11 +20064,11 @@ var init_summary = __esm({
   "node_modules/@actions/core/lib/summary.js"() {
     __awaiter3 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve9) {
-          resolve9(value);
+        return value instanceof P ? value : new P(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20084,7 +20084,7 @@ var init_summary = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20128,8 +20128,8 @@ var init_summary = __esm({
        *
        * @returns {string} content wrapped in HTML element
        */
-      wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
+      wrap(tag, content, attrs2 = {}) {
+        const htmlAttrs = Object.entries(attrs2).map(([key, value]) => ` ${key}="${value}"`).join("");
         if (!content) {
           return `<${tag}${htmlAttrs}>`;
         }
@@ -20215,8 +20215,8 @@ var init_summary = __esm({
        * @returns {Summary} summary instance
        */
       addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, lang && { lang });
-        const element = this.wrap("pre", this.wrap("code", code), attrs);
+        const attrs2 = Object.assign({}, lang && { lang });
+        const element = this.wrap("pre", this.wrap("code", code), attrs2);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -20246,10 +20246,10 @@ var init_summary = __esm({
             if (typeof cell === "string") {
               return this.wrap("td", cell);
             }
-            const { header, data, colspan, rowspan } = cell;
-            const tag = header ? "th" : "td";
-            const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-            return this.wrap(tag, data, attrs);
+            const { header: header2, data, colspan, rowspan } = cell;
+            const tag = header2 ? "th" : "td";
+            const attrs2 = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
+            return this.wrap(tag, data, attrs2);
           }).join("");
           return this.wrap("tr", cells);
         }).join("");
@@ -20279,8 +20279,8 @@ var init_summary = __esm({
        */
       addImage(src, alt, options) {
         const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
-        const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
+        const attrs2 = Object.assign(Object.assign({}, width && { width }), height && { height });
+        const element = this.wrap("img", null, Object.assign({ src, alt }, attrs2));
         return this.addRaw(element).addEOL();
       }
       /**
@@ -20324,8 +20324,8 @@ var init_summary = __esm({
        * @returns {Summary} summary instance
        */
       addQuote(text, cite) {
-        const attrs = Object.assign({}, cite && { cite });
-        const element = this.wrap("blockquote", text, attrs);
+        const attrs2 = Object.assign({}, cite && { cite });
+        const element = this.wrap("blockquote", text, attrs2);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -20452,11 +20452,11 @@ var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     __awaiter4 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve9) {
-          resolve9(value);
+        return value instanceof P ? value : new P(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20472,7 +20472,7 @@ var init_io_util = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20581,11 +20581,11 @@ var init_io = __esm({
     init_io_util();
     __awaiter5 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve9) {
-          resolve9(value);
+        return value instanceof P ? value : new P(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20601,7 +20601,7 @@ var init_io = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20666,11 +20666,11 @@ var init_toolrunner = __esm({
     init_io_util();
     __awaiter6 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve9) {
-          resolve9(value);
+        return value instanceof P ? value : new P(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20686,7 +20686,7 @@ var init_toolrunner = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20905,7 +20905,7 @@ var init_toolrunner = __esm({
             this.toolPath = path3.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
-          return new Promise((resolve9, reject) => __awaiter6(this, void 0, void 0, function* () {
+          return new Promise((resolve12, reject) => __awaiter6(this, void 0, void 0, function* () {
             this._debug(`exec tool: ${this.toolPath}`);
             this._debug("arguments:");
             for (const arg of this.args) {
@@ -20988,7 +20988,7 @@ var init_toolrunner = __esm({
               if (error2) {
                 reject(error2);
               } else {
-                resolve9(exitCode);
+                resolve12(exitCode);
               }
             });
             if (this.options.input) {
@@ -21085,11 +21085,11 @@ var init_exec = __esm({
     init_toolrunner();
     __awaiter7 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve9) {
-          resolve9(value);
+        return value instanceof P ? value : new P(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -21105,7 +21105,7 @@ var init_exec = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -21200,11 +21200,11 @@ var init_core = __esm({
     init_platform();
     __awaiter8 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve9) {
-          resolve9(value);
+        return value instanceof P ? value : new P(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -21220,7 +21220,7 @@ var init_core = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -21229,6 +21229,7336 @@ var init_core = __esm({
       ExitCode2[ExitCode2["Success"] = 0] = "Success";
       ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
     })(ExitCode || (ExitCode = {}));
+  }
+});
+
+// node_modules/yaml/dist/nodes/identity.js
+var require_identity = __commonJS({
+  "node_modules/yaml/dist/nodes/identity.js"(exports2) {
+    "use strict";
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
+    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
+    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
+    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
+    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
+    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case MAP:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    function isNode(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case ALIAS:
+          case MAP:
+          case SCALAR:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    exports2.ALIAS = ALIAS;
+    exports2.DOC = DOC;
+    exports2.MAP = MAP;
+    exports2.NODE_TYPE = NODE_TYPE;
+    exports2.PAIR = PAIR;
+    exports2.SCALAR = SCALAR;
+    exports2.SEQ = SEQ;
+    exports2.hasAnchor = hasAnchor;
+    exports2.isAlias = isAlias;
+    exports2.isCollection = isCollection;
+    exports2.isDocument = isDocument;
+    exports2.isMap = isMap2;
+    exports2.isNode = isNode;
+    exports2.isPair = isPair;
+    exports2.isScalar = isScalar2;
+    exports2.isSeq = isSeq3;
+  }
+});
+
+// node_modules/yaml/dist/visit.js
+var require_visit = __commonJS({
+  "node_modules/yaml/dist/visit.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove node");
+    function visit(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        visit_(null, node, visitor_, Object.freeze([]));
+    }
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path12) {
+      const ctrl = callVisitor(key, node, visitor, path12);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path12, ctrl);
+        return visit_(key, ctrl, visitor, path12);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path12 = Object.freeze(path12.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = visit_(i, node.items[i], visitor, path12);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path12 = Object.freeze(path12.concat(node));
+          const ck = visit_("key", node.key, visitor, path12);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = visit_("value", node.value, visitor, path12);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    async function visitAsync(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+    }
+    visitAsync.BREAK = BREAK;
+    visitAsync.SKIP = SKIP;
+    visitAsync.REMOVE = REMOVE;
+    async function visitAsync_(key, node, visitor, path12) {
+      const ctrl = await callVisitor(key, node, visitor, path12);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path12, ctrl);
+        return visitAsync_(key, ctrl, visitor, path12);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path12 = Object.freeze(path12.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = await visitAsync_(i, node.items[i], visitor, path12);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path12 = Object.freeze(path12.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path12);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = await visitAsync_("value", node.value, visitor, path12);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    function initVisitor(visitor) {
+      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+          Alias: visitor.Node,
+          Map: visitor.Node,
+          Scalar: visitor.Node,
+          Seq: visitor.Node
+        }, visitor.Value && {
+          Map: visitor.Value,
+          Scalar: visitor.Value,
+          Seq: visitor.Value
+        }, visitor.Collection && {
+          Map: visitor.Collection,
+          Seq: visitor.Collection
+        }, visitor);
+      }
+      return visitor;
+    }
+    function callVisitor(key, node, visitor, path12) {
+      if (typeof visitor === "function")
+        return visitor(key, node, path12);
+      if (identity.isMap(node))
+        return visitor.Map?.(key, node, path12);
+      if (identity.isSeq(node))
+        return visitor.Seq?.(key, node, path12);
+      if (identity.isPair(node))
+        return visitor.Pair?.(key, node, path12);
+      if (identity.isScalar(node))
+        return visitor.Scalar?.(key, node, path12);
+      if (identity.isAlias(node))
+        return visitor.Alias?.(key, node, path12);
+      return void 0;
+    }
+    function replaceNode(key, path12, node) {
+      const parent = path12[path12.length - 1];
+      if (identity.isCollection(parent)) {
+        parent.items[key] = node;
+      } else if (identity.isPair(parent)) {
+        if (key === "key")
+          parent.key = node;
+        else
+          parent.value = node;
+      } else if (identity.isDocument(parent)) {
+        parent.contents = node;
+      } else {
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt} parent`);
+      }
+    }
+    exports2.visit = visit;
+    exports2.visitAsync = visitAsync;
+  }
+});
+
+// node_modules/yaml/dist/doc/directives.js
+var require_directives = __commonJS({
+  "node_modules/yaml/dist/doc/directives.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var visit = require_visit();
+    var escapeChars = {
+      "!": "%21",
+      ",": "%2C",
+      "[": "%5B",
+      "]": "%5D",
+      "{": "%7B",
+      "}": "%7D"
+    };
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var Directives = class _Directives {
+      constructor(yaml, tags2) {
+        this.docStart = null;
+        this.docEnd = false;
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags2);
+      }
+      clone() {
+        const copy = new _Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+      }
+      /**
+       * During parsing, get a Directives instance for the current document and
+       * update the stream state according to the current version's spec.
+       */
+      atDocument() {
+        const res = new _Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+          case "1.1":
+            this.atNextDocument = true;
+            break;
+          case "1.2":
+            this.atNextDocument = false;
+            this.yaml = {
+              explicit: _Directives.defaultYaml.explicit,
+              version: "1.2"
+            };
+            this.tags = Object.assign({}, _Directives.defaultTags);
+            break;
+        }
+        return res;
+      }
+      /**
+       * @param onError - May be called even if the action was successful
+       * @returns `true` on success
+       */
+      add(line, onError) {
+        if (this.atNextDocument) {
+          this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
+          this.tags = Object.assign({}, _Directives.defaultTags);
+          this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+          case "%TAG": {
+            if (parts.length !== 2) {
+              onError(0, "%TAG directive should contain exactly two parts");
+              if (parts.length < 2)
+                return false;
+            }
+            const [handle, prefix2] = parts;
+            this.tags[handle] = prefix2;
+            return true;
+          }
+          case "%YAML": {
+            this.yaml.explicit = true;
+            if (parts.length !== 1) {
+              onError(0, "%YAML directive should contain exactly one part");
+              return false;
+            }
+            const [version3] = parts;
+            if (version3 === "1.1" || version3 === "1.2") {
+              this.yaml.version = version3;
+              return true;
+            } else {
+              const isValid = /^\d+\.\d+$/.test(version3);
+              onError(6, `Unsupported YAML version ${version3}`, isValid);
+              return false;
+            }
+          }
+          default:
+            onError(0, `Unknown directive ${name}`, true);
+            return false;
+        }
+      }
+      /**
+       * Resolves a tag, matching handles to those defined in %TAG directives.
+       *
+       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+       *   `'!local'` tag, or `null` if unresolvable.
+       */
+      tagName(source, onError) {
+        if (source === "!")
+          return "!";
+        if (source[0] !== "!") {
+          onError(`Not a valid tag: ${source}`);
+          return null;
+        }
+        if (source[1] === "<") {
+          const verbatim = source.slice(2, -1);
+          if (verbatim === "!" || verbatim === "!!") {
+            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            return null;
+          }
+          if (source[source.length - 1] !== ">")
+            onError("Verbatim tags must end with a >");
+          return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+          onError(`The ${source} tag has no suffix`);
+        const prefix2 = this.tags[handle];
+        if (prefix2) {
+          try {
+            return prefix2 + decodeURIComponent(suffix);
+          } catch (error2) {
+            onError(String(error2));
+            return null;
+          }
+        }
+        if (handle === "!")
+          return source;
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+      }
+      /**
+       * Given a fully resolved tag, returns its printable string form,
+       * taking into account current tag prefixes and defaults.
+       */
+      tagString(tag) {
+        for (const [handle, prefix2] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix2))
+            return handle + escapeTagName(tag.substring(prefix2.length));
+        }
+        return tag[0] === "!" ? tag : `!<${tag}>`;
+      }
+      toString(doc) {
+        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+          const tags2 = {};
+          visit.visit(doc.contents, (_key, node) => {
+            if (identity.isNode(node) && node.tag)
+              tags2[node.tag] = true;
+          });
+          tagNames = Object.keys(tags2);
+        } else
+          tagNames = [];
+        for (const [handle, prefix2] of tagEntries) {
+          if (handle === "!!" && prefix2 === "tag:yaml.org,2002:")
+            continue;
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix2)))
+            lines.push(`%TAG ${handle} ${prefix2}`);
+        }
+        return lines.join("\n");
+      }
+    };
+    Directives.defaultYaml = { explicit: false, version: "1.2" };
+    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
+    exports2.Directives = Directives;
+  }
+});
+
+// node_modules/yaml/dist/doc/anchors.js
+var require_anchors = __commonJS({
+  "node_modules/yaml/dist/doc/anchors.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var visit = require_visit();
+    function anchorIsValid(anchor) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+      }
+      return true;
+    }
+    function anchorNames(root) {
+      const anchors = /* @__PURE__ */ new Set();
+      visit.visit(root, {
+        Value(_key, node) {
+          if (node.anchor)
+            anchors.add(node.anchor);
+        }
+      });
+      return anchors;
+    }
+    function findNewAnchor(prefix2, exclude) {
+      for (let i = 1; true; ++i) {
+        const name = `${prefix2}${i}`;
+        if (!exclude.has(name))
+          return name;
+      }
+    }
+    function createNodeAnchors(doc, prefix2) {
+      const aliasObjects = [];
+      const sourceObjects = /* @__PURE__ */ new Map();
+      let prevAnchors = null;
+      return {
+        onAnchor: (source) => {
+          aliasObjects.push(source);
+          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          const anchor = findNewAnchor(prefix2, prevAnchors);
+          prevAnchors.add(anchor);
+          return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+          for (const source of aliasObjects) {
+            const ref = sourceObjects.get(source);
+            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+              ref.node.anchor = ref.anchor;
+            } else {
+              const error2 = new Error("Failed to resolve repeated object (this should not happen)");
+              error2.source = source;
+              throw error2;
+            }
+          }
+        },
+        sourceObjects
+      };
+    }
+    exports2.anchorIsValid = anchorIsValid;
+    exports2.anchorNames = anchorNames;
+    exports2.createNodeAnchors = createNodeAnchors;
+    exports2.findNewAnchor = findNewAnchor;
+  }
+});
+
+// node_modules/yaml/dist/doc/applyReviver.js
+var require_applyReviver = __commonJS({
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
+    "use strict";
+    function applyReviver(reviver, obj, key, val) {
+      if (val && typeof val === "object") {
+        if (Array.isArray(val)) {
+          for (let i = 0, len = val.length; i < len; ++i) {
+            const v0 = val[i];
+            const v1 = applyReviver(reviver, val, String(i), v0);
+            if (v1 === void 0)
+              delete val[i];
+            else if (v1 !== v0)
+              val[i] = v1;
+          }
+        } else if (val instanceof Map) {
+          for (const k of Array.from(val.keys())) {
+            const v0 = val.get(k);
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              val.delete(k);
+            else if (v1 !== v0)
+              val.set(k, v1);
+          }
+        } else if (val instanceof Set) {
+          for (const v0 of Array.from(val)) {
+            const v1 = applyReviver(reviver, val, v0, v0);
+            if (v1 === void 0)
+              val.delete(v0);
+            else if (v1 !== v0) {
+              val.delete(v0);
+              val.add(v1);
+            }
+          }
+        } else {
+          for (const [k, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              delete val[k];
+            else if (v1 !== v0)
+              val[k] = v1;
+          }
+        }
+      }
+      return reviver.call(obj, key, val);
+    }
+    exports2.applyReviver = applyReviver;
+  }
+});
+
+// node_modules/yaml/dist/nodes/toJS.js
+var require_toJS = __commonJS({
+  "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    function toJS(value, arg, ctx) {
+      if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+      if (value && typeof value.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value))
+          return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = (res2) => {
+          data.res = res2;
+          delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+          ctx.onCreate(res);
+        return res;
+      }
+      if (typeof value === "bigint" && !ctx?.keep)
+        return Number(value);
+      return value;
+    }
+    exports2.toJS = toJS;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Node.js
+var require_Node = __commonJS({
+  "node_modules/yaml/dist/nodes/Node.js"(exports2) {
+    "use strict";
+    var applyReviver = require_applyReviver();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var NodeBase = class {
+      constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+      }
+      /** Create a copy of this node.  */
+      clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** A plain JavaScript representation of this node. */
+      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+          throw new TypeError("A document argument is required");
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc,
+          keep: true,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+    };
+    exports2.NodeBase = NodeBase;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Alias.js
+var require_Alias = __commonJS({
+  "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
+    "use strict";
+    var anchors = require_anchors();
+    var visit = require_visit();
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var Alias = class extends Node.NodeBase {
+      constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, "tag", {
+          set() {
+            throw new Error("Alias nodes cannot have tags");
+          }
+        });
+      }
+      /**
+       * Resolve the value of this alias within `doc`, finding the last
+       * instance of the `source` anchor before this node.
+       */
+      resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+          throw new ReferenceError("Alias resolution is disabled");
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+          nodes = ctx.aliasResolveCache;
+        } else {
+          nodes = [];
+          visit.visit(doc, {
+            Node: (_key, node) => {
+              if (identity.isAlias(node) || identity.hasAnchor(node))
+                nodes.push(node);
+            }
+          });
+          if (ctx)
+            ctx.aliasResolveCache = nodes;
+        }
+        let found = void 0;
+        for (const node of nodes) {
+          if (node === this)
+            break;
+          if (node.anchor === this.source)
+            found = node;
+        }
+        if (found && ctx) {
+          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          let data = anchors2.get(found);
+          if (!data) {
+            toJS.toJS(found, null, ctx);
+            data = anchors2.get(found);
+          }
+          if (data?.res === void 0) {
+            const msg = "This should not happen: Alias anchor was not resolved?";
+            throw new ReferenceError(msg);
+          }
+          if (maxAliasCount >= 0) {
+            data.count += 1;
+            if (data.aliasCount === 0)
+              data.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data.count * data.aliasCount > maxAliasCount) {
+              const msg = "Excessive alias count indicates a resource exhaustion attack";
+              throw new ReferenceError(msg);
+            }
+          }
+        }
+        return found;
+      }
+      toJSON(_arg, ctx) {
+        if (!ctx)
+          return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+          const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+          throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+      }
+      toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+          anchors.anchorIsValid(this.source);
+          if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new Error(msg);
+          }
+          if (ctx.implicitKey)
+            return `${src} `;
+        }
+        return src;
+      }
+    };
+    function getAliasCount(doc, node, anchors2) {
+      if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors2 && source && anchors2.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+      } else if (identity.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
+          const c = getAliasCount(doc, item, anchors2);
+          if (c > count)
+            count = c;
+        }
+        return count;
+      } else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors2);
+        const vc = getAliasCount(doc, node.value, anchors2);
+        return Math.max(kc, vc);
+      }
+      return 1;
+    }
+    exports2.Alias = Alias;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Scalar.js
+var require_Scalar = __commonJS({
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var Scalar = class extends Node.NodeBase {
+      constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+      }
+      toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      }
+      toString() {
+        return String(this.value);
+      }
+    };
+    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar.PLAIN = "PLAIN";
+    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports2.Scalar = Scalar;
+    exports2.isScalarValue = isScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/doc/createNode.js
+var require_createNode = __commonJS({
+  "node_modules/yaml/dist/doc/createNode.js"(exports2) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var defaultTagPrefix = "tag:yaml.org,2002:";
+    function findTagObject(value, tagName, tags2) {
+      if (tagName) {
+        const match3 = tags2.filter((t) => t.tag === tagName);
+        const tagObj = match3.find((t) => !t.format) ?? match3[0];
+        if (!tagObj)
+          throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+      }
+      return tags2.find((t) => t.identify?.(value) && !t.format);
+    }
+    function createNode(value, tagName, ctx) {
+      if (identity.isDocument(value))
+        value = value.contents;
+      if (identity.isNode(value))
+        return value;
+      if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+      }
+      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
+        value = value.valueOf();
+      }
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+      let ref = void 0;
+      if (aliasDuplicateObjects && value && typeof value === "object") {
+        ref = sourceObjects.get(value);
+        if (ref) {
+          ref.anchor ?? (ref.anchor = onAnchor(value));
+          return new Alias.Alias(ref.anchor);
+        } else {
+          ref = { anchor: null, node: null };
+          sourceObjects.set(value, ref);
+        }
+      }
+      if (tagName?.startsWith("!!"))
+        tagName = defaultTagPrefix + tagName.slice(2);
+      let tagObj = findTagObject(value, tagName, schema.tags);
+      if (!tagObj) {
+        if (value && typeof value.toJSON === "function") {
+          value = value.toJSON();
+        }
+        if (!value || typeof value !== "object") {
+          const node2 = new Scalar.Scalar(value);
+          if (ref)
+            ref.node = node2;
+          return node2;
+        }
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+      }
+      if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+      }
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      if (tagName)
+        node.tag = tagName;
+      else if (!tagObj.default)
+        node.tag = tagObj.tag;
+      if (ref)
+        ref.node = node;
+      return node;
+    }
+    exports2.createNode = createNode;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Collection.js
+var require_Collection = __commonJS({
+  "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
+    "use strict";
+    var createNode = require_createNode();
+    var identity = require_identity();
+    var Node = require_Node();
+    function collectionFromPath(schema, path12, value) {
+      let v = value;
+      for (let i = path12.length - 1; i >= 0; --i) {
+        const k = path12[i];
+        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
+          const a = [];
+          a[k] = v;
+          v = a;
+        } else {
+          v = /* @__PURE__ */ new Map([[k, v]]);
+        }
+      }
+      return createNode.createNode(v, void 0, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+          throw new Error("This should not happen, please report a bug.");
+        },
+        schema,
+        sourceObjects: /* @__PURE__ */ new Map()
+      });
+    }
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var Collection = class extends Node.NodeBase {
+      constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, "schema", {
+          value: schema,
+          configurable: true,
+          enumerable: false,
+          writable: true
+        });
+      }
+      /**
+       * Create a copy of this collection.
+       *
+       * @param schema - If defined, overwrites the original's schema
+       */
+      clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+          copy.schema = schema;
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /**
+       * Adds a value to the collection. For `!!map` and `!!omap` the value must
+       * be a Pair instance or a `{ key, value }` object, which may not have a key
+       * that already exists in the map.
+       */
+      addIn(path12, value) {
+        if (isEmptyPath(path12))
+          this.add(value);
+        else {
+          const [key, ...rest] = path12;
+          const node = this.get(key, true);
+          if (identity.isCollection(node))
+            node.addIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+      /**
+       * Removes a value from the collection.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path12) {
+        const [key, ...rest] = path12;
+        if (rest.length === 0)
+          return this.delete(key);
+        const node = this.get(key, true);
+        if (identity.isCollection(node))
+          return node.deleteIn(rest);
+        else
+          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path12, keepScalar) {
+        const [key, ...rest] = path12;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+          return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+      }
+      hasAllNullValues(allowScalar) {
+        return this.items.every((node) => {
+          if (!identity.isPair(node))
+            return false;
+          const n = node.value;
+          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+        });
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       */
+      hasIn(path12) {
+        const [key, ...rest] = path12;
+        if (rest.length === 0)
+          return this.has(key);
+        const node = this.get(key, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path12, value) {
+        const [key, ...rest] = path12;
+        if (rest.length === 0) {
+          this.set(key, value);
+        } else {
+          const node = this.get(key, true);
+          if (identity.isCollection(node))
+            node.setIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+    };
+    exports2.Collection = Collection;
+    exports2.collectionFromPath = collectionFromPath;
+    exports2.isEmptyPath = isEmptyPath;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyComment.js
+var require_stringifyComment = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
+    "use strict";
+    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    function indentComment(comment, indent2) {
+      if (/^\n+$/.test(comment))
+        return comment.substring(1);
+      return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
+    }
+    var lineComment = (str, indent2, comment) => str.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str.endsWith(" ") ? "" : " ") + comment;
+    exports2.indentComment = indentComment;
+    exports2.lineComment = lineComment;
+    exports2.stringifyComment = stringifyComment;
+  }
+});
+
+// node_modules/yaml/dist/stringify/foldFlowLines.js
+var require_foldFlowLines = __commonJS({
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
+    "use strict";
+    var FOLD_FLOW = "flow";
+    var FOLD_BLOCK = "block";
+    var FOLD_QUOTED = "quoted";
+    function foldFlowLines(text, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+      if (!lineWidth || lineWidth < 0)
+        return text;
+      if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
+      if (text.length <= endStep)
+        return text;
+      const folds = [];
+      const escapedFolds = {};
+      let end = lineWidth - indent2.length;
+      if (typeof indentAtStart === "number") {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+          folds.push(0);
+        else
+          end = lineWidth - indentAtStart;
+      }
+      let split = void 0;
+      let prev = void 0;
+      let overflow = false;
+      let i = -1;
+      let escStart = -1;
+      let escEnd = -1;
+      if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent2.length);
+        if (i !== -1)
+          end = i + endStep;
+      }
+      for (let ch; ch = text[i += 1]; ) {
+        if (mode === FOLD_QUOTED && ch === "\\") {
+          escStart = i;
+          switch (text[i + 1]) {
+            case "x":
+              i += 3;
+              break;
+            case "u":
+              i += 5;
+              break;
+            case "U":
+              i += 9;
+              break;
+            default:
+              i += 1;
+          }
+          escEnd = i;
+        }
+        if (ch === "\n") {
+          if (mode === FOLD_BLOCK)
+            i = consumeMoreIndentedLines(text, i, indent2.length);
+          end = i + indent2.length + endStep;
+          split = void 0;
+        } else {
+          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
+            const next = text[i + 1];
+            if (next && next !== " " && next !== "\n" && next !== "	")
+              split = i;
+          }
+          if (i >= end) {
+            if (split) {
+              folds.push(split);
+              end = split + endStep;
+              split = void 0;
+            } else if (mode === FOLD_QUOTED) {
+              while (prev === " " || prev === "	") {
+                prev = ch;
+                ch = text[i += 1];
+                overflow = true;
+              }
+              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              if (escapedFolds[j])
+                return text;
+              folds.push(j);
+              escapedFolds[j] = true;
+              end = j + endStep;
+              split = void 0;
+            } else {
+              overflow = true;
+            }
+          }
+        }
+        prev = ch;
+      }
+      if (overflow && onOverflow)
+        onOverflow();
+      if (folds.length === 0)
+        return text;
+      if (onFold)
+        onFold();
+      let res = text.slice(0, folds[0]);
+      for (let i2 = 0; i2 < folds.length; ++i2) {
+        const fold = folds[i2];
+        const end2 = folds[i2 + 1] || text.length;
+        if (fold === 0)
+          res = `
+${indent2}${text.slice(0, end2)}`;
+        else {
+          if (mode === FOLD_QUOTED && escapedFolds[fold])
+            res += `${text[fold]}\\`;
+          res += `
+${indent2}${text.slice(fold + 1, end2)}`;
+        }
+      }
+      return res;
+    }
+    function consumeMoreIndentedLines(text, i, indent2) {
+      let end = i;
+      let start = i + 1;
+      let ch = text[start];
+      while (ch === " " || ch === "	") {
+        if (i < start + indent2) {
+          ch = text[++i];
+        } else {
+          do {
+            ch = text[++i];
+          } while (ch && ch !== "\n");
+          end = i;
+          start = i + 1;
+          ch = text[start];
+        }
+      }
+      return end;
+    }
+    exports2.FOLD_BLOCK = FOLD_BLOCK;
+    exports2.FOLD_FLOW = FOLD_FLOW;
+    exports2.FOLD_QUOTED = FOLD_QUOTED;
+    exports2.foldFlowLines = foldFlowLines;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyString.js
+var require_stringifyString = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var foldFlowLines = require_foldFlowLines();
+    var getFoldOptions = (ctx, isBlock) => ({
+      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+      lineWidth: ctx.options.lineWidth,
+      minContentWidth: ctx.options.minContentWidth
+    });
+    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+    function lineLengthOverLimit(str, lineWidth, indentLength) {
+      if (!lineWidth || lineWidth < 0)
+        return false;
+      const limit = lineWidth - indentLength;
+      const strLen = str.length;
+      if (strLen <= limit)
+        return false;
+      for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === "\n") {
+          if (i - start > limit)
+            return true;
+          start = i + 1;
+          if (strLen - start <= limit)
+            return false;
+        }
+      }
+      return true;
+    }
+    function doubleQuotedString(value, ctx) {
+      const json = JSON.stringify(value);
+      if (ctx.options.doubleQuotedAsJSON)
+        return json;
+      const { implicitKey } = ctx;
+      const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      let str = "";
+      let start = 0;
+      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
+          str += json.slice(start, i) + "\\ ";
+          i += 1;
+          start = i;
+          ch = "\\";
+        }
+        if (ch === "\\")
+          switch (json[i + 1]) {
+            case "u":
+              {
+                str += json.slice(start, i);
+                const code = json.substr(i + 2, 4);
+                switch (code) {
+                  case "0000":
+                    str += "\\0";
+                    break;
+                  case "0007":
+                    str += "\\a";
+                    break;
+                  case "000b":
+                    str += "\\v";
+                    break;
+                  case "001b":
+                    str += "\\e";
+                    break;
+                  case "0085":
+                    str += "\\N";
+                    break;
+                  case "00a0":
+                    str += "\\_";
+                    break;
+                  case "2028":
+                    str += "\\L";
+                    break;
+                  case "2029":
+                    str += "\\P";
+                    break;
+                  default:
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
+                    else
+                      str += json.substr(i, 6);
+                }
+                i += 5;
+                start = i + 1;
+              }
+              break;
+            case "n":
+              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
+                i += 1;
+              } else {
+                str += json.slice(start, i) + "\n\n";
+                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                  str += "\n";
+                  i += 2;
+                }
+                str += indent2;
+                if (json[i + 2] === " ")
+                  str += "\\";
+                i += 1;
+                start = i + 1;
+              }
+              break;
+            default:
+              i += 1;
+          }
+      }
+      str = start ? str + json.slice(start) : json;
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+    }
+    function singleQuotedString(value, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
+        return doubleQuotedString(value, ctx);
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+${indent2}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function quotedString(value, ctx) {
+      const { singleQuote: singleQuote2 } = ctx.options;
+      let qs;
+      if (singleQuote2 === false)
+        qs = doubleQuotedString;
+      else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+          qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+          qs = doubleQuotedString;
+        else
+          qs = singleQuote2 ? singleQuotedString : doubleQuotedString;
+      }
+      return qs(value, ctx);
+    }
+    var blockEndNewlines;
+    try {
+      blockEndNewlines = new RegExp("(^|(?<!\n))\n+(?!\n|$)", "g");
+    } catch {
+      blockEndNewlines = /\n+(?!\n|$)/g;
+    }
+    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+      const { blockQuote, commentString, lineWidth } = ctx.options;
+      if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
+      if (!value)
+        return literal ? "|\n" : ">\n";
+      let chomp;
+      let endStart;
+      for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== "\n" && ch !== "	" && ch !== " ")
+          break;
+      }
+      let end = value.substring(endStart);
+      const endNlPos = end.indexOf("\n");
+      if (endNlPos === -1) {
+        chomp = "-";
+      } else if (value === end || endNlPos !== end.length - 1) {
+        chomp = "+";
+        if (onChompKeep)
+          onChompKeep();
+      } else {
+        chomp = "";
+      }
+      if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === "\n")
+          end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent2}`);
+      }
+      let startWithSpace = false;
+      let startEnd;
+      let startNlPos = -1;
+      for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === " ")
+          startWithSpace = true;
+        else if (ch === "\n")
+          startNlPos = startEnd;
+        else
+          break;
+      }
+      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent2}`);
+      }
+      const indentSize = indent2 ? "2" : "1";
+      let header2 = (startWithSpace ? indentSize : "") + chomp;
+      if (comment) {
+        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        if (onComment)
+          onComment();
+      }
+      if (!literal) {
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+          foldOptions.onOverflow = () => {
+            literalFallback = true;
+          };
+        }
+        const body2 = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+          return `>${header2}
+${indent2}${body2}`;
+      }
+      value = value.replace(/\n+/g, `$&${indent2}`);
+      return `|${header2}
+${indent2}${start}${value}${end}`;
+    }
+    function plainString(item, ctx, onComment, onChompKeep) {
+      const { type, value } = item;
+      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
+      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+        return blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (containsDocumentMarker(value)) {
+        if (indent2 === "") {
+          ctx.forceBlockIndent = true;
+          return blockString(item, ctx, onComment, onChompKeep);
+        } else if (implicitKey && indent2 === indentStep) {
+          return quotedString(value, ctx);
+        }
+      }
+      const str = value.replace(/\n+/g, `$&
+${indent2}`);
+      if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const { compat, tags: tags2 } = ctx.doc.schema;
+        if (tags2.some(test) || compat?.some(test))
+          return quotedString(value, ctx);
+      }
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function stringifyString(item, ctx, onComment, onChompKeep) {
+      const { implicitKey, inFlow } = ctx;
+      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      let { type } = item;
+      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+          type = Scalar.Scalar.QUOTE_DOUBLE;
+      }
+      const _stringify = (_type) => {
+        switch (_type) {
+          case Scalar.Scalar.BLOCK_FOLDED:
+          case Scalar.Scalar.BLOCK_LITERAL:
+            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
+          case Scalar.Scalar.QUOTE_DOUBLE:
+            return doubleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.QUOTE_SINGLE:
+            return singleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.PLAIN:
+            return plainString(ss, ctx, onComment, onChompKeep);
+          default:
+            return null;
+        }
+      };
+      let res = _stringify(type);
+      if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+          throw new Error(`Unsupported default string type ${t}`);
+      }
+      return res;
+    }
+    exports2.stringifyString = stringifyString;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringify.js
+var require_stringify = __commonJS({
+  "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
+    "use strict";
+    var anchors = require_anchors();
+    var identity = require_identity();
+    var stringifyComment = require_stringifyComment();
+    var stringifyString = require_stringifyString();
+    function createStringifyContext(doc, options) {
+      const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: "PLAIN",
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: "false",
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: "null",
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: "true",
+        verifyAliasOrder: true
+      }, doc.schema.toStringOptions, options);
+      let inFlow;
+      switch (opt.collectionStyle) {
+        case "block":
+          inFlow = false;
+          break;
+        case "flow":
+          inFlow = true;
+          break;
+        default:
+          inFlow = null;
+      }
+      return {
+        anchors: /* @__PURE__ */ new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
+        indent: "",
+        indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
+        inFlow,
+        options: opt
+      };
+    }
+    function getTagObject(tags2, item) {
+      if (item.tag) {
+        const match3 = tags2.filter((t) => t.tag === item.tag);
+        if (match3.length > 0)
+          return match3.find((t) => t.format === item.format) ?? match3[0];
+      }
+      let tagObj = void 0;
+      let obj;
+      if (identity.isScalar(item)) {
+        obj = item.value;
+        let match3 = tags2.filter((t) => t.identify?.(obj));
+        if (match3.length > 1) {
+          const testMatch = match3.filter((t) => t.test);
+          if (testMatch.length > 0)
+            match3 = testMatch;
+        }
+        tagObj = match3.find((t) => t.format === item.format) ?? match3.find((t) => !t.format);
+      } else {
+        obj = item;
+        tagObj = tags2.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+      }
+      if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+      }
+      return tagObj;
+    }
+    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+      if (!doc.directives)
+        return "";
+      const props = [];
+      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+      }
+      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag)
+        props.push(doc.directives.tagString(tag));
+      return props.join(" ");
+    }
+    function stringify(item, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+          return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+          throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        } else {
+          if (ctx.resolvedAliases)
+            ctx.resolvedAliases.add(item);
+          else
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
+          item = item.resolve(ctx.doc);
+        }
+      }
+      let tagObj = void 0;
+      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+      const props = stringifyProps(node, tagObj, ctx);
+      if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      if (!props)
+        return str;
+      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+${ctx.indent}${str}`;
+    }
+    exports2.createStringifyContext = createStringifyContext;
+    exports2.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyPair.js
+var require_stringifyPair = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      let keyComment = identity.isNode(key) && key.comment || null;
+      if (simpleKeys) {
+        if (keyComment) {
+          throw new Error("With simple keys, key nodes cannot have comments");
+        }
+        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+          const msg = "With simple keys, collection cannot be used as a key value";
+          throw new Error(msg);
+        }
+      }
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent2 + indentStep
+      });
+      let keyCommentDone = false;
+      let chompKeep = false;
+      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
+        explicitKey = true;
+      }
+      if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+          if (keyCommentDone && onComment)
+            onComment();
+          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+        }
+      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        } else if (chompKeep && onChompKeep)
+          onChompKeep();
+        return str;
+      }
+      if (keyCommentDone)
+        keyComment = null;
+      if (explicitKey) {
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}
+${indent2}:`;
+      } else {
+        str = `${str}:`;
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+      }
+      let vsb, vcb, valueComment;
+      if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+      } else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === "object")
+          value = doc.createNode(value);
+      }
+      ctx.implicitKey = false;
+      if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+      chompKeep = false;
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+        ctx.indent = ctx.indent.substring(2);
+      }
+      let valueCommentDone = false;
+      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      let ws = " ";
+      if (keyComment || vsb || vcb) {
+        ws = vsb ? "\n" : "";
+        if (vcb) {
+          const cs = commentString(vcb);
+          ws += `
+${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === "" && !ctx.inFlow) {
+          if (ws === "\n" && valueComment)
+            ws = "\n\n";
+        } else {
+          ws += `
+${ctx.indent}`;
+        }
+      } else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf("\n");
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+          let hasPropsLine = false;
+          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
+            let sp0 = valueStr.indexOf(" ");
+            if (vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!") {
+              sp0 = valueStr.indexOf(" ", sp0 + 1);
+            }
+            if (sp0 === -1 || nl0 < sp0)
+              hasPropsLine = true;
+          }
+          if (!hasPropsLine)
+            ws = `
+${ctx.indent}`;
+        }
+      } else if (valueStr === "" || valueStr[0] === "\n") {
+        ws = "";
+      }
+      str += ws + valueStr;
+      if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+          onComment();
+      } else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+      } else if (chompKeep && onChompKeep) {
+        onChompKeep();
+      }
+      return str;
+    }
+    exports2.stringifyPair = stringifyPair;
+  }
+});
+
+// node_modules/yaml/dist/log.js
+var require_log = __commonJS({
+  "node_modules/yaml/dist/log.js"(exports2) {
+    "use strict";
+    var node_process = __require("process");
+    function debug2(logLevel, ...messages) {
+      if (logLevel === "debug")
+        console.log(...messages);
+    }
+    function warn(logLevel, warning2) {
+      if (logLevel === "debug" || logLevel === "warn") {
+        if (typeof node_process.emitWarning === "function")
+          node_process.emitWarning(warning2);
+        else
+          console.warn(warning2);
+      }
+    }
+    exports2.debug = debug2;
+    exports2.warn = warn;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+var require_merge = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var MERGE_KEY = "<<";
+    var merge = {
+      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      default: "key",
+      tag: "tag:yaml.org,2002:merge",
+      test: /^<<$/,
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+      }),
+      stringify: () => MERGE_KEY
+    };
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    function addMergeToJSMap(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (identity.isSeq(source))
+        for (const it of source.items)
+          mergeValue(ctx, map, it);
+      else if (Array.isArray(source))
+        for (const it of source)
+          mergeValue(ctx, map, it);
+      else
+        mergeValue(ctx, map, source);
+    }
+    function mergeValue(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (!identity.isMap(source))
+        throw new Error("Merge sources must be maps or map aliases");
+      const srcMap = source.toJSON(null, ctx, Map);
+      for (const [key, value2] of srcMap) {
+        if (map instanceof Map) {
+          if (!map.has(key))
+            map.set(key, value2);
+        } else if (map instanceof Set) {
+          map.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+          Object.defineProperty(map, key, {
+            value: value2,
+            writable: true,
+            enumerable: true,
+            configurable: true
+          });
+        }
+      }
+      return map;
+    }
+    function resolveAliasValue(ctx, value) {
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    }
+    exports2.addMergeToJSMap = addMergeToJSMap;
+    exports2.isMergeKey = isMergeKey;
+    exports2.merge = merge;
+  }
+});
+
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
+var require_addPairToJSMap = __commonJS({
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
+    "use strict";
+    var log2 = require_log();
+    var merge = require_merge();
+    var stringify = require_stringify();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    function addPairToJSMap(ctx, map, { key, value }) {
+      if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map, value);
+      else {
+        const jsKey = toJS.toJS(key, "", ctx);
+        if (map instanceof Map) {
+          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map instanceof Set) {
+          map.add(jsKey);
+        } else {
+          const stringKey = stringifyKey(key, jsKey, ctx);
+          const jsValue = toJS.toJS(value, stringKey, ctx);
+          if (stringKey in map)
+            Object.defineProperty(map, stringKey, {
+              value: jsValue,
+              writable: true,
+              enumerable: true,
+              configurable: true
+            });
+          else
+            map[stringKey] = jsValue;
+        }
+      }
+      return map;
+    }
+    function stringifyKey(key, jsKey, ctx) {
+      if (jsKey === null)
+        return "";
+      if (typeof jsKey !== "object")
+        return String(jsKey);
+      if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = /* @__PURE__ */ new Set();
+        for (const node of ctx.anchors.keys())
+          strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+          let jsonStr = JSON.stringify(strKey);
+          if (jsonStr.length > 40)
+            jsonStr = jsonStr.substring(0, 36) + '..."';
+          log2.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          ctx.mapKeyWarned = true;
+        }
+        return strKey;
+      }
+      return JSON.stringify(jsKey);
+    }
+    exports2.addPairToJSMap = addPairToJSMap;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Pair.js
+var require_Pair = __commonJS({
+  "node_modules/yaml/dist/nodes/Pair.js"(exports2) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyPair = require_stringifyPair();
+    var addPairToJSMap = require_addPairToJSMap();
+    var identity = require_identity();
+    function createPair(key, value, ctx) {
+      const k = createNode.createNode(key, void 0, ctx);
+      const v = createNode.createNode(value, void 0, ctx);
+      return new Pair(k, v);
+    }
+    var Pair = class _Pair {
+      constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+      }
+      clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+          key = key.clone(schema);
+        if (identity.isNode(value))
+          value = value.clone(schema);
+        return new _Pair(key, value);
+      }
+      toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
+      }
+    };
+    exports2.Pair = Pair;
+    exports2.createPair = createPair;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyCollection.js
+var require_stringifyCollection = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyCollection(collection, ctx, options) {
+      const flow = ctx.inFlow ?? collection.flow;
+      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify2(collection, ctx, options);
+    }
+    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+      const { indent: indent2, options: { commentString } } = ctx;
+      const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+      let chompKeep = false;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment2 = null;
+        if (identity.isNode(item)) {
+          if (!chompKeep && item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+          if (item.comment)
+            comment2 = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (!chompKeep && ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+          }
+        }
+        chompKeep = false;
+        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        if (comment2)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+        if (chompKeep && comment2)
+          chompKeep = false;
+        lines.push(blockItemPrefix + str2);
+      }
+      let str;
+      if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+      } else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+          const line = lines[i];
+          str += line ? `
+${indent2}${line}` : "\n";
+        }
+      }
+      if (comment) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
+        if (onComment)
+          onComment();
+      } else if (chompKeep && onChompKeep)
+        onChompKeep();
+      return str;
+    }
+    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      itemIndent += indentStep;
+      const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+      });
+      let reqNewline = false;
+      let linesAtValue = 0;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+          if (item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, false);
+          if (item.comment)
+            comment = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, false);
+            if (ik.comment)
+              reqNewline = true;
+          }
+          const iv = identity.isNode(item.value) ? item.value : null;
+          if (iv) {
+            if (iv.comment)
+              comment = iv.comment;
+            if (iv.commentBefore)
+              reqNewline = true;
+          } else if (item.value == null && ik?.comment) {
+            comment = ik.comment;
+          }
+        }
+        if (comment)
+          reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        if (i < items.length - 1) {
+          str += ",";
+        } else if (ctx.options.trailingComma) {
+          if (ctx.options.lineWidth > 0) {
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+          }
+          if (reqNewline) {
+            str += ",";
+          }
+        }
+        if (comment)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
+        linesAtValue = lines.length;
+      }
+      const { start, end } = flowChars;
+      if (lines.length === 0) {
+        return start + end;
+      } else {
+        if (!reqNewline) {
+          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+          let str = start;
+          for (const line of lines)
+            str += line ? `
+${indentStep}${indent2}${line}` : "\n";
+          return `${str}
+${indent2}${end}`;
+        } else {
+          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+        }
+      }
+    }
+    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment, chompKeep) {
+      if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, "");
+      if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent2);
+        lines.push(ic.trimStart());
+      }
+    }
+    exports2.stringifyCollection = stringifyCollection;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLMap.js
+var require_YAMLMap = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
+    "use strict";
+    var stringifyCollection = require_stringifyCollection();
+    var addPairToJSMap = require_addPairToJSMap();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    function findPair(items, key) {
+      const k = identity.isScalar(key) ? key.value : key;
+      for (const it of items) {
+        if (identity.isPair(it)) {
+          if (it.key === key || it.key === k)
+            return it;
+          if (identity.isScalar(it.key) && it.key.value === k)
+            return it;
+        }
+      }
+      return void 0;
+    }
+    var YAMLMap = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:map";
+      }
+      constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+      }
+      /**
+       * A generic collection parsing method that can be extended
+       * to other node classes that inherit from YAMLMap
+       */
+      static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key, value) => {
+          if (typeof replacer === "function")
+            value = replacer.call(obj, key, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key))
+            return;
+          if (value !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+          for (const [key, value] of obj)
+            add(key, value);
+        } else if (obj && typeof obj === "object") {
+          for (const key of Object.keys(obj))
+            add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === "function") {
+          map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+      }
+      /**
+       * Adds a value to the collection.
+       *
+       * @param overwrite - If not set `true`, using a key that is already in the
+       *   collection will throw. Otherwise, overwrites the previous value.
+       */
+      add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+          _pair = pair;
+        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
+          _pair = new Pair.Pair(pair, pair?.value);
+        } else
+          _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+          if (!overwrite)
+            throw new Error(`Key ${_pair.key} already set`);
+          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+            prev.value.value = _pair.value;
+          else
+            prev.value = _pair.value;
+        } else if (sortEntries) {
+          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i === -1)
+            this.items.push(_pair);
+          else
+            this.items.splice(i, 0, _pair);
+        } else {
+          this.items.push(_pair);
+        }
+      }
+      delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+          return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+      }
+      has(key) {
+        return !!findPair(this.items, key);
+      }
+      set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+      }
+      /**
+       * @param ctx - Conversion context, originally set in Document#toJS()
+       * @param {Class} Type - If set, forces the returned collection type
+       * @returns Instance of Type, Map, or Object
+       */
+      toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const item of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        for (const item of this.items) {
+          if (!identity.isPair(item))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+          ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "",
+          flowChars: { start: "{", end: "}" },
+          itemIndent: ctx.indent || "",
+          onChompKeep,
+          onComment
+        });
+      }
+    };
+    exports2.YAMLMap = YAMLMap;
+    exports2.findPair = findPair;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/map.js
+var require_map = __commonJS({
+  "node_modules/yaml/dist/schema/common/map.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLMap = require_YAMLMap();
+    var map = {
+      collection: "map",
+      default: true,
+      nodeClass: YAMLMap.YAMLMap,
+      tag: "tag:yaml.org,2002:map",
+      resolve(map2, onError) {
+        if (!identity.isMap(map2))
+          onError("Expected a mapping for this tag");
+        return map2;
+      },
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+    };
+    exports2.map = map;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLSeq.js
+var require_YAMLSeq = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyCollection = require_stringifyCollection();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var toJS = require_toJS();
+    var YAMLSeq = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:seq";
+      }
+      constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+      }
+      add(value) {
+        this.items.push(value);
+      }
+      /**
+       * Removes a value from the collection.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       *
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return void 0;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       */
+      has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === "number" && idx < this.items.length;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       *
+       * If `key` does not contain a representation of an integer, this will throw.
+       * It may be wrapped in a `Scalar`.
+       */
+      set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+          prev.value = value;
+        else
+          this.items[idx] = value;
+      }
+      toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+          ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+          seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "- ",
+          flowChars: { start: "[", end: "]" },
+          itemIndent: (ctx.indent || "") + "  ",
+          onChompKeep,
+          onComment
+        });
+      }
+      static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+          let i = 0;
+          for (let it of obj) {
+            if (typeof replacer === "function") {
+              const key = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key, it);
+            }
+            seq.items.push(createNode.createNode(it, void 0, ctx));
+          }
+        }
+        return seq;
+      }
+    };
+    function asItemIndex(key) {
+      let idx = identity.isScalar(key) ? key.value : key;
+      if (idx && typeof idx === "string")
+        idx = Number(idx);
+      return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
+    }
+    exports2.YAMLSeq = YAMLSeq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/seq.js
+var require_seq = __commonJS({
+  "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLSeq = require_YAMLSeq();
+    var seq = {
+      collection: "seq",
+      default: true,
+      nodeClass: YAMLSeq.YAMLSeq,
+      tag: "tag:yaml.org,2002:seq",
+      resolve(seq2, onError) {
+        if (!identity.isSeq(seq2))
+          onError("Expected a sequence for this tag");
+        return seq2;
+      },
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+    };
+    exports2.seq = seq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/string.js
+var require_string = __commonJS({
+  "node_modules/yaml/dist/schema/common/string.js"(exports2) {
+    "use strict";
+    var stringifyString = require_stringifyString();
+    var string = {
+      identify: (value) => typeof value === "string",
+      default: true,
+      tag: "tag:yaml.org,2002:str",
+      resolve: (str) => str,
+      stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+      }
+    };
+    exports2.string = string;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/null.js
+var require_null = __commonJS({
+  "node_modules/yaml/dist/schema/common/null.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var nullTag = {
+      identify: (value) => value == null,
+      createNode: () => new Scalar.Scalar(null),
+      default: true,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|[Nn]ull|NULL)?$/,
+      resolve: () => new Scalar.Scalar(null),
+      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+    };
+    exports2.nullTag = nullTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/bool.js
+var require_bool = __commonJS({
+  "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var boolTag = {
+      identify: (value) => typeof value === "boolean",
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+          const sv = source[0] === "t" || source[0] === "T";
+          if (value === sv)
+            return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+      }
+    };
+    exports2.boolTag = boolTag;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyNumber.js
+var require_stringifyNumber = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
+    "use strict";
+    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+      if (typeof value === "bigint")
+        return String(value);
+      const num = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+        let i = n.indexOf(".");
+        if (i < 0) {
+          i = n.length;
+          n += ".";
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+          n += "0";
+      }
+      return n;
+    }
+    exports2.stringifyNumber = stringifyNumber;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/float.js
+var require_float = __commonJS({
+  "node_modules/yaml/dist/schema/core/float.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf(".");
+        if (dot !== -1 && str[str.length - 1] === "0")
+          node.minFractionDigits = str.length - dot - 1;
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports2.float = float;
+    exports2.floatExp = floatExp;
+    exports2.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/int.js
+var require_int = __commonJS({
+  "node_modules/yaml/dist/schema/core/int.js"(exports2) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    function intStringify(node, radix, prefix2) {
+      const { value } = node;
+      if (intIdentify(value) && value >= 0)
+        return prefix2 + value.toString(radix);
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intOct = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^0o[0-7]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0o")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^0x[0-9a-fA-F]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports2.int = int;
+    exports2.intHex = intHex;
+    exports2.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/schema.js
+var require_schema = __commonJS({
+  "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.boolTag,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float
+    ];
+    exports2.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/json/schema.js
+var require_schema2 = __commonJS({
+  "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var map = require_map();
+    var seq = require_seq();
+    function intIdentify(value) {
+      return typeof value === "bigint" || Number.isInteger(value);
+    }
+    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var jsonScalars = [
+      {
+        identify: (value) => typeof value === "string",
+        default: true,
+        tag: "tag:yaml.org,2002:str",
+        resolve: (str) => str,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: "tag:yaml.org,2002:null",
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => typeof value === "boolean",
+        default: true,
+        tag: "tag:yaml.org,2002:bool",
+        test: /^true$|^false$/,
+        resolve: (str) => str === "true",
+        stringify: stringifyJSON
+      },
+      {
+        identify: intIdentify,
+        default: true,
+        tag: "tag:yaml.org,2002:int",
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+      },
+      {
+        identify: (value) => typeof value === "number",
+        default: true,
+        tag: "tag:yaml.org,2002:float",
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: (str) => parseFloat(str),
+        stringify: stringifyJSON
+      }
+    ];
+    var jsonError = {
+      default: true,
+      tag: "",
+      test: /^/,
+      resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+      }
+    };
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    exports2.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+var require_binary = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
+    "use strict";
+    var node_buffer = __require("buffer");
+    var Scalar = require_Scalar();
+    var stringifyString = require_stringifyString();
+    var binary = {
+      identify: (value) => value instanceof Uint8Array,
+      // Buffer inherits from Uint8Array
+      default: false,
+      tag: "tag:yaml.org,2002:binary",
+      /**
+       * Returns a Buffer in node and an Uint8Array in browsers
+       *
+       * To use the resulting buffer as an image, you'll want to do something like:
+       *
+       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+       */
+      resolve(src, onError) {
+        if (typeof node_buffer.Buffer === "function") {
+          return node_buffer.Buffer.from(src, "base64");
+        } else if (typeof atob === "function") {
+          const str = atob(src.replace(/[\n\r]/g, ""));
+          const buffer3 = new Uint8Array(str.length);
+          for (let i = 0; i < str.length; ++i)
+            buffer3[i] = str.charCodeAt(i);
+          return buffer3;
+        } else {
+          onError("This environment does not support reading binary tags; either Buffer or atob is required");
+          return src;
+        }
+      },
+      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+          return "";
+        const buf = value;
+        let str;
+        if (typeof node_buffer.Buffer === "function") {
+          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+        } else if (typeof btoa === "function") {
+          let s = "";
+          for (let i = 0; i < buf.length; ++i)
+            s += String.fromCharCode(buf[i]);
+          str = btoa(s);
+        } else {
+          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+          const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+          const n = Math.ceil(str.length / lineWidth);
+          const lines = new Array(n);
+          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+            lines[i] = str.substr(o, lineWidth);
+          }
+          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+      }
+    };
+    exports2.binary = binary;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+var require_pairs = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLSeq = require_YAMLSeq();
+    function resolvePairs(seq, onError) {
+      if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+          let item = seq.items[i];
+          if (identity.isPair(item))
+            continue;
+          else if (identity.isMap(item)) {
+            if (item.items.length > 1)
+              onError("Each pair must have its own sequence indicator");
+            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            if (item.commentBefore)
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
+            if (item.comment) {
+              const cn = pair.value ?? pair.key;
+              cn.comment = cn.comment ? `${item.comment}
+${cn.comment}` : item.comment;
+            }
+            item = pair;
+          }
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+      } else
+        onError("Expected a sequence for this tag");
+      return seq;
+    }
+    function createPairs(schema, iterable, ctx) {
+      const { replacer } = ctx;
+      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      pairs2.tag = "tag:yaml.org,2002:pairs";
+      let i = 0;
+      if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+          if (typeof replacer === "function")
+            it = replacer.call(iterable, String(i++), it);
+          let key, value;
+          if (Array.isArray(it)) {
+            if (it.length === 2) {
+              key = it[0];
+              value = it[1];
+            } else
+              throw new TypeError(`Expected [key, value] tuple: ${it}`);
+          } else if (it && it instanceof Object) {
+            const keys = Object.keys(it);
+            if (keys.length === 1) {
+              key = keys[0];
+              value = it[key];
+            } else {
+              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+            }
+          } else {
+            key = it;
+          }
+          pairs2.items.push(Pair.createPair(key, value, ctx));
+        }
+      return pairs2;
+    }
+    var pairs = {
+      collection: "seq",
+      default: false,
+      tag: "tag:yaml.org,2002:pairs",
+      resolve: resolvePairs,
+      createNode: createPairs
+    };
+    exports2.createPairs = createPairs;
+    exports2.pairs = pairs;
+    exports2.resolvePairs = resolvePairs;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+var require_omap = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var pairs = require_pairs();
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+      constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = _YAMLOMap.tag;
+      }
+      /**
+       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+       * but TypeScript won't allow widening the signature of a child method.
+       */
+      toJSON(_, ctx) {
+        if (!ctx)
+          return super.toJSON(_);
+        const map = /* @__PURE__ */ new Map();
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const pair of this.items) {
+          let key, value;
+          if (identity.isPair(pair)) {
+            key = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key, ctx);
+          } else {
+            key = toJS.toJS(pair, "", ctx);
+          }
+          if (map.has(key))
+            throw new Error("Ordered maps must not include duplicate keys");
+          map.set(key, value);
+        }
+        return map;
+      }
+      static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap2 = new this();
+        omap2.items = pairs$1.items;
+        return omap2;
+      }
+    };
+    YAMLOMap.tag = "tag:yaml.org,2002:omap";
+    var omap = {
+      collection: "seq",
+      identify: (value) => value instanceof Map,
+      nodeClass: YAMLOMap,
+      default: false,
+      tag: "tag:yaml.org,2002:omap",
+      resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+          if (identity.isScalar(key)) {
+            if (seenKeys.includes(key.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+            } else {
+              seenKeys.push(key.value);
+            }
+          }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+      },
+      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+    };
+    exports2.YAMLOMap = YAMLOMap;
+    exports2.omap = omap;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+var require_bool2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function boolStringify({ value, source }, ctx) {
+      const boolObj = value ? trueTag : falseTag;
+      if (source && boolObj.test.test(source))
+        return source;
+      return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+    var trueTag = {
+      identify: (value) => value === true,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+      resolve: () => new Scalar.Scalar(true),
+      stringify: boolStringify
+    };
+    var falseTag = {
+      identify: (value) => value === false,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+      resolve: () => new Scalar.Scalar(false),
+      stringify: boolStringify
+    };
+    exports2.falseTag = falseTag;
+    exports2.trueTag = trueTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
+var require_float2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const dot = str.indexOf(".");
+        if (dot !== -1) {
+          const f = str.substring(dot + 1).replace(/_/g, "");
+          if (f[f.length - 1] === "0")
+            node.minFractionDigits = f.length;
+        }
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports2.float = float;
+    exports2.floatExp = floatExp;
+    exports2.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
+var require_int2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    function intResolve(str, offset, radix, { intAsBigInt }) {
+      const sign = str[0];
+      if (sign === "-" || sign === "+")
+        offset += 1;
+      str = str.substring(offset).replace(/_/g, "");
+      if (intAsBigInt) {
+        switch (radix) {
+          case 2:
+            str = `0b${str}`;
+            break;
+          case 8:
+            str = `0o${str}`;
+            break;
+          case 16:
+            str = `0x${str}`;
+            break;
+        }
+        const n2 = BigInt(str);
+        return sign === "-" ? BigInt(-1) * n2 : n2;
+      }
+      const n = parseInt(str, radix);
+      return sign === "-" ? -1 * n : n;
+    }
+    function intStringify(node, radix, prefix2) {
+      const { value } = node;
+      if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? "-" + prefix2 + str.substr(1) : prefix2 + str;
+      }
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intBin = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "BIN",
+      test: /^[-+]?0b[0-1_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      stringify: (node) => intStringify(node, 2, "0b")
+    };
+    var intOct = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^[-+]?0[0-7_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9][0-9_]*$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^[-+]?0x[0-9a-fA-F_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports2.int = int;
+    exports2.intBin = intBin;
+    exports2.intHex = intHex;
+    exports2.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
+var require_set = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
+      constructor(schema) {
+        super(schema);
+        this.tag = _YAMLSet.tag;
+      }
+      add(key) {
+        let pair;
+        if (identity.isPair(key))
+          pair = key;
+        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
+          pair = new Pair.Pair(key.key, null);
+        else
+          pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+          this.items.push(pair);
+      }
+      /**
+       * If `keepPair` is `true`, returns the Pair matching `key`.
+       * Otherwise, returns the value of that Pair's key.
+       */
+      get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+      }
+      set(key, value) {
+        if (typeof value !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+          this.items.splice(this.items.indexOf(prev), 1);
+        } else if (!prev && value) {
+          this.items.push(new Pair.Pair(key));
+        }
+      }
+      toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+          return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+          throw new Error("Set items must all have null values");
+      }
+      static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set2 = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+          for (let value of iterable) {
+            if (typeof replacer === "function")
+              value = replacer.call(iterable, value, value);
+            set2.items.push(Pair.createPair(value, null, ctx));
+          }
+        return set2;
+      }
+    };
+    YAMLSet.tag = "tag:yaml.org,2002:set";
+    var set = {
+      collection: "map",
+      identify: (value) => value instanceof Set,
+      nodeClass: YAMLSet,
+      default: false,
+      tag: "tag:yaml.org,2002:set",
+      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+      resolve(map, onError) {
+        if (identity.isMap(map)) {
+          if (map.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map);
+          else
+            onError("Set items must all have null values");
+        } else
+          onError("Expected a mapping for this tag");
+        return map;
+      }
+    };
+    exports2.YAMLSet = YAMLSet;
+    exports2.set = set;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+var require_timestamp = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    function parseSexagesimal(str, asBigInt) {
+      const sign = str[0];
+      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      return sign === "-" ? num(-1) * res : res;
+    }
+    function stringifySexagesimal(node) {
+      let { value } = node;
+      let num = (n) => n;
+      if (typeof value === "bigint")
+        num = (n) => BigInt(n);
+      else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+      let sign = "";
+      if (value < 0) {
+        sign = "-";
+        value *= num(-1);
+      }
+      const _60 = num(60);
+      const parts = [value % _60];
+      if (value < 60) {
+        parts.unshift(0);
+      } else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60);
+        if (value >= 60) {
+          value = (value - parts[0]) / _60;
+          parts.unshift(value);
+        }
+      }
+      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+    }
+    var intTime = {
+      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      stringify: stringifySexagesimal
+    };
+    var floatTime = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+      resolve: (str) => parseSexagesimal(str, false),
+      stringify: stringifySexagesimal
+    };
+    var timestamp = {
+      identify: (value) => value instanceof Date,
+      default: true,
+      tag: "tag:yaml.org,2002:timestamp",
+      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+      // may be omitted altogether, resulting in a date format. In such a case, the time part is
+      // assumed to be 00:00:00Z (start of day, UTC).
+      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
+      resolve(str) {
+        const match3 = str.match(timestamp.test);
+        if (!match3)
+          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
+        const [, year, month, day, hour, minute, second] = match3.map(Number);
+        const millisec = match3[7] ? Number((match3[7] + "00").substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match3[8];
+        if (tz && tz !== "Z") {
+          let d = parseSexagesimal(tz, false);
+          if (Math.abs(d) < 30)
+            d *= 60;
+          date -= 6e4 * d;
+        }
+        return new Date(date);
+      },
+      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+    };
+    exports2.floatTime = floatTime;
+    exports2.intTime = intTime;
+    exports2.timestamp = timestamp;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+var require_schema3 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var binary = require_binary();
+    var bool = require_bool2();
+    var float = require_float2();
+    var int = require_int2();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.trueTag,
+      bool.falseTag,
+      int.intBin,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float,
+      binary.binary,
+      merge.merge,
+      omap.omap,
+      pairs.pairs,
+      set.set,
+      timestamp.intTime,
+      timestamp.floatTime,
+      timestamp.timestamp
+    ];
+    exports2.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/tags.js
+var require_tags = __commonJS({
+  "node_modules/yaml/dist/schema/tags.js"(exports2) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = require_schema();
+    var schema$1 = require_schema2();
+    var binary = require_binary();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var schema$2 = require_schema3();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schemas = /* @__PURE__ */ new Map([
+      ["core", schema.schema],
+      ["failsafe", [map.map, seq.seq, string.string]],
+      ["json", schema$1.schema],
+      ["yaml11", schema$2.schema],
+      ["yaml-1.1", schema$2.schema]
+    ]);
+    var tagsByName = {
+      binary: binary.binary,
+      bool: bool.boolTag,
+      float: float.float,
+      floatExp: float.floatExp,
+      floatNaN: float.floatNaN,
+      floatTime: timestamp.floatTime,
+      int: int.int,
+      intHex: int.intHex,
+      intOct: int.intOct,
+      intTime: timestamp.intTime,
+      map: map.map,
+      merge: merge.merge,
+      null: _null.nullTag,
+      omap: omap.omap,
+      pairs: pairs.pairs,
+      seq: seq.seq,
+      set: set.set,
+      timestamp: timestamp.timestamp
+    };
+    var coreKnownTags = {
+      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:omap": omap.omap,
+      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:set": set.set,
+      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+    };
+    function getTags(customTags, schemaName, addMergeTag) {
+      const schemaTags = schemas.get(schemaName);
+      if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+      }
+      let tags2 = schemaTags;
+      if (!tags2) {
+        if (Array.isArray(customTags))
+          tags2 = [];
+        else {
+          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+      }
+      if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+          tags2 = tags2.concat(tag);
+      } else if (typeof customTags === "function") {
+        tags2 = customTags(tags2.slice());
+      }
+      if (addMergeTag)
+        tags2 = tags2.concat(merge.merge);
+      return tags2.reduce((tags3, tag) => {
+        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+        if (!tagObj) {
+          const tagName = JSON.stringify(tag);
+          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags3.includes(tagObj))
+          tags3.push(tagObj);
+        return tags3;
+      }, []);
+    }
+    exports2.coreKnownTags = coreKnownTags;
+    exports2.getTags = getTags;
+  }
+});
+
+// node_modules/yaml/dist/schema/Schema.js
+var require_Schema = __commonJS({
+  "node_modules/yaml/dist/schema/Schema.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var map = require_map();
+    var seq = require_seq();
+    var string = require_string();
+    var tags2 = require_tags();
+    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    var Schema = class _Schema {
+      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat) ? tags2.getTags(compat, "compat") : compat ? tags2.getTags(null, compat) : null;
+        this.name = typeof schema === "string" && schema || "core";
+        this.knownTags = resolveKnownTags ? tags2.coreKnownTags : {};
+        this.tags = tags2.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
+      }
+      clone() {
+        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+      }
+    };
+    exports2.Schema = Schema;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyDocument.js
+var require_stringifyDocument = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyDocument(doc, options) {
+      const lines = [];
+      let hasDirectives = options.directives === true;
+      if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+          lines.push(dir);
+          hasDirectives = true;
+        } else if (doc.directives.docStart)
+          hasDirectives = true;
+      }
+      if (hasDirectives)
+        lines.push("---");
+      const ctx = stringify.createStringifyContext(doc, options);
+      const { commentString } = ctx.options;
+      if (doc.commentBefore) {
+        if (lines.length !== 1)
+          lines.unshift("");
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ""));
+      }
+      let chompKeep = false;
+      let contentComment = null;
+      if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+          if (doc.contents.spaceBefore && hasDirectives)
+            lines.push("");
+          if (doc.contents.commentBefore) {
+            const cs = commentString(doc.contents.commentBefore);
+            lines.push(stringifyComment.indentComment(cs, ""));
+          }
+          ctx.forceBlockIndent = !!doc.comment;
+          contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
+        let body2 = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        if (contentComment)
+          body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
+        if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body2}`;
+        } else
+          lines.push(body2);
+      } else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+      }
+      if (doc.directives?.docEnd) {
+        if (doc.comment) {
+          const cs = commentString(doc.comment);
+          if (cs.includes("\n")) {
+            lines.push("...");
+            lines.push(stringifyComment.indentComment(cs, ""));
+          } else {
+            lines.push(`... ${cs}`);
+          }
+        } else {
+          lines.push("...");
+        }
+      } else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+          dc = dc.replace(/^\n+/, "");
+        if (dc) {
+          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
+            lines.push("");
+          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+        }
+      }
+      return lines.join("\n") + "\n";
+    }
+    exports2.stringifyDocument = stringifyDocument;
+  }
+});
+
+// node_modules/yaml/dist/doc/Document.js
+var require_Document = __commonJS({
+  "node_modules/yaml/dist/doc/Document.js"(exports2) {
+    "use strict";
+    var Alias = require_Alias();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var toJS = require_toJS();
+    var Schema = require_Schema();
+    var stringifyDocument = require_stringifyDocument();
+    var anchors = require_anchors();
+    var applyReviver = require_applyReviver();
+    var createNode = require_createNode();
+    var directives = require_directives();
+    var Document2 = class _Document {
+      constructor(value, replacer, options) {
+        this.commentBefore = null;
+        this.comment = null;
+        this.errors = [];
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === "function" || Array.isArray(replacer)) {
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const opt = Object.assign({
+          intAsBigInt: false,
+          keepSourceTokens: false,
+          logLevel: "warn",
+          prettyErrors: true,
+          strict: true,
+          stringKeys: false,
+          uniqueKeys: true,
+          version: "1.2"
+        }, options);
+        this.options = opt;
+        let { version: version3 } = opt;
+        if (options?._directives) {
+          this.directives = options._directives.atDocument();
+          if (this.directives.yaml.explicit)
+            version3 = this.directives.yaml.version;
+        } else
+          this.directives = new directives.Directives({ version: version3 });
+        this.setSchema(version3, options);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+      }
+      /**
+       * Create a deep copy of this Document and its contents.
+       *
+       * Custom Node values that inherit from `Object` still refer to their original instances.
+       */
+      clone() {
+        const copy = Object.create(_Document.prototype, {
+          [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+          copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** Adds a value to the document. */
+      add(value) {
+        if (assertCollection(this.contents))
+          this.contents.add(value);
+      }
+      /** Adds a value to the document. */
+      addIn(path12, value) {
+        if (assertCollection(this.contents))
+          this.contents.addIn(path12, value);
+      }
+      /**
+       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+       *
+       * If `node` already has an anchor, `name` is ignored.
+       * Otherwise, the `node.anchor` value will be set to `name`,
+       * or if an anchor with that name is already present in the document,
+       * `name` will be used as a prefix for a new unique anchor.
+       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+       */
+      createAlias(node, name) {
+        if (!node.anchor) {
+          const prev = anchors.anchorNames(this);
+          node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+      }
+      createNode(value, replacer, options) {
+        let _replacer = void 0;
+        if (typeof replacer === "function") {
+          value = replacer.call({ "": value }, "", value);
+          _replacer = replacer;
+        } else if (Array.isArray(replacer)) {
+          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
+          const asStr = replacer.filter(keyToStr).map(String);
+          if (asStr.length > 0)
+            replacer = replacer.concat(asStr);
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
+          this,
+          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          anchorPrefix || "a"
+        );
+        const ctx = {
+          aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+          keepUndefined: keepUndefined ?? false,
+          onAnchor,
+          onTagObj,
+          replacer: _replacer,
+          schema: this.schema,
+          sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+          node.flow = true;
+        setAnchors();
+        return node;
+      }
+      /**
+       * Convert a key and a value into a `Pair` using the current schema,
+       * recursively wrapping all values as `Scalar` or `Collection` nodes.
+       */
+      createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path12) {
+        if (Collection.isEmptyPath(path12)) {
+          if (this.contents == null)
+            return false;
+          this.contents = null;
+          return true;
+        }
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      get(key, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      }
+      /**
+       * Returns item at `path`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path12, keepScalar) {
+        if (Collection.isEmptyPath(path12))
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+      }
+      /**
+       * Checks if the document includes a value with the key `key`.
+       */
+      has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      }
+      /**
+       * Checks if the document includes a value at `path`.
+       */
+      hasIn(path12) {
+        if (Collection.isEmptyPath(path12))
+          return this.contents !== void 0;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      set(key, value) {
+        if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.set(key, value);
+        }
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path12, value) {
+        if (Collection.isEmptyPath(path12)) {
+          this.contents = value;
+        } else if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.setIn(path12, value);
+        }
+      }
+      /**
+       * Change the YAML version and schema used by the document.
+       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+       * It also requires the `schema` option to be given as a `Schema` instance value.
+       *
+       * Overrides all previously set schema options.
+       */
+      setSchema(version3, options = {}) {
+        if (typeof version3 === "number")
+          version3 = String(version3);
+        let opt;
+        switch (version3) {
+          case "1.1":
+            if (this.directives)
+              this.directives.yaml.version = "1.1";
+            else
+              this.directives = new directives.Directives({ version: "1.1" });
+            opt = { resolveKnownTags: false, schema: "yaml-1.1" };
+            break;
+          case "1.2":
+          case "next":
+            if (this.directives)
+              this.directives.yaml.version = version3;
+            else
+              this.directives = new directives.Directives({ version: version3 });
+            opt = { resolveKnownTags: true, schema: "core" };
+            break;
+          case null:
+            if (this.directives)
+              delete this.directives;
+            opt = null;
+            break;
+          default: {
+            const sv = JSON.stringify(version3);
+            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+          }
+        }
+        if (options.schema instanceof Object)
+          this.schema = options.schema;
+        else if (opt)
+          this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+          throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+      }
+      // json & jsonArg are only used from toJSON()
+      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc: this,
+          keep: !json,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+      /**
+       * A JSON representation of the document `contents`.
+       *
+       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+       *   property name.
+       */
+      toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+      }
+      /** A YAML representation of the document. */
+      toString(options = {}) {
+        if (this.errors.length > 0)
+          throw new Error("Document with errors cannot be stringified");
+        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+          const s = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+      }
+    };
+    function assertCollection(contents) {
+      if (identity.isCollection(contents))
+        return true;
+      throw new Error("Expected a YAML collection as document contents");
+    }
+    exports2.Document = Document2;
+  }
+});
+
+// node_modules/yaml/dist/errors.js
+var require_errors2 = __commonJS({
+  "node_modules/yaml/dist/errors.js"(exports2) {
+    "use strict";
+    var YAMLError = class extends Error {
+      constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+      }
+    };
+    var YAMLParseError = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
+      }
+    };
+    var YAMLWarning = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
+      }
+    };
+    var prettifyError = (src, lc) => (error2) => {
+      if (error2.pos[0] === -1)
+        return;
+      error2.linePos = error2.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error2.linePos[0];
+      error2.message += ` at line ${line}, column ${col}`;
+      let ci = col - 1;
+      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+      }
+      if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + "\u2026";
+      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+          prev = prev.substring(0, 79) + "\u2026\n";
+        lineStr = prev + lineStr;
+      }
+      if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error2.linePos[1];
+        if (end?.line === line && end.col > col) {
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = " ".repeat(ci) + "^".repeat(count);
+        error2.message += `:
+
+${lineStr}
+${pointer}
+`;
+      }
+    };
+    exports2.YAMLError = YAMLError;
+    exports2.YAMLParseError = YAMLParseError;
+    exports2.YAMLWarning = YAMLWarning;
+    exports2.prettifyError = prettifyError;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-props.js
+var require_resolve_props = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
+    "use strict";
+    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+      let spaceBefore = false;
+      let atNewline = startOnNewline;
+      let hasSpace = startOnNewline;
+      let comment = "";
+      let commentSep = "";
+      let hasNewline = false;
+      let reqSpace = false;
+      let tab = null;
+      let anchor = null;
+      let tag = null;
+      let newlineAfterProp = null;
+      let comma = null;
+      let found = null;
+      let start = null;
+      for (const token of tokens) {
+        if (reqSpace) {
+          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
+            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          reqSpace = false;
+        }
+        if (tab) {
+          if (atNewline && token.type !== "comment" && token.type !== "newline") {
+            onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+          }
+          tab = null;
+        }
+        switch (token.type) {
+          case "space":
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+              tab = token;
+            }
+            hasSpace = true;
+            break;
+          case "comment": {
+            if (!hasSpace)
+              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb = token.source.substring(1) || " ";
+            if (!comment)
+              comment = cb;
+            else
+              comment += commentSep + cb;
+            commentSep = "";
+            atNewline = false;
+            break;
+          }
+          case "newline":
+            if (atNewline) {
+              if (comment)
+                comment += token.source;
+              else if (!found || indicator !== "seq-item-ind")
+                spaceBefore = true;
+            } else
+              commentSep += token.source;
+            atNewline = true;
+            hasNewline = true;
+            if (anchor || tag)
+              newlineAfterProp = token;
+            hasSpace = true;
+            break;
+          case "anchor":
+            if (anchor)
+              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token.source.endsWith(":"))
+              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          case "tag": {
+            if (tag)
+              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          }
+          case indicator:
+            if (anchor || tag)
+              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+            if (found)
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
+            found = token;
+            atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
+            hasSpace = false;
+            break;
+          case "comma":
+            if (flow) {
+              if (comma)
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+              comma = token;
+              atNewline = false;
+              hasSpace = false;
+              break;
+            }
+          // else fallthrough
+          default:
+            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            atNewline = false;
+            hasSpace = false;
+        }
+      }
+      const last = tokens[tokens.length - 1];
+      const end = last ? last.offset + last.source.length : offset;
+      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
+        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      }
+      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+        onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+      return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+      };
+    }
+    exports2.resolveProps = resolveProps;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-contains-newline.js
+var require_util_contains_newline = __commonJS({
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
+    "use strict";
+    function containsNewline(key) {
+      if (!key)
+        return null;
+      switch (key.type) {
+        case "alias":
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          if (key.source.includes("\n"))
+            return true;
+          if (key.end) {
+            for (const st of key.end)
+              if (st.type === "newline")
+                return true;
+          }
+          return false;
+        case "flow-collection":
+          for (const it of key.items) {
+            for (const st of it.start)
+              if (st.type === "newline")
+                return true;
+            if (it.sep) {
+              for (const st of it.sep)
+                if (st.type === "newline")
+                  return true;
+            }
+            if (containsNewline(it.key) || containsNewline(it.value))
+              return true;
+          }
+          return false;
+        default:
+          return true;
+      }
+    }
+    exports2.containsNewline = containsNewline;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
+var require_util_flow_indent_check = __commonJS({
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
+    "use strict";
+    var utilContainsNewline = require_util_contains_newline();
+    function flowIndentCheck(indent2, fc, onError) {
+      if (fc?.type === "flow-collection") {
+        const end = fc.end[0];
+        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+          const msg = "Flow end indicator should be more indented than parent";
+          onError(end, "BAD_INDENT", msg, true);
+        }
+      }
+    }
+    exports2.flowIndentCheck = flowIndentCheck;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-map-includes.js
+var require_util_map_includes = __commonJS({
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    function mapIncludes(ctx, items, search) {
+      const { uniqueKeys } = ctx.options;
+      if (uniqueKeys === false)
+        return false;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      return items.some((pair) => isEqual(pair.key, search));
+    }
+    exports2.mapIncludes = mapIncludes;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-map.js
+var require_resolve_block_map = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
+    "use strict";
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    var utilMapIncludes = require_util_map_includes();
+    var startColMsg = "All mapping items must start at the same column";
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+      const map = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      let offset = bm.offset;
+      let commentEnd = null;
+      for (const collItem of bm.items) {
+        const { start, key, sep: sep11, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start, {
+          indicator: "explicit-key-ind",
+          next: key ?? sep11?.[0],
+          offset,
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+          if (key) {
+            if (key.type === "block-seq")
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
+            else if ("indent" in key && key.indent !== bm.indent)
+              onError(offset, "BAD_INDENT", startColMsg);
+          }
+          if (!keyProps.anchor && !keyProps.tag && !sep11) {
+            commentEnd = keyProps.end;
+            if (keyProps.comment) {
+              if (map.comment)
+                map.comment += "\n" + keyProps.comment;
+              else
+                map.comment = keyProps.comment;
+            }
+            continue;
+          }
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          }
+        } else if (keyProps.found?.indent !== bm.indent) {
+          onError(offset, "BAD_INDENT", startColMsg);
+        }
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+        const valueProps = resolveProps.resolveProps(sep11 ?? [], {
+          indicator: "map-value-ind",
+          next: value,
+          offset: keyNode.range[2],
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: !key || key.type === "block-scalar"
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+          if (implicitKey) {
+            if (value?.type === "block-map" && !valueProps.hasNewline)
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
+            if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
+              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep11, null, valueProps, onError);
+          if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+          offset = valueNode.range[2];
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        } else {
+          if (implicitKey)
+            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
+          if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        }
+      }
+      if (commentEnd && commentEnd < offset)
+        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
+      map.range = [bm.offset, offset, commentEnd ?? offset];
+      return map;
+    }
+    exports2.resolveBlockMap = resolveBlockMap;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-seq.js
+var require_resolve_block_seq = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
+    "use strict";
+    var YAMLSeq = require_YAMLSeq();
+    var resolveProps = require_resolve_props();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const seq = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = bs.offset;
+      let commentEnd = null;
+      for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+          indicator: "seq-item-ind",
+          next: value,
+          offset,
+          onError,
+          parentIndent: bs.indent,
+          startOnNewline: true
+        });
+        if (!props.found) {
+          if (props.anchor || props.tag || value) {
+            if (value?.type === "block-seq")
+              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
+            else
+              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
+          } else {
+            commentEnd = props.end;
+            if (props.comment)
+              seq.comment = props.comment;
+            continue;
+          }
+        }
+        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+      }
+      seq.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq;
+    }
+    exports2.resolveBlockSeq = resolveBlockSeq;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-end.js
+var require_resolve_end = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
+    "use strict";
+    function resolveEnd(end, offset, reqSpace, onError) {
+      let comment = "";
+      if (end) {
+        let hasSpace = false;
+        let sep11 = "";
+        for (const token of end) {
+          const { source, type } = token;
+          switch (type) {
+            case "space":
+              hasSpace = true;
+              break;
+            case "comment": {
+              if (reqSpace && !hasSpace)
+                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+              const cb = source.substring(1) || " ";
+              if (!comment)
+                comment = cb;
+              else
+                comment += sep11 + cb;
+              sep11 = "";
+              break;
+            }
+            case "newline":
+              if (comment)
+                sep11 += source;
+              hasSpace = true;
+              break;
+            default:
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+          }
+          offset += source.length;
+        }
+      }
+      return { comment, offset };
+    }
+    exports2.resolveEnd = resolveEnd;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
+var require_resolve_flow_collection = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilMapIncludes = require_util_map_includes();
+    var blockMsg = "Block collections are not allowed within flow collections";
+    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const coll = new NodeClass(ctx.schema);
+      coll.flow = true;
+      const atRoot = ctx.atRoot;
+      if (atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = fc.offset + fc.start.source.length;
+      for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep: sep11, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+          flow: fcName,
+          indicator: "explicit-key-ind",
+          next: key ?? sep11?.[0],
+          offset,
+          onError,
+          parentIndent: fc.indent,
+          startOnNewline: false
+        });
+        if (!props.found) {
+          if (!props.anchor && !props.tag && !sep11 && !value) {
+            if (i === 0 && props.comma)
+              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+            else if (i < fc.items.length - 1)
+              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
+            if (props.comment) {
+              if (coll.comment)
+                coll.comment += "\n" + props.comment;
+              else
+                coll.comment = props.comment;
+            }
+            offset = props.end;
+            continue;
+          }
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+            onError(
+              key,
+              // checked by containsNewline()
+              "MULTILINE_IMPLICIT_KEY",
+              "Implicit keys of flow sequence pairs need to be on a single line"
+            );
+        }
+        if (i === 0) {
+          if (props.comma)
+            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+        } else {
+          if (!props.comma)
+            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
+          if (props.comment) {
+            let prevItemComment = "";
+            loop: for (const st of start) {
+              switch (st.type) {
+                case "comma":
+                case "space":
+                  break;
+                case "comment":
+                  prevItemComment = st.source.substring(1);
+                  break loop;
+                default:
+                  break loop;
+              }
+            }
+            if (prevItemComment) {
+              let prev = coll.items[coll.items.length - 1];
+              if (identity.isPair(prev))
+                prev = prev.value ?? prev.key;
+              if (prev.comment)
+                prev.comment += "\n" + prevItemComment;
+              else
+                prev.comment = prevItemComment;
+              props.comment = props.comment.substring(prevItemComment.length + 1);
+            }
+          }
+        }
+        if (!isMap2 && !sep11 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep11, null, props, onError);
+          coll.items.push(valueNode);
+          offset = valueNode.range[2];
+          if (isBlock(value))
+            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+        } else {
+          ctx.atKey = true;
+          const keyStart = props.end;
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key))
+            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
+          ctx.atKey = false;
+          const valueProps = resolveProps.resolveProps(sep11 ?? [], {
+            flow: fcName,
+            indicator: "map-value-ind",
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+          });
+          if (valueProps.found) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
+              if (sep11)
+                for (const st of sep11) {
+                  if (st === valueProps.found)
+                    break;
+                  if (st.type === "newline") {
+                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                    break;
+                  }
+                }
+              if (props.start < valueProps.found.offset - 1024)
+                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
+            }
+          } else if (value) {
+            if ("source" in value && value.source?.[0] === ":")
+              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+            else
+              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep11, null, valueProps, onError) : null;
+          if (valueNode) {
+            if (isBlock(value))
+              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+          } else if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          if (isMap2) {
+            const map = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+            map.items.push(pair);
+          } else {
+            const map = new YAMLMap.YAMLMap(ctx.schema);
+            map.flow = true;
+            map.items.push(pair);
+            const endRange = (valueNode ?? keyNode).range;
+            map.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map);
+          }
+          offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+      }
+      const expectedEnd = isMap2 ? "}" : "]";
+      const [ce, ...ee] = fc.end;
+      let cePos = offset;
+      if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+      else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
+        if (ce && ce.source.length !== 1)
+          ee.unshift(ce);
+      }
+      if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+          if (coll.comment)
+            coll.comment += "\n" + end.comment;
+          else
+            coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+      } else {
+        coll.range = [fc.offset, cePos, cePos];
+      }
+      return coll;
+    }
+    exports2.resolveFlowCollection = resolveFlowCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-collection.js
+var require_compose_collection = __commonJS({
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveBlockMap = require_resolve_block_map();
+    var resolveBlockSeq = require_resolve_block_seq();
+    var resolveFlowCollection = require_resolve_flow_collection();
+    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+      const Coll = coll.constructor;
+      if (tagName === "!" || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+      }
+      if (tagName)
+        coll.tag = tagName;
+      return coll;
+    }
+    function composeCollection(CN, ctx, token, props, onError) {
+      const tagToken = props.tag;
+      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      if (token.type === "block-seq") {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+          const message = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message);
+        }
+      }
+      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+      }
+      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+          tag = kt;
+        } else {
+          if (kt) {
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
+          } else {
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+          }
+          return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+      }
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      node.range = coll.range;
+      node.tag = tagName;
+      if (tag?.format)
+        node.format = tag.format;
+      return node;
+    }
+    exports2.composeCollection = composeCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
+var require_resolve_block_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function resolveBlockScalar(ctx, scalar, onError) {
+      const start = scalar.offset;
+      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header2)
+        return { value: "", type: null, comment: "", range: [start, start, start] };
+      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const lines = scalar.source ? splitLines(scalar.source) : [];
+      let chompStart = lines.length;
+      for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === "" || content === "\r")
+          chompStart = i;
+        else
+          break;
+      }
+      if (chompStart === 0) {
+        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header2.length;
+        if (scalar.source)
+          end2 += scalar.source.length;
+        return { value: value2, type, comment: header2.comment, range: [start, end2, end2] };
+      }
+      let trimIndent = scalar.indent + header2.indent;
+      let offset = scalar.offset + header2.length;
+      let contentStart = 0;
+      for (let i = 0; i < chompStart; ++i) {
+        const [indent2, content] = lines[i];
+        if (content === "" || content === "\r") {
+          if (header2.indent === 0 && indent2.length > trimIndent)
+            trimIndent = indent2.length;
+        } else {
+          if (indent2.length < trimIndent) {
+            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent2.length, "MISSING_CHAR", message);
+          }
+          if (header2.indent === 0)
+            trimIndent = indent2.length;
+          contentStart = i;
+          if (trimIndent === 0 && !ctx.atRoot) {
+            const message = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message);
+          }
+          break;
+        }
+        offset += indent2.length + content.length + 1;
+      }
+      for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+          chompStart = i + 1;
+      }
+      let value = "";
+      let sep11 = "";
+      let prevMoreIndented = false;
+      for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + "\n";
+      for (let i = contentStart; i < chompStart; ++i) {
+        let [indent2, content] = lines[i];
+        offset += indent2.length + content.length + 1;
+        const crlf = content[content.length - 1] === "\r";
+        if (crlf)
+          content = content.slice(0, -1);
+        if (content && indent2.length < trimIndent) {
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
+          const message = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          indent2 = "";
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+          value += sep11 + indent2.slice(trimIndent) + content;
+          sep11 = "\n";
+        } else if (indent2.length > trimIndent || content[0] === "	") {
+          if (sep11 === " ")
+            sep11 = "\n";
+          else if (!prevMoreIndented && sep11 === "\n")
+            sep11 = "\n\n";
+          value += sep11 + indent2.slice(trimIndent) + content;
+          sep11 = "\n";
+          prevMoreIndented = true;
+        } else if (content === "") {
+          if (sep11 === "\n")
+            value += "\n";
+          else
+            sep11 = "\n";
+        } else {
+          value += sep11 + content;
+          sep11 = " ";
+          prevMoreIndented = false;
+        }
+      }
+      switch (header2.chomp) {
+        case "-":
+          break;
+        case "+":
+          for (let i = chompStart; i < lines.length; ++i)
+            value += "\n" + lines[i][0].slice(trimIndent);
+          if (value[value.length - 1] !== "\n")
+            value += "\n";
+          break;
+        default:
+          value += "\n";
+      }
+      const end = start + header2.length + scalar.source.length;
+      return { value, type, comment: header2.comment, range: [start, end, end] };
+    }
+    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+      if (props[0].type !== "block-scalar-header") {
+        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
+        return null;
+      }
+      const { source } = props[0];
+      const mode = source[0];
+      let indent2 = 0;
+      let chomp = "";
+      let error2 = -1;
+      for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === "-" || ch === "+"))
+          chomp = ch;
+        else {
+          const n = Number(ch);
+          if (!indent2 && n)
+            indent2 = n;
+          else if (error2 === -1)
+            error2 = offset + i;
+        }
+      }
+      if (error2 !== -1)
+        onError(error2, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      let hasSpace = false;
+      let comment = "";
+      let length = source.length;
+      for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+          case "space":
+            hasSpace = true;
+          // fallthrough
+          case "newline":
+            length += token.source.length;
+            break;
+          case "comment":
+            if (strict && !hasSpace) {
+              const message = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message);
+            }
+            length += token.source.length;
+            comment = token.source.substring(1);
+            break;
+          case "error":
+            onError(token, "UNEXPECTED_TOKEN", token.message);
+            length += token.source.length;
+            break;
+          /* istanbul ignore next should not happen */
+          default: {
+            const message = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message);
+            const ts = token.source;
+            if (ts && typeof ts === "string")
+              length += ts.length;
+          }
+        }
+      }
+      return { mode, indent: indent2, chomp, comment, length };
+    }
+    function splitLines(source) {
+      const split = source.split(/\n( *)/);
+      const first = split[0];
+      const m = first.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const lines = [line0];
+      for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+      return lines;
+    }
+    exports2.resolveBlockScalar = resolveBlockScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+var require_resolve_flow_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var resolveEnd = require_resolve_end();
+    function resolveFlowScalar(scalar, strict, onError) {
+      const { offset, type, source, end } = scalar;
+      let _type;
+      let value;
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      switch (type) {
+        case "scalar":
+          _type = Scalar.Scalar.PLAIN;
+          value = plainValue(source, _onError);
+          break;
+        case "single-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_SINGLE;
+          value = singleQuotedValue(source, _onError);
+          break;
+        case "double-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          value = doubleQuotedValue(source, _onError);
+          break;
+        /* istanbul ignore next should not happen */
+        default:
+          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          return {
+            value: "",
+            type: null,
+            comment: "",
+            range: [offset, offset + source.length, offset + source.length]
+          };
+      }
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+      };
+    }
+    function plainValue(source, onError) {
+      let badChar = "";
+      switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case "	":
+          badChar = "a tab character";
+          break;
+        case ",":
+          badChar = "flow indicator character ,";
+          break;
+        case "%":
+          badChar = "directive indicator character %";
+          break;
+        case "|":
+        case ">": {
+          badChar = `block scalar indicator ${source[0]}`;
+          break;
+        }
+        case "@":
+        case "`": {
+          badChar = `reserved character ${source[0]}`;
+          break;
+        }
+      }
+      if (badChar)
+        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
+      return unfoldLines(source);
+    }
+    function singleQuotedValue(source, onError) {
+      if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    }
+    function unfoldLines(source) {
+      const line = /(.*?)\r?\n/sy;
+      let match3 = line.exec(source);
+      if (!match3)
+        return source;
+      let trimEnd2, trimBoth;
+      try {
+        trimEnd2 = new RegExp("(?<![ 	])[ 	]+$");
+        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
+      } catch {
+        trimEnd2 = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+      }
+      let res = match3[1].replace(trimEnd2, "");
+      let sep11 = " ";
+      let pos = line.lastIndex;
+      while (match3 = line.exec(source)) {
+        const lm = match3[1].replace(trimBoth, "");
+        if (lm === "") {
+          if (sep11 === "\n")
+            res += sep11;
+          else
+            sep11 = "\n";
+        } else {
+          res += sep11 + lm;
+          sep11 = " ";
+        }
+        pos = line.lastIndex;
+      }
+      const last = /[ \t]*(.*)/sy;
+      last.lastIndex = pos;
+      match3 = last.exec(source);
+      return res + sep11 + (match3?.[1] ?? "");
+    }
+    function doubleQuotedValue(source, onError) {
+      let res = "";
+      for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === "\r" && source[i + 1] === "\n")
+          continue;
+        if (ch === "\n") {
+          const { fold, offset } = foldNewline(source, i);
+          res += fold;
+          i = offset;
+        } else if (ch === "\\") {
+          let next = source[++i];
+          const cc = escapeCodes[next];
+          if (cc)
+            res += cc;
+          else if (next === "\n") {
+            next = source[i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "\r" && source[i + 1] === "\n") {
+            next = source[++i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "x" || next === "u" || next === "U") {
+            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+            res += parseCharCode(source, i + 1, length, onError);
+            i += length;
+          } else {
+            const raw = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            res += raw;
+          }
+        } else if (ch === " " || ch === "	") {
+          const wsStart = i;
+          let next = source[i + 1];
+          while (next === " " || next === "	")
+            next = source[++i + 1];
+          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
+            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        } else {
+          res += ch;
+        }
+      }
+      if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
+      return res;
+    }
+    function foldNewline(source, offset) {
+      let fold = "";
+      let ch = source[offset + 1];
+      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
+        if (ch === "\r" && source[offset + 2] !== "\n")
+          break;
+        if (ch === "\n")
+          fold += "\n";
+        offset += 1;
+        ch = source[offset + 1];
+      }
+      if (!fold)
+        fold = " ";
+      return { fold, offset };
+    }
+    var escapeCodes = {
+      "0": "\0",
+      // null character
+      a: "\x07",
+      // bell character
+      b: "\b",
+      // backspace
+      e: "\x1B",
+      // escape character
+      f: "\f",
+      // form feed
+      n: "\n",
+      // line feed
+      r: "\r",
+      // carriage return
+      t: "	",
+      // horizontal tab
+      v: "\v",
+      // vertical tab
+      N: "\x85",
+      // Unicode next line
+      _: "\xA0",
+      // Unicode non-breaking space
+      L: "\u2028",
+      // Unicode line separator
+      P: "\u2029",
+      // Unicode paragraph separator
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      "	": "	"
+    };
+    function parseCharCode(source, offset, length, onError) {
+      const cc = source.substr(offset, length);
+      const ok2 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code = ok2 ? parseInt(cc, 16) : NaN;
+      try {
+        return String.fromCodePoint(code);
+      } catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        return raw;
+      }
+    }
+    exports2.resolveFlowScalar = resolveFlowScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-scalar.js
+var require_compose_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    function composeScalar(ctx, token, tagToken, onError) {
+      const { value, type, comment, range: range3 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      let tag;
+      if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+      } else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+      else if (token.type === "scalar")
+        tag = findScalarTagByTest(ctx, value, token, onError);
+      else
+        tag = ctx.schema[identity.SCALAR];
+      let scalar;
+      try {
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+      } catch (error2) {
+        const msg = error2 instanceof Error ? error2.message : String(error2);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        scalar = new Scalar.Scalar(value);
+      }
+      scalar.range = range3;
+      scalar.source = value;
+      if (type)
+        scalar.type = type;
+      if (tagName)
+        scalar.tag = tagName;
+      if (tag.format)
+        scalar.format = tag.format;
+      if (comment)
+        scalar.comment = comment;
+      return scalar;
+    }
+    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+      if (tagName === "!")
+        return schema[identity.SCALAR];
+      const matchWithTest = [];
+      for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+          if (tag.default && tag.test)
+            matchWithTest.push(tag);
+          else
+            return tag;
+        }
+      }
+      for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+          return tag;
+      const kt = schema.knownTags[tagName];
+      if (kt && !kt.collection) {
+        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        return kt;
+      }
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      return schema[identity.SCALAR];
+    }
+    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      if (schema.compat) {
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+          const ts = directives.tagString(tag.tag);
+          const cs = directives.tagString(compat.tag);
+          const msg = `Value may be parsed as either ${ts} or ${cs}`;
+          onError(token, "TAG_RESOLVE_FAILED", msg, true);
+        }
+      }
+      return tag;
+    }
+    exports2.composeScalar = composeScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+var require_util_empty_scalar_position = __commonJS({
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
+    "use strict";
+    function emptyScalarPosition(offset, before, pos) {
+      if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+          let st = before[i];
+          switch (st.type) {
+            case "space":
+            case "comment":
+            case "newline":
+              offset -= st.source.length;
+              continue;
+          }
+          st = before[++i];
+          while (st?.type === "space") {
+            offset += st.source.length;
+            st = before[++i];
+          }
+          break;
+        }
+      }
+      return offset;
+    }
+    exports2.emptyScalarPosition = emptyScalarPosition;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-node.js
+var require_compose_node = __commonJS({
+  "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var composeCollection = require_compose_collection();
+    var composeScalar = require_compose_scalar();
+    var resolveEnd = require_resolve_end();
+    var utilEmptyScalarPosition = require_util_empty_scalar_position();
+    var CN = { composeNode, composeEmptyNode };
+    function composeNode(ctx, token, props, onError) {
+      const atKey = ctx.atKey;
+      const { spaceBefore, comment, anchor, tag } = props;
+      let node;
+      let isSrcToken = true;
+      switch (token.type) {
+        case "alias":
+          node = composeAlias(ctx, token, onError);
+          if (anchor || tag)
+            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+          break;
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "block-scalar":
+          node = composeScalar.composeScalar(ctx, token, tag, onError);
+          if (anchor)
+            node.anchor = anchor.source.substring(1);
+          break;
+        case "block-map":
+        case "block-seq":
+        case "flow-collection":
+          try {
+            node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            if (anchor)
+              node.anchor = anchor.source.substring(1);
+          } catch (error2) {
+            const message = error2 instanceof Error ? error2.message : String(error2);
+            onError(token, "RESOURCE_EXHAUSTION", message);
+          }
+          break;
+        default: {
+          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message);
+          isSrcToken = false;
+        }
+      }
+      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      if (anchor && node.anchor === "")
+        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+        const msg = "With stringKeys, all keys must be strings";
+        onError(tag ?? token, "NON_STRING_KEY", msg);
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment) {
+        if (token.type === "scalar" && token.source === "")
+          node.comment = comment;
+        else
+          node.commentBefore = comment;
+      }
+      if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+      return node;
+    }
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+      const token = {
+        type: "scalar",
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ""
+      };
+      const node = composeScalar.composeScalar(ctx, token, tag, onError);
+      if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === "")
+          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+      }
+      return node;
+    }
+    function composeAlias({ options }, { offset, source, end }, onError) {
+      const alias = new Alias.Alias(source.substring(1));
+      if (alias.source === "")
+        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
+      if (alias.source.endsWith(":"))
+        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re.offset];
+      if (re.comment)
+        alias.comment = re.comment;
+      return alias;
+    }
+    exports2.composeEmptyNode = composeEmptyNode;
+    exports2.composeNode = composeNode;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-doc.js
+var require_compose_doc = __commonJS({
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
+    "use strict";
+    var Document2 = require_Document();
+    var composeNode = require_compose_node();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options);
+      const doc = new Document2.Document(void 0, opts);
+      const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+      };
+      const props = resolveProps.resolveProps(start, {
+        indicator: "doc-start",
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+      });
+      if (props.found) {
+        doc.directives.docStart = true;
+        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
+      }
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc.contents.range[2];
+      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re.comment)
+        doc.comment = re.comment;
+      doc.range = [offset, contentEnd, re.offset];
+      return doc;
+    }
+    exports2.composeDoc = composeDoc;
+  }
+});
+
+// node_modules/yaml/dist/compose/composer.js
+var require_composer = __commonJS({
+  "node_modules/yaml/dist/compose/composer.js"(exports2) {
+    "use strict";
+    var node_process = __require("process");
+    var directives = require_directives();
+    var Document2 = require_Document();
+    var errors = require_errors2();
+    var identity = require_identity();
+    var composeDoc = require_compose_doc();
+    var resolveEnd = require_resolve_end();
+    function getErrorPos(src) {
+      if (typeof src === "number")
+        return [src, src + 1];
+      if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+      const { offset, source } = src;
+      return [offset, offset + (typeof source === "string" ? source.length : 1)];
+    }
+    function parsePrelude(prelude) {
+      let comment = "";
+      let atComment = false;
+      let afterEmptyLine = false;
+      for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+          case "#":
+            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            atComment = true;
+            afterEmptyLine = false;
+            break;
+          case "%":
+            if (prelude[i + 1]?.[0] !== "#")
+              i += 1;
+            atComment = false;
+            break;
+          default:
+            if (!atComment)
+              afterEmptyLine = true;
+            atComment = false;
+        }
+      }
+      return { comment, afterEmptyLine };
+    }
+    var Composer = class {
+      constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning2) => {
+          const pos = getErrorPos(source);
+          if (warning2)
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+          else
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        this.directives = new directives.Directives({ version: options.version || "1.2" });
+        this.options = options;
+      }
+      decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment) {
+          const dc = doc.contents;
+          if (afterDoc) {
+            doc.comment = doc.comment ? `${doc.comment}
+${comment}` : comment;
+          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
+            doc.commentBefore = comment;
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+            let it = dc.items[0];
+            if (identity.isPair(it))
+              it = it.key;
+            const cb = it.commentBefore;
+            it.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          } else {
+            const cb = dc.commentBefore;
+            dc.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          }
+        }
+        if (afterDoc) {
+          for (let i = 0; i < this.errors.length; ++i)
+            doc.errors.push(this.errors[i]);
+          for (let i = 0; i < this.warnings.length; ++i)
+            doc.warnings.push(this.warnings[i]);
+        } else {
+          doc.errors = this.errors;
+          doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+      }
+      /**
+       * Current stream status information.
+       *
+       * Mostly useful at the end of input for an empty stream.
+       */
+      streamInfo() {
+        return {
+          comment: parsePrelude(this.prelude).comment,
+          directives: this.directives,
+          errors: this.errors,
+          warnings: this.warnings
+        };
+      }
+      /**
+       * Compose tokens into documents.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+          yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+      }
+      /** Advance the composer by one CST token. */
+      *next(token) {
+        if (node_process.env.LOG_STREAM)
+          console.dir(token, { depth: null });
+        switch (token.type) {
+          case "directive":
+            this.directives.add(token.source, (offset, message, warning2) => {
+              const pos = getErrorPos(token);
+              pos[0] += offset;
+              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
+            });
+            this.prelude.push(token.source);
+            this.atDirectives = true;
+            break;
+          case "document": {
+            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            if (this.atDirectives && !doc.directives.docStart)
+              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+            this.decorate(doc, false);
+            if (this.doc)
+              yield this.doc;
+            this.doc = doc;
+            this.atDirectives = false;
+            break;
+          }
+          case "byte-order-mark":
+          case "space":
+            break;
+          case "comment":
+          case "newline":
+            this.prelude.push(token.source);
+            break;
+          case "error": {
+            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
+            const error2 = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            if (this.atDirectives || !this.doc)
+              this.errors.push(error2);
+            else
+              this.doc.errors.push(error2);
+            break;
+          }
+          case "doc-end": {
+            if (!this.doc) {
+              const msg = "Unexpected doc-end without preceding document";
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              break;
+            }
+            this.doc.directives.docEnd = true;
+            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            this.decorate(this.doc, true);
+            if (end.comment) {
+              const dc = this.doc.comment;
+              this.doc.comment = dc ? `${dc}
+${end.comment}` : end.comment;
+            }
+            this.doc.range[2] = end.offset;
+            break;
+          }
+          default:
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+        }
+      }
+      /**
+       * Call at end of input to yield any remaining document.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+          this.decorate(this.doc, true);
+          yield this.doc;
+          this.doc = null;
+        } else if (forceDoc) {
+          const opts = Object.assign({ _directives: this.directives }, this.options);
+          const doc = new Document2.Document(void 0, opts);
+          if (this.atDirectives)
+            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
+          doc.range = [0, endOffset, endOffset];
+          this.decorate(doc, false);
+          yield doc;
+        }
+      }
+    };
+    exports2.Composer = Composer;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-scalar.js
+var require_cst_scalar = __commonJS({
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
+    "use strict";
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    var errors = require_errors2();
+    var stringifyString = require_stringifyString();
+    function resolveAsScalar(token, strict = true, onError) {
+      if (token) {
+        const _onError = (pos, code, message) => {
+          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+          if (onError)
+            onError(offset, code, message);
+          else
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+          case "block-scalar":
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+      }
+      return null;
+    }
+    function createScalarToken(value, context3) {
+      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context3;
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent2 > 0 ? " ".repeat(indent2) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      const end = context3.end ?? [
+        { type: "newline", offset: -1, indent: indent2, source: "\n" }
+      ];
+      switch (source[0]) {
+        case "|":
+        case ">": {
+          const he = source.indexOf("\n");
+          const head = source.substring(0, he);
+          const body2 = source.substring(he + 1) + "\n";
+          const props = [
+            { type: "block-scalar-header", offset, indent: indent2, source: head }
+          ];
+          if (!addEndtoBlockProps(props, end))
+            props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+          return { type: "block-scalar", offset, indent: indent2, props, source: body2 };
+        }
+        case '"':
+          return { type: "double-quoted-scalar", offset, indent: indent2, source, end };
+        case "'":
+          return { type: "single-quoted-scalar", offset, indent: indent2, source, end };
+        default:
+          return { type: "scalar", offset, indent: indent2, source, end };
+      }
+    }
+    function setScalarValue(token, value, context3 = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context3;
+      let indent2 = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent2 === "number")
+        indent2 += 2;
+      if (!type)
+        switch (token.type) {
+          case "single-quoted-scalar":
+            type = "QUOTE_SINGLE";
+            break;
+          case "double-quoted-scalar":
+            type = "QUOTE_DOUBLE";
+            break;
+          case "block-scalar": {
+            const header2 = token.props[0];
+            if (header2.type !== "block-scalar-header")
+              throw new Error("Invalid block scalar header");
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            break;
+          }
+          default:
+            type = "PLAIN";
+        }
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent2 === null,
+        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      switch (source[0]) {
+        case "|":
+        case ">":
+          setBlockScalarValue(token, source);
+          break;
+        case '"':
+          setFlowScalarValue(token, source, "double-quoted-scalar");
+          break;
+        case "'":
+          setFlowScalarValue(token, source, "single-quoted-scalar");
+          break;
+        default:
+          setFlowScalarValue(token, source, "scalar");
+      }
+    }
+    function setBlockScalarValue(token, source) {
+      const he = source.indexOf("\n");
+      const head = source.substring(0, he);
+      const body2 = source.substring(he + 1) + "\n";
+      if (token.type === "block-scalar") {
+        const header2 = token.props[0];
+        if (header2.type !== "block-scalar-header")
+          throw new Error("Invalid block scalar header");
+        header2.source = head;
+        token.source = body2;
+      } else {
+        const { offset } = token;
+        const indent2 = "indent" in token ? token.indent : -1;
+        const props = [
+          { type: "block-scalar-header", offset, indent: indent2, source: head }
+        ];
+        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+          props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+        for (const key of Object.keys(token))
+          if (key !== "type" && key !== "offset")
+            delete token[key];
+        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body2 });
+      }
+    }
+    function addEndtoBlockProps(props, end) {
+      if (end)
+        for (const st of end)
+          switch (st.type) {
+            case "space":
+            case "comment":
+              props.push(st);
+              break;
+            case "newline":
+              props.push(st);
+              return true;
+          }
+      return false;
+    }
+    function setFlowScalarValue(token, source, type) {
+      switch (token.type) {
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          token.type = type;
+          token.source = source;
+          break;
+        case "block-scalar": {
+          const end = token.props.slice(1);
+          let oa = source.length;
+          if (token.props[0].type === "block-scalar-header")
+            oa -= token.props[0].source.length;
+          for (const tok of end)
+            tok.offset += oa;
+          delete token.props;
+          Object.assign(token, { type, source, end });
+          break;
+        }
+        case "block-map":
+        case "block-seq": {
+          const offset = token.offset + source.length;
+          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+          delete token.items;
+          Object.assign(token, { type, source, end: [nl] });
+          break;
+        }
+        default: {
+          const indent2 = "indent" in token ? token.indent : -1;
+          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          for (const key of Object.keys(token))
+            if (key !== "type" && key !== "offset")
+              delete token[key];
+          Object.assign(token, { type, indent: indent2, source, end });
+        }
+      }
+    }
+    exports2.createScalarToken = createScalarToken;
+    exports2.resolveAsScalar = resolveAsScalar;
+    exports2.setScalarValue = setScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-stringify.js
+var require_cst_stringify = __commonJS({
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
+    "use strict";
+    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    function stringifyToken(token) {
+      switch (token.type) {
+        case "block-scalar": {
+          let res = "";
+          for (const tok of token.props)
+            res += stringifyToken(tok);
+          return res + token.source;
+        }
+        case "block-map":
+        case "block-seq": {
+          let res = "";
+          for (const item of token.items)
+            res += stringifyItem(item);
+          return res;
+        }
+        case "flow-collection": {
+          let res = token.start.source;
+          for (const item of token.items)
+            res += stringifyItem(item);
+          for (const st of token.end)
+            res += st.source;
+          return res;
+        }
+        case "document": {
+          let res = stringifyItem(token);
+          if (token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+        default: {
+          let res = token.source;
+          if ("end" in token && token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+      }
+    }
+    function stringifyItem({ start, key, sep: sep11, value }) {
+      let res = "";
+      for (const st of start)
+        res += st.source;
+      if (key)
+        res += stringifyToken(key);
+      if (sep11)
+        for (const st of sep11)
+          res += st.source;
+      if (value)
+        res += stringifyToken(value);
+      return res;
+    }
+    exports2.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-visit.js
+var require_cst_visit = __commonJS({
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
+    "use strict";
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove item");
+    function visit(cst, visitor) {
+      if ("type" in cst && cst.type === "document")
+        cst = { start: cst.start, value: cst.value };
+      _visit(Object.freeze([]), cst, visitor);
+    }
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    visit.itemAtPath = (cst, path12) => {
+      let item = cst;
+      for (const [field, index] of path12) {
+        const tok = item?.[field];
+        if (tok && "items" in tok) {
+          item = tok.items[index];
+        } else
+          return void 0;
+      }
+      return item;
+    };
+    visit.parentCollection = (cst, path12) => {
+      const parent = visit.itemAtPath(cst, path12.slice(0, -1));
+      const field = path12[path12.length - 1][0];
+      const coll = parent?.[field];
+      if (coll && "items" in coll)
+        return coll;
+      throw new Error("Parent collection not found");
+    };
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
+      if (typeof ctrl === "symbol")
+        return ctrl;
+      for (const field of ["key", "value"]) {
+        const token = item[field];
+        if (token && "items" in token) {
+          for (let i = 0; i < token.items.length; ++i) {
+            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              token.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+          if (typeof ctrl === "function" && field === "key")
+            ctrl = ctrl(item, path12);
+        }
+      }
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+    }
+    exports2.visit = visit;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst.js
+var require_cst = __commonJS({
+  "node_modules/yaml/dist/parse/cst.js"(exports2) {
+    "use strict";
+    var cstScalar = require_cst_scalar();
+    var cstStringify = require_cst_stringify();
+    var cstVisit = require_cst_visit();
+    var BOM = "\uFEFF";
+    var DOCUMENT = "";
+    var FLOW_END = "";
+    var SCALAR = "";
+    var isCollection = (token) => !!token && "items" in token;
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    function prettyToken(token) {
+      switch (token) {
+        case BOM:
+          return "<BOM>";
+        case DOCUMENT:
+          return "<DOC>";
+        case FLOW_END:
+          return "<FLOW_END>";
+        case SCALAR:
+          return "<SCALAR>";
+        default:
+          return JSON.stringify(token);
+      }
+    }
+    function tokenType(source) {
+      switch (source) {
+        case BOM:
+          return "byte-order-mark";
+        case DOCUMENT:
+          return "doc-mode";
+        case FLOW_END:
+          return "flow-error-end";
+        case SCALAR:
+          return "scalar";
+        case "---":
+          return "doc-start";
+        case "...":
+          return "doc-end";
+        case "":
+        case "\n":
+        case "\r\n":
+          return "newline";
+        case "-":
+          return "seq-item-ind";
+        case "?":
+          return "explicit-key-ind";
+        case ":":
+          return "map-value-ind";
+        case "{":
+          return "flow-map-start";
+        case "}":
+          return "flow-map-end";
+        case "[":
+          return "flow-seq-start";
+        case "]":
+          return "flow-seq-end";
+        case ",":
+          return "comma";
+      }
+      switch (source[0]) {
+        case " ":
+        case "	":
+          return "space";
+        case "#":
+          return "comment";
+        case "%":
+          return "directive-line";
+        case "*":
+          return "alias";
+        case "&":
+          return "anchor";
+        case "!":
+          return "tag";
+        case "'":
+          return "single-quoted-scalar";
+        case '"':
+          return "double-quoted-scalar";
+        case "|":
+        case ">":
+          return "block-scalar-header";
+      }
+      return null;
+    }
+    exports2.createScalarToken = cstScalar.createScalarToken;
+    exports2.resolveAsScalar = cstScalar.resolveAsScalar;
+    exports2.setScalarValue = cstScalar.setScalarValue;
+    exports2.stringify = cstStringify.stringify;
+    exports2.visit = cstVisit.visit;
+    exports2.BOM = BOM;
+    exports2.DOCUMENT = DOCUMENT;
+    exports2.FLOW_END = FLOW_END;
+    exports2.SCALAR = SCALAR;
+    exports2.isCollection = isCollection;
+    exports2.isScalar = isScalar2;
+    exports2.prettyToken = prettyToken;
+    exports2.tokenType = tokenType;
+  }
+});
+
+// node_modules/yaml/dist/parse/lexer.js
+var require_lexer = __commonJS({
+  "node_modules/yaml/dist/parse/lexer.js"(exports2) {
+    "use strict";
+    var cst = require_cst();
+    function isEmpty(ch) {
+      switch (ch) {
+        case void 0:
+        case " ":
+        case "\n":
+        case "\r":
+        case "	":
+          return true;
+        default:
+          return false;
+      }
+    }
+    var hexDigits = new Set("0123456789ABCDEFabcdef");
+    var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+    var flowIndicatorChars = new Set(",[]{}");
+    var invalidAnchorChars = new Set(" ,[]{}\n\r	");
+    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+    var Lexer = class {
+      constructor() {
+        this.atEnd = false;
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        this.buffer = "";
+        this.flowKey = false;
+        this.flowLevel = 0;
+        this.indentNext = 0;
+        this.indentValue = 0;
+        this.lineEndPos = null;
+        this.next = null;
+        this.pos = 0;
+      }
+      /**
+       * Generate YAML tokens from the `source` string. If `incomplete`,
+       * a part of the last line may be left as a buffer for the next call.
+       *
+       * @returns A generator of lexical tokens
+       */
+      *lex(source, incomplete = false) {
+        if (source) {
+          if (typeof source !== "string")
+            throw TypeError("source is not a string");
+          this.buffer = this.buffer ? this.buffer + source : source;
+          this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? "stream";
+        while (next && (incomplete || this.hasChars(1)))
+          next = yield* this.parseNext(next);
+      }
+      atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === " " || ch === "	")
+          ch = this.buffer[++i];
+        if (!ch || ch === "#" || ch === "\n")
+          return true;
+        if (ch === "\r")
+          return this.buffer[i + 1] === "\n";
+        return false;
+      }
+      charAt(n) {
+        return this.buffer[this.pos + n];
+      }
+      continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+          let indent2 = 0;
+          while (ch === " ")
+            ch = this.buffer[++indent2 + offset];
+          if (ch === "\r") {
+            const next = this.buffer[indent2 + offset + 1];
+            if (next === "\n" || !next && !this.atEnd)
+              return offset + indent2 + 1;
+          }
+          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset + indent2 : -1;
+        }
+        if (ch === "-" || ch === ".") {
+          const dt = this.buffer.substr(offset, 3);
+          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+            return -1;
+        }
+        return offset;
+      }
+      getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== "number" || end !== -1 && end < this.pos) {
+          end = this.buffer.indexOf("\n", this.pos);
+          this.lineEndPos = end;
+        }
+        if (end === -1)
+          return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === "\r")
+          end -= 1;
+        return this.buffer.substring(this.pos, end);
+      }
+      hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+      }
+      setNext(state3) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state3;
+        return null;
+      }
+      peek(n) {
+        return this.buffer.substr(this.pos, n);
+      }
+      *parseNext(next) {
+        switch (next) {
+          case "stream":
+            return yield* this.parseStream();
+          case "line-start":
+            return yield* this.parseLineStart();
+          case "block-start":
+            return yield* this.parseBlockStart();
+          case "doc":
+            return yield* this.parseDocument();
+          case "flow":
+            return yield* this.parseFlowCollection();
+          case "quoted-scalar":
+            return yield* this.parseQuotedScalar();
+          case "block-scalar":
+            return yield* this.parseBlockScalar();
+          case "plain-scalar":
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+          return this.setNext("stream");
+        if (line[0] === cst.BOM) {
+          yield* this.pushCount(1);
+          line = line.substring(1);
+        }
+        if (line[0] === "%") {
+          let dirEnd = line.length;
+          let cs = line.indexOf("#");
+          while (cs !== -1) {
+            const ch = line[cs - 1];
+            if (ch === " " || ch === "	") {
+              dirEnd = cs - 1;
+              break;
+            } else {
+              cs = line.indexOf("#", cs + 1);
+            }
+          }
+          while (true) {
+            const ch = line[dirEnd - 1];
+            if (ch === " " || ch === "	")
+              dirEnd -= 1;
+            else
+              break;
+          }
+          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line.length - n);
+          this.pushNewline();
+          return "stream";
+        }
+        if (this.atLineEnd()) {
+          const sp = yield* this.pushSpaces(true);
+          yield* this.pushCount(line.length - sp);
+          yield* this.pushNewline();
+          return "stream";
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+      }
+      *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+          return this.setNext("line-start");
+        if (ch === "-" || ch === ".") {
+          if (!this.atEnd && !this.hasChars(4))
+            return this.setNext("line-start");
+          const s = this.peek(3);
+          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+            yield* this.pushCount(3);
+            this.indentValue = 0;
+            this.indentNext = 0;
+            return s === "---" ? "doc" : "stream";
+          }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+          this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+      }
+      *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+          return this.setNext("block-start");
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          this.indentNext = this.indentValue + 1;
+          this.indentValue += n;
+          return "block-start";
+        }
+        return "doc";
+      }
+      *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("doc");
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+          case "#":
+            yield* this.pushCount(line.length - n);
+          // fallthrough
+          case void 0:
+            yield* this.pushNewline();
+            return yield* this.parseLineStart();
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel = 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            return "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "doc";
+          case '"':
+          case "'":
+            return yield* this.parseQuotedScalar();
+          case "|":
+          case ">":
+            n += yield* this.parseBlockScalarHeader();
+            n += yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - n);
+            yield* this.pushNewline();
+            return yield* this.parseBlockScalar();
+          default:
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseFlowCollection() {
+        let nl, sp;
+        let indent2 = -1;
+        do {
+          nl = yield* this.pushNewline();
+          if (nl > 0) {
+            sp = yield* this.pushSpaces(false);
+            this.indentValue = indent2 = sp;
+          } else {
+            sp = 0;
+          }
+          sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("flow");
+        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+          if (!atFlowEndMarker) {
+            this.flowLevel = 0;
+            yield cst.FLOW_END;
+            return yield* this.parseLineStart();
+          }
+        }
+        let n = 0;
+        while (line[n] === ",") {
+          n += yield* this.pushCount(1);
+          n += yield* this.pushSpaces(true);
+          this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+          case void 0:
+            return "flow";
+          case "#":
+            yield* this.pushCount(line.length - n);
+            return "flow";
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel += 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            this.flowKey = true;
+            this.flowLevel -= 1;
+            return this.flowLevel ? "flow" : "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "flow";
+          case '"':
+          case "'":
+            this.flowKey = true;
+            return yield* this.parseQuotedScalar();
+          case ":": {
+            const next = this.charAt(1);
+            if (this.flowKey || isEmpty(next) || next === ",") {
+              this.flowKey = false;
+              yield* this.pushCount(1);
+              yield* this.pushSpaces(true);
+              return "flow";
+            }
+          }
+          // fallthrough
+          default:
+            this.flowKey = false;
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+          while (end !== -1 && this.buffer[end + 1] === "'")
+            end = this.buffer.indexOf("'", end + 2);
+        } else {
+          while (end !== -1) {
+            let n = 0;
+            while (this.buffer[end - 1 - n] === "\\")
+              n += 1;
+            if (n % 2 === 0)
+              break;
+            end = this.buffer.indexOf('"', end + 1);
+          }
+        }
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf("\n", this.pos);
+        if (nl !== -1) {
+          while (nl !== -1) {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = qb.indexOf("\n", cs);
+          }
+          if (nl !== -1) {
+            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
+          }
+        }
+        if (end === -1) {
+          if (!this.atEnd)
+            return this.setNext("quoted-scalar");
+          end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? "flow" : "doc";
+      }
+      *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+          const ch = this.buffer[++i];
+          if (ch === "+")
+            this.blockScalarKeep = true;
+          else if (ch > "0" && ch <= "9")
+            this.blockScalarIndent = Number(ch) - 1;
+          else if (ch !== "-")
+            break;
+        }
+        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+      }
+      *parseBlockScalar() {
+        let nl = this.pos - 1;
+        let indent2 = 0;
+        let ch;
+        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+          switch (ch) {
+            case " ":
+              indent2 += 1;
+              break;
+            case "\n":
+              nl = i2;
+              indent2 = 0;
+              break;
+            case "\r": {
+              const next = this.buffer[i2 + 1];
+              if (!next && !this.atEnd)
+                return this.setNext("block-scalar");
+              if (next === "\n")
+                break;
+            }
+            // fallthrough
+            default:
+              break loop;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("block-scalar");
+        if (indent2 >= this.indentNext) {
+          if (this.blockScalarIndent === -1)
+            this.indentNext = indent2;
+          else {
+            this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+          }
+          do {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = this.buffer.indexOf("\n", cs);
+          } while (nl !== -1);
+          if (nl === -1) {
+            if (!this.atEnd)
+              return this.setNext("block-scalar");
+            nl = this.buffer.length;
+          }
+        }
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === " ")
+          ch = this.buffer[++i];
+        if (ch === "	") {
+          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
+            ch = this.buffer[++i];
+          nl = i - 1;
+        } else if (!this.blockScalarKeep) {
+          do {
+            let i2 = nl - 1;
+            let ch2 = this.buffer[i2];
+            if (ch2 === "\r")
+              ch2 = this.buffer[--i2];
+            const lastChar = i2;
+            while (ch2 === " ")
+              ch2 = this.buffer[--i2];
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent2 > lastChar)
+              nl = i2;
+            else
+              break;
+          } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+      }
+      *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while (ch = this.buffer[++i]) {
+          if (ch === ":") {
+            const next = this.buffer[i + 1];
+            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+              break;
+            end = i;
+          } else if (isEmpty(ch)) {
+            let next = this.buffer[i + 1];
+            if (ch === "\r") {
+              if (next === "\n") {
+                i += 1;
+                ch = "\n";
+                next = this.buffer[i + 1];
+              } else
+                end = i;
+            }
+            if (next === "#" || inFlow && flowIndicatorChars.has(next))
+              break;
+            if (ch === "\n") {
+              const cs = this.continueScalar(i + 1);
+              if (cs === -1)
+                break;
+              i = Math.max(i, cs - 2);
+            }
+          } else {
+            if (inFlow && flowIndicatorChars.has(ch))
+              break;
+            end = i;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("plain-scalar");
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? "flow" : "doc";
+      }
+      *pushCount(n) {
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos += n;
+          return n;
+        }
+        return 0;
+      }
+      *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+          yield s;
+          this.pos += s.length;
+          return s.length;
+        } else if (allowEmpty)
+          yield "";
+        return 0;
+      }
+      *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+          switch (this.charAt(0)) {
+            case "!":
+              n += yield* this.pushTag();
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "&":
+              n += yield* this.pushUntil(isNotAnchorChar);
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "-":
+            // this is an error
+            case "?":
+            // this is an error outside flow collections
+            case ":": {
+              const inFlow = this.flowLevel > 0;
+              const ch1 = this.charAt(1);
+              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+                if (!inFlow)
+                  this.indentNext = this.indentValue + 1;
+                else if (this.flowKey)
+                  this.flowKey = false;
+                n += yield* this.pushCount(1);
+                n += yield* this.pushSpaces(true);
+                continue loop;
+              }
+            }
+          }
+          break loop;
+        }
+        return n;
+      }
+      *pushTag() {
+        if (this.charAt(1) === "<") {
+          let i = this.pos + 2;
+          let ch = this.buffer[i];
+          while (!isEmpty(ch) && ch !== ">")
+            ch = this.buffer[++i];
+          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+        } else {
+          let i = this.pos + 1;
+          let ch = this.buffer[i];
+          while (ch) {
+            if (tagChars.has(ch))
+              ch = this.buffer[++i];
+            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
+              ch = this.buffer[i += 3];
+            } else
+              break;
+          }
+          return yield* this.pushToIndex(i, false);
+        }
+      }
+      *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === "\n")
+          return yield* this.pushCount(1);
+        else if (ch === "\r" && this.charAt(1) === "\n")
+          return yield* this.pushCount(2);
+        else
+          return 0;
+      }
+      *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+          ch = this.buffer[++i];
+        } while (ch === " " || allowTabs && ch === "	");
+        const n = i - this.pos;
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos = i;
+        }
+        return n;
+      }
+      *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+          ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+      }
+    };
+    exports2.Lexer = Lexer;
+  }
+});
+
+// node_modules/yaml/dist/parse/line-counter.js
+var require_line_counter = __commonJS({
+  "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
+    "use strict";
+    var LineCounter2 = class {
+      constructor() {
+        this.lineStarts = [];
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        this.linePos = (offset) => {
+          let low = 0;
+          let high = this.lineStarts.length;
+          while (low < high) {
+            const mid = low + high >> 1;
+            if (this.lineStarts[mid] < offset)
+              low = mid + 1;
+            else
+              high = mid;
+          }
+          if (this.lineStarts[low] === offset)
+            return { line: low + 1, col: 1 };
+          if (low === 0)
+            return { line: 0, col: offset };
+          const start = this.lineStarts[low - 1];
+          return { line: low, col: offset - start + 1 };
+        };
+      }
+    };
+    exports2.LineCounter = LineCounter2;
+  }
+});
+
+// node_modules/yaml/dist/parse/parser.js
+var require_parser = __commonJS({
+  "node_modules/yaml/dist/parse/parser.js"(exports2) {
+    "use strict";
+    var node_process = __require("process");
+    var cst = require_cst();
+    var lexer = require_lexer();
+    function includesToken(list, type) {
+      for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+          return true;
+      return false;
+    }
+    function findNonEmptyIndex(list) {
+      for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+          case "space":
+          case "comment":
+          case "newline":
+            break;
+          default:
+            return i;
+        }
+      }
+      return -1;
+    }
+    function isFlowToken(token) {
+      switch (token?.type) {
+        case "alias":
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "flow-collection":
+          return true;
+        default:
+          return false;
+      }
+    }
+    function getPrevProps(parent) {
+      switch (parent.type) {
+        case "document":
+          return parent.start;
+        case "block-map": {
+          const it = parent.items[parent.items.length - 1];
+          return it.sep ?? it.start;
+        }
+        case "block-seq":
+          return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+          return [];
+      }
+    }
+    function getFirstKeyStartProps(prev) {
+      if (prev.length === 0)
+        return [];
+      let i = prev.length;
+      loop: while (--i >= 0) {
+        switch (prev[i].type) {
+          case "doc-start":
+          case "explicit-key-ind":
+          case "map-value-ind":
+          case "seq-item-ind":
+          case "newline":
+            break loop;
+        }
+      }
+      while (prev[++i]?.type === "space") {
+      }
+      return prev.splice(i, prev.length);
+    }
+    function arrayPushArray(target, source) {
+      if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+      else
+        for (let i = 0; i < source.length; ++i)
+          target.push(source[i]);
+    }
+    function fixFlowSeqItems(fc) {
+      if (fc.start.type === "flow-seq-start") {
+        for (const it of fc.items) {
+          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
+            if (it.key)
+              it.value = it.key;
+            delete it.key;
+            if (isFlowToken(it.value)) {
+              if (it.value.end)
+                arrayPushArray(it.value.end, it.sep);
+              else
+                it.value.end = it.sep;
+            } else
+              arrayPushArray(it.start, it.sep);
+            delete it.sep;
+          }
+        }
+      }
+    }
+    var Parser = class {
+      /**
+       * @param onNewLine - If defined, called separately with the start position of
+       *   each new line (in `parse()`, including the start of input).
+       */
+      constructor(onNewLine) {
+        this.atNewLine = true;
+        this.atScalar = false;
+        this.indent = 0;
+        this.offset = 0;
+        this.onKeyLine = false;
+        this.stack = [];
+        this.source = "";
+        this.type = "";
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+      }
+      /**
+       * Parse `source` as a YAML stream.
+       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+       *
+       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+       *
+       * @returns A generator of tokens representing each directive, document, and other structure.
+       */
+      *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+          this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+          yield* this.next(lexeme);
+        if (!incomplete)
+          yield* this.end();
+      }
+      /**
+       * Advance the parser by the `source` of one lexical token.
+       */
+      *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+          console.log("|", cst.prettyToken(source));
+        if (this.atScalar) {
+          this.atScalar = false;
+          yield* this.step();
+          this.offset += source.length;
+          return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+          const message = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          this.offset += source.length;
+        } else if (type === "scalar") {
+          this.atNewLine = false;
+          this.atScalar = true;
+          this.type = "scalar";
+        } else {
+          this.type = type;
+          yield* this.step();
+          switch (type) {
+            case "newline":
+              this.atNewLine = true;
+              this.indent = 0;
+              if (this.onNewLine)
+                this.onNewLine(this.offset + source.length);
+              break;
+            case "space":
+              if (this.atNewLine && source[0] === " ")
+                this.indent += source.length;
+              break;
+            case "explicit-key-ind":
+            case "map-value-ind":
+            case "seq-item-ind":
+              if (this.atNewLine)
+                this.indent += source.length;
+              break;
+            case "doc-mode":
+            case "flow-error-end":
+              return;
+            default:
+              this.atNewLine = false;
+          }
+          this.offset += source.length;
+        }
+      }
+      /** Call at end of input to push out any remaining constructions */
+      *end() {
+        while (this.stack.length > 0)
+          yield* this.pop();
+      }
+      get sourceToken() {
+        const st = {
+          type: this.type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+        return st;
+      }
+      *step() {
+        const top = this.peek(1);
+        if (this.type === "doc-end" && top?.type !== "doc-end") {
+          while (this.stack.length > 0)
+            yield* this.pop();
+          this.stack.push({
+            type: "doc-end",
+            offset: this.offset,
+            source: this.source
+          });
+          return;
+        }
+        if (!top)
+          return yield* this.stream();
+        switch (top.type) {
+          case "document":
+            return yield* this.document(top);
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return yield* this.scalar(top);
+          case "block-scalar":
+            return yield* this.blockScalar(top);
+          case "block-map":
+            return yield* this.blockMap(top);
+          case "block-seq":
+            return yield* this.blockSequence(top);
+          case "flow-collection":
+            return yield* this.flowCollection(top);
+          case "doc-end":
+            return yield* this.documentEnd(top);
+        }
+        yield* this.pop();
+      }
+      peek(n) {
+        return this.stack[this.stack.length - n];
+      }
+      *pop(error2) {
+        const token = error2 ?? this.stack.pop();
+        if (!token) {
+          const message = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message };
+        } else if (this.stack.length === 0) {
+          yield token;
+        } else {
+          const top = this.peek(1);
+          if (token.type === "block-scalar") {
+            token.indent = "indent" in top ? top.indent : 0;
+          } else if (token.type === "flow-collection" && top.type === "document") {
+            token.indent = 0;
+          }
+          if (token.type === "flow-collection")
+            fixFlowSeqItems(token);
+          switch (top.type) {
+            case "document":
+              top.value = token;
+              break;
+            case "block-scalar":
+              top.props.push(token);
+              break;
+            case "block-map": {
+              const it = top.items[top.items.length - 1];
+              if (it.value) {
+                top.items.push({ start: [], key: token, sep: [] });
+                this.onKeyLine = true;
+                return;
+              } else if (it.sep) {
+                it.value = token;
+              } else {
+                Object.assign(it, { key: token, sep: [] });
+                this.onKeyLine = !it.explicitKey;
+                return;
+              }
+              break;
+            }
+            case "block-seq": {
+              const it = top.items[top.items.length - 1];
+              if (it.value)
+                top.items.push({ start: [], value: token });
+              else
+                it.value = token;
+              break;
+            }
+            case "flow-collection": {
+              const it = top.items[top.items.length - 1];
+              if (!it || it.value)
+                top.items.push({ start: [], key: token, sep: [] });
+              else if (it.sep)
+                it.value = token;
+              else
+                Object.assign(it, { key: token, sep: [] });
+              return;
+            }
+            /* istanbul ignore next should not happen */
+            default:
+              yield* this.pop();
+              yield* this.pop(token);
+          }
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
+            const last = token.items[token.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+              if (top.type === "document")
+                top.end = last.start;
+              else
+                top.items.push({ start: last.start });
+              token.items.splice(-1, 1);
+            }
+          }
+        }
+      }
+      *stream() {
+        switch (this.type) {
+          case "directive-line":
+            yield { type: "directive", offset: this.offset, source: this.source };
+            return;
+          case "byte-order-mark":
+          case "space":
+          case "comment":
+          case "newline":
+            yield this.sourceToken;
+            return;
+          case "doc-mode":
+          case "doc-start": {
+            const doc = {
+              type: "document",
+              offset: this.offset,
+              start: []
+            };
+            if (this.type === "doc-start")
+              doc.start.push(this.sourceToken);
+            this.stack.push(doc);
+            return;
+          }
+        }
+        yield {
+          type: "error",
+          offset: this.offset,
+          message: `Unexpected ${this.type} token in YAML stream`,
+          source: this.source
+        };
+      }
+      *document(doc) {
+        if (doc.value)
+          return yield* this.lineEnd(doc);
+        switch (this.type) {
+          case "doc-start": {
+            if (findNonEmptyIndex(doc.start) !== -1) {
+              yield* this.pop();
+              yield* this.step();
+            } else
+              doc.start.push(this.sourceToken);
+            return;
+          }
+          case "anchor":
+          case "tag":
+          case "space":
+          case "comment":
+          case "newline":
+            doc.start.push(this.sourceToken);
+            return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+          this.stack.push(bv);
+        else {
+          yield {
+            type: "error",
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML document`,
+            source: this.source
+          };
+        }
+      }
+      *scalar(scalar) {
+        if (this.type === "map-value-ind") {
+          const prev = getPrevProps(this.peek(2));
+          const start = getFirstKeyStartProps(prev);
+          let sep11;
+          if (scalar.end) {
+            sep11 = scalar.end;
+            sep11.push(this.sourceToken);
+            delete scalar.end;
+          } else
+            sep11 = [this.sourceToken];
+          const map = {
+            type: "block-map",
+            offset: scalar.offset,
+            indent: scalar.indent,
+            items: [{ start, key: scalar, sep: sep11 }]
+          };
+          this.onKeyLine = true;
+          this.stack[this.stack.length - 1] = map;
+        } else
+          yield* this.lineEnd(scalar);
+      }
+      *blockScalar(scalar) {
+        switch (this.type) {
+          case "space":
+          case "comment":
+          case "newline":
+            scalar.props.push(this.sourceToken);
+            return;
+          case "scalar":
+            scalar.source = this.source;
+            this.atNewLine = true;
+            this.indent = 0;
+            if (this.onNewLine) {
+              let nl = this.source.indexOf("\n") + 1;
+              while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf("\n", nl) + 1;
+              }
+            }
+            yield* this.pop();
+            break;
+          /* istanbul ignore next should not happen */
+          default:
+            yield* this.pop();
+            yield* this.step();
+        }
+      }
+      *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            this.onKeyLine = false;
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "space":
+          case "comment":
+            if (it.value) {
+              map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              if (this.atIndentedComment(it.start, map.indent)) {
+                const prev = map.items[map.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  map.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+        }
+        if (this.indent >= map.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
+          let start = [];
+          if (atNextItem && it.sep && !it.value) {
+            const nl = [];
+            for (let i = 0; i < it.sep.length; ++i) {
+              const st = it.sep[i];
+              switch (st.type) {
+                case "newline":
+                  nl.push(i);
+                  break;
+                case "space":
+                  break;
+                case "comment":
+                  if (st.indent > map.indent)
+                    nl.length = 0;
+                  break;
+                default:
+                  nl.length = 0;
+              }
+            }
+            if (nl.length >= 2)
+              start = it.sep.splice(nl[1]);
+          }
+          switch (this.type) {
+            case "anchor":
+            case "tag":
+              if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                it.sep.push(this.sourceToken);
+              } else {
+                it.start.push(this.sourceToken);
+              }
+              return;
+            case "explicit-key-ind":
+              if (!it.sep && !it.explicitKey) {
+                it.start.push(this.sourceToken);
+                it.explicitKey = true;
+              } else if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start, explicitKey: true });
+              } else {
+                this.stack.push({
+                  type: "block-map",
+                  offset: this.offset,
+                  indent: this.indent,
+                  items: [{ start: [this.sourceToken], explicitKey: true }]
+                });
+              }
+              this.onKeyLine = true;
+              return;
+            case "map-value-ind":
+              if (it.explicitKey) {
+                if (!it.sep) {
+                  if (includesToken(it.start, "newline")) {
+                    Object.assign(it, { key: null, sep: [this.sourceToken] });
+                  } else {
+                    const start2 = getFirstKeyStartProps(it.start);
+                    this.stack.push({
+                      type: "block-map",
+                      offset: this.offset,
+                      indent: this.indent,
+                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                    });
+                  }
+                } else if (it.value) {
+                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                  });
+                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it.start);
+                  const key = it.key;
+                  const sep11 = it.sep;
+                  sep11.push(this.sourceToken);
+                  delete it.key;
+                  delete it.sep;
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: start2, key, sep: sep11 }]
+                  });
+                } else if (start.length > 0) {
+                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              } else {
+                if (!it.sep) {
+                  Object.assign(it, { key: null, sep: [this.sourceToken] });
+                } else if (it.value || atNextItem) {
+                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                  });
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              }
+              this.onKeyLine = true;
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs9 = this.flowScalar(this.type);
+              if (atNextItem || it.value) {
+                map.items.push({ start, key: fs9, sep: [] });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                this.stack.push(fs9);
+              } else {
+                Object.assign(it, { key: fs9, sep: [] });
+                this.onKeyLine = true;
+              }
+              return;
+            }
+            default: {
+              const bv = this.startBlockValue(map);
+              if (bv) {
+                if (bv.type === "block-seq") {
+                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
+                    yield* this.pop({
+                      type: "error",
+                      offset: this.offset,
+                      message: "Unexpected block-seq-ind on same line with key",
+                      source: this.source
+                    });
+                    return;
+                  }
+                } else if (atMapIndent) {
+                  map.items.push({ start });
+                }
+                this.stack.push(bv);
+                return;
+              }
+            }
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                seq.items.push({ start: [this.sourceToken] });
+            } else
+              it.start.push(this.sourceToken);
+            return;
+          case "space":
+          case "comment":
+            if (it.value)
+              seq.items.push({ start: [this.sourceToken] });
+            else {
+              if (this.atIndentedComment(it.start, seq.indent)) {
+                const prev = seq.items[seq.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  seq.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "anchor":
+          case "tag":
+            if (it.value || this.indent <= seq.indent)
+              break;
+            it.start.push(this.sourceToken);
+            return;
+          case "seq-item-ind":
+            if (this.indent !== seq.indent)
+              break;
+            if (it.value || includesToken(it.start, "seq-item-ind"))
+              seq.items.push({ start: [this.sourceToken] });
+            else
+              it.start.push(this.sourceToken);
+            return;
+        }
+        if (this.indent > seq.indent) {
+          const bv = this.startBlockValue(seq);
+          if (bv) {
+            this.stack.push(bv);
+            return;
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === "flow-error-end") {
+          let top;
+          do {
+            yield* this.pop();
+            top = this.peek(1);
+          } while (top?.type === "flow-collection");
+        } else if (fc.end.length === 0) {
+          switch (this.type) {
+            case "comma":
+            case "explicit-key-ind":
+              if (!it || it.sep)
+                fc.items.push({ start: [this.sourceToken] });
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "map-value-ind":
+              if (!it || it.value)
+                fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                Object.assign(it, { key: null, sep: [this.sourceToken] });
+              return;
+            case "space":
+            case "comment":
+            case "newline":
+            case "anchor":
+            case "tag":
+              if (!it || it.value)
+                fc.items.push({ start: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs9 = this.flowScalar(this.type);
+              if (!it || it.value)
+                fc.items.push({ start: [], key: fs9, sep: [] });
+              else if (it.sep)
+                this.stack.push(fs9);
+              else
+                Object.assign(it, { key: fs9, sep: [] });
+              return;
+            }
+            case "flow-map-end":
+            case "flow-seq-end":
+              fc.end.push(this.sourceToken);
+              return;
+          }
+          const bv = this.startBlockValue(fc);
+          if (bv)
+            this.stack.push(bv);
+          else {
+            yield* this.pop();
+            yield* this.step();
+          }
+        } else {
+          const parent = this.peek(2);
+          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
+            yield* this.pop();
+            yield* this.step();
+          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            fixFlowSeqItems(fc);
+            const sep11 = fc.end.splice(1, fc.end.length);
+            sep11.push(this.sourceToken);
+            const map = {
+              type: "block-map",
+              offset: fc.offset,
+              indent: fc.indent,
+              items: [{ start, key: fc, sep: sep11 }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+          } else {
+            yield* this.lineEnd(fc);
+          }
+        }
+      }
+      flowScalar(type) {
+        if (this.onNewLine) {
+          let nl = this.source.indexOf("\n") + 1;
+          while (nl !== 0) {
+            this.onNewLine(this.offset + nl);
+            nl = this.source.indexOf("\n", nl) + 1;
+          }
+        }
+        return {
+          type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+      }
+      startBlockValue(parent) {
+        switch (this.type) {
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return this.flowScalar(this.type);
+          case "block-scalar-header":
+            return {
+              type: "block-scalar",
+              offset: this.offset,
+              indent: this.indent,
+              props: [this.sourceToken],
+              source: ""
+            };
+          case "flow-map-start":
+          case "flow-seq-start":
+            return {
+              type: "flow-collection",
+              offset: this.offset,
+              indent: this.indent,
+              start: this.sourceToken,
+              items: [],
+              end: []
+            };
+          case "seq-item-ind":
+            return {
+              type: "block-seq",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start: [this.sourceToken] }]
+            };
+          case "explicit-key-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            start.push(this.sourceToken);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, explicitKey: true }]
+            };
+          }
+          case "map-value-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, key: null, sep: [this.sourceToken] }]
+            };
+          }
+        }
+        return null;
+      }
+      atIndentedComment(start, indent2) {
+        if (this.type !== "comment")
+          return false;
+        if (this.indent <= indent2)
+          return false;
+        return start.every((st) => st.type === "newline" || st.type === "space");
+      }
+      *documentEnd(docEnd) {
+        if (this.type !== "doc-mode") {
+          if (docEnd.end)
+            docEnd.end.push(this.sourceToken);
+          else
+            docEnd.end = [this.sourceToken];
+          if (this.type === "newline")
+            yield* this.pop();
+        }
+      }
+      *lineEnd(token) {
+        switch (this.type) {
+          case "comma":
+          case "doc-start":
+          case "doc-end":
+          case "flow-seq-end":
+          case "flow-map-end":
+          case "map-value-ind":
+            yield* this.pop();
+            yield* this.step();
+            break;
+          case "newline":
+            this.onKeyLine = false;
+          // fallthrough
+          case "space":
+          case "comment":
+          default:
+            if (token.end)
+              token.end.push(this.sourceToken);
+            else
+              token.end = [this.sourceToken];
+            if (this.type === "newline")
+              yield* this.pop();
+        }
+      }
+    };
+    exports2.Parser = Parser;
+  }
+});
+
+// node_modules/yaml/dist/public-api.js
+var require_public_api = __commonJS({
+  "node_modules/yaml/dist/public-api.js"(exports2) {
+    "use strict";
+    var composer = require_composer();
+    var Document2 = require_Document();
+    var errors = require_errors2();
+    var log2 = require_log();
+    var identity = require_identity();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    function parseOptions2(options) {
+      const prettyErrors = options.prettyErrors !== false;
+      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+      return { lineCounter: lineCounter$1, prettyErrors };
+    }
+    function parseAllDocuments(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      if (prettyErrors && lineCounter2)
+        for (const doc of docs) {
+          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        }
+      if (docs.length > 0)
+        return docs;
+      return Object.assign([], { empty: true }, composer$1.streamInfo());
+    }
+    function parseDocument2(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      let doc = null;
+      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+          doc = _doc;
+        else if (doc.options.logLevel !== "silent") {
+          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          break;
+        }
+      }
+      if (prettyErrors && lineCounter2) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+      }
+      return doc;
+    }
+    function parse2(src, reviver, options) {
+      let _reviver = void 0;
+      if (typeof reviver === "function") {
+        _reviver = reviver;
+      } else if (options === void 0 && reviver && typeof reviver === "object") {
+        options = reviver;
+      }
+      const doc = parseDocument2(src, options);
+      if (!doc)
+        return null;
+      doc.warnings.forEach((warning2) => log2.warn(doc.options.logLevel, warning2));
+      if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== "silent")
+          throw doc.errors[0];
+        else
+          doc.errors = [];
+      }
+      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+    }
+    function stringify(value, replacer, options) {
+      let _replacer = null;
+      if (typeof replacer === "function" || Array.isArray(replacer)) {
+        _replacer = replacer;
+      } else if (options === void 0 && replacer) {
+        options = replacer;
+      }
+      if (typeof options === "string")
+        options = options.length;
+      if (typeof options === "number") {
+        const indent2 = Math.round(options);
+        options = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
+      }
+      if (value === void 0) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+          return void 0;
+      }
+      if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+      return new Document2.Document(value, _replacer, options).toString(options);
+    }
+    exports2.parse = parse2;
+    exports2.parseAllDocuments = parseAllDocuments;
+    exports2.parseDocument = parseDocument2;
+    exports2.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/yaml/dist/index.js"(exports2) {
+    "use strict";
+    var composer = require_composer();
+    var Document2 = require_Document();
+    var Schema = require_Schema();
+    var errors = require_errors2();
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var cst = require_cst();
+    var lexer = require_lexer();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    var publicApi = require_public_api();
+    var visit = require_visit();
+    exports2.Composer = composer.Composer;
+    exports2.Document = Document2.Document;
+    exports2.Schema = Schema.Schema;
+    exports2.YAMLError = errors.YAMLError;
+    exports2.YAMLParseError = errors.YAMLParseError;
+    exports2.YAMLWarning = errors.YAMLWarning;
+    exports2.Alias = Alias.Alias;
+    exports2.isAlias = identity.isAlias;
+    exports2.isCollection = identity.isCollection;
+    exports2.isDocument = identity.isDocument;
+    exports2.isMap = identity.isMap;
+    exports2.isNode = identity.isNode;
+    exports2.isPair = identity.isPair;
+    exports2.isScalar = identity.isScalar;
+    exports2.isSeq = identity.isSeq;
+    exports2.Pair = Pair.Pair;
+    exports2.Scalar = Scalar.Scalar;
+    exports2.YAMLMap = YAMLMap.YAMLMap;
+    exports2.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports2.CST = cst;
+    exports2.Lexer = lexer.Lexer;
+    exports2.LineCounter = lineCounter.LineCounter;
+    exports2.Parser = parser.Parser;
+    exports2.parse = publicApi.parse;
+    exports2.parseAllDocuments = publicApi.parseAllDocuments;
+    exports2.parseDocument = publicApi.parseDocument;
+    exports2.stringify = publicApi.stringify;
+    exports2.visit = visit.visit;
+    exports2.visitAsync = visit.visitAsync;
   }
 });
 
@@ -21274,7 +28604,7 @@ var init_internal_glob_options_helper = __esm({
 // node_modules/@actions/glob/lib/internal-path-helper.js
 import * as path4 from "path";
 import assert from "assert";
-function dirname6(p) {
+function dirname9(p) {
   p = safeTrimTrailingSeparator(p);
   if (IS_WINDOWS3 && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
     return p;
@@ -21397,14 +28727,14 @@ function getSearchPaths(patterns) {
     }
     let foundAncestor = false;
     let tempKey = key;
-    let parent = dirname6(tempKey);
+    let parent = dirname9(tempKey);
     while (parent !== tempKey) {
       if (searchPathMap[parent]) {
         foundAncestor = true;
         break;
       }
       tempKey = parent;
-      parent = dirname6(tempKey);
+      parent = dirname9(tempKey);
     }
     if (!foundAncestor) {
       result.push(pattern.searchPath);
@@ -21513,19 +28843,19 @@ function balancedWithBudget(str, masked, budget) {
 }
 function maskUnmatchedOpens(masked, budget) {
   budget.remaining -= masked.length;
-  const open2 = [];
+  const open3 = [];
   for (let i = 0; i < masked.length; i++) {
     const c = masked.charCodeAt(i);
     if (c === 123) {
-      open2.push(i);
-    } else if (c === 125 && open2.length) {
-      open2.pop();
+      open3.push(i);
+    } else if (c === 125 && open3.length) {
+      open3.pop();
     }
   }
   let out = "";
   let last = 0;
-  for (let i = 0; i < open2.length; i++) {
-    const at2 = open2[i];
+  for (let i = 0; i < open3.length; i++) {
+    const at2 = open3[i];
     out += masked.slice(last, at2) + "\0";
     last = at2 + 1;
   }
@@ -23373,10 +30703,10 @@ var init_esm3 = __esm({
           }
           return filtered.join("/");
         }).join("|");
-        const [open2, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-        re = "^" + open2 + re + close + "$";
+        const [open3, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+        re = "^" + open3 + re + close + "$";
         if (this.partial) {
-          re = "^(?:\\/|" + open2 + re.slice(1, -1) + close + ")$";
+          re = "^(?:\\/|" + open3 + re.slice(1, -1) + close + ")$";
         }
         if (this.negate)
           re = "^(?!" + re + ").+$";
@@ -23472,12 +30802,12 @@ var init_internal_path = __esm({
             this.segments = itemPath.split(path6.sep);
           } else {
             let remaining = itemPath;
-            let dir = dirname6(remaining);
+            let dir = dirname9(remaining);
             while (dir !== remaining) {
-              const basename10 = path6.basename(remaining);
-              this.segments.unshift(basename10);
+              const basename12 = path6.basename(remaining);
+              this.segments.unshift(basename12);
               remaining = dir;
-              dir = dirname6(remaining);
+              dir = dirname9(remaining);
             }
             this.segments.unshift(remaining);
           }
@@ -23489,7 +30819,7 @@ var init_internal_path = __esm({
             segment = normalizeSeparators2(itemPath[i]);
             if (i === 0 && hasRoot(segment)) {
               segment = safeTrimTrailingSeparator(segment);
-              assert2(segment === dirname6(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
+              assert2(segment === dirname9(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
               this.segments.push(segment);
             } else {
               assert2(!segment.includes(path6.sep), `Parameter 'itemPath' contains unexpected path separators`);
@@ -23592,7 +30922,7 @@ var init_internal_pattern = __esm({
        */
       partialMatch(itemPath) {
         itemPath = safeTrimTrailingSeparator(itemPath);
-        if (dirname6(itemPath) === itemPath) {
+        if (dirname9(itemPath) === itemPath) {
           return this.rootRegExp.test(itemPath);
         }
         return this.minimatch.matchOne(itemPath.split(IS_WINDOWS6 ? /\\+/ : /\/+/), this.minimatch.set[0], true);
@@ -23717,11 +31047,11 @@ var init_internal_globber = __esm({
     init_internal_search_state();
     __awaiter9 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve9) {
-          resolve9(value);
+        return value instanceof P ? value : new P(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -23737,7 +31067,7 @@ var init_internal_globber = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -23750,14 +31080,14 @@ var init_internal_globber = __esm({
       }, i);
       function verb(n) {
         i[n] = o[n] && function(v) {
-          return new Promise(function(resolve9, reject) {
-            v = o[n](v), settle(resolve9, reject, v.done, v.value);
+          return new Promise(function(resolve12, reject) {
+            v = o[n](v), settle(resolve12, reject, v.done, v.value);
           });
         };
       }
-      function settle(resolve9, reject, d, v) {
+      function settle(resolve12, reject, d, v) {
         Promise.resolve(v).then(function(v2) {
-          resolve9({ value: v2, done: d });
+          resolve12({ value: v2, done: d });
         }, reject);
       }
     };
@@ -23973,11 +31303,11 @@ var init_glob = __esm({
     init_internal_hash_files();
     __awaiter10 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve9) {
-          resolve9(value);
+        return value instanceof P ? value : new P(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -23993,7 +31323,7 @@ var init_glob = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -26393,11 +33723,11 @@ var init_cacheUtils = __esm({
     init_constants();
     __awaiter11 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve9) {
-          resolve9(value);
+        return value instanceof P ? value : new P(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -26413,7 +33743,7 @@ var init_cacheUtils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -26426,14 +33756,14 @@ var init_cacheUtils = __esm({
       }, i);
       function verb(n) {
         i[n] = o[n] && function(v) {
-          return new Promise(function(resolve9, reject) {
-            v = o[n](v), settle(resolve9, reject, v.done, v.value);
+          return new Promise(function(resolve12, reject) {
+            v = o[n](v), settle(resolve12, reject, v.done, v.value);
           });
         };
       }
-      function settle(resolve9, reject, d, v) {
+      function settle(resolve12, reject, d, v) {
         Promise.resolve(v).then(function(v2) {
-          resolve9({ value: v2, done: d });
+          resolve12({ value: v2, done: d });
         }, reject);
       }
     };
@@ -26939,12 +34269,12 @@ var init_pipeline = __esm({
       }
       sendRequest(httpClient, request) {
         const policies = this.getOrderedPolicies();
-        const pipeline2 = policies.reduceRight((next, policy) => {
+        const pipeline3 = policies.reduceRight((next, policy) => {
           return (req) => {
             return policy.sendRequest(req, next);
           };
         }, (req) => httpClient.sendRequest(req));
-        return pipeline2(request);
+        return pipeline3(request);
       }
       getOrderedPolicies() {
         if (!this._orderedPolicies) {
@@ -27733,7 +35063,7 @@ var init_responseBody = __esm({
 // node_modules/@typespec/ts-http-runtime/dist/esm/nodeHttpClient.js
 import http2 from "node:http";
 import https2 from "node:https";
-import zlib from "node:zlib";
+import zlib2 from "node:zlib";
 import { finished, Transform } from "node:stream";
 import { types as types2 } from "node:util";
 function isReadableStream(body2) {
@@ -27743,9 +35073,9 @@ function isStreamComplete(stream2) {
   if (stream2.readable === false) {
     return Promise.resolve();
   }
-  return new Promise((resolve9) => {
+  return new Promise((resolve12) => {
     const handler = () => {
-      resolve9();
+      resolve12();
       stream2.removeListener("close", handler);
       stream2.removeListener("end", handler);
       stream2.removeListener("error", handler);
@@ -27764,7 +35094,7 @@ function arrayBufferToBuffer(body2) {
   }
   return ArrayBuffer.isView(body2) ? Buffer.from(body2.buffer, body2.byteOffset, body2.byteLength) : Buffer.from(body2);
 }
-function createRequestLifecycle(request, options, isInsecure, resolve9, reject) {
+function createRequestLifecycle(request, options, isInsecure, resolve12, reject) {
   let clientRequest;
   let response;
   let requestDone = false;
@@ -27780,7 +35110,7 @@ function createRequestLifecycle(request, options, isInsecure, resolve9, reject) 
   };
   const onResponse = (incomingResponse) => {
     response = incomingResponse;
-    resolve9({
+    resolve12({
       response: incomingResponse,
       requestComplete,
       isRequestComplete: () => requestDone,
@@ -27860,14 +35190,14 @@ function prepareRequestBody(request, useExpectContinue) {
 }
 function getResponseHeaders(res) {
   const headers = createHttpHeaders();
-  for (const header of Object.keys(res.headers)) {
-    const value = res.headers[header];
+  for (const header2 of Object.keys(res.headers)) {
+    const value = res.headers[header2];
     if (Array.isArray(value)) {
       if (value.length > 0) {
-        headers.set(header, value[0]);
+        headers.set(header2, value[0]);
       }
     } else if (value) {
-      headers.set(header, value);
+      headers.set(header2, value);
     }
   }
   return headers;
@@ -27875,9 +35205,9 @@ function getResponseHeaders(res) {
 function getDecodedResponseStream(stream2, headers, abortSignal) {
   const contentEncoding = headers.get("Content-Encoding");
   if (contentEncoding === "gzip") {
-    return pipeResponseStream(stream2, zlib.createGunzip(), abortSignal);
+    return pipeResponseStream(stream2, zlib2.createGunzip(), abortSignal);
   } else if (contentEncoding === "deflate") {
-    return pipeResponseStream(stream2, zlib.createInflate(), abortSignal);
+    return pipeResponseStream(stream2, zlib2.createInflate(), abortSignal);
   }
   return stream2;
 }
@@ -27923,7 +35253,7 @@ function pipeResponseStream(source, destination, abortSignal) {
   return source.pipe(destination);
 }
 function streamToText(stream2) {
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve12, reject) => {
     const buffer3 = [];
     const cleanupFinished = finished(stream2, { writable: false }, onComplete);
     function onData(chunk) {
@@ -27943,7 +35273,7 @@ function streamToText(stream2) {
           code: RestError.PARSE_ERROR
         }));
       } else {
-        resolve9(Buffer.concat(buffer3).toString("utf8"));
+        resolve12(Buffer.concat(buffer3).toString("utf8"));
       }
     }
     stream2.on("data", onData);
@@ -28120,8 +35450,8 @@ var init_nodeHttpClient = __esm({
       }
       makeRequest(request, abortController, body2) {
         const { options, isInsecure } = this.getRequestOptions(request);
-        return new Promise((resolve9, reject) => {
-          const { createRequest, rejectRequest, abortRequest } = createRequestLifecycle(request, options, isInsecure, resolve9, reject);
+        return new Promise((resolve12, reject) => {
+          const { createRequest, rejectRequest, abortRequest } = createRequestLifecycle(request, options, isInsecure, resolve12, reject);
           const req = createRequest();
           req.once("error", rejectRequest);
           abortController.signal.addEventListener("abort", () => abortRequest(req));
@@ -28131,8 +35461,8 @@ var init_nodeHttpClient = __esm({
       makeRequestWithExpectContinue(request, abortController, prepareBody, knownBodyLength) {
         const { options, isInsecure } = this.getRequestOptions(request);
         addExpectContinueFraming(options, knownBodyLength);
-        return new Promise((resolve9, reject) => {
-          const { createRequest, onResponse, rejectRequest, abortRequest } = createRequestLifecycle(request, options, isInsecure, resolve9, reject);
+        return new Promise((resolve12, reject) => {
+          const { createRequest, onResponse, rejectRequest, abortRequest } = createRequestLifecycle(request, options, isInsecure, resolve12, reject);
           createExpectContinueRequest({
             abortSignal: abortController.signal,
             bodyStream: isReadableStream(request.body) ? request.body : void 0,
@@ -28306,7 +35636,7 @@ var init_delay = __esm({
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/helpers.js
 function delay(delayInMs, value, options) {
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve12, reject) => {
     let timer = void 0;
     let onAborted = void 0;
     const rejectOnAbort = () => {
@@ -28329,7 +35659,7 @@ function delay(delayInMs, value, options) {
     }
     timer = setTimeout(() => {
       removeListeners();
-      resolve9(value);
+      resolve12(value);
     }, delayInMs);
     if (options?.abortSignal) {
       options.abortSignal.addEventListener("abort", onAborted);
@@ -28358,10 +35688,10 @@ function getRetryAfterInMs(response) {
   if (!(response && [429, 503].includes(response.status)))
     return void 0;
   try {
-    for (const header of AllRetryAfterHeaders) {
-      const retryAfterValue = parseHeaderValueAsNumber(response, header);
+    for (const header2 of AllRetryAfterHeaders) {
+      const retryAfterValue = parseHeaderValueAsNumber(response, header2);
       if (retryAfterValue === 0 || retryAfterValue) {
-        const multiplyingFactor = header === RetryAfterHeader ? 1e3 : 1;
+        const multiplyingFactor = header2 === RetryAfterHeader ? 1e3 : 1;
         return retryAfterValue * multiplyingFactor;
       }
     }
@@ -29410,8 +36740,8 @@ var require_helpers = __commonJS({
     function req(url2, opts = {}) {
       const href = typeof url2 === "string" ? url2 : url2.href;
       const req2 = (href.startsWith("https:") ? https3 : http3).request(url2, opts);
-      const promise = new Promise((resolve9, reject) => {
-        req2.once("response", resolve9).once("error", reject).end();
+      const promise = new Promise((resolve12, reject) => {
+        req2.once("response", resolve12).once("error", reject).end();
       });
       req2.then = promise.then.bind(promise);
       return req2;
@@ -29421,7 +36751,7 @@ var require_helpers = __commonJS({
 });
 
 // node_modules/agent-base/dist/index.js
-var require_dist = __commonJS({
+var require_dist2 = __commonJS({
   "node_modules/agent-base/dist/index.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
@@ -29588,7 +36918,7 @@ var require_parse_proxy_response = __commonJS({
     var debug_1 = __importDefault(require_src());
     var debug2 = (0, debug_1.default)("https-proxy-agent:parse-proxy-response");
     function parseProxyResponse(socket) {
-      return new Promise((resolve9, reject) => {
+      return new Promise((resolve12, reject) => {
         let buffersLength = 0;
         const buffers = [];
         function read() {
@@ -29633,16 +36963,16 @@ var require_parse_proxy_response = __commonJS({
           const statusCode = +firstLineParts[1];
           const statusText = firstLineParts.slice(2).join(" ");
           const headers = {};
-          for (const header of headerParts) {
-            if (!header)
+          for (const header2 of headerParts) {
+            if (!header2)
               continue;
-            const firstColon = header.indexOf(":");
+            const firstColon = header2.indexOf(":");
             if (firstColon === -1) {
               socket.destroy();
-              return reject(new Error(`Invalid header from proxy CONNECT response: "${header}"`));
+              return reject(new Error(`Invalid header from proxy CONNECT response: "${header2}"`));
             }
-            const key = header.slice(0, firstColon).toLowerCase();
-            const value = header.slice(firstColon + 1).trimStart();
+            const key = header2.slice(0, firstColon).toLowerCase();
+            const value = header2.slice(firstColon + 1).trimStart();
             const current = headers[key];
             if (typeof current === "string") {
               headers[key] = [current, value];
@@ -29654,7 +36984,7 @@ var require_parse_proxy_response = __commonJS({
           }
           debug2("got proxy server response: %o %o", firstLine, headers);
           cleanup();
-          resolve9({
+          resolve12({
             connect: {
               statusCode,
               statusText,
@@ -29673,7 +37003,7 @@ var require_parse_proxy_response = __commonJS({
 });
 
 // node_modules/https-proxy-agent/dist/index.js
-var require_dist2 = __commonJS({
+var require_dist3 = __commonJS({
   "node_modules/https-proxy-agent/dist/index.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
@@ -29712,7 +37042,7 @@ var require_dist2 = __commonJS({
     var tls = __importStar(__require("tls"));
     var assert_1 = __importDefault(__require("assert"));
     var debug_1 = __importDefault(require_src());
-    var agent_base_1 = require_dist();
+    var agent_base_1 = require_dist2();
     var url_1 = __require("url");
     var parse_proxy_response_1 = require_parse_proxy_response();
     var debug2 = (0, debug_1.default)("https-proxy-agent");
@@ -29823,7 +37153,7 @@ var require_dist2 = __commonJS({
 });
 
 // node_modules/http-proxy-agent/dist/index.js
-var require_dist3 = __commonJS({
+var require_dist4 = __commonJS({
   "node_modules/http-proxy-agent/dist/index.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
@@ -29862,7 +37192,7 @@ var require_dist3 = __commonJS({
     var tls = __importStar(__require("tls"));
     var debug_1 = __importDefault(require_src());
     var events_1 = __require("events");
-    var agent_base_1 = require_dist();
+    var agent_base_1 = require_dist2();
     var url_1 = __require("url");
     var debug2 = (0, debug_1.default)("http-proxy-agent");
     var HttpProxyAgent2 = class extends agent_base_1.Agent {
@@ -30083,8 +37413,8 @@ function proxyPolicy(proxySettings, options) {
 var import_https_proxy_agent, import_http_proxy_agent, HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY, proxyPolicyName, globalNoProxyList, noProxyListLoaded, globalBypassedMap;
 var init_proxyPolicy = __esm({
   "node_modules/@typespec/ts-http-runtime/dist/esm/policies/proxyPolicy.js"() {
-    import_https_proxy_agent = __toESM(require_dist2(), 1);
-    import_http_proxy_agent = __toESM(require_dist3(), 1);
+    import_https_proxy_agent = __toESM(require_dist3(), 1);
+    import_http_proxy_agent = __toESM(require_dist4(), 1);
     init_log2();
     HTTPS_PROXY = "HTTPS_PROXY";
     HTTP_PROXY = "HTTP_PROXY";
@@ -30194,7 +37524,7 @@ var init_typeGuards = __esm({
 });
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/concat.js
-import { Readable } from "stream";
+import { Readable as Readable2 } from "stream";
 async function* streamAsyncIterator() {
   const reader = this.getReader();
   try {
@@ -30220,14 +37550,14 @@ function makeAsyncIterable(webStream) {
 function ensureNodeStream(stream2) {
   if (stream2 instanceof ReadableStream) {
     makeAsyncIterable(stream2);
-    return Readable.fromWeb(stream2);
+    return Readable2.fromWeb(stream2);
   } else {
     return stream2;
   }
 }
 function toStream(source) {
   if (source instanceof Uint8Array) {
-    return Readable.from(Buffer.from(source));
+    return Readable2.from(Buffer.from(source));
   } else if (isBlob(source)) {
     return ensureNodeStream(source.stream());
   } else {
@@ -30237,7 +37567,7 @@ function toStream(source) {
 async function concat(sources) {
   return function() {
     const streams = sources.map((x) => typeof x === "function" ? x() : x).map(toStream);
-    return Readable.from((async function* () {
+    return Readable2.from((async function* () {
       for (const stream2 of streams) {
         for await (const chunk of stream2) {
           yield chunk;
@@ -30750,7 +38080,7 @@ var init_esm6 = __esm({
 // node_modules/@azure/core-util/dist/esm/createAbortablePromise.js
 function createAbortablePromise(buildPromise, options) {
   const { cleanupBeforeAbort, abortSignal, abortErrorMsg } = options ?? {};
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve12, reject) => {
     function rejectOnAbort() {
       reject(new AbortError2(abortErrorMsg ?? "The operation was aborted."));
     }
@@ -30768,7 +38098,7 @@ function createAbortablePromise(buildPromise, options) {
     try {
       buildPromise((x) => {
         removeListeners();
-        resolve9(x);
+        resolve12(x);
       }, (x) => {
         removeListeners();
         reject(x);
@@ -30789,8 +38119,8 @@ var init_createAbortablePromise = __esm({
 function delay2(timeInMs, options) {
   let token;
   const { abortSignal, abortErrorMsg } = options ?? {};
-  return createAbortablePromise((resolve9) => {
-    token = setTimeout(resolve9, timeInMs);
+  return createAbortablePromise((resolve12) => {
+    token = setTimeout(resolve12, timeInMs);
   }, {
     cleanupBeforeAbort: () => clearTimeout(token),
     abortSignal,
@@ -31351,31 +38681,31 @@ var init_wrapAbortSignalLikePolicy = __esm({
 
 // node_modules/@azure/core-rest-pipeline/dist/esm/createPipelineFromOptions.js
 function createPipelineFromOptions2(options) {
-  const pipeline2 = createEmptyPipeline2();
+  const pipeline3 = createEmptyPipeline2();
   if (isNodeLike2) {
     if (options.agent) {
-      pipeline2.addPolicy(agentPolicy2(options.agent));
+      pipeline3.addPolicy(agentPolicy2(options.agent));
     }
     if (options.tlsOptions) {
-      pipeline2.addPolicy(tlsPolicy2(options.tlsOptions));
+      pipeline3.addPolicy(tlsPolicy2(options.tlsOptions));
     }
-    pipeline2.addPolicy(proxyPolicy2(options.proxyOptions));
-    pipeline2.addPolicy(decompressResponsePolicy2());
+    pipeline3.addPolicy(proxyPolicy2(options.proxyOptions));
+    pipeline3.addPolicy(decompressResponsePolicy2());
   }
-  pipeline2.addPolicy(wrapAbortSignalLikePolicy());
-  pipeline2.addPolicy(formDataPolicy2(), { beforePolicies: [multipartPolicyName2] });
-  pipeline2.addPolicy(userAgentPolicy2(options.userAgentOptions));
-  pipeline2.addPolicy(setClientRequestIdPolicy(options.telemetryOptions?.clientRequestIdHeaderName));
-  pipeline2.addPolicy(multipartPolicy2(), { afterPhase: "Deserialize" });
-  pipeline2.addPolicy(defaultRetryPolicy2(options.retryOptions), { phase: "Retry" });
-  pipeline2.addPolicy(tracingPolicy({ ...options.userAgentOptions, ...options.loggingOptions }), {
+  pipeline3.addPolicy(wrapAbortSignalLikePolicy());
+  pipeline3.addPolicy(formDataPolicy2(), { beforePolicies: [multipartPolicyName2] });
+  pipeline3.addPolicy(userAgentPolicy2(options.userAgentOptions));
+  pipeline3.addPolicy(setClientRequestIdPolicy(options.telemetryOptions?.clientRequestIdHeaderName));
+  pipeline3.addPolicy(multipartPolicy2(), { afterPhase: "Deserialize" });
+  pipeline3.addPolicy(defaultRetryPolicy2(options.retryOptions), { phase: "Retry" });
+  pipeline3.addPolicy(tracingPolicy({ ...options.userAgentOptions, ...options.loggingOptions }), {
     afterPhase: "Retry"
   });
   if (isNodeLike2) {
-    pipeline2.addPolicy(redirectPolicy2(options.redirectOptions), { afterPhase: "Retry" });
+    pipeline3.addPolicy(redirectPolicy2(options.redirectOptions), { afterPhase: "Retry" });
   }
-  pipeline2.addPolicy(logPolicy2(options.loggingOptions), { afterPhase: "Sign" });
-  return pipeline2;
+  pipeline3.addPolicy(logPolicy2(options.loggingOptions), { afterPhase: "Sign" });
+  return pipeline3;
 }
 var init_createPipelineFromOptions2 = __esm({
   "node_modules/@azure/core-rest-pipeline/dist/esm/createPipelineFromOptions.js"() {
@@ -31864,8 +39194,8 @@ function createDisableKeepAlivePolicy() {
     }
   };
 }
-function pipelineContainsDisableKeepAlivePolicy(pipeline2) {
-  return pipeline2.getOrderedPolicies().some((policy) => policy.name === disableKeepAlivePolicyName);
+function pipelineContainsDisableKeepAlivePolicy(pipeline3) {
+  return pipeline3.getOrderedPolicies().some((policy) => policy.name === disableKeepAlivePolicyName);
 }
 var disableKeepAlivePolicyName;
 var init_disableKeepAlivePolicy = __esm({
@@ -33210,18 +40540,18 @@ var init_serializationPolicy = __esm({
 
 // node_modules/@azure/core-client/dist/esm/pipeline.js
 function createClientPipeline(options = {}) {
-  const pipeline2 = createPipelineFromOptions2(options ?? {});
+  const pipeline3 = createPipelineFromOptions2(options ?? {});
   if (options.credentialOptions) {
-    pipeline2.addPolicy(bearerTokenAuthenticationPolicy({
+    pipeline3.addPolicy(bearerTokenAuthenticationPolicy({
       credential: options.credentialOptions.credential,
       scopes: options.credentialOptions.credentialScopes
     }));
   }
-  pipeline2.addPolicy(serializationPolicy(options.serializationOptions), { phase: "Serialize" });
-  pipeline2.addPolicy(deserializationPolicy(options.deserializationOptions), {
+  pipeline3.addPolicy(serializationPolicy(options.serializationOptions), { phase: "Serialize" });
+  pipeline3.addPolicy(deserializationPolicy(options.deserializationOptions), {
     phase: "Deserialize"
   });
-  return pipeline2;
+  return pipeline3;
 }
 var init_pipeline3 = __esm({
   "node_modules/@azure/core-client/dist/esm/pipeline.js"() {
@@ -33872,8 +41202,8 @@ var init_util = __esm({
        * @param headerName - The name of the header.
        */
       get(headerName) {
-        const header = this._headersMap[getHeaderKey(headerName)];
-        return !header ? void 0 : header.value;
+        const header2 = this._headersMap[getHeaderKey(headerName)];
+        return !header2 ? void 0 : header2.value;
       }
       /**
        * Get whether or not this header collection contains a header entry for the provided header name.
@@ -33936,13 +41266,13 @@ var init_util = __esm({
         const result = {};
         if (options.preserveCase) {
           for (const headerKey in this._headersMap) {
-            const header = this._headersMap[headerKey];
-            result[header.name] = header.value;
+            const header2 = this._headersMap[headerKey];
+            result[header2.name] = header2.value;
           }
         } else {
           for (const headerKey in this._headersMap) {
-            const header = this._headersMap[headerKey];
-            result[getHeaderKey(header.name)] = header.value;
+            const header2 = this._headersMap[headerKey];
+            result[getHeaderKey(header2.name)] = header2.value;
           }
         }
         return result;
@@ -33959,8 +41289,8 @@ var init_util = __esm({
       clone() {
         const resultPreservingCasing = {};
         for (const headerKey in this._headersMap) {
-          const header = this._headersMap[headerKey];
-          resultPreservingCasing[header.name] = header.value;
+          const header2 = this._headersMap[headerKey];
+          resultPreservingCasing[header2.name] = header2.value;
         }
         return new _HttpHeaders(resultPreservingCasing);
       }
@@ -35163,7 +42493,7 @@ var init_OptionsBuilder = __esm({
       ignorePiTags: false,
       transformTagName: false,
       transformAttributeName: false,
-      updateTag: function(tagName, jPath, attrs) {
+      updateTag: function(tagName, jPath, attrs2) {
         return tagName;
       },
       // skipEmptyListItem: false
@@ -37707,15 +45037,15 @@ var init_src4 = __esm({
 // node_modules/fast-xml-parser/src/xmlparser/OrderedObjParser.js
 function extractRawAttributes(prefixedAttrs, options) {
   if (!prefixedAttrs) return {};
-  const attrs = options.attributesGroupName ? prefixedAttrs[options.attributesGroupName] : prefixedAttrs;
-  if (!attrs) return {};
+  const attrs2 = options.attributesGroupName ? prefixedAttrs[options.attributesGroupName] : prefixedAttrs;
+  if (!attrs2) return {};
   const rawAttrs = {};
-  for (const key in attrs) {
+  for (const key in attrs2) {
     if (key.startsWith(options.attributeNamePrefix)) {
       const rawName = key.substring(options.attributeNamePrefix.length);
-      rawAttrs[rawName] = attrs[key];
+      rawAttrs[rawName] = attrs2[key];
     } else {
-      rawAttrs[key] = attrs[key];
+      rawAttrs[key] = attrs2[key];
     }
   }
   return rawAttrs;
@@ -37779,7 +45109,7 @@ function buildAttributesMap(attrStr, jPath, tagName, force = false) {
   if (force === true || options.ignoreAttributes !== true && typeof attrStr === "string") {
     const matches = getAllMatches(attrStr, attrsRegx);
     const len = matches.length;
-    const attrs = {};
+    const attrs2 = {};
     const processedVals = new Array(len);
     let hasRawAttrs = false;
     const rawAttrsForMatcher = {};
@@ -37813,15 +45143,15 @@ function buildAttributesMap(attrStr, jPath, tagName, force = false) {
           const oldVal = processedVals[i];
           const newVal = options.attributeValueProcessor(attrName, oldVal, jPathStr);
           if (newVal === null || newVal === void 0) {
-            attrs[aName] = oldVal;
+            attrs2[aName] = oldVal;
           } else if (typeof newVal !== typeof oldVal || newVal !== oldVal) {
-            attrs[aName] = newVal;
+            attrs2[aName] = newVal;
           } else {
-            attrs[aName] = parseValue(oldVal, options.parseAttributeValue, options.numberParseOptions);
+            attrs2[aName] = parseValue(oldVal, options.parseAttributeValue, options.numberParseOptions);
           }
           hasAttrs = true;
         } else if (options.allowBooleanAttributes) {
-          attrs[aName] = true;
+          attrs2[aName] = true;
           hasAttrs = true;
         }
       }
@@ -37829,10 +45159,10 @@ function buildAttributesMap(attrStr, jPath, tagName, force = false) {
     if (!hasAttrs) return;
     if (options.attributesGroupName && !options.preserveOrder) {
       const attrCollection = {};
-      attrCollection[options.attributesGroupName] = attrs;
+      attrCollection[options.attributesGroupName] = attrs2;
       return attrCollection;
     }
-    return attrs;
+    return attrs2;
   }
 }
 function getOriginalIndex(index, crlfPositions) {
@@ -38359,16 +45689,16 @@ var init_OrderedObjParser = __esm({
 });
 
 // node_modules/fast-xml-parser/src/xmlparser/node2json.js
-function stripAttributePrefix(attrs, prefix2) {
-  if (!attrs || typeof attrs !== "object") return {};
-  if (!prefix2) return attrs;
+function stripAttributePrefix(attrs2, prefix2) {
+  if (!attrs2 || typeof attrs2 !== "object") return {};
+  if (!prefix2) return attrs2;
   const rawAttrs = {};
-  for (const key in attrs) {
+  for (const key in attrs2) {
     if (key.startsWith(prefix2)) {
       const rawName = key.substring(prefix2.length);
-      rawAttrs[rawName] = attrs[key];
+      rawAttrs[rawName] = attrs2[key];
     } else {
-      rawAttrs[key] = attrs[key];
+      rawAttrs[key] = attrs2[key];
     }
   }
   return rawAttrs;
@@ -38586,10 +45916,10 @@ function detectXmlVersionFromArray(jArray, options) {
   const first = jArray[0];
   const firstKey = propName2(first);
   if (firstKey === "?xml") {
-    const attrs = first[":@"];
-    if (attrs) {
+    const attrs2 = first[":@"];
+    if (attrs2) {
       const versionKey = options.attributeNamePrefix + "version";
-      if (attrs[versionKey]) return attrs[versionKey];
+      if (attrs2[versionKey]) return attrs2[versionKey];
     }
   }
   return "1.0";
@@ -39430,11 +46760,11 @@ var init_log6 = __esm({
 });
 
 // node_modules/@azure/storage-common/dist/esm/BuffersStream.js
-import { Readable as Readable2 } from "node:stream";
+import { Readable as Readable3 } from "node:stream";
 var BuffersStream;
 var init_BuffersStream = __esm({
   "node_modules/@azure/storage-common/dist/esm/BuffersStream.js"() {
-    BuffersStream = class extends Readable2 {
+    BuffersStream = class extends Readable3 {
       buffers;
       byteLength;
       /**
@@ -39717,7 +47047,7 @@ var init_BufferScheduler = __esm({
        *
        */
       async do() {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve12, reject) => {
           this.readable.on("data", (data) => {
             data = typeof data === "string" ? Buffer.from(data, this.encoding) : data;
             this.appendUnresolvedData(data);
@@ -39745,11 +47075,11 @@ var init_BufferScheduler = __esm({
             if (this.isStreamEnd && this.executingOutgoingHandlers === 0) {
               if (this.unresolvedLength > 0 && this.unresolvedLength < this.bufferSize) {
                 const buffer3 = this.shiftBufferFromUnresolvedDataArray();
-                this.outgoingHandler(() => buffer3.getReadableStream(), buffer3.size, this.offset).then(resolve9).catch(reject);
+                this.outgoingHandler(() => buffer3.getReadableStream(), buffer3.size, this.offset).then(resolve12).catch(reject);
               } else if (this.unresolvedLength >= this.bufferSize) {
                 return;
               } else {
-                resolve9();
+                resolve12();
               }
             }
           });
@@ -39878,8 +47208,8 @@ var init_crc64 = __esm({
         NativeCRC642 = NativeCRC642 || {};
         var Module = typeof NativeCRC642 != "undefined" ? NativeCRC642 : {};
         var readyPromiseResolve, readyPromiseReject;
-        Module["ready"] = new Promise(function(resolve9, reject) {
-          readyPromiseResolve = resolve9;
+        Module["ready"] = new Promise(function(resolve12, reject) {
+          readyPromiseResolve = resolve12;
           readyPromiseReject = reject;
         });
         ["_malloc", "_free", "_emscripten_bind_VoidPtr___destroy___0", "_emscripten_bind_Crc64Hash_Crc64Hash_0", "_emscripten_bind_Crc64Hash_OnAppend_2", "_emscripten_bind_Crc64Hash_OnFinal_3", "_emscripten_bind_Crc64Hash___destroy___0", "_fflush", "onRuntimeInitialized"].forEach((prop) => {
@@ -40366,15 +47696,15 @@ var init_crc64 = __esm({
             }
           }
         }
-        function abort(what) {
+        function abort(what2) {
           if (Module["onAbort"]) {
-            Module["onAbort"](what);
+            Module["onAbort"](what2);
           }
-          what = "Aborted(" + what + ")";
-          err(what);
+          what2 = "Aborted(" + what2 + ")";
+          err(what2);
           ABORT = true;
           EXITSTATUS = 1;
-          var e = new WebAssembly.RuntimeError(what);
+          var e = new WebAssembly.RuntimeError(what2);
           readyPromiseReject(e);
           throw e;
         }
@@ -42801,7 +50131,7 @@ function getURLQueries(url2) {
   return queries;
 }
 async function delay3(timeInMs, aborter, abortError) {
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve12, reject) => {
     let timeout;
     const abortHandler = () => {
       if (timeout !== void 0) {
@@ -42813,7 +50143,7 @@ async function delay3(timeInMs, aborter, abortError) {
       if (aborter !== void 0) {
         aborter.removeEventListener("abort", abortHandler);
       }
-      resolve9();
+      resolve12();
     };
     timeout = setTimeout(resolveHandler, timeInMs);
     if (aborter !== void 0) {
@@ -43354,8 +50684,8 @@ var init_StorageSharedKeyCredentialPolicy = __esm({
           return true;
         });
         let canonicalizedHeadersStringToSign = "";
-        headersArray.forEach((header) => {
-          canonicalizedHeadersStringToSign += `${header.name.toLowerCase().trimRight()}:${header.value.trimLeft()}
+        headersArray.forEach((header2) => {
+          canonicalizedHeadersStringToSign += `${header2.name.toLowerCase().trimRight()}:${header2.value.trimLeft()}
 `;
         });
         return canonicalizedHeadersStringToSign;
@@ -43903,8 +51233,8 @@ function storageSharedKeyCredentialPolicy(options) {
       return true;
     });
     let canonicalizedHeadersStringToSign = "";
-    headersArray.forEach((header) => {
-      canonicalizedHeadersStringToSign += `${header.name.toLowerCase().trimRight()}:${header.value.trimLeft()}
+    headersArray.forEach((header2) => {
+      canonicalizedHeadersStringToSign += `${header2.name.toLowerCase().trimRight()}:${header2.value.trimLeft()}
 `;
     });
     return canonicalizedHeadersStringToSign;
@@ -44252,22 +51582,22 @@ var init_constants6 = __esm({
 });
 
 // node_modules/@azure/storage-blob/dist/esm/Pipeline.js
-function isPipelineLike(pipeline2) {
-  if (!pipeline2 || typeof pipeline2 !== "object") {
+function isPipelineLike(pipeline3) {
+  if (!pipeline3 || typeof pipeline3 !== "object") {
     return false;
   }
-  const castPipeline = pipeline2;
+  const castPipeline = pipeline3;
   return Array.isArray(castPipeline.factories) && typeof castPipeline.options === "object" && typeof castPipeline.toServiceClientOptions === "function";
 }
 function newPipeline(credential, pipelineOptions = {}) {
   if (!credential) {
     credential = new AnonymousCredential();
   }
-  const pipeline2 = new Pipeline([], pipelineOptions);
-  pipeline2._credential = credential;
-  return pipeline2;
+  const pipeline3 = new Pipeline([], pipelineOptions);
+  pipeline3._credential = credential;
+  return pipeline3;
 }
-function processDownlevelPipeline(pipeline2) {
+function processDownlevelPipeline(pipeline3) {
   const knownFactoryFunctions = [
     isAnonymousCredential,
     isStorageSharedKeyCredential,
@@ -44277,8 +51607,8 @@ function processDownlevelPipeline(pipeline2) {
     isStorageTelemetryPolicyFactory,
     isCoreHttpPolicyFactory
   ];
-  if (pipeline2.factories.length) {
-    const novelFactories = pipeline2.factories.filter((factory) => {
+  if (pipeline3.factories.length) {
+    const novelFactories = pipeline3.factories.filter((factory) => {
       return !knownFactoryFunctions.some((knownFactory) => knownFactory(factory));
     });
     if (novelFactories.length) {
@@ -44291,14 +51621,14 @@ function processDownlevelPipeline(pipeline2) {
   }
   return void 0;
 }
-function getCoreClientOptions(pipeline2) {
-  const { httpClient: v1Client, ...restOptions } = pipeline2.options;
-  let httpClient = pipeline2._coreHttpClient;
+function getCoreClientOptions(pipeline3) {
+  const { httpClient: v1Client, ...restOptions } = pipeline3.options;
+  let httpClient = pipeline3._coreHttpClient;
   if (!httpClient) {
     httpClient = v1Client ? convertHttpClient(v1Client) : getCachedDefaultHttpClient2();
-    pipeline2._coreHttpClient = httpClient;
+    pipeline3._coreHttpClient = httpClient;
   }
-  let corePipeline = pipeline2._corePipeline;
+  let corePipeline = pipeline3._corePipeline;
   if (!corePipeline) {
     const packageDetails = `azsdk-js-azure-storage-blob/${SDK_VERSION4}`;
     const userAgentPrefix = restOptions.userAgentOptions && restOptions.userAgentOptions.userAgentPrefix ? `${restOptions.userAgentOptions.userAgentPrefix} ${packageDetails}` : `${packageDetails}`;
@@ -44339,11 +51669,11 @@ function getCoreClientOptions(pipeline2) {
     corePipeline.addPolicy(storageRetryPolicy(restOptions.retryOptions), { phase: "Retry" });
     corePipeline.addPolicy(storageRequestFailureDetailsParserPolicy());
     corePipeline.addPolicy(storageBrowserPolicy());
-    const downlevelResults = processDownlevelPipeline(pipeline2);
+    const downlevelResults = processDownlevelPipeline(pipeline3);
     if (downlevelResults) {
       corePipeline.addPolicy(downlevelResults.wrappedPolicies, downlevelResults.afterRetry ? { afterPhase: "Retry" } : void 0);
     }
-    const credential = getCredentialFromPipeline(pipeline2);
+    const credential = getCredentialFromPipeline(pipeline3);
     if (isTokenCredential(credential)) {
       corePipeline.addPolicy(bearerTokenAuthenticationPolicy({
         credential,
@@ -44356,7 +51686,7 @@ function getCoreClientOptions(pipeline2) {
         accountKey: credential.accountKey
       }), { phase: "Sign" });
     }
-    pipeline2._corePipeline = corePipeline;
+    pipeline3._corePipeline = corePipeline;
   }
   return {
     ...restOptions,
@@ -44365,12 +51695,12 @@ function getCoreClientOptions(pipeline2) {
     pipeline: corePipeline
   };
 }
-function getCredentialFromPipeline(pipeline2) {
-  if (pipeline2._credential) {
-    return pipeline2._credential;
+function getCredentialFromPipeline(pipeline3) {
+  if (pipeline3._credential) {
+    return pipeline3._credential;
   }
   let credential = new AnonymousCredential();
-  for (const factory of pipeline2.factories) {
+  for (const factory of pipeline3.factories) {
     if (isTokenCredential(factory.credential)) {
       credential = factory.credential;
     } else if (isStorageSharedKeyCredential(factory)) {
@@ -53137,7 +60467,7 @@ var init_mappers = __esm({
 });
 
 // node_modules/@azure/storage-blob/dist/esm/generated/src/models/parameters.js
-var contentType, blobServiceProperties, accept, url, restype, comp, timeoutInSeconds, version, requestId, accept1, comp1, comp2, prefix, marker, maxPageSize, include, keyInfo, comp3, restype1, body, comp4, contentLength, multipartContentType, comp5, where, restype2, metadata, access4, defaultEncryptionScope, preventEncryptionScopeOverride, leaseId, ifModifiedSince, ifUnmodifiedSince, comp6, comp7, containerAcl, comp8, deletedContainerName, deletedContainerVersion, comp9, sourceContainerName, sourceLeaseId, comp10, action, duration, proposedLeaseId, action1, leaseId1, action2, action3, breakPeriod, action4, proposedLeaseId1, include1, startFrom, delimiter3, snapshot, versionId, range2, rangeGetContentMD5, rangeGetContentCRC64, encryptionKey, encryptionKeySha256, encryptionAlgorithm, ifMatch, ifNoneMatch, ifTags, deleteSnapshots, blobDeleteType, comp11, expiryOptions, expiresOn, blobCacheControl, blobContentType, blobContentMD5, blobContentEncoding, blobContentLanguage, blobContentDisposition, comp12, immutabilityPolicyExpiry, immutabilityPolicyMode, comp13, legalHold, encryptionScope, comp14, tier, rehydratePriority, sourceIfModifiedSince, sourceIfUnmodifiedSince, sourceIfMatch, sourceIfNoneMatch, sourceIfTags, copySource, blobTagsString, sealBlob, legalHold1, xMsRequiresSync, sourceContentMD5, copySourceAuthorization, copySourceTags, fileRequestIntent, comp15, copyActionAbortConstant, copyId, comp16, tier1, queryRequest, comp17, comp18, ifModifiedSince1, ifUnmodifiedSince1, ifMatch1, ifNoneMatch1, tags, transactionalContentMD5, transactionalContentCrc64, blobType, blobContentLength, blobSequenceNumber, contentType1, body1, accept2, comp19, pageWrite, ifSequenceNumberLessThanOrEqualTo, ifSequenceNumberLessThan, ifSequenceNumberEqualTo, pageWrite1, sourceUrl, sourceRange, sourceContentCrc64, range1, comp20, prevsnapshot, prevSnapshotUrl, sequenceNumberAction, comp21, blobType1, comp22, maxSize, appendPosition, sourceRange1, comp23, blobType2, copySourceBlobProperties, comp24, blockId, blocks, comp25, listType;
+var contentType, blobServiceProperties, accept, url, restype, comp, timeoutInSeconds, version, requestId, accept1, comp1, comp2, prefix, marker, maxPageSize, include, keyInfo, comp3, restype1, body, comp4, contentLength, multipartContentType, comp5, where, restype2, metadata, access7, defaultEncryptionScope, preventEncryptionScopeOverride, leaseId, ifModifiedSince, ifUnmodifiedSince, comp6, comp7, containerAcl, comp8, deletedContainerName, deletedContainerVersion, comp9, sourceContainerName, sourceLeaseId, comp10, action, duration, proposedLeaseId, action1, leaseId1, action2, action3, breakPeriod, action4, proposedLeaseId1, include1, startFrom, delimiter3, snapshot, versionId, range2, rangeGetContentMD5, rangeGetContentCRC64, encryptionKey, encryptionKeySha256, encryptionAlgorithm, ifMatch, ifNoneMatch, ifTags, deleteSnapshots, blobDeleteType, comp11, expiryOptions, expiresOn, blobCacheControl, blobContentType, blobContentMD5, blobContentEncoding, blobContentLanguage, blobContentDisposition, comp12, immutabilityPolicyExpiry, immutabilityPolicyMode, comp13, legalHold, encryptionScope, comp14, tier, rehydratePriority, sourceIfModifiedSince, sourceIfUnmodifiedSince, sourceIfMatch, sourceIfNoneMatch, sourceIfTags, copySource, blobTagsString, sealBlob, legalHold1, xMsRequiresSync, sourceContentMD5, copySourceAuthorization, copySourceTags, fileRequestIntent, comp15, copyActionAbortConstant, copyId, comp16, tier1, queryRequest, comp17, comp18, ifModifiedSince1, ifUnmodifiedSince1, ifMatch1, ifNoneMatch1, tags, transactionalContentMD5, transactionalContentCrc64, blobType, blobContentLength, blobSequenceNumber, contentType1, body1, accept2, comp19, pageWrite, ifSequenceNumberLessThanOrEqualTo, ifSequenceNumberLessThan, ifSequenceNumberEqualTo, pageWrite1, sourceUrl, sourceRange, sourceContentCrc64, range1, comp20, prevsnapshot, prevSnapshotUrl, sequenceNumberAction, comp21, blobType1, comp22, maxSize, appendPosition, sourceRange1, comp23, blobType2, copySourceBlobProperties, comp24, blockId, blocks, comp25, listType;
 var init_parameters = __esm({
   "node_modules/@azure/storage-blob/dist/esm/generated/src/models/parameters.js"() {
     init_mappers();
@@ -53433,7 +60763,7 @@ var init_parameters = __esm({
         }
       }
     };
-    access4 = {
+    access7 = {
       parameterPath: ["options", "access"],
       mapper: {
         serializedName: "x-ms-blob-public-access",
@@ -55327,7 +62657,7 @@ var init_container = __esm({
         requestId,
         accept1,
         metadata,
-        access4,
+        access7,
         defaultEncryptionScope,
         preventEncryptionScopeOverride
       ],
@@ -55474,7 +62804,7 @@ var init_container = __esm({
         accept,
         version,
         requestId,
-        access4,
+        access7,
         leaseId,
         ifModifiedSince,
         ifUnmodifiedSince
@@ -58480,13 +65810,13 @@ var init_StorageClient = __esm({
        * @param url - url to resource
        * @param pipeline - request policy pipeline.
        */
-      constructor(url2, pipeline2) {
+      constructor(url2, pipeline3) {
         this.url = escapeURLPath(url2);
         this.accountName = getAccountNameFromUrl(url2);
-        this.pipeline = pipeline2;
-        this.storageClientContext = new StorageContextClient(this.url, getCoreClientOptions(pipeline2));
+        this.pipeline = pipeline3;
+        this.storageClientContext = new StorageContextClient(this.url, getCoreClientOptions(pipeline3));
         this.isHttps = iEqual(getURLScheme(this.url) || "", "https");
-        this.credential = getCredentialFromPipeline(pipeline2);
+        this.credential = getCredentialFromPipeline(pipeline3);
         const storageClientContext = this.storageClientContext;
         storageClientContext.requestContentType = void 0;
       }
@@ -59925,12 +67255,12 @@ var init_BlobLeaseClient = __esm({
 });
 
 // node_modules/@azure/storage-blob/dist/esm/utils/RetriableReadableStream.js
-import { Readable as Readable3 } from "node:stream";
+import { Readable as Readable4 } from "node:stream";
 var RetriableReadableStream;
 var init_RetriableReadableStream = __esm({
   "node_modules/@azure/storage-blob/dist/esm/utils/RetriableReadableStream.js"() {
     init_esm6();
-    RetriableReadableStream = class extends Readable3 {
+    RetriableReadableStream = class extends Readable4 {
       start;
       offset;
       end;
@@ -60870,10 +68200,10 @@ var init_AvroReader = __esm({
         this._initialBlockOffset = currentBlockOffset || 0;
       }
       async initialize(options = {}) {
-        const header = await AvroParser.readFixedBytes(this._headerStream, AVRO_INIT_BYTES.length, {
+        const header2 = await AvroParser.readFixedBytes(this._headerStream, AVRO_INIT_BYTES.length, {
           abortSignal: options.abortSignal
         });
-        if (!arraysEqual(header, AVRO_INIT_BYTES)) {
+        if (!arraysEqual(header2, AVRO_INIT_BYTES)) {
           throw new Error("Stream is not an Avro file.");
         }
         this._metadata = await AvroParser.readMap(this._headerStream, AvroParser.readString, {
@@ -60995,7 +68325,7 @@ var init_AvroReadableFromStream = __esm({
           this._position += chunk.length;
           return this.toUint8Array(chunk);
         } else {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve12, reject) => {
             const cleanUp = () => {
               this._readable.removeListener("readable", readableCallback);
               this._readable.removeListener("error", rejectCallback);
@@ -61010,7 +68340,7 @@ var init_AvroReadableFromStream = __esm({
               if (callbackChunk) {
                 this._position += callbackChunk.length;
                 cleanUp();
-                resolve9(this.toUint8Array(callbackChunk));
+                resolve12(this.toUint8Array(callbackChunk));
               }
             };
             const rejectCallback = () => {
@@ -61045,12 +68375,12 @@ var init_internal_avro = __esm({
 });
 
 // node_modules/@azure/storage-blob/dist/esm/utils/BlobQuickQueryStream.js
-import { Readable as Readable4 } from "node:stream";
+import { Readable as Readable5 } from "node:stream";
 var BlobQuickQueryStream;
 var init_BlobQuickQueryStream = __esm({
   "node_modules/@azure/storage-blob/dist/esm/utils/BlobQuickQueryStream.js"() {
     init_internal_avro();
-    BlobQuickQueryStream = class extends Readable4 {
+    BlobQuickQueryStream = class extends Readable5 {
       source;
       avroReader;
       avroIter;
@@ -61744,8 +69074,8 @@ var init_poller3 = __esm({
         this.stopped = true;
         this.pollProgressCallbacks = [];
         this.operation = operation;
-        this.promise = new Promise((resolve9, reject) => {
-          this.resolve = resolve9;
+        this.promise = new Promise((resolve12, reject) => {
+          this.resolve = resolve12;
           this.reject = reject;
         });
         this.promise.catch(() => {
@@ -62198,8 +69528,8 @@ var init_Batch = __esm({
           return Promise.resolve();
         }
         this.parallelExecute();
-        return new Promise((resolve9, reject) => {
-          this.emitter.on("finish", resolve9);
+        return new Promise((resolve12, reject) => {
+          this.emitter.on("finish", resolve12);
           this.emitter.on("error", (error2) => {
             this.state = BatchStates.Error;
             reject(error2);
@@ -62248,12 +69578,12 @@ import util3 from "node:util";
 async function streamToBuffer(stream2, buffer3, offset, end, encoding) {
   let pos = 0;
   const count = end - offset;
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve12, reject) => {
     const timeout = setTimeout(() => reject(new Error(`The operation cannot be completed in timeout.`)), REQUEST_TIMEOUT);
     stream2.on("readable", () => {
       if (pos >= count) {
         clearTimeout(timeout);
-        resolve9();
+        resolve12();
         return;
       }
       let chunk = stream2.read();
@@ -62272,7 +69602,7 @@ async function streamToBuffer(stream2, buffer3, offset, end, encoding) {
       if (pos < count) {
         reject(new Error(`Stream drains before getting enough data needed. Data read: ${pos}, data need: ${count}`));
       }
-      resolve9();
+      resolve12();
     });
     stream2.on("error", (msg) => {
       clearTimeout(timeout);
@@ -62281,7 +69611,7 @@ async function streamToBuffer(stream2, buffer3, offset, end, encoding) {
   });
 }
 async function readStreamToLocalFile(rs, file) {
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve12, reject) => {
     const ws = fs6.createWriteStream(file);
     rs.on("error", (err) => {
       reject(err);
@@ -62289,7 +69619,7 @@ async function readStreamToLocalFile(rs, file) {
     ws.on("error", (err) => {
       reject(err);
     });
-    ws.on("close", resolve9);
+    ws.on("close", resolve12);
     rs.pipe(ws);
   });
 }
@@ -62350,21 +69680,21 @@ var init_Clients = __esm({
       }
       constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options) {
         options = options || {};
-        let pipeline2;
+        let pipeline3;
         let url2;
         if (isPipelineLike(credentialOrPipelineOrContainerName)) {
           url2 = urlOrConnectionString;
-          pipeline2 = credentialOrPipelineOrContainerName;
+          pipeline3 = credentialOrPipelineOrContainerName;
         } else if (isNodeLike2 && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
           url2 = urlOrConnectionString;
           options = blobNameOrOptions;
-          pipeline2 = newPipeline(credentialOrPipelineOrContainerName, options);
+          pipeline3 = newPipeline(credentialOrPipelineOrContainerName, options);
         } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
           url2 = urlOrConnectionString;
           if (blobNameOrOptions && typeof blobNameOrOptions !== "string") {
             options = blobNameOrOptions;
           }
-          pipeline2 = newPipeline(new AnonymousCredential(), options);
+          pipeline3 = newPipeline(new AnonymousCredential(), options);
         } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
           const containerName = credentialOrPipelineOrContainerName;
           const blobName = blobNameOrOptions;
@@ -62376,20 +69706,20 @@ var init_Clients = __esm({
               if (!options.proxyOptions) {
                 options.proxyOptions = getDefaultProxySettings2(extractedCreds.proxyUri);
               }
-              pipeline2 = newPipeline(sharedKeyCredential, options);
+              pipeline3 = newPipeline(sharedKeyCredential, options);
             } else {
               throw new Error("Account connection string is only supported in Node.js environment");
             }
           } else if (extractedCreds.kind === "SASConnString") {
             url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-            pipeline2 = newPipeline(new AnonymousCredential(), options);
+            pipeline3 = newPipeline(new AnonymousCredential(), options);
           } else {
             throw new Error("Connection string must be either an Account connection string or a SAS connection string");
           }
         } else {
           throw new Error("Expecting non-empty strings for containerName and blobName parameters");
         }
-        super(url2, pipeline2);
+        super(url2, pipeline3);
         ({ blobName: this._name, containerName: this._containerName } = this.getBlobAndContainerNamesFromUrl());
         this.blobContext = this.storageClientContext.blob;
         this._snapshot = getURLParameter(this.url, URLConstants2.Parameters.SNAPSHOT);
@@ -63231,7 +70561,7 @@ var init_Clients = __esm({
        * @returns The SAS URI consisting of the URI to the resource represented by this client, followed by the generated SAS token.
        */
       generateSasUrl(options) {
-        return new Promise((resolve9) => {
+        return new Promise((resolve12) => {
           if (!(this.credential instanceof StorageSharedKeyCredential)) {
             throw new RangeError("Can only generate the SAS when the client is initialized with a shared key credential");
           }
@@ -63242,7 +70572,7 @@ var init_Clients = __esm({
             versionId: this._versionId,
             ...options
           }, this.credential).toString();
-          resolve9(appendToURLQuery(this.url, sas));
+          resolve12(appendToURLQuery(this.url, sas));
         });
       }
       /**
@@ -63281,7 +70611,7 @@ var init_Clients = __esm({
        * @returns The SAS URI consisting of the URI to the resource represented by this client, followed by the generated SAS token.
        */
       generateUserDelegationSasUrl(options, userDelegationKey) {
-        return new Promise((resolve9) => {
+        return new Promise((resolve12) => {
           const sas = generateBlobSASQueryParameters({
             containerName: this._containerName,
             blobName: this._name,
@@ -63289,7 +70619,7 @@ var init_Clients = __esm({
             versionId: this._versionId,
             ...options
           }, userDelegationKey, this.accountName).toString();
-          resolve9(appendToURLQuery(this.url, sas));
+          resolve12(appendToURLQuery(this.url, sas));
         });
       }
       /**
@@ -63376,19 +70706,19 @@ var init_Clients = __esm({
        */
       appendBlobContext;
       constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options) {
-        let pipeline2;
+        let pipeline3;
         let url2;
         options = options || {};
         if (isPipelineLike(credentialOrPipelineOrContainerName)) {
           url2 = urlOrConnectionString;
-          pipeline2 = credentialOrPipelineOrContainerName;
+          pipeline3 = credentialOrPipelineOrContainerName;
         } else if (isNodeLike2 && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
           url2 = urlOrConnectionString;
           options = blobNameOrOptions;
-          pipeline2 = newPipeline(credentialOrPipelineOrContainerName, options);
+          pipeline3 = newPipeline(credentialOrPipelineOrContainerName, options);
         } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
           url2 = urlOrConnectionString;
-          pipeline2 = newPipeline(new AnonymousCredential(), options);
+          pipeline3 = newPipeline(new AnonymousCredential(), options);
         } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
           const containerName = credentialOrPipelineOrContainerName;
           const blobName = blobNameOrOptions;
@@ -63400,20 +70730,20 @@ var init_Clients = __esm({
               if (!options.proxyOptions) {
                 options.proxyOptions = getDefaultProxySettings2(extractedCreds.proxyUri);
               }
-              pipeline2 = newPipeline(sharedKeyCredential, options);
+              pipeline3 = newPipeline(sharedKeyCredential, options);
             } else {
               throw new Error("Account connection string is only supported in Node.js environment");
             }
           } else if (extractedCreds.kind === "SASConnString") {
             url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-            pipeline2 = newPipeline(new AnonymousCredential(), options);
+            pipeline3 = newPipeline(new AnonymousCredential(), options);
           } else {
             throw new Error("Connection string must be either an Account connection string or a SAS connection string");
           }
         } else {
           throw new Error("Expecting non-empty strings for containerName and blobName parameters");
         }
-        super(url2, pipeline2);
+        super(url2, pipeline3);
         this.appendBlobContext = this.storageClientContext.appendBlob;
       }
       /**
@@ -63648,22 +70978,22 @@ var init_Clients = __esm({
        */
       blockBlobContext;
       constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options) {
-        let pipeline2;
+        let pipeline3;
         let url2;
         options = options || {};
         if (isPipelineLike(credentialOrPipelineOrContainerName)) {
           url2 = urlOrConnectionString;
-          pipeline2 = credentialOrPipelineOrContainerName;
+          pipeline3 = credentialOrPipelineOrContainerName;
         } else if (isNodeLike2 && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
           url2 = urlOrConnectionString;
           options = blobNameOrOptions;
-          pipeline2 = newPipeline(credentialOrPipelineOrContainerName, options);
+          pipeline3 = newPipeline(credentialOrPipelineOrContainerName, options);
         } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
           url2 = urlOrConnectionString;
           if (blobNameOrOptions && typeof blobNameOrOptions !== "string") {
             options = blobNameOrOptions;
           }
-          pipeline2 = newPipeline(new AnonymousCredential(), options);
+          pipeline3 = newPipeline(new AnonymousCredential(), options);
         } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
           const containerName = credentialOrPipelineOrContainerName;
           const blobName = blobNameOrOptions;
@@ -63675,20 +71005,20 @@ var init_Clients = __esm({
               if (!options.proxyOptions) {
                 options.proxyOptions = getDefaultProxySettings2(extractedCreds.proxyUri);
               }
-              pipeline2 = newPipeline(sharedKeyCredential, options);
+              pipeline3 = newPipeline(sharedKeyCredential, options);
             } else {
               throw new Error("Account connection string is only supported in Node.js environment");
             }
           } else if (extractedCreds.kind === "SASConnString") {
             url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-            pipeline2 = newPipeline(new AnonymousCredential(), options);
+            pipeline3 = newPipeline(new AnonymousCredential(), options);
           } else {
             throw new Error("Connection string must be either an Account connection string or a SAS connection string");
           }
         } else {
           throw new Error("Expecting non-empty strings for containerName and blobName parameters");
         }
-        super(url2, pipeline2);
+        super(url2, pipeline3);
         this.blockBlobContext = this.storageClientContext.blockBlob;
         this._blobContext = this.storageClientContext.blob;
       }
@@ -64259,19 +71589,19 @@ var init_Clients = __esm({
        */
       pageBlobContext;
       constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options) {
-        let pipeline2;
+        let pipeline3;
         let url2;
         options = options || {};
         if (isPipelineLike(credentialOrPipelineOrContainerName)) {
           url2 = urlOrConnectionString;
-          pipeline2 = credentialOrPipelineOrContainerName;
+          pipeline3 = credentialOrPipelineOrContainerName;
         } else if (isNodeLike2 && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
           url2 = urlOrConnectionString;
           options = blobNameOrOptions;
-          pipeline2 = newPipeline(credentialOrPipelineOrContainerName, options);
+          pipeline3 = newPipeline(credentialOrPipelineOrContainerName, options);
         } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
           url2 = urlOrConnectionString;
-          pipeline2 = newPipeline(new AnonymousCredential(), options);
+          pipeline3 = newPipeline(new AnonymousCredential(), options);
         } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
           const containerName = credentialOrPipelineOrContainerName;
           const blobName = blobNameOrOptions;
@@ -64283,20 +71613,20 @@ var init_Clients = __esm({
               if (!options.proxyOptions) {
                 options.proxyOptions = getDefaultProxySettings2(extractedCreds.proxyUri);
               }
-              pipeline2 = newPipeline(sharedKeyCredential, options);
+              pipeline3 = newPipeline(sharedKeyCredential, options);
             } else {
               throw new Error("Account connection string is only supported in Node.js environment");
             }
           } else if (extractedCreds.kind === "SASConnString") {
             url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-            pipeline2 = newPipeline(new AnonymousCredential(), options);
+            pipeline3 = newPipeline(new AnonymousCredential(), options);
           } else {
             throw new Error("Connection string must be either an Account connection string or a SAS connection string");
           }
         } else {
           throw new Error("Expecting non-empty strings for containerName and blobName parameters");
         }
-        super(url2, pipeline2);
+        super(url2, pipeline3);
         this.pageBlobContext = this.storageClientContext.pageBlob;
       }
       /**
@@ -65251,11 +72581,11 @@ var init_uploadUtils = __esm({
     init_errors();
     __awaiter12 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve9) {
-          resolve9(value);
+        return value instanceof P ? value : new P(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -65271,7 +72601,7 @@ var init_uploadUtils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -65382,9 +72712,9 @@ function isRetryableStatusCode(statusCode) {
   ];
   return retryableStatusCodes.includes(statusCode);
 }
-function sleep2(milliseconds) {
+function sleep3(milliseconds) {
   return __awaiter13(this, void 0, void 0, function* () {
-    return new Promise((resolve9) => setTimeout(resolve9, milliseconds));
+    return new Promise((resolve12) => setTimeout(resolve12, milliseconds));
   });
 }
 function retry(name_1, method_1, getStatusCode_1) {
@@ -65419,7 +72749,7 @@ function retry(name_1, method_1, getStatusCode_1) {
         debug(`${name} - Error is not retryable`);
         break;
       }
-      yield sleep2(delay4);
+      yield sleep3(delay4);
       attempt++;
     }
     throw Error(`${name} failed: ${errorMessage}`);
@@ -65463,11 +72793,11 @@ var init_requestUtils = __esm({
     init_constants();
     __awaiter13 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve9) {
-          resolve9(value);
+        return value instanceof P ? value : new P(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -65483,7 +72813,7 @@ var init_requestUtils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -65498,8 +72828,8 @@ import * as stream from "stream";
 import * as util4 from "util";
 function pipeResponseToStream(response, output) {
   return __awaiter14(this, void 0, void 0, function* () {
-    const pipeline2 = util4.promisify(stream.pipeline);
-    yield pipeline2(response.message, output);
+    const pipeline3 = util4.promisify(stream.pipeline);
+    yield pipeline3(response.message, output);
   });
 }
 function downloadCacheHttpClient(archiveLocation, archivePath) {
@@ -65684,11 +73014,11 @@ var init_downloadUtils = __esm({
     init_requestUtils();
     __awaiter14 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve9) {
-          resolve9(value);
+        return value instanceof P ? value : new P(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -65704,7 +73034,7 @@ var init_downloadUtils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -65806,8 +73136,8 @@ var init_downloadUtils = __esm({
     };
     promiseWithTimeout = (timeoutMs, promise) => __awaiter14(void 0, void 0, void 0, function* () {
       let timeoutHandle;
-      const timeoutPromise = new Promise((resolve9) => {
-        timeoutHandle = setTimeout(() => resolve9("timeout"), timeoutMs);
+      const timeoutPromise = new Promise((resolve12) => {
+        timeoutHandle = setTimeout(() => resolve12("timeout"), timeoutMs);
       });
       return Promise.race([promise, timeoutPromise]).then((result) => {
         clearTimeout(timeoutHandle);
@@ -66236,11 +73566,11 @@ var init_cacheHttpClient = __esm({
     init_user_agent();
     __awaiter15 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve9) {
-          resolve9(value);
+        return value instanceof P ? value : new P(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -66256,7 +73586,7 @@ var init_cacheHttpClient = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -67807,10 +75137,10 @@ var require_reflection_json_reader = __commonJS({
       // Cannot parse JSON <type of jsonValue> for <type name>#<fieldName>.
       assert(condition, fieldName, jsonValue) {
         if (!condition) {
-          let what = json_typings_1.typeofJsonValue(jsonValue);
-          if (what == "number" || what == "boolean")
-            what = jsonValue.toString();
-          throw new Error(`Cannot parse JSON ${what} for ${this.info.typeName}#${fieldName}`);
+          let what2 = json_typings_1.typeofJsonValue(jsonValue);
+          if (what2 == "number" || what2 == "boolean")
+            what2 = jsonValue.toString();
+          throw new Error(`Cannot parse JSON ${what2} for ${this.info.typeName}#${fieldName}`);
         }
       }
       /**
@@ -69522,8 +76852,8 @@ var require_deferred = __commonJS({
        */
       constructor(preventUnhandledRejectionWarning = true) {
         this._state = DeferredState.PENDING;
-        this._promise = new Promise((resolve9, reject) => {
-          this._resolve = resolve9;
+        this._promise = new Promise((resolve12, reject) => {
+          this._resolve = resolve12;
           this._reject = reject;
         });
         if (preventUnhandledRejectionWarning) {
@@ -69738,11 +77068,11 @@ var require_unary_call = __commonJS({
     "use strict";
     var __awaiter19 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve9) {
-          resolve9(value);
+        return value instanceof P ? value : new P(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -69758,7 +77088,7 @@ var require_unary_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -69807,11 +77137,11 @@ var require_server_streaming_call = __commonJS({
     "use strict";
     var __awaiter19 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve9) {
-          resolve9(value);
+        return value instanceof P ? value : new P(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -69827,7 +77157,7 @@ var require_server_streaming_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -69877,11 +77207,11 @@ var require_client_streaming_call = __commonJS({
     "use strict";
     var __awaiter19 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve9) {
-          resolve9(value);
+        return value instanceof P ? value : new P(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -69897,7 +77227,7 @@ var require_client_streaming_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -69946,11 +77276,11 @@ var require_duplex_streaming_call = __commonJS({
     "use strict";
     var __awaiter19 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve9) {
-          resolve9(value);
+        return value instanceof P ? value : new P(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -69966,7 +77296,7 @@ var require_duplex_streaming_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -70014,11 +77344,11 @@ var require_test_transport = __commonJS({
     "use strict";
     var __awaiter19 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve9) {
-          resolve9(value);
+        return value instanceof P ? value : new P(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -70034,7 +77364,7 @@ var require_test_transport = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -70231,11 +77561,11 @@ var require_test_transport = __commonJS({
       responseTrailer: "test"
     };
     function delay4(ms, abort) {
-      return (v) => new Promise((resolve9, reject) => {
+      return (v) => new Promise((resolve12, reject) => {
         if (abort === null || abort === void 0 ? void 0 : abort.aborted) {
           reject(new rpc_error_1.RpcError("user cancel", "CANCELLED"));
         } else {
-          const id = setTimeout(() => resolve9(v), ms);
+          const id = setTimeout(() => resolve12(v), ms);
           if (abort) {
             abort.addEventListener("abort", (ev) => {
               clearTimeout(id);
@@ -71209,11 +78539,11 @@ var init_cacheTwirpClient = __esm({
     init_util4();
     __awaiter16 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve9) {
-          resolve9(value);
+        return value instanceof P ? value : new P(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -71229,7 +78559,7 @@ var init_cacheTwirpClient = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -71358,7 +78688,7 @@ var init_cacheTwirpClient = __esm({
       }
       sleep(milliseconds) {
         return __awaiter16(this, void 0, void 0, function* () {
-          return new Promise((resolve9) => setTimeout(resolve9, milliseconds));
+          return new Promise((resolve12) => setTimeout(resolve12, milliseconds));
         });
       }
       getExponentialRetryTimeMilliseconds(attempt) {
@@ -71573,11 +78903,11 @@ var init_tar = __esm({
     init_constants();
     __awaiter17 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve9) {
-          resolve9(value);
+        return value instanceof P ? value : new P(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -71593,7 +78923,7 @@ var init_tar = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -72001,11 +79331,11 @@ var init_cache3 = __esm({
     init_constants();
     __awaiter18 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve9) {
-          resolve9(value);
+        return value instanceof P ? value : new P(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -72021,7 +79351,7 @@ var init_cache3 = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -72191,11 +79521,11 @@ function defaultCacheDir(env) {
 function parseOptions(raw, cwd, cacheDir, metadata2 = {}) {
   const input = (name) => (raw[name] ?? INPUT_DEFAULTS[name]).trim();
   const path12 = (p) => isAbsolute(p) ? p : resolve2(cwd, p);
-  for (const [name, what] of Object.entries(NOT_YET)) {
+  for (const [name, what2] of Object.entries(NOT_YET)) {
     if (input(name) !== INPUT_DEFAULTS[name]) {
       throw new ConfigurationError(
         name,
-        `${what} is not available in this version yet; remove this input`
+        `${what2} is not available in this version yet; remove this input`
       );
     }
   }
@@ -72205,12 +79535,6 @@ function parseOptions(raw, cwd, cacheDir, metadata2 = {}) {
   }
   oneOf("builder", input("builder"), ["native", "livepatch-build-tools"]);
   const expectations = oneOf("expectations", input("expectations"), ["none", "auto"]);
-  if (input("scenario") !== "none") {
-    throw new ConfigurationError(
-      "scenario",
-      `the QEMU boot test is not available in this version yet; use "none"`
-    );
-  }
   oneOf("kvm", input("kvm"), ["auto", "true", "false"]);
   if (oneOf("attest", input("attest"), ["auto", "true", "false"]) === "true") {
     throw new ConfigurationError(
@@ -72250,6 +79574,8 @@ function parseOptions(raw, cwd, cacheDir, metadata2 = {}) {
     expectations,
     metadata: metadata2,
     failOn: oneOf("fail-on", input("fail-on"), ["error", "warning", "never"]),
+    scenario: ["none", "default", "self-test"].includes(input("scenario")) ? input("scenario") : { path: path12(input("scenario")) },
+    kvm: oneOf("kvm", input("kvm"), ["auto", "true", "false"]),
     stackMode: oneOf("stack-mode", input("stack-mode"), ["stacked", "independent", "cumulative"]),
     outputDir: path12(input("output-dir")),
     cacheDir: input("cache-dir") ? path12(input("cache-dir")) : cacheDir,
@@ -72279,6 +79605,24 @@ function parseOptions(raw, cwd, cacheDir, metadata2 = {}) {
       `"auto" fills in the expectations of payloads this run builds: give payload-sources`
     );
   }
+  if (options.scenario !== "none" && !options.xenSource) {
+    throw new ConfigurationError(
+      "scenario",
+      "the boot test boots the base this run builds: set xen-source too"
+    );
+  }
+  if (options.scenario === "self-test" && !options.selfTest) {
+    throw new ConfigurationError(
+      "scenario",
+      `"self-test" runs Xen's in-tree payloads: set self-test: true too`
+    );
+  }
+  if (options.scenario === "default" && options.payloadSources.length + options.payloads.length === 0) {
+    throw new ConfigurationError(
+      "scenario",
+      `"default" tests your payloads: give payload-sources or payloads`
+    );
+  }
   if (!options.xenSource && options.payloads.length === 0) {
     throw new ConfigurationError(
       "payloads",
@@ -72289,8 +79633,8 @@ function parseOptions(raw, cwd, cacheDir, metadata2 = {}) {
 }
 
 // src/pipeline.ts
-import { copyFile as copyFile3, mkdir as mkdir6, readFile as readFile6, writeFile as writeFile5 } from "node:fs/promises";
-import { basename as basename9, join as join14 } from "node:path";
+import { copyFile as copyFile5, mkdir as mkdir10, readFile as readFile8, writeFile as writeFile7 } from "node:fs/promises";
+import { basename as basename11, dirname as dirname10, join as join17 } from "node:path";
 
 // src/build/config.ts
 import { createHash } from "node:crypto";
@@ -72434,7 +79778,7 @@ async function runCommand(cmd, args, opts = {}) {
     opts.onLine?.(line, stream2);
   };
   const outcome = await new Promise(
-    (resolve9) => {
+    (resolve12) => {
       const child2 = spawn2(cmd, args, {
         cwd: opts.cwd,
         env: { ...process.env, ...opts.env },
@@ -72451,8 +79795,8 @@ async function runCommand(cmd, args, opts = {}) {
         });
       }
       if (opts.input !== void 0) child2.stdin?.end(opts.input);
-      child2.on("error", resolve9);
-      child2.on("close", (code, signal) => resolve9({ code, signal }));
+      child2.on("error", resolve12);
+      child2.on("close", (code, signal) => resolve12({ code, signal }));
     }
   );
   for (const stream2 of ["stdout", "stderr"])
@@ -72461,7 +79805,7 @@ async function runCommand(cmd, args, opts = {}) {
     const status = outcome instanceof Error ? outcome.message : `exit ${outcome.code ?? outcome.signal}`;
     log2.write(`[${status}]
 `);
-    await new Promise((resolve9) => log2.end(resolve9));
+    await new Promise((resolve12) => log2.end(resolve12));
   }
   if (outcome instanceof Error) {
     if (outcome.code === "ENOENT") {
@@ -72917,9 +80261,9 @@ var ElfFormatError = class extends Error {
 var toNumber = (v) => Number(v);
 function cStringAt(bytes, start, end) {
   if (start < 0 || start >= end) return "";
-  let stop = bytes.indexOf(0, start);
-  if (stop < 0 || stop > end) stop = end;
-  return Buffer.from(bytes.buffer, bytes.byteOffset + start, stop - start).toString("latin1");
+  let stop2 = bytes.indexOf(0, start);
+  if (stop2 < 0 || stop2 > end) stop2 = end;
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, stop2 - start).toString("latin1");
 }
 var ElfFile = class {
   constructor(file, bytes) {
@@ -74173,8 +81517,8 @@ async function buildSourcePayloads(opts) {
   const started = Date.now();
   const logFile = opts.logFile && resolve5(opts.logFile);
   const log2 = async (line) => {
-    const seconds = ((Date.now() - started) / 1e3).toFixed(1);
-    if (logFile) await writeFile4(logFile, `# [${seconds} s] ${line}
+    const seconds2 = ((Date.now() - started) / 1e3).toFixed(1);
+    if (logFile) await writeFile4(logFile, `# [${seconds2} s] ${line}
 `, { flag: "a" });
   };
   const dirs = await readPayloadDirs(opts.sourceDirs);
@@ -74245,9 +81589,9 @@ async function buildSourcePayloads(opts) {
       await copyFile2(join7(objDir, `${dir.name}.livepatch`), file);
       const payload = await Payload.load(file);
       const buildId = payload.buildId;
-      const check = (what, note, expected) => {
+      const check = (what2, note, expected) => {
         if (note.status !== "ok" || expected !== void 0 && note.id !== expected) {
-          throw new Error(`${file}: ${what} is not what was linked in (${JSON.stringify(note)})`);
+          throw new Error(`${file}: ${what2} is not what was linked in (${JSON.stringify(note)})`);
         }
         return note.id;
       };
@@ -74480,9 +81824,9 @@ import { createHash as createHash5 } from "node:crypto";
 import { mkdir as mkdir5 } from "node:fs/promises";
 import { join as join8, resolve as resolve6 } from "node:path";
 function gitFetchSteps(ref) {
-  const what = ref || "HEAD";
+  const what2 = ref || "HEAD";
   return {
-    shallow: ["fetch", "--quiet", "--depth", "1", "origin", what],
+    shallow: ["fetch", "--quiet", "--depth", "1", "origin", what2],
     full: ["fetch", "--quiet", "--tags", "origin", "+refs/heads/*:refs/remotes/origin/*"]
   };
 }
@@ -74526,27 +81870,2610 @@ async function fetchGitSource(opts) {
   };
 }
 
-// src/source/path.ts
+// src/report/junit.ts
+function xmlSafe(text) {
+  return text.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, "\uFFFD").replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD");
+}
+function escapeText(text) {
+  return xmlSafe(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function escapeAttr(text) {
+  return escapeText(text).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+}
+var seconds = (ms) => (ms / 1e3).toFixed(3);
+function attrs(values) {
+  return Object.entries(values).filter(([, v]) => v !== void 0).map(([k, v]) => ` ${k}="${escapeAttr(String(v))}"`).join("");
+}
+function transcript(step) {
+  const parts = step.commands.map((c) => {
+    const status = c.rc === void 0 ? "not run" : c.rc === null ? "did not finish" : `exit ${c.rc}`;
+    return `$ ${c.command}   (${status})
+${c.output}`;
+  });
+  if (step.console.length) parts.push(`Xen console:
+${step.console.join("\n")}
+`);
+  return parts.join("\n");
+}
+function testcase(result, step, classname) {
+  const name = `${String(step.index).padStart(2, "0")} ${step.name}`;
+  const open3 = `    <testcase${attrs({
+    name,
+    classname,
+    file: result.file,
+    line: step.line,
+    time: seconds(step.durationMs)
+  })}>`;
+  const body2 = [];
+  if (step.status === "failed") {
+    const message = step.message ?? "failed";
+    body2.push(
+      `      <failure${attrs({ message: message.split("\n")[0], type: "ScenarioStepFailed" })}>${escapeText(message)}</failure>`
+    );
+  } else if (step.status === "not-run") {
+    body2.push(`      <skipped${attrs({ message: step.message ?? "not run" })}/>`);
+  }
+  if (step.commands.some((c) => c.rc !== void 0)) {
+    body2.push(`      <system-out>${escapeText(transcript(step))}</system-out>`);
+  }
+  return body2.length ? `${open3}
+${body2.join("\n")}
+    </testcase>` : `${open3.slice(0, -1)}/>`;
+}
+function junitXml(result, opts = {}) {
+  const classname = `scenario.${result.scenario}`;
+  const cases = result.steps.map((s) => testcase(result, s, classname));
+  let failures = result.counts.failed;
+  let tests = result.steps.length;
+  if (result.error) {
+    tests++;
+    failures++;
+    cases.push(
+      `    <testcase${attrs({ name: "boot", classname, file: result.file, time: seconds(result.boot.totalMs) })}>
+      <failure${attrs({ message: result.error.split("\n")[0], type: "BootFailed" })}>${escapeText(result.error)}</failure>
+    </testcase>`
+    );
+  }
+  const properties = [
+    ["accel", result.boot.accel],
+    ["boot-end", result.boot.end],
+    ["dom0-ready-ms", result.boot.dom0ReadyMs],
+    ["console-log", result.boot.consoleLog],
+    ["kvm-fallback", result.boot.kvmFallback?.reason]
+  ].filter(([, v]) => v !== void 0).map(([name, value]) => `      <property${attrs({ name, value })}/>`);
+  const counts = {
+    tests,
+    failures,
+    errors: 0,
+    skipped: result.counts.notRun,
+    time: seconds(result.boot.totalMs)
+  };
+  return [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<testsuites${attrs({ name: "xen-livepatch-ci", ...counts })}>`,
+    `  <testsuite${attrs({
+      name: result.scenario,
+      ...counts,
+      ...opts.timestamp ? { timestamp: opts.timestamp.toISOString().replace(/\.\d+Z$/, "") } : {},
+      file: result.file
+    })}>`,
+    ...properties.length ? ["    <properties>", ...properties, "    </properties>"] : [],
+    ...cases,
+    "  </testsuite>",
+    "</testsuites>",
+    ""
+  ].join("\n");
+}
+
+// src/scenario/builtin.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/scenario/format.ts
+var import_yaml = __toESM(require_dist(), 1);
+var PAYLOAD_ACTIONS = ["upload", "apply", "revert", "replace", "unload"];
+var ERRNO = {
+  EPERM: 1,
+  ENOENT: 2,
+  E2BIG: 7,
+  ENOEXEC: 8,
+  EAGAIN: 11,
+  ENOMEM: 12,
+  EACCES: 13,
+  EFAULT: 14,
+  EBUSY: 16,
+  EEXIST: 17,
+  ENODEV: 19,
+  EINVAL: 22,
+  ENOSPC: 28,
+  ERANGE: 34,
+  ENOSYS: 38,
+  ENODATA: 61,
+  EOVERFLOW: 75,
+  EILSEQ: 84,
+  EOPNOTSUPP: 95,
+  ETIMEDOUT: 110
+};
+function errnoName(n) {
+  return Object.entries(ERRNO).find(([, v]) => v === n)?.[0];
+}
+function formatErrno(e) {
+  return e.name ? `${e.name} (${e.number})` : String(e.number);
+}
+var PAYLOAD_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+var MAX_PAYLOAD_NAME = 127;
+function isPayloadName(name) {
+  return name.length <= MAX_PAYLOAD_NAME && PAYLOAD_NAME.test(name);
+}
+var TOP_KEYS = ["name", "description", "payloads", "steps"];
+var STEP_KEYS = [
+  ...PAYLOAD_ACTIONS,
+  "run",
+  "list",
+  "name",
+  "nodeps",
+  "expect",
+  "refusal",
+  "errno",
+  "check",
+  "output",
+  "console"
+];
+var OUTPUT_KEYS = ["contains", "equals", "matches", "lacks"];
+var LIST_ENTRY_KEYS = ["state", "metadata", "errno"];
+var Problems = class {
+  list = [];
+  add(line, message) {
+    this.list.push({ line, message });
+  }
+};
+function parseScenario(text, file) {
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems = new Problems();
+  const lineOf = (node) => {
+    const range3 = node?.range;
+    return range3 ? lineCounter.linePos(range3[0]).line : 1;
+  };
+  const fail = () => new ConfigurationError(
+    "scenario",
+    problems.list.sort((a, b) => a.line - b.line).map((p) => `${file}:${p.line}: ${p.message}`).join("\n")
+  );
+  for (const err of doc.errors) {
+    problems.add(lineCounter.linePos(err.pos[0]).line, yamlMessage(err.message));
+  }
+  if (problems.list.length) throw fail();
+  const root = doc.contents;
+  if (!(0, import_yaml.isMap)(root)) {
+    problems.add(
+      lineOf(root),
+      "a scenario is a mapping with `name`, `payloads` and `steps` (see docs/scenarios.md)"
+    );
+    throw fail();
+  }
+  const v = new Validator(problems, lineOf);
+  const top = v.keys(root, TOP_KEYS, "at the top level");
+  const name = top.name ? v.string(top.name.value, "name") : void 0;
+  const description = top.description ? v.string(top.description.value, "description") : void 0;
+  const payloads = {};
+  if (!top.payloads) {
+    problems.add(lineOf(root), "`payloads` is missing (a mapping of names to payload files)");
+  } else if ((0, import_yaml.isMap)(top.payloads.value)) {
+    for (const pair of top.payloads.value.items) {
+      const key = v.key(pair);
+      if (key === void 0) continue;
+      if (!isPayloadName(key)) {
+        problems.add(
+          lineOf(pair.key),
+          `payload name "${key}" is not usable as Xen's payload ID (letters, digits, '_', '.', '-'; at most ${MAX_PAYLOAD_NAME} characters)`
+        );
+        continue;
+      }
+      const f = v.string(pair.value, `the file of payload "${key}"`, lineOf(pair.key));
+      if (f !== void 0) payloads[key] = { file: f, line: lineOf(pair.key) };
+    }
+  } else if (top.payloads.value !== null && !isEmptyScalar(top.payloads.value)) {
+    problems.add(lineOf(top.payloads.value), "`payloads` must map names to payload files");
+  }
+  const steps = [];
+  const stepsNode = top.steps?.value;
+  if (!top.steps) {
+    problems.add(lineOf(root), "`steps` is missing (a list of steps)");
+  } else if (!(0, import_yaml.isSeq)(stepsNode) || stepsNode.items.length === 0) {
+    problems.add(lineOf(stepsNode ?? top.steps.key), "`steps` must be a non-empty list of steps");
+  } else {
+    stepsNode.items.forEach((item, i) => {
+      const step = v.step(item, i + 1, payloads);
+      if (step) steps.push(step);
+    });
+  }
+  if (problems.list.length) throw fail();
+  return {
+    name: name ?? file.replace(/^.*\//, "").replace(/\.ya?ml$/, ""),
+    ...description !== void 0 ? { description } : {},
+    file,
+    source: text,
+    payloads,
+    steps
+  };
+}
+function yamlMessage(message) {
+  return `YAML: ${message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`;
+}
+function isEmptyScalar(node) {
+  return (0, import_yaml.isScalar)(node) && (node.value === null || node.value === "");
+}
+var Validator = class {
+  constructor(problems, lineOf) {
+    this.problems = problems;
+    this.lineOf = lineOf;
+  }
+  problems;
+  lineOf;
+  add(node, message, line) {
+    this.problems.add(line ?? this.lineOf(node), message);
+  }
+  key(pair) {
+    if ((0, import_yaml.isScalar)(pair.key) && typeof pair.key.value === "string") return pair.key.value;
+    if ((0, import_yaml.isScalar)(pair.key) && typeof pair.key.value === "number") return String(pair.key.value);
+    this.add(pair.key, "keys must be plain names");
+    return void 0;
+  }
+  /** The pairs of a mapping by key, reporting keys outside `allowed`. */
+  keys(map, allowed, where2) {
+    const out = {};
+    for (const pair of map.items) {
+      const key = this.key(pair);
+      if (key === void 0) continue;
+      if (!allowed.includes(key)) {
+        const hint = closest(key, allowed);
+        this.add(
+          pair.key,
+          `unknown key "${key}" ${where2}${hint ? ` (did you mean "${hint}"?)` : ""}; allowed: ${allowed.join(", ")}`
+        );
+        continue;
+      }
+      out[key] = pair;
+    }
+    return out;
+  }
+  /** A non-empty string (numbers and booleans written in YAML are taken as their text). */
+  string(node, what2, line) {
+    const value = (0, import_yaml.isScalar)(node) ? node.value : void 0;
+    const s = typeof value === "string" ? value : (typeof value === "number" || typeof value === "boolean") && (0, import_yaml.isScalar)(node) ? node.source ?? String(value) : void 0;
+    if (s !== void 0 && s.trim() !== "") return s;
+    this.add(node, `${what2} must be a non-empty text`, node ? void 0 : line);
+    return void 0;
+  }
+  /** One string or a list of strings. */
+  strings(node, what2, line) {
+    if ((0, import_yaml.isSeq)(node)) {
+      return node.items.flatMap((item) => {
+        const s2 = this.string(item, `each entry of ${what2}`, line);
+        return s2 === void 0 ? [] : [s2];
+      });
+    }
+    const s = this.string(node, what2, line);
+    return s === void 0 ? [] : [s];
+  }
+  regex(source, node, what2) {
+    try {
+      new RegExp(source, "m");
+      return true;
+    } catch (err) {
+      this.add(node, `${what2}: ${err.message}`);
+      return false;
+    }
+  }
+  errno(node, line) {
+    const raw = (0, import_yaml.isScalar)(node) ? node.value : void 0;
+    const value = typeof raw === "string" || typeof raw === "number" ? String(raw).trim().toUpperCase() : "";
+    const number = ERRNO[value] ?? (/^[1-9]\d*$/.test(value) ? Number(value) : void 0);
+    if (number !== void 0) {
+      const name = errnoName(number);
+      return name ? { name, number } : { number };
+    }
+    this.add(
+      node,
+      `errno must be a positive number or one of ${Object.keys(ERRNO).join(", ")}`,
+      node ? void 0 : line
+    );
+    return void 0;
+  }
+  payloadRef(node, action5, payloads) {
+    const name = this.string(node, `\`${action5}\` names a payload and`);
+    if (name === void 0) return void 0;
+    if (!Object.hasOwn(payloads, name)) {
+      const known = Object.keys(payloads);
+      this.add(
+        node,
+        `\`${action5}: ${name}\`: no payload "${name}" in \`payloads\`` + (known.length ? ` (there: ${known.join(", ")})` : "")
+      );
+      return void 0;
+    }
+    return name;
+  }
+  step(node, index, payloads) {
+    const line = this.lineOf(node);
+    if (!(0, import_yaml.isMap)(node)) {
+      this.add(
+        node,
+        `step ${index} must be a mapping such as \`- apply: NAME\` (actions: ${[...PAYLOAD_ACTIONS, "run", "list"].join(", ")})`
+      );
+      return void 0;
+    }
+    const before = this.problems.list.length;
+    const k = this.keys(node, STEP_KEYS, `in step ${index}`);
+    const actionKeys = [...PAYLOAD_ACTIONS, "run"].filter((a) => k[a]);
+    let action5;
+    if (actionKeys.length > 1) {
+      this.add(
+        node,
+        `step ${index} has more than one action (${actionKeys.join(", ")}); give each its own step`
+      );
+    } else if (actionKeys.length === 1) {
+      const kind = actionKeys[0];
+      const pair = k[kind];
+      if (kind === "run") {
+        const command = this.string(pair.value, "`run` takes a shell command, which", line);
+        if (command !== void 0) action5 = { kind: "run", command };
+      } else {
+        const payload = this.payloadRef(pair.value, kind, payloads);
+        if (payload !== void 0) action5 = { kind, payload };
+      }
+    } else if (k.list) {
+      action5 = { kind: "list" };
+    } else {
+      this.add(
+        node,
+        `step ${index} has no action: give one of ${[...PAYLOAD_ACTIONS, "run", "list"].join(", ")}`
+      );
+    }
+    if (k.nodeps) {
+      const value = k.nodeps.value;
+      if (!(0, import_yaml.isScalar)(value) || typeof value.value !== "boolean") {
+        this.add(value ?? k.nodeps.key, "`nodeps` is true or false");
+      } else if (actionKeys[0] !== "apply") {
+        this.add(
+          k.nodeps.key,
+          "`nodeps` belongs to an `apply` step (xen-livepatch apply NAME --nodeps)"
+        );
+      } else if (action5?.kind === "apply" && value.value) {
+        action5.nodeps = true;
+      }
+    }
+    let expect = "success";
+    if (k.expect) {
+      const value = this.string(k.expect.value, "`expect`", this.lineOf(k.expect.key));
+      if (value === "success" || value === "refused") expect = value;
+      else if (value !== void 0) {
+        this.add(k.expect.value, `\`expect\` is "success" or "refused", not "${value}"`);
+      }
+    }
+    const refusalOnly = (key) => {
+      if (k[key] && expect !== "refused") {
+        this.add(
+          k[key].key,
+          `\`${key}\` describes a refusal: add \`expect: refused\` to this step`
+        );
+      }
+    };
+    refusalOnly("refusal");
+    refusalOnly("errno");
+    const refusal = k.refusal ? this.string(k.refusal.value, "`refusal`", this.lineOf(k.refusal.key)) : void 0;
+    const errno = k.errno ? this.errno(k.errno.value, this.lineOf(k.errno.key)) : void 0;
+    const check = k.check ? this.string(k.check.value, "`check` (a shell command)", this.lineOf(k.check.key)) : void 0;
+    const output = k.output ? this.output(k.output) : void 0;
+    const console2 = k.console ? this.console(k.console) : [];
+    const list = k.list ? this.list(k.list, payloads) : void 0;
+    const name = k.name ? this.string(k.name.value, "`name`", this.lineOf(k.name.key)) : action5 && defaultStepName(action5);
+    if (this.problems.list.length > before || !action5) return void 0;
+    return {
+      index,
+      line,
+      name: name ?? `step ${index}`,
+      action: action5,
+      expect,
+      ...refusal !== void 0 ? { refusal } : {},
+      ...errno !== void 0 ? { errno } : {},
+      ...check !== void 0 ? { check } : {},
+      ...output !== void 0 ? { output } : {},
+      console: console2,
+      ...list !== void 0 ? { list } : {}
+    };
+  }
+  output(pair) {
+    const node = pair.value;
+    const line = this.lineOf(pair.key);
+    if (!(0, import_yaml.isMap)(node)) {
+      this.add(
+        node ?? pair.key,
+        "`output` is a mapping of checks: contains, equals, matches, lacks"
+      );
+      return void 0;
+    }
+    const k = this.keys(node, OUTPUT_KEYS, "in `output`");
+    const out = { contains: [], matches: [], lacks: [] };
+    if (k.contains) out.contains = this.strings(k.contains.value, "`contains`", line);
+    if (k.lacks) out.lacks = this.strings(k.lacks.value, "`lacks`", line);
+    if (k.matches) {
+      out.matches = this.strings(k.matches.value, "`matches`", line).filter(
+        (re) => this.regex(re, k.matches.value, "`matches` is not a valid regular expression")
+      );
+    }
+    if (k.equals) {
+      const value = k.equals.value;
+      if ((0, import_yaml.isScalar)(value) && (value.value === "" || value.value === null)) out.equals = "";
+      else out.equals = this.string(value, "`equals`", line);
+    }
+    if (!k.contains && !k.lacks && !k.matches && !k.equals) {
+      this.add(pair.key, "`output` has no check: give contains, equals, matches or lacks");
+    }
+    return out;
+  }
+  console(pair) {
+    const node = pair.value;
+    const items = (0, import_yaml.isSeq)(node) ? node.items : [node];
+    const out = [];
+    for (const item of items) {
+      if ((0, import_yaml.isMap)(item)) {
+        const k = this.keys(item, ["matches"], "in a `console` entry");
+        if (!k.matches) {
+          this.add(item, "a `console` entry is a text, or `{ matches: REGEX }`");
+          continue;
+        }
+        const re = this.string(k.matches.value, "`matches`", this.lineOf(k.matches.key));
+        if (re !== void 0 && this.regex(re, k.matches.value, "not a valid regular expression")) {
+          out.push({ text: re, regex: true });
+        }
+        continue;
+      }
+      const text = this.string(
+        item,
+        "each `console` entry (a text of an expected Xen console line)",
+        this.lineOf(pair.key)
+      );
+      if (text !== void 0) out.push({ text, regex: false });
+    }
+    return out;
+  }
+  list(pair, payloads) {
+    const node = pair.value;
+    if (node === null || isEmptyScalar(node)) return [];
+    if (!(0, import_yaml.isMap)(node)) {
+      this.add(
+        node,
+        "`list` maps payload names to a state (CHECKED, APPLIED, absent) or to { state, metadata, errno }"
+      );
+      return void 0;
+    }
+    const out = [];
+    for (const entry of node.items) {
+      const payload = this.key(entry);
+      if (payload === void 0) continue;
+      if (!Object.hasOwn(payloads, payload)) {
+        this.add(entry.key, `\`list\`: no payload "${payload}" in \`payloads\``);
+        continue;
+      }
+      const value = entry.value;
+      if ((0, import_yaml.isMap)(value)) {
+        const k = this.keys(value, LIST_ENTRY_KEYS, `in \`list\` for "${payload}"`);
+        const line = this.lineOf(entry.key);
+        const state3 = k.state ? this.state(k.state.value) : void 0;
+        if (!k.state) this.add(entry.key, `\`list\` for "${payload}": \`state\` is missing`);
+        const metadata2 = k.metadata ? this.strings(k.metadata.value, "`metadata`", line) : [];
+        const errno = k.errno ? this.errno(k.errno.value, line) : void 0;
+        if (state3 === "absent" && (metadata2.length || errno)) {
+          this.add(
+            entry.key,
+            `\`list\` for "${payload}": an absent payload has no metadata or errno`
+          );
+        }
+        if (state3) out.push({ payload, state: state3, metadata: metadata2, ...errno ? { errno } : {} });
+      } else {
+        const state3 = this.state(value ?? entry.key);
+        if (state3) out.push({ payload, state: state3, metadata: [] });
+      }
+    }
+    return out;
+  }
+  state(node) {
+    if ((0, import_yaml.isScalar)(node) && typeof node.value === "string") {
+      const v = node.value.trim();
+      if (/^(checked|applied)$/i.test(v)) return v.toUpperCase();
+      if (/^absent$/i.test(v)) return "absent";
+    }
+    this.add(node, "a `list` state is CHECKED, APPLIED or absent");
+    return void 0;
+  }
+};
+function defaultStepName(action5) {
+  switch (action5.kind) {
+    case "run":
+      return `run: ${action5.command}`;
+    case "list":
+      return "list";
+    default:
+      return `${action5.kind} ${action5.payload}${action5.nodeps ? " --nodeps" : ""}`;
+  }
+}
+function closest(word, allowed) {
+  let best;
+  for (const candidate of allowed) {
+    const d = editDistance(word.toLowerCase(), candidate);
+    if (d <= 2 && (!best || d < best.d)) best = { word: candidate, d };
+  }
+  return best?.word;
+}
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(
+        prev[j] + 1,
+        row[j - 1] + 1,
+        prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
+      );
+    }
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+// src/scenario/builtin.ts
+var EXTRA_VERSION = "cat /sys/hypervisor/version/extra";
+function isReappliable(payload) {
+  const writable = payload.elf.sections.filter(
+    (s) => (s.flags & SHF_ALLOC) !== 0 && (s.flags & SHF_EXECINSTR) === 0 && (s.flags & SHF_WRITE) !== 0 && s.size > 0
+  );
+  return writable.length === 0 || writable.length === 1 && writable[0].name === ".livepatch.funcs";
+}
+var VETOING_HOOKS = [
+  ".livepatch.hooks.preapply",
+  ".livepatch.hooks.postapply",
+  ".livepatch.hooks.prerevert",
+  ".livepatch.hooks.postrevert"
+];
+function describeStack(payloads) {
+  const out = [];
+  const used = /* @__PURE__ */ new Set();
+  for (const p of payloads) {
+    const name = uniqueName(p.name, used);
+    const depends = p.depends;
+    const dependsOn = depends.status === "ok" ? depends.id : void 0;
+    const earlier = out.find((_, i) => {
+      const id = payloads[i].buildId;
+      return id.status === "ok" && id.id === dependsOn;
+    });
+    const modinfo = p.modinfo()?.entries ?? [];
+    out.push({
+      name,
+      file: p.file,
+      ...earlier ? { stackedOn: earlier.name } : {},
+      reappliable: isReappliable(p),
+      vetoingHooks: p.elf.sections.some((s) => VETOING_HOOKS.includes(s.name) && s.size > 0),
+      metadata: modinfo.map((e) => e.wellFormed ? `${e.key}=${e.value}` : e.key)
+    });
+  }
+  return out;
+}
+function uniqueName(wanted, used) {
+  const base = wanted.replace(/[^A-Za-z0-9_.-]/g, "_").replace(/^[.-]/, "_").slice(0, MAX_PAYLOAD_NAME - 4) || "payload";
+  let name = base;
+  for (let i = 2; used.has(name); i++) name = `${base}-${i}`;
+  used.add(name);
+  return name;
+}
+function defaultScenario(payloads, opts = {}) {
+  if (payloads.length === 0) {
+    throw new ConfigurationError("scenario", "the default scenario needs at least one payload");
+  }
+  for (const p of payloads) {
+    if (!isPayloadName(p.name)) {
+      throw new ConfigurationError("scenario", `"${p.name}" is not usable as a payload ID`);
+    }
+  }
+  const steps = [];
+  const comments = /* @__PURE__ */ new Map();
+  const phase = (comment) => {
+    const before = comments.get(steps.length);
+    comments.set(steps.length, before ? `${before}
+${comment}` : comment);
+  };
+  const byName = new Map(payloads.map((p) => [p.name, p]));
+  const last = payloads.at(-1);
+  let applied = [];
+  const listOf = (state3) => Object.fromEntries(
+    payloads.map((p) => {
+      const s = state3(p);
+      return [
+        p.name,
+        s !== "absent" && p.metadata.length ? { state: s, metadata: p.metadata } : s
+      ];
+    })
+  );
+  const apply = (p, extra = {}) => {
+    const top = applied.at(-1);
+    const nodeps = p.stackedOn ? top !== p.stackedOn : top !== void 0;
+    steps.push({
+      apply: p.name,
+      ...nodeps ? { nodeps: true } : {},
+      console: [`${p.name} finished APPLY with rc=0`],
+      ...extra
+    });
+    applied.push(p.name);
+  };
+  const revertAll = (extra = {}) => {
+    for (const name of [...applied].reverse()) {
+      steps.push({ revert: name, console: [`${name} finished REVERT with rc=0`] });
+    }
+    if (applied.length && Object.keys(extra).length) Object.assign(steps.at(-1), extra);
+    applied = [];
+  };
+  phase("Upload the stack in order.");
+  for (const p of payloads) steps.push({ upload: p.name });
+  steps.at(-1).list = listOf(() => "CHECKED");
+  phase("Apply each, in stack order.");
+  for (const p of payloads) apply(p);
+  steps.at(-1).list = listOf(() => "APPLIED");
+  if (opts.checks?.length) {
+    phase("The user's checks, with the whole stack applied.");
+    for (const c of opts.checks) {
+      steps.push({
+        run: c.command,
+        ...c.name ? { name: c.name } : {},
+        ...c.output ? { output: c.output } : {}
+      });
+    }
+  }
+  phase("Revert in reverse order.");
+  revertAll({ list: listOf(() => "CHECKED") });
+  const again = payloads.slice(0, -1).filter((p) => p.reappliable).filter((p, _, ok2) => !p.stackedOn || ok2.some((q) => q.name === p.stackedOn));
+  const skipped = payloads.slice(0, -1).filter((p) => !again.includes(p));
+  phase(
+    "Apply again where Xen allows it" + (skipped.length ? ` (not ${skipped.map((p) => p.name).join(", ")}: Xen refuses to re-apply a payload with .data, and what is stacked on it).` : ".")
+  );
+  for (const p of again) apply(p);
+  const replaceStep = { replace: last.name };
+  if (last.stackedOn) {
+    phase(
+      `Replace with the last payload: refused, ${last.name} depends on ${last.stackedOn} and REPLACE checks against the hypervisor's build-id.`
+    );
+    Object.assign(replaceStep, {
+      expect: "refused",
+      refusal: `${last.name}: check against hypervisor build-id failed`,
+      errno: "EINVAL"
+    });
+    steps.push(replaceStep);
+  } else if (last.vetoingHooks || applied.some((n) => byName.get(n).vetoingHooks)) {
+    phase(
+      "Replace with the last payload: refused, Xen does not replace with or over vetoing hooks."
+    );
+    Object.assign(replaceStep, {
+      expect: "refused",
+      refusal: "REPLACE action is not supported on livepatches with vetoing hooks!",
+      errno: "EOPNOTSUPP"
+    });
+    steps.push(replaceStep);
+  } else {
+    phase(
+      `Replace with the last payload${last.reappliable ? "" : ` (unloaded and uploaded again first: ${last.name} has .data, which its revert left used)`}.`
+    );
+    if (!last.reappliable) steps.push({ unload: last.name }, { upload: last.name });
+    Object.assign(replaceStep, {
+      console: [`${last.name} finished REPLACE with rc=0`],
+      list: listOf((p) => p === last ? "APPLIED" : "CHECKED")
+    });
+    steps.push(replaceStep);
+    applied = [last.name];
+  }
+  phase("Revert what is applied, then unload all.");
+  revertAll();
+  for (const p of payloads) steps.push({ unload: p.name });
+  steps.at(-1).list = listOf(() => "absent");
+  const doc = new import_yaml2.Document(
+    {
+      name: opts.name ?? "default",
+      description: "The built-in scenario for the payload stack: upload in order, apply each, run the checks, revert in reverse order, apply again where Xen allows it, replace with the last payload, unload all.",
+      payloads: Object.fromEntries(payloads.map((p) => [p.name, p.file])),
+      steps
+    },
+    { aliasDuplicateObjects: false }
+  );
+  const seq = doc.get("steps", true);
+  if ((0, import_yaml2.isSeq)(seq)) {
+    for (const [i, comment] of comments) {
+      const item = seq.items[i];
+      if (item) item.commentBefore = comment.replace(/^/gm, " ");
+    }
+  }
+  return parseScenario(doc.toString({ lineWidth: 0 }), "builtin:default");
+}
+var SELF_TEST_YAML = `name: self-test
+description: >-
+  Xen's in-tree livepatch test payloads (xen/test/livepatch): a stacked pair and its
+  refusals, replace, --nodeps, hooks (pre/post, action, failing), expectations that match
+  and that do not, a payload without the hypervisor's build-id, and the metadata the
+  hypervisor shows.
+payloads:
+  hello: xen_hello_world.livepatch
+  bye: xen_bye_world.livepatch
+  replace: xen_replace_world.livepatch
+  prepost: xen_prepost_hooks.livepatch
+  prepost_fail: xen_prepost_hooks_fail.livepatch
+  action: xen_action_hooks.livepatch
+  marker: xen_action_hooks_marker.livepatch
+  noapply: xen_action_hooks_noapply.livepatch
+  norevert: xen_action_hooks_norevert.livepatch
+  nofunc: xen_action_hooks_nofunc.livepatch
+  expectations: xen_expectations.livepatch
+  expectations_fail: xen_expectations_fail.livepatch
+  no_buildid: xen_no_xen_buildid.livepatch
+steps:
+  - list:
+    name: nothing loaded at first
+    output: { contains: Nothing to list }
+  - run: ${EXTRA_VERSION}
+    name: the extra version before any patch
+    output: { lacks: World }
+
+  # --- A stacked pair: bye_world depends on hello_world's build-id. -------------------
+  - upload: hello
+    # xen-livepatch list: "hello | CHECKED | LIVEPATCH_RULEZ" (hello_world's .modinfo)
+    list: { hello: { state: CHECKED, metadata: LIVEPATCH_RULEZ } }
+  - upload: bye
+  - apply: bye
+    name: bye before hello is refused
+    # (XEN) livepatch: bye: check against hypervisor build-id failed
+    expect: refused
+    refusal: "bye: check against hypervisor build-id failed"
+    errno: EINVAL
+  - apply: hello
+    # The load hooks run when the patch goes in, then Xen prints the .modinfo.
+    console:
+      - "livepatch: hello: Verifying enabled expectations for all functions"
+      - "livepatch: hello: Applying 1 functions"
+      - "hi_func: Hi! (called 1 times)"
+      - "Hook executing."
+      - "livepatch: module metadata:"
+      - "livepatch:   LIVEPATCH_RULEZ"
+      - "livepatch: hello finished APPLY with rc=0"
+    check: ${EXTRA_VERSION}
+    output: { equals: Hello World }
+    list: { hello: { state: APPLIED, metadata: LIVEPATCH_RULEZ } }
+  - apply: bye
+    console: ["livepatch: bye: Applying 1 functions", "livepatch: bye finished APPLY with rc=0"]
+    check: ${EXTRA_VERSION}
+    output: { equals: Bye World! }
+    list: { hello: APPLIED, bye: APPLIED }
+  - revert: hello
+    name: reverting hello under bye is refused
+    # (XEN) livepatch: hello: can't unload. Top is bye    (the tool: Error 16, exit status 2)
+    expect: refused
+    refusal: "hello: can't unload. Top is bye"
+    errno: EBUSY
+  - revert: bye
+    console: ["livepatch: bye: Reverting", "livepatch: bye finished REVERT with rc=0"]
+    check: ${EXTRA_VERSION}
+    output: { equals: Hello World }
+  - revert: hello
+    # The unload hooks, in the order the payload lists them.
+    console:
+      - "livepatch: hello: Reverting"
+      - "check_fnc: Hi func called 1 times"
+      - "hi_func: Hi! (called 2 times)"
+      - "Hook unloaded."
+      - "livepatch: hello finished REVERT with rc=0"
+    check: ${EXTRA_VERSION}
+    output: { lacks: World }
+  - apply: hello
+    name: applying hello again after its revert is refused (it has .data)
+    # (XEN) livepatch: hello: can't revert as payload has .data. Please unload
+    # xen-livepatch list then shows "hello | CHECKED (22, Invalid argument) | LIVEPATCH_RULEZ".
+    expect: refused
+    refusal: "hello: can't revert as payload has .data. Please unload"
+    errno: EINVAL
+    list: { hello: { state: CHECKED, errno: EINVAL, metadata: LIVEPATCH_RULEZ } }
+  - apply: bye
+    name: bye alone with --nodeps (it has no .data, so it applies again)
+    nodeps: true
+    console: ["livepatch: bye finished APPLY with rc=0"]
+    check: ${EXTRA_VERSION}
+    output: { equals: Bye World! }
+
+  # --- Replace: revert everything applied, apply the new one. -------------------------
+  - upload: replace
+  - replace: replace
+    console:
+      - "livepatch: bye: Reverting"
+      - "livepatch: replace: Applying 1 functions"
+      - "livepatch: replace finished REPLACE with rc=0"
+    check: ${EXTRA_VERSION}
+    # "Hello Again World!" cut to the hypervisor's 16-byte extra version.
+    output: { equals: Hello Again Wor }
+    list: { replace: APPLIED, bye: CHECKED, hello: CHECKED }
+  - unload: replace
+    name: unloading an applied payload is refused (by the tool)
+    # The tool refuses on its own: "replace is in the wrong state. Current state: APPLIED"
+    expect: refused
+    refusal: "replace is in the wrong state."
+  - revert: replace
+    check: ${EXTRA_VERSION}
+    output: { lacks: World }
+  - unload: replace
+  - unload: bye
+  - unload: hello
+    list: { hello: absent, bye: absent, replace: absent }
+
+  # --- Pre/post apply/revert hooks; the first revert is vetoed by design. -------------
+  - upload: prepost
+  - replace: prepost
+    name: replace with vetoing hooks is refused
+    expect: refused
+    refusal: "prepost: REPLACE action is not supported on livepatches with vetoing hooks!"
+    errno: EOPNOTSUPP
+  - apply: prepost
+    console:
+      - "livepatch: prepost: Calling pre-apply hook function"
+      - "pre_apply_hook: Hook starting."
+      - "pre_apply_hook: applying: xen_extra_version"
+      - "pre_apply_hook: Hook done."
+      - "livepatch: prepost: Applying 1 functions"
+      - "livepatch: prepost: Calling post-apply hook function with rc=0"
+      - "post_apply_hook: applied: xen_extra_version"
+      - "post_apply_hook: Hook done."
+      - "livepatch: prepost finished APPLY with rc=0"
+    check: ${EXTRA_VERSION}
+    output: { equals: Hello World }
+  - revert: prepost
+    name: the first revert is vetoed by the pre-revert hook
+    # (XEN) livepatch: prepost: pre-revert hook failed (rc=-1), aborting!
+    expect: refused
+    refusal: "prepost: pre-revert hook failed (rc=-1), aborting!"
+    errno: EPERM
+    console: ["pre_revert_hook: reverting: xen_extra_version", "pre_revert_hook: Hook done."]
+    list: { prepost: { state: APPLIED, errno: EPERM } }
+  - revert: prepost
+    console:
+      - "livepatch: prepost: Calling pre-revert hook function"
+      - "pre_revert_hook: Hook done."
+      - "livepatch: prepost: Reverting"
+      - "livepatch: prepost: Calling post-revert hook function with rc=0"
+      - "post_revert_hook: reverted: xen_extra_version"
+      - "post_revert_hook: Hook done."
+      - "livepatch: prepost finished REVERT with rc=0"
+    check: ${EXTRA_VERSION}
+    output: { lacks: World }
+  - unload: prepost
+
+  # --- A failing pre-apply hook stops the apply before anything is patched. -----------
+  - upload: prepost_fail
+  - apply: prepost_fail
+    expect: refused
+    refusal: "prepost_fail: pre-apply hook failed (rc=-22), aborting!"
+    errno: EINVAL
+    console: ["pre_apply_hook: pre applying: xen_extra_version", "pre_apply_hook: Hook done."]
+    check: ${EXTRA_VERSION}
+    output: { lacks: World }
+    list: { prepost_fail: { state: CHECKED, errno: EINVAL } }
+  - unload: prepost_fail
+
+  # --- Action hooks: the apply/revert hooks replace Xen's own patching. ---------------
+  - upload: action
+  - apply: action
+    console:
+      - "livepatch: action: Calling apply action hook function"
+      - "apply_hook: applying: xen_extra_version"
+      - "apply_hook: Hook done."
+      - "livepatch: action finished APPLY with rc=0"
+    check: ${EXTRA_VERSION}
+    # The hook only marks the function applied: nothing is patched.
+    output: { lacks: World }
+    list: { action: APPLIED }
+  - revert: action
+    console:
+      - "livepatch: action: Calling revert action hook function"
+      - "revert_hook: reverting: xen_extra_version"
+      - "livepatch: action: Calling post-revert hook function with rc=0"
+      - "post_revert_hook: reverted: xen_extra_version"
+      - "livepatch: action finished REVERT with rc=0"
+  - unload: action
+
+  - upload: marker
+  - apply: marker
+    name: apply marker (hooks see the applied-state marker change)
+    console:
+      - "pre_apply_hook: pre applied: xen_extra_version"
+      - "livepatch: marker: Applying 1 functions"
+      - "post_apply_hook: post applied: xen_extra_version"
+      - "livepatch: marker finished APPLY with rc=0"
+    check: ${EXTRA_VERSION}
+    output: { equals: Hello World }
+  - revert: marker
+    console:
+      - "pre_revert_hook: pre reverted: xen_extra_version"
+      - "livepatch: marker: Reverting"
+      - "post_revert_hook: post reverted: xen_extra_version"
+      - "livepatch: marker finished REVERT with rc=0"
+  - unload: marker
+
+  - upload: noapply
+  - apply: noapply
+    name: an apply action hook that fails leaves the payload unapplied
+    # The post-apply hook still runs, and is told rc=-22.
+    expect: refused
+    refusal: "livepatch: noapply finished APPLY with rc=-22"
+    errno: EINVAL
+    console:
+      - "livepatch: noapply: Calling pre-apply hook function"
+      - "livepatch: noapply: Calling apply action hook function"
+      - "apply_hook: applying: xen_extra_version"
+      - "livepatch: noapply: Calling post-apply hook function with rc=-22"
+      - "post_apply_hook: post applied: xen_extra_version"
+      - "livepatch: noapply finished APPLY with rc=-22"
+    check: ${EXTRA_VERSION}
+    output: { lacks: World }
+    list: { noapply: { state: CHECKED, errno: EINVAL } }
+  - revert: noapply
+    name: reverting what never applied needs no action
+    output: { contains: No action needed. }
+  - unload: noapply
+
+  - upload: norevert
+  - apply: norevert
+    check: ${EXTRA_VERSION}
+    output: { equals: Hello World }
+  - revert: norevert
+    name: a revert action hook that fails; the post-revert hook reverts after all
+    # Xen's "Reverting" comes from inside the post-revert hook (it calls revert_payload).
+    expect: refused
+    refusal: "livepatch: norevert finished REVERT with rc=-22"
+    errno: EINVAL
+    console:
+      - "livepatch: norevert: Calling pre-revert hook function"
+      - "livepatch: norevert: Calling revert action hook function"
+      - "revert_hook: reverting: xen_extra_version"
+      - "livepatch: norevert: Calling post-revert hook function with rc=-22"
+      - "post_revert_hook: Hook starting."
+      - "livepatch: norevert: Reverting"
+      - "post_revert_hook: Hook done."
+      - "livepatch: norevert finished REVERT with rc=-22"
+    check: ${EXTRA_VERSION}
+    output: { lacks: World }
+    list: { norevert: { state: CHECKED, errno: EINVAL } }
+  - unload: norevert
+
+  - upload: nofunc
+  - apply: nofunc
+    name: apply nofunc (action hooks, no functions to patch)
+    console:
+      - "livepatch: nofunc: Calling apply action hook function"
+      - "apply_hook: Hook starting."
+      - "apply_hook: Hook done."
+      - "livepatch: nofunc finished APPLY with rc=0"
+    list: { nofunc: APPLIED }
+  - revert: nofunc
+    console:
+      - "livepatch: nofunc: Calling revert action hook function"
+      - "revert_hook: Hook done."
+      - "livepatch: nofunc: Calling post-revert hook function with rc=0"
+      - "post_revert_hook: Hook done."
+      - "livepatch: nofunc finished REVERT with rc=0"
+  - unload: nofunc
+
+  # --- Expectations: the bytes a function must have before it is patched. -------------
+  - upload: expectations
+  - apply: expectations
+    console:
+      - "livepatch: expectations: Verifying enabled expectations for all functions"
+      - "livepatch: expectations: Applying 1 functions"
+    check: ${EXTRA_VERSION}
+    output: { equals: Hello World }
+  - revert: expectations
+  - apply: expectations
+    name: applying expectations again is allowed (no .data)
+    check: ${EXTRA_VERSION}
+    output: { equals: Hello World }
+  - revert: expectations
+  - unload: expectations
+  - upload: expectations_fail
+  - apply: expectations_fail
+    name: expectations that do not match refuse the apply
+    # (XEN) livepatch: xen_extra_version: expectation failed: expected:deadc0debabe, actual:<the real bytes>
+    expect: refused
+    refusal: "expectations_fail: expectations of xen_extra_version failed (rc=-22), aborting!"
+    errno: EINVAL
+    console:
+      - "livepatch: expectations_fail: Verifying enabled expectations for all functions"
+      - { matches: "livepatch: xen_extra_version: expectation failed: expected:deadc0debabe, actual:[0-9a-f]{12}$" }
+    list: { expectations_fail: CHECKED }
+  - unload: expectations_fail
+
+  # --- A payload without .livepatch.xen_depends is refused at upload. -----------------
+  - upload: no_buildid
+    expect: refused
+    refusal: "no_buildid: .livepatch.xen_depends is missing"
+    errno: EINVAL
+    list: { no_buildid: absent }
+
+  - list:
+    name: nothing loaded at the end
+    output: { contains: Nothing to list }
+`;
+function selfTestScenario() {
+  return parseScenario(SELF_TEST_YAML, "builtin:self-test");
+}
+
+// src/scenario/run.ts
+import { constants as fsConstants4 } from "node:fs";
+import { access as access6, mkdtemp as mkdtemp2, rm as rm8 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { isAbsolute as isAbsolute6, join as join11, resolve as resolve9 } from "node:path";
+
+// src/boot/guest-assets.ts
+import { constants as fsConstants2 } from "node:fs";
+import {
+  access as access4,
+  copyFile as copyFile3,
+  mkdir as mkdir6,
+  readdir as readdir5,
+  readFile as readFile5,
+  rename as rename4,
+  rm as rm5,
+  writeFile as writeFile5
+} from "node:fs/promises";
+import { basename as basename6, join as join9, resolve as resolve7 } from "node:path";
+import * as zlib from "node:zlib";
+import { promisify } from "node:util";
+var DOM0_MODULES = ["xen-privcmd", "xenfs"];
+var KERNEL_META_PACKAGE = "linux-image-amd64";
+var BUSYBOX_PACKAGE = "busybox-static";
+var STAMP2 = "assets.json";
+async function fetchGuestAssets(opts) {
+  const dir = join9(resolve7(opts.cacheDir), "guest");
+  const cached = await readStamp2(dir);
+  if (cached) return cached;
+  const tmp = `${dir}.tmp-${process.pid}`;
+  await rm5(tmp, { recursive: true, force: true });
+  await mkdir6(tmp, { recursive: true });
+  try {
+    const kernelPackage = await resolveKernelPackage(opts.logFile);
+    const debs = join9(tmp, "debs");
+    const root = join9(tmp, "root");
+    await mkdir6(debs);
+    await runCommand("apt-get", ["download", kernelPackage, BUSYBOX_PACKAGE], {
+      cwd: debs,
+      logFile: opts.logFile
+    });
+    for (const deb of (await readdir5(debs)).filter((n) => n.endsWith(".deb")).sort()) {
+      await runCommand("dpkg", ["-x", join9(debs, deb), root], { logFile: opts.logFile });
+    }
+    const kernelVersion = kernelPackage.slice("linux-image-".length);
+    const modulesRoot = await firstExisting(
+      [join9(root, "lib/modules", kernelVersion), join9(root, "usr/lib/modules", kernelVersion)],
+      `${kernelPackage} has no lib/modules/${kernelVersion}`
+    );
+    const vmlinuz = await firstExisting(
+      [join9(root, "boot", `vmlinuz-${kernelVersion}`), join9(modulesRoot, "vmlinuz")],
+      `${kernelPackage} has no boot/vmlinuz-${kernelVersion}`
+    );
+    const busybox = await firstExisting(
+      [join9(root, "bin/busybox"), join9(root, "usr/bin/busybox")],
+      `${BUSYBOX_PACKAGE} has no bin/busybox`
+    );
+    await copyFile3(vmlinuz, join9(tmp, `vmlinuz-${kernelVersion}`));
+    await copyFile3(busybox, join9(tmp, "busybox"));
+    await mkdir6(join9(tmp, "modules"));
+    const read = moduleReader(join9(tmp, "scratch"), opts.logFile);
+    const modules = [];
+    for (const rel of await moduleLoadOrder(modulesRoot, DOM0_MODULES, read)) {
+      const ko = `modules/${basename6(rel).replace(MODULE_FILE, ".ko")}`;
+      await writeFile5(join9(tmp, ko), await read(join9(modulesRoot, rel)));
+      modules.push(ko);
+    }
+    for (const scratch of [debs, root, join9(tmp, "scratch")]) {
+      await rm5(scratch, { recursive: true, force: true });
+    }
+    const stamp = {
+      kernelPackage,
+      kernelVersion,
+      kernel: `vmlinuz-${kernelVersion}`,
+      busybox: "busybox",
+      modules
+    };
+    await writeFile5(join9(tmp, STAMP2), `${JSON.stringify(stamp, null, 2)}
+`);
+    await moveIntoPlace2(tmp, dir);
+  } finally {
+    await rm5(tmp, { recursive: true, force: true });
+  }
+  const fetched = await readStamp2(dir);
+  if (!fetched) throw new Error(`guest assets were unpacked but ${join9(dir, STAMP2)} is unusable`);
+  return fetched;
+}
+async function readStamp2(dir) {
+  let stamp;
+  try {
+    stamp = JSON.parse(await readFile5(join9(dir, STAMP2), "utf8"));
+  } catch {
+    return void 0;
+  }
+  const assets = {
+    kernel: join9(dir, stamp.kernel),
+    modules: stamp.modules.map((m) => join9(dir, m)),
+    busybox: join9(dir, stamp.busybox),
+    kernelVersion: stamp.kernelVersion
+  };
+  for (const file of [assets.kernel, assets.busybox, ...assets.modules]) {
+    if (!await exists3(file)) return void 0;
+  }
+  return assets;
+}
+async function resolveKernelPackage(logFile) {
+  const { stdout } = await runCommand("apt-cache", ["depends", KERNEL_META_PACKAGE], { logFile });
+  const found = parseKernelDependency(stdout);
+  if (!found) {
+    throw new Error(
+      `apt-cache depends ${KERNEL_META_PACKAGE} names no linux-image-<version> package:
+${stdout}`
+    );
+  }
+  return found;
+}
+function parseKernelDependency(aptCacheDepends) {
+  for (const line of aptCacheDepends.split("\n")) {
+    const m = /^\s*\|?Depends:\s*(linux-image-[0-9][\w.+~-]*)\s*$/.exec(line);
+    if (m?.[1]) return m[1];
+  }
+  return void 0;
+}
+function canonicalName(name) {
+  return name.replaceAll("-", "_");
+}
+var MODULE_FILE = /\.ko(\.(?:xz|zst|gz))?$/;
+function moduleNameOf(path12) {
+  return canonicalName(basename6(path12).replace(MODULE_FILE, ""));
+}
+async function moduleLoadOrder(modulesRoot, wanted, read) {
+  const builtin = new Set(
+    (await readFile5(join9(modulesRoot, "modules.builtin"), "utf8").catch(() => "")).split("\n").filter(Boolean).map(moduleNameOf)
+  );
+  const depFile = await readFile5(join9(modulesRoot, "modules.dep"), "utf8").catch(() => void 0);
+  const pathOf = /* @__PURE__ */ new Map();
+  let dependsOn;
+  if (depFile !== void 0) {
+    const deps = parseModulesDep(depFile);
+    for (const rel of deps.keys()) pathOf.set(moduleNameOf(rel), rel);
+    dependsOn = (rel) => Promise.resolve(deps.get(rel) ?? []);
+  } else {
+    for (const rel of await listModules(modulesRoot)) pathOf.set(moduleNameOf(rel), rel);
+    dependsOn = async (rel) => {
+      const names = modinfoDepends(await read(join9(modulesRoot, rel)), rel);
+      return names.filter((n) => !builtin.has(canonicalName(n))).map((n) => locate(n));
+    };
+  }
+  const locate = (name) => {
+    const rel = pathOf.get(canonicalName(name));
+    if (!rel) throw new Error(`kernel module '${name}' is not in ${modulesRoot}`);
+    return rel;
+  };
+  const order = [];
+  const visiting = /* @__PURE__ */ new Set();
+  const visit = async (rel) => {
+    if (order.includes(rel)) return;
+    if (visiting.has(rel))
+      throw new Error(`kernel modules depend on each other in a cycle at ${rel}`);
+    visiting.add(rel);
+    for (const dep of await dependsOn(rel)) await visit(dep);
+    visiting.delete(rel);
+    order.push(rel);
+  };
+  for (const name of wanted) {
+    if (builtin.has(canonicalName(name))) continue;
+    await visit(locate(name));
+  }
+  return order;
+}
+function parseModulesDep(text) {
+  const deps = /* @__PURE__ */ new Map();
+  for (const line of text.split("\n")) {
+    const colon = line.indexOf(":");
+    if (colon <= 0) continue;
+    deps.set(
+      line.slice(0, colon).trim(),
+      line.slice(colon + 1).trim().split(/\s+/).filter(Boolean)
+    );
+  }
+  return deps;
+}
+function modinfoDepends(ko, name) {
+  const elf = parseElf(ko, name);
+  const modinfo = elf.sectionNamed(".modinfo");
+  if (!modinfo) throw new Error(`${name}: kernel module without a .modinfo section`);
+  const entries = Buffer.from(elf.data(modinfo)).toString("latin1").split("\0");
+  const depends = entries.find((e) => e.startsWith("depends="));
+  return (depends?.slice("depends=".length) ?? "").split(",").filter(Boolean);
+}
+async function listModules(root) {
+  const names = await readdir5(root, { recursive: true });
+  return names.filter((n) => MODULE_FILE.test(n)).sort();
+}
+function moduleReader(scratchDir, logFile) {
+  return async (path12) => {
+    const data = await readFile5(path12);
+    if (path12.endsWith(".ko")) return data;
+    if (path12.endsWith(".gz")) return promisify(zlib.gunzip)(data);
+    if (path12.endsWith(".zst") && typeof zlib.zstdDecompress === "function") {
+      return promisify(zlib.zstdDecompress)(data);
+    }
+    await mkdir6(scratchDir, { recursive: true });
+    const copy = join9(scratchDir, basename6(path12));
+    await writeFile5(copy, data);
+    const plain = await decompressWithTool(copy, logFile);
+    try {
+      return await readFile5(plain);
+    } finally {
+      await rm5(plain, { force: true });
+    }
+  };
+}
+var TOOLS = {
+  ".xz": { program: "xz", debianPackage: "xz-utils" },
+  ".zst": { program: "zstd", debianPackage: "zstd" }
+};
+async function decompressWithTool(file, logFile) {
+  const ext2 = file.slice(file.lastIndexOf("."));
+  const tool = TOOLS[ext2];
+  if (!tool) throw new Error(`${file}: no way to decompress '${ext2}' files`);
+  try {
+    await runCommand(tool.program, ["--decompress", "--force", "--quiet", file], { logFile });
+  } catch (err) {
+    if (err instanceof MissingProgramError) {
+      throw new Error(
+        `${basename6(file)} is ${ext2.slice(1)}-compressed and '${tool.program}' is not installed: install the Debian package '${tool.debianPackage}'`,
+        { cause: err }
+      );
+    }
+    throw err;
+  }
+  return file.slice(0, -ext2.length);
+}
+async function exists3(path12) {
+  return access4(path12, fsConstants2.F_OK).then(
+    () => true,
+    () => false
+  );
+}
+async function firstExisting(candidates, problem) {
+  for (const c of candidates) if (await exists3(c)) return c;
+  throw new Error(`${problem} (looked for ${candidates.join(", ")})`);
+}
+async function moveIntoPlace2(tmp, dest) {
+  if (!await exists3(join9(dest, STAMP2))) await rm5(dest, { recursive: true, force: true });
+  try {
+    await rename4(tmp, dest);
+  } catch (err) {
+    const code = err.code;
+    if (code !== "ENOTEMPTY" && code !== "EEXIST") throw err;
+  }
+}
+
+// src/boot/init-script.ts
+import { basename as basename7 } from "node:path";
+var GUEST_MODULE_DIR = "/lib/modules";
+var MARKER_TAG = "@@XLCI";
+function shQuote(s) {
+  return `'${s.replaceAll("'", `'\\''`)}'`;
+}
+function initScript(opts) {
+  const lines = [
+    "#!/bin/sh",
+    "# dom0 /init generated by xen-livepatch-ci: set up /proc/xen, run the steps, power off.",
+    "/bin/busybox --install -s /bin",
+    "export PATH=/bin:/sbin:/usr/bin:/usr/sbin HOME=/root",
+    "mount -t proc proc /proc",
+    "mount -t sysfs sysfs /sys",
+    "mount -t devtmpfs devtmpfs /dev",
+    "cd /",
+    "# A step's status is its command's, not that of the cat it is piped into.",
+    "set -o pipefail",
+    `xlci_mark() { printf '@@%s %s\\n' ${MARKER_TAG.slice(2)} "$*"; }`,
+    "xlci_mark setup begin",
+    "{",
+    ...opts.modules.map((m) => `  insmod ${shQuote(m)} &&`),
+    "  mount -t xenfs xenfs /proc/xen",
+    "} </dev/null 2>&1 | cat",
+    "xlci_rc=$?",
+    "xlci_mark setup end rc=$xlci_rc",
+    `if [ "$xlci_rc" -eq 0 ]; then`
+  ];
+  opts.steps.forEach((step, i) => {
+    const n = i + 1;
+    lines.push(
+      `  xlci_mark step ${n} begin`,
+      `  sh -c ${shQuote(step)} </dev/null 2>&1 | cat`,
+      `  xlci_mark step ${n} end rc=$?`
+    );
+  });
+  lines.push("fi", "xlci_mark done", "poweroff -f", "");
+  return lines.join("\n");
+}
+function guestInitramfs(opts) {
+  const guestModules = opts.modules.map((m) => `${GUEST_MODULE_DIR}/${basename7(m)}`);
+  return [
+    ...["bin", "sbin", "usr/bin", "usr/sbin", "etc", "root", "tmp"].map((path12) => ({
+      type: "dir",
+      path: path12
+    })),
+    { type: "dir", path: "proc", mode: 365 },
+    { type: "dir", path: "sys", mode: 365 },
+    // The kernel opens /dev/console for init's stdin/out/err before /init can mount devtmpfs.
+    { type: "dir", path: "dev" },
+    { type: "chardev", path: "dev/console", major: 5, minor: 1 },
+    { type: "file", path: "bin/busybox", mode: 493, source: opts.busybox },
+    { type: "symlink", path: "bin/sh", target: "busybox" },
+    ...opts.modules.map((m, i) => ({
+      type: "file",
+      path: guestModules[i].slice(1),
+      source: m
+    })),
+    {
+      type: "file",
+      path: "init",
+      mode: 493,
+      data: initScript({ modules: guestModules, steps: opts.steps })
+    },
+    ...opts.extra ?? []
+  ];
+}
+var MARKER = /@@XLCI (?:(setup begin)|setup end rc=(\d+)|step (\d+) begin|step (\d+) end rc=(\d+)|(done))\s*$/;
+function parseMarker(line) {
+  const m = MARKER.exec(line);
+  if (!m) return void 0;
+  const before = line.slice(0, m.index);
+  if (m[1]) return { marker: { kind: "setup-begin" }, before };
+  if (m[2]) return { marker: { kind: "setup-end", rc: Number(m[2]) }, before };
+  if (m[3]) return { marker: { kind: "step-begin", step: Number(m[3]) }, before };
+  if (m[4]) return { marker: { kind: "step-end", step: Number(m[4]), rc: Number(m[5]) }, before };
+  return { marker: { kind: "done" }, before };
+}
+
+// src/boot/initramfs.ts
+import { createReadStream, createWriteStream as createWriteStream2 } from "node:fs";
+import { mkdir as mkdir7, rename as rename5, rm as rm6, stat as stat5 } from "node:fs/promises";
+import { dirname as dirname5 } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { constants as zlibConstants, createGzip } from "node:zlib";
+var S_IFDIR = 16384;
+var S_IFREG = 32768;
+var S_IFLNK = 40960;
+var S_IFCHR = 8192;
+var TRAILER = "TRAILER!!!";
+function normalizeArchivePath(path12) {
+  const parts = path12.split("/").filter((p) => p !== "" && p !== ".");
+  if (parts.length === 0 || parts.includes("..")) {
+    throw new Error(`initramfs: '${path12}' is not a usable path inside the archive`);
+  }
+  return parts.join("/");
+}
+function header(h) {
+  const field = (n) => {
+    if (!Number.isInteger(n) || n < 0 || n > 4294967295) {
+      throw new Error(`initramfs: value ${n} for '${h.name}' does not fit a cpio header field`);
+    }
+    return n.toString(16).toUpperCase().padStart(8, "0");
+  };
+  const name = Buffer.from(`${h.name}\0`, "utf8");
+  const fields = [
+    h.ino,
+    h.mode,
+    0,
+    // uid: root
+    0,
+    // gid: root
+    h.nlink,
+    0,
+    // mtime: fixed, for a reproducible archive
+    h.size,
+    0,
+    // devmajor
+    0,
+    // devminor
+    h.rdevMajor,
+    h.rdevMinor,
+    name.length,
+    0
+    // check (unused by newc)
+  ];
+  const head = Buffer.from(`070701${fields.map(field).join("")}`, "ascii");
+  return Buffer.concat([head, name, padding(head.length + name.length)]);
+}
+function padding(length) {
+  return Buffer.alloc((4 - length % 4) % 4);
+}
+function withParentDirs(entries) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const entry of entries) {
+    const path12 = normalizeArchivePath(entry.path);
+    const parts = path12.split("/");
+    for (let i = 1; i < parts.length; i++) {
+      const dir = parts.slice(0, i).join("/");
+      if (!seen.has(dir)) {
+        seen.add(dir);
+        out.push({ type: "dir", path: dir });
+      }
+    }
+    if (seen.has(path12)) {
+      if (entry.type === "dir") continue;
+      throw new Error(`initramfs: '${path12}' is given more than once`);
+    }
+    seen.add(path12);
+    out.push({ ...entry, path: path12 });
+  }
+  return out;
+}
+async function* archiveChunks(entries) {
+  let ino = 1;
+  for (const entry of withParentDirs(entries)) {
+    const base = { ino: ino++, name: entry.path, rdevMajor: 0, rdevMinor: 0 };
+    switch (entry.type) {
+      case "dir":
+        yield header({ ...base, mode: S_IFDIR | (entry.mode ?? 493), nlink: 2, size: 0 });
+        break;
+      case "symlink": {
+        const target = Buffer.from(entry.target, "utf8");
+        yield header({ ...base, mode: S_IFLNK | 511, nlink: 1, size: target.length });
+        yield Buffer.concat([target, padding(target.length)]);
+        break;
+      }
+      case "chardev":
+        yield header({
+          ...base,
+          mode: S_IFCHR | (entry.mode ?? 384),
+          nlink: 1,
+          size: 0,
+          rdevMajor: entry.major,
+          rdevMinor: entry.minor
+        });
+        break;
+      case "file": {
+        const mode = S_IFREG | (entry.mode ?? 420);
+        if ("data" in entry) {
+          const data = typeof entry.data === "string" ? Buffer.from(entry.data) : entry.data;
+          yield header({ ...base, mode, nlink: 1, size: data.length });
+          yield Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+          yield padding(data.length);
+        } else {
+          const { size } = await stat5(entry.source);
+          yield header({ ...base, mode, nlink: 1, size });
+          let copied = 0;
+          for await (const chunk of createReadStream(entry.source)) {
+            copied += chunk.length;
+            yield chunk;
+          }
+          if (copied !== size) {
+            throw new Error(
+              `initramfs: ${entry.source} changed while being archived (${copied} bytes, expected ${size})`
+            );
+          }
+          yield padding(size);
+        }
+        break;
+      }
+    }
+  }
+  yield header({ ino: 0, mode: 0, nlink: 1, size: 0, rdevMajor: 0, rdevMinor: 0, name: TRAILER });
+}
+async function buildInitramfs(entries, outPath) {
+  await mkdir7(dirname5(outPath), { recursive: true });
+  const tmp = `${outPath}.tmp-${process.pid}`;
+  try {
+    await pipeline(
+      Readable.from(archiveChunks(entries)),
+      // Speed over size: the archive is read once, from local disk, by the guest kernel.
+      createGzip({ level: zlibConstants.Z_BEST_SPEED }),
+      createWriteStream2(tmp)
+    );
+    await rename5(tmp, outPath);
+  } catch (err) {
+    await rm6(tmp, { force: true });
+    throw err;
+  }
+}
+
+// src/boot/qemu.ts
+import { spawn as spawn3 } from "node:child_process";
+import { createWriteStream as createWriteStream3 } from "node:fs";
+import { mkdir as mkdir8, open as open2 } from "node:fs/promises";
+import { dirname as dirname6 } from "node:path";
+function defaultXenCmdline(memoryMb) {
+  const dom0Mb = Math.floor(memoryMb / 2);
+  return `console=com1 com1=115200,8n1 dom0_mem=${dom0Mb}M loglvl=all guest_loglvl=all noreboot`;
+}
+var DEFAULT_DOM0_CMDLINE = "console=hvc0 earlyprintk=xen";
+var TCG_CPU = "qemu64,+svm";
+var KVM_CPU = "host,-svm,-arch-capabilities,-la57";
+var KVM_XEN_CMDLINE = "cet=no-shstk,no-ibt";
+function multibootModule(path12, cmdline) {
+  if (/\s/.test(path12))
+    throw new Error(`QEMU cannot load a multiboot module from '${path12}' (space in path)`);
+  return (cmdline ? `${path12} ${cmdline}` : path12).replaceAll(",", ",,");
+}
+function qemuArgs(o) {
+  const kvm = o.accel === "kvm";
+  const xenCmdline = o.xenCmdline ?? defaultXenCmdline(o.memoryMb);
+  return [
+    "-machine",
+    `q35,accel=${o.accel}`,
+    "-cpu",
+    kvm ? KVM_CPU : TCG_CPU,
+    "-m",
+    String(o.memoryMb),
+    "-smp",
+    String(o.cpus),
+    "-nographic",
+    "-no-reboot",
+    "-kernel",
+    o.xenImage,
+    "-append",
+    kvm ? `${xenCmdline} ${KVM_XEN_CMDLINE}` : xenCmdline,
+    "-initrd",
+    [
+      multibootModule(o.kernel, o.dom0Cmdline ?? DEFAULT_DOM0_CMDLINE),
+      multibootModule(o.initrd)
+    ].join(",")
+  ];
+}
+async function kvmUsable() {
+  try {
+    const handle = await open2("/dev/kvm", "r+");
+    await handle.close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+var XEN_BANNER = /\(XEN\) Xen version /;
+var HYPERVISOR_PANIC = /\(XEN\) .*?(Panic on CPU \d+|FATAL TRAP|DOUBLE FAULT|Reboot in five seconds)/;
+var DOM0_CRASH = /(Kernel panic - not syncing|Oops: [0-9a-f]{4} \[#\d+\]|\(XEN\) Hardware Dom0 crashed)/;
+var CRASH_REPORT_END = /\(XEN\) (?:Manual reset required|Reboot in five seconds|Hardware Dom0 crashed)|---\[ end Kernel panic/;
+var KVM_ERROR = /KVM internal error|failed to set MSR|kvm_[a-z_]+: Assertion|Could not access KVM|KVM: entry failed/;
+function detectCrash(line) {
+  const xen = HYPERVISOR_PANIC.exec(line);
+  if (xen) return { kind: "hypervisor-panic", match: xen[1] };
+  const dom0 = DOM0_CRASH.exec(line);
+  if (dom0) return { kind: "dom0-crash", match: dom0[1] };
+  return void 0;
+}
+function cleanConsoleLine(raw) {
+  return raw.replace(/\x1b(?:\[[0-9;?]*[ -/]*[@-~]|[()][0-9A-Za-z]|[0-~])/g, "").replace(/[\x00-\x08\x0b-\x1f\x7f]/g, "");
+}
+var DEFAULT_BOOT_TIMEOUTS = {
+  firstSignOfLife: 6e4,
+  dom0: 3e5,
+  step: 12e4,
+  shutdown: 3e4,
+  total: 9e5
+};
+var KVM_FIRST_SIGN_OF_LIFE_MS = 2e4;
+var CRASH_QUIET_MS = 2e3;
+var CRASH_SETTLE_MAX_MS = 1e4;
+var CRASH_LINES_BEFORE = 30;
+var CRASH_LINES_AFTER = 40;
+var TAIL_LINES2 = 20;
+var KILL_GRACE_MS = 3e3;
+async function bootXen(opts) {
+  const accel = opts.accel ?? "auto";
+  if (accel !== "auto") return bootOnce(opts, accel);
+  if (!await (opts.detectKvm ?? kvmUsable)()) return bootOnce(opts, "tcg");
+  const kvm = await bootOnce(opts, "kvm", true);
+  const early = kvm.end.kind === "kvm-error" || kvm.end.kind !== "poweroff" && kvm.durations.firstSignOfLifeMs === void 0;
+  if (!early || kvm.end.kind === "poweroff") return kvm;
+  const reason = kvm.end.message.split("\n")[0];
+  const tcg = await bootOnce(
+    opts,
+    "tcg",
+    false,
+    `KVM failed early (${reason}); booting again with TCG`
+  );
+  return { ...tcg, kvmFallback: { reason, durationMs: kvm.durations.totalMs } };
+}
+async function bootOnce(opts, accel, kvmTrial = false, logHeader) {
+  const timeouts = { ...DEFAULT_BOOT_TIMEOUTS, ...opts.timeouts };
+  const memoryMb = opts.memoryMb ?? 2048;
+  const args = qemuArgs({
+    xenImage: opts.xenImage,
+    kernel: opts.kernel,
+    initrd: opts.initrd,
+    memoryMb,
+    cpus: opts.cpus ?? 2,
+    accel,
+    xenCmdline: opts.xenCmdline,
+    dom0Cmdline: opts.dom0Cmdline
+  });
+  const program = opts.qemu ?? "qemu-system-x86_64";
+  const command = [program, ...args];
+  const steps = opts.steps ?? [];
+  let log2;
+  if (opts.consoleLog) {
+    await mkdir8(dirname6(opts.consoleLog), { recursive: true });
+    log2 = createWriteStream3(opts.consoleLog, { flags: kvmTrial || !logHeader ? "w" : "a" });
+    if (logHeader) log2.write(`
+=== xen-livepatch-ci: ${logHeader} ===
+`);
+    log2.write(`=== xen-livepatch-ci: ${command.join(" ")} ===
+`);
+  }
+  const start = performance.now();
+  const now = () => Math.round(performance.now() - start);
+  const consoleLines = [];
+  const result = {
+    ok: false,
+    end: { kind: "poweroff" },
+    accel,
+    steps: [],
+    durations: { totalMs: 0 },
+    console: consoleLines,
+    consoleLog: opts.consoleLog,
+    command
+  };
+  let current;
+  let currentStarted = 0;
+  let phase = {
+    name: "start (waiting for Xen's banner)",
+    limitMs: kvmTrial ? Math.min(KVM_FIRST_SIGN_OF_LIFE_MS, timeouts.firstSignOfLife) : timeouts.firstSignOfLife
+  };
+  let ended;
+  let crash;
+  let poweredOff = false;
+  let partial = "";
+  const tail = () => {
+    const lines = consoleLines.slice(-TAIL_LINES2);
+    if (partial) lines.push(cleanConsoleLine(partial));
+    return lines;
+  };
+  const stepName = (n) => {
+    const cmd = steps[n - 1];
+    return cmd === void 0 ? `step ${n}` : `step ${n} (${cmd})`;
+  };
+  return new Promise((resolve12, reject) => {
+    const child2 = spawn3(program, args, { stdio: ["ignore", "pipe", "pipe"] });
+    result.pid = child2.pid;
+    track(child2);
+    let phaseTimer;
+    let crashTimer;
+    const timeoutMessage = (headline) => [
+      headline,
+      `--- last ${TAIL_LINES2} console lines ---`,
+      ...tail(),
+      ...opts.consoleLog ? [`(full console log: ${opts.consoleLog})`] : []
+    ].join("\n");
+    const totalTimer = setTimeout(
+      () => finish({
+        kind: "timeout",
+        phase: phase.name,
+        limitMs: timeouts.total,
+        message: timeoutMessage(
+          `Boot timed out: the whole run took longer than ${formatMs(timeouts.total)}, now in ${phase.name} (${accel}).`
+        )
+      }),
+      timeouts.total
+    );
+    const enter = (next, onExpire) => {
+      phase = next;
+      clearTimeout(phaseTimer);
+      const timedOut = () => finish({
+        kind: "timeout",
+        phase: next.name,
+        limitMs: next.limitMs,
+        message: timeoutMessage(
+          `Boot timed out in ${next.name}: no progress within ${formatMs(next.limitMs)} (${accel}).`
+        )
+      });
+      phaseTimer = setTimeout(onExpire ?? timedOut, next.limitMs);
+    };
+    enter(phase);
+    function finish(why) {
+      ended ??= why;
+      clearTimeout(phaseTimer);
+      clearTimeout(crashTimer);
+      clearTimeout(totalTimer);
+      stop(child2);
+    }
+    const crashReport = () => {
+      if (!crash) return;
+      const at2 = crash.at;
+      const lines = consoleLines.slice(
+        Math.max(0, at2 - CRASH_LINES_BEFORE),
+        at2 + 1 + CRASH_LINES_AFTER
+      );
+      const what2 = crash.kind === "hypervisor-panic" ? "The hypervisor panicked" : "dom0 crashed";
+      const during = current ? ` during ${stepName(current.step)}` : "";
+      finish({
+        kind: crash.kind,
+        lines,
+        message: [
+          `${what2}${during} ("${crash.match}", ${accel}):`,
+          ...lines,
+          ...opts.consoleLog ? [`(full console log: ${opts.consoleLog})`] : []
+        ].join("\n")
+      });
+    };
+    const appendTo = (step, text) => {
+      if (/^\(XEN\)/.test(text)) step.xenOutput += `${text}
+`;
+      else step.output += `${text}
+`;
+    };
+    const onConsoleLine = (raw) => {
+      const line = cleanConsoleLine(raw);
+      consoleLines.push(line);
+      opts.onLine?.(line);
+      if (ended) return;
+      if (crash) {
+        if (current) appendTo(current, line);
+        if (CRASH_REPORT_END.test(line) || consoleLines.length - 1 - crash.at >= CRASH_LINES_AFTER) {
+          crashReport();
+        } else {
+          crashTimer?.refresh();
+        }
+        return;
+      }
+      const seen = detectCrash(line);
+      if (seen) {
+        crash = { ...seen, at: consoleLines.length - 1 };
+        if (current) appendTo(current, line);
+        if (CRASH_REPORT_END.test(line)) {
+          crashReport();
+          return;
+        }
+        enter({ name: "crash report", limitMs: CRASH_SETTLE_MAX_MS }, crashReport);
+        crashTimer = setTimeout(crashReport, CRASH_QUIET_MS);
+        return;
+      }
+      if (result.durations.firstSignOfLifeMs === void 0 && XEN_BANNER.test(line)) {
+        result.durations.firstSignOfLifeMs = now();
+        enter({ name: "dom0 boot (until /init's setup ends)", limitMs: timeouts.dom0 });
+      }
+      const found = parseMarker(line);
+      if (!found) {
+        if (current) appendTo(current, line);
+        return;
+      }
+      const { marker: marker2, before } = found;
+      if (before && current) appendTo(current, before);
+      switch (marker2.kind) {
+        case "setup-begin":
+          current = {
+            step: 0,
+            command: "setup",
+            rc: null,
+            output: "",
+            xenOutput: "",
+            durationMs: 0
+          };
+          currentStarted = now();
+          result.setup = current;
+          break;
+        case "step-begin":
+          current = {
+            step: marker2.step,
+            command: steps[marker2.step - 1],
+            rc: null,
+            output: "",
+            xenOutput: "",
+            durationMs: 0
+          };
+          currentStarted = now();
+          result.steps.push(current);
+          break;
+        case "setup-end":
+        case "step-end": {
+          if (current) {
+            current.rc = marker2.rc;
+            current.durationMs = now() - currentStarted;
+          }
+          current = void 0;
+          const next = marker2.kind === "setup-end" ? 1 : marker2.step + 1;
+          if (marker2.kind === "setup-end") result.durations.dom0ReadyMs = now();
+          if (marker2.kind === "setup-end" && marker2.rc !== 0)
+            enter({ name: "shutdown", limitMs: timeouts.shutdown });
+          else if (next <= steps.length || steps.length === 0)
+            enter({ name: stepName(next), limitMs: timeouts.step });
+          else enter({ name: "shutdown", limitMs: timeouts.shutdown });
+          break;
+        }
+        case "done":
+          poweredOff = true;
+          enter({ name: "shutdown", limitMs: timeouts.shutdown });
+          break;
+      }
+    };
+    const decoder = new TextDecoder();
+    child2.stdout?.on("data", (data) => {
+      log2?.write(data);
+      const lines = (partial + decoder.decode(data, { stream: true })).split("\n");
+      partial = lines.pop() ?? "";
+      for (const line of lines) onConsoleLine(line);
+    });
+    let stderrPartial = "";
+    const stderrLines = [];
+    child2.stderr?.setEncoding("utf8");
+    child2.stderr?.on("data", (data) => {
+      const lines = (stderrPartial + data).split("\n");
+      stderrPartial = lines.pop() ?? "";
+      for (const line of lines) {
+        stderrLines.push(line);
+        log2?.write(`${partial ? "\n" : ""}[qemu] ${line}
+`);
+        if (accel === "kvm" && KVM_ERROR.test(line) && !ended) {
+          finish({ kind: "kvm-error", message: `QEMU reported a KVM error: ${line}` });
+        }
+      }
+    });
+    let failedToStart = false;
+    child2.on("error", (err) => {
+      failedToStart = true;
+      clearTimeout(phaseTimer);
+      clearTimeout(crashTimer);
+      clearTimeout(totalTimer);
+      untrack(child2);
+      log2?.end();
+      if (err.code === "ENOENT")
+        reject(new MissingProgramError(program));
+      else reject(new Error(`Cannot run ${program}: ${err.message}`, { cause: err }));
+    });
+    child2.on("close", (code, signal) => {
+      untrack(child2);
+      if (failedToStart) return;
+      if (stderrPartial) stderrLines.push(stderrPartial);
+      clearTimeout(phaseTimer);
+      clearTimeout(crashTimer);
+      clearTimeout(totalTimer);
+      if (partial) onConsoleLine(partial);
+      partial = "";
+      if (crash && !ended) crashReport();
+      if (!ended) {
+        if (poweredOff && code === 0) ended = { kind: "poweroff" };
+        else {
+          const stderrTail = stderrLines.filter(Boolean).slice(-TAIL_LINES2);
+          ended = {
+            kind: "qemu-exit",
+            code,
+            signal,
+            message: [
+              `QEMU exited (${code === null ? `signal ${signal}` : `code ${code}`}) during ${phase.name}, before dom0 powered off (${accel}).`,
+              ...stderrTail.length ? ["--- QEMU's stderr ---", ...stderrTail] : [],
+              `--- last ${TAIL_LINES2} console lines ---`,
+              ...tail()
+            ].join("\n")
+          };
+        }
+      }
+      result.end = ended;
+      result.durations.totalMs = now();
+      for (const s of [result.setup, ...result.steps]) {
+        if (s && s.rc === null) s.durationMs = now() - currentStarted;
+      }
+      result.ok = result.end.kind === "poweroff" && result.setup?.rc === 0 && // Without the list of steps, every step that began must have ended well.
+      (opts.steps === void 0 || result.steps.length === steps.length) && result.steps.every((s) => s.rc === 0);
+      const done = () => resolve12(result);
+      if (log2) log2.end(done);
+      else done();
+    });
+  });
+}
+function formatMs(ms) {
+  return ms % 1e3 === 0 ? `${ms / 1e3} s` : `${ms} ms`;
+}
+var running = /* @__PURE__ */ new Set();
+var FORWARDED_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+function stop(child2) {
+  if (child2.exitCode !== null || child2.signalCode !== null) return;
+  child2.kill("SIGTERM");
+  const timer = setTimeout(() => {
+    if (child2.exitCode === null && child2.signalCode === null) child2.kill("SIGKILL");
+  }, KILL_GRACE_MS);
+  child2.once("exit", () => clearTimeout(timer));
+}
+function killAll() {
+  for (const child2 of running) child2.kill("SIGKILL");
+}
+function onSignal(signal) {
+  killAll();
+  removeHandlers();
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+function removeHandlers() {
+  process.off("exit", killAll);
+  for (const s of FORWARDED_SIGNALS) process.off(s, onSignal);
+}
+function track(child2) {
+  if (running.size === 0) {
+    process.on("exit", killAll);
+    for (const s of FORWARDED_SIGNALS) process.on(s, onSignal);
+  }
+  running.add(child2);
+}
+function untrack(child2) {
+  if (!running.delete(child2)) return;
+  if (running.size === 0) removeHandlers();
+}
+
+// src/build/guest-tool.ts
 import { createHash as createHash6 } from "node:crypto";
-import { readFile as readFile5, readdir as readdir5, stat as stat5 } from "node:fs/promises";
-import { join as join9, relative as relative6, resolve as resolve7 } from "node:path";
+import { constants as fsConstants3 } from "node:fs";
+import {
+  access as access5,
+  appendFile as appendFile3,
+  chmod as chmod2,
+  copyFile as copyFile4,
+  mkdir as mkdir9,
+  readFile as readFile6,
+  rename as rename6,
+  rm as rm7,
+  stat as stat6,
+  writeFile as writeFile6
+} from "node:fs/promises";
+import { availableParallelism as availableParallelism3 } from "node:os";
+import { dirname as dirname7, join as join10, resolve as resolve8 } from "node:path";
+import { setTimeout as sleep2 } from "node:timers/promises";
+var GUEST_TOOL_LIBS = [
+  "toolcore",
+  "toollog",
+  "evtchn",
+  "gnttab",
+  "call",
+  "foreignmemory",
+  "devicemodel",
+  "ctrl"
+];
+var CONFIGURE_FLAGS = [
+  "--disable-xen",
+  "--disable-docs",
+  "--disable-stubdom",
+  "--disable-ocamltools",
+  "--disable-golang",
+  "--disable-seabios",
+  "--disable-xsmpolicy",
+  "--disable-pvshim",
+  "--disable-monitors",
+  "--with-system-qemu=/usr/bin/qemu-system-x86_64"
+];
+var CONFIGURE_OUTPUTS = [
+  "configure",
+  "tools/configure",
+  "tools/config.h.in",
+  "config.guess",
+  "config.sub"
+];
+var PROVISION_HINT = "scripts/provision.sh installs what the guest tool build needs";
+function guestToolSteps(opts) {
+  const { tree } = opts;
+  const env = { LC_ALL: "C" };
+  const jobs = `-j${opts.jobs}`;
+  const steps = [];
+  if (opts.regenerateConfigure) {
+    steps.push({
+      name: "autoreconf",
+      cmd: "autoreconf",
+      args: ["--install", "--force"],
+      cwd: tree,
+      env: { ...env, ACLOCAL: "true" }
+    });
+  }
+  steps.push(
+    { name: "configure", cmd: "./configure", args: [...CONFIGURE_FLAGS], cwd: tree, env },
+    { name: "tools/include", cmd: "make", args: ["-C", "tools/include", jobs], cwd: tree, env },
+    ...GUEST_TOOL_LIBS.map((lib) => ({
+      name: `tools/libs/${lib}`,
+      cmd: "make",
+      args: ["-C", `tools/libs/${lib}`, jobs],
+      cwd: tree,
+      env
+    }))
+  );
+  const dependencies = GUEST_TOOL_LIBS.filter((lib) => lib !== "ctrl").reverse().map((lib) => join10(tree, "tools", "libs", lib, `libxen${lib}.a`));
+  steps.push({
+    name: "tools/misc/xen-livepatch",
+    cmd: "make",
+    args: [
+      "-C",
+      "tools/misc",
+      "xen-livepatch",
+      "nosharedlibs=y",
+      "LDFLAGS=-static",
+      `APPEND_LDFLAGS=${dependencies.join(" ")}`
+    ],
+    cwd: tree,
+    env
+  });
+  return steps;
+}
+var GuestToolBuildError = class extends Error {
+  constructor(step, logFile, message, options) {
+    super(message, options);
+    this.step = step;
+    this.logFile = logFile;
+  }
+  step;
+  logFile;
+  name = "GuestToolBuildError";
+};
+var CONFIGURE_PACKAGE_HINTS = [
+  [/yajl/i, "libyajl-dev"],
+  [/zlib/i, "zlib1g-dev"],
+  [/uuid/i, "uuid-dev"],
+  [/curses/i, "libncurses-dev"],
+  [/iasl/i, "acpica-tools"],
+  [/pkg-config/i, "pkg-config"],
+  [/python development/i, "python3-dev"],
+  [/python interpreter/i, "python3"]
+];
+function configureFailureSummary(output) {
+  const line = /^.*configure: error: .*$/m.exec(output)?.[0].trim();
+  if (!line) return void 0;
+  const pkg = CONFIGURE_PACKAGE_HINTS.find(([pattern]) => pattern.test(line))?.[1];
+  const hint = pkg ? `install the Debian package '${pkg}' (${PROVISION_HINT})` : `a system package is probably missing (${PROVISION_HINT})`;
+  return `${line}
+${hint}`;
+}
+async function buildGuestTool(opts) {
+  const dir = join10(resolve8(opts.cacheDir), "guest-tool", opts.base.key);
+  const path12 = join10(dir, "xen-livepatch");
+  const logFile = opts.logFile ?? `${dir}.log`;
+  const recipe = recipeId();
+  if (await stampIsValid(dir, recipe)) return { path: path12, cached: true };
+  return withLockDir(`${opts.base.tree}.guest-tool.lock`, async () => {
+    if (await stampIsValid(dir, recipe)) return { path: path12, cached: true };
+    await build();
+    return { path: path12, cached: false };
+  });
+  async function build() {
+    const tree = opts.base.tree;
+    await mkdir9(dir, { recursive: true });
+    await mkdir9(dirname7(logFile), { recursive: true });
+    await appendFile3(
+      logFile,
+      `# xen-livepatch-ci: guest tool for base ${opts.base.key} at ${(/* @__PURE__ */ new Date()).toISOString()}
+`
+    );
+    const steps = guestToolSteps({
+      tree,
+      jobs: opts.jobs ?? availableParallelism3(),
+      regenerateConfigure: !await allExist(tree, CONFIGURE_OUTPUTS)
+    });
+    for (const step of steps) {
+      try {
+        await runCommand(step.cmd, step.args, { cwd: step.cwd, env: step.env, logFile });
+      } catch (err) {
+        throw stepFailure(step, err, tree, logFile);
+      }
+    }
+    const built = join10(tree, "tools", "misc", "xen-livepatch");
+    const tmp = join10(dir, `.xen-livepatch.${process.pid}`);
+    await copyFile4(built, tmp);
+    await chmod2(tmp, 493);
+    await rename6(tmp, path12);
+    const stamp = { baseKey: opts.base.key, recipe, sha256: await sha256Of(path12) };
+    await writeFile6(join10(dir, STAMP3), JSON.stringify(stamp, null, 2) + "\n");
+  }
+}
+function stepFailure(step, err, tree, logFile) {
+  const headline = `Building xen-livepatch in ${tree} failed at '${step.name}' (log: ${logFile})`;
+  let detail = err instanceof Error ? err.message : String(err);
+  if (err instanceof MissingProgramError && err.program === "autoreconf") {
+    detail = `'autoreconf' was not found on PATH; the tree has no configure script (Debian's source deletes it), so it must be generated: install the Debian package 'autoconf' (${PROVISION_HINT})`;
+  } else if (err instanceof CommandError && step.name === "configure") {
+    detail = configureFailureSummary(`${err.stdout}
+${err.stderr}`) ?? detail;
+  }
+  return new GuestToolBuildError(step.name, logFile, `${headline}:
+${detail}`, { cause: err });
+}
+var STAMP3 = "stamp.json";
+function recipeId() {
+  const steps = guestToolSteps({ tree: "/tree", jobs: 1, regenerateConfigure: true });
+  return createHash6("sha256").update(JSON.stringify(steps)).digest("hex").slice(0, 16);
+}
+async function stampIsValid(dir, recipe) {
+  const text = await readFile6(join10(dir, STAMP3), "utf8").catch(() => null);
+  if (text === null) return false;
+  let stamp;
+  try {
+    stamp = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (stamp.recipe !== recipe) return false;
+  const actual = await sha256Of(join10(dir, "xen-livepatch")).catch(() => null);
+  return actual === stamp.sha256;
+}
+async function sha256Of(file) {
+  return createHash6("sha256").update(await readFile6(file)).digest("hex");
+}
+async function allExist(root, files) {
+  for (const file of files) {
+    const present = await access5(join10(root, file), fsConstants3.F_OK).then(
+      () => true,
+      () => false
+    );
+    if (!present) return false;
+  }
+  return true;
+}
+async function withLockDir(lockDir, fn) {
+  const ownerFile = join10(lockDir, "owner");
+  await mkdir9(dirname7(lockDir), { recursive: true });
+  for (; ; ) {
+    const made = await mkdir9(lockDir).then(
+      () => true,
+      (err) => {
+        if (err.code === "EEXIST") return false;
+        throw err;
+      }
+    );
+    if (made) break;
+    const owner = Number(await readFile6(ownerFile, "utf8").catch(() => "0"));
+    const ageMs = await stat6(lockDir).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0
+    );
+    const stale = owner > 0 ? !processExists(owner) : ageMs > 6e4;
+    if (stale) await rm7(lockDir, { recursive: true, force: true });
+    else await sleep2(500);
+  }
+  await writeFile6(ownerFile, String(process.pid));
+  try {
+    return await fn();
+  } finally {
+    await rm7(lockDir, { recursive: true, force: true });
+  }
+}
+function processExists(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
+  }
+}
+
+// src/scenario/plan.ts
+var GUEST_TOOL_PATH = "/usr/sbin/xen-livepatch";
+var GUEST_PAYLOAD_DIR = "/payloads";
+var LIST_COMMAND = "xen-livepatch list";
+function guestPayloadPath(name) {
+  return `${GUEST_PAYLOAD_DIR}/${name}.livepatch`;
+}
+function actionCommand(step) {
+  const a = step.action;
+  switch (a.kind) {
+    case "run":
+      return a.command;
+    case "list":
+      return LIST_COMMAND;
+    case "upload":
+      return `xen-livepatch upload ${a.payload} ${guestPayloadPath(a.payload)}`;
+    case "apply":
+      return `xen-livepatch apply ${a.payload}${a.nodeps ? " --nodeps" : ""}`;
+    default:
+      return `xen-livepatch ${a.kind} ${a.payload}`;
+  }
+}
+function planScenario(scenario) {
+  const guestSteps = [];
+  const add = (role, command) => {
+    guestSteps.push(command);
+    return { role, command, guestStep: guestSteps.length - 1 };
+  };
+  const steps = scenario.steps.map((step) => {
+    const commands = [add("action", actionCommand(step))];
+    if (step.check !== void 0) commands.push(add("check", step.check));
+    if (step.list !== void 0 && step.action.kind !== "list")
+      commands.push(add("list", LIST_COMMAND));
+    return { step, commands };
+  });
+  const guestPayloads = Object.fromEntries(
+    Object.keys(scenario.payloads).map((name) => [name, guestPayloadPath(name)])
+  );
+  return { guestSteps, steps, guestPayloads };
+}
+
+// src/scenario/run.ts
+var XEN_LINE = /\(XEN\)(?: |$)/;
+function stepTranscripts(consoleLines) {
+  const out = /* @__PURE__ */ new Map();
+  let current;
+  const take = (line, newline) => {
+    if (!current) return;
+    const at2 = line.search(XEN_LINE);
+    if (at2 < 0) {
+      current.guest += newline ? `${line}
+` : line;
+      return;
+    }
+    current.guest += line.slice(0, at2);
+    current.xen.push(line.slice(at2));
+  };
+  for (const line of consoleLines) {
+    const found = parseMarker(line);
+    if (!found) {
+      take(line, true);
+      continue;
+    }
+    if (found.before) take(found.before, false);
+    if (found.marker.kind === "step-begin") {
+      current = { guest: "", xen: [] };
+      out.set(found.marker.step, current);
+    } else {
+      current = void 0;
+    }
+  }
+  return out;
+}
+function parseListOutput(output) {
+  const lines = output.split("\n");
+  const rule2 = lines.findIndex((l) => /^-+\+-+\+-*$/.test(l.trim()));
+  if (rule2 < 0) return [];
+  const out = [];
+  for (const line of lines.slice(rule2 + 1)) {
+    const bar = line.indexOf("|");
+    if (bar < 0) continue;
+    const rest = line.slice(bar + 1);
+    const bar2 = rest.indexOf("|");
+    const status = (bar2 < 0 ? rest : rest.slice(0, bar2)).trim();
+    const metadata2 = bar2 < 0 ? "" : rest.slice(bar2 + 1).trim();
+    const m = /^(\S+)(?:\s+\((-?\d+),\s*([^)]*)\))?/.exec(status);
+    out.push({
+      name: line.slice(0, bar).trim(),
+      state: m?.[1] ?? status,
+      ...m?.[2] !== void 0 ? { error: { number: Number(m[2]), text: m[3].trim() } } : {},
+      metadata: metadata2.split(";").map((s) => s.trim()).filter(Boolean),
+      status
+    });
+  }
+  return out;
+}
+var EXCERPT_CHARS = 600;
+function excerpt(text) {
+  const t = text.trim();
+  if (t === "") return " nothing";
+  const short = t.length > EXCERPT_CHARS ? `...${t.slice(-EXCERPT_CHARS)}` : t;
+  return short.includes("\n") ? `
+${indent(short)}` : ` "${short}"`;
+}
+function indent(text) {
+  return text.split("\n").map((l) => `    ${l}`).join("\n");
+}
+function xenExcerpt(lines) {
+  if (lines.length === 0) return "Xen printed nothing during this step";
+  const shown = lines.length > 30 ? ["...", ...lines.slice(-30)] : lines;
+  return `Xen printed during this step:
+${indent(shown.join("\n"))}`;
+}
+function reported(output) {
+  const m = /Error (\d+): (.*)/.exec(output);
+  return m ? { number: Number(m[1]), text: m[2].trim() } : void 0;
+}
+function what(command) {
+  return `\`${command}\``;
+}
+function checkOutput(check, output, command) {
+  const problems = [];
+  const got = `but it was${excerpt(output)}`;
+  const of = `the output of ${what(command)}`;
+  if (check.equals !== void 0 && output.trim() !== check.equals.trim()) {
+    problems.push(`expected ${of} to be "${check.equals}", ${got}`);
+  }
+  for (const text of check.contains) {
+    if (!output.includes(text)) problems.push(`expected ${of} to contain "${text}", ${got}`);
+  }
+  for (const re of check.matches) {
+    if (!new RegExp(re, "m").test(output)) problems.push(`expected ${of} to match /${re}/, ${got}`);
+  }
+  for (const text of check.lacks) {
+    if (output.includes(text)) problems.push(`expected ${of} not to contain "${text}", ${got}`);
+  }
+  return problems;
+}
+function checkConsole(expected, lines) {
+  let from = 0;
+  for (const [i, e] of expected.entries()) {
+    const re = e.regex ? new RegExp(e.text) : void 0;
+    const at2 = lines.findIndex((l, n) => n >= from && (re ? re.test(l) : l.includes(e.text)));
+    if (at2 >= 0) {
+      from = at2 + 1;
+      continue;
+    }
+    const shown = (x) => x.regex ? `/${x.text}/` : `"${x.text}"`;
+    const anywhere = lines.some((l) => re ? re.test(l) : l.includes(e.text));
+    const where2 = i === 0 ? "" : anywhere ? ` after ${shown(expected[i - 1])} (it came earlier)` : ` after ${shown(expected[i - 1])}`;
+    const order = expected.length > 1 ? ` (expected in order: ${expected.map(shown).join(", ")})` : "";
+    return `expected Xen's console to show ${shown(e)}${where2}${order}, but it did not; ${xenExcerpt(lines)}`;
+  }
+  return void 0;
+}
+function checkList(expected, output) {
+  const listed = parseListOutput(output);
+  const problems = [];
+  for (const e of expected) {
+    const entry = listed.find((p) => p.name === e.payload);
+    if (e.state === "absent") {
+      if (entry) {
+        problems.push(
+          `expected ${e.payload} to be absent from xen-livepatch list, but it is listed as ${entry.status}`
+        );
+      }
+      continue;
+    }
+    if (!entry) {
+      problems.push(
+        `expected xen-livepatch list to show ${e.payload} ${e.state}, but ${e.payload} is not listed (the list:${excerpt(output)})`
+      );
+      continue;
+    }
+    if (entry.state !== e.state) {
+      problems.push(
+        `expected xen-livepatch list to show ${e.payload} ${e.state}, but it shows ${e.payload} ${entry.status}`
+      );
+    }
+    if (e.errno && entry.error?.number !== e.errno.number) {
+      problems.push(
+        `expected ${e.payload}'s status to show error ${formatErrno(e.errno)}, but it shows ${entry.status}`
+      );
+    }
+    for (const m of e.metadata) {
+      if (!entry.metadata.includes(m)) {
+        const shown = entry.metadata.length ? `"${entry.metadata.join(";")}"` : "empty";
+        problems.push(
+          `expected ${e.payload}'s metadata in xen-livepatch list to include "${m}", but it is ${shown}`
+        );
+      }
+    }
+  }
+  return problems;
+}
+function evaluateStep(planned, runs, interruption) {
+  const { step } = planned;
+  const commands = planned.commands.map((c, i2) => {
+    const r = runs[i2];
+    return {
+      role: c.role,
+      command: c.command,
+      ...r ? { rc: r.rc } : {},
+      output: r?.output ?? "",
+      durationMs: r?.durationMs ?? 0
+    };
+  });
+  const consoleLines = runs.flatMap((r) => r?.xen ?? []);
+  const base = {
+    index: step.index,
+    name: step.name,
+    line: step.line,
+    expect: step.expect,
+    durationMs: commands.reduce((sum, c) => sum + c.durationMs, 0),
+    commands,
+    console: consoleLines
+  };
+  const failed = (message) => ({ ...base, status: "failed", message });
+  const action5 = runs[0];
+  if (!action5) {
+    const why = interruption ? `not run: the boot ended before this step (${interruption.message.split("\n")[0]})` : "not run: the guest never started this step";
+    return { ...base, status: "not-run", message: why };
+  }
+  const cut = planned.commands.findIndex((_, i2) => (runs[i2]?.rc ?? null) === null);
+  if (cut >= 0) {
+    const c = planned.commands[cut];
+    return failed(
+      `${what(c.command)} did not finish: ${interruption?.message ?? "the boot ended while it ran"}`
+    );
+  }
+  const done = runs;
+  const problems = [];
+  const actionCommand2 = planned.commands[0].command;
+  const tool = `${what(actionCommand2)} printed${excerpt(action5.output)}; ${xenExcerpt(action5.xen)}`;
+  if (step.expect === "success") {
+    if (action5.rc !== 0) {
+      problems.push(
+        `expected success, but ${what(actionCommand2)} exited with status ${action5.rc}: ${tool}`
+      );
+    }
+  } else if (action5.rc === 0) {
+    const wanted = step.refusal ? ` ("${step.refusal}")` : "";
+    problems.push(`expected a refusal${wanted}, but ${what(actionCommand2)} succeeded: ${tool}`);
+  } else {
+    if (step.refusal && !action5.output.includes(step.refusal) && !action5.xen.some((l) => l.includes(step.refusal))) {
+      problems.push(
+        `refused as expected (exit status ${action5.rc}), but neither the tool nor Xen's console said "${step.refusal}": ${tool}`
+      );
+    }
+    if (step.errno) {
+      const r = reported(action5.output);
+      if (!r) {
+        problems.push(
+          `expected the refusal to report errno ${formatErrno(step.errno)}, but the tool reported no error number: ${tool}`
+        );
+      } else if (r.number !== step.errno.number) {
+        const name = errnoName(r.number);
+        problems.push(
+          `expected the refusal to report errno ${formatErrno(step.errno)}, but the tool reported Error ${r.number}${name ? ` (${name}, ${r.text})` : ` (${r.text})`}`
+        );
+      }
+    }
+  }
+  let i = 1;
+  let checked = { command: actionCommand2, output: action5.output };
+  if (step.check !== void 0) {
+    const run2 = done[i];
+    const command = planned.commands[i].command;
+    i++;
+    if (run2.rc !== 0) {
+      problems.push(
+        `the check ${what(command)} exited with status ${run2.rc}; it printed${excerpt(run2.output)}`
+      );
+    }
+    checked = { command, output: run2.output };
+  }
+  if (step.output) problems.push(...checkOutput(step.output, checked.output, checked.command));
+  const consoleProblem = checkConsole(step.console, consoleLines);
+  if (consoleProblem) problems.push(consoleProblem);
+  if (step.list !== void 0) {
+    const listRun = step.action.kind === "list" ? action5 : done[i];
+    if (listRun.rc !== 0) {
+      problems.push(
+        `xen-livepatch list exited with status ${listRun.rc}; it printed${excerpt(listRun.output)}`
+      );
+    } else {
+      problems.push(...checkList(step.list, listRun.output));
+    }
+  }
+  return problems.length ? failed(problems.join("\n")) : { ...base, status: "passed" };
+}
+function evaluateBoot(plan, scenario, boot) {
+  const transcripts = stepTranscripts(boot.console);
+  const byGuestStep = new Map(boot.steps.map((s) => [s.step, s]));
+  const end = boot.end;
+  const endMessage = end.kind === "poweroff" ? void 0 : end.message;
+  const interrupted = endMessage !== void 0;
+  const interruption = endMessage !== void 0 ? { message: endMessage } : void 0;
+  let error2;
+  if (!boot.setup || boot.setup.rc === null) {
+    error2 = interrupted ? `The boot ended before dom0 was ready: ${endMessage}` : "dom0 never reported its setup";
+  } else if (boot.setup.rc !== 0) {
+    error2 = `dom0's setup (insmod, mount xenfs) failed with status ${boot.setup.rc}:
+${boot.setup.output}`;
+  }
+  const steps = plan.steps.map(
+    (planned) => evaluateStep(
+      planned,
+      planned.commands.map((c) => {
+        const s = byGuestStep.get(c.guestStep + 1);
+        if (!s) return void 0;
+        const t = transcripts.get(c.guestStep + 1) ?? { guest: s.output, xen: [] };
+        return { rc: s.rc, output: t.guest, xen: t.xen, durationMs: s.durationMs };
+      }),
+      interruption ?? (error2 ? { message: error2 } : void 0)
+    )
+  );
+  if (!error2 && interrupted && !steps.some((s) => s.status === "failed")) {
+    error2 = endMessage;
+  }
+  const counts = {
+    passed: steps.filter((s) => s.status === "passed").length,
+    failed: steps.filter((s) => s.status === "failed").length,
+    notRun: steps.filter((s) => s.status === "not-run").length
+  };
+  const lastEnd = boot.steps.reduce((sum, s) => sum + s.durationMs, 0);
+  return {
+    scenario: scenario.name,
+    file: scenario.file,
+    ok: !error2 && counts.failed === 0 && counts.notRun === 0 && boot.end.kind === "poweroff",
+    counts,
+    steps,
+    ...error2 ? { error: error2 } : {},
+    boot: {
+      accel: boot.accel,
+      end: boot.end.kind,
+      ...boot.kvmFallback ? { kvmFallback: boot.kvmFallback } : {},
+      ...boot.durations.firstSignOfLifeMs !== void 0 ? { firstSignOfLifeMs: boot.durations.firstSignOfLifeMs } : {},
+      ...boot.durations.dom0ReadyMs !== void 0 ? { dom0ReadyMs: boot.durations.dom0ReadyMs } : {},
+      totalMs: boot.durations.totalMs,
+      ...boot.consoleLog ? { consoleLog: boot.consoleLog } : {},
+      command: boot.command
+    },
+    stepsMs: lastEnd
+  };
+}
+async function resolvePayloadFiles(scenario, dir) {
+  const out = {};
+  const missing = [];
+  for (const [name, p] of Object.entries(scenario.payloads)) {
+    const path12 = isAbsolute6(p.file) ? p.file : resolve9(dir, p.file);
+    try {
+      await access6(path12, fsConstants4.R_OK);
+      out[name] = path12;
+    } catch {
+      missing.push(`${scenario.file}:${p.line}: payload "${name}": no readable file ${path12}`);
+    }
+  }
+  if (missing.length) throw new ConfigurationError("scenario", missing.join("\n"));
+  return out;
+}
+var SCENARIO_CPUS = 1;
+async function runScenario(opts) {
+  const { scenario } = opts;
+  const unknown = Object.keys(scenario.payloads).filter((n) => !opts.payloadFiles[n]);
+  if (unknown.length) {
+    throw new ConfigurationError(
+      "scenario",
+      unknown.map(
+        (n) => `${scenario.file}:${scenario.payloads[n].line}: no file given for payload "${n}"`
+      ).join("\n")
+    );
+  }
+  const plan = planScenario(scenario);
+  const assets = opts.assets ?? await fetchGuestAssets({ cacheDir: opts.cacheDir });
+  const tool = opts.guestTool ?? (await buildGuestTool({ base: opts.base, cacheDir: opts.cacheDir })).path;
+  const extra = [
+    { type: "file", path: GUEST_TOOL_PATH.slice(1), mode: 493, source: tool },
+    ...Object.entries(plan.guestPayloads).map(([name, guestPath]) => ({
+      type: "file",
+      path: guestPath.slice(1),
+      source: opts.payloadFiles[name]
+    }))
+  ];
+  const work = await mkdtemp2(join11(tmpdir2(), "xlci-scenario-"));
+  try {
+    const initrd = join11(work, "initrd.cpio.gz");
+    await buildInitramfs(
+      guestInitramfs({
+        busybox: assets.busybox,
+        modules: assets.modules,
+        steps: plan.guestSteps,
+        extra
+      }),
+      initrd
+    );
+    const boot = await bootXen({
+      cpus: SCENARIO_CPUS,
+      ...opts.boot,
+      xenImage: opts.base.xenImage,
+      kernel: assets.kernel,
+      initrd,
+      steps: plan.guestSteps,
+      ...opts.timeouts ? { timeouts: opts.timeouts } : {},
+      ...opts.logFile ? { consoleLog: opts.logFile } : {}
+    });
+    return evaluateBoot(plan, scenario, boot);
+  } finally {
+    await rm8(work, { recursive: true, force: true });
+  }
+}
+
+// src/source/path.ts
+import { createHash as createHash7 } from "node:crypto";
+import { readFile as readFile7, readdir as readdir6, stat as stat7 } from "node:fs/promises";
+import { join as join12, relative as relative6, resolve as resolve10 } from "node:path";
 async function treeDigest(root) {
   const files = [];
   const walk = async (dir) => {
-    for (const entry of await readdir5(dir, { withFileTypes: true })) {
+    for (const entry of await readdir6(dir, { withFileTypes: true })) {
       if (entry.name === ".git") continue;
-      const full = join9(dir, entry.name);
+      const full = join12(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile() || entry.isSymbolicLink()) files.push(full);
     }
   };
   await walk(root);
   files.sort();
-  const hash = createHash6("sha256");
+  const hash = createHash7("sha256");
   for (const file of files) {
-    const info2 = await stat5(file).catch(() => void 0);
+    const info2 = await stat7(file).catch(() => void 0);
     hash.update(`${relative6(root, file)}\0${info2 && info2.mode & 73 ? "x" : "-"}\0`);
-    if (info2?.isFile()) hash.update(await readFile5(file));
+    if (info2?.isFile()) hash.update(await readFile7(file));
     hash.update("\0");
   }
   return hash.digest("hex");
@@ -74555,7 +84482,7 @@ async function gitState(root) {
   try {
     const git = (...args) => runCommand("git", ["-C", root, ...args]);
     const top = (await git("rev-parse", "--show-toplevel")).stdout.trim();
-    if (resolve7(top) !== resolve7(root)) return void 0;
+    if (resolve10(top) !== resolve10(root)) return void 0;
     const commit = (await git("rev-parse", "HEAD")).stdout.trim();
     const dirty = (await git("status", "--porcelain")).stdout.trim() !== "";
     const date = new Date((await git("log", "-1", "--format=%cI")).stdout.trim());
@@ -74565,7 +84492,7 @@ async function gitState(root) {
   }
 }
 async function localSource(path12) {
-  const root = resolve7(path12);
+  const root = resolve10(path12);
   await assertXenTree(root);
   const git = await gitState(root);
   const digest = git && !git.dirty ? `git:${git.commit}` : await treeDigest(root);
@@ -74750,20 +84677,20 @@ var PayloadChecks = class _PayloadChecks {
     this.newSymbols();
     this.rodataReferences();
     this.rodataDuplicates();
-    for (const what of this.notChecked) {
+    for (const what2 of this.notChecked) {
       this.out.add(
         "not-checked",
-        `${what} not checked: ${this.target.xen ? "no earlier payloads given" : "no xen-syms given (--xen-syms)"}`
+        `${what2} not checked: ${this.target.xen ? "no earlier payloads given" : "no xen-syms given (--xen-syms)"}`
       );
     }
   }
-  skip(what) {
-    this.notChecked.add(what);
+  skip(what2) {
+    this.notChecked.add(what2);
   }
   // livepatch_header_check() and arch_livepatch_verify_elf().
   header() {
     const h = this.elf.header;
-    const bad = (what) => this.out.add("elf-header", what, { offset: 0 });
+    const bad = (what2) => this.out.add("elf-header", what2, { offset: 0 });
     if (h.identVersion !== EV_CURRENT || h.version !== EV_CURRENT)
       bad(`ELF version ${h.version}/${h.identVersion}, expected ${EV_CURRENT}`);
     if (h.abiversion !== 0) bad(`EI_ABIVERSION is ${h.abiversion}, expected 0`);
@@ -75503,7 +85430,7 @@ async function verifyPayloadSet(input) {
 }
 
 // src/verify/self-test.ts
-import { basename as basename8 } from "node:path";
+import { basename as basename10 } from "node:path";
 var SELF_TEST_EXPECTED = {
   // Built without xen_note.o: "This one always fails upon upload" (its Makefile).
   "xen_no_xen_buildid.livepatch": ["section-missing"],
@@ -75511,7 +85438,7 @@ var SELF_TEST_EXPECTED = {
   "xen_expectations_fail.livepatch": ["expect-mismatch"]
 };
 function selfTestExpectation(file) {
-  return SELF_TEST_EXPECTED[basename8(file)] ?? [];
+  return SELF_TEST_EXPECTED[basename10(file)] ?? [];
 }
 function applySelfTestExpectations(reports) {
   const missing = [];
@@ -75519,7 +85446,7 @@ function applySelfTestExpectations(reports) {
     const expected = selfTestExpectation(report.file);
     for (const ruleId of expected) {
       if (!report.findings.some((f) => f.ruleId === ruleId)) {
-        missing.push(`${basename8(report.file)} should be flagged ${ruleId} but was not`);
+        missing.push(`${basename10(report.file)} should be flagged ${ruleId} but was not`);
       }
     }
     const findings = report.findings.map(
@@ -75555,13 +85482,15 @@ async function run(options, log2, cache = localCache()) {
     stages: [],
     payloads: [],
     files: {
-      report: join14(out, "report.json"),
-      sarif: join14(out, "findings.sarif"),
-      findings: join14(out, "findings.txt"),
-      logs: join14(out, "logs")
+      report: join17(out, "report.json"),
+      sarif: join17(out, "findings.sarif"),
+      findings: join17(out, "findings.txt"),
+      scenario: join17(out, "scenario.json"),
+      junit: join17(out, "junit.xml"),
+      logs: join17(out, "logs")
     }
   };
-  await mkdir6(result.files.logs, { recursive: true });
+  await mkdir10(result.files.logs, { recursive: true });
   const stage = async (name, title, fn) => {
     const record = { name, status: "ok", seconds: 0 };
     result.stages.push(record);
@@ -75580,10 +85509,11 @@ async function run(options, log2, cache = localCache()) {
     let xenSyms = options.xenSyms;
     let testPayloads = [];
     let built;
+    let userPayloads = [];
     if (options.xenSource) {
       const spec = options.xenSource;
       const tree = await stage("source", "Xen source", async (record) => {
-        const t = await fetchSource(spec, options.cacheDir, join14(result.files.logs, "source.log"));
+        const t = await fetchSource(spec, options.cacheDir, join17(result.files.logs, "source.log"));
         record.detail = `${describeSource(t.identity)} at ${t.root}`;
         log2.info(record.detail);
         return t;
@@ -75596,7 +85526,7 @@ async function run(options, log2, cache = localCache()) {
           cacheDir: options.cacheDir,
           buildValues: options.buildValues,
           withTests: options.selfTest,
-          logFile: join14(result.files.logs, "base-build.log")
+          logFile: join17(result.files.logs, "base-build.log")
         };
         const restored = await restoreBase(cache, baseOptions, log2);
         const b = await withDiagnostics(tree.root, result, () => buildXenBase(baseOptions));
@@ -75632,25 +85562,26 @@ async function run(options, log2, cache = localCache()) {
           stackMode: options.stackMode === "independent" ? "independent" : "stacked",
           expectations: options.expectations,
           metadata: options.metadata,
-          outDir: join14(out, "payloads"),
-          logFile: join14(result.files.logs, "payload-build.log")
+          outDir: join17(out, "payloads"),
+          logFile: join17(result.files.logs, "payload-build.log")
         })
       ) : [];
       for (const p of fromSources) {
         log2.info(`${p.name}: build-id ${p.buildId}, depends on ${p.depends}`);
         for (const note of p.notes) log2.info(`  ${note}`);
       }
-      const dir = join14(out, "payloads", "self-test");
-      if (testPayloads.length > 0) await mkdir6(dir, { recursive: true });
+      const dir = join17(out, "payloads", "self-test");
+      if (testPayloads.length > 0) await mkdir10(dir, { recursive: true });
       testPayloads = await Promise.all(
         testPayloads.map(async (p) => {
-          const copy = join14(dir, basename9(p));
-          await copyFile3(p, copy);
+          const copy = join17(dir, basename11(p));
+          await copyFile5(p, copy);
           return copy;
         })
       );
       record.detail = `${fromSources.length} built from sources, ${testPayloads.length} in-tree test payload(s), ${options.payloads.length} given`;
       log2.info(record.detail);
+      userPayloads = [...fromSources.map((p) => p.file), ...options.payloads];
       return [...fromSources.map((p) => p.file), ...testPayloads, ...options.payloads];
     });
     await stage("verify", "Verify payloads", async (record) => {
@@ -75675,6 +85606,44 @@ async function run(options, log2, cache = localCache()) {
       result.verdict = reason ? "fail" : "pass";
       if (reason) result.reason = reason;
     });
+    const scenarioChoice = options.scenario;
+    if (scenarioChoice !== "none" && built) {
+      const base = built.base;
+      await stage("boot", "Boot test", async (record) => {
+        if (result.verdict !== "pass") {
+          record.status = "skipped";
+          record.detail = "skipped: the payloads did not pass verification";
+          log2.info(record.detail);
+          return;
+        }
+        const { scenario, payloadFiles } = await chooseScenario(
+          scenarioChoice,
+          userPayloads,
+          testPayloads
+        );
+        const outcome = await runScenario({
+          base,
+          scenario,
+          payloadFiles,
+          cacheDir: options.cacheDir,
+          logFile: join17(result.files.logs, "console.log"),
+          boot: { accel: options.kvm === "auto" ? "auto" : options.kvm === "true" ? "kvm" : "tcg" }
+        });
+        result.scenario = outcome;
+        await writeFile7(result.files.scenario, JSON.stringify(outcome, null, 2) + "\n");
+        await writeFile7(result.files.junit, junitXml(outcome));
+        for (const step of outcome.steps) log2.info(stepLine(step));
+        if (outcome.boot.kvmFallback)
+          log2.warning(`KVM failed, booted with TCG: ${outcome.boot.kvmFallback.reason}`);
+        const { passed, failed, notRun } = outcome.counts;
+        record.detail = `${scenario.name}: ${passed} passed, ${failed} failed, ${notRun} not run (${outcome.boot.accel}, ${(outcome.boot.totalMs / 1e3).toFixed(1)} s)`;
+        log2.info(record.detail);
+        if (!outcome.ok) {
+          result.verdict = "fail";
+          result.reason = `boot test ${scenario.name}: ${outcome.error ?? `${failed} step(s) failed, ${notRun} not run`}`;
+        }
+      });
+    }
   } catch (e) {
     result.verdict = "fail";
     result.reason = e instanceof Error ? e.message : String(e);
@@ -75690,10 +85659,10 @@ async function withDiagnostics(sourceRoot, result, build) {
   } catch (e) {
     if (e instanceof PayloadCompileError) result.diagnostics = [...e.diagnostics];
     if (e instanceof XenBuildError) {
-      const log2 = await readFile6(e.logFile, "utf8").catch(() => "");
+      const log2 = await readFile8(e.logFile, "utf8").catch(() => "");
       result.diagnostics = parseCompilerDiagnostics(log2).map((d) => ({
         ...d,
-        file: sourcePath(d.file, join14(e.tree, "xen"), e.tree, sourceRoot)
+        file: sourcePath(d.file, join17(e.tree, "xen"), e.tree, sourceRoot)
       }));
     }
     throw e;
@@ -75726,6 +85695,31 @@ async function baseCacheKeys(opts) {
     ccacheKey: `${ccachePrefix}${plan.key}`,
     ccachePrefix
   };
+}
+async function chooseScenario(choice, userPayloads, testPayloads) {
+  if (choice === "default") {
+    const stack = describeStack(await Promise.all(userPayloads.map((f) => Payload.load(f))));
+    return {
+      scenario: defaultScenario(stack),
+      payloadFiles: Object.fromEntries(stack.map((p) => [p.name, p.file]))
+    };
+  }
+  if (choice === "self-test") {
+    const scenario2 = selfTestScenario();
+    return {
+      scenario: scenario2,
+      payloadFiles: await resolvePayloadFiles(scenario2, dirname10(testPayloads[0] ?? "."))
+    };
+  }
+  const text = await readFile8(choice.path, "utf8").catch((e) => {
+    throw new ConfigurationError("scenario", `cannot read ${choice.path}: ${e.message}`);
+  });
+  const scenario = parseScenario(text, choice.path);
+  return { scenario, payloadFiles: await resolvePayloadFiles(scenario, dirname10(choice.path)) };
+}
+function stepLine(step) {
+  const mark = step.status === "passed" ? "ok  " : step.status === "failed" ? "FAIL" : "skip";
+  return `${mark} ${step.name}${step.message ? `: ${step.message}` : ""}`;
 }
 async function fetchSource(spec, cacheDir, logFile) {
   switch (spec.kind) {
@@ -75766,14 +85760,14 @@ async function checkExpectedBuildId(expected, xen) {
   );
 }
 async function writeReports(result, options) {
-  await mkdir6(options.outputDir, { recursive: true });
+  await mkdir10(options.outputDir, { recursive: true });
   const findings = allFindings(result);
-  await writeFile5(result.files.report, JSON.stringify(result, null, 2) + "\n");
-  await writeFile5(
+  await writeFile7(result.files.report, JSON.stringify(result, null, 2) + "\n");
+  await writeFile7(
     result.files.sarif,
     JSON.stringify(toSarif(findings, options.workspace), null, 2) + "\n"
   );
-  await writeFile5(result.files.findings, findingsText(result.payloads, options.workspace));
+  await writeFile7(result.files.findings, findingsText(result.payloads, options.workspace));
 }
 function partialResultOf(e) {
   return e?.partialResult;
@@ -75842,6 +85836,21 @@ async function writeSummary(result) {
       ])
     ]);
   }
+  if (result.scenario) {
+    summary2.addHeading(`Boot test: ${escapeHtml(result.scenario.scenario)}`, 3);
+    summary2.addTable([
+      [
+        { data: "Step", header: true },
+        { data: "Result", header: true },
+        { data: "Detail", header: true }
+      ],
+      ...result.scenario.steps.map((s) => [
+        escapeHtml(s.name),
+        s.status,
+        escapeHtml(s.message ?? "")
+      ])
+    ]);
+  }
   summary2.addTable([
     [
       { data: "Stage", header: true },
@@ -75861,6 +85870,7 @@ function setOutputs(result) {
   setOutput("findings-warnings", findings.filter((f) => f.severity === "warning").length);
   setOutput("sarif", result.files.sarif);
   setOutput("report", result.files.report);
+  if (result.scenario) setOutput("junit", result.files.junit);
   setOutput("xen-build-id", result.xenBuildId ?? result.base?.buildId ?? "");
 }
 async function main() {

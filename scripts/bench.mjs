@@ -18,6 +18,10 @@ await build({
   platform: "node",
   format: "esm",
   target: "node24",
+  // Bundled CommonJS dependencies call require(), which an ES module lacks (as in dist/).
+  banner: {
+    js: 'import { createRequire as __xlciCreateRequire } from "node:module";\nconst require = __xlciCreateRequire(import.meta.url);',
+  },
   logLevel: "warning",
 });
 await import(pathToFileURL(outfile).href);

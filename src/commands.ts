@@ -50,8 +50,9 @@ exit status: 0 no finding at the fail-on level, 1 some, 2 bad usage or an unread
 Runs the pipeline with the action's inputs (see action.yml), given in a YAML file of
 input: value pairs and/or as --INPUT VALUE flags (flags win).
 
-  --example          the built-in example: Xen 4.17.5 from Debian's source package and
-                     its in-tree test payloads (xen-source: debian, self-test: true)
+  --example          the built-in example: Xen 4.17.5 from Debian's source package, its
+                     in-tree test payloads, verified and boot-tested in QEMU
+                     (xen-source: debian, self-test: true, scenario: self-test)
   --config FILE      YAML file mirroring the action's inputs
   --json             print the JSON report on stdout instead of the text summary
 
@@ -116,7 +117,9 @@ async function runCommand(args: string[]): Promise<number> {
   });
   if (values.help) return usage("run", 0);
   const raw: RawInputs = {};
-  if (values.example) Object.assign(raw, { "xen-source": "debian", "self-test": "true" });
+  if (values.example) {
+    Object.assign(raw, { "xen-source": "debian", "self-test": "true", scenario: "self-test" });
+  }
   if (values.config) Object.assign(raw, readConfig(values.config));
   for (const name of Object.keys(INPUT_DEFAULTS) as InputName[]) {
     const v = (values as Record<string, unknown>)[name];

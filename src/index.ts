@@ -84,6 +84,21 @@ async function writeSummary(result: RunResult): Promise<void> {
       ]),
     ]);
   }
+  if (result.scenario) {
+    summary.addHeading(`Boot test: ${escapeHtml(result.scenario.scenario)}`, 3);
+    summary.addTable([
+      [
+        { data: "Step", header: true },
+        { data: "Result", header: true },
+        { data: "Detail", header: true },
+      ],
+      ...result.scenario.steps.map((s) => [
+        escapeHtml(s.name),
+        s.status,
+        escapeHtml(s.message ?? ""),
+      ]),
+    ]);
+  }
   summary.addTable([
     [
       { data: "Stage", header: true },
@@ -105,6 +120,7 @@ function setOutputs(result: RunResult): void {
   core.setOutput("findings-warnings", findings.filter((f) => f.severity === "warning").length);
   core.setOutput("sarif", result.files.sarif);
   core.setOutput("report", result.files.report);
+  if (result.scenario) core.setOutput("junit", result.files.junit);
   core.setOutput("xen-build-id", result.xenBuildId ?? result.base?.buildId ?? "");
 }
 

@@ -51,6 +51,9 @@ export interface Options {
   /** Payloads already applied on the target, oldest first. */
   readonly appliedPayloads: readonly string[];
   readonly failOn: FailOn;
+  /** The boot test: none, a built-in scenario, or a scenario file. */
+  readonly scenario: "none" | "default" | "self-test" | { path: string };
+  readonly kvm: "auto" | "true" | "false";
   readonly stackMode: StackMode;
   readonly outputDir: string;
   readonly cacheDir: string;
@@ -201,12 +204,6 @@ export function parseOptions(
   }
   oneOf("builder", input("builder"), ["native", "livepatch-build-tools"]);
   const expectations = oneOf("expectations", input("expectations"), ["none", "auto"]);
-  if (input("scenario") !== "none") {
-    throw new ConfigurationError(
-      "scenario",
-      `the QEMU boot test is not available in this version yet; use "none"`,
-    );
-  }
   oneOf("kvm", input("kvm"), ["auto", "true", "false"]);
   if (oneOf("attest", input("attest"), ["auto", "true", "false"]) === "true") {
     throw new ConfigurationError(
@@ -257,6 +254,10 @@ export function parseOptions(
     expectations,
     metadata,
     failOn: oneOf("fail-on", input("fail-on"), ["error", "warning", "never"]),
+    scenario: ["none", "default", "self-test"].includes(input("scenario"))
+      ? (input("scenario") as "none" | "default" | "self-test")
+      : { path: path(input("scenario")) },
+    kvm: oneOf("kvm", input("kvm"), ["auto", "true", "false"]),
     stackMode: oneOf("stack-mode", input("stack-mode"), ["stacked", "independent", "cumulative"]),
     outputDir: path(input("output-dir")),
     cacheDir: input("cache-dir") ? path(input("cache-dir")) : cacheDir,
@@ -284,6 +285,27 @@ export function parseOptions(
     throw new ConfigurationError(
       "expectations",
       `"auto" fills in the expectations of payloads this run builds: give payload-sources`,
+    );
+  }
+  if (options.scenario !== "none" && !options.xenSource) {
+    throw new ConfigurationError(
+      "scenario",
+      "the boot test boots the base this run builds: set xen-source too",
+    );
+  }
+  if (options.scenario === "self-test" && !options.selfTest) {
+    throw new ConfigurationError(
+      "scenario",
+      `"self-test" runs Xen's in-tree payloads: set self-test: true too`,
+    );
+  }
+  if (
+    options.scenario === "default" &&
+    options.payloadSources.length + options.payloads.length === 0
+  ) {
+    throw new ConfigurationError(
+      "scenario",
+      `"default" tests your payloads: give payload-sources or payloads`,
     );
   }
   if (!options.xenSource && options.payloads.length === 0) {

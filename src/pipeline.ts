@@ -4,7 +4,7 @@
  * ends up with the report of what ran (and why a stage failed) and the logs.
  */
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { loadXenConfig } from "./build/config.js";
 import {
   type BuildXenBaseOptions,
@@ -25,6 +25,16 @@ import { findingsText } from "./report/text.js";
 import { DEFAULT_DEBIAN_XEN_VERSION, fetchDebianSource } from "./source/debian.js";
 import { PayloadCompileError, buildSourcePayloads } from "./payload/sources.js";
 import { fetchGitSource } from "./source/git.js";
+import { Payload } from "./livepatch/payload.js";
+import { junitXml } from "./report/junit.js";
+import { defaultScenario, describeStack, selfTestScenario } from "./scenario/builtin.js";
+import { type Scenario, parseScenario } from "./scenario/format.js";
+import {
+  type ScenarioResult,
+  type StepOutcome,
+  resolvePayloadFiles,
+  runScenario,
+} from "./scenario/run.js";
 import { localSource } from "./source/path.js";
 import type { XenSourceIdentity, XenSourceTree } from "./source/types.js";
 import { ConfigurationError } from "./util/errors.js";
@@ -36,7 +46,7 @@ import { applySelfTestExpectations } from "./verify/self-test.js";
 import type { Finding } from "./verify/rules.js";
 import { TOOL_NAME, TOOL_VERSION } from "./version.js";
 
-export type StageName = "source" | "base" | "payloads" | "verify";
+export type StageName = "source" | "base" | "payloads" | "verify" | "boot";
 
 export interface StageRecord {
   readonly name: StageName;
@@ -65,7 +75,16 @@ export interface RunResult {
   payloads: PayloadReport[];
   /** Compiler errors and warnings of a failed build, at their place in the user's tree. */
   diagnostics?: CompilerDiagnostic[];
-  readonly files: { report: string; sarif: string; findings: string; logs: string };
+  /** The boot test's steps and how the boot went. */
+  scenario?: ScenarioResult;
+  readonly files: {
+    report: string;
+    sarif: string;
+    findings: string;
+    logs: string;
+    scenario: string;
+    junit: string;
+  };
 }
 
 export function allFindings(result: RunResult): Finding[] {
@@ -109,6 +128,8 @@ export async function run(
       report: join(out, "report.json"),
       sarif: join(out, "findings.sarif"),
       findings: join(out, "findings.txt"),
+      scenario: join(out, "scenario.json"),
+      junit: join(out, "junit.xml"),
       logs: join(out, "logs"),
     },
   };
@@ -137,6 +158,7 @@ export async function run(
     let xenSyms = options.xenSyms;
     let testPayloads: string[] = [];
     let built: { base: XenBase; source: XenSourceIdentity } | undefined;
+    let userPayloads: string[] = [];
     if (options.xenSource) {
       const spec = options.xenSource;
       const tree = await stage("source", "Xen source", async (record) => {
@@ -214,6 +236,7 @@ export async function run(
       );
       record.detail = `${fromSources.length} built from sources, ${testPayloads.length} in-tree test payload(s), ${options.payloads.length} given`;
       log.info(record.detail);
+      userPayloads = [...fromSources.map((p) => p.file), ...options.payloads];
       return [...fromSources.map((p) => p.file), ...testPayloads, ...options.payloads];
     });
 
@@ -240,6 +263,46 @@ export async function run(
       result.verdict = reason ? "fail" : "pass";
       if (reason) result.reason = reason;
     });
+
+    const scenarioChoice = options.scenario;
+    if (scenarioChoice !== "none" && built) {
+      const base = built.base;
+      await stage("boot", "Boot test", async (record) => {
+        // Defective payloads would only make the boot fail in less useful ways.
+        if (result.verdict !== "pass") {
+          record.status = "skipped";
+          record.detail = "skipped: the payloads did not pass verification";
+          log.info(record.detail);
+          return;
+        }
+        const { scenario, payloadFiles } = await chooseScenario(
+          scenarioChoice,
+          userPayloads,
+          testPayloads,
+        );
+        const outcome = await runScenario({
+          base,
+          scenario,
+          payloadFiles,
+          cacheDir: options.cacheDir,
+          logFile: join(result.files.logs, "console.log"),
+          boot: { accel: options.kvm === "auto" ? "auto" : options.kvm === "true" ? "kvm" : "tcg" },
+        });
+        result.scenario = outcome;
+        await writeFile(result.files.scenario, JSON.stringify(outcome, null, 2) + "\n");
+        await writeFile(result.files.junit, junitXml(outcome));
+        for (const step of outcome.steps) log.info(stepLine(step));
+        if (outcome.boot.kvmFallback)
+          log.warning(`KVM failed, booted with TCG: ${outcome.boot.kvmFallback.reason}`);
+        const { passed, failed, notRun } = outcome.counts;
+        record.detail = `${scenario.name}: ${passed} passed, ${failed} failed, ${notRun} not run (${outcome.boot.accel}, ${(outcome.boot.totalMs / 1000).toFixed(1)} s)`;
+        log.info(record.detail);
+        if (!outcome.ok) {
+          result.verdict = "fail";
+          result.reason = `boot test ${scenario.name}: ${outcome.error ?? `${failed} step(s) failed, ${notRun} not run`}`;
+        }
+      });
+    }
   } catch (e) {
     result.verdict = "fail";
     result.reason = e instanceof Error ? e.message : String(e);
@@ -308,6 +371,38 @@ async function baseCacheKeys(opts: BuildXenBaseOptions) {
     ccacheKey: `${ccachePrefix}${plan.key}`,
     ccachePrefix,
   };
+}
+
+/** The scenario to boot and the host file of each payload it names. */
+async function chooseScenario(
+  choice: Exclude<Options["scenario"], "none">,
+  userPayloads: readonly string[],
+  testPayloads: readonly string[],
+): Promise<{ scenario: Scenario; payloadFiles: Record<string, string> }> {
+  if (choice === "default") {
+    const stack = describeStack(await Promise.all(userPayloads.map((f) => Payload.load(f))));
+    return {
+      scenario: defaultScenario(stack),
+      payloadFiles: Object.fromEntries(stack.map((p) => [p.name, p.file])),
+    };
+  }
+  if (choice === "self-test") {
+    const scenario = selfTestScenario();
+    return {
+      scenario,
+      payloadFiles: await resolvePayloadFiles(scenario, dirname(testPayloads[0] ?? ".")),
+    };
+  }
+  const text = await readFile(choice.path, "utf8").catch((e: Error) => {
+    throw new ConfigurationError("scenario", `cannot read ${choice.path}: ${e.message}`);
+  });
+  const scenario = parseScenario(text, choice.path);
+  return { scenario, payloadFiles: await resolvePayloadFiles(scenario, dirname(choice.path)) };
+}
+
+export function stepLine(step: StepOutcome): string {
+  const mark = step.status === "passed" ? "ok  " : step.status === "failed" ? "FAIL" : "skip";
+  return `${mark} ${step.name}${step.message ? `: ${step.message}` : ""}`;
 }
 
 async function fetchSource(

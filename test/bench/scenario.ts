@@ -3,22 +3,15 @@
 // Run with `npm run bench -- scenario [runs]` (default 3 runs after one warm-up).
 // Target: the whole self-test within 20 s on a 2-core machine without KVM.
 import { mkdtempSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fetchGuestAssets } from "../../src/boot/guest-assets.js";
 import { buildGuestTool } from "../../src/build/guest-tool.js";
-import type { ScenarioResult } from "../../src/scenario/run.js";
+import { selfTestScenario } from "../../src/scenario/builtin.js";
+import { planScenario } from "../../src/scenario/plan.js";
+import { type ScenarioResult, resolvePayloadFiles, runScenario } from "../../src/scenario/run.js";
 import { getXenBase, integrationCacheDir } from "../integration/xen-base.js";
 import { report, type Timing } from "./measure.js";
-
-// The bench bundle (scripts/bench.mjs) has no createRequire banner, unlike dist/, and the
-// scenario modules use yaml, CommonJS that requires "process": give the bundle a require
-// before they load.
-(globalThis as { require?: NodeJS.Require }).require ??= createRequire(import.meta.url);
-const { selfTestScenario } = await import("../../src/scenario/builtin.js");
-const { planScenario } = await import("../../src/scenario/plan.js");
-const { resolvePayloadFiles, runScenario } = await import("../../src/scenario/run.js");
 
 const TARGET_MS = 20_000;
 const runs = Number(process.argv[3] ?? 3);

@@ -72,7 +72,7 @@ describe("the built-in example", () => {
   });
   afterEach(() => vi.restoreAllMocks());
 
-  it("passes on the command line, and leaves payloads and reports in the output directory", async () => {
+  it("passes on the command line, boot test included, and leaves payloads and reports in the output directory", async () => {
     const out = tmp();
     const { code, stdout } = await cli([
       "run",
@@ -90,8 +90,18 @@ describe("the built-in example", () => {
       ["base", "ok"],
       ["payloads", "ok"],
       ["verify", "ok"],
+      ["boot", "ok"],
     ]);
     expect(report.payloads).toHaveLength(14);
+    // The self-test scenario, in one boot of the real hypervisor.
+    expect(report.scenario!.ok).toBe(true);
+    expect(report.scenario!.counts.failed).toBe(0);
+    const junit = readFileSync(join(out, "junit.xml"), "utf8");
+    expect(junit).toContain("<testsuite");
+    expect(junit).not.toContain("<failure");
+    expect(readFileSync(join(out, "logs", "console.log"), "utf8")).toContain(
+      "(XEN) Xen version 4.17",
+    );
     expect(readdirSync(join(out, "payloads", "self-test"))).toContain("xen_hello_world.livepatch");
     const expected = report.payloads.flatMap((p) =>
       p.findings.filter((f) => f.expected).map((f) => f.ruleId),
@@ -104,8 +114,10 @@ describe("the built-in example", () => {
   }, 900_000);
 
   it("passes as the runner runs the bundled action, with outputs, annotations and a summary", () => {
-    const run = action({ "xen-source": "debian", "self-test": "true" });
+    const run = action({ "xen-source": "debian", "self-test": "true", scenario: "self-test" });
     expect(run.status, run.stdout).toBe(0);
+    expect(existsSync(run.outputs.junit!)).toBe(true);
+    expect(run.summary).toContain("Boot test: self-test");
     expect(run.outputs.verdict).toBe("pass");
     expect(run.outputs["findings-errors"]).toBe("0");
     expect(JSON.parse(run.outputs.payloads!)).toHaveLength(14);
@@ -163,6 +175,32 @@ describe("payloads from sources", () => {
     expect(readFileSync(file!).toString("latin1")).toContain(
       "workflow-run=https://github.example/xen/patches/actions/runs/42\0",
     );
+  }, 900_000);
+});
+
+describe("the boot test", () => {
+  const fixtures = join(root, "test", "fixtures", "payload-sources");
+
+  it("runs the default scenario on payloads built from sources", async () => {
+    const out = tmp();
+    const { code, stdout } = await cli([
+      "run",
+      "--xen-source",
+      "debian",
+      "--payload-sources",
+      `${fixtures}/stack_a\n${fixtures}/stack_b`,
+      "--scenario",
+      "default",
+      "--output-dir",
+      out,
+      "--cache-dir",
+      integrationCacheDir(),
+    ]);
+    expect(stdout).toContain("verdict: pass");
+    expect(code).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as RunResult;
+    expect(report.scenario!.ok).toBe(true);
+    expect(report.scenario!.steps.map((s) => s.name).join(" ")).toMatch(/stack_a.*stack_b/);
   }, 900_000);
 });
 

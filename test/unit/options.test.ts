@@ -68,7 +68,6 @@ describe("options", () => {
     ["patches", "fix.patch"],
     ["signing-key", "-----BEGIN PRIVATE KEY-----"],
     ["dom0-kernel", "vmlinuz"],
-    ["scenario", "default"],
     ["upload", "artifact"],
     ["attest", "true"],
   ] as const)("rejects %s, whose stage is not built yet, naming the input", (input, value) => {
@@ -141,6 +140,26 @@ describe("options", () => {
     ).toBe("stack-mode");
     expect(configurationError({ "xen-source": "debian", expectations: "auto" }).input).toBe(
       "expectations",
+    );
+  });
+
+  it("takes a scenario that fits the run, and refuses one that does not", () => {
+    expect(
+      parse({ "xen-source": "debian", "self-test": "true", scenario: "self-test" }).scenario,
+    ).toBe("self-test");
+    expect(
+      parse({ "xen-source": "debian", scenario: "ci/boot.yml", payloads: "p.livepatch" }).scenario,
+    ).toEqual({
+      path: "/work/space/ci/boot.yml",
+    });
+    expect(configurationError({ payloads: "p.livepatch", scenario: "default" }).input).toBe(
+      "scenario",
+    );
+    expect(configurationError({ "xen-source": "debian", scenario: "self-test" }).input).toBe(
+      "scenario",
+    );
+    expect(configurationError({ "xen-source": "debian", scenario: "default" }).input).toBe(
+      "scenario",
     );
   });
 
