@@ -79442,6 +79442,7 @@ var INPUT_DEFAULTS = {
   scenario: "none",
   kvm: "auto",
   "dom0-kernel": "",
+  checks: "",
   "signing-key": "",
   attest: "auto",
   upload: "none",
@@ -79453,7 +79454,6 @@ var INPUT_DEFAULTS = {
 };
 var NOT_YET = {
   patches: "building payloads from patches",
-  "dom0-kernel": "the QEMU boot test",
   "signing-key": "signing"
 };
 var BUILD_VALUE_KEYS = [
@@ -79576,6 +79576,8 @@ function parseOptions(raw, cwd, cacheDir, metadata2 = {}) {
     failOn: oneOf("fail-on", input("fail-on"), ["error", "warning", "never"]),
     scenario: ["none", "default", "self-test"].includes(input("scenario")) ? input("scenario") : { path: path12(input("scenario")) },
     kvm: oneOf("kvm", input("kvm"), ["auto", "true", "false"]),
+    dom0Kernel: input("dom0-kernel") ? path12(input("dom0-kernel")) : void 0,
+    checks: input("checks").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#")),
     stackMode: oneOf("stack-mode", input("stack-mode"), ["stacked", "independent", "cumulative"]),
     outputDir: path12(input("output-dir")),
     cacheDir: input("cache-dir") ? path12(input("cache-dir")) : cacheDir,
@@ -79617,6 +79619,18 @@ function parseOptions(raw, cwd, cacheDir, metadata2 = {}) {
       `"self-test" runs Xen's in-tree payloads: set self-test: true too`
     );
   }
+  if (options.checks.length > 0 && options.scenario !== "default") {
+    throw new ConfigurationError(
+      "checks",
+      `checks run in the default scenario: set scenario: default (a scenario file has its own run steps)`
+    );
+  }
+  if (options.dom0Kernel && options.scenario === "none") {
+    throw new ConfigurationError(
+      "dom0-kernel",
+      "a dom0 kernel is only booted by the boot test: set scenario too"
+    );
+  }
   if (options.scenario === "default" && options.payloadSources.length + options.payloads.length === 0) {
     throw new ConfigurationError(
       "scenario",
@@ -79633,7 +79647,7 @@ function parseOptions(raw, cwd, cacheDir, metadata2 = {}) {
 }
 
 // src/pipeline.ts
-import { copyFile as copyFile5, mkdir as mkdir10, readFile as readFile8, writeFile as writeFile7 } from "node:fs/promises";
+import { access as access8, copyFile as copyFile5, mkdir as mkdir10, readFile as readFile8, writeFile as writeFile7 } from "node:fs/promises";
 import { basename as basename11, dirname as dirname10, join as join17 } from "node:path";
 
 // src/build/config.ts
@@ -81965,6 +81979,254 @@ function junitXml(result, opts = {}) {
   ].join("\n");
 }
 
+// src/boot/guest-assets.ts
+import { constants as fsConstants2 } from "node:fs";
+import {
+  access as access4,
+  copyFile as copyFile3,
+  mkdir as mkdir6,
+  readdir as readdir5,
+  readFile as readFile5,
+  rename as rename4,
+  rm as rm5,
+  writeFile as writeFile5
+} from "node:fs/promises";
+import { basename as basename6, join as join9, resolve as resolve7 } from "node:path";
+import * as zlib from "node:zlib";
+import { promisify } from "node:util";
+var DOM0_MODULES = ["xen-privcmd", "xenfs"];
+var KERNEL_META_PACKAGE = "linux-image-amd64";
+var BUSYBOX_PACKAGE = "busybox-static";
+var STAMP2 = "assets.json";
+async function fetchGuestAssets(opts) {
+  const dir = join9(resolve7(opts.cacheDir), "guest");
+  const cached = await readStamp2(dir);
+  if (cached) return cached;
+  const tmp = `${dir}.tmp-${process.pid}`;
+  await rm5(tmp, { recursive: true, force: true });
+  await mkdir6(tmp, { recursive: true });
+  try {
+    const kernelPackage = await resolveKernelPackage(opts.logFile);
+    const debs = join9(tmp, "debs");
+    const root = join9(tmp, "root");
+    await mkdir6(debs);
+    await runCommand("apt-get", ["download", kernelPackage, BUSYBOX_PACKAGE], {
+      cwd: debs,
+      logFile: opts.logFile
+    });
+    for (const deb of (await readdir5(debs)).filter((n) => n.endsWith(".deb")).sort()) {
+      await runCommand("dpkg", ["-x", join9(debs, deb), root], { logFile: opts.logFile });
+    }
+    const kernelVersion = kernelPackage.slice("linux-image-".length);
+    const modulesRoot = await firstExisting(
+      [join9(root, "lib/modules", kernelVersion), join9(root, "usr/lib/modules", kernelVersion)],
+      `${kernelPackage} has no lib/modules/${kernelVersion}`
+    );
+    const vmlinuz = await firstExisting(
+      [join9(root, "boot", `vmlinuz-${kernelVersion}`), join9(modulesRoot, "vmlinuz")],
+      `${kernelPackage} has no boot/vmlinuz-${kernelVersion}`
+    );
+    const busybox = await firstExisting(
+      [join9(root, "bin/busybox"), join9(root, "usr/bin/busybox")],
+      `${BUSYBOX_PACKAGE} has no bin/busybox`
+    );
+    await copyFile3(vmlinuz, join9(tmp, `vmlinuz-${kernelVersion}`));
+    await copyFile3(busybox, join9(tmp, "busybox"));
+    await mkdir6(join9(tmp, "modules"));
+    const read = moduleReader(join9(tmp, "scratch"), opts.logFile);
+    const modules = [];
+    for (const rel of await moduleLoadOrder(modulesRoot, DOM0_MODULES, read)) {
+      const ko = `modules/${basename6(rel).replace(MODULE_FILE, ".ko")}`;
+      await writeFile5(join9(tmp, ko), await read(join9(modulesRoot, rel)));
+      modules.push(ko);
+    }
+    for (const scratch of [debs, root, join9(tmp, "scratch")]) {
+      await rm5(scratch, { recursive: true, force: true });
+    }
+    const stamp = {
+      kernelPackage,
+      kernelVersion,
+      kernel: `vmlinuz-${kernelVersion}`,
+      busybox: "busybox",
+      modules
+    };
+    await writeFile5(join9(tmp, STAMP2), `${JSON.stringify(stamp, null, 2)}
+`);
+    await moveIntoPlace2(tmp, dir);
+  } finally {
+    await rm5(tmp, { recursive: true, force: true });
+  }
+  const fetched = await readStamp2(dir);
+  if (!fetched) throw new Error(`guest assets were unpacked but ${join9(dir, STAMP2)} is unusable`);
+  return fetched;
+}
+async function readStamp2(dir) {
+  let stamp;
+  try {
+    stamp = JSON.parse(await readFile5(join9(dir, STAMP2), "utf8"));
+  } catch {
+    return void 0;
+  }
+  const assets = {
+    kernel: join9(dir, stamp.kernel),
+    modules: stamp.modules.map((m) => join9(dir, m)),
+    busybox: join9(dir, stamp.busybox),
+    kernelVersion: stamp.kernelVersion
+  };
+  for (const file of [assets.kernel, assets.busybox, ...assets.modules]) {
+    if (!await exists3(file)) return void 0;
+  }
+  return assets;
+}
+async function resolveKernelPackage(logFile) {
+  const { stdout } = await runCommand("apt-cache", ["depends", KERNEL_META_PACKAGE], { logFile });
+  const found = parseKernelDependency(stdout);
+  if (!found) {
+    throw new Error(
+      `apt-cache depends ${KERNEL_META_PACKAGE} names no linux-image-<version> package:
+${stdout}`
+    );
+  }
+  return found;
+}
+function parseKernelDependency(aptCacheDepends) {
+  for (const line of aptCacheDepends.split("\n")) {
+    const m = /^\s*\|?Depends:\s*(linux-image-[0-9][\w.+~-]*)\s*$/.exec(line);
+    if (m?.[1]) return m[1];
+  }
+  return void 0;
+}
+function canonicalName(name) {
+  return name.replaceAll("-", "_");
+}
+var MODULE_FILE = /\.ko(\.(?:xz|zst|gz))?$/;
+function moduleNameOf(path12) {
+  return canonicalName(basename6(path12).replace(MODULE_FILE, ""));
+}
+async function moduleLoadOrder(modulesRoot, wanted, read) {
+  const builtin = new Set(
+    (await readFile5(join9(modulesRoot, "modules.builtin"), "utf8").catch(() => "")).split("\n").filter(Boolean).map(moduleNameOf)
+  );
+  const depFile = await readFile5(join9(modulesRoot, "modules.dep"), "utf8").catch(() => void 0);
+  const pathOf = /* @__PURE__ */ new Map();
+  let dependsOn;
+  if (depFile !== void 0) {
+    const deps = parseModulesDep(depFile);
+    for (const rel of deps.keys()) pathOf.set(moduleNameOf(rel), rel);
+    dependsOn = (rel) => Promise.resolve(deps.get(rel) ?? []);
+  } else {
+    for (const rel of await listModules(modulesRoot)) pathOf.set(moduleNameOf(rel), rel);
+    dependsOn = async (rel) => {
+      const names = modinfoDepends(await read(join9(modulesRoot, rel)), rel);
+      return names.filter((n) => !builtin.has(canonicalName(n))).map((n) => locate(n));
+    };
+  }
+  const locate = (name) => {
+    const rel = pathOf.get(canonicalName(name));
+    if (!rel) throw new Error(`kernel module '${name}' is not in ${modulesRoot}`);
+    return rel;
+  };
+  const order = [];
+  const visiting = /* @__PURE__ */ new Set();
+  const visit = async (rel) => {
+    if (order.includes(rel)) return;
+    if (visiting.has(rel))
+      throw new Error(`kernel modules depend on each other in a cycle at ${rel}`);
+    visiting.add(rel);
+    for (const dep of await dependsOn(rel)) await visit(dep);
+    visiting.delete(rel);
+    order.push(rel);
+  };
+  for (const name of wanted) {
+    if (builtin.has(canonicalName(name))) continue;
+    await visit(locate(name));
+  }
+  return order;
+}
+function parseModulesDep(text) {
+  const deps = /* @__PURE__ */ new Map();
+  for (const line of text.split("\n")) {
+    const colon = line.indexOf(":");
+    if (colon <= 0) continue;
+    deps.set(
+      line.slice(0, colon).trim(),
+      line.slice(colon + 1).trim().split(/\s+/).filter(Boolean)
+    );
+  }
+  return deps;
+}
+function modinfoDepends(ko, name) {
+  const elf = parseElf(ko, name);
+  const modinfo = elf.sectionNamed(".modinfo");
+  if (!modinfo) throw new Error(`${name}: kernel module without a .modinfo section`);
+  const entries = Buffer.from(elf.data(modinfo)).toString("latin1").split("\0");
+  const depends = entries.find((e) => e.startsWith("depends="));
+  return (depends?.slice("depends=".length) ?? "").split(",").filter(Boolean);
+}
+async function listModules(root) {
+  const names = await readdir5(root, { recursive: true });
+  return names.filter((n) => MODULE_FILE.test(n)).sort();
+}
+function moduleReader(scratchDir, logFile) {
+  return async (path12) => {
+    const data = await readFile5(path12);
+    if (path12.endsWith(".ko")) return data;
+    if (path12.endsWith(".gz")) return promisify(zlib.gunzip)(data);
+    if (path12.endsWith(".zst") && typeof zlib.zstdDecompress === "function") {
+      return promisify(zlib.zstdDecompress)(data);
+    }
+    await mkdir6(scratchDir, { recursive: true });
+    const copy = join9(scratchDir, basename6(path12));
+    await writeFile5(copy, data);
+    const plain = await decompressWithTool(copy, logFile);
+    try {
+      return await readFile5(plain);
+    } finally {
+      await rm5(plain, { force: true });
+    }
+  };
+}
+var TOOLS = {
+  ".xz": { program: "xz", debianPackage: "xz-utils" },
+  ".zst": { program: "zstd", debianPackage: "zstd" }
+};
+async function decompressWithTool(file, logFile) {
+  const ext2 = file.slice(file.lastIndexOf("."));
+  const tool = TOOLS[ext2];
+  if (!tool) throw new Error(`${file}: no way to decompress '${ext2}' files`);
+  try {
+    await runCommand(tool.program, ["--decompress", "--force", "--quiet", file], { logFile });
+  } catch (err) {
+    if (err instanceof MissingProgramError) {
+      throw new Error(
+        `${basename6(file)} is ${ext2.slice(1)}-compressed and '${tool.program}' is not installed: install the Debian package '${tool.debianPackage}'`,
+        { cause: err }
+      );
+    }
+    throw err;
+  }
+  return file.slice(0, -ext2.length);
+}
+async function exists3(path12) {
+  return access4(path12, fsConstants2.F_OK).then(
+    () => true,
+    () => false
+  );
+}
+async function firstExisting(candidates, problem) {
+  for (const c of candidates) if (await exists3(c)) return c;
+  throw new Error(`${problem} (looked for ${candidates.join(", ")})`);
+}
+async function moveIntoPlace2(tmp, dest) {
+  if (!await exists3(join9(dest, STAMP2))) await rm5(dest, { recursive: true, force: true });
+  try {
+    await rename4(tmp, dest);
+  } catch (err) {
+    const code = err.code;
+    if (code !== "ENOTEMPTY" && code !== "EEXIST") throw err;
+  }
+}
+
 // src/scenario/builtin.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -82909,254 +83171,6 @@ import { constants as fsConstants4 } from "node:fs";
 import { access as access6, mkdtemp as mkdtemp2, rm as rm8 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { isAbsolute as isAbsolute6, join as join11, resolve as resolve9 } from "node:path";
-
-// src/boot/guest-assets.ts
-import { constants as fsConstants2 } from "node:fs";
-import {
-  access as access4,
-  copyFile as copyFile3,
-  mkdir as mkdir6,
-  readdir as readdir5,
-  readFile as readFile5,
-  rename as rename4,
-  rm as rm5,
-  writeFile as writeFile5
-} from "node:fs/promises";
-import { basename as basename6, join as join9, resolve as resolve7 } from "node:path";
-import * as zlib from "node:zlib";
-import { promisify } from "node:util";
-var DOM0_MODULES = ["xen-privcmd", "xenfs"];
-var KERNEL_META_PACKAGE = "linux-image-amd64";
-var BUSYBOX_PACKAGE = "busybox-static";
-var STAMP2 = "assets.json";
-async function fetchGuestAssets(opts) {
-  const dir = join9(resolve7(opts.cacheDir), "guest");
-  const cached = await readStamp2(dir);
-  if (cached) return cached;
-  const tmp = `${dir}.tmp-${process.pid}`;
-  await rm5(tmp, { recursive: true, force: true });
-  await mkdir6(tmp, { recursive: true });
-  try {
-    const kernelPackage = await resolveKernelPackage(opts.logFile);
-    const debs = join9(tmp, "debs");
-    const root = join9(tmp, "root");
-    await mkdir6(debs);
-    await runCommand("apt-get", ["download", kernelPackage, BUSYBOX_PACKAGE], {
-      cwd: debs,
-      logFile: opts.logFile
-    });
-    for (const deb of (await readdir5(debs)).filter((n) => n.endsWith(".deb")).sort()) {
-      await runCommand("dpkg", ["-x", join9(debs, deb), root], { logFile: opts.logFile });
-    }
-    const kernelVersion = kernelPackage.slice("linux-image-".length);
-    const modulesRoot = await firstExisting(
-      [join9(root, "lib/modules", kernelVersion), join9(root, "usr/lib/modules", kernelVersion)],
-      `${kernelPackage} has no lib/modules/${kernelVersion}`
-    );
-    const vmlinuz = await firstExisting(
-      [join9(root, "boot", `vmlinuz-${kernelVersion}`), join9(modulesRoot, "vmlinuz")],
-      `${kernelPackage} has no boot/vmlinuz-${kernelVersion}`
-    );
-    const busybox = await firstExisting(
-      [join9(root, "bin/busybox"), join9(root, "usr/bin/busybox")],
-      `${BUSYBOX_PACKAGE} has no bin/busybox`
-    );
-    await copyFile3(vmlinuz, join9(tmp, `vmlinuz-${kernelVersion}`));
-    await copyFile3(busybox, join9(tmp, "busybox"));
-    await mkdir6(join9(tmp, "modules"));
-    const read = moduleReader(join9(tmp, "scratch"), opts.logFile);
-    const modules = [];
-    for (const rel of await moduleLoadOrder(modulesRoot, DOM0_MODULES, read)) {
-      const ko = `modules/${basename6(rel).replace(MODULE_FILE, ".ko")}`;
-      await writeFile5(join9(tmp, ko), await read(join9(modulesRoot, rel)));
-      modules.push(ko);
-    }
-    for (const scratch of [debs, root, join9(tmp, "scratch")]) {
-      await rm5(scratch, { recursive: true, force: true });
-    }
-    const stamp = {
-      kernelPackage,
-      kernelVersion,
-      kernel: `vmlinuz-${kernelVersion}`,
-      busybox: "busybox",
-      modules
-    };
-    await writeFile5(join9(tmp, STAMP2), `${JSON.stringify(stamp, null, 2)}
-`);
-    await moveIntoPlace2(tmp, dir);
-  } finally {
-    await rm5(tmp, { recursive: true, force: true });
-  }
-  const fetched = await readStamp2(dir);
-  if (!fetched) throw new Error(`guest assets were unpacked but ${join9(dir, STAMP2)} is unusable`);
-  return fetched;
-}
-async function readStamp2(dir) {
-  let stamp;
-  try {
-    stamp = JSON.parse(await readFile5(join9(dir, STAMP2), "utf8"));
-  } catch {
-    return void 0;
-  }
-  const assets = {
-    kernel: join9(dir, stamp.kernel),
-    modules: stamp.modules.map((m) => join9(dir, m)),
-    busybox: join9(dir, stamp.busybox),
-    kernelVersion: stamp.kernelVersion
-  };
-  for (const file of [assets.kernel, assets.busybox, ...assets.modules]) {
-    if (!await exists3(file)) return void 0;
-  }
-  return assets;
-}
-async function resolveKernelPackage(logFile) {
-  const { stdout } = await runCommand("apt-cache", ["depends", KERNEL_META_PACKAGE], { logFile });
-  const found = parseKernelDependency(stdout);
-  if (!found) {
-    throw new Error(
-      `apt-cache depends ${KERNEL_META_PACKAGE} names no linux-image-<version> package:
-${stdout}`
-    );
-  }
-  return found;
-}
-function parseKernelDependency(aptCacheDepends) {
-  for (const line of aptCacheDepends.split("\n")) {
-    const m = /^\s*\|?Depends:\s*(linux-image-[0-9][\w.+~-]*)\s*$/.exec(line);
-    if (m?.[1]) return m[1];
-  }
-  return void 0;
-}
-function canonicalName(name) {
-  return name.replaceAll("-", "_");
-}
-var MODULE_FILE = /\.ko(\.(?:xz|zst|gz))?$/;
-function moduleNameOf(path12) {
-  return canonicalName(basename6(path12).replace(MODULE_FILE, ""));
-}
-async function moduleLoadOrder(modulesRoot, wanted, read) {
-  const builtin = new Set(
-    (await readFile5(join9(modulesRoot, "modules.builtin"), "utf8").catch(() => "")).split("\n").filter(Boolean).map(moduleNameOf)
-  );
-  const depFile = await readFile5(join9(modulesRoot, "modules.dep"), "utf8").catch(() => void 0);
-  const pathOf = /* @__PURE__ */ new Map();
-  let dependsOn;
-  if (depFile !== void 0) {
-    const deps = parseModulesDep(depFile);
-    for (const rel of deps.keys()) pathOf.set(moduleNameOf(rel), rel);
-    dependsOn = (rel) => Promise.resolve(deps.get(rel) ?? []);
-  } else {
-    for (const rel of await listModules(modulesRoot)) pathOf.set(moduleNameOf(rel), rel);
-    dependsOn = async (rel) => {
-      const names = modinfoDepends(await read(join9(modulesRoot, rel)), rel);
-      return names.filter((n) => !builtin.has(canonicalName(n))).map((n) => locate(n));
-    };
-  }
-  const locate = (name) => {
-    const rel = pathOf.get(canonicalName(name));
-    if (!rel) throw new Error(`kernel module '${name}' is not in ${modulesRoot}`);
-    return rel;
-  };
-  const order = [];
-  const visiting = /* @__PURE__ */ new Set();
-  const visit = async (rel) => {
-    if (order.includes(rel)) return;
-    if (visiting.has(rel))
-      throw new Error(`kernel modules depend on each other in a cycle at ${rel}`);
-    visiting.add(rel);
-    for (const dep of await dependsOn(rel)) await visit(dep);
-    visiting.delete(rel);
-    order.push(rel);
-  };
-  for (const name of wanted) {
-    if (builtin.has(canonicalName(name))) continue;
-    await visit(locate(name));
-  }
-  return order;
-}
-function parseModulesDep(text) {
-  const deps = /* @__PURE__ */ new Map();
-  for (const line of text.split("\n")) {
-    const colon = line.indexOf(":");
-    if (colon <= 0) continue;
-    deps.set(
-      line.slice(0, colon).trim(),
-      line.slice(colon + 1).trim().split(/\s+/).filter(Boolean)
-    );
-  }
-  return deps;
-}
-function modinfoDepends(ko, name) {
-  const elf = parseElf(ko, name);
-  const modinfo = elf.sectionNamed(".modinfo");
-  if (!modinfo) throw new Error(`${name}: kernel module without a .modinfo section`);
-  const entries = Buffer.from(elf.data(modinfo)).toString("latin1").split("\0");
-  const depends = entries.find((e) => e.startsWith("depends="));
-  return (depends?.slice("depends=".length) ?? "").split(",").filter(Boolean);
-}
-async function listModules(root) {
-  const names = await readdir5(root, { recursive: true });
-  return names.filter((n) => MODULE_FILE.test(n)).sort();
-}
-function moduleReader(scratchDir, logFile) {
-  return async (path12) => {
-    const data = await readFile5(path12);
-    if (path12.endsWith(".ko")) return data;
-    if (path12.endsWith(".gz")) return promisify(zlib.gunzip)(data);
-    if (path12.endsWith(".zst") && typeof zlib.zstdDecompress === "function") {
-      return promisify(zlib.zstdDecompress)(data);
-    }
-    await mkdir6(scratchDir, { recursive: true });
-    const copy = join9(scratchDir, basename6(path12));
-    await writeFile5(copy, data);
-    const plain = await decompressWithTool(copy, logFile);
-    try {
-      return await readFile5(plain);
-    } finally {
-      await rm5(plain, { force: true });
-    }
-  };
-}
-var TOOLS = {
-  ".xz": { program: "xz", debianPackage: "xz-utils" },
-  ".zst": { program: "zstd", debianPackage: "zstd" }
-};
-async function decompressWithTool(file, logFile) {
-  const ext2 = file.slice(file.lastIndexOf("."));
-  const tool = TOOLS[ext2];
-  if (!tool) throw new Error(`${file}: no way to decompress '${ext2}' files`);
-  try {
-    await runCommand(tool.program, ["--decompress", "--force", "--quiet", file], { logFile });
-  } catch (err) {
-    if (err instanceof MissingProgramError) {
-      throw new Error(
-        `${basename6(file)} is ${ext2.slice(1)}-compressed and '${tool.program}' is not installed: install the Debian package '${tool.debianPackage}'`,
-        { cause: err }
-      );
-    }
-    throw err;
-  }
-  return file.slice(0, -ext2.length);
-}
-async function exists3(path12) {
-  return access4(path12, fsConstants2.F_OK).then(
-    () => true,
-    () => false
-  );
-}
-async function firstExisting(candidates, problem) {
-  for (const c of candidates) if (await exists3(c)) return c;
-  throw new Error(`${problem} (looked for ${candidates.join(", ")})`);
-}
-async function moveIntoPlace2(tmp, dest) {
-  if (!await exists3(join9(dest, STAMP2))) await rm5(dest, { recursive: true, force: true });
-  try {
-    await rename4(tmp, dest);
-  } catch (err) {
-    const code = err.code;
-    if (code !== "ENOTEMPTY" && code !== "EEXIST") throw err;
-  }
-}
 
 // src/boot/init-script.ts
 import { basename as basename7 } from "node:path";
@@ -85619,7 +85633,8 @@ async function run(options, log2, cache = localCache()) {
         const { scenario, payloadFiles } = await chooseScenario(
           scenarioChoice,
           userPayloads,
-          testPayloads
+          testPayloads,
+          options.checks
         );
         const outcome = await runScenario({
           base,
@@ -85627,7 +85642,11 @@ async function run(options, log2, cache = localCache()) {
           payloadFiles,
           cacheDir: options.cacheDir,
           logFile: join17(result.files.logs, "console.log"),
-          boot: { accel: options.kvm === "auto" ? "auto" : options.kvm === "true" ? "kvm" : "tcg" }
+          ...options.dom0Kernel ? { assets: await userKernel(options.dom0Kernel, options.cacheDir) } : {},
+          boot: {
+            accel: options.kvm === "auto" ? "auto" : options.kvm === "true" ? "kvm" : "tcg",
+            onLine: (line) => log2.console(line)
+          }
         });
         result.scenario = outcome;
         await writeFile7(result.files.scenario, JSON.stringify(outcome, null, 2) + "\n");
@@ -85696,11 +85715,11 @@ async function baseCacheKeys(opts) {
     ccachePrefix
   };
 }
-async function chooseScenario(choice, userPayloads, testPayloads) {
+async function chooseScenario(choice, userPayloads, testPayloads, checks) {
   if (choice === "default") {
     const stack = describeStack(await Promise.all(userPayloads.map((f) => Payload.load(f))));
     return {
-      scenario: defaultScenario(stack),
+      scenario: defaultScenario(stack, { checks: checks.map((command) => ({ command })) }),
       payloadFiles: Object.fromEntries(stack.map((p) => [p.name, p.file]))
     };
   }
@@ -85716,6 +85735,13 @@ async function chooseScenario(choice, userPayloads, testPayloads) {
   });
   const scenario = parseScenario(text, choice.path);
   return { scenario, payloadFiles: await resolvePayloadFiles(scenario, dirname10(choice.path)) };
+}
+async function userKernel(kernel, cacheDir) {
+  await access8(kernel).catch(() => {
+    throw new ConfigurationError("dom0-kernel", `${kernel} does not exist`);
+  });
+  const assets = await fetchGuestAssets({ cacheDir });
+  return { ...assets, kernel, modules: [], kernelVersion: "(given)" };
 }
 function stepLine(step) {
   const mark = step.status === "passed" ? "ok  " : step.status === "failed" ? "FAIL" : "skip";
@@ -85777,6 +85803,7 @@ function partialResultOf(e) {
 var runnerLogger = {
   info: (m) => info(m),
   warning: (m) => warning(m),
+  console: (line) => info(line),
   group: (title, fn) => group(title, fn)
 };
 function readInputs() {

@@ -22,6 +22,7 @@ import { RULE_BY_ID } from "./verify/rules.js";
 const runnerLogger: Logger = {
   info: (m) => core.info(m),
   warning: (m) => core.warning(m),
+  console: (line) => core.info(line),
   group: (title, fn) => core.group(title, fn),
 };
 

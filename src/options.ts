@@ -54,6 +54,10 @@ export interface Options {
   /** The boot test: none, a built-in scenario, or a scenario file. */
   readonly scenario: "none" | "default" | "self-test" | { path: string };
   readonly kvm: "auto" | "true" | "false";
+  /** A dom0 kernel with privcmd and xenfs built in, instead of the distribution's. */
+  readonly dom0Kernel: string | undefined;
+  /** Commands the default scenario runs with the whole stack applied. */
+  readonly checks: readonly string[];
   readonly stackMode: StackMode;
   readonly outputDir: string;
   readonly cacheDir: string;
@@ -81,6 +85,7 @@ export const INPUT_DEFAULTS = {
   scenario: "none",
   kvm: "auto",
   "dom0-kernel": "",
+  checks: "",
   "signing-key": "",
   attest: "auto",
   upload: "none",
@@ -97,7 +102,6 @@ export type RawInputs = Partial<Record<InputName, string>>;
 /** Inputs whose stage is not built yet, with the issue-level description of what they will do. */
 const NOT_YET: Partial<Record<InputName, string>> = {
   patches: "building payloads from patches",
-  "dom0-kernel": "the QEMU boot test",
   "signing-key": "signing",
 };
 
@@ -258,6 +262,11 @@ export function parseOptions(
       ? (input("scenario") as "none" | "default" | "self-test")
       : { path: path(input("scenario")) },
     kvm: oneOf("kvm", input("kvm"), ["auto", "true", "false"]),
+    dom0Kernel: input("dom0-kernel") ? path(input("dom0-kernel")) : undefined,
+    checks: input("checks")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith("#")),
     stackMode: oneOf("stack-mode", input("stack-mode"), ["stacked", "independent", "cumulative"]),
     outputDir: path(input("output-dir")),
     cacheDir: input("cache-dir") ? path(input("cache-dir")) : cacheDir,
@@ -297,6 +306,18 @@ export function parseOptions(
     throw new ConfigurationError(
       "scenario",
       `"self-test" runs Xen's in-tree payloads: set self-test: true too`,
+    );
+  }
+  if (options.checks.length > 0 && options.scenario !== "default") {
+    throw new ConfigurationError(
+      "checks",
+      `checks run in the default scenario: set scenario: default (a scenario file has its own run steps)`,
+    );
+  }
+  if (options.dom0Kernel && options.scenario === "none") {
+    throw new ConfigurationError(
+      "dom0-kernel",
+      "a dom0 kernel is only booted by the boot test: set scenario too",
     );
   }
   if (

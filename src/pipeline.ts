@@ -3,7 +3,7 @@
  * Each stage is timed and logged as one group. Whatever happens, the output directory
  * ends up with the report of what ran (and why a stage failed) and the logs.
  */
-import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { access, copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { loadXenConfig } from "./build/config.js";
 import {
@@ -27,6 +27,7 @@ import { PayloadCompileError, buildSourcePayloads } from "./payload/sources.js";
 import { fetchGitSource } from "./source/git.js";
 import { Payload } from "./livepatch/payload.js";
 import { junitXml } from "./report/junit.js";
+import { type GuestAssets, fetchGuestAssets } from "./boot/guest-assets.js";
 import { defaultScenario, describeStack, selfTestScenario } from "./scenario/builtin.js";
 import { type Scenario, parseScenario } from "./scenario/format.js";
 import {
@@ -279,6 +280,7 @@ export async function run(
           scenarioChoice,
           userPayloads,
           testPayloads,
+          options.checks,
         );
         const outcome = await runScenario({
           base,
@@ -286,7 +288,13 @@ export async function run(
           payloadFiles,
           cacheDir: options.cacheDir,
           logFile: join(result.files.logs, "console.log"),
-          boot: { accel: options.kvm === "auto" ? "auto" : options.kvm === "true" ? "kvm" : "tcg" },
+          ...(options.dom0Kernel
+            ? { assets: await userKernel(options.dom0Kernel, options.cacheDir) }
+            : {}),
+          boot: {
+            accel: options.kvm === "auto" ? "auto" : options.kvm === "true" ? "kvm" : "tcg",
+            onLine: (line) => log.console(line),
+          },
         });
         result.scenario = outcome;
         await writeFile(result.files.scenario, JSON.stringify(outcome, null, 2) + "\n");
@@ -378,11 +386,12 @@ async function chooseScenario(
   choice: Exclude<Options["scenario"], "none">,
   userPayloads: readonly string[],
   testPayloads: readonly string[],
+  checks: readonly string[],
 ): Promise<{ scenario: Scenario; payloadFiles: Record<string, string> }> {
   if (choice === "default") {
     const stack = describeStack(await Promise.all(userPayloads.map((f) => Payload.load(f))));
     return {
-      scenario: defaultScenario(stack),
+      scenario: defaultScenario(stack, { checks: checks.map((command) => ({ command })) }),
       payloadFiles: Object.fromEntries(stack.map((p) => [p.name, p.file])),
     };
   }
@@ -398,6 +407,15 @@ async function chooseScenario(
   });
   const scenario = parseScenario(text, choice.path);
   return { scenario, payloadFiles: await resolvePayloadFiles(scenario, dirname(choice.path)) };
+}
+
+/** The distribution's dom0 pieces with the user's kernel, which has the Xen drivers built in. */
+async function userKernel(kernel: string, cacheDir: string): Promise<GuestAssets> {
+  await access(kernel).catch(() => {
+    throw new ConfigurationError("dom0-kernel", `${kernel} does not exist`);
+  });
+  const assets = await fetchGuestAssets({ cacheDir });
+  return { ...assets, kernel, modules: [], kernelVersion: "(given)" };
 }
 
 export function stepLine(step: StepOutcome): string {

@@ -5,6 +5,8 @@
 export interface Logger {
   info(message: string): void;
   warning(message: string): void;
+  /** A line of the guest's serial console: the action shows it in the stage's group; the terminal keeps it to the log file. */
+  console(line: string): void;
   /** Runs `fn` inside a collapsible group; the group is closed even when `fn` throws. */
   group<T>(title: string, fn: () => Promise<T>): Promise<T>;
 }
@@ -20,6 +22,7 @@ export function terminalLogger(
   return {
     info: write,
     warning: (m) => write(`warning: ${m}`),
+    console: () => undefined,
     async group(title, fn) {
       write(`==> ${title}`);
       return fn();

@@ -39,6 +39,7 @@ function recordingLogger() {
   const log: Logger = {
     info: (m) => void infos.push(m),
     warning: (m) => void warnings.push(m),
+    console: () => undefined,
     group: (_title, fn) => fn(),
   };
   return { log, infos, warnings };

@@ -2,7 +2,7 @@
 // in-process, and the bundled action as the runner starts it (a Node 24 process with
 // INPUT_* variables and the runner's output files).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -191,6 +191,9 @@ describe("the boot test", () => {
       `${fixtures}/stack_a\n${fixtures}/stack_b`,
       "--scenario",
       "default",
+      // With the whole stack applied: stack_a's version string, stack_b's changeset.
+      "--checks",
+      "grep -qx -- -stack_a /sys/hypervisor/version/extra\ngrep -q -- -stack /sys/hypervisor/properties/changeset",
       "--output-dir",
       out,
       "--cache-dir",
@@ -205,6 +208,57 @@ describe("the boot test", () => {
 });
 
 describe("failures", () => {
+  it("a failing check turns its step red and fails the run", async () => {
+    const out = tmp();
+    const { code } = await cli([
+      "run",
+      "--xen-source",
+      "debian",
+      "--payload-sources",
+      join(root, "test", "fixtures", "payload-sources", "replace_extra"),
+      "--scenario",
+      "default",
+      "--checks",
+      "grep -q this-is-not-there /sys/hypervisor/version/extra",
+      "--output-dir",
+      out,
+      "--cache-dir",
+      integrationCacheDir(),
+    ]);
+    expect(code).toBe(1);
+    const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as RunResult;
+    expect(report.reason).toMatch(/^boot test /);
+    const failed = report.scenario!.steps.filter((s) => s.status === "failed");
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.message).toContain("this-is-not-there");
+    expect(readFileSync(join(out, "junit.xml"), "utf8")).toContain("<failure");
+  }, 900_000);
+
+  it("a dom0 kernel Xen cannot boot is reported as the hypervisor's panic", async () => {
+    const out = tmp();
+    const kernel = join(out, "not-a-kernel");
+    writeFileSync(kernel, "this is not a kernel\n");
+    const { code } = await cli([
+      "run",
+      "--xen-source",
+      "debian",
+      "--payload-sources",
+      join(root, "test", "fixtures", "payload-sources", "replace_extra"),
+      "--scenario",
+      "default",
+      "--dom0-kernel",
+      kernel,
+      "--output-dir",
+      out,
+      "--cache-dir",
+      integrationCacheDir(),
+    ]);
+    expect(code).toBe(1);
+    const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as RunResult;
+    expect(report.scenario!.boot.end).toBe("hypervisor-panic");
+    expect(report.reason).toMatch(/Could not construct domain 0|panic/i);
+  }, 900_000);
+
   it("an unimplemented input fails the action step naming the input", () => {
     const run = action({ "xen-source": "debian", patches: "fix.patch" });
     expect(run.status).toBe(1);

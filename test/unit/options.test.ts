@@ -67,7 +67,6 @@ describe("options", () => {
   it.each([
     ["patches", "fix.patch"],
     ["signing-key", "-----BEGIN PRIVATE KEY-----"],
-    ["dom0-kernel", "vmlinuz"],
     ["upload", "artifact"],
     ["attest", "true"],
   ] as const)("rejects %s, whose stage is not built yet, naming the input", (input, value) => {
@@ -161,6 +160,25 @@ describe("options", () => {
     expect(configurationError({ "xen-source": "debian", scenario: "default" }).input).toBe(
       "scenario",
     );
+  });
+
+  it("takes checks and a dom0 kernel for the boot test only", () => {
+    const o = parse({
+      "xen-source": "debian",
+      payloads: "p.livepatch",
+      scenario: "default",
+      checks: "true\n# note\ngrep -q x /f",
+      "dom0-kernel": "k/bzImage",
+    });
+    expect(o.checks).toEqual(["true", "grep -q x /f"]);
+    expect(o.dom0Kernel).toBe("/work/space/k/bzImage");
+    expect(
+      configurationError({ "xen-source": "debian", payloads: "p.livepatch", checks: "true" }).input,
+    ).toBe("checks");
+    expect(
+      configurationError({ "xen-source": "debian", payloads: "p.livepatch", "dom0-kernel": "k" })
+        .input,
+    ).toBe("dom0-kernel");
   });
 
   it("refuses a run with nothing to do", () => {
