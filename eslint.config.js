@@ -14,7 +14,7 @@ const nodeGlobals = {
 };
 
 export default defineConfig(
-  globalIgnores(["dist/", "node_modules/", "coverage/"]),
+  globalIgnores(["dist/", "node_modules/", "coverage/", ".bench/"]),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
