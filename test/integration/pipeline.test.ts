@@ -118,6 +118,9 @@ describe("the built-in example", () => {
     expect(run.status, run.stdout).toBe(0);
     expect(existsSync(run.outputs.junit!)).toBe(true);
     expect(run.summary).toContain("Boot test: self-test");
+    // The serial console, inside the boot test's collapsed group.
+    const group = run.stdout.slice(run.stdout.indexOf("::group::Boot test"));
+    expect(group.slice(0, group.indexOf("::endgroup::"))).toContain("(XEN) Xen version 4.17");
     expect(run.outputs.verdict).toBe("pass");
     expect(run.outputs["findings-errors"]).toBe("0");
     expect(JSON.parse(run.outputs.payloads!)).toHaveLength(14);
