@@ -7620,8 +7620,8 @@ function parseOptions(raw, cwd, cacheDir, metadata = {}) {
 }
 
 // src/pipeline.ts
-import { access as access6, copyFile as copyFile4, mkdir as mkdir9, readFile as readFile8, writeFile as writeFile6 } from "node:fs/promises";
-import { basename as basename7, dirname as dirname6, join as join11 } from "node:path";
+import { access as access6, copyFile as copyFile4, mkdir as mkdir10, readFile as readFile9, writeFile as writeFile7 } from "node:fs/promises";
+import { basename as basename7, dirname as dirname7, join as join12 } from "node:path";
 
 // src/build/config.ts
 import { createHash } from "node:crypto";
@@ -7673,18 +7673,16 @@ import { constants as fsConstants } from "node:fs";
 import {
   access,
   appendFile,
-  mkdir,
+  mkdir as mkdir2,
   readdir,
-  readFile as readFile2,
+  readFile as readFile3,
   rename,
-  rm,
-  stat,
+  rm as rm2,
   symlink,
-  writeFile
+  writeFile as writeFile2
 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { delimiter, dirname as dirname2, join as join2, resolve as resolve2 } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
+import { delimiter, dirname as dirname3, join as join3, resolve as resolve2 } from "node:path";
 
 // src/util/exec.ts
 import { spawn } from "node:child_process";
@@ -7826,6 +7824,47 @@ function canonicalJson(value) {
   );
 }
 
+// src/util/lock.ts
+import { mkdir, readFile as readFile2, rm, stat, writeFile } from "node:fs/promises";
+import { dirname as dirname2, join as join2 } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+async function withLock(lockDir, fn) {
+  const ownerFile = join2(lockDir, "pid");
+  await mkdir(dirname2(lockDir), { recursive: true });
+  for (; ; ) {
+    const made = await mkdir(lockDir).then(
+      () => true,
+      (err) => {
+        if (err.code === "EEXIST") return false;
+        throw err;
+      }
+    );
+    if (made) break;
+    const owner = Number(await readFile2(ownerFile, "utf8").catch(() => "0"));
+    const ageMs = await stat(lockDir).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0
+    );
+    const stale = owner > 0 ? !processExists(owner) : ageMs > 6e4;
+    if (stale) await rm(lockDir, { recursive: true, force: true });
+    else await sleep(500);
+  }
+  await writeFile(ownerFile, String(process.pid));
+  try {
+    return await fn();
+  } finally {
+    await rm(lockDir, { recursive: true, force: true });
+  }
+}
+function processExists(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
+  }
+}
+
 // src/build/xen.ts
 var XenBuildError = class extends Error {
   constructor(tree, logFile, cause) {
@@ -7907,7 +7946,7 @@ async function planXenBase(opts) {
     withTests: opts.withTests,
     distribution
   });
-  const tree = join2(cacheDir, "build", key);
+  const tree = join3(cacheDir, "build", key);
   return {
     cacheDir,
     config,
@@ -7915,7 +7954,7 @@ async function planXenBase(opts) {
     buildValues: buildValues2,
     key,
     tree,
-    ccacheDir: join2(cacheDir, "ccache")
+    ccacheDir: join3(cacheDir, "ccache")
   };
 }
 async function buildXenBase(opts) {
@@ -7934,13 +7973,13 @@ async function buildXenBase(opts) {
     }
   });
   async function build() {
-    await mkdir(dirname2(logFile), { recursive: true });
+    await mkdir2(dirname3(logFile), { recursive: true });
     await appendFile(
       logFile,
       `# xen-livepatch-ci: base build ${key} at ${(/* @__PURE__ */ new Date()).toISOString()}
 `
     );
-    await rm(tree, { recursive: true, force: true });
+    await rm2(tree, { recursive: true, force: true });
     await runCommand("cp", ["-a", opts.source.root, tree], { logFile });
     const ccache = await setUpCcache(cacheDir, logFile);
     const shims = await setUpShims(cacheDir);
@@ -7958,14 +7997,14 @@ async function buildXenBase(opts) {
       await runCommand(run2.cmd, run2.args, { cwd: tree, env: run2.env, logFile });
       if (i === 0) configResult = await configure(tree, config, run2, logFile);
     }
-    const xen = join2(tree, "xen");
-    const testPayloadDir = join2(xen, "test", "livepatch");
+    const xen = join3(tree, "xen");
+    const testPayloadDir = join3(xen, "test", "livepatch");
     const result = {
       tree,
-      xenSyms: join2(xen, "xen-syms"),
-      xenImage: join2(xen, "xen"),
+      xenSyms: join3(xen, "xen-syms"),
+      xenImage: join3(xen, "xen"),
       ...opts.withTests ? { testPayloadDir } : {},
-      testPayloads: opts.withTests ? (await readdir(testPayloadDir)).filter((name) => name.endsWith(".livepatch")).sort().map((name) => join2(testPayloadDir, name)) : [],
+      testPayloads: opts.withTests ? (await readdir(testPayloadDir)).filter((name) => name.endsWith(".livepatch")).sort().map((name) => join3(testPayloadDir, name)) : [],
       key,
       config: configResult
     };
@@ -7974,14 +8013,14 @@ async function buildXenBase(opts) {
         throw new Error(`make finished but ${file} is missing`);
       });
     }
-    await writeFile(join2(tree, STAMP), JSON.stringify(result, null, 2) + "\n");
+    await writeFile2(join3(tree, STAMP), JSON.stringify(result, null, 2) + "\n");
     return { ...result, cached: false };
   }
 }
 async function sourceDefaults(source, overrides = {}) {
   switch (source.identity.kind) {
     case "debian": {
-      const changelog = await readFile2(join2(source.root, "debian", "changelog"), "utf8");
+      const changelog = await readFile3(join3(source.root, "debian", "changelog"), "utf8");
       return defaultBuildValues(parseChangelogDate(changelog));
     }
     case "git":
@@ -8006,23 +8045,23 @@ function checkBuildValues(values) {
   }
 }
 async function configure(tree, config, defconfigRun, logFile) {
-  const configFile = join2(tree, "xen", ".config");
+  const configFile = join3(tree, "xen", ".config");
   const olddefconfig = () => runCommand("make", ["-C", "xen", "olddefconfig"], {
     cwd: tree,
     env: defconfigRun.env,
     logFile
   });
   if (config.kind !== "defconfig") {
-    await writeFile(configFile, mergedConfigText(await readFile2(configFile, "utf8"), config));
+    await writeFile2(configFile, mergedConfigText(await readFile3(configFile, "utf8"), config));
     await olddefconfig();
   }
   const notes = [];
-  const force = livepatchRequirements(await readFile2(configFile, "utf8"));
+  const force = livepatchRequirements(await readFile3(configFile, "utf8"));
   if (force.length > 0) {
     await appendFile(configFile, force.map((line) => `${line}
 `).join(""));
     await olddefconfig();
-    if (livepatchRequirements(await readFile2(configFile, "utf8")).length > 0) {
+    if (livepatchRequirements(await readFile3(configFile, "utf8")).length > 0) {
       throw new ConfigurationError(
         "xen-config",
         "CONFIG_LIVEPATCH=y cannot be enabled with this configuration (a dependency is off; x86 needs the linker's --build-id)"
@@ -8031,7 +8070,7 @@ async function configure(tree, config, defconfigRun, logFile) {
     const by = config.kind === "defconfig" ? "" : " by the given configuration";
     notes.push(`${force.join(", ")} was not set${by}: turned on`);
   }
-  const digest = createHash2("sha256").update(await readFile2(configFile)).digest("hex");
+  const digest = createHash2("sha256").update(await readFile3(configFile)).digest("hex");
   return { kind: config.kind, digest, notes };
 }
 async function setUpCcache(cacheDir, logFile) {
@@ -8043,18 +8082,18 @@ async function setUpCcache(cacheDir, logFile) {
     return null;
   }
   const ccachePath = await findOnPath("ccache", process.env.PATH ?? "");
-  const binDir = join2(cacheDir, "ccache-bin");
-  await mkdir(binDir, { recursive: true });
+  const binDir = join3(cacheDir, "ccache-bin");
+  await mkdir2(binDir, { recursive: true });
   for (const name of ["gcc", "cc"]) {
-    const tmp = join2(binDir, `.${name}.${process.pid}`);
-    await rm(tmp, { force: true });
+    const tmp = join3(binDir, `.${name}.${process.pid}`);
+    await rm2(tmp, { force: true });
     await symlink(ccachePath, tmp);
-    await rename(tmp, join2(binDir, name));
+    await rename(tmp, join3(binDir, name));
   }
-  return { binDir, cacheDir: join2(cacheDir, "ccache") };
+  return { binDir, cacheDir: join3(cacheDir, "ccache") };
 }
 async function distributionValues(source) {
-  const read = (name) => readFile2(join2(source.root, "debian", name), "utf8").catch(() => void 0);
+  const read = (name) => readFile3(join3(source.root, "debian", name), "utf8").catch(() => void 0);
   const [changelog, control] = [await read("changelog"), await read("control")];
   if (changelog === void 0 || control === void 0) return {};
   return {
@@ -8064,8 +8103,8 @@ async function distributionValues(source) {
   };
 }
 async function setUpShims(cacheDir) {
-  const dir = join2(cacheDir, "build-shims");
-  await mkdir(dir, { recursive: true });
+  const dir = join3(cacheDir, "build-shims");
+  await mkdir2(dir, { recursive: true });
   const script = [
     "#!/bin/sh",
     "# xen-livepatch-ci: the distributor id a Debian tree embeds, pinned (see distributionValues).",
@@ -8074,14 +8113,14 @@ async function setUpShims(cacheDir) {
     "exit 1",
     ""
   ].join("\n");
-  const tmp = join2(dir, `.lsb_release.${process.pid}`);
-  await writeFile(tmp, script, { mode: 493 });
-  await rename(tmp, join2(dir, "lsb_release"));
+  const tmp = join3(dir, `.lsb_release.${process.pid}`);
+  await writeFile2(tmp, script, { mode: 493 });
+  await rename(tmp, join3(dir, "lsb_release"));
   return dir;
 }
 async function findOnPath(program, path) {
   for (const dir of path.split(delimiter).filter(Boolean)) {
-    const candidate = join2(dir, program);
+    const candidate = join3(dir, program);
     if (await access(candidate, fsConstants.X_OK).then(
       () => true,
       () => false
@@ -8091,7 +8130,7 @@ async function findOnPath(program, path) {
   throw new MissingProgramError(program);
 }
 async function readStamp(tree) {
-  const text = await readFile2(join2(tree, STAMP), "utf8").catch(() => null);
+  const text = await readFile3(join3(tree, STAMP), "utf8").catch(() => null);
   if (text === null) return null;
   const base = JSON.parse(text);
   const present = await access(base.xenSyms).then(
@@ -8101,49 +8140,14 @@ async function readStamp(tree) {
   if (!present) return null;
   const config = base.config ?? {
     kind: "defconfig",
-    digest: createHash2("sha256").update(await readFile2(join2(tree, "xen", ".config"))).digest("hex"),
+    digest: createHash2("sha256").update(await readFile3(join3(tree, "xen", ".config"))).digest("hex"),
     notes: []
   };
   return { ...base, config, cached: true };
 }
-async function withLock(lockDir, fn) {
-  await mkdir(join2(lockDir, ".."), { recursive: true });
-  for (; ; ) {
-    try {
-      await mkdir(lockDir);
-      break;
-    } catch (err) {
-      if (err.code !== "EEXIST") throw err;
-    }
-    const owner = Number(await readFile2(join2(lockDir, "pid"), "utf8").catch(() => "0"));
-    const age = await stat(lockDir).then(
-      (s) => Date.now() - s.mtimeMs,
-      () => 0
-    );
-    if (owner ? !isAlive(owner) : age > 6e4) {
-      await rm(lockDir, { recursive: true, force: true });
-    } else {
-      await sleep(1e3);
-    }
-  }
-  await writeFile(join2(lockDir, "pid"), String(process.pid));
-  try {
-    return await fn();
-  } finally {
-    await rm(lockDir, { recursive: true, force: true });
-  }
-}
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === "EPERM";
-  }
-}
 
 // src/report/compiler.ts
-import { isAbsolute as isAbsolute2, join as join3, normalize, relative } from "node:path";
+import { isAbsolute as isAbsolute2, join as join4, normalize, relative } from "node:path";
 var DIAGNOSTIC = /^(?<file>[^\s:][^:]*):(?<line>\d+):(?:(?<column>\d+):)? (?<kind>fatal error|error|warning|Error|Warning): (?<message>.+)$/;
 function parseCompilerDiagnostics(log) {
   const seen = /* @__PURE__ */ new Set();
@@ -8166,9 +8170,9 @@ function parseCompilerDiagnostics(log) {
   return found;
 }
 function sourcePath(file, builtIn, copyRoot, sourceRoot) {
-  const absolute = isAbsolute2(file) ? file : join3(builtIn, file);
+  const absolute = isAbsolute2(file) ? file : join4(builtIn, file);
   const inCopy = relative(copyRoot, normalize(absolute));
-  return inCopy.startsWith("..") ? absolute : join3(sourceRoot, inCopy);
+  return inCopy.startsWith("..") ? absolute : join4(sourceRoot, inCopy);
 }
 
 // src/elf/constants.ts
@@ -8234,7 +8238,7 @@ function relocationTypeName(type) {
 }
 
 // src/elf/reader.ts
-import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
+import { readFile as readFile4, stat as stat2 } from "node:fs/promises";
 var ElfFormatError = class extends Error {
   constructor(file, problem) {
     super(`${file}: ${problem}`);
@@ -8489,7 +8493,7 @@ async function readElfFile(path, maxBytes = 256 * 1024 * 1024) {
       `is ${size} bytes, larger than the ${maxBytes}-byte limit for this kind of file`
     );
   }
-  const bytes = new Uint8Array(await readFile3(path));
+  const bytes = new Uint8Array(await readFile4(path));
   return parseElf(bytes, path);
 }
 
@@ -9069,8 +9073,8 @@ function findingsText(payloads, root) {
 }
 
 // src/source/debian.ts
-import { mkdir as mkdir2, readdir as readdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join4, resolve as resolve3 } from "node:path";
+import { mkdir as mkdir3, readdir as readdir2, rename as rename2, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
+import { join as join5, resolve as resolve3 } from "node:path";
 
 // src/util/fs.ts
 import { access as access2 } from "node:fs/promises";
@@ -9089,11 +9093,11 @@ async function fetchDebianSource(opts) {
   if (!/^[0-9][A-Za-z0-9.+~:-]*$/.test(version)) {
     throw new ConfigurationError("xen-source", `'${version}' is not a Debian package version`);
   }
-  const sourceDir = join4(resolve3(opts.cacheDir), "source");
-  const root = join4(sourceDir, `xen-${version}`);
+  const sourceDir = join5(resolve3(opts.cacheDir), "source");
+  const root = join5(sourceDir, `xen-${version}`);
   const tree = { root, identity: { kind: "debian", package: "xen", version } };
-  if (!await exists(join4(root, UNPACKED_STAMP))) {
-    const dsc = await download(version, join4(sourceDir, `download-${version}`), opts.logFile);
+  if (!await exists(join5(root, UNPACKED_STAMP))) {
+    const dsc = await download(version, join5(sourceDir, `download-${version}`), opts.logFile);
     await unpack(dsc, root, opts.logFile);
   }
   await assertXenTree(root);
@@ -9101,18 +9105,18 @@ async function fetchDebianSource(opts) {
 }
 async function download(version, dir, logFile) {
   const dscName = `xen_${version.replace(/^\d+:/, "")}.dsc`;
-  const dsc = join4(dir, dscName);
+  const dsc = join5(dir, dscName);
   if (await exists(dsc)) return dsc;
   const tmp = `${dir}.tmp-${process.pid}`;
-  await rm2(tmp, { recursive: true, force: true });
-  await mkdir2(tmp, { recursive: true });
+  await rm3(tmp, { recursive: true, force: true });
+  await mkdir3(tmp, { recursive: true });
   try {
     await runCommand("apt-get", ["source", "--download-only", `xen=${version}`], {
       cwd: tmp,
       logFile
     });
   } catch (err) {
-    await rm2(tmp, { recursive: true, force: true });
+    await rm3(tmp, { recursive: true, force: true });
     if (err instanceof CommandError && /Unable to find a source package|'deb-src' URIs/.test(err.stderr)) {
       const aptSays = err.stderr.split("\n").filter((l) => l.startsWith("E:")).join(" ");
       throw new ConfigurationError(
@@ -9122,7 +9126,7 @@ async function download(version, dir, logFile) {
     }
     throw err;
   }
-  if (!await exists(join4(tmp, dscName))) {
+  if (!await exists(join5(tmp, dscName))) {
     throw new Error(`apt-get source xen=${version} succeeded but left no ${dscName} in ${tmp}`);
   }
   await moveIntoPlace(tmp, dir, dscName);
@@ -9130,25 +9134,25 @@ async function download(version, dir, logFile) {
 }
 async function unpack(dsc, root, logFile) {
   const tmp = `${root}.tmp-${process.pid}`;
-  await rm2(tmp, { recursive: true, force: true });
+  await rm3(tmp, { recursive: true, force: true });
   await runCommand("dpkg-source", ["--no-check", "--no-copy", "-x", dsc, tmp], { logFile });
-  await writeFile2(join4(tmp, UNPACKED_STAMP), "");
+  await writeFile3(join5(tmp, UNPACKED_STAMP), "");
   await moveIntoPlace(tmp, root, UNPACKED_STAMP);
 }
 async function moveIntoPlace(tmp, dest, doneMarker) {
-  if (!await exists(join4(dest, doneMarker))) await rm2(dest, { recursive: true, force: true });
+  if (!await exists(join5(dest, doneMarker))) await rm3(dest, { recursive: true, force: true });
   try {
     await rename2(tmp, dest);
   } catch (err) {
     const code = err.code;
     if (code !== "ENOTEMPTY" && code !== "EEXIST") throw err;
-    await rm2(tmp, { recursive: true, force: true });
+    await rm3(tmp, { recursive: true, force: true });
   }
 }
 async function assertXenTree(root) {
   const required = ["xen/Makefile", "xen/common/livepatch.c"];
   const missing = [];
-  for (const file of required) if (!await exists(join4(root, file))) missing.push(file);
+  for (const file of required) if (!await exists(join5(root, file))) missing.push(file);
   if (missing.length === 0) return;
   const found = await readdir2(root).then(
     (names) => names.length ? `it holds ${names.sort().slice(0, 12).join(", ")}` : "it is empty",
@@ -9162,9 +9166,9 @@ async function assertXenTree(root) {
 
 // src/payload/sources.ts
 import { createHash as createHash4 } from "node:crypto";
-import { copyFile, mkdir as mkdir3, mkdtemp, readdir as readdir3, readFile as readFile4, rm as rm3, stat as stat3, writeFile as writeFile3 } from "node:fs/promises";
+import { copyFile, mkdir as mkdir4, mkdtemp, readdir as readdir3, readFile as readFile5, rm as rm4, stat as stat3, writeFile as writeFile4 } from "node:fs/promises";
 import { availableParallelism as availableParallelism2, tmpdir } from "node:os";
-import { basename as basename3, isAbsolute as isAbsolute5, join as join5, relative as relative4, resolve as resolve4, sep as sep2 } from "node:path";
+import { basename as basename3, isAbsolute as isAbsolute5, join as join6, relative as relative4, resolve as resolve4, sep as sep2 } from "node:path";
 
 // src/livepatch/payload.ts
 import { basename as basename2 } from "node:path";
@@ -9486,7 +9490,7 @@ function payloadCompileDiagnostics(output, dirs) {
   return parseCompilerDiagnostics(output).map((d) => {
     const file = d.file.replace(/^\.\//, "");
     const dir = dirs.find((x) => file.startsWith(`${x.rel}/`));
-    const mapped = dir ? join5(dir.sourceDir, file.slice(dir.rel.length + 1)) : isAbsolute5(file) ? file : `xen/${file}`;
+    const mapped = dir ? join6(dir.sourceDir, file.slice(dir.rel.length + 1)) : isAbsolute5(file) ? file : `xen/${file}`;
     return { ...d, file: mapped };
   });
 }
@@ -9505,7 +9509,7 @@ async function buildSourcePayloads(opts) {
   const logFile = opts.logFile && resolve4(opts.logFile);
   const log = async (line) => {
     const seconds2 = ((Date.now() - started) / 1e3).toFixed(1);
-    if (logFile) await writeFile3(logFile, `# [${seconds2} s] ${line}
+    if (logFile) await writeFile4(logFile, `# [${seconds2} s] ${line}
 `, { flag: "a" });
   };
   const dirs = await readPayloadDirs(opts.sourceDirs);
@@ -9513,21 +9517,21 @@ async function buildSourcePayloads(opts) {
   if (!xen.buildId) throw new Error(`${opts.base.xenSyms} has no build-id note`);
   const baseSymsDigest = await fileDigest(opts.base.xenSyms);
   const outDir = resolve4(opts.outDir);
-  await mkdir3(outDir, { recursive: true });
-  const work = await mkdtemp(join5(tmpdir(), "xlci-payloads-"));
+  await mkdir4(outDir, { recursive: true });
+  const work = await mkdtemp(join6(tmpdir(), "xlci-payloads-"));
   try {
     await log(`payload sources: copying the base's hypervisor tree to ${work}`);
     await copyHypervisorTree(opts.base.tree, work, logFile);
-    const xenDir = join5(work, "xen");
+    const xenDir = join6(work, "xen");
     await log("payload sources: copied");
     for (const dir of dirs) {
-      const target = join5(xenDir, dir.rel);
+      const target = join6(xenDir, dir.rel);
       for (const file of dir.files) {
-        const path = join5(target, ...file.path.split("/"));
-        await mkdir3(join5(path, ".."), { recursive: true });
-        await writeFile3(path, file.content);
+        const path = join6(target, ...file.path.split("/"));
+        await mkdir4(join6(path, ".."), { recursive: true });
+        await writeFile4(path, file.content);
       }
-      await writeFile3(join5(target, "Makefile"), payloadMakefile(dir.name, dir.objects));
+      await writeFile4(join6(target, "Makefile"), payloadMakefile(dir.name, dir.objects));
     }
     const make = (goals, extra = []) => runCommand(
       "make",
@@ -9548,17 +9552,17 @@ async function buildSourcePayloads(opts) {
     const results = [];
     const patchedEarlier = /* @__PURE__ */ new Map();
     for (const dir of dirs) {
-      const objDir = join5(xenDir, dir.rel);
+      const objDir = join6(xenDir, dir.rel);
       const depends = opts.stackMode === "stacked" && results.length > 0 ? results[results.length - 1].buildId : xen.buildId;
-      const combined = await readFile4(join5(objDir, COMBINED_OBJECT));
+      const combined = await readFile5(join6(objDir, COMBINED_OBJECT));
       const completed = completeFuncs(new Uint8Array(combined), {
         payload: dir.name,
-        file: join5(objDir, COMBINED_OBJECT),
+        file: join6(objDir, COMBINED_OBJECT),
         xen,
         expectations: opts.expectations,
         patchedEarlier: opts.stackMode === "stacked" ? patchedEarlier : /* @__PURE__ */ new Map()
       });
-      await writeFile3(join5(objDir, PAYLOAD_OBJECT), completed.bytes);
+      await writeFile4(join6(objDir, PAYLOAD_OBJECT), completed.bytes);
       const modinfo = modinfoBytes(
         modinfoEntries({
           name: dir.name,
@@ -9568,12 +9572,12 @@ async function buildSourcePayloads(opts) {
           ...opts.metadata ? { metadata: opts.metadata } : {}
         })
       );
-      await writeFile3(join5(objDir, `${NOTE_FILES.depends}.bin`), gnuBuildIdNote(depends));
-      await writeFile3(join5(objDir, `${NOTE_FILES.xenDepends}.bin`), gnuBuildIdNote(xen.buildId));
-      await writeFile3(join5(objDir, `${NOTE_FILES.modinfo}.bin`), modinfo);
+      await writeFile4(join6(objDir, `${NOTE_FILES.depends}.bin`), gnuBuildIdNote(depends));
+      await writeFile4(join6(objDir, `${NOTE_FILES.xenDepends}.bin`), gnuBuildIdNote(xen.buildId));
+      await writeFile4(join6(objDir, `${NOTE_FILES.modinfo}.bin`), modinfo);
       await make([`${dir.rel}/`], ["XLCI_STAGE=link"]);
-      const file = join5(outDir, `${dir.name}.livepatch`);
-      await copyFile(join5(objDir, `${dir.name}.livepatch`), file);
+      const file = join6(outDir, `${dir.name}.livepatch`);
+      await copyFile(join6(objDir, `${dir.name}.livepatch`), file);
       const payload = await Payload.load(file);
       const buildId = payload.buildId;
       const check = (what2, note, expected) => {
@@ -9597,7 +9601,7 @@ async function buildSourcePayloads(opts) {
       });
       await log(`payload ${dir.name}: ${file} build-id ${id} depends ${depends}`);
     }
-    for (const syms of [opts.base.xenSyms, join5(xenDir, "xen-syms")]) {
+    for (const syms of [opts.base.xenSyms, join6(xenDir, "xen-syms")]) {
       if (await fileDigest(syms) !== baseSymsDigest) {
         throw new Error(
           `${syms} changed while building payloads: the base tree was out of date, so the payloads may not match it`
@@ -9607,7 +9611,7 @@ async function buildSourcePayloads(opts) {
     await log(`payload sources: ${results.length} payload(s) built`);
     return results;
   } finally {
-    await rm3(work, { recursive: true, force: true });
+    await rm4(work, { recursive: true, force: true });
   }
 }
 async function readPayloadDirs(sourceDirs) {
@@ -9631,14 +9635,14 @@ async function readPayloadDirs(sourceDirs) {
       if (["Makefile", "build.mk", "Kbuild"].includes(path) || path.startsWith(GENERATED_PREFIX)) {
         throw new ConfigurationError(
           INPUT,
-          `${join5(sourceDir, path)}: the builder generates the build files (Makefile, ${GENERATED_PREFIX}*); remove or rename it`
+          `${join6(sourceDir, path)}: the builder generates the build files (Makefile, ${GENERATED_PREFIX}*); remove or rename it`
         );
       }
       if (!/\.[cS]$/.test(path)) continue;
       if (!/^[A-Za-z0-9_][A-Za-z0-9_.+-]*$/.test(path)) {
         throw new ConfigurationError(
           INPUT,
-          `${join5(sourceDir, path)}: source names must match [A-Za-z0-9_][A-Za-z0-9_.+-]*`
+          `${join6(sourceDir, path)}: source names must match [A-Za-z0-9_][A-Za-z0-9_.+-]*`
         );
       }
       const object = path.replace(/\.[cS]$/, ".o");
@@ -9677,7 +9681,7 @@ async function readSourceFiles(dir) {
   }
   const files = [];
   for (const entry of entries) {
-    const full = join5(entry.parentPath, entry.name);
+    const full = join6(entry.parentPath, entry.name);
     if (entry.isDirectory()) continue;
     const isFile = entry.isFile() || entry.isSymbolicLink() && (await stat3(full)).isFile();
     if (!isFile) {
@@ -9685,14 +9689,14 @@ async function readSourceFiles(dir) {
     }
     files.push({
       path: relative4(dir, full).split(sep2).join("/"),
-      content: new Uint8Array(await readFile4(full))
+      content: new Uint8Array(await readFile5(full))
     });
   }
   return files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 async function copyHypervisorTree(tree, work, logFile) {
   const entries = await readdir3(tree, { withFileTypes: true });
-  const parts = entries.filter((e) => e.isFile() || e.isDirectory() && (e.name === "xen" || e.name === "config")).map((e) => join5(tree, e.name));
+  const parts = entries.filter((e) => e.isFile() || e.isDirectory() && (e.name === "xen" || e.name === "config")).map((e) => join6(tree, e.name));
   await runCommand("cp", ["-a", ...parts, work], logFile ? { logFile } : {});
 }
 function compileError(err, dirs) {
@@ -9709,7 +9713,7 @@ ${detail}${log}`,
   );
 }
 async function fileDigest(path) {
-  return createHash4("sha256").update(await readFile4(path)).digest("hex");
+  return createHash4("sha256").update(await readFile5(path)).digest("hex");
 }
 function completeFuncs(objectBytes, opts) {
   const bytes = new Uint8Array(objectBytes);
@@ -9808,8 +9812,8 @@ function oldFunction(f, xen) {
 
 // src/source/git.ts
 import { createHash as createHash5 } from "node:crypto";
-import { mkdir as mkdir4 } from "node:fs/promises";
-import { join as join6, resolve as resolve5 } from "node:path";
+import { mkdir as mkdir5 } from "node:fs/promises";
+import { join as join7, resolve as resolve5 } from "node:path";
 function gitFetchSteps(ref) {
   const what2 = ref || "HEAD";
   return {
@@ -9822,10 +9826,10 @@ async function fetchGitSource(opts) {
     throw new ConfigurationError("xen-ref", `"${opts.ref || opts.url}" is not a git ref or URL`);
   }
   const id = createHash5("sha256").update(opts.url).digest("hex").slice(0, 16);
-  const root = join6(resolve5(opts.cacheDir), "source", `git-${id}`);
+  const root = join7(resolve5(opts.cacheDir), "source", `git-${id}`);
   const git = (args) => runCommand("git", ["-C", root, ...args], { logFile: opts.logFile });
-  if (!await exists(join6(root, ".git"))) {
-    await mkdir4(root, { recursive: true });
+  if (!await exists(join7(root, ".git"))) {
+    await mkdir5(root, { recursive: true });
     await git(["init", "--quiet"]);
     await git(["remote", "add", "origin", opts.url]);
   }
@@ -9957,14 +9961,14 @@ import { constants as fsConstants2 } from "node:fs";
 import {
   access as access3,
   copyFile as copyFile2,
-  mkdir as mkdir5,
+  mkdir as mkdir6,
   readdir as readdir4,
-  readFile as readFile5,
+  readFile as readFile6,
   rename as rename3,
-  rm as rm4,
-  writeFile as writeFile4
+  rm as rm5,
+  writeFile as writeFile5
 } from "node:fs/promises";
-import { basename as basename4, join as join7, resolve as resolve6 } from "node:path";
+import { basename as basename4, join as join8, resolve as resolve6 } from "node:path";
 import * as zlib from "node:zlib";
 import { promisify } from "node:util";
 var DOM0_MODULES = ["xen-privcmd", "xenfs"];
@@ -9972,49 +9976,49 @@ var KERNEL_META_PACKAGE = "linux-image-amd64";
 var BUSYBOX_PACKAGE = "busybox-static";
 var STAMP2 = "assets.json";
 async function fetchGuestAssets(opts) {
-  const dir = join7(resolve6(opts.cacheDir), "guest");
+  const dir = join8(resolve6(opts.cacheDir), "guest");
   const cached = await readStamp2(dir);
   if (cached) return cached;
   const tmp = `${dir}.tmp-${process.pid}`;
-  await rm4(tmp, { recursive: true, force: true });
-  await mkdir5(tmp, { recursive: true });
+  await rm5(tmp, { recursive: true, force: true });
+  await mkdir6(tmp, { recursive: true });
   try {
     const kernelPackage = await resolveKernelPackage(opts.logFile);
-    const debs = join7(tmp, "debs");
-    const root = join7(tmp, "root");
-    await mkdir5(debs);
+    const debs = join8(tmp, "debs");
+    const root = join8(tmp, "root");
+    await mkdir6(debs);
     await runCommand("apt-get", ["download", kernelPackage, BUSYBOX_PACKAGE], {
       cwd: debs,
       logFile: opts.logFile
     });
     for (const deb of (await readdir4(debs)).filter((n) => n.endsWith(".deb")).sort()) {
-      await runCommand("dpkg", ["-x", join7(debs, deb), root], { logFile: opts.logFile });
+      await runCommand("dpkg", ["-x", join8(debs, deb), root], { logFile: opts.logFile });
     }
     const kernelVersion = kernelPackage.slice("linux-image-".length);
     const modulesRoot = await firstExisting(
-      [join7(root, "lib/modules", kernelVersion), join7(root, "usr/lib/modules", kernelVersion)],
+      [join8(root, "lib/modules", kernelVersion), join8(root, "usr/lib/modules", kernelVersion)],
       `${kernelPackage} has no lib/modules/${kernelVersion}`
     );
     const vmlinuz = await firstExisting(
-      [join7(root, "boot", `vmlinuz-${kernelVersion}`), join7(modulesRoot, "vmlinuz")],
+      [join8(root, "boot", `vmlinuz-${kernelVersion}`), join8(modulesRoot, "vmlinuz")],
       `${kernelPackage} has no boot/vmlinuz-${kernelVersion}`
     );
     const busybox = await firstExisting(
-      [join7(root, "bin/busybox"), join7(root, "usr/bin/busybox")],
+      [join8(root, "bin/busybox"), join8(root, "usr/bin/busybox")],
       `${BUSYBOX_PACKAGE} has no bin/busybox`
     );
-    await copyFile2(vmlinuz, join7(tmp, `vmlinuz-${kernelVersion}`));
-    await copyFile2(busybox, join7(tmp, "busybox"));
-    await mkdir5(join7(tmp, "modules"));
-    const read = moduleReader(join7(tmp, "scratch"), opts.logFile);
+    await copyFile2(vmlinuz, join8(tmp, `vmlinuz-${kernelVersion}`));
+    await copyFile2(busybox, join8(tmp, "busybox"));
+    await mkdir6(join8(tmp, "modules"));
+    const read = moduleReader(join8(tmp, "scratch"), opts.logFile);
     const modules = [];
     for (const rel of await moduleLoadOrder(modulesRoot, DOM0_MODULES, read)) {
       const ko = `modules/${basename4(rel).replace(MODULE_FILE, ".ko")}`;
-      await writeFile4(join7(tmp, ko), await read(join7(modulesRoot, rel)));
+      await writeFile5(join8(tmp, ko), await read(join8(modulesRoot, rel)));
       modules.push(ko);
     }
-    for (const scratch of [debs, root, join7(tmp, "scratch")]) {
-      await rm4(scratch, { recursive: true, force: true });
+    for (const scratch of [debs, root, join8(tmp, "scratch")]) {
+      await rm5(scratch, { recursive: true, force: true });
     }
     const stamp = {
       kernelPackage,
@@ -10023,27 +10027,27 @@ async function fetchGuestAssets(opts) {
       busybox: "busybox",
       modules
     };
-    await writeFile4(join7(tmp, STAMP2), `${JSON.stringify(stamp, null, 2)}
+    await writeFile5(join8(tmp, STAMP2), `${JSON.stringify(stamp, null, 2)}
 `);
     await moveIntoPlace2(tmp, dir);
   } finally {
-    await rm4(tmp, { recursive: true, force: true });
+    await rm5(tmp, { recursive: true, force: true });
   }
   const fetched = await readStamp2(dir);
-  if (!fetched) throw new Error(`guest assets were unpacked but ${join7(dir, STAMP2)} is unusable`);
+  if (!fetched) throw new Error(`guest assets were unpacked but ${join8(dir, STAMP2)} is unusable`);
   return fetched;
 }
 async function readStamp2(dir) {
   let stamp;
   try {
-    stamp = JSON.parse(await readFile5(join7(dir, STAMP2), "utf8"));
+    stamp = JSON.parse(await readFile6(join8(dir, STAMP2), "utf8"));
   } catch {
     return void 0;
   }
   const assets = {
-    kernel: join7(dir, stamp.kernel),
-    modules: stamp.modules.map((m) => join7(dir, m)),
-    busybox: join7(dir, stamp.busybox),
+    kernel: join8(dir, stamp.kernel),
+    modules: stamp.modules.map((m) => join8(dir, m)),
+    busybox: join8(dir, stamp.busybox),
     kernelVersion: stamp.kernelVersion
   };
   for (const file of [assets.kernel, assets.busybox, ...assets.modules]) {
@@ -10078,9 +10082,9 @@ function moduleNameOf(path) {
 }
 async function moduleLoadOrder(modulesRoot, wanted, read) {
   const builtin = new Set(
-    (await readFile5(join7(modulesRoot, "modules.builtin"), "utf8").catch(() => "")).split("\n").filter(Boolean).map(moduleNameOf)
+    (await readFile6(join8(modulesRoot, "modules.builtin"), "utf8").catch(() => "")).split("\n").filter(Boolean).map(moduleNameOf)
   );
-  const depFile = await readFile5(join7(modulesRoot, "modules.dep"), "utf8").catch(() => void 0);
+  const depFile = await readFile6(join8(modulesRoot, "modules.dep"), "utf8").catch(() => void 0);
   const pathOf = /* @__PURE__ */ new Map();
   let dependsOn;
   if (depFile !== void 0) {
@@ -10090,7 +10094,7 @@ async function moduleLoadOrder(modulesRoot, wanted, read) {
   } else {
     for (const rel of await listModules(modulesRoot)) pathOf.set(moduleNameOf(rel), rel);
     dependsOn = async (rel) => {
-      const names = modinfoDepends(await read(join7(modulesRoot, rel)), rel);
+      const names = modinfoDepends(await read(join8(modulesRoot, rel)), rel);
       return names.filter((n) => !builtin.has(canonicalName(n))).map((n) => locate(n));
     };
   }
@@ -10142,20 +10146,20 @@ async function listModules(root) {
 }
 function moduleReader(scratchDir, logFile) {
   return async (path) => {
-    const data = await readFile5(path);
+    const data = await readFile6(path);
     if (path.endsWith(".ko")) return data;
     if (path.endsWith(".gz")) return promisify(zlib.gunzip)(data);
     if (path.endsWith(".zst") && typeof zlib.zstdDecompress === "function") {
       return promisify(zlib.zstdDecompress)(data);
     }
-    await mkdir5(scratchDir, { recursive: true });
-    const copy = join7(scratchDir, basename4(path));
-    await writeFile4(copy, data);
+    await mkdir6(scratchDir, { recursive: true });
+    const copy = join8(scratchDir, basename4(path));
+    await writeFile5(copy, data);
     const plain = await decompressWithTool(copy, logFile);
     try {
-      return await readFile5(plain);
+      return await readFile6(plain);
     } finally {
-      await rm4(plain, { force: true });
+      await rm5(plain, { force: true });
     }
   };
 }
@@ -10191,7 +10195,7 @@ async function firstExisting(candidates, problem) {
   throw new Error(`${problem} (looked for ${candidates.join(", ")})`);
 }
 async function moveIntoPlace2(tmp, dest) {
-  if (!await exists2(join7(dest, STAMP2))) await rm4(dest, { recursive: true, force: true });
+  if (!await exists2(join8(dest, STAMP2))) await rm5(dest, { recursive: true, force: true });
   try {
     await rename3(tmp, dest);
   } catch (err) {
@@ -11143,7 +11147,7 @@ function selfTestScenario() {
 import { constants as fsConstants4 } from "node:fs";
 import { access as access5, mkdtemp as mkdtemp2, rm as rm7 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { isAbsolute as isAbsolute6, join as join9, resolve as resolve8 } from "node:path";
+import { isAbsolute as isAbsolute6, join as join10, resolve as resolve8 } from "node:path";
 
 // src/boot/init-script.ts
 import { basename as basename5 } from "node:path";
@@ -11227,8 +11231,8 @@ function parseMarker(line) {
 
 // src/boot/initramfs.ts
 import { createReadStream, createWriteStream as createWriteStream2 } from "node:fs";
-import { mkdir as mkdir6, rename as rename4, rm as rm5, stat as stat4 } from "node:fs/promises";
-import { dirname as dirname3 } from "node:path";
+import { mkdir as mkdir7, rename as rename4, rm as rm6, stat as stat4 } from "node:fs/promises";
+import { dirname as dirname4 } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { constants as zlibConstants, createGzip } from "node:zlib";
@@ -11354,7 +11358,7 @@ async function* archiveChunks(entries) {
   yield header({ ino: 0, mode: 0, nlink: 1, size: 0, rdevMajor: 0, rdevMinor: 0, name: TRAILER });
 }
 async function buildInitramfs(entries, outPath) {
-  await mkdir6(dirname3(outPath), { recursive: true });
+  await mkdir7(dirname4(outPath), { recursive: true });
   const tmp = `${outPath}.tmp-${process.pid}`;
   try {
     await pipeline(
@@ -11365,7 +11369,7 @@ async function buildInitramfs(entries, outPath) {
     );
     await rename4(tmp, outPath);
   } catch (err) {
-    await rm5(tmp, { force: true });
+    await rm6(tmp, { force: true });
     throw err;
   }
 }
@@ -11373,8 +11377,8 @@ async function buildInitramfs(entries, outPath) {
 // src/boot/qemu.ts
 import { spawn as spawn2 } from "node:child_process";
 import { createWriteStream as createWriteStream3 } from "node:fs";
-import { mkdir as mkdir7, open } from "node:fs/promises";
-import { dirname as dirname4 } from "node:path";
+import { mkdir as mkdir8, open } from "node:fs/promises";
+import { dirname as dirname5 } from "node:path";
 function defaultXenCmdline(memoryMb) {
   const dom0Mb = Math.floor(memoryMb / 2);
   return `console=com1 com1=115200,8n1 dom0_mem=${dom0Mb}M loglvl=all guest_loglvl=all noreboot`;
@@ -11485,7 +11489,7 @@ async function bootOnce(opts, accel, kvmTrial = false, logHeader) {
   const steps = opts.steps ?? [];
   let log;
   if (opts.consoleLog) {
-    await mkdir7(dirname4(opts.consoleLog), { recursive: true });
+    await mkdir8(dirname5(opts.consoleLog), { recursive: true });
     log = createWriteStream3(opts.consoleLog, { flags: kvmTrial || !logHeader ? "w" : "a" });
     if (logHeader) log.write(`
 === xen-livepatch-ci: ${logHeader} ===
@@ -11797,16 +11801,13 @@ import {
   appendFile as appendFile2,
   chmod,
   copyFile as copyFile3,
-  mkdir as mkdir8,
-  readFile as readFile6,
+  mkdir as mkdir9,
+  readFile as readFile7,
   rename as rename5,
-  rm as rm6,
-  stat as stat5,
-  writeFile as writeFile5
+  writeFile as writeFile6
 } from "node:fs/promises";
 import { availableParallelism as availableParallelism3 } from "node:os";
-import { dirname as dirname5, join as join8, resolve as resolve7 } from "node:path";
-import { setTimeout as sleep2 } from "node:timers/promises";
+import { dirname as dirname6, join as join9, resolve as resolve7 } from "node:path";
 var GUEST_TOOL_LIBS = [
   "toolcore",
   "toollog",
@@ -11862,7 +11863,7 @@ function guestToolSteps(opts) {
       env
     }))
   );
-  const dependencies = GUEST_TOOL_LIBS.filter((lib) => lib !== "ctrl").reverse().map((lib) => join8(tree, "tools", "libs", lib, `libxen${lib}.a`));
+  const dependencies = GUEST_TOOL_LIBS.filter((lib) => lib !== "ctrl").reverse().map((lib) => join9(tree, "tools", "libs", lib, `libxen${lib}.a`));
   steps.push({
     name: "tools/misc/xen-livepatch",
     cmd: "make",
@@ -11908,20 +11909,20 @@ function configureFailureSummary(output) {
 ${hint}`;
 }
 async function buildGuestTool(opts) {
-  const dir = join8(resolve7(opts.cacheDir), "guest-tool", opts.base.key);
-  const path = join8(dir, "xen-livepatch");
+  const dir = join9(resolve7(opts.cacheDir), "guest-tool", opts.base.key);
+  const path = join9(dir, "xen-livepatch");
   const logFile = opts.logFile ?? `${dir}.log`;
   const recipe = recipeId();
   if (await stampIsValid(dir, recipe)) return { path, cached: true };
-  return withLockDir(`${opts.base.tree}.guest-tool.lock`, async () => {
+  return withLock(`${opts.base.tree}.guest-tool.lock`, async () => {
     if (await stampIsValid(dir, recipe)) return { path, cached: true };
     await build();
     return { path, cached: false };
   });
   async function build() {
     const tree = opts.base.tree;
-    await mkdir8(dir, { recursive: true });
-    await mkdir8(dirname5(logFile), { recursive: true });
+    await mkdir9(dir, { recursive: true });
+    await mkdir9(dirname6(logFile), { recursive: true });
     await appendFile2(
       logFile,
       `# xen-livepatch-ci: guest tool for base ${opts.base.key} at ${(/* @__PURE__ */ new Date()).toISOString()}
@@ -11939,13 +11940,13 @@ async function buildGuestTool(opts) {
         throw stepFailure(step, err, tree, logFile);
       }
     }
-    const built = join8(tree, "tools", "misc", "xen-livepatch");
-    const tmp = join8(dir, `.xen-livepatch.${process.pid}`);
+    const built = join9(tree, "tools", "misc", "xen-livepatch");
+    const tmp = join9(dir, `.xen-livepatch.${process.pid}`);
     await copyFile3(built, tmp);
     await chmod(tmp, 493);
     await rename5(tmp, path);
     const stamp = { baseKey: opts.base.key, recipe, sha256: await sha256Of(path) };
-    await writeFile5(join8(dir, STAMP3), JSON.stringify(stamp, null, 2) + "\n");
+    await writeFile6(join9(dir, STAMP3), JSON.stringify(stamp, null, 2) + "\n");
   }
 }
 function stepFailure(step, err, tree, logFile) {
@@ -11966,7 +11967,7 @@ function recipeId() {
   return createHash6("sha256").update(JSON.stringify(steps)).digest("hex").slice(0, 16);
 }
 async function stampIsValid(dir, recipe) {
-  const text = await readFile6(join8(dir, STAMP3), "utf8").catch(() => null);
+  const text = await readFile7(join9(dir, STAMP3), "utf8").catch(() => null);
   if (text === null) return false;
   let stamp;
   try {
@@ -11975,57 +11976,21 @@ async function stampIsValid(dir, recipe) {
     return false;
   }
   if (stamp.recipe !== recipe) return false;
-  const actual = await sha256Of(join8(dir, "xen-livepatch")).catch(() => null);
+  const actual = await sha256Of(join9(dir, "xen-livepatch")).catch(() => null);
   return actual === stamp.sha256;
 }
 async function sha256Of(file) {
-  return createHash6("sha256").update(await readFile6(file)).digest("hex");
+  return createHash6("sha256").update(await readFile7(file)).digest("hex");
 }
 async function allExist(root, files) {
   for (const file of files) {
-    const present = await access4(join8(root, file), fsConstants3.F_OK).then(
+    const present = await access4(join9(root, file), fsConstants3.F_OK).then(
       () => true,
       () => false
     );
     if (!present) return false;
   }
   return true;
-}
-async function withLockDir(lockDir, fn) {
-  const ownerFile = join8(lockDir, "owner");
-  await mkdir8(dirname5(lockDir), { recursive: true });
-  for (; ; ) {
-    const made = await mkdir8(lockDir).then(
-      () => true,
-      (err) => {
-        if (err.code === "EEXIST") return false;
-        throw err;
-      }
-    );
-    if (made) break;
-    const owner = Number(await readFile6(ownerFile, "utf8").catch(() => "0"));
-    const ageMs = await stat5(lockDir).then(
-      (s) => Date.now() - s.mtimeMs,
-      () => 0
-    );
-    const stale = owner > 0 ? !processExists(owner) : ageMs > 6e4;
-    if (stale) await rm6(lockDir, { recursive: true, force: true });
-    else await sleep2(500);
-  }
-  await writeFile5(ownerFile, String(process.pid));
-  try {
-    return await fn();
-  } finally {
-    await rm6(lockDir, { recursive: true, force: true });
-  }
-}
-function processExists(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === "EPERM";
-  }
 }
 
 // src/scenario/plan.ts
@@ -12412,9 +12377,9 @@ async function runScenario(opts) {
       source: opts.payloadFiles[name]
     }))
   ];
-  const work = await mkdtemp2(join9(tmpdir2(), "xlci-scenario-"));
+  const work = await mkdtemp2(join10(tmpdir2(), "xlci-scenario-"));
   try {
-    const initrd = join9(work, "initrd.cpio.gz");
+    const initrd = join10(work, "initrd.cpio.gz");
     await buildInitramfs(
       guestInitramfs({
         busybox: assets.busybox,
@@ -12442,14 +12407,14 @@ async function runScenario(opts) {
 
 // src/source/path.ts
 import { createHash as createHash7 } from "node:crypto";
-import { readFile as readFile7, readdir as readdir5, stat as stat6 } from "node:fs/promises";
-import { join as join10, relative as relative5, resolve as resolve9 } from "node:path";
+import { readFile as readFile8, readdir as readdir5, stat as stat5 } from "node:fs/promises";
+import { join as join11, relative as relative5, resolve as resolve9 } from "node:path";
 async function treeDigest(root) {
   const files = [];
   const walk = async (dir) => {
     for (const entry of await readdir5(dir, { withFileTypes: true })) {
       if (entry.name === ".git") continue;
-      const full = join10(dir, entry.name);
+      const full = join11(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile() || entry.isSymbolicLink()) files.push(full);
     }
@@ -12458,9 +12423,9 @@ async function treeDigest(root) {
   files.sort();
   const hash = createHash7("sha256");
   for (const file of files) {
-    const info = await stat6(file).catch(() => void 0);
+    const info = await stat5(file).catch(() => void 0);
     hash.update(`${relative5(root, file)}\0${info && info.mode & 73 ? "x" : "-"}\0`);
-    if (info?.isFile()) hash.update(await readFile7(file));
+    if (info?.isFile()) hash.update(await readFile8(file));
     hash.update("\0");
   }
   return hash.digest("hex");
@@ -13408,15 +13373,15 @@ async function run(options, log, cache = localCache()) {
     stages: [],
     payloads: [],
     files: {
-      report: join11(out, "report.json"),
-      sarif: join11(out, "findings.sarif"),
-      findings: join11(out, "findings.txt"),
-      scenario: join11(out, "scenario.json"),
-      junit: join11(out, "junit.xml"),
-      logs: join11(out, "logs")
+      report: join12(out, "report.json"),
+      sarif: join12(out, "findings.sarif"),
+      findings: join12(out, "findings.txt"),
+      scenario: join12(out, "scenario.json"),
+      junit: join12(out, "junit.xml"),
+      logs: join12(out, "logs")
     }
   };
-  await mkdir9(result.files.logs, { recursive: true });
+  await mkdir10(result.files.logs, { recursive: true });
   const stage = async (name, title, fn) => {
     const record = { name, status: "ok", seconds: 0 };
     result.stages.push(record);
@@ -13439,7 +13404,7 @@ async function run(options, log, cache = localCache()) {
     if (options.xenSource) {
       const spec = options.xenSource;
       const tree = await stage("source", "Xen source", async (record) => {
-        const t = await fetchSource(spec, options.cacheDir, join11(result.files.logs, "source.log"));
+        const t = await fetchSource(spec, options.cacheDir, join12(result.files.logs, "source.log"));
         record.detail = `${describeSource(t.identity)} at ${t.root}`;
         log.info(record.detail);
         return t;
@@ -13452,7 +13417,7 @@ async function run(options, log, cache = localCache()) {
           cacheDir: options.cacheDir,
           buildValues: options.buildValues,
           withTests: options.selfTest,
-          logFile: join11(result.files.logs, "base-build.log")
+          logFile: join12(result.files.logs, "base-build.log")
         };
         const restored = await restoreBase(cache, baseOptions, log);
         const b = await withDiagnostics(tree.root, result, () => buildXenBase(baseOptions));
@@ -13488,19 +13453,19 @@ async function run(options, log, cache = localCache()) {
           stackMode: options.stackMode === "independent" ? "independent" : "stacked",
           expectations: options.expectations,
           metadata: options.metadata,
-          outDir: join11(out, "payloads"),
-          logFile: join11(result.files.logs, "payload-build.log")
+          outDir: join12(out, "payloads"),
+          logFile: join12(result.files.logs, "payload-build.log")
         })
       ) : [];
       for (const p of fromSources) {
         log.info(`${p.name}: build-id ${p.buildId}, depends on ${p.depends}`);
         for (const note of p.notes) log.info(`  ${note}`);
       }
-      const dir = join11(out, "payloads", "self-test");
-      if (testPayloads.length > 0) await mkdir9(dir, { recursive: true });
+      const dir = join12(out, "payloads", "self-test");
+      if (testPayloads.length > 0) await mkdir10(dir, { recursive: true });
       testPayloads = await Promise.all(
         testPayloads.map(async (p) => {
-          const copy = join11(dir, basename7(p));
+          const copy = join12(dir, basename7(p));
           await copyFile4(p, copy);
           return copy;
         })
@@ -13553,7 +13518,7 @@ async function run(options, log, cache = localCache()) {
           scenario,
           payloadFiles,
           cacheDir: options.cacheDir,
-          logFile: join11(result.files.logs, "console.log"),
+          logFile: join12(result.files.logs, "console.log"),
           ...options.dom0Kernel ? { assets: await userKernel(options.dom0Kernel, options.cacheDir) } : {},
           boot: {
             accel: options.kvm === "auto" ? "auto" : options.kvm === "true" ? "kvm" : "tcg",
@@ -13561,8 +13526,8 @@ async function run(options, log, cache = localCache()) {
           }
         });
         result.scenario = outcome;
-        await writeFile6(result.files.scenario, JSON.stringify(outcome, null, 2) + "\n");
-        await writeFile6(result.files.junit, junitXml(outcome));
+        await writeFile7(result.files.scenario, JSON.stringify(outcome, null, 2) + "\n");
+        await writeFile7(result.files.junit, junitXml(outcome));
         for (const step of outcome.steps) log.info(stepLine(step));
         if (outcome.boot.kvmFallback)
           log.warning(`KVM failed, booted with TCG: ${outcome.boot.kvmFallback.reason}`);
@@ -13590,10 +13555,10 @@ async function withDiagnostics(sourceRoot, result, build) {
   } catch (e) {
     if (e instanceof PayloadCompileError) result.diagnostics = [...e.diagnostics];
     if (e instanceof XenBuildError) {
-      const log = await readFile8(e.logFile, "utf8").catch(() => "");
+      const log = await readFile9(e.logFile, "utf8").catch(() => "");
       result.diagnostics = parseCompilerDiagnostics(log).map((d) => ({
         ...d,
-        file: sourcePath(d.file, join11(e.tree, "xen"), e.tree, sourceRoot)
+        file: sourcePath(d.file, join12(e.tree, "xen"), e.tree, sourceRoot)
       }));
     }
     throw e;
@@ -13639,14 +13604,14 @@ async function chooseScenario(choice, userPayloads, testPayloads, checks) {
     const scenario2 = selfTestScenario();
     return {
       scenario: scenario2,
-      payloadFiles: await resolvePayloadFiles(scenario2, dirname6(testPayloads[0] ?? "."))
+      payloadFiles: await resolvePayloadFiles(scenario2, dirname7(testPayloads[0] ?? "."))
     };
   }
-  const text = await readFile8(choice.path, "utf8").catch((e) => {
+  const text = await readFile9(choice.path, "utf8").catch((e) => {
     throw new ConfigurationError("scenario", `cannot read ${choice.path}: ${e.message}`);
   });
   const scenario = parseScenario(text, choice.path);
-  return { scenario, payloadFiles: await resolvePayloadFiles(scenario, dirname6(choice.path)) };
+  return { scenario, payloadFiles: await resolvePayloadFiles(scenario, dirname7(choice.path)) };
 }
 async function userKernel(kernel, cacheDir) {
   await access6(kernel).catch(() => {
@@ -13698,14 +13663,14 @@ async function checkExpectedBuildId(expected, xen) {
   );
 }
 async function writeReports(result, options) {
-  await mkdir9(options.outputDir, { recursive: true });
+  await mkdir10(options.outputDir, { recursive: true });
   const findings = allFindings(result);
-  await writeFile6(result.files.report, JSON.stringify(result, null, 2) + "\n");
-  await writeFile6(
+  await writeFile7(result.files.report, JSON.stringify(result, null, 2) + "\n");
+  await writeFile7(
     result.files.sarif,
     JSON.stringify(toSarif(findings, options.workspace), null, 2) + "\n"
   );
-  await writeFile6(result.files.findings, findingsText(result.payloads, options.workspace));
+  await writeFile7(result.files.findings, findingsText(result.payloads, options.workspace));
 }
 function partialResultOf(e) {
   return e?.partialResult;

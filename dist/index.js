@@ -28604,7 +28604,7 @@ var init_internal_glob_options_helper = __esm({
 // node_modules/@actions/glob/lib/internal-path-helper.js
 import * as path4 from "path";
 import assert from "assert";
-function dirname9(p) {
+function dirname10(p) {
   p = safeTrimTrailingSeparator(p);
   if (IS_WINDOWS3 && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
     return p;
@@ -28727,14 +28727,14 @@ function getSearchPaths(patterns) {
     }
     let foundAncestor = false;
     let tempKey = key;
-    let parent = dirname9(tempKey);
+    let parent = dirname10(tempKey);
     while (parent !== tempKey) {
       if (searchPathMap[parent]) {
         foundAncestor = true;
         break;
       }
       tempKey = parent;
-      parent = dirname9(tempKey);
+      parent = dirname10(tempKey);
     }
     if (!foundAncestor) {
       result.push(pattern.searchPath);
@@ -30802,12 +30802,12 @@ var init_internal_path = __esm({
             this.segments = itemPath.split(path6.sep);
           } else {
             let remaining = itemPath;
-            let dir = dirname9(remaining);
+            let dir = dirname10(remaining);
             while (dir !== remaining) {
               const basename12 = path6.basename(remaining);
               this.segments.unshift(basename12);
               remaining = dir;
-              dir = dirname9(remaining);
+              dir = dirname10(remaining);
             }
             this.segments.unshift(remaining);
           }
@@ -30819,7 +30819,7 @@ var init_internal_path = __esm({
             segment = normalizeSeparators2(itemPath[i]);
             if (i === 0 && hasRoot(segment)) {
               segment = safeTrimTrailingSeparator(segment);
-              assert2(segment === dirname9(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
+              assert2(segment === dirname10(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
               this.segments.push(segment);
             } else {
               assert2(!segment.includes(path6.sep), `Parameter 'itemPath' contains unexpected path separators`);
@@ -30922,7 +30922,7 @@ var init_internal_pattern = __esm({
        */
       partialMatch(itemPath) {
         itemPath = safeTrimTrailingSeparator(itemPath);
-        if (dirname9(itemPath) === itemPath) {
+        if (dirname10(itemPath) === itemPath) {
           return this.rootRegExp.test(itemPath);
         }
         return this.minimatch.matchOne(itemPath.split(IS_WINDOWS6 ? /\\+/ : /\/+/), this.minimatch.set[0], true);
@@ -72712,7 +72712,7 @@ function isRetryableStatusCode(statusCode) {
   ];
   return retryableStatusCodes.includes(statusCode);
 }
-function sleep3(milliseconds) {
+function sleep2(milliseconds) {
   return __awaiter13(this, void 0, void 0, function* () {
     return new Promise((resolve12) => setTimeout(resolve12, milliseconds));
   });
@@ -72749,7 +72749,7 @@ function retry(name_1, method_1, getStatusCode_1) {
         debug(`${name} - Error is not retryable`);
         break;
       }
-      yield sleep3(delay4);
+      yield sleep2(delay4);
       attempt++;
     }
     throw Error(`${name} failed: ${errorMessage}`);
@@ -79647,8 +79647,8 @@ function parseOptions(raw, cwd, cacheDir, metadata2 = {}) {
 }
 
 // src/pipeline.ts
-import { access as access8, copyFile as copyFile5, mkdir as mkdir10, readFile as readFile8, writeFile as writeFile7 } from "node:fs/promises";
-import { basename as basename11, dirname as dirname10, join as join17 } from "node:path";
+import { access as access8, copyFile as copyFile5, mkdir as mkdir11, readFile as readFile9, writeFile as writeFile8 } from "node:fs/promises";
+import { basename as basename11, dirname as dirname11, join as join18 } from "node:path";
 
 // src/build/config.ts
 import { createHash } from "node:crypto";
@@ -79700,18 +79700,16 @@ import { constants as fsConstants } from "node:fs";
 import {
   access as access2,
   appendFile as appendFile2,
-  mkdir as mkdir2,
+  mkdir as mkdir3,
   readdir as readdir2,
-  readFile as readFile2,
+  readFile as readFile3,
   rename as rename2,
-  rm as rm2,
-  stat as stat2,
+  rm as rm3,
   symlink as symlink2,
-  writeFile as writeFile2
+  writeFile as writeFile3
 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { delimiter as delimiter2, dirname as dirname4, join as join4, resolve as resolve3 } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
+import { delimiter as delimiter2, dirname as dirname5, join as join5, resolve as resolve3 } from "node:path";
 
 // src/util/exec.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -79853,6 +79851,47 @@ function canonicalJson(value) {
   );
 }
 
+// src/util/lock.ts
+import { mkdir as mkdir2, readFile as readFile2, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname4, join as join4 } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+async function withLock(lockDir, fn) {
+  const ownerFile = join4(lockDir, "pid");
+  await mkdir2(dirname4(lockDir), { recursive: true });
+  for (; ; ) {
+    const made = await mkdir2(lockDir).then(
+      () => true,
+      (err) => {
+        if (err.code === "EEXIST") return false;
+        throw err;
+      }
+    );
+    if (made) break;
+    const owner = Number(await readFile2(ownerFile, "utf8").catch(() => "0"));
+    const ageMs = await stat2(lockDir).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0
+    );
+    const stale = owner > 0 ? !processExists(owner) : ageMs > 6e4;
+    if (stale) await rm2(lockDir, { recursive: true, force: true });
+    else await sleep(500);
+  }
+  await writeFile2(ownerFile, String(process.pid));
+  try {
+    return await fn();
+  } finally {
+    await rm2(lockDir, { recursive: true, force: true });
+  }
+}
+function processExists(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
+  }
+}
+
 // src/build/xen.ts
 var XenBuildError = class extends Error {
   constructor(tree, logFile, cause) {
@@ -79934,7 +79973,7 @@ async function planXenBase(opts) {
     withTests: opts.withTests,
     distribution
   });
-  const tree = join4(cacheDir, "build", key);
+  const tree = join5(cacheDir, "build", key);
   return {
     cacheDir,
     config,
@@ -79942,7 +79981,7 @@ async function planXenBase(opts) {
     buildValues: buildValues2,
     key,
     tree,
-    ccacheDir: join4(cacheDir, "ccache")
+    ccacheDir: join5(cacheDir, "ccache")
   };
 }
 async function buildXenBase(opts) {
@@ -79961,13 +80000,13 @@ async function buildXenBase(opts) {
     }
   });
   async function build() {
-    await mkdir2(dirname4(logFile), { recursive: true });
+    await mkdir3(dirname5(logFile), { recursive: true });
     await appendFile2(
       logFile,
       `# xen-livepatch-ci: base build ${key} at ${(/* @__PURE__ */ new Date()).toISOString()}
 `
     );
-    await rm2(tree, { recursive: true, force: true });
+    await rm3(tree, { recursive: true, force: true });
     await runCommand("cp", ["-a", opts.source.root, tree], { logFile });
     const ccache = await setUpCcache(cacheDir, logFile);
     const shims = await setUpShims(cacheDir);
@@ -79985,14 +80024,14 @@ async function buildXenBase(opts) {
       await runCommand(run2.cmd, run2.args, { cwd: tree, env: run2.env, logFile });
       if (i === 0) configResult = await configure(tree, config, run2, logFile);
     }
-    const xen = join4(tree, "xen");
-    const testPayloadDir = join4(xen, "test", "livepatch");
+    const xen = join5(tree, "xen");
+    const testPayloadDir = join5(xen, "test", "livepatch");
     const result = {
       tree,
-      xenSyms: join4(xen, "xen-syms"),
-      xenImage: join4(xen, "xen"),
+      xenSyms: join5(xen, "xen-syms"),
+      xenImage: join5(xen, "xen"),
       ...opts.withTests ? { testPayloadDir } : {},
-      testPayloads: opts.withTests ? (await readdir2(testPayloadDir)).filter((name) => name.endsWith(".livepatch")).sort().map((name) => join4(testPayloadDir, name)) : [],
+      testPayloads: opts.withTests ? (await readdir2(testPayloadDir)).filter((name) => name.endsWith(".livepatch")).sort().map((name) => join5(testPayloadDir, name)) : [],
       key,
       config: configResult
     };
@@ -80001,14 +80040,14 @@ async function buildXenBase(opts) {
         throw new Error(`make finished but ${file} is missing`);
       });
     }
-    await writeFile2(join4(tree, STAMP), JSON.stringify(result, null, 2) + "\n");
+    await writeFile3(join5(tree, STAMP), JSON.stringify(result, null, 2) + "\n");
     return { ...result, cached: false };
   }
 }
 async function sourceDefaults(source, overrides = {}) {
   switch (source.identity.kind) {
     case "debian": {
-      const changelog = await readFile2(join4(source.root, "debian", "changelog"), "utf8");
+      const changelog = await readFile3(join5(source.root, "debian", "changelog"), "utf8");
       return defaultBuildValues(parseChangelogDate(changelog));
     }
     case "git":
@@ -80033,23 +80072,23 @@ function checkBuildValues(values) {
   }
 }
 async function configure(tree, config, defconfigRun, logFile) {
-  const configFile = join4(tree, "xen", ".config");
+  const configFile = join5(tree, "xen", ".config");
   const olddefconfig = () => runCommand("make", ["-C", "xen", "olddefconfig"], {
     cwd: tree,
     env: defconfigRun.env,
     logFile
   });
   if (config.kind !== "defconfig") {
-    await writeFile2(configFile, mergedConfigText(await readFile2(configFile, "utf8"), config));
+    await writeFile3(configFile, mergedConfigText(await readFile3(configFile, "utf8"), config));
     await olddefconfig();
   }
   const notes = [];
-  const force = livepatchRequirements(await readFile2(configFile, "utf8"));
+  const force = livepatchRequirements(await readFile3(configFile, "utf8"));
   if (force.length > 0) {
     await appendFile2(configFile, force.map((line) => `${line}
 `).join(""));
     await olddefconfig();
-    if (livepatchRequirements(await readFile2(configFile, "utf8")).length > 0) {
+    if (livepatchRequirements(await readFile3(configFile, "utf8")).length > 0) {
       throw new ConfigurationError(
         "xen-config",
         "CONFIG_LIVEPATCH=y cannot be enabled with this configuration (a dependency is off; x86 needs the linker's --build-id)"
@@ -80058,7 +80097,7 @@ async function configure(tree, config, defconfigRun, logFile) {
     const by = config.kind === "defconfig" ? "" : " by the given configuration";
     notes.push(`${force.join(", ")} was not set${by}: turned on`);
   }
-  const digest = createHash2("sha256").update(await readFile2(configFile)).digest("hex");
+  const digest = createHash2("sha256").update(await readFile3(configFile)).digest("hex");
   return { kind: config.kind, digest, notes };
 }
 async function setUpCcache(cacheDir, logFile) {
@@ -80070,18 +80109,18 @@ async function setUpCcache(cacheDir, logFile) {
     return null;
   }
   const ccachePath = await findOnPath("ccache", process.env.PATH ?? "");
-  const binDir = join4(cacheDir, "ccache-bin");
-  await mkdir2(binDir, { recursive: true });
+  const binDir = join5(cacheDir, "ccache-bin");
+  await mkdir3(binDir, { recursive: true });
   for (const name of ["gcc", "cc"]) {
-    const tmp = join4(binDir, `.${name}.${process.pid}`);
-    await rm2(tmp, { force: true });
+    const tmp = join5(binDir, `.${name}.${process.pid}`);
+    await rm3(tmp, { force: true });
     await symlink2(ccachePath, tmp);
-    await rename2(tmp, join4(binDir, name));
+    await rename2(tmp, join5(binDir, name));
   }
-  return { binDir, cacheDir: join4(cacheDir, "ccache") };
+  return { binDir, cacheDir: join5(cacheDir, "ccache") };
 }
 async function distributionValues(source) {
-  const read = (name) => readFile2(join4(source.root, "debian", name), "utf8").catch(() => void 0);
+  const read = (name) => readFile3(join5(source.root, "debian", name), "utf8").catch(() => void 0);
   const [changelog, control] = [await read("changelog"), await read("control")];
   if (changelog === void 0 || control === void 0) return {};
   return {
@@ -80091,8 +80130,8 @@ async function distributionValues(source) {
   };
 }
 async function setUpShims(cacheDir) {
-  const dir = join4(cacheDir, "build-shims");
-  await mkdir2(dir, { recursive: true });
+  const dir = join5(cacheDir, "build-shims");
+  await mkdir3(dir, { recursive: true });
   const script = [
     "#!/bin/sh",
     "# xen-livepatch-ci: the distributor id a Debian tree embeds, pinned (see distributionValues).",
@@ -80101,14 +80140,14 @@ async function setUpShims(cacheDir) {
     "exit 1",
     ""
   ].join("\n");
-  const tmp = join4(dir, `.lsb_release.${process.pid}`);
-  await writeFile2(tmp, script, { mode: 493 });
-  await rename2(tmp, join4(dir, "lsb_release"));
+  const tmp = join5(dir, `.lsb_release.${process.pid}`);
+  await writeFile3(tmp, script, { mode: 493 });
+  await rename2(tmp, join5(dir, "lsb_release"));
   return dir;
 }
 async function findOnPath(program, path12) {
   for (const dir of path12.split(delimiter2).filter(Boolean)) {
-    const candidate = join4(dir, program);
+    const candidate = join5(dir, program);
     if (await access2(candidate, fsConstants.X_OK).then(
       () => true,
       () => false
@@ -80118,7 +80157,7 @@ async function findOnPath(program, path12) {
   throw new MissingProgramError(program);
 }
 async function readStamp(tree) {
-  const text = await readFile2(join4(tree, STAMP), "utf8").catch(() => null);
+  const text = await readFile3(join5(tree, STAMP), "utf8").catch(() => null);
   if (text === null) return null;
   const base = JSON.parse(text);
   const present = await access2(base.xenSyms).then(
@@ -80128,49 +80167,14 @@ async function readStamp(tree) {
   if (!present) return null;
   const config = base.config ?? {
     kind: "defconfig",
-    digest: createHash2("sha256").update(await readFile2(join4(tree, "xen", ".config"))).digest("hex"),
+    digest: createHash2("sha256").update(await readFile3(join5(tree, "xen", ".config"))).digest("hex"),
     notes: []
   };
   return { ...base, config, cached: true };
 }
-async function withLock(lockDir, fn) {
-  await mkdir2(join4(lockDir, ".."), { recursive: true });
-  for (; ; ) {
-    try {
-      await mkdir2(lockDir);
-      break;
-    } catch (err) {
-      if (err.code !== "EEXIST") throw err;
-    }
-    const owner = Number(await readFile2(join4(lockDir, "pid"), "utf8").catch(() => "0"));
-    const age = await stat2(lockDir).then(
-      (s) => Date.now() - s.mtimeMs,
-      () => 0
-    );
-    if (owner ? !isAlive(owner) : age > 6e4) {
-      await rm2(lockDir, { recursive: true, force: true });
-    } else {
-      await sleep(1e3);
-    }
-  }
-  await writeFile2(join4(lockDir, "pid"), String(process.pid));
-  try {
-    return await fn();
-  } finally {
-    await rm2(lockDir, { recursive: true, force: true });
-  }
-}
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === "EPERM";
-  }
-}
 
 // src/report/compiler.ts
-import { isAbsolute as isAbsolute2, join as join5, normalize, relative as relative2 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join6, normalize, relative as relative2 } from "node:path";
 var DIAGNOSTIC = /^(?<file>[^\s:][^:]*):(?<line>\d+):(?:(?<column>\d+):)? (?<kind>fatal error|error|warning|Error|Warning): (?<message>.+)$/;
 function parseCompilerDiagnostics(log2) {
   const seen = /* @__PURE__ */ new Set();
@@ -80193,9 +80197,9 @@ function parseCompilerDiagnostics(log2) {
   return found;
 }
 function sourcePath(file, builtIn, copyRoot, sourceRoot) {
-  const absolute = isAbsolute2(file) ? file : join5(builtIn, file);
+  const absolute = isAbsolute2(file) ? file : join6(builtIn, file);
   const inCopy = relative2(copyRoot, normalize(absolute));
-  return inCopy.startsWith("..") ? absolute : join5(sourceRoot, inCopy);
+  return inCopy.startsWith("..") ? absolute : join6(sourceRoot, inCopy);
 }
 
 // src/elf/constants.ts
@@ -80261,7 +80265,7 @@ function relocationTypeName(type) {
 }
 
 // src/elf/reader.ts
-import { readFile as readFile3, stat as stat3 } from "node:fs/promises";
+import { readFile as readFile4, stat as stat3 } from "node:fs/promises";
 var ElfFormatError = class extends Error {
   constructor(file, problem) {
     super(`${file}: ${problem}`);
@@ -80516,7 +80520,7 @@ async function readElfFile(path12, maxBytes = 256 * 1024 * 1024) {
       `is ${size} bytes, larger than the ${maxBytes}-byte limit for this kind of file`
     );
   }
-  const bytes = new Uint8Array(await readFile3(path12));
+  const bytes = new Uint8Array(await readFile4(path12));
   return parseElf(bytes, path12);
 }
 
@@ -81096,8 +81100,8 @@ function findingsText(payloads, root) {
 }
 
 // src/source/debian.ts
-import { mkdir as mkdir3, readdir as readdir3, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join6, resolve as resolve4 } from "node:path";
+import { mkdir as mkdir4, readdir as readdir3, rename as rename3, rm as rm4, writeFile as writeFile4 } from "node:fs/promises";
+import { join as join7, resolve as resolve4 } from "node:path";
 
 // src/util/fs.ts
 import { access as access3 } from "node:fs/promises";
@@ -81116,11 +81120,11 @@ async function fetchDebianSource(opts) {
   if (!/^[0-9][A-Za-z0-9.+~:-]*$/.test(version3)) {
     throw new ConfigurationError("xen-source", `'${version3}' is not a Debian package version`);
   }
-  const sourceDir = join6(resolve4(opts.cacheDir), "source");
-  const root = join6(sourceDir, `xen-${version3}`);
+  const sourceDir = join7(resolve4(opts.cacheDir), "source");
+  const root = join7(sourceDir, `xen-${version3}`);
   const tree = { root, identity: { kind: "debian", package: "xen", version: version3 } };
-  if (!await exists2(join6(root, UNPACKED_STAMP))) {
-    const dsc = await download(version3, join6(sourceDir, `download-${version3}`), opts.logFile);
+  if (!await exists2(join7(root, UNPACKED_STAMP))) {
+    const dsc = await download(version3, join7(sourceDir, `download-${version3}`), opts.logFile);
     await unpack(dsc, root, opts.logFile);
   }
   await assertXenTree(root);
@@ -81128,18 +81132,18 @@ async function fetchDebianSource(opts) {
 }
 async function download(version3, dir, logFile) {
   const dscName = `xen_${version3.replace(/^\d+:/, "")}.dsc`;
-  const dsc = join6(dir, dscName);
+  const dsc = join7(dir, dscName);
   if (await exists2(dsc)) return dsc;
   const tmp = `${dir}.tmp-${process.pid}`;
-  await rm3(tmp, { recursive: true, force: true });
-  await mkdir3(tmp, { recursive: true });
+  await rm4(tmp, { recursive: true, force: true });
+  await mkdir4(tmp, { recursive: true });
   try {
     await runCommand("apt-get", ["source", "--download-only", `xen=${version3}`], {
       cwd: tmp,
       logFile
     });
   } catch (err) {
-    await rm3(tmp, { recursive: true, force: true });
+    await rm4(tmp, { recursive: true, force: true });
     if (err instanceof CommandError && /Unable to find a source package|'deb-src' URIs/.test(err.stderr)) {
       const aptSays = err.stderr.split("\n").filter((l) => l.startsWith("E:")).join(" ");
       throw new ConfigurationError(
@@ -81149,7 +81153,7 @@ async function download(version3, dir, logFile) {
     }
     throw err;
   }
-  if (!await exists2(join6(tmp, dscName))) {
+  if (!await exists2(join7(tmp, dscName))) {
     throw new Error(`apt-get source xen=${version3} succeeded but left no ${dscName} in ${tmp}`);
   }
   await moveIntoPlace(tmp, dir, dscName);
@@ -81157,25 +81161,25 @@ async function download(version3, dir, logFile) {
 }
 async function unpack(dsc, root, logFile) {
   const tmp = `${root}.tmp-${process.pid}`;
-  await rm3(tmp, { recursive: true, force: true });
+  await rm4(tmp, { recursive: true, force: true });
   await runCommand("dpkg-source", ["--no-check", "--no-copy", "-x", dsc, tmp], { logFile });
-  await writeFile3(join6(tmp, UNPACKED_STAMP), "");
+  await writeFile4(join7(tmp, UNPACKED_STAMP), "");
   await moveIntoPlace(tmp, root, UNPACKED_STAMP);
 }
 async function moveIntoPlace(tmp, dest, doneMarker) {
-  if (!await exists2(join6(dest, doneMarker))) await rm3(dest, { recursive: true, force: true });
+  if (!await exists2(join7(dest, doneMarker))) await rm4(dest, { recursive: true, force: true });
   try {
     await rename3(tmp, dest);
   } catch (err) {
     const code = err.code;
     if (code !== "ENOTEMPTY" && code !== "EEXIST") throw err;
-    await rm3(tmp, { recursive: true, force: true });
+    await rm4(tmp, { recursive: true, force: true });
   }
 }
 async function assertXenTree(root) {
   const required = ["xen/Makefile", "xen/common/livepatch.c"];
   const missing = [];
-  for (const file of required) if (!await exists2(join6(root, file))) missing.push(file);
+  for (const file of required) if (!await exists2(join7(root, file))) missing.push(file);
   if (missing.length === 0) return;
   const found = await readdir3(root).then(
     (names) => names.length ? `it holds ${names.sort().slice(0, 12).join(", ")}` : "it is empty",
@@ -81189,9 +81193,9 @@ async function assertXenTree(root) {
 
 // src/payload/sources.ts
 import { createHash as createHash4 } from "node:crypto";
-import { copyFile as copyFile2, mkdir as mkdir4, mkdtemp, readdir as readdir4, readFile as readFile4, rm as rm4, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
+import { copyFile as copyFile2, mkdir as mkdir5, mkdtemp, readdir as readdir4, readFile as readFile5, rm as rm5, stat as stat4, writeFile as writeFile5 } from "node:fs/promises";
 import { availableParallelism as availableParallelism2, tmpdir } from "node:os";
-import { basename as basename5, isAbsolute as isAbsolute5, join as join7, relative as relative5, resolve as resolve5, sep as sep3 } from "node:path";
+import { basename as basename5, isAbsolute as isAbsolute5, join as join8, relative as relative5, resolve as resolve5, sep as sep3 } from "node:path";
 
 // src/livepatch/payload.ts
 import { basename as basename4 } from "node:path";
@@ -81513,7 +81517,7 @@ function payloadCompileDiagnostics(output, dirs) {
   return parseCompilerDiagnostics(output).map((d) => {
     const file = d.file.replace(/^\.\//, "");
     const dir = dirs.find((x) => file.startsWith(`${x.rel}/`));
-    const mapped = dir ? join7(dir.sourceDir, file.slice(dir.rel.length + 1)) : isAbsolute5(file) ? file : `xen/${file}`;
+    const mapped = dir ? join8(dir.sourceDir, file.slice(dir.rel.length + 1)) : isAbsolute5(file) ? file : `xen/${file}`;
     return { ...d, file: mapped };
   });
 }
@@ -81532,7 +81536,7 @@ async function buildSourcePayloads(opts) {
   const logFile = opts.logFile && resolve5(opts.logFile);
   const log2 = async (line) => {
     const seconds2 = ((Date.now() - started) / 1e3).toFixed(1);
-    if (logFile) await writeFile4(logFile, `# [${seconds2} s] ${line}
+    if (logFile) await writeFile5(logFile, `# [${seconds2} s] ${line}
 `, { flag: "a" });
   };
   const dirs = await readPayloadDirs(opts.sourceDirs);
@@ -81540,21 +81544,21 @@ async function buildSourcePayloads(opts) {
   if (!xen.buildId) throw new Error(`${opts.base.xenSyms} has no build-id note`);
   const baseSymsDigest = await fileDigest(opts.base.xenSyms);
   const outDir = resolve5(opts.outDir);
-  await mkdir4(outDir, { recursive: true });
-  const work = await mkdtemp(join7(tmpdir(), "xlci-payloads-"));
+  await mkdir5(outDir, { recursive: true });
+  const work = await mkdtemp(join8(tmpdir(), "xlci-payloads-"));
   try {
     await log2(`payload sources: copying the base's hypervisor tree to ${work}`);
     await copyHypervisorTree(opts.base.tree, work, logFile);
-    const xenDir = join7(work, "xen");
+    const xenDir = join8(work, "xen");
     await log2("payload sources: copied");
     for (const dir of dirs) {
-      const target = join7(xenDir, dir.rel);
+      const target = join8(xenDir, dir.rel);
       for (const file of dir.files) {
-        const path12 = join7(target, ...file.path.split("/"));
-        await mkdir4(join7(path12, ".."), { recursive: true });
-        await writeFile4(path12, file.content);
+        const path12 = join8(target, ...file.path.split("/"));
+        await mkdir5(join8(path12, ".."), { recursive: true });
+        await writeFile5(path12, file.content);
       }
-      await writeFile4(join7(target, "Makefile"), payloadMakefile(dir.name, dir.objects));
+      await writeFile5(join8(target, "Makefile"), payloadMakefile(dir.name, dir.objects));
     }
     const make = (goals, extra = []) => runCommand(
       "make",
@@ -81575,17 +81579,17 @@ async function buildSourcePayloads(opts) {
     const results = [];
     const patchedEarlier = /* @__PURE__ */ new Map();
     for (const dir of dirs) {
-      const objDir = join7(xenDir, dir.rel);
+      const objDir = join8(xenDir, dir.rel);
       const depends = opts.stackMode === "stacked" && results.length > 0 ? results[results.length - 1].buildId : xen.buildId;
-      const combined = await readFile4(join7(objDir, COMBINED_OBJECT));
+      const combined = await readFile5(join8(objDir, COMBINED_OBJECT));
       const completed = completeFuncs(new Uint8Array(combined), {
         payload: dir.name,
-        file: join7(objDir, COMBINED_OBJECT),
+        file: join8(objDir, COMBINED_OBJECT),
         xen,
         expectations: opts.expectations,
         patchedEarlier: opts.stackMode === "stacked" ? patchedEarlier : /* @__PURE__ */ new Map()
       });
-      await writeFile4(join7(objDir, PAYLOAD_OBJECT), completed.bytes);
+      await writeFile5(join8(objDir, PAYLOAD_OBJECT), completed.bytes);
       const modinfo = modinfoBytes(
         modinfoEntries({
           name: dir.name,
@@ -81595,12 +81599,12 @@ async function buildSourcePayloads(opts) {
           ...opts.metadata ? { metadata: opts.metadata } : {}
         })
       );
-      await writeFile4(join7(objDir, `${NOTE_FILES.depends}.bin`), gnuBuildIdNote(depends));
-      await writeFile4(join7(objDir, `${NOTE_FILES.xenDepends}.bin`), gnuBuildIdNote(xen.buildId));
-      await writeFile4(join7(objDir, `${NOTE_FILES.modinfo}.bin`), modinfo);
+      await writeFile5(join8(objDir, `${NOTE_FILES.depends}.bin`), gnuBuildIdNote(depends));
+      await writeFile5(join8(objDir, `${NOTE_FILES.xenDepends}.bin`), gnuBuildIdNote(xen.buildId));
+      await writeFile5(join8(objDir, `${NOTE_FILES.modinfo}.bin`), modinfo);
       await make([`${dir.rel}/`], ["XLCI_STAGE=link"]);
-      const file = join7(outDir, `${dir.name}.livepatch`);
-      await copyFile2(join7(objDir, `${dir.name}.livepatch`), file);
+      const file = join8(outDir, `${dir.name}.livepatch`);
+      await copyFile2(join8(objDir, `${dir.name}.livepatch`), file);
       const payload = await Payload.load(file);
       const buildId = payload.buildId;
       const check = (what2, note, expected) => {
@@ -81624,7 +81628,7 @@ async function buildSourcePayloads(opts) {
       });
       await log2(`payload ${dir.name}: ${file} build-id ${id} depends ${depends}`);
     }
-    for (const syms of [opts.base.xenSyms, join7(xenDir, "xen-syms")]) {
+    for (const syms of [opts.base.xenSyms, join8(xenDir, "xen-syms")]) {
       if (await fileDigest(syms) !== baseSymsDigest) {
         throw new Error(
           `${syms} changed while building payloads: the base tree was out of date, so the payloads may not match it`
@@ -81634,7 +81638,7 @@ async function buildSourcePayloads(opts) {
     await log2(`payload sources: ${results.length} payload(s) built`);
     return results;
   } finally {
-    await rm4(work, { recursive: true, force: true });
+    await rm5(work, { recursive: true, force: true });
   }
 }
 async function readPayloadDirs(sourceDirs) {
@@ -81658,14 +81662,14 @@ async function readPayloadDirs(sourceDirs) {
       if (["Makefile", "build.mk", "Kbuild"].includes(path12) || path12.startsWith(GENERATED_PREFIX)) {
         throw new ConfigurationError(
           INPUT,
-          `${join7(sourceDir, path12)}: the builder generates the build files (Makefile, ${GENERATED_PREFIX}*); remove or rename it`
+          `${join8(sourceDir, path12)}: the builder generates the build files (Makefile, ${GENERATED_PREFIX}*); remove or rename it`
         );
       }
       if (!/\.[cS]$/.test(path12)) continue;
       if (!/^[A-Za-z0-9_][A-Za-z0-9_.+-]*$/.test(path12)) {
         throw new ConfigurationError(
           INPUT,
-          `${join7(sourceDir, path12)}: source names must match [A-Za-z0-9_][A-Za-z0-9_.+-]*`
+          `${join8(sourceDir, path12)}: source names must match [A-Za-z0-9_][A-Za-z0-9_.+-]*`
         );
       }
       const object = path12.replace(/\.[cS]$/, ".o");
@@ -81704,7 +81708,7 @@ async function readSourceFiles(dir) {
   }
   const files = [];
   for (const entry of entries) {
-    const full = join7(entry.parentPath, entry.name);
+    const full = join8(entry.parentPath, entry.name);
     if (entry.isDirectory()) continue;
     const isFile = entry.isFile() || entry.isSymbolicLink() && (await stat4(full)).isFile();
     if (!isFile) {
@@ -81712,14 +81716,14 @@ async function readSourceFiles(dir) {
     }
     files.push({
       path: relative5(dir, full).split(sep3).join("/"),
-      content: new Uint8Array(await readFile4(full))
+      content: new Uint8Array(await readFile5(full))
     });
   }
   return files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 async function copyHypervisorTree(tree, work, logFile) {
   const entries = await readdir4(tree, { withFileTypes: true });
-  const parts = entries.filter((e) => e.isFile() || e.isDirectory() && (e.name === "xen" || e.name === "config")).map((e) => join7(tree, e.name));
+  const parts = entries.filter((e) => e.isFile() || e.isDirectory() && (e.name === "xen" || e.name === "config")).map((e) => join8(tree, e.name));
   await runCommand("cp", ["-a", ...parts, work], logFile ? { logFile } : {});
 }
 function compileError(err, dirs) {
@@ -81736,7 +81740,7 @@ ${detail}${log2}`,
   );
 }
 async function fileDigest(path12) {
-  return createHash4("sha256").update(await readFile4(path12)).digest("hex");
+  return createHash4("sha256").update(await readFile5(path12)).digest("hex");
 }
 function completeFuncs(objectBytes, opts) {
   const bytes = new Uint8Array(objectBytes);
@@ -81835,8 +81839,8 @@ function oldFunction(f, xen) {
 
 // src/source/git.ts
 import { createHash as createHash5 } from "node:crypto";
-import { mkdir as mkdir5 } from "node:fs/promises";
-import { join as join8, resolve as resolve6 } from "node:path";
+import { mkdir as mkdir6 } from "node:fs/promises";
+import { join as join9, resolve as resolve6 } from "node:path";
 function gitFetchSteps(ref) {
   const what2 = ref || "HEAD";
   return {
@@ -81849,10 +81853,10 @@ async function fetchGitSource(opts) {
     throw new ConfigurationError("xen-ref", `"${opts.ref || opts.url}" is not a git ref or URL`);
   }
   const id = createHash5("sha256").update(opts.url).digest("hex").slice(0, 16);
-  const root = join8(resolve6(opts.cacheDir), "source", `git-${id}`);
+  const root = join9(resolve6(opts.cacheDir), "source", `git-${id}`);
   const git = (args) => runCommand("git", ["-C", root, ...args], { logFile: opts.logFile });
-  if (!await exists2(join8(root, ".git"))) {
-    await mkdir5(root, { recursive: true });
+  if (!await exists2(join9(root, ".git"))) {
+    await mkdir6(root, { recursive: true });
     await git(["init", "--quiet"]);
     await git(["remote", "add", "origin", opts.url]);
   }
@@ -81984,14 +81988,14 @@ import { constants as fsConstants2 } from "node:fs";
 import {
   access as access4,
   copyFile as copyFile3,
-  mkdir as mkdir6,
+  mkdir as mkdir7,
   readdir as readdir5,
-  readFile as readFile5,
+  readFile as readFile6,
   rename as rename4,
-  rm as rm5,
-  writeFile as writeFile5
+  rm as rm6,
+  writeFile as writeFile6
 } from "node:fs/promises";
-import { basename as basename6, join as join9, resolve as resolve7 } from "node:path";
+import { basename as basename6, join as join10, resolve as resolve7 } from "node:path";
 import * as zlib from "node:zlib";
 import { promisify } from "node:util";
 var DOM0_MODULES = ["xen-privcmd", "xenfs"];
@@ -81999,49 +82003,49 @@ var KERNEL_META_PACKAGE = "linux-image-amd64";
 var BUSYBOX_PACKAGE = "busybox-static";
 var STAMP2 = "assets.json";
 async function fetchGuestAssets(opts) {
-  const dir = join9(resolve7(opts.cacheDir), "guest");
+  const dir = join10(resolve7(opts.cacheDir), "guest");
   const cached = await readStamp2(dir);
   if (cached) return cached;
   const tmp = `${dir}.tmp-${process.pid}`;
-  await rm5(tmp, { recursive: true, force: true });
-  await mkdir6(tmp, { recursive: true });
+  await rm6(tmp, { recursive: true, force: true });
+  await mkdir7(tmp, { recursive: true });
   try {
     const kernelPackage = await resolveKernelPackage(opts.logFile);
-    const debs = join9(tmp, "debs");
-    const root = join9(tmp, "root");
-    await mkdir6(debs);
+    const debs = join10(tmp, "debs");
+    const root = join10(tmp, "root");
+    await mkdir7(debs);
     await runCommand("apt-get", ["download", kernelPackage, BUSYBOX_PACKAGE], {
       cwd: debs,
       logFile: opts.logFile
     });
     for (const deb of (await readdir5(debs)).filter((n) => n.endsWith(".deb")).sort()) {
-      await runCommand("dpkg", ["-x", join9(debs, deb), root], { logFile: opts.logFile });
+      await runCommand("dpkg", ["-x", join10(debs, deb), root], { logFile: opts.logFile });
     }
     const kernelVersion = kernelPackage.slice("linux-image-".length);
     const modulesRoot = await firstExisting(
-      [join9(root, "lib/modules", kernelVersion), join9(root, "usr/lib/modules", kernelVersion)],
+      [join10(root, "lib/modules", kernelVersion), join10(root, "usr/lib/modules", kernelVersion)],
       `${kernelPackage} has no lib/modules/${kernelVersion}`
     );
     const vmlinuz = await firstExisting(
-      [join9(root, "boot", `vmlinuz-${kernelVersion}`), join9(modulesRoot, "vmlinuz")],
+      [join10(root, "boot", `vmlinuz-${kernelVersion}`), join10(modulesRoot, "vmlinuz")],
       `${kernelPackage} has no boot/vmlinuz-${kernelVersion}`
     );
     const busybox = await firstExisting(
-      [join9(root, "bin/busybox"), join9(root, "usr/bin/busybox")],
+      [join10(root, "bin/busybox"), join10(root, "usr/bin/busybox")],
       `${BUSYBOX_PACKAGE} has no bin/busybox`
     );
-    await copyFile3(vmlinuz, join9(tmp, `vmlinuz-${kernelVersion}`));
-    await copyFile3(busybox, join9(tmp, "busybox"));
-    await mkdir6(join9(tmp, "modules"));
-    const read = moduleReader(join9(tmp, "scratch"), opts.logFile);
+    await copyFile3(vmlinuz, join10(tmp, `vmlinuz-${kernelVersion}`));
+    await copyFile3(busybox, join10(tmp, "busybox"));
+    await mkdir7(join10(tmp, "modules"));
+    const read = moduleReader(join10(tmp, "scratch"), opts.logFile);
     const modules = [];
     for (const rel of await moduleLoadOrder(modulesRoot, DOM0_MODULES, read)) {
       const ko = `modules/${basename6(rel).replace(MODULE_FILE, ".ko")}`;
-      await writeFile5(join9(tmp, ko), await read(join9(modulesRoot, rel)));
+      await writeFile6(join10(tmp, ko), await read(join10(modulesRoot, rel)));
       modules.push(ko);
     }
-    for (const scratch of [debs, root, join9(tmp, "scratch")]) {
-      await rm5(scratch, { recursive: true, force: true });
+    for (const scratch of [debs, root, join10(tmp, "scratch")]) {
+      await rm6(scratch, { recursive: true, force: true });
     }
     const stamp = {
       kernelPackage,
@@ -82050,27 +82054,27 @@ async function fetchGuestAssets(opts) {
       busybox: "busybox",
       modules
     };
-    await writeFile5(join9(tmp, STAMP2), `${JSON.stringify(stamp, null, 2)}
+    await writeFile6(join10(tmp, STAMP2), `${JSON.stringify(stamp, null, 2)}
 `);
     await moveIntoPlace2(tmp, dir);
   } finally {
-    await rm5(tmp, { recursive: true, force: true });
+    await rm6(tmp, { recursive: true, force: true });
   }
   const fetched = await readStamp2(dir);
-  if (!fetched) throw new Error(`guest assets were unpacked but ${join9(dir, STAMP2)} is unusable`);
+  if (!fetched) throw new Error(`guest assets were unpacked but ${join10(dir, STAMP2)} is unusable`);
   return fetched;
 }
 async function readStamp2(dir) {
   let stamp;
   try {
-    stamp = JSON.parse(await readFile5(join9(dir, STAMP2), "utf8"));
+    stamp = JSON.parse(await readFile6(join10(dir, STAMP2), "utf8"));
   } catch {
     return void 0;
   }
   const assets = {
-    kernel: join9(dir, stamp.kernel),
-    modules: stamp.modules.map((m) => join9(dir, m)),
-    busybox: join9(dir, stamp.busybox),
+    kernel: join10(dir, stamp.kernel),
+    modules: stamp.modules.map((m) => join10(dir, m)),
+    busybox: join10(dir, stamp.busybox),
     kernelVersion: stamp.kernelVersion
   };
   for (const file of [assets.kernel, assets.busybox, ...assets.modules]) {
@@ -82105,9 +82109,9 @@ function moduleNameOf(path12) {
 }
 async function moduleLoadOrder(modulesRoot, wanted, read) {
   const builtin = new Set(
-    (await readFile5(join9(modulesRoot, "modules.builtin"), "utf8").catch(() => "")).split("\n").filter(Boolean).map(moduleNameOf)
+    (await readFile6(join10(modulesRoot, "modules.builtin"), "utf8").catch(() => "")).split("\n").filter(Boolean).map(moduleNameOf)
   );
-  const depFile = await readFile5(join9(modulesRoot, "modules.dep"), "utf8").catch(() => void 0);
+  const depFile = await readFile6(join10(modulesRoot, "modules.dep"), "utf8").catch(() => void 0);
   const pathOf = /* @__PURE__ */ new Map();
   let dependsOn;
   if (depFile !== void 0) {
@@ -82117,7 +82121,7 @@ async function moduleLoadOrder(modulesRoot, wanted, read) {
   } else {
     for (const rel of await listModules(modulesRoot)) pathOf.set(moduleNameOf(rel), rel);
     dependsOn = async (rel) => {
-      const names = modinfoDepends(await read(join9(modulesRoot, rel)), rel);
+      const names = modinfoDepends(await read(join10(modulesRoot, rel)), rel);
       return names.filter((n) => !builtin.has(canonicalName(n))).map((n) => locate(n));
     };
   }
@@ -82169,20 +82173,20 @@ async function listModules(root) {
 }
 function moduleReader(scratchDir, logFile) {
   return async (path12) => {
-    const data = await readFile5(path12);
+    const data = await readFile6(path12);
     if (path12.endsWith(".ko")) return data;
     if (path12.endsWith(".gz")) return promisify(zlib.gunzip)(data);
     if (path12.endsWith(".zst") && typeof zlib.zstdDecompress === "function") {
       return promisify(zlib.zstdDecompress)(data);
     }
-    await mkdir6(scratchDir, { recursive: true });
-    const copy = join9(scratchDir, basename6(path12));
-    await writeFile5(copy, data);
+    await mkdir7(scratchDir, { recursive: true });
+    const copy = join10(scratchDir, basename6(path12));
+    await writeFile6(copy, data);
     const plain = await decompressWithTool(copy, logFile);
     try {
-      return await readFile5(plain);
+      return await readFile6(plain);
     } finally {
-      await rm5(plain, { force: true });
+      await rm6(plain, { force: true });
     }
   };
 }
@@ -82218,7 +82222,7 @@ async function firstExisting(candidates, problem) {
   throw new Error(`${problem} (looked for ${candidates.join(", ")})`);
 }
 async function moveIntoPlace2(tmp, dest) {
-  if (!await exists3(join9(dest, STAMP2))) await rm5(dest, { recursive: true, force: true });
+  if (!await exists3(join10(dest, STAMP2))) await rm6(dest, { recursive: true, force: true });
   try {
     await rename4(tmp, dest);
   } catch (err) {
@@ -83170,7 +83174,7 @@ function selfTestScenario() {
 import { constants as fsConstants4 } from "node:fs";
 import { access as access6, mkdtemp as mkdtemp2, rm as rm8 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { isAbsolute as isAbsolute6, join as join11, resolve as resolve9 } from "node:path";
+import { isAbsolute as isAbsolute6, join as join12, resolve as resolve9 } from "node:path";
 
 // src/boot/init-script.ts
 import { basename as basename7 } from "node:path";
@@ -83254,8 +83258,8 @@ function parseMarker(line) {
 
 // src/boot/initramfs.ts
 import { createReadStream, createWriteStream as createWriteStream2 } from "node:fs";
-import { mkdir as mkdir7, rename as rename5, rm as rm6, stat as stat5 } from "node:fs/promises";
-import { dirname as dirname5 } from "node:path";
+import { mkdir as mkdir8, rename as rename5, rm as rm7, stat as stat5 } from "node:fs/promises";
+import { dirname as dirname6 } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { constants as zlibConstants, createGzip } from "node:zlib";
@@ -83381,7 +83385,7 @@ async function* archiveChunks(entries) {
   yield header({ ino: 0, mode: 0, nlink: 1, size: 0, rdevMajor: 0, rdevMinor: 0, name: TRAILER });
 }
 async function buildInitramfs(entries, outPath) {
-  await mkdir7(dirname5(outPath), { recursive: true });
+  await mkdir8(dirname6(outPath), { recursive: true });
   const tmp = `${outPath}.tmp-${process.pid}`;
   try {
     await pipeline(
@@ -83392,7 +83396,7 @@ async function buildInitramfs(entries, outPath) {
     );
     await rename5(tmp, outPath);
   } catch (err) {
-    await rm6(tmp, { force: true });
+    await rm7(tmp, { force: true });
     throw err;
   }
 }
@@ -83400,8 +83404,8 @@ async function buildInitramfs(entries, outPath) {
 // src/boot/qemu.ts
 import { spawn as spawn3 } from "node:child_process";
 import { createWriteStream as createWriteStream3 } from "node:fs";
-import { mkdir as mkdir8, open as open2 } from "node:fs/promises";
-import { dirname as dirname6 } from "node:path";
+import { mkdir as mkdir9, open as open2 } from "node:fs/promises";
+import { dirname as dirname7 } from "node:path";
 function defaultXenCmdline(memoryMb) {
   const dom0Mb = Math.floor(memoryMb / 2);
   return `console=com1 com1=115200,8n1 dom0_mem=${dom0Mb}M loglvl=all guest_loglvl=all noreboot`;
@@ -83512,7 +83516,7 @@ async function bootOnce(opts, accel, kvmTrial = false, logHeader) {
   const steps = opts.steps ?? [];
   let log2;
   if (opts.consoleLog) {
-    await mkdir8(dirname6(opts.consoleLog), { recursive: true });
+    await mkdir9(dirname7(opts.consoleLog), { recursive: true });
     log2 = createWriteStream3(opts.consoleLog, { flags: kvmTrial || !logHeader ? "w" : "a" });
     if (logHeader) log2.write(`
 === xen-livepatch-ci: ${logHeader} ===
@@ -83824,16 +83828,13 @@ import {
   appendFile as appendFile3,
   chmod as chmod2,
   copyFile as copyFile4,
-  mkdir as mkdir9,
-  readFile as readFile6,
+  mkdir as mkdir10,
+  readFile as readFile7,
   rename as rename6,
-  rm as rm7,
-  stat as stat6,
-  writeFile as writeFile6
+  writeFile as writeFile7
 } from "node:fs/promises";
 import { availableParallelism as availableParallelism3 } from "node:os";
-import { dirname as dirname7, join as join10, resolve as resolve8 } from "node:path";
-import { setTimeout as sleep2 } from "node:timers/promises";
+import { dirname as dirname8, join as join11, resolve as resolve8 } from "node:path";
 var GUEST_TOOL_LIBS = [
   "toolcore",
   "toollog",
@@ -83889,7 +83890,7 @@ function guestToolSteps(opts) {
       env
     }))
   );
-  const dependencies = GUEST_TOOL_LIBS.filter((lib) => lib !== "ctrl").reverse().map((lib) => join10(tree, "tools", "libs", lib, `libxen${lib}.a`));
+  const dependencies = GUEST_TOOL_LIBS.filter((lib) => lib !== "ctrl").reverse().map((lib) => join11(tree, "tools", "libs", lib, `libxen${lib}.a`));
   steps.push({
     name: "tools/misc/xen-livepatch",
     cmd: "make",
@@ -83935,20 +83936,20 @@ function configureFailureSummary(output) {
 ${hint}`;
 }
 async function buildGuestTool(opts) {
-  const dir = join10(resolve8(opts.cacheDir), "guest-tool", opts.base.key);
-  const path12 = join10(dir, "xen-livepatch");
+  const dir = join11(resolve8(opts.cacheDir), "guest-tool", opts.base.key);
+  const path12 = join11(dir, "xen-livepatch");
   const logFile = opts.logFile ?? `${dir}.log`;
   const recipe = recipeId();
   if (await stampIsValid(dir, recipe)) return { path: path12, cached: true };
-  return withLockDir(`${opts.base.tree}.guest-tool.lock`, async () => {
+  return withLock(`${opts.base.tree}.guest-tool.lock`, async () => {
     if (await stampIsValid(dir, recipe)) return { path: path12, cached: true };
     await build();
     return { path: path12, cached: false };
   });
   async function build() {
     const tree = opts.base.tree;
-    await mkdir9(dir, { recursive: true });
-    await mkdir9(dirname7(logFile), { recursive: true });
+    await mkdir10(dir, { recursive: true });
+    await mkdir10(dirname8(logFile), { recursive: true });
     await appendFile3(
       logFile,
       `# xen-livepatch-ci: guest tool for base ${opts.base.key} at ${(/* @__PURE__ */ new Date()).toISOString()}
@@ -83966,13 +83967,13 @@ async function buildGuestTool(opts) {
         throw stepFailure(step, err, tree, logFile);
       }
     }
-    const built = join10(tree, "tools", "misc", "xen-livepatch");
-    const tmp = join10(dir, `.xen-livepatch.${process.pid}`);
+    const built = join11(tree, "tools", "misc", "xen-livepatch");
+    const tmp = join11(dir, `.xen-livepatch.${process.pid}`);
     await copyFile4(built, tmp);
     await chmod2(tmp, 493);
     await rename6(tmp, path12);
     const stamp = { baseKey: opts.base.key, recipe, sha256: await sha256Of(path12) };
-    await writeFile6(join10(dir, STAMP3), JSON.stringify(stamp, null, 2) + "\n");
+    await writeFile7(join11(dir, STAMP3), JSON.stringify(stamp, null, 2) + "\n");
   }
 }
 function stepFailure(step, err, tree, logFile) {
@@ -83993,7 +83994,7 @@ function recipeId() {
   return createHash6("sha256").update(JSON.stringify(steps)).digest("hex").slice(0, 16);
 }
 async function stampIsValid(dir, recipe) {
-  const text = await readFile6(join10(dir, STAMP3), "utf8").catch(() => null);
+  const text = await readFile7(join11(dir, STAMP3), "utf8").catch(() => null);
   if (text === null) return false;
   let stamp;
   try {
@@ -84002,57 +84003,21 @@ async function stampIsValid(dir, recipe) {
     return false;
   }
   if (stamp.recipe !== recipe) return false;
-  const actual = await sha256Of(join10(dir, "xen-livepatch")).catch(() => null);
+  const actual = await sha256Of(join11(dir, "xen-livepatch")).catch(() => null);
   return actual === stamp.sha256;
 }
 async function sha256Of(file) {
-  return createHash6("sha256").update(await readFile6(file)).digest("hex");
+  return createHash6("sha256").update(await readFile7(file)).digest("hex");
 }
 async function allExist(root, files) {
   for (const file of files) {
-    const present = await access5(join10(root, file), fsConstants3.F_OK).then(
+    const present = await access5(join11(root, file), fsConstants3.F_OK).then(
       () => true,
       () => false
     );
     if (!present) return false;
   }
   return true;
-}
-async function withLockDir(lockDir, fn) {
-  const ownerFile = join10(lockDir, "owner");
-  await mkdir9(dirname7(lockDir), { recursive: true });
-  for (; ; ) {
-    const made = await mkdir9(lockDir).then(
-      () => true,
-      (err) => {
-        if (err.code === "EEXIST") return false;
-        throw err;
-      }
-    );
-    if (made) break;
-    const owner = Number(await readFile6(ownerFile, "utf8").catch(() => "0"));
-    const ageMs = await stat6(lockDir).then(
-      (s) => Date.now() - s.mtimeMs,
-      () => 0
-    );
-    const stale = owner > 0 ? !processExists(owner) : ageMs > 6e4;
-    if (stale) await rm7(lockDir, { recursive: true, force: true });
-    else await sleep2(500);
-  }
-  await writeFile6(ownerFile, String(process.pid));
-  try {
-    return await fn();
-  } finally {
-    await rm7(lockDir, { recursive: true, force: true });
-  }
-}
-function processExists(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === "EPERM";
-  }
 }
 
 // src/scenario/plan.ts
@@ -84439,9 +84404,9 @@ async function runScenario(opts) {
       source: opts.payloadFiles[name]
     }))
   ];
-  const work = await mkdtemp2(join11(tmpdir2(), "xlci-scenario-"));
+  const work = await mkdtemp2(join12(tmpdir2(), "xlci-scenario-"));
   try {
-    const initrd = join11(work, "initrd.cpio.gz");
+    const initrd = join12(work, "initrd.cpio.gz");
     await buildInitramfs(
       guestInitramfs({
         busybox: assets.busybox,
@@ -84469,14 +84434,14 @@ async function runScenario(opts) {
 
 // src/source/path.ts
 import { createHash as createHash7 } from "node:crypto";
-import { readFile as readFile7, readdir as readdir6, stat as stat7 } from "node:fs/promises";
-import { join as join12, relative as relative6, resolve as resolve10 } from "node:path";
+import { readFile as readFile8, readdir as readdir6, stat as stat6 } from "node:fs/promises";
+import { join as join13, relative as relative6, resolve as resolve10 } from "node:path";
 async function treeDigest(root) {
   const files = [];
   const walk = async (dir) => {
     for (const entry of await readdir6(dir, { withFileTypes: true })) {
       if (entry.name === ".git") continue;
-      const full = join12(dir, entry.name);
+      const full = join13(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile() || entry.isSymbolicLink()) files.push(full);
     }
@@ -84485,9 +84450,9 @@ async function treeDigest(root) {
   files.sort();
   const hash = createHash7("sha256");
   for (const file of files) {
-    const info2 = await stat7(file).catch(() => void 0);
+    const info2 = await stat6(file).catch(() => void 0);
     hash.update(`${relative6(root, file)}\0${info2 && info2.mode & 73 ? "x" : "-"}\0`);
-    if (info2?.isFile()) hash.update(await readFile7(file));
+    if (info2?.isFile()) hash.update(await readFile8(file));
     hash.update("\0");
   }
   return hash.digest("hex");
@@ -85496,15 +85461,15 @@ async function run(options, log2, cache = localCache()) {
     stages: [],
     payloads: [],
     files: {
-      report: join17(out, "report.json"),
-      sarif: join17(out, "findings.sarif"),
-      findings: join17(out, "findings.txt"),
-      scenario: join17(out, "scenario.json"),
-      junit: join17(out, "junit.xml"),
-      logs: join17(out, "logs")
+      report: join18(out, "report.json"),
+      sarif: join18(out, "findings.sarif"),
+      findings: join18(out, "findings.txt"),
+      scenario: join18(out, "scenario.json"),
+      junit: join18(out, "junit.xml"),
+      logs: join18(out, "logs")
     }
   };
-  await mkdir10(result.files.logs, { recursive: true });
+  await mkdir11(result.files.logs, { recursive: true });
   const stage = async (name, title, fn) => {
     const record = { name, status: "ok", seconds: 0 };
     result.stages.push(record);
@@ -85527,7 +85492,7 @@ async function run(options, log2, cache = localCache()) {
     if (options.xenSource) {
       const spec = options.xenSource;
       const tree = await stage("source", "Xen source", async (record) => {
-        const t = await fetchSource(spec, options.cacheDir, join17(result.files.logs, "source.log"));
+        const t = await fetchSource(spec, options.cacheDir, join18(result.files.logs, "source.log"));
         record.detail = `${describeSource(t.identity)} at ${t.root}`;
         log2.info(record.detail);
         return t;
@@ -85540,7 +85505,7 @@ async function run(options, log2, cache = localCache()) {
           cacheDir: options.cacheDir,
           buildValues: options.buildValues,
           withTests: options.selfTest,
-          logFile: join17(result.files.logs, "base-build.log")
+          logFile: join18(result.files.logs, "base-build.log")
         };
         const restored = await restoreBase(cache, baseOptions, log2);
         const b = await withDiagnostics(tree.root, result, () => buildXenBase(baseOptions));
@@ -85576,19 +85541,19 @@ async function run(options, log2, cache = localCache()) {
           stackMode: options.stackMode === "independent" ? "independent" : "stacked",
           expectations: options.expectations,
           metadata: options.metadata,
-          outDir: join17(out, "payloads"),
-          logFile: join17(result.files.logs, "payload-build.log")
+          outDir: join18(out, "payloads"),
+          logFile: join18(result.files.logs, "payload-build.log")
         })
       ) : [];
       for (const p of fromSources) {
         log2.info(`${p.name}: build-id ${p.buildId}, depends on ${p.depends}`);
         for (const note of p.notes) log2.info(`  ${note}`);
       }
-      const dir = join17(out, "payloads", "self-test");
-      if (testPayloads.length > 0) await mkdir10(dir, { recursive: true });
+      const dir = join18(out, "payloads", "self-test");
+      if (testPayloads.length > 0) await mkdir11(dir, { recursive: true });
       testPayloads = await Promise.all(
         testPayloads.map(async (p) => {
-          const copy = join17(dir, basename11(p));
+          const copy = join18(dir, basename11(p));
           await copyFile5(p, copy);
           return copy;
         })
@@ -85641,7 +85606,7 @@ async function run(options, log2, cache = localCache()) {
           scenario,
           payloadFiles,
           cacheDir: options.cacheDir,
-          logFile: join17(result.files.logs, "console.log"),
+          logFile: join18(result.files.logs, "console.log"),
           ...options.dom0Kernel ? { assets: await userKernel(options.dom0Kernel, options.cacheDir) } : {},
           boot: {
             accel: options.kvm === "auto" ? "auto" : options.kvm === "true" ? "kvm" : "tcg",
@@ -85649,8 +85614,8 @@ async function run(options, log2, cache = localCache()) {
           }
         });
         result.scenario = outcome;
-        await writeFile7(result.files.scenario, JSON.stringify(outcome, null, 2) + "\n");
-        await writeFile7(result.files.junit, junitXml(outcome));
+        await writeFile8(result.files.scenario, JSON.stringify(outcome, null, 2) + "\n");
+        await writeFile8(result.files.junit, junitXml(outcome));
         for (const step of outcome.steps) log2.info(stepLine(step));
         if (outcome.boot.kvmFallback)
           log2.warning(`KVM failed, booted with TCG: ${outcome.boot.kvmFallback.reason}`);
@@ -85678,10 +85643,10 @@ async function withDiagnostics(sourceRoot, result, build) {
   } catch (e) {
     if (e instanceof PayloadCompileError) result.diagnostics = [...e.diagnostics];
     if (e instanceof XenBuildError) {
-      const log2 = await readFile8(e.logFile, "utf8").catch(() => "");
+      const log2 = await readFile9(e.logFile, "utf8").catch(() => "");
       result.diagnostics = parseCompilerDiagnostics(log2).map((d) => ({
         ...d,
-        file: sourcePath(d.file, join17(e.tree, "xen"), e.tree, sourceRoot)
+        file: sourcePath(d.file, join18(e.tree, "xen"), e.tree, sourceRoot)
       }));
     }
     throw e;
@@ -85727,14 +85692,14 @@ async function chooseScenario(choice, userPayloads, testPayloads, checks) {
     const scenario2 = selfTestScenario();
     return {
       scenario: scenario2,
-      payloadFiles: await resolvePayloadFiles(scenario2, dirname10(testPayloads[0] ?? "."))
+      payloadFiles: await resolvePayloadFiles(scenario2, dirname11(testPayloads[0] ?? "."))
     };
   }
-  const text = await readFile8(choice.path, "utf8").catch((e) => {
+  const text = await readFile9(choice.path, "utf8").catch((e) => {
     throw new ConfigurationError("scenario", `cannot read ${choice.path}: ${e.message}`);
   });
   const scenario = parseScenario(text, choice.path);
-  return { scenario, payloadFiles: await resolvePayloadFiles(scenario, dirname10(choice.path)) };
+  return { scenario, payloadFiles: await resolvePayloadFiles(scenario, dirname11(choice.path)) };
 }
 async function userKernel(kernel, cacheDir) {
   await access8(kernel).catch(() => {
@@ -85786,14 +85751,14 @@ async function checkExpectedBuildId(expected, xen) {
   );
 }
 async function writeReports(result, options) {
-  await mkdir10(options.outputDir, { recursive: true });
+  await mkdir11(options.outputDir, { recursive: true });
   const findings = allFindings(result);
-  await writeFile7(result.files.report, JSON.stringify(result, null, 2) + "\n");
-  await writeFile7(
+  await writeFile8(result.files.report, JSON.stringify(result, null, 2) + "\n");
+  await writeFile8(
     result.files.sarif,
     JSON.stringify(toSarif(findings, options.workspace), null, 2) + "\n"
   );
-  await writeFile7(result.files.findings, findingsText(result.payloads, options.workspace));
+  await writeFile8(result.files.findings, findingsText(result.payloads, options.workspace));
 }
 function partialResultOf(e) {
   return e?.partialResult;

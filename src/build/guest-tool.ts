@@ -11,15 +11,13 @@ import {
   mkdir,
   readFile,
   rename,
-  rm,
-  stat,
   writeFile,
 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { CommandError, MissingProgramError, runCommand } from "../util/exec.js";
 import type { XenBase } from "./xen.js";
+import { withLock } from "../util/lock.js";
 
 export interface BuildGuestToolOptions {
   base: XenBase;
@@ -200,7 +198,7 @@ export async function buildGuestTool(opts: BuildGuestToolOptions): Promise<Guest
 
   if (await stampIsValid(dir, recipe)) return { path, cached: true };
   // The lock belongs to the tree, where the build runs, whatever cacheDir the copy goes to.
-  return withLockDir(`${opts.base.tree}.guest-tool.lock`, async () => {
+  return withLock(`${opts.base.tree}.guest-tool.lock`, async () => {
     // Another process may have built it while this one waited.
     if (await stampIsValid(dir, recipe)) return { path, cached: true };
     await build();
@@ -303,46 +301,4 @@ async function allExist(root: string, files: readonly string[]): Promise<boolean
     if (!present) return false;
   }
   return true;
-}
-
-/**
- * Runs `fn` while holding `lockDir` (mkdir is atomic). A lock whose recorded owner has
- * exited, or that has no owner after a minute, was left by a crash and is taken over.
- */
-async function withLockDir<T>(lockDir: string, fn: () => Promise<T>): Promise<T> {
-  const ownerFile = join(lockDir, "owner");
-  await mkdir(dirname(lockDir), { recursive: true });
-  for (;;) {
-    const made = await mkdir(lockDir).then(
-      () => true,
-      (err: NodeJS.ErrnoException) => {
-        if (err.code === "EEXIST") return false;
-        throw err;
-      },
-    );
-    if (made) break;
-    const owner = Number(await readFile(ownerFile, "utf8").catch(() => "0"));
-    const ageMs = await stat(lockDir).then(
-      (s) => Date.now() - s.mtimeMs,
-      () => 0,
-    );
-    const stale = owner > 0 ? !processExists(owner) : ageMs > 60_000;
-    if (stale) await rm(lockDir, { recursive: true, force: true });
-    else await sleep(500);
-  }
-  await writeFile(ownerFile, String(process.pid));
-  try {
-    return await fn();
-  } finally {
-    await rm(lockDir, { recursive: true, force: true });
-  }
-}
-
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
 }

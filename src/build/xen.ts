@@ -8,18 +8,17 @@ import {
   readFile,
   rename,
   rm,
-  stat,
   symlink,
   writeFile,
 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { delimiter, dirname, join, resolve } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import type { XenSourceTree } from "../source/types.js";
 import { type XenConfig, configKey, livepatchRequirements, mergedConfigText } from "./config.js";
 import { ConfigurationError } from "../util/errors.js";
 import { MissingProgramError, runCommand } from "../util/exec.js";
 import { canonicalJson } from "../util/json.js";
+import { withLock } from "../util/lock.js";
 
 /**
  * The values Xen bakes into the hypervisor (xen/include/xen/compile.h) that otherwise come
@@ -457,45 +456,4 @@ async function readStamp(tree: string): Promise<XenBase | null> {
     notes: [],
   };
   return { ...base, config, cached: true };
-}
-
-/**
- * Runs `fn` holding a lock directory. A lock whose owner process is gone (or that never
- * got its owner written within a minute) is stale and taken over.
- */
-async function withLock<T>(lockDir: string, fn: () => Promise<T>): Promise<T> {
-  await mkdir(join(lockDir, ".."), { recursive: true });
-  for (;;) {
-    try {
-      await mkdir(lockDir);
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-    }
-    const owner = Number(await readFile(join(lockDir, "pid"), "utf8").catch(() => "0"));
-    const age = await stat(lockDir).then(
-      (s) => Date.now() - s.mtimeMs,
-      () => 0,
-    );
-    if (owner ? !isAlive(owner) : age > 60_000) {
-      await rm(lockDir, { recursive: true, force: true });
-    } else {
-      await sleep(1000);
-    }
-  }
-  await writeFile(join(lockDir, "pid"), String(process.pid));
-  try {
-    return await fn();
-  } finally {
-    await rm(lockDir, { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
