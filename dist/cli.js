@@ -11449,10 +11449,10 @@ var DEFAULT_BOOT_TIMEOUTS = {
   total: 9e5
 };
 var KVM_FIRST_SIGN_OF_LIFE_MS = 2e4;
-var CRASH_QUIET_MS = 2e3;
-var CRASH_SETTLE_MAX_MS = 1e4;
+var CRASH_QUIET_MS = 4e3;
+var CRASH_SETTLE_MAX_MS = 2e4;
 var CRASH_LINES_BEFORE = 30;
-var CRASH_LINES_AFTER = 40;
+var CRASH_LINES_AFTER = 120;
 var TAIL_LINES2 = 20;
 var KILL_GRACE_MS = 3e3;
 async function bootXen(opts) {

@@ -151,12 +151,18 @@ export const DEFAULT_BOOT_TIMEOUTS: BootTimeouts = {
 
 /** Under auto, a KVM boot that shows no banner this soon is given up for TCG. */
 const KVM_FIRST_SIGN_OF_LIFE_MS = 20_000;
-/** After a crash is seen, the report is taken to be complete once the console is this quiet... */
-const CRASH_QUIET_MS = 2_000;
+/**
+ * After a crash is seen, the report is taken to be complete once the console is this quiet
+ * (unless its last line came first). Under TCG on a busy host a dom0 panic paused 2 s in
+ * the middle of its register dump, so the wait is generous: it only delays a failed boot.
+ */
+const CRASH_QUIET_MS = 4_000;
 /** ... but no longer than this in all (a hypervisor in a fault loop never goes quiet). */
-const CRASH_SETTLE_MAX_MS = 10_000;
+const CRASH_SETTLE_MAX_MS = 20_000;
 const CRASH_LINES_BEFORE = 30;
-const CRASH_LINES_AFTER = 40;
+// A dom0 panic's call trace varies in length (stale "?" frames): 40 lines cut some short
+// of Xen's closing notice.
+const CRASH_LINES_AFTER = 120;
 const TAIL_LINES = 20;
 /** After SIGTERM, how long QEMU gets before SIGKILL. */
 const KILL_GRACE_MS = 3_000;
