@@ -153,8 +153,8 @@ export const DEFAULT_BOOT_TIMEOUTS: BootTimeouts = {
 const KVM_FIRST_SIGN_OF_LIFE_MS = 20_000;
 /**
  * After a crash is seen, the report is taken to be complete once the console is this quiet
- * (unless its last line came first). Under TCG on a busy host a dom0 panic paused 2 s in
- * the middle of its register dump, so the wait is generous: it only delays a failed boot.
+ * (unless its last line came first). Under TCG on a busy host a report can pause for
+ * seconds, so the wait is generous: it only delays the end of a boot that already failed.
  */
 const CRASH_QUIET_MS = 4_000;
 /** ... but no longer than this in all (a hypervisor in a fault loop never goes quiet). */
