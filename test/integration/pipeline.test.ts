@@ -11,6 +11,7 @@ import type { RunResult } from "../../src/pipeline.js";
 import { getXenBase, integrationCacheDir } from "./xen-base.js";
 
 const root = join(import.meta.dirname, "..", "..");
+const fixtures = join(root, "test", "fixtures", "payload-sources");
 const tmp = () => mkdtempSync(join(tmpdir(), "xlci-"));
 
 /** Runs the CLI in-process, capturing what it prints. */
@@ -133,8 +134,6 @@ describe("the built-in example", () => {
 });
 
 describe("payloads from sources", () => {
-  const fixtures = join(root, "test", "fixtures", "payload-sources");
-
   it("builds a stacked pair and an independent payload with hooks, and verifies them clean", async () => {
     const out = tmp();
     const { code, stdout } = await cli([
@@ -182,8 +181,6 @@ describe("payloads from sources", () => {
 });
 
 describe("the boot test", () => {
-  const fixtures = join(root, "test", "fixtures", "payload-sources");
-
   it("runs the default scenario on payloads built from sources", async () => {
     const out = tmp();
     const { code, stdout } = await cli([
@@ -218,7 +215,7 @@ describe("failures", () => {
       "--xen-source",
       "debian",
       "--payload-sources",
-      join(root, "test", "fixtures", "payload-sources", "replace_extra"),
+      join(fixtures, "replace_extra"),
       "--scenario",
       "default",
       "--checks",
@@ -246,7 +243,7 @@ describe("failures", () => {
       "--xen-source",
       "debian",
       "--payload-sources",
-      join(root, "test", "fixtures", "payload-sources", "replace_extra"),
+      join(fixtures, "replace_extra"),
       "--scenario",
       "default",
       "--dom0-kernel",
