@@ -18,6 +18,7 @@ PACKAGES=(gcc libc6-dev binutils make python3 flex bison ccache dpkg-dev)
 PACKAGES+=(acpica-tools libyajl-dev uuid-dev libncurses-dev zlib1g-dev pkg-config python3-dev autoconf)
 # The boot test: QEMU, and cpio for inspecting initramfs images by hand.
 PACKAGES+=(qemu-system-x86 cpio)
+PACKAGES+=(minisign) # the tests verify our .minisig signatures with the real tool
 OUR_LIST=/etc/apt/sources.list.d/xlci-deb-src
 
 log() { printf 'provision: %s\n' "$*" >&2; }
