@@ -2,22 +2,13 @@
 // modules that give dom0 its /proc/xen (`xen-privcmd`, `xenfs`) with whatever they depend
 // on, and a static busybox for the initramfs. All come from the distribution's packages
 // through apt, so the archive address is the machine's apt configuration.
-import { constants as fsConstants } from "node:fs";
-import {
-  access,
-  copyFile,
-  mkdir,
-  readdir,
-  readFile,
-  rename,
-  rm,
-  writeFile,
-} from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import * as zlib from "node:zlib";
 import { promisify } from "node:util";
 import { parseElf } from "../elf/reader.js";
 import { MissingProgramError, runCommand } from "../util/exec.js";
+import { exists } from "../util/fs.js";
 
 export interface GuestAssets {
   /** The dom0 kernel image (bzImage) Xen loads as its first multiboot module. */
@@ -319,13 +310,6 @@ async function decompressWithTool(file: string, logFile?: string): Promise<strin
 }
 
 // --- small helpers ---------------------------------------------------------------------
-
-async function exists(path: string): Promise<boolean> {
-  return access(path, fsConstants.F_OK).then(
-    () => true,
-    () => false,
-  );
-}
 
 async function firstExisting(candidates: string[], problem: string): Promise<string> {
   for (const c of candidates) if (await exists(c)) return c;

@@ -2,22 +2,13 @@
 // hypervisor, so it speaks exactly that hypervisor's sysctl interface version and needs
 // no shared libraries in the guest's initramfs.
 import { createHash } from "node:crypto";
-import { constants as fsConstants } from "node:fs";
-import {
-  access,
-  appendFile,
-  chmod,
-  copyFile,
-  mkdir,
-  readFile,
-  rename,
-  writeFile,
-} from "node:fs/promises";
+import { appendFile, chmod, copyFile, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { CommandError, MissingProgramError, runCommand } from "../util/exec.js";
 import type { XenBase } from "./xen.js";
 import { withLock } from "../util/lock.js";
+import { exists, sha256File } from "../util/fs.js";
 
 export interface BuildGuestToolOptions {
   base: XenBase;
@@ -232,7 +223,7 @@ export async function buildGuestTool(opts: BuildGuestToolOptions): Promise<Guest
     await copyFile(built, tmp);
     await chmod(tmp, 0o755);
     await rename(tmp, path);
-    const stamp: Stamp = { baseKey: opts.base.key, recipe, sha256: await sha256Of(path) };
+    const stamp: Stamp = { baseKey: opts.base.key, recipe, sha256: await sha256File(path) };
     await writeFile(join(dir, STAMP), JSON.stringify(stamp, null, 2) + "\n");
   }
 }
@@ -282,23 +273,11 @@ async function stampIsValid(dir: string, recipe: string): Promise<boolean> {
   }
   if (stamp.recipe !== recipe) return false;
   // A copy that was deleted or changed since is not one to hand out.
-  const actual = await sha256Of(join(dir, "xen-livepatch")).catch(() => null);
+  const actual = await sha256File(join(dir, "xen-livepatch")).catch(() => null);
   return actual === stamp.sha256;
 }
 
-async function sha256Of(file: string): Promise<string> {
-  return createHash("sha256")
-    .update(await readFile(file))
-    .digest("hex");
-}
-
 async function allExist(root: string, files: readonly string[]): Promise<boolean> {
-  for (const file of files) {
-    const present = await access(join(root, file), fsConstants.F_OK).then(
-      () => true,
-      () => false,
-    );
-    if (!present) return false;
-  }
+  for (const file of files) if (!(await exists(join(root, file)))) return false;
   return true;
 }

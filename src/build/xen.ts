@@ -19,6 +19,7 @@ import { ConfigurationError } from "../util/errors.js";
 import { MissingProgramError, runCommand } from "../util/exec.js";
 import { canonicalJson } from "../util/json.js";
 import { withLock } from "../util/lock.js";
+import { exists, sha256File } from "../util/fs.js";
 
 /**
  * The values Xen bakes into the hypervisor (xen/include/xen/compile.h) that otherwise come
@@ -351,9 +352,7 @@ async function configure(
     const by = config.kind === "defconfig" ? "" : " by the given configuration";
     notes.push(`${force.join(", ")} was not set${by}: turned on`);
   }
-  const digest = createHash("sha256")
-    .update(await readFile(configFile))
-    .digest("hex");
+  const digest = await sha256File(configFile);
   return { kind: config.kind, digest, notes };
 }
 
@@ -442,17 +441,11 @@ async function readStamp(tree: string): Promise<XenBase | null> {
   const base = JSON.parse(text) as Omit<XenBase, "config" | "cached"> &
     Partial<Pick<XenBase, "config">>;
   // A stamp whose outputs were deleted is not a build to reuse.
-  const present = await access(base.xenSyms).then(
-    () => true,
-    () => false,
-  );
-  if (!present) return null;
+  if (!(await exists(base.xenSyms))) return null;
   // Stamps written before the configuration was recorded: it was defconfig.
   const config = base.config ?? {
     kind: "defconfig" as const,
-    digest: createHash("sha256")
-      .update(await readFile(join(tree, "xen", ".config")))
-      .digest("hex"),
+    digest: await sha256File(join(tree, "xen", ".config")),
     notes: [],
   };
   return { ...base, config, cached: true };

@@ -35,6 +35,7 @@ import { ConfigurationError } from "../util/errors.js";
 import { CommandError, runCommand } from "../util/exec.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { canonicalJson } from "../util/json.js";
+import { sha256File } from "../util/fs.js";
 
 export type StackMode = "stacked" | "independent";
 export type ExpectationsMode = "none" | "auto";
@@ -313,7 +314,7 @@ export async function buildSourcePayloads(
   const dirs = await readPayloadDirs(opts.sourceDirs);
   const xen = await XenSyms.load(opts.base.xenSyms);
   if (!xen.buildId) throw new Error(`${opts.base.xenSyms} has no build-id note`);
-  const baseSymsDigest = await fileDigest(opts.base.xenSyms);
+  const baseSymsDigest = await sha256File(opts.base.xenSyms);
 
   const outDir = resolve(opts.outDir);
   await mkdir(outDir, { recursive: true });
@@ -415,7 +416,7 @@ export async function buildSourcePayloads(
     // Nothing above may have rebuilt the hypervisor: not in the cache, not in the copy
     // (a rebuilt copy would mean the payloads were compiled against something else).
     for (const syms of [opts.base.xenSyms, join(xenDir, "xen-syms")]) {
-      if ((await fileDigest(syms)) !== baseSymsDigest) {
+      if ((await sha256File(syms)) !== baseSymsDigest) {
         throw new Error(
           `${syms} changed while building payloads: the base tree was out of date, so the payloads may not match it`,
         );
@@ -537,12 +538,6 @@ function compileError(err: CommandError, dirs: readonly PayloadDir[]): PayloadCo
     `the payload sources do not compile against the base:\n${detail}${log}`,
     { cause: err },
   );
-}
-
-async function fileDigest(path: string): Promise<string> {
-  return createHash("sha256")
-    .update(await readFile(path))
-    .digest("hex");
 }
 
 // ---------------------------------------------------------------------------------------
