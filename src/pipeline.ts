@@ -181,9 +181,9 @@ export async function run(
           withTests: options.selfTest,
           logFile: join(result.files.logs, "base-build.log"),
         };
-        const restored = await restoreBase(cache, baseOptions, log);
+        const cached = await restoreBase(cache, baseOptions, log);
         const b = await withDiagnostics(tree.root, result, () => buildXenBase(baseOptions));
-        if (!restored && !b.cached) await saveBase(cache, baseOptions);
+        if (cached && !cached.restored && !b.cached) await saveBase(cache, cached.keys);
         const xen = await XenSyms.load(b.xenSyms);
         result.base = {
           source: tree.identity,
@@ -343,11 +343,17 @@ async function withDiagnostics<T>(
 }
 
 /** The base build and the compiler cache from the previous run, when `cache` has them. */
+type BaseCacheKeys = Awaited<ReturnType<typeof baseCacheKeys>>;
+
+/**
+ * The base build and the compiler cache from the previous run, when `cache` keeps them
+ * (undefined for the local cache, whose directories persist by themselves).
+ */
 async function restoreBase(
   cache: DirectoryCache,
   opts: BuildXenBaseOptions,
   log: Logger,
-): Promise<string | undefined> {
+): Promise<{ keys: BaseCacheKeys; restored: string | undefined } | undefined> {
   if (cache.kind === "local") return undefined;
   const keys = await baseCacheKeys(opts);
   const restored = await cache.restore([keys.tree], keys.base);
@@ -358,12 +364,10 @@ async function restoreBase(
       ? `base build restored from the cache (${restored})`
       : `no cached base build for ${keys.base}`,
   );
-  return restored;
+  return { keys, restored };
 }
 
-async function saveBase(cache: DirectoryCache, opts: BuildXenBaseOptions): Promise<void> {
-  if (cache.kind === "local") return;
-  const keys = await baseCacheKeys(opts);
+async function saveBase(cache: DirectoryCache, keys: BaseCacheKeys): Promise<void> {
   await cache.save([keys.tree], keys.base);
   await cache.save([keys.ccache], keys.ccacheKey);
 }
