@@ -11,6 +11,7 @@ import * as fs from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { ConfigurationError } from "./util/errors.js";
+import type { BuildValues } from "./build/xen.js";
 
 export type FailOn = "error" | "warning" | "never";
 export type StackMode = "stacked" | "independent" | "cumulative";
@@ -20,13 +21,8 @@ export type XenSourceSpec =
   | { kind: "path"; path: string }
   | { kind: "git"; url: string; ref: string };
 
-export interface BuildValueOverrides {
-  XEN_BUILD_DATE?: string;
-  XEN_BUILD_TIME?: string;
-  XEN_BUILD_HOST?: string;
-  XEN_WHOAMI?: string;
-  XEN_DOMAIN?: string;
-}
+/** The build-values input: any of the values the base build pins, overriding its defaults. */
+export type BuildValueOverrides = Partial<BuildValues>;
 
 export interface Options {
   /** Where the Xen tree comes from; undefined to only verify prebuilt payloads. */
