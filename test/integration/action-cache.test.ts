@@ -1,15 +1,14 @@
 // The bundled action on a runner whose machine is new each time: the first run builds the
 // base and saves it with the real @actions/cache client to a loopback results service; the
 // second, with an empty RUNNER_TEMP, restores it instead of building.
-import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RunResult } from "../../src/pipeline.js";
 import { type ResultsServer, startResultsServer } from "../helpers/actions-results-server.js";
+import { runAction } from "../helpers/run-action.js";
 
-const root = join(import.meta.dirname, "..", "..");
 let server: ResultsServer;
 
 beforeAll(async () => {
@@ -19,38 +18,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Starts dist/index.js as the runner does, without blocking this process's server. */
-function runAction(
-  runnerTemp: string,
-  workspace: string,
-): Promise<{ code: number | null; stdout: string }> {
-  const output = join(runnerTemp, "github-output");
-  writeFileSync(output, "");
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    RUNNER_TEMP: runnerTemp,
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_OUTPUT: output,
-    GITHUB_STEP_SUMMARY: join(runnerTemp, "summary"),
-    "INPUT_XEN-SOURCE": "debian",
-    "INPUT_OUTPUT-DIR": join(workspace, "out"),
-  };
-  for (const [name, value] of Object.entries(server.runnerEnv())) {
-    if (value === undefined) delete env[name];
-    else env[name] = value;
-  }
-  writeFileSync(env.GITHUB_STEP_SUMMARY!, "");
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(root, "dist", "index.js")], {
-      env,
-      cwd: workspace,
-    });
-    let stdout = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.on("close", (code) => resolve({ code, stdout }));
-  });
+/** The action with the runner's cache service pointing at the loopback server. */
+function action(runnerTemp: string, workspace: string) {
+  const inputs = { "xen-source": "debian", "output-dir": join(workspace, "out") };
+  return runAction(inputs, { workspace, runnerTemp }, server.runnerEnv());
 }
 
 it("a new runner restores the base build the previous run saved", async () => {
@@ -59,8 +30,8 @@ it("a new runner restores the base build the previous run saved", async () => {
   const workspace = mkdtempSync(join(tmpdir(), "xlci-ws-"));
   const base = (out: string) =>
     (JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as RunResult).base!;
-  const first = await runAction(runnerTemp, workspace);
-  expect(first.code, first.stdout).toBe(0);
+  const first = await action(runnerTemp, workspace);
+  expect(first.status, first.stdout).toBe(0);
   expect(first.stdout).toContain("no cached base build for xen-livepatch-ci-base-linux-x64-");
   const built = base(join(workspace, "out"));
   expect(built.cached).toBe(false);
@@ -71,8 +42,8 @@ it("a new runner restores the base build the previous run saved", async () => {
   rmSync(runnerTemp, { recursive: true, force: true });
   rmSync(join(workspace, "out"), { recursive: true, force: true });
   mkdirSync(runnerTemp);
-  const again = await runAction(runnerTemp, workspace);
-  expect(again.code, again.stdout).toBe(0);
+  const again = await action(runnerTemp, workspace);
+  expect(again.status, again.stdout).toBe(0);
   expect(again.stdout).toContain(
     "base build restored from the cache (xen-livepatch-ci-base-linux-x64-",
   );

@@ -1,7 +1,6 @@
 // The whole pipeline on the built-in example, through both front doors: the command line
 // in-process, and the bundled action as the runner starts it (a Node 24 process with
 // INPUT_* variables and the runner's output files).
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,6 +8,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/commands.js";
 import type { RunResult } from "../../src/pipeline.js";
 import { getXenBase, integrationCacheDir } from "./xen-base.js";
+import { runAction } from "../helpers/run-action.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const fixtures = join(root, "test", "fixtures", "payload-sources");
@@ -27,44 +27,14 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
   }
 }
 
-/** Starts dist/index.js the way the runner does. */
-function action(inputs: Record<string, string>, extraEnv: Record<string, string> = {}) {
+/** The bundled action with the integration tests' cache, in a new workspace. */
+function action(inputs: Record<string, string>, env: Record<string, string> = {}) {
   const dir = tmp();
-  const files = { output: join(dir, "output"), summary: join(dir, "summary") };
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    XLCI_CACHE: integrationCacheDir(),
-    GITHUB_WORKSPACE: dir,
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary,
-    RUNNER_TEMP: dir,
-    ...extraEnv,
-  };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  for (const f of Object.values(files)) spawnSync("touch", [f]);
-  const run = spawnSync(process.execPath, [join(root, "dist", "index.js")], {
-    env,
-    encoding: "utf8",
-    cwd: dir,
-  });
-  const outputs: Record<string, string> = {};
-  // The runner's output file: `name<<DELIMITER`, value lines, `DELIMITER`.
-  const lines = readFileSync(files.output, "utf8").split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([\w-]+)<<(.+)$/.exec(lines[i]!);
-    if (!m) continue;
-    const end = lines.indexOf(m[2]!, i + 1);
-    outputs[m[1]!] = lines.slice(i + 1, end).join("\n");
-    i = end;
-  }
-  return {
-    dir,
-    status: run.status,
-    stdout: run.stdout,
-    outputs,
-    summary: readFileSync(files.summary, "utf8"),
-  };
+  return runAction(
+    inputs,
+    { workspace: dir, runnerTemp: dir },
+    { XLCI_CACHE: integrationCacheDir(), ...env },
+  );
 }
 
 describe("the built-in example", () => {
@@ -114,8 +84,12 @@ describe("the built-in example", () => {
     expect(sarif.runs[0]!.results.length).toBeGreaterThanOrEqual(2);
   }, 900_000);
 
-  it("passes as the runner runs the bundled action, with outputs, annotations and a summary", () => {
-    const run = action({ "xen-source": "debian", "self-test": "true", scenario: "self-test" });
+  it("passes as the runner runs the bundled action, with outputs, annotations and a summary", async () => {
+    const run = await action({
+      "xen-source": "debian",
+      "self-test": "true",
+      scenario: "self-test",
+    });
     expect(run.status, run.stdout).toBe(0);
     expect(existsSync(run.outputs.junit!)).toBe(true);
     expect(run.summary).toContain("Boot test: self-test");
@@ -159,8 +133,8 @@ describe("payloads from sources", () => {
     expect(report.payloads.flatMap((p) => p.findings)).toEqual([]);
   }, 900_000);
 
-  it("records the workflow run in the payloads the action builds", () => {
-    const run = action(
+  it("records the workflow run in the payloads the action builds", async () => {
+    const run = await action(
       {
         "xen-source": "debian",
         "payload-sources": `${fixtures}/hooks`,
@@ -259,8 +233,8 @@ describe("failures", () => {
     expect(report.reason).toMatch(/Could not construct domain 0|panic/i);
   }, 900_000);
 
-  it("an unimplemented input fails the action step naming the input", () => {
-    const run = action({ "xen-source": "debian", patches: "fix.patch" });
+  it("an unimplemented input fails the action step naming the input", async () => {
+    const run = await action({ "xen-source": "debian", patches: "fix.patch" });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
       "::error::patches: building payloads from patches is not available",
