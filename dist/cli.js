@@ -7620,7 +7620,7 @@ function parseOptions(raw, cwd, cacheDir, metadata = {}) {
 }
 
 // src/pipeline.ts
-import { access as access6, copyFile as copyFile4, mkdir as mkdir10, readFile as readFile9, writeFile as writeFile7 } from "node:fs/promises";
+import { access as access4, copyFile as copyFile4, mkdir as mkdir10, readFile as readFile10, writeFile as writeFile7 } from "node:fs/promises";
 import { basename as basename7, dirname as dirname7, join as join12 } from "node:path";
 
 // src/build/config.ts
@@ -7668,14 +7668,14 @@ function livepatchRequirements(config) {
 }
 
 // src/build/xen.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
 import {
-  access,
+  access as access2,
   appendFile,
   mkdir as mkdir2,
   readdir,
-  readFile as readFile3,
+  readFile as readFile4,
   rename,
   rm as rm2,
   symlink,
@@ -7865,6 +7865,19 @@ function processExists(pid) {
   }
 }
 
+// src/util/fs.ts
+import { createHash as createHash2 } from "node:crypto";
+import { access, readFile as readFile3 } from "node:fs/promises";
+async function exists(path) {
+  return access(path).then(
+    () => true,
+    () => false
+  );
+}
+async function sha256File(path) {
+  return createHash2("sha256").update(await readFile3(path)).digest("hex");
+}
+
 // src/build/xen.ts
 var XenBuildError = class extends Error {
   constructor(tree, logFile, cause) {
@@ -7926,7 +7939,7 @@ function xenMakeInvocations(opts) {
   return runs.map((args) => ({ cmd: "make", args, env }));
 }
 function xenBuildKey(inputs) {
-  return createHash2("sha256").update(canonicalJson(inputs)).digest("hex").slice(0, 16);
+  return createHash3("sha256").update(canonicalJson(inputs)).digest("hex").slice(0, 16);
 }
 async function planXenBase(opts) {
   const cacheDir = resolve2(opts.cacheDir);
@@ -8009,7 +8022,7 @@ async function buildXenBase(opts) {
       config: configResult
     };
     for (const file of [result.xenSyms, result.xenImage]) {
-      await access(file).catch(() => {
+      await access2(file).catch(() => {
         throw new Error(`make finished but ${file} is missing`);
       });
     }
@@ -8020,7 +8033,7 @@ async function buildXenBase(opts) {
 async function sourceDefaults(source, overrides = {}) {
   switch (source.identity.kind) {
     case "debian": {
-      const changelog = await readFile3(join3(source.root, "debian", "changelog"), "utf8");
+      const changelog = await readFile4(join3(source.root, "debian", "changelog"), "utf8");
       return defaultBuildValues(parseChangelogDate(changelog));
     }
     case "git":
@@ -8052,16 +8065,16 @@ async function configure(tree, config, defconfigRun, logFile) {
     logFile
   });
   if (config.kind !== "defconfig") {
-    await writeFile2(configFile, mergedConfigText(await readFile3(configFile, "utf8"), config));
+    await writeFile2(configFile, mergedConfigText(await readFile4(configFile, "utf8"), config));
     await olddefconfig();
   }
   const notes = [];
-  const force = livepatchRequirements(await readFile3(configFile, "utf8"));
+  const force = livepatchRequirements(await readFile4(configFile, "utf8"));
   if (force.length > 0) {
     await appendFile(configFile, force.map((line) => `${line}
 `).join(""));
     await olddefconfig();
-    if (livepatchRequirements(await readFile3(configFile, "utf8")).length > 0) {
+    if (livepatchRequirements(await readFile4(configFile, "utf8")).length > 0) {
       throw new ConfigurationError(
         "xen-config",
         "CONFIG_LIVEPATCH=y cannot be enabled with this configuration (a dependency is off; x86 needs the linker's --build-id)"
@@ -8070,7 +8083,7 @@ async function configure(tree, config, defconfigRun, logFile) {
     const by = config.kind === "defconfig" ? "" : " by the given configuration";
     notes.push(`${force.join(", ")} was not set${by}: turned on`);
   }
-  const digest = createHash2("sha256").update(await readFile3(configFile)).digest("hex");
+  const digest = await sha256File(configFile);
   return { kind: config.kind, digest, notes };
 }
 async function setUpCcache(cacheDir, logFile) {
@@ -8093,7 +8106,7 @@ async function setUpCcache(cacheDir, logFile) {
   return { binDir, cacheDir: join3(cacheDir, "ccache") };
 }
 async function distributionValues(source) {
-  const read = (name) => readFile3(join3(source.root, "debian", name), "utf8").catch(() => void 0);
+  const read = (name) => readFile4(join3(source.root, "debian", name), "utf8").catch(() => void 0);
   const [changelog, control] = [await read("changelog"), await read("control")];
   if (changelog === void 0 || control === void 0) return {};
   return {
@@ -8121,7 +8134,7 @@ async function setUpShims(cacheDir) {
 async function findOnPath(program, path) {
   for (const dir of path.split(delimiter).filter(Boolean)) {
     const candidate = join3(dir, program);
-    if (await access(candidate, fsConstants.X_OK).then(
+    if (await access2(candidate, fsConstants.X_OK).then(
       () => true,
       () => false
     ))
@@ -8130,17 +8143,13 @@ async function findOnPath(program, path) {
   throw new MissingProgramError(program);
 }
 async function readStamp(tree) {
-  const text = await readFile3(join3(tree, STAMP), "utf8").catch(() => null);
+  const text = await readFile4(join3(tree, STAMP), "utf8").catch(() => null);
   if (text === null) return null;
   const base = JSON.parse(text);
-  const present = await access(base.xenSyms).then(
-    () => true,
-    () => false
-  );
-  if (!present) return null;
+  if (!await exists(base.xenSyms)) return null;
   const config = base.config ?? {
     kind: "defconfig",
-    digest: createHash2("sha256").update(await readFile3(join3(tree, "xen", ".config"))).digest("hex"),
+    digest: await sha256File(join3(tree, "xen", ".config")),
     notes: []
   };
   return { ...base, config, cached: true };
@@ -8238,7 +8247,7 @@ function relocationTypeName(type) {
 }
 
 // src/elf/reader.ts
-import { readFile as readFile4, stat as stat2 } from "node:fs/promises";
+import { readFile as readFile5, stat as stat2 } from "node:fs/promises";
 var ElfFormatError = class extends Error {
   constructor(file, problem) {
     super(`${file}: ${problem}`);
@@ -8493,7 +8502,7 @@ async function readElfFile(path, maxBytes = 256 * 1024 * 1024) {
       `is ${size} bytes, larger than the ${maxBytes}-byte limit for this kind of file`
     );
   }
-  const bytes = new Uint8Array(await readFile4(path));
+  const bytes = new Uint8Array(await readFile5(path));
   return parseElf(bytes, path);
 }
 
@@ -8633,7 +8642,7 @@ var XenSyms = class _XenSyms {
 };
 
 // src/report/sarif.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { isAbsolute as isAbsolute3, relative as relative2, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -9027,7 +9036,7 @@ function toSarif(findings, root) {
               }
             ],
             partialFingerprints: {
-              "xenLivepatchFinding/v1": createHash3("sha256").update(`${f.ruleId}\0${uri}\0${where}`).digest("hex")
+              "xenLivepatchFinding/v1": createHash4("sha256").update(`${f.ruleId}\0${uri}\0${where}`).digest("hex")
             }
           };
         })
@@ -9075,17 +9084,6 @@ function findingsText(payloads, root) {
 // src/source/debian.ts
 import { mkdir as mkdir3, readdir as readdir2, rename as rename2, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
 import { join as join5, resolve as resolve3 } from "node:path";
-
-// src/util/fs.ts
-import { access as access2 } from "node:fs/promises";
-async function exists(path) {
-  return access2(path).then(
-    () => true,
-    () => false
-  );
-}
-
-// src/source/debian.ts
 var DEFAULT_DEBIAN_XEN_VERSION = "4.17.5+72-g01140da4e8-1";
 var UNPACKED_STAMP = ".unpacked";
 async function fetchDebianSource(opts) {
@@ -9165,8 +9163,8 @@ async function assertXenTree(root) {
 }
 
 // src/payload/sources.ts
-import { createHash as createHash4 } from "node:crypto";
-import { copyFile, mkdir as mkdir4, mkdtemp, readdir as readdir3, readFile as readFile5, rm as rm4, stat as stat3, writeFile as writeFile4 } from "node:fs/promises";
+import { createHash as createHash5 } from "node:crypto";
+import { copyFile, mkdir as mkdir4, mkdtemp, readdir as readdir3, readFile as readFile6, rm as rm4, stat as stat3, writeFile as writeFile4 } from "node:fs/promises";
 import { availableParallelism as availableParallelism2, tmpdir } from "node:os";
 import { basename as basename3, isAbsolute as isAbsolute5, join as join6, relative as relative4, resolve as resolve4, sep as sep2 } from "node:path";
 
@@ -9444,7 +9442,7 @@ function expectationField(oldCode, oldSize) {
   return field;
 }
 function sourceDigest(files) {
-  const hash = createHash4("sha256");
+  const hash = createHash5("sha256");
   for (const f of [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
     hash.update(`${f.path}\0${f.content.length}\0`);
     hash.update(f.content);
@@ -9515,7 +9513,7 @@ async function buildSourcePayloads(opts) {
   const dirs = await readPayloadDirs(opts.sourceDirs);
   const xen = await XenSyms.load(opts.base.xenSyms);
   if (!xen.buildId) throw new Error(`${opts.base.xenSyms} has no build-id note`);
-  const baseSymsDigest = await fileDigest(opts.base.xenSyms);
+  const baseSymsDigest = await sha256File(opts.base.xenSyms);
   const outDir = resolve4(opts.outDir);
   await mkdir4(outDir, { recursive: true });
   const work = await mkdtemp(join6(tmpdir(), "xlci-payloads-"));
@@ -9554,7 +9552,7 @@ async function buildSourcePayloads(opts) {
     for (const dir of dirs) {
       const objDir = join6(xenDir, dir.rel);
       const depends = opts.stackMode === "stacked" && results.length > 0 ? results[results.length - 1].buildId : xen.buildId;
-      const combined = await readFile5(join6(objDir, COMBINED_OBJECT));
+      const combined = await readFile6(join6(objDir, COMBINED_OBJECT));
       const completed = completeFuncs(new Uint8Array(combined), {
         payload: dir.name,
         file: join6(objDir, COMBINED_OBJECT),
@@ -9602,7 +9600,7 @@ async function buildSourcePayloads(opts) {
       await log(`payload ${dir.name}: ${file} build-id ${id} depends ${depends}`);
     }
     for (const syms of [opts.base.xenSyms, join6(xenDir, "xen-syms")]) {
-      if (await fileDigest(syms) !== baseSymsDigest) {
+      if (await sha256File(syms) !== baseSymsDigest) {
         throw new Error(
           `${syms} changed while building payloads: the base tree was out of date, so the payloads may not match it`
         );
@@ -9689,7 +9687,7 @@ async function readSourceFiles(dir) {
     }
     files.push({
       path: relative4(dir, full).split(sep2).join("/"),
-      content: new Uint8Array(await readFile5(full))
+      content: new Uint8Array(await readFile6(full))
     });
   }
   return files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -9711,9 +9709,6 @@ ${err.stdout}`, dirs);
 ${detail}${log}`,
     { cause: err }
   );
-}
-async function fileDigest(path) {
-  return createHash4("sha256").update(await readFile5(path)).digest("hex");
 }
 function completeFuncs(objectBytes, opts) {
   const bytes = new Uint8Array(objectBytes);
@@ -9811,7 +9806,7 @@ function oldFunction(f, xen) {
 }
 
 // src/source/git.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { mkdir as mkdir5 } from "node:fs/promises";
 import { join as join7, resolve as resolve5 } from "node:path";
 function gitFetchSteps(ref) {
@@ -9825,7 +9820,7 @@ async function fetchGitSource(opts) {
   if (opts.ref.startsWith("-") || opts.url.startsWith("-")) {
     throw new ConfigurationError("xen-ref", `"${opts.ref || opts.url}" is not a git ref or URL`);
   }
-  const id = createHash5("sha256").update(opts.url).digest("hex").slice(0, 16);
+  const id = createHash6("sha256").update(opts.url).digest("hex").slice(0, 16);
   const root = join7(resolve5(opts.cacheDir), "source", `git-${id}`);
   const git = (args) => runCommand("git", ["-C", root, ...args], { logFile: opts.logFile });
   if (!await exists(join7(root, ".git"))) {
@@ -9957,17 +9952,7 @@ function junitXml(result, opts = {}) {
 }
 
 // src/boot/guest-assets.ts
-import { constants as fsConstants2 } from "node:fs";
-import {
-  access as access3,
-  copyFile as copyFile2,
-  mkdir as mkdir6,
-  readdir as readdir4,
-  readFile as readFile6,
-  rename as rename3,
-  rm as rm5,
-  writeFile as writeFile5
-} from "node:fs/promises";
+import { copyFile as copyFile2, mkdir as mkdir6, readdir as readdir4, readFile as readFile7, rename as rename3, rm as rm5, writeFile as writeFile5 } from "node:fs/promises";
 import { basename as basename4, join as join8, resolve as resolve6 } from "node:path";
 import * as zlib from "node:zlib";
 import { promisify } from "node:util";
@@ -10040,7 +10025,7 @@ async function fetchGuestAssets(opts) {
 async function readStamp2(dir) {
   let stamp;
   try {
-    stamp = JSON.parse(await readFile6(join8(dir, STAMP2), "utf8"));
+    stamp = JSON.parse(await readFile7(join8(dir, STAMP2), "utf8"));
   } catch {
     return void 0;
   }
@@ -10051,7 +10036,7 @@ async function readStamp2(dir) {
     kernelVersion: stamp.kernelVersion
   };
   for (const file of [assets.kernel, assets.busybox, ...assets.modules]) {
-    if (!await exists2(file)) return void 0;
+    if (!await exists(file)) return void 0;
   }
   return assets;
 }
@@ -10082,9 +10067,9 @@ function moduleNameOf(path) {
 }
 async function moduleLoadOrder(modulesRoot, wanted, read) {
   const builtin = new Set(
-    (await readFile6(join8(modulesRoot, "modules.builtin"), "utf8").catch(() => "")).split("\n").filter(Boolean).map(moduleNameOf)
+    (await readFile7(join8(modulesRoot, "modules.builtin"), "utf8").catch(() => "")).split("\n").filter(Boolean).map(moduleNameOf)
   );
-  const depFile = await readFile6(join8(modulesRoot, "modules.dep"), "utf8").catch(() => void 0);
+  const depFile = await readFile7(join8(modulesRoot, "modules.dep"), "utf8").catch(() => void 0);
   const pathOf = /* @__PURE__ */ new Map();
   let dependsOn;
   if (depFile !== void 0) {
@@ -10146,7 +10131,7 @@ async function listModules(root) {
 }
 function moduleReader(scratchDir, logFile) {
   return async (path) => {
-    const data = await readFile6(path);
+    const data = await readFile7(path);
     if (path.endsWith(".ko")) return data;
     if (path.endsWith(".gz")) return promisify(zlib.gunzip)(data);
     if (path.endsWith(".zst") && typeof zlib.zstdDecompress === "function") {
@@ -10157,7 +10142,7 @@ function moduleReader(scratchDir, logFile) {
     await writeFile5(copy, data);
     const plain = await decompressWithTool(copy, logFile);
     try {
-      return await readFile6(plain);
+      return await readFile7(plain);
     } finally {
       await rm5(plain, { force: true });
     }
@@ -10184,18 +10169,12 @@ async function decompressWithTool(file, logFile) {
   }
   return file.slice(0, -ext.length);
 }
-async function exists2(path) {
-  return access3(path, fsConstants2.F_OK).then(
-    () => true,
-    () => false
-  );
-}
 async function firstExisting(candidates, problem) {
-  for (const c of candidates) if (await exists2(c)) return c;
+  for (const c of candidates) if (await exists(c)) return c;
   throw new Error(`${problem} (looked for ${candidates.join(", ")})`);
 }
 async function moveIntoPlace2(tmp, dest) {
-  if (!await exists2(join8(dest, STAMP2))) await rm5(dest, { recursive: true, force: true });
+  if (!await exists(join8(dest, STAMP2))) await rm5(dest, { recursive: true, force: true });
   try {
     await rename3(tmp, dest);
   } catch (err) {
@@ -11144,8 +11123,8 @@ function selfTestScenario() {
 }
 
 // src/scenario/run.ts
-import { constants as fsConstants4 } from "node:fs";
-import { access as access5, mkdtemp as mkdtemp2, rm as rm7 } from "node:fs/promises";
+import { constants as fsConstants2 } from "node:fs";
+import { access as access3, mkdtemp as mkdtemp2, rm as rm7 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { isAbsolute as isAbsolute6, join as join10, resolve as resolve8 } from "node:path";
 
@@ -11794,18 +11773,8 @@ function untrack(child) {
 }
 
 // src/build/guest-tool.ts
-import { createHash as createHash6 } from "node:crypto";
-import { constants as fsConstants3 } from "node:fs";
-import {
-  access as access4,
-  appendFile as appendFile2,
-  chmod,
-  copyFile as copyFile3,
-  mkdir as mkdir9,
-  readFile as readFile7,
-  rename as rename5,
-  writeFile as writeFile6
-} from "node:fs/promises";
+import { createHash as createHash7 } from "node:crypto";
+import { appendFile as appendFile2, chmod, copyFile as copyFile3, mkdir as mkdir9, readFile as readFile8, rename as rename5, writeFile as writeFile6 } from "node:fs/promises";
 import { availableParallelism as availableParallelism3 } from "node:os";
 import { dirname as dirname6, join as join9, resolve as resolve7 } from "node:path";
 var GUEST_TOOL_LIBS = [
@@ -11945,7 +11914,7 @@ async function buildGuestTool(opts) {
     await copyFile3(built, tmp);
     await chmod(tmp, 493);
     await rename5(tmp, path);
-    const stamp = { baseKey: opts.base.key, recipe, sha256: await sha256Of(path) };
+    const stamp = { baseKey: opts.base.key, recipe, sha256: await sha256File(path) };
     await writeFile6(join9(dir, STAMP3), JSON.stringify(stamp, null, 2) + "\n");
   }
 }
@@ -11964,10 +11933,10 @@ ${detail}`, { cause: err });
 var STAMP3 = "stamp.json";
 function recipeId() {
   const steps = guestToolSteps({ tree: "/tree", jobs: 1, regenerateConfigure: true });
-  return createHash6("sha256").update(JSON.stringify(steps)).digest("hex").slice(0, 16);
+  return createHash7("sha256").update(JSON.stringify(steps)).digest("hex").slice(0, 16);
 }
 async function stampIsValid(dir, recipe) {
-  const text = await readFile7(join9(dir, STAMP3), "utf8").catch(() => null);
+  const text = await readFile8(join9(dir, STAMP3), "utf8").catch(() => null);
   if (text === null) return false;
   let stamp;
   try {
@@ -11976,20 +11945,11 @@ async function stampIsValid(dir, recipe) {
     return false;
   }
   if (stamp.recipe !== recipe) return false;
-  const actual = await sha256Of(join9(dir, "xen-livepatch")).catch(() => null);
+  const actual = await sha256File(join9(dir, "xen-livepatch")).catch(() => null);
   return actual === stamp.sha256;
 }
-async function sha256Of(file) {
-  return createHash6("sha256").update(await readFile7(file)).digest("hex");
-}
 async function allExist(root, files) {
-  for (const file of files) {
-    const present = await access4(join9(root, file), fsConstants3.F_OK).then(
-      () => true,
-      () => false
-    );
-    if (!present) return false;
-  }
+  for (const file of files) if (!await exists(join9(root, file))) return false;
   return true;
 }
 
@@ -12345,7 +12305,7 @@ async function resolvePayloadFiles(scenario, dir) {
   for (const [name, p] of Object.entries(scenario.payloads)) {
     const path = isAbsolute6(p.file) ? p.file : resolve8(dir, p.file);
     try {
-      await access5(path, fsConstants4.R_OK);
+      await access3(path, fsConstants2.R_OK);
       out[name] = path;
     } catch {
       missing.push(`${scenario.file}:${p.line}: payload "${name}": no readable file ${path}`);
@@ -12406,8 +12366,8 @@ async function runScenario(opts) {
 }
 
 // src/source/path.ts
-import { createHash as createHash7 } from "node:crypto";
-import { readFile as readFile8, readdir as readdir5, stat as stat5 } from "node:fs/promises";
+import { createHash as createHash8 } from "node:crypto";
+import { readFile as readFile9, readdir as readdir5, stat as stat5 } from "node:fs/promises";
 import { join as join11, relative as relative5, resolve as resolve9 } from "node:path";
 async function treeDigest(root) {
   const files = [];
@@ -12421,11 +12381,11 @@ async function treeDigest(root) {
   };
   await walk(root);
   files.sort();
-  const hash = createHash7("sha256");
+  const hash = createHash8("sha256");
   for (const file of files) {
     const info = await stat5(file).catch(() => void 0);
     hash.update(`${relative5(root, file)}\0${info && info.mode & 73 ? "x" : "-"}\0`);
-    if (info?.isFile()) hash.update(await readFile8(file));
+    if (info?.isFile()) hash.update(await readFile9(file));
     hash.update("\0");
   }
   return hash.digest("hex");
@@ -13419,9 +13379,9 @@ async function run(options, log, cache = localCache()) {
           withTests: options.selfTest,
           logFile: join12(result.files.logs, "base-build.log")
         };
-        const restored = await restoreBase(cache, baseOptions, log);
+        const cached = await restoreBase(cache, baseOptions, log);
         const b = await withDiagnostics(tree.root, result, () => buildXenBase(baseOptions));
-        if (!restored && !b.cached) await saveBase(cache, baseOptions);
+        if (cached && !cached.restored && !b.cached) await saveBase(cache, cached.keys);
         const xen = await XenSyms.load(b.xenSyms);
         result.base = {
           source: tree.identity,
@@ -13555,7 +13515,7 @@ async function withDiagnostics(sourceRoot, result, build) {
   } catch (e) {
     if (e instanceof PayloadCompileError) result.diagnostics = [...e.diagnostics];
     if (e instanceof XenBuildError) {
-      const log = await readFile9(e.logFile, "utf8").catch(() => "");
+      const log = await readFile10(e.logFile, "utf8").catch(() => "");
       result.diagnostics = parseCompilerDiagnostics(log).map((d) => ({
         ...d,
         file: sourcePath(d.file, join12(e.tree, "xen"), e.tree, sourceRoot)
@@ -13572,11 +13532,9 @@ async function restoreBase(cache, opts, log) {
   log.info(
     restored ? `base build restored from the cache (${restored})` : `no cached base build for ${keys.base}`
   );
-  return restored;
+  return { keys, restored };
 }
-async function saveBase(cache, opts) {
-  if (cache.kind === "local") return;
-  const keys = await baseCacheKeys(opts);
+async function saveBase(cache, keys) {
   await cache.save([keys.tree], keys.base);
   await cache.save([keys.ccache], keys.ccacheKey);
 }
@@ -13607,14 +13565,14 @@ async function chooseScenario(choice, userPayloads, testPayloads, checks) {
       payloadFiles: await resolvePayloadFiles(scenario2, dirname7(testPayloads[0] ?? "."))
     };
   }
-  const text = await readFile9(choice.path, "utf8").catch((e) => {
+  const text = await readFile10(choice.path, "utf8").catch((e) => {
     throw new ConfigurationError("scenario", `cannot read ${choice.path}: ${e.message}`);
   });
   const scenario = parseScenario(text, choice.path);
   return { scenario, payloadFiles: await resolvePayloadFiles(scenario, dirname7(choice.path)) };
 }
 async function userKernel(kernel, cacheDir) {
-  await access6(kernel).catch(() => {
+  await access4(kernel).catch(() => {
     throw new ConfigurationError("dom0-kernel", `${kernel} does not exist`);
   });
   const assets = await fetchGuestAssets({ cacheDir });

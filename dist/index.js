@@ -12240,12 +12240,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists4 = this[kHeadersMap].get(lowercaseName);
-        if (exists4) {
+        const exists3 = this[kHeadersMap].get(lowercaseName);
+        if (exists3) {
           const delimiter4 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists4.name,
-            value: `${exists4.value}${delimiter4}${value}`
+            name: exists3.name,
+            value: `${exists3.value}${delimiter4}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -60467,7 +60467,7 @@ var init_mappers = __esm({
 });
 
 // node_modules/@azure/storage-blob/dist/esm/generated/src/models/parameters.js
-var contentType, blobServiceProperties, accept, url, restype, comp, timeoutInSeconds, version, requestId, accept1, comp1, comp2, prefix, marker, maxPageSize, include, keyInfo, comp3, restype1, body, comp4, contentLength, multipartContentType, comp5, where, restype2, metadata, access7, defaultEncryptionScope, preventEncryptionScopeOverride, leaseId, ifModifiedSince, ifUnmodifiedSince, comp6, comp7, containerAcl, comp8, deletedContainerName, deletedContainerVersion, comp9, sourceContainerName, sourceLeaseId, comp10, action, duration, proposedLeaseId, action1, leaseId1, action2, action3, breakPeriod, action4, proposedLeaseId1, include1, startFrom, delimiter3, snapshot, versionId, range2, rangeGetContentMD5, rangeGetContentCRC64, encryptionKey, encryptionKeySha256, encryptionAlgorithm, ifMatch, ifNoneMatch, ifTags, deleteSnapshots, blobDeleteType, comp11, expiryOptions, expiresOn, blobCacheControl, blobContentType, blobContentMD5, blobContentEncoding, blobContentLanguage, blobContentDisposition, comp12, immutabilityPolicyExpiry, immutabilityPolicyMode, comp13, legalHold, encryptionScope, comp14, tier, rehydratePriority, sourceIfModifiedSince, sourceIfUnmodifiedSince, sourceIfMatch, sourceIfNoneMatch, sourceIfTags, copySource, blobTagsString, sealBlob, legalHold1, xMsRequiresSync, sourceContentMD5, copySourceAuthorization, copySourceTags, fileRequestIntent, comp15, copyActionAbortConstant, copyId, comp16, tier1, queryRequest, comp17, comp18, ifModifiedSince1, ifUnmodifiedSince1, ifMatch1, ifNoneMatch1, tags, transactionalContentMD5, transactionalContentCrc64, blobType, blobContentLength, blobSequenceNumber, contentType1, body1, accept2, comp19, pageWrite, ifSequenceNumberLessThanOrEqualTo, ifSequenceNumberLessThan, ifSequenceNumberEqualTo, pageWrite1, sourceUrl, sourceRange, sourceContentCrc64, range1, comp20, prevsnapshot, prevSnapshotUrl, sequenceNumberAction, comp21, blobType1, comp22, maxSize, appendPosition, sourceRange1, comp23, blobType2, copySourceBlobProperties, comp24, blockId, blocks, comp25, listType;
+var contentType, blobServiceProperties, accept, url, restype, comp, timeoutInSeconds, version, requestId, accept1, comp1, comp2, prefix, marker, maxPageSize, include, keyInfo, comp3, restype1, body, comp4, contentLength, multipartContentType, comp5, where, restype2, metadata, access5, defaultEncryptionScope, preventEncryptionScopeOverride, leaseId, ifModifiedSince, ifUnmodifiedSince, comp6, comp7, containerAcl, comp8, deletedContainerName, deletedContainerVersion, comp9, sourceContainerName, sourceLeaseId, comp10, action, duration, proposedLeaseId, action1, leaseId1, action2, action3, breakPeriod, action4, proposedLeaseId1, include1, startFrom, delimiter3, snapshot, versionId, range2, rangeGetContentMD5, rangeGetContentCRC64, encryptionKey, encryptionKeySha256, encryptionAlgorithm, ifMatch, ifNoneMatch, ifTags, deleteSnapshots, blobDeleteType, comp11, expiryOptions, expiresOn, blobCacheControl, blobContentType, blobContentMD5, blobContentEncoding, blobContentLanguage, blobContentDisposition, comp12, immutabilityPolicyExpiry, immutabilityPolicyMode, comp13, legalHold, encryptionScope, comp14, tier, rehydratePriority, sourceIfModifiedSince, sourceIfUnmodifiedSince, sourceIfMatch, sourceIfNoneMatch, sourceIfTags, copySource, blobTagsString, sealBlob, legalHold1, xMsRequiresSync, sourceContentMD5, copySourceAuthorization, copySourceTags, fileRequestIntent, comp15, copyActionAbortConstant, copyId, comp16, tier1, queryRequest, comp17, comp18, ifModifiedSince1, ifUnmodifiedSince1, ifMatch1, ifNoneMatch1, tags, transactionalContentMD5, transactionalContentCrc64, blobType, blobContentLength, blobSequenceNumber, contentType1, body1, accept2, comp19, pageWrite, ifSequenceNumberLessThanOrEqualTo, ifSequenceNumberLessThan, ifSequenceNumberEqualTo, pageWrite1, sourceUrl, sourceRange, sourceContentCrc64, range1, comp20, prevsnapshot, prevSnapshotUrl, sequenceNumberAction, comp21, blobType1, comp22, maxSize, appendPosition, sourceRange1, comp23, blobType2, copySourceBlobProperties, comp24, blockId, blocks, comp25, listType;
 var init_parameters = __esm({
   "node_modules/@azure/storage-blob/dist/esm/generated/src/models/parameters.js"() {
     init_mappers();
@@ -60763,7 +60763,7 @@ var init_parameters = __esm({
         }
       }
     };
-    access7 = {
+    access5 = {
       parameterPath: ["options", "access"],
       mapper: {
         serializedName: "x-ms-blob-public-access",
@@ -62657,7 +62657,7 @@ var init_container = __esm({
         requestId,
         accept1,
         metadata,
-        access7,
+        access5,
         defaultEncryptionScope,
         preventEncryptionScopeOverride
       ],
@@ -62804,7 +62804,7 @@ var init_container = __esm({
         accept,
         version,
         requestId,
-        access7,
+        access5,
         leaseId,
         ifModifiedSince,
         ifUnmodifiedSince
@@ -79647,7 +79647,7 @@ function parseOptions(raw, cwd, cacheDir, metadata2 = {}) {
 }
 
 // src/pipeline.ts
-import { access as access8, copyFile as copyFile5, mkdir as mkdir11, readFile as readFile9, writeFile as writeFile8 } from "node:fs/promises";
+import { access as access6, copyFile as copyFile5, mkdir as mkdir11, readFile as readFile10, writeFile as writeFile8 } from "node:fs/promises";
 import { basename as basename11, dirname as dirname11, join as join18 } from "node:path";
 
 // src/build/config.ts
@@ -79695,14 +79695,14 @@ function livepatchRequirements(config) {
 }
 
 // src/build/xen.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
 import {
-  access as access2,
+  access as access3,
   appendFile as appendFile2,
   mkdir as mkdir3,
   readdir as readdir2,
-  readFile as readFile3,
+  readFile as readFile4,
   rename as rename2,
   rm as rm3,
   symlink as symlink2,
@@ -79892,6 +79892,19 @@ function processExists(pid) {
   }
 }
 
+// src/util/fs.ts
+import { createHash as createHash2 } from "node:crypto";
+import { access as access2, readFile as readFile3 } from "node:fs/promises";
+async function exists2(path12) {
+  return access2(path12).then(
+    () => true,
+    () => false
+  );
+}
+async function sha256File(path12) {
+  return createHash2("sha256").update(await readFile3(path12)).digest("hex");
+}
+
 // src/build/xen.ts
 var XenBuildError = class extends Error {
   constructor(tree, logFile, cause) {
@@ -79953,7 +79966,7 @@ function xenMakeInvocations(opts) {
   return runs.map((args) => ({ cmd: "make", args, env }));
 }
 function xenBuildKey(inputs) {
-  return createHash2("sha256").update(canonicalJson(inputs)).digest("hex").slice(0, 16);
+  return createHash3("sha256").update(canonicalJson(inputs)).digest("hex").slice(0, 16);
 }
 async function planXenBase(opts) {
   const cacheDir = resolve3(opts.cacheDir);
@@ -80036,7 +80049,7 @@ async function buildXenBase(opts) {
       config: configResult
     };
     for (const file of [result.xenSyms, result.xenImage]) {
-      await access2(file).catch(() => {
+      await access3(file).catch(() => {
         throw new Error(`make finished but ${file} is missing`);
       });
     }
@@ -80047,7 +80060,7 @@ async function buildXenBase(opts) {
 async function sourceDefaults(source, overrides = {}) {
   switch (source.identity.kind) {
     case "debian": {
-      const changelog = await readFile3(join5(source.root, "debian", "changelog"), "utf8");
+      const changelog = await readFile4(join5(source.root, "debian", "changelog"), "utf8");
       return defaultBuildValues(parseChangelogDate(changelog));
     }
     case "git":
@@ -80079,16 +80092,16 @@ async function configure(tree, config, defconfigRun, logFile) {
     logFile
   });
   if (config.kind !== "defconfig") {
-    await writeFile3(configFile, mergedConfigText(await readFile3(configFile, "utf8"), config));
+    await writeFile3(configFile, mergedConfigText(await readFile4(configFile, "utf8"), config));
     await olddefconfig();
   }
   const notes = [];
-  const force = livepatchRequirements(await readFile3(configFile, "utf8"));
+  const force = livepatchRequirements(await readFile4(configFile, "utf8"));
   if (force.length > 0) {
     await appendFile2(configFile, force.map((line) => `${line}
 `).join(""));
     await olddefconfig();
-    if (livepatchRequirements(await readFile3(configFile, "utf8")).length > 0) {
+    if (livepatchRequirements(await readFile4(configFile, "utf8")).length > 0) {
       throw new ConfigurationError(
         "xen-config",
         "CONFIG_LIVEPATCH=y cannot be enabled with this configuration (a dependency is off; x86 needs the linker's --build-id)"
@@ -80097,7 +80110,7 @@ async function configure(tree, config, defconfigRun, logFile) {
     const by = config.kind === "defconfig" ? "" : " by the given configuration";
     notes.push(`${force.join(", ")} was not set${by}: turned on`);
   }
-  const digest = createHash2("sha256").update(await readFile3(configFile)).digest("hex");
+  const digest = await sha256File(configFile);
   return { kind: config.kind, digest, notes };
 }
 async function setUpCcache(cacheDir, logFile) {
@@ -80120,7 +80133,7 @@ async function setUpCcache(cacheDir, logFile) {
   return { binDir, cacheDir: join5(cacheDir, "ccache") };
 }
 async function distributionValues(source) {
-  const read = (name) => readFile3(join5(source.root, "debian", name), "utf8").catch(() => void 0);
+  const read = (name) => readFile4(join5(source.root, "debian", name), "utf8").catch(() => void 0);
   const [changelog, control] = [await read("changelog"), await read("control")];
   if (changelog === void 0 || control === void 0) return {};
   return {
@@ -80148,7 +80161,7 @@ async function setUpShims(cacheDir) {
 async function findOnPath(program, path12) {
   for (const dir of path12.split(delimiter2).filter(Boolean)) {
     const candidate = join5(dir, program);
-    if (await access2(candidate, fsConstants.X_OK).then(
+    if (await access3(candidate, fsConstants.X_OK).then(
       () => true,
       () => false
     ))
@@ -80157,17 +80170,13 @@ async function findOnPath(program, path12) {
   throw new MissingProgramError(program);
 }
 async function readStamp(tree) {
-  const text = await readFile3(join5(tree, STAMP), "utf8").catch(() => null);
+  const text = await readFile4(join5(tree, STAMP), "utf8").catch(() => null);
   if (text === null) return null;
   const base = JSON.parse(text);
-  const present = await access2(base.xenSyms).then(
-    () => true,
-    () => false
-  );
-  if (!present) return null;
+  if (!await exists2(base.xenSyms)) return null;
   const config = base.config ?? {
     kind: "defconfig",
-    digest: createHash2("sha256").update(await readFile3(join5(tree, "xen", ".config"))).digest("hex"),
+    digest: await sha256File(join5(tree, "xen", ".config")),
     notes: []
   };
   return { ...base, config, cached: true };
@@ -80265,7 +80274,7 @@ function relocationTypeName(type) {
 }
 
 // src/elf/reader.ts
-import { readFile as readFile4, stat as stat3 } from "node:fs/promises";
+import { readFile as readFile5, stat as stat3 } from "node:fs/promises";
 var ElfFormatError = class extends Error {
   constructor(file, problem) {
     super(`${file}: ${problem}`);
@@ -80520,7 +80529,7 @@ async function readElfFile(path12, maxBytes = 256 * 1024 * 1024) {
       `is ${size} bytes, larger than the ${maxBytes}-byte limit for this kind of file`
     );
   }
-  const bytes = new Uint8Array(await readFile4(path12));
+  const bytes = new Uint8Array(await readFile5(path12));
   return parseElf(bytes, path12);
 }
 
@@ -80660,7 +80669,7 @@ var XenSyms = class _XenSyms {
 };
 
 // src/report/sarif.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { isAbsolute as isAbsolute3, relative as relative3, sep as sep2 } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -81054,7 +81063,7 @@ function toSarif(findings, root) {
               }
             ],
             partialFingerprints: {
-              "xenLivepatchFinding/v1": createHash3("sha256").update(`${f.ruleId}\0${uri}\0${where2}`).digest("hex")
+              "xenLivepatchFinding/v1": createHash4("sha256").update(`${f.ruleId}\0${uri}\0${where2}`).digest("hex")
             }
           };
         })
@@ -81102,17 +81111,6 @@ function findingsText(payloads, root) {
 // src/source/debian.ts
 import { mkdir as mkdir4, readdir as readdir3, rename as rename3, rm as rm4, writeFile as writeFile4 } from "node:fs/promises";
 import { join as join7, resolve as resolve4 } from "node:path";
-
-// src/util/fs.ts
-import { access as access3 } from "node:fs/promises";
-async function exists2(path12) {
-  return access3(path12).then(
-    () => true,
-    () => false
-  );
-}
-
-// src/source/debian.ts
 var DEFAULT_DEBIAN_XEN_VERSION = "4.17.5+72-g01140da4e8-1";
 var UNPACKED_STAMP = ".unpacked";
 async function fetchDebianSource(opts) {
@@ -81192,8 +81190,8 @@ async function assertXenTree(root) {
 }
 
 // src/payload/sources.ts
-import { createHash as createHash4 } from "node:crypto";
-import { copyFile as copyFile2, mkdir as mkdir5, mkdtemp, readdir as readdir4, readFile as readFile5, rm as rm5, stat as stat4, writeFile as writeFile5 } from "node:fs/promises";
+import { createHash as createHash5 } from "node:crypto";
+import { copyFile as copyFile2, mkdir as mkdir5, mkdtemp, readdir as readdir4, readFile as readFile6, rm as rm5, stat as stat4, writeFile as writeFile5 } from "node:fs/promises";
 import { availableParallelism as availableParallelism2, tmpdir } from "node:os";
 import { basename as basename5, isAbsolute as isAbsolute5, join as join8, relative as relative5, resolve as resolve5, sep as sep3 } from "node:path";
 
@@ -81471,7 +81469,7 @@ function expectationField(oldCode, oldSize) {
   return field;
 }
 function sourceDigest(files) {
-  const hash = createHash4("sha256");
+  const hash = createHash5("sha256");
   for (const f of [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
     hash.update(`${f.path}\0${f.content.length}\0`);
     hash.update(f.content);
@@ -81542,7 +81540,7 @@ async function buildSourcePayloads(opts) {
   const dirs = await readPayloadDirs(opts.sourceDirs);
   const xen = await XenSyms.load(opts.base.xenSyms);
   if (!xen.buildId) throw new Error(`${opts.base.xenSyms} has no build-id note`);
-  const baseSymsDigest = await fileDigest(opts.base.xenSyms);
+  const baseSymsDigest = await sha256File(opts.base.xenSyms);
   const outDir = resolve5(opts.outDir);
   await mkdir5(outDir, { recursive: true });
   const work = await mkdtemp(join8(tmpdir(), "xlci-payloads-"));
@@ -81581,7 +81579,7 @@ async function buildSourcePayloads(opts) {
     for (const dir of dirs) {
       const objDir = join8(xenDir, dir.rel);
       const depends = opts.stackMode === "stacked" && results.length > 0 ? results[results.length - 1].buildId : xen.buildId;
-      const combined = await readFile5(join8(objDir, COMBINED_OBJECT));
+      const combined = await readFile6(join8(objDir, COMBINED_OBJECT));
       const completed = completeFuncs(new Uint8Array(combined), {
         payload: dir.name,
         file: join8(objDir, COMBINED_OBJECT),
@@ -81629,7 +81627,7 @@ async function buildSourcePayloads(opts) {
       await log2(`payload ${dir.name}: ${file} build-id ${id} depends ${depends}`);
     }
     for (const syms of [opts.base.xenSyms, join8(xenDir, "xen-syms")]) {
-      if (await fileDigest(syms) !== baseSymsDigest) {
+      if (await sha256File(syms) !== baseSymsDigest) {
         throw new Error(
           `${syms} changed while building payloads: the base tree was out of date, so the payloads may not match it`
         );
@@ -81716,7 +81714,7 @@ async function readSourceFiles(dir) {
     }
     files.push({
       path: relative5(dir, full).split(sep3).join("/"),
-      content: new Uint8Array(await readFile5(full))
+      content: new Uint8Array(await readFile6(full))
     });
   }
   return files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -81738,9 +81736,6 @@ ${err.stdout}`, dirs);
 ${detail}${log2}`,
     { cause: err }
   );
-}
-async function fileDigest(path12) {
-  return createHash4("sha256").update(await readFile5(path12)).digest("hex");
 }
 function completeFuncs(objectBytes, opts) {
   const bytes = new Uint8Array(objectBytes);
@@ -81838,7 +81833,7 @@ function oldFunction(f, xen) {
 }
 
 // src/source/git.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { mkdir as mkdir6 } from "node:fs/promises";
 import { join as join9, resolve as resolve6 } from "node:path";
 function gitFetchSteps(ref) {
@@ -81852,7 +81847,7 @@ async function fetchGitSource(opts) {
   if (opts.ref.startsWith("-") || opts.url.startsWith("-")) {
     throw new ConfigurationError("xen-ref", `"${opts.ref || opts.url}" is not a git ref or URL`);
   }
-  const id = createHash5("sha256").update(opts.url).digest("hex").slice(0, 16);
+  const id = createHash6("sha256").update(opts.url).digest("hex").slice(0, 16);
   const root = join9(resolve6(opts.cacheDir), "source", `git-${id}`);
   const git = (args) => runCommand("git", ["-C", root, ...args], { logFile: opts.logFile });
   if (!await exists2(join9(root, ".git"))) {
@@ -81984,17 +81979,7 @@ function junitXml(result, opts = {}) {
 }
 
 // src/boot/guest-assets.ts
-import { constants as fsConstants2 } from "node:fs";
-import {
-  access as access4,
-  copyFile as copyFile3,
-  mkdir as mkdir7,
-  readdir as readdir5,
-  readFile as readFile6,
-  rename as rename4,
-  rm as rm6,
-  writeFile as writeFile6
-} from "node:fs/promises";
+import { copyFile as copyFile3, mkdir as mkdir7, readdir as readdir5, readFile as readFile7, rename as rename4, rm as rm6, writeFile as writeFile6 } from "node:fs/promises";
 import { basename as basename6, join as join10, resolve as resolve7 } from "node:path";
 import * as zlib from "node:zlib";
 import { promisify } from "node:util";
@@ -82067,7 +82052,7 @@ async function fetchGuestAssets(opts) {
 async function readStamp2(dir) {
   let stamp;
   try {
-    stamp = JSON.parse(await readFile6(join10(dir, STAMP2), "utf8"));
+    stamp = JSON.parse(await readFile7(join10(dir, STAMP2), "utf8"));
   } catch {
     return void 0;
   }
@@ -82078,7 +82063,7 @@ async function readStamp2(dir) {
     kernelVersion: stamp.kernelVersion
   };
   for (const file of [assets.kernel, assets.busybox, ...assets.modules]) {
-    if (!await exists3(file)) return void 0;
+    if (!await exists2(file)) return void 0;
   }
   return assets;
 }
@@ -82109,9 +82094,9 @@ function moduleNameOf(path12) {
 }
 async function moduleLoadOrder(modulesRoot, wanted, read) {
   const builtin = new Set(
-    (await readFile6(join10(modulesRoot, "modules.builtin"), "utf8").catch(() => "")).split("\n").filter(Boolean).map(moduleNameOf)
+    (await readFile7(join10(modulesRoot, "modules.builtin"), "utf8").catch(() => "")).split("\n").filter(Boolean).map(moduleNameOf)
   );
-  const depFile = await readFile6(join10(modulesRoot, "modules.dep"), "utf8").catch(() => void 0);
+  const depFile = await readFile7(join10(modulesRoot, "modules.dep"), "utf8").catch(() => void 0);
   const pathOf = /* @__PURE__ */ new Map();
   let dependsOn;
   if (depFile !== void 0) {
@@ -82173,7 +82158,7 @@ async function listModules(root) {
 }
 function moduleReader(scratchDir, logFile) {
   return async (path12) => {
-    const data = await readFile6(path12);
+    const data = await readFile7(path12);
     if (path12.endsWith(".ko")) return data;
     if (path12.endsWith(".gz")) return promisify(zlib.gunzip)(data);
     if (path12.endsWith(".zst") && typeof zlib.zstdDecompress === "function") {
@@ -82184,7 +82169,7 @@ function moduleReader(scratchDir, logFile) {
     await writeFile6(copy, data);
     const plain = await decompressWithTool(copy, logFile);
     try {
-      return await readFile6(plain);
+      return await readFile7(plain);
     } finally {
       await rm6(plain, { force: true });
     }
@@ -82211,18 +82196,12 @@ async function decompressWithTool(file, logFile) {
   }
   return file.slice(0, -ext2.length);
 }
-async function exists3(path12) {
-  return access4(path12, fsConstants2.F_OK).then(
-    () => true,
-    () => false
-  );
-}
 async function firstExisting(candidates, problem) {
-  for (const c of candidates) if (await exists3(c)) return c;
+  for (const c of candidates) if (await exists2(c)) return c;
   throw new Error(`${problem} (looked for ${candidates.join(", ")})`);
 }
 async function moveIntoPlace2(tmp, dest) {
-  if (!await exists3(join10(dest, STAMP2))) await rm6(dest, { recursive: true, force: true });
+  if (!await exists2(join10(dest, STAMP2))) await rm6(dest, { recursive: true, force: true });
   try {
     await rename4(tmp, dest);
   } catch (err) {
@@ -83171,8 +83150,8 @@ function selfTestScenario() {
 }
 
 // src/scenario/run.ts
-import { constants as fsConstants4 } from "node:fs";
-import { access as access6, mkdtemp as mkdtemp2, rm as rm8 } from "node:fs/promises";
+import { constants as fsConstants2 } from "node:fs";
+import { access as access4, mkdtemp as mkdtemp2, rm as rm8 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { isAbsolute as isAbsolute6, join as join12, resolve as resolve9 } from "node:path";
 
@@ -83821,18 +83800,8 @@ function untrack(child2) {
 }
 
 // src/build/guest-tool.ts
-import { createHash as createHash6 } from "node:crypto";
-import { constants as fsConstants3 } from "node:fs";
-import {
-  access as access5,
-  appendFile as appendFile3,
-  chmod as chmod2,
-  copyFile as copyFile4,
-  mkdir as mkdir10,
-  readFile as readFile7,
-  rename as rename6,
-  writeFile as writeFile7
-} from "node:fs/promises";
+import { createHash as createHash7 } from "node:crypto";
+import { appendFile as appendFile3, chmod as chmod2, copyFile as copyFile4, mkdir as mkdir10, readFile as readFile8, rename as rename6, writeFile as writeFile7 } from "node:fs/promises";
 import { availableParallelism as availableParallelism3 } from "node:os";
 import { dirname as dirname8, join as join11, resolve as resolve8 } from "node:path";
 var GUEST_TOOL_LIBS = [
@@ -83972,7 +83941,7 @@ async function buildGuestTool(opts) {
     await copyFile4(built, tmp);
     await chmod2(tmp, 493);
     await rename6(tmp, path12);
-    const stamp = { baseKey: opts.base.key, recipe, sha256: await sha256Of(path12) };
+    const stamp = { baseKey: opts.base.key, recipe, sha256: await sha256File(path12) };
     await writeFile7(join11(dir, STAMP3), JSON.stringify(stamp, null, 2) + "\n");
   }
 }
@@ -83991,10 +83960,10 @@ ${detail}`, { cause: err });
 var STAMP3 = "stamp.json";
 function recipeId() {
   const steps = guestToolSteps({ tree: "/tree", jobs: 1, regenerateConfigure: true });
-  return createHash6("sha256").update(JSON.stringify(steps)).digest("hex").slice(0, 16);
+  return createHash7("sha256").update(JSON.stringify(steps)).digest("hex").slice(0, 16);
 }
 async function stampIsValid(dir, recipe) {
-  const text = await readFile7(join11(dir, STAMP3), "utf8").catch(() => null);
+  const text = await readFile8(join11(dir, STAMP3), "utf8").catch(() => null);
   if (text === null) return false;
   let stamp;
   try {
@@ -84003,20 +83972,11 @@ async function stampIsValid(dir, recipe) {
     return false;
   }
   if (stamp.recipe !== recipe) return false;
-  const actual = await sha256Of(join11(dir, "xen-livepatch")).catch(() => null);
+  const actual = await sha256File(join11(dir, "xen-livepatch")).catch(() => null);
   return actual === stamp.sha256;
 }
-async function sha256Of(file) {
-  return createHash6("sha256").update(await readFile7(file)).digest("hex");
-}
 async function allExist(root, files) {
-  for (const file of files) {
-    const present = await access5(join11(root, file), fsConstants3.F_OK).then(
-      () => true,
-      () => false
-    );
-    if (!present) return false;
-  }
+  for (const file of files) if (!await exists2(join11(root, file))) return false;
   return true;
 }
 
@@ -84372,7 +84332,7 @@ async function resolvePayloadFiles(scenario, dir) {
   for (const [name, p] of Object.entries(scenario.payloads)) {
     const path12 = isAbsolute6(p.file) ? p.file : resolve9(dir, p.file);
     try {
-      await access6(path12, fsConstants4.R_OK);
+      await access4(path12, fsConstants2.R_OK);
       out[name] = path12;
     } catch {
       missing.push(`${scenario.file}:${p.line}: payload "${name}": no readable file ${path12}`);
@@ -84433,8 +84393,8 @@ async function runScenario(opts) {
 }
 
 // src/source/path.ts
-import { createHash as createHash7 } from "node:crypto";
-import { readFile as readFile8, readdir as readdir6, stat as stat6 } from "node:fs/promises";
+import { createHash as createHash8 } from "node:crypto";
+import { readFile as readFile9, readdir as readdir6, stat as stat6 } from "node:fs/promises";
 import { join as join13, relative as relative6, resolve as resolve10 } from "node:path";
 async function treeDigest(root) {
   const files = [];
@@ -84448,11 +84408,11 @@ async function treeDigest(root) {
   };
   await walk(root);
   files.sort();
-  const hash = createHash7("sha256");
+  const hash = createHash8("sha256");
   for (const file of files) {
     const info2 = await stat6(file).catch(() => void 0);
     hash.update(`${relative6(root, file)}\0${info2 && info2.mode & 73 ? "x" : "-"}\0`);
-    if (info2?.isFile()) hash.update(await readFile8(file));
+    if (info2?.isFile()) hash.update(await readFile9(file));
     hash.update("\0");
   }
   return hash.digest("hex");
@@ -85507,9 +85467,9 @@ async function run(options, log2, cache = localCache()) {
           withTests: options.selfTest,
           logFile: join18(result.files.logs, "base-build.log")
         };
-        const restored = await restoreBase(cache, baseOptions, log2);
+        const cached = await restoreBase(cache, baseOptions, log2);
         const b = await withDiagnostics(tree.root, result, () => buildXenBase(baseOptions));
-        if (!restored && !b.cached) await saveBase(cache, baseOptions);
+        if (cached && !cached.restored && !b.cached) await saveBase(cache, cached.keys);
         const xen = await XenSyms.load(b.xenSyms);
         result.base = {
           source: tree.identity,
@@ -85643,7 +85603,7 @@ async function withDiagnostics(sourceRoot, result, build) {
   } catch (e) {
     if (e instanceof PayloadCompileError) result.diagnostics = [...e.diagnostics];
     if (e instanceof XenBuildError) {
-      const log2 = await readFile9(e.logFile, "utf8").catch(() => "");
+      const log2 = await readFile10(e.logFile, "utf8").catch(() => "");
       result.diagnostics = parseCompilerDiagnostics(log2).map((d) => ({
         ...d,
         file: sourcePath(d.file, join18(e.tree, "xen"), e.tree, sourceRoot)
@@ -85660,11 +85620,9 @@ async function restoreBase(cache, opts, log2) {
   log2.info(
     restored ? `base build restored from the cache (${restored})` : `no cached base build for ${keys.base}`
   );
-  return restored;
+  return { keys, restored };
 }
-async function saveBase(cache, opts) {
-  if (cache.kind === "local") return;
-  const keys = await baseCacheKeys(opts);
+async function saveBase(cache, keys) {
   await cache.save([keys.tree], keys.base);
   await cache.save([keys.ccache], keys.ccacheKey);
 }
@@ -85695,14 +85653,14 @@ async function chooseScenario(choice, userPayloads, testPayloads, checks) {
       payloadFiles: await resolvePayloadFiles(scenario2, dirname11(testPayloads[0] ?? "."))
     };
   }
-  const text = await readFile9(choice.path, "utf8").catch((e) => {
+  const text = await readFile10(choice.path, "utf8").catch((e) => {
     throw new ConfigurationError("scenario", `cannot read ${choice.path}: ${e.message}`);
   });
   const scenario = parseScenario(text, choice.path);
   return { scenario, payloadFiles: await resolvePayloadFiles(scenario, dirname11(choice.path)) };
 }
 async function userKernel(kernel, cacheDir) {
-  await access8(kernel).catch(() => {
+  await access6(kernel).catch(() => {
     throw new ConfigurationError("dom0-kernel", `${kernel} does not exist`);
   });
   const assets = await fetchGuestAssets({ cacheDir });
