@@ -236,17 +236,7 @@ export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> 
     await rm(tree, { recursive: true, force: true });
     await runCommand("cp", ["-a", opts.source.root, tree], { logFile });
 
-    const ccache = await setUpCcache(cacheDir, logFile);
-    const shims = await setUpShims(cacheDir);
-    const path = [ccache?.binDir, shims, process.env.PATH].filter(Boolean).join(delimiter);
-    const runs = xenMakeInvocations({
-      jobs: opts.jobs ?? availableParallelism(),
-      withTests: opts.withTests,
-      buildValues,
-      path,
-      ccacheDir: ccache?.cacheDir,
-      distribution,
-    });
+    const runs = await makeInvocations(opts, { cacheDir, buildValues, distribution }, logFile);
     let configResult: XenBase["config"] | undefined;
     for (const [i, run] of runs.entries()) {
       await runCommand(run.cmd, run.args, { cwd: tree, env: run.env, logFile });
@@ -278,6 +268,42 @@ export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> 
     await writeFile(join(tree, STAMP), JSON.stringify(result, null, 2) + "\n");
     return { ...result, cached: false };
   }
+}
+
+/**
+ * The make runs of a base build with this machine's compiler cache and shims on PATH: the
+ * base build runs them all, an incremental rebuild of a copy (a patched tree) the last.
+ */
+async function makeInvocations(
+  opts: BuildXenBaseOptions,
+  plan: Pick<Awaited<ReturnType<typeof planXenBase>>, "cacheDir" | "buildValues" | "distribution">,
+  logFile: string,
+): Promise<MakeInvocation[]> {
+  const ccache = await setUpCcache(plan.cacheDir, logFile);
+  const shims = await setUpShims(plan.cacheDir);
+  const path = [ccache?.binDir, shims, process.env.PATH].filter(Boolean).join(delimiter);
+  return xenMakeInvocations({
+    jobs: opts.jobs ?? availableParallelism(),
+    withTests: opts.withTests,
+    buildValues: plan.buildValues,
+    path,
+    ...(ccache ? { ccacheDir: ccache.cacheDir } : {}),
+    distribution: plan.distribution,
+  });
+}
+
+/**
+ * The make run that rebuilds the hypervisor in a copy of the base's tree (`cwd` is the
+ * copy's root) with exactly the base build's environment, so only what a change touches
+ * is rebuilt, and rebuilt the same way.
+ */
+export async function xenRebuildInvocation(
+  opts: BuildXenBaseOptions,
+  logFile: string,
+): Promise<MakeInvocation> {
+  const plan = await planXenBase(opts);
+  const runs = await makeInvocations({ ...opts, withTests: false }, plan, logFile);
+  return runs[runs.length - 1]!;
 }
 
 async function sourceDefaults(

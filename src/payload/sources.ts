@@ -278,9 +278,9 @@ export class PayloadCompileError extends ConfigurationError {
   constructor(
     readonly diagnostics: CompilerDiagnostic[],
     message: string,
-    options?: ErrorOptions,
+    options?: ErrorOptions & { input?: string },
   ) {
-    super(INPUT, message, options);
+    super(options?.input ?? INPUT, message, options);
   }
 }
 
@@ -518,7 +518,7 @@ async function readSourceFiles(dir: string): Promise<SourceFile[]> {
  * Copies what the hypervisor build reads (`xen/`, `config/`, the top-level files such as
  * Config.mk), keeping times so make sees the copy as up to date.
  */
-async function copyHypervisorTree(tree: string, work: string, logFile?: string): Promise<void> {
+export async function copyHypervisorTree(tree: string, work: string, logFile?: string): Promise<void> {
   const entries = await readdir(tree, { withFileTypes: true });
   const parts = entries
     .filter((e) => e.isFile() || (e.isDirectory() && (e.name === "xen" || e.name === "config")))

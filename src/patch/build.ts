@@ -1,0 +1,259 @@
+/**
+ * The native patch builder: patches in, payloads out. It copies the cached base's built
+ * tree, applies the patches and rebuilds incrementally (with the base build's exact
+ * environment, so only what a patch touches is recompiled), compares each recompiled
+ * object with the one before, and writes the changed functions as a payload source that
+ * the payload-sources builder assembles and links against the base.
+ */
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile, copyFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { type BuildXenBaseOptions, type XenBase, xenRebuildInvocation } from "../build/xen.js";
+import { parseCompilerDiagnostics } from "../report/compiler.js";
+import {
+  type ExpectationsMode,
+  PayloadCompileError,
+  type SourcePayload,
+  buildSourcePayloads,
+  copyHypervisorTree,
+  formatDiagnostic,
+} from "../payload/sources.js";
+import type { XenSourceIdentity } from "../source/types.js";
+import { ConfigurationError } from "../util/errors.js";
+import { CommandError, runCommand } from "../util/exec.js";
+import { type ObjectDiff, diffObjects } from "./object-diff.js";
+import { ObjectModel } from "./object-model.js";
+import { type PatchedFunction, PatchRefusal, emitPayloadSource } from "./emit.js";
+import { type PatchFile, applyPatch, readPatch } from "./series.js";
+
+export type PatchMode = "stacked" | "independent" | "cumulative";
+
+export interface BuildPatchPayloadsOptions {
+  base: XenBase;
+  /** How the base was built: the patched tree is rebuilt the same way. */
+  baseOptions: BuildXenBaseOptions;
+  source: XenSourceIdentity;
+  /** Patch files, in series order. */
+  patches: readonly string[];
+  mode: PatchMode;
+  expectations: ExpectationsMode;
+  metadata?: Readonly<Record<string, string>>;
+  outDir: string;
+  /** Where each payload's generated source is kept (the run's output directory). */
+  sourcesDir: string;
+  logFile?: string;
+}
+
+export interface PatchPayload extends SourcePayload {
+  /** The patches the payload was built from, with their digests. */
+  patches: Array<{ path: string; sha256: string }>;
+  functions: PatchedFunction[];
+  added: string[];
+}
+
+/** Objects that are links of others, not compiled from a source file. */
+const AGGREGATES = new Set(["built_in.o", "prelink.o"]);
+
+export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promise<PatchPayload[]> {
+  if (opts.patches.length === 0) return [];
+  const patches: PatchFile[] = [];
+  for (const p of opts.patches) patches.push(await readPatch(p));
+  const names = new Set<string>();
+  for (const p of patches) {
+    if (names.has(p.name))
+      throw new ConfigurationError("patches", `two patches give the payload name ${p.name}`);
+    names.add(p.name);
+  }
+  const logFile = opts.logFile;
+  const log = async (line: string) => {
+    if (logFile) await writeFile(logFile, `# ${line}\n`, { flag: "a" });
+  };
+  const make = await xenRebuildInvocation(
+    opts.baseOptions,
+    logFile ?? join(opts.sourcesDir, "build.log"),
+  );
+
+  // Each step is the patches applied to one tree and the payload built from its change.
+  const steps: Array<{ name: string; apply: PatchFile[]; fresh: boolean }> =
+    opts.mode === "cumulative"
+      ? [{ name: cumulativeName(patches), apply: patches, fresh: true }]
+      : patches.map((p, i) => ({
+          name: p.name,
+          apply: [p],
+          fresh: opts.mode === "independent" || i === 0,
+        }));
+
+  const work = await mkdtemp(join(tmpdir(), "xlci-patch-"));
+  const generated: Array<{
+    dir: string;
+    step: (typeof steps)[number];
+    source: ReturnType<typeof emitPayloadSource>;
+  }> = [];
+  try {
+    const tree = join(work, "tree");
+    for (const step of steps) {
+      if (step.fresh) {
+        await rm(tree, { recursive: true, force: true });
+        await mkdir(tree, { recursive: true });
+        await copyHypervisorTree(opts.base.tree, tree, logFile);
+      }
+      const before = await objectContents(tree);
+      for (const p of step.apply) {
+        await log(`applying ${p.path}`);
+        await applyPatch(p, tree, logFile);
+      }
+      await rebuild(tree, step.apply, make, logFile);
+      const diffs = await changedObjects(tree, before);
+      await log(
+        `${step.name}: ${diffs.length} object(s) recompiled differently: ${diffs.map((d) => relative(tree, d.patched.file)).join(", ")}`,
+      );
+      let source;
+      try {
+        source = emitPayloadSource(diffs);
+      } catch (err) {
+        if (!(err instanceof PatchRefusal)) throw err;
+        const list = step.apply.map((p) => p.path).join(", ");
+        throw new ConfigurationError(
+          "patches",
+          `${list} cannot be built into a livepatch:\n${err.reasons.map((r) => `  - ${r.replaceAll(`${tree}/`, "")}`).join("\n")}`,
+          { cause: err },
+        );
+      }
+      const dir = join(opts.sourcesDir, step.name);
+      await rm(dir, { recursive: true, force: true });
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, `${step.name}.S`), source.text);
+      for (const p of step.apply) await copyFile(p.path, join(dir, `${p.name}.patch`));
+      for (const f of source.functions) await log(`${step.name}: ${f.name}: ${f.why}`);
+      generated.push({ dir, step, source });
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+
+  const built = await buildSourcePayloads({
+    base: opts.base,
+    source: opts.source,
+    sourceDirs: generated.map((g) => g.dir),
+    stackMode: opts.mode === "independent" ? "independent" : "stacked",
+    expectations: opts.expectations,
+    ...(opts.metadata ? { metadata: opts.metadata } : {}),
+    outDir: opts.outDir,
+    ...(logFile ? { logFile } : {}),
+  });
+  return built.map((payload, i) => {
+    const g = generated[i]!;
+    return {
+      ...payload,
+      patches: g.step.apply.map((p) => ({ path: p.path, sha256: p.sha256 })),
+      functions: g.source.functions.map((f) => ({
+        ...f,
+        object: f.object.replace(/^.*?\/tree\//, ""),
+      })),
+      added: g.source.added,
+      notes: [
+        ...g.source.functions.map((f) => `${f.name}: ${f.why}`),
+        ...g.source.notes,
+        ...payload.notes,
+      ],
+    };
+  });
+}
+
+function cumulativeName(patches: readonly PatchFile[]): string {
+  return patches.length === 1
+    ? patches[0]!.name
+    : `${patches[patches.length - 1]!.name}-cumulative`.slice(0, 127);
+}
+
+/** Every compiled object of the tree's hypervisor, by path. */
+async function objectContents(tree: string): Promise<Map<string, Buffer>> {
+  const xen = join(tree, "xen");
+  const found = new Map<string, Buffer>();
+  for (const entry of await readdir(xen, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".o") || AGGREGATES.has(entry.name)) continue;
+    const path = join(entry.parentPath, entry.name);
+    found.set(path, await readFile(path));
+  }
+  return found;
+}
+
+async function rebuild(
+  tree: string,
+  patches: readonly PatchFile[],
+  make: Awaited<ReturnType<typeof xenRebuildInvocation>>,
+  logFile?: string,
+) {
+  try {
+    await runCommand(make.cmd, make.args, {
+      cwd: tree,
+      env: { ...make.env, MAKEFLAGS: undefined, MAKELEVEL: undefined },
+      ...(logFile ? { logFile } : {}),
+    });
+  } catch (err) {
+    if (!(err instanceof CommandError)) throw err;
+    const diagnostics = parseCompilerDiagnostics(`${err.stderr}\n${err.stdout}`).map((d) => ({
+      ...d,
+      file: d.file.startsWith("/") ? relative(tree, d.file) : `xen/${d.file.replace(/^\.\//, "")}`,
+    }));
+    const detail =
+      diagnostics.length > 0 ? diagnostics.map(formatDiagnostic).join("\n") : err.message;
+    throw new PayloadCompileError(
+      diagnostics,
+      `the hypervisor does not build with ${patches.map((p) => p.path).join(", ")} applied:\n${detail}`,
+      { cause: err, input: "patches" },
+    );
+  }
+}
+
+/** The objects the rebuild changed, each compared with its version before the patch. */
+async function changedObjects(
+  tree: string,
+  before: ReadonlyMap<string, Buffer>,
+): Promise<ObjectDiff[]> {
+  const after = await objectContents(tree);
+  const diffs: ObjectDiff[] = [];
+  for (const [path, bytes] of after) {
+    const old = before.get(path);
+    if (old && old.equals(bytes)) continue;
+    // An init-only file is compiled to X.o and renamed into X.init.o: judged as the latter.
+    if (after.has(path.replace(/\.o$/, ".init.o"))) continue;
+    if (path.endsWith(".init.o")) {
+      diffs.push(initOnly(path, bytes, old));
+      continue;
+    }
+    const patched = new ObjectModel(path, new Uint8Array(bytes));
+    const original = new ObjectModel(path, new Uint8Array(old ?? emptyObject()));
+    diffs.push(diffObjects(original, patched));
+  }
+  // The .init.o twin of a changed object is reported once, as the object's refusal.
+  return diffs.sort((a, b) => a.patched.file.localeCompare(b.patched.file));
+
+  function initOnly(path: string, bytes: Buffer, old: Buffer | undefined): ObjectDiff {
+    const model = new ObjectModel(path, new Uint8Array(bytes));
+    return {
+      ...diffObjects(new ObjectModel(path, new Uint8Array(old ?? bytes)), model),
+      changed: [],
+      added: [],
+      hooks: [],
+      refusals: [
+        `${relative(tree, path)}: the file is init-only code (it is linked as .init), which ran at boot and is gone; a livepatch cannot change it`,
+      ],
+    };
+  }
+}
+
+/** A new object file (the patch adds a source) is compared with an empty object. */
+function emptyObject(): Buffer {
+  // The smallest valid ELF64 relocatable for x86-64: a header and the null section.
+  const b = Buffer.alloc(64 + 64);
+  b.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1], 0);
+  b.writeUInt16LE(1, 16); // ET_REL
+  b.writeUInt16LE(62, 18); // EM_X86_64
+  b.writeUInt32LE(1, 20);
+  b.writeBigUInt64LE(64n, 40); // e_shoff
+  b.writeUInt16LE(64, 52);
+  b.writeUInt16LE(64, 58);
+  b.writeUInt16LE(1, 60);
+  return b;
+}

@@ -1,0 +1,232 @@
+/**
+ * What a patch changed in one object: functions compared symbol by symbol between the
+ * base's build and the patched build, with the correlations a rebuild needs (renumbered
+ * clones and statics, strings compared by text, bug frames without their line numbers),
+ * and what a livepatch cannot do refused with the reason.
+ */
+import type { ElfSection } from "../elf/reader.js";
+import { HOOK_SECTIONS } from "../livepatch/payload.js";
+import {
+  type ObjectModel,
+  SPECIAL_SECTIONS,
+  type Unit,
+  isCode,
+  isWritable,
+  stripCloneNumber,
+} from "./object-model.js";
+
+/** A jump to the new code is 5 bytes (e9 rel32): a shorter function cannot hold it. */
+export const MIN_PATCHABLE_SIZE = 5;
+
+export interface ChangedFunction {
+  /** The function in the patched object. */
+  unit: Unit;
+  /** The same function in the base's object. */
+  original: Unit;
+  /** Why it differs, for the log. */
+  why: string;
+}
+
+export interface ObjectDiff {
+  original: ObjectModel;
+  patched: ObjectModel;
+  /** Functions whose code or references changed: they get a function entry. */
+  changed: ChangedFunction[];
+  /** Functions only the patched object has. */
+  added: Unit[];
+  /** Functions only the base's object had (nothing calls them any more). */
+  removed: Unit[];
+  /** Hook sections (`LIVEPATCH_*_HOOK`) the patch added. */
+  hooks: ElfSection[];
+  /** What a livepatch cannot do, each naming the function or data. */
+  refusals: string[];
+  /** The base's version of each patched unit that has one. */
+  pairs: Map<Unit, Unit>;
+}
+
+/** Pairs units of the two objects: by name, then by name without the clone number. */
+function pairUnits(original: readonly Unit[], patched: readonly Unit[]): Map<Unit, Unit> {
+  const pairs = new Map<Unit, Unit>();
+  const key = (u: Unit) => `${u.kind} ${u.section.flags & 0x4 ? "x" : "d"} ${u.name}`;
+  const byName = new Map(original.map((u) => [key(u), u]));
+  const unpaired: Unit[] = [];
+  for (const u of patched) {
+    const o = byName.get(key(u));
+    if (o) {
+      pairs.set(u, o);
+      byName.delete(key(u));
+    } else unpaired.push(u);
+  }
+  // Renumbered clones and statics: only when the stripped name is unambiguous on both sides.
+  const strippedKey = (u: Unit) => `${u.kind} ${stripCloneNumber(u.name)}`;
+  const group = (units: Iterable<Unit>) => {
+    const m = new Map<string, Unit[]>();
+    for (const u of units) m.set(strippedKey(u), [...(m.get(strippedKey(u)) ?? []), u]);
+    return m;
+  };
+  const left = group(byName.values());
+  for (const [k, list] of group(unpaired)) {
+    const candidates = left.get(k);
+    if (list.length === 1 && candidates?.length === 1) pairs.set(list[0]!, candidates[0]!);
+  }
+  return pairs;
+}
+
+/** The special-section entries about a function, without bug frames' line numbers. */
+function specialSignature(model: ObjectModel, unit: Unit): string[] {
+  const lines: string[] = [];
+  for (const { name, entrySize } of SPECIAL_SECTIONS) {
+    for (const e of model.specialEntries(name, entrySize)) {
+      if (e.unit?.symbol.index !== unit.symbol.index) continue;
+      const data = model.bytes(e.section, e.at, e.size);
+      // Alternatives: cpuid and lengths matter; bug frames and the exception table hold
+      // only displacements (and line numbers), which the relocations describe.
+      const fields =
+        name === ".altinstructions" ? Buffer.from(data.subarray(8)).toString("hex") : "";
+      const refs = e.relas.map((r) => {
+        const t = model.target(r);
+        const where =
+          t.kind === "section" && isCode(t.section) && name.startsWith(".bug_frames")
+            ? // The high bits of a bug frame's displacement are its line number.
+              model.describeTarget({ ...r, addend: BigInt.asIntN(24, r.addend) })
+            : model.describeTarget(r);
+        return `${r.offset}:${where}`;
+      });
+      lines.push(`${name} ${fields} ${refs.join(" ")}`);
+    }
+  }
+  return lines.sort();
+}
+
+export function diffObjects(original: ObjectModel, patched: ObjectModel): ObjectDiff {
+  const pairs = pairUnits(original.units, patched.units);
+  const diff: ObjectDiff = {
+    original,
+    patched,
+    changed: [],
+    added: [],
+    removed: [],
+    hooks: [],
+    refusals: [],
+    pairs,
+  };
+  const pairedOriginals = new Set(pairs.values());
+  const where = (u: Unit) => `${u.xenName} (${patched.file})`;
+
+  for (const unit of patched.units) {
+    const before = pairs.get(unit);
+    if (unit.kind === "object") {
+      if (before) checkData(before, unit);
+      continue;
+    }
+    if (!before) {
+      if (isInit(unit))
+        diff.refusals.push(
+          `${where(unit)} is new init code: a livepatch is applied after boot, so it would never run`,
+        );
+      else diff.added.push(unit);
+      continue;
+    }
+    const why = functionDifference(before, unit);
+    if (!why) continue;
+    if (isInit(unit)) {
+      diff.refusals.push(
+        `${where(unit)} is init code (${unit.section.name}): it ran at boot and is gone, a livepatch cannot change it`,
+      );
+      continue;
+    }
+    diff.changed.push({ unit, original: before, why });
+  }
+  for (const u of original.units) {
+    if (u.kind === "function" && !pairedOriginals.has(u)) diff.removed.push(u);
+  }
+
+  // A split-off cold part is entered only from its function: the function is what changes.
+  for (const c of [...diff.changed]) {
+    if (!c.unit.name.endsWith(".cold")) continue;
+    diff.changed.splice(diff.changed.indexOf(c), 1);
+    const parentName = c.unit.name.replace(/\.cold$/, "");
+    const parent = patched.units.find((u) => u.kind === "function" && u.name === parentName);
+    const parentBefore = parent && pairs.get(parent);
+    if (parent && parentBefore && !diff.changed.some((d) => d.unit === parent)) {
+      diff.changed.push({
+        unit: parent,
+        original: parentBefore,
+        why: `its cold part ${c.unit.name} changed`,
+      });
+    }
+  }
+  for (const c of diff.changed) {
+    if (c.original.size < MIN_PATCHABLE_SIZE) {
+      diff.refusals.push(
+        `${where(c.unit)} is ${c.original.size} bytes in the base, shorter than the ${MIN_PATCHABLE_SIZE}-byte jump a livepatch writes over it`,
+      );
+    }
+  }
+  // Hooks the patch defines (an earlier patch of a stack may have defined some already).
+  for (const s of patched.elf.sections) {
+    if (!(s.name in HOOK_SECTIONS)) continue;
+    const before = original.elf.sectionNamed(s.name);
+    const describe = (m: ObjectModel, sec: typeof s) =>
+      m
+        .relocations(sec)
+        .map((r) => `${r.offset}:${m.describeTarget(r)}`)
+        .join(" ");
+    if (!before || describe(original, before) !== describe(patched, s)) diff.hooks.push(s);
+  }
+  checkLooseCode();
+  diff.changed.sort((a, b) => a.unit.name.localeCompare(b.unit.name));
+  return diff;
+
+  function functionDifference(before: Unit, after: Unit): string | undefined {
+    const a = original.bytes(before.section, before.start, before.size);
+    const b = patched.bytes(after.section, after.start, after.size);
+    if (a.length !== b.length) return `its size changed from ${a.length} to ${b.length} bytes`;
+    if (!Buffer.from(a).equals(Buffer.from(b))) return "its code changed";
+    if (before.relas.length !== after.relas.length) return "it references other things";
+    for (const [i, r] of after.relas.entries()) {
+      const o = before.relas[i]!;
+      const rt = patched.describeTarget(r);
+      const ot = original.describeTarget(o);
+      if (r.offset !== o.offset || r.type !== o.type || rt !== ot) {
+        return `the reference at +${r.offset} changed from ${ot} to ${rt}`;
+      }
+    }
+    const sa = specialSignature(original, before).join("\n");
+    const sb = specialSignature(patched, after).join("\n");
+    if (sa !== sb) return "its alternatives, exception table or bug frame entries changed";
+    return undefined;
+  }
+
+  function checkData(before: Unit, after: Unit): void {
+    if (!isWritable(after.section)) return; // a changed constant is copied into the payload
+    if (before.size !== after.size) {
+      diff.refusals.push(
+        `${where(after)} changes size from ${before.size} to ${after.size} bytes: the hypervisor's live data keeps its old layout, which a livepatch cannot change`,
+      );
+    } else if (original.digest(before) !== patched.digest(after)) {
+      diff.refusals.push(
+        `${where(after)} has a new initial value: the hypervisor's copy is live and is not re-initialised by a livepatch (initialise it in a load hook instead)`,
+      );
+    }
+  }
+
+  /** Code outside any function symbol (assembly without .type) cannot be patched by function. */
+  function checkLooseCode(): void {
+    for (const s of patched.elf.sections) {
+      if (!isCode(s) || s.size === 0) continue;
+      if (patched.units.some((u) => u.section.index === s.index)) continue;
+      const o = original.elf.sectionNamed(s.name);
+      const same = o && Buffer.from(original.bytes(o)).equals(Buffer.from(patched.bytes(s)));
+      if (!same && !s.name.startsWith(".altinstr_replacement") && s.name !== ".fixup") {
+        diff.refusals.push(
+          `${patched.file}: ${s.name} changed, and holds code outside any function symbol (assembly without .type @function): it cannot be patched function by function`,
+        );
+      }
+    }
+  }
+}
+
+function isInit(unit: Unit): boolean {
+  return /^\.init\b|\.init\./.test(unit.section.name);
+}

@@ -1,0 +1,178 @@
+/**
+ * Patch files as the builder takes them: read, checked before anything runs (only text
+ * changes to files under `xen/`, inside the tree, of a sane size), and applied to a tree
+ * with failures named by patch, file and hunk.
+ */
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import { basename, dirname, resolve } from "node:path";
+import { LIVEPATCH_NAME_SIZE } from "../livepatch/payload.js";
+import { ConfigurationError } from "../util/errors.js";
+import { CommandError, runCommand } from "../util/exec.js";
+
+const INPUT = "patches";
+/** Security fixes are small; a megabyte of diff is a tree update, not a livepatch. */
+export const MAX_PATCH_BYTES = 1024 * 1024;
+
+export interface Hunk {
+  /** The `@@ -a,b +c,d @@` line. */
+  header: string;
+  oldStart: number;
+  /** 1-based line of the header in the patch file. */
+  line: number;
+}
+
+export interface FilePatch {
+  /** Path in the tree (after stripping `a/`), `xen/...`. */
+  path: string;
+  hunks: Hunk[];
+}
+
+export interface PatchFile {
+  /** The path as given, resolved. */
+  path: string;
+  /** The payload name: the file's name without .patch/.diff, as [A-Za-z0-9_-]. */
+  name: string;
+  sha256: string;
+  files: FilePatch[];
+}
+
+export function patchPayloadName(path: string): string {
+  const name = basename(path)
+    .replace(/\.(patch|diff)$/, "")
+    .replace(/[^A-Za-z0-9_-]/g, "_")
+    .slice(0, LIVEPATCH_NAME_SIZE - 1);
+  if (!/[A-Za-z0-9]/.test(name)) {
+    throw new ConfigurationError(INPUT, `${path}: the file name gives no usable payload name`);
+  }
+  return name;
+}
+
+/** Checks a patch's text; throws a ConfigurationError naming the patch and the line. */
+export function parsePatch(path: string, text: string): PatchFile {
+  const fail = (line: number, problem: string): never => {
+    throw new ConfigurationError(INPUT, `${path}:${line}: ${problem}`);
+  };
+  const files: FilePatch[] = [];
+  const lines = text.split("\n");
+  let current: FilePatch | undefined;
+  for (const [i, line] of lines.entries()) {
+    const n = i + 1;
+    if (line.startsWith("GIT binary patch") || /^Binary files .* differ$/.test(line)) {
+      fail(
+        n,
+        "binary changes cannot be built into a livepatch; the patch must change only source text",
+      );
+    }
+    const mode = /^(?:new file mode|deleted file mode|old mode|new mode) (\d+)$/.exec(line);
+    if (mode && mode[1] === "120000") fail(n, "the patch adds, removes or changes a symbolic link");
+    if (/^(?:rename|copy) (?:from|to) /.test(line)) {
+      fail(n, "the patch renames or copies a file; a livepatch patch changes file contents only");
+    }
+    if (line.startsWith("+++ ")) {
+      const target = checkedPath(
+        lines[i - 1]?.startsWith("--- ") ? lines[i - 1]!.slice(4) : "",
+        line.slice(4),
+        n,
+      );
+      current = { path: target, hunks: [] };
+      files.push(current);
+      continue;
+    }
+    const hunk = /^@@ -(\d+)(?:,\d+)? \+\d+(?:,\d+)? @@/.exec(line);
+    if (hunk) {
+      if (!current) fail(n, "a hunk before any +++ file header");
+      current!.hunks.push({ header: hunk[0], oldStart: Number(hunk[1]), line: n });
+    }
+  }
+  if (files.length === 0 || files.every((f) => f.hunks.length === 0)) {
+    throw new ConfigurationError(
+      INPUT,
+      `${path}: no unified diff hunks found; give a patch made by git format-patch or diff -u`,
+    );
+  }
+  return {
+    path,
+    name: patchPayloadName(path),
+    sha256: createHash("sha256").update(text).digest("hex"),
+    files,
+  };
+
+  function checkedPath(oldHeader: string, newHeader: string, n: number): string {
+    const strip = (header: string) => header.split("\t")[0]!.trim();
+    const paths = [strip(oldHeader), strip(newHeader)].filter((p) => p && p !== "/dev/null");
+    if (paths.length === 0) fail(n, "a file header without a path");
+    let inTree = "";
+    for (const p of paths) {
+      if (p.startsWith("/"))
+        fail(n, `${p} is an absolute path; use paths relative to the tree (a/xen/...)`);
+      const rel = p.split("/").slice(1).join("/"); // -p1, as git format-patch writes them
+      if (rel.split("/").some((part) => part === "..")) fail(n, `${p} leaves the tree`);
+      if (!rel.startsWith("xen/")) {
+        fail(
+          n,
+          `${p} is outside xen/: a livepatch changes only the hypervisor (tools and docs belong in another patch)`,
+        );
+      }
+      inTree = rel;
+    }
+    return inTree;
+  }
+}
+
+export async function readPatch(path: string): Promise<PatchFile> {
+  const full = resolve(path);
+  const info = await stat(full).catch((err: unknown) => {
+    throw new ConfigurationError(
+      INPUT,
+      `${path}: cannot read the patch: ${(err as Error).message}`,
+      { cause: err },
+    );
+  });
+  if (!info.isFile()) throw new ConfigurationError(INPUT, `${path} is not a file`);
+  if (info.size > MAX_PATCH_BYTES) {
+    throw new ConfigurationError(
+      INPUT,
+      `${path} is ${info.size} bytes, more than the ${MAX_PATCH_BYTES} a livepatch patch may be; split it or build a new hypervisor`,
+    );
+  }
+  return parsePatch(full, await readFile(full, "latin1"));
+}
+
+/**
+ * Applies a patch at `tree` (its root) with `git apply`, which refuses fuzz: a patch that
+ * does not apply exactly is named with the file and the hunk that failed.
+ */
+export async function applyPatch(patch: PatchFile, tree: string, logFile?: string): Promise<void> {
+  const args = ["apply", "-p1", "--whitespace=nowarn"];
+  const run = (extra: string[]) =>
+    runCommand("git", [...args, ...extra, patch.path], {
+      cwd: tree,
+      // Not a repository: git must not find one above the tree and apply relative to it.
+      env: { GIT_CEILING_DIRECTORIES: dirname(tree) },
+      ...(logFile ? { logFile } : {}),
+    });
+  try {
+    await run(["--check"]);
+  } catch (err) {
+    if (!(err instanceof CommandError)) throw err;
+    throw new ConfigurationError(INPUT, applyFailure(patch, err.stderr), { cause: err });
+  }
+  await run([]);
+}
+
+/** git apply's "patch failed: FILE:LINE" turned into the hunk of the patch file. */
+export function applyFailure(patch: PatchFile, stderr: string): string {
+  const failed = /patch failed: (.+):(\d+)/.exec(stderr);
+  const detail = stderr.trim().split("\n").slice(0, 4).join("\n");
+  if (failed) {
+    const [, file, at] = failed;
+    const filePatch = patch.files.find((f) => f.path === file);
+    const index = filePatch?.hunks.findIndex((h) => h.oldStart === Number(at)) ?? -1;
+    if (filePatch && index >= 0) {
+      const hunk = filePatch.hunks[index]!;
+      return `${patch.path}:${hunk.line}: hunk ${index + 1} of ${file} (${hunk.header}) does not apply to the base tree; rebase the patch onto the Xen source given in xen-source\n${detail}`;
+    }
+  }
+  return `${patch.path} does not apply to the base tree; rebase it onto the Xen source given in xen-source\n${detail}`;
+}
