@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
 import {
   access,
@@ -402,7 +402,7 @@ async function setUpCcache(
   await mkdir(binDir, { recursive: true });
   for (const name of ["gcc", "cc"]) {
     // Create then rename: replacing a link is atomic for a concurrent build using it.
-    const tmp = join(binDir, `.${name}.${process.pid}`);
+    const tmp = join(binDir, `.${name}.${process.pid}.${randomUUID()}`);
     await rm(tmp, { force: true });
     await symlink(ccachePath, tmp);
     await rename(tmp, join(binDir, name));
@@ -441,7 +441,7 @@ async function setUpShims(cacheDir: string): Promise<string> {
     "exit 1",
     "",
   ].join("\n");
-  const tmp = join(dir, `.lsb_release.${process.pid}`);
+  const tmp = join(dir, `.lsb_release.${process.pid}.${randomUUID()}`);
   await writeFile(tmp, script, { mode: 0o755 });
   await rename(tmp, join(dir, "lsb_release"));
   return dir;

@@ -136,7 +136,9 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
     source: opts.source,
     sourceDirs: generated.map((g) => g.dir),
     stackMode: opts.mode === "independent" ? "independent" : "stacked",
-    expectations: opts.expectations,
+    // A cumulative payload replaces a live stack, whose jumps are where its expectations
+    // of the original code would be checked: Xen would refuse the replace.
+    expectations: opts.mode === "cumulative" ? "none" : opts.expectations,
     ...(opts.metadata ? { metadata: opts.metadata } : {}),
     outDir: opts.outDir,
     ...(logFile ? { logFile } : {}),

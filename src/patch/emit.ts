@@ -32,6 +32,9 @@ const RELOCATION_NAMES: ReadonlyMap<number, string> = new Map([
   [R_X86_64_PLT32, "R_X86_64_PLT32"],
 ]);
 
+/** Sections copied under their own name: the loader looks them up by it. */
+const KEEP_NAME = new Set([".altinstr_replacement", ".fixup"]);
+
 export interface PatchedFunction {
   /** The function's name in the hypervisor (`file#name` when static). */
   name: string;
@@ -290,7 +293,9 @@ export function emitPayloadSource(diffs: readonly ObjectDiff[]): PayloadSource {
       !isWritable(t.section) ||
       !diff.original.elf.sectionNamed(t.section.name)
     ) {
-      return `${placeSection(diff, t.section)}${signed(BigInt(t.offset))}`;
+      // Xen finds alternatives' replacements by this name; the others only need a section.
+      const keepName = KEEP_NAME.has(t.section.name) ? t.section.name : undefined;
+      return `${placeSection(diff, t.section, keepName)}${signed(BigInt(t.offset))}`;
     }
     refusals.push(
       `${model.file}: a changed function uses anonymous writable data in ${t.section.name}, which cannot be shared with the hypervisor's copy by name`,

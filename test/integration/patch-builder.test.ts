@@ -1,17 +1,18 @@
-import { mkdtemp, readFile } from "node:fs/promises";
+// The native patch builder on real patches against the Debian 4.17.5 base: what it puts
+// in each payload, that the verifier finds nothing wrong, and what it refuses.
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { buildPatchPayloads } from "../../src/patch/build.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { Payload } from "../../src/livepatch/payload.js";
+import { type PatchMode, type PatchPayload, buildPatchPayloads } from "../../src/patch/build.js";
 import { verifyPayloadSet } from "../../src/verify/payload-set.js";
 import { getXenBase, getXenSource, integrationCacheDir } from "./xen-base.js";
 
-const fixture = (name: string) => join(import.meta.dirname, "..", "fixtures", "patches", name);
+export const patchFixture = (name: string) =>
+  join(import.meta.dirname, "..", "fixtures", "patches", name);
 
-async function build(
-  patches: string[],
-  mode: "stacked" | "independent" | "cumulative" = "stacked",
-) {
+export async function buildPatches(patches: string[], mode: PatchMode) {
   const [base, source] = await Promise.all([getXenBase(), getXenSource()]);
   const out = await mkdtemp(join(tmpdir(), "xlci-patch-test-"));
   const payloads = await buildPatchPayloads({
@@ -25,25 +26,157 @@ async function build(
     sourcesDir: join(out, "sources"),
     logFile: join(out, "patch-build.log"),
   });
-  const verified = await verifyPayloadSet({
-    payloads: payloads.map((p) => p.file),
-    xenSyms: base.xenSyms,
-    applied: [],
-  });
-  return { out, payloads, verified };
+  return { out, payloads, base };
 }
 
+const names = (p: PatchPayload) => p.functions.map((f) => f.name).sort();
+
 describe("native patch builder", () => {
-  it("builds a changed string in a global function", async () => {
-    const { payloads, verified, out } = await build([fixture("extra-version.patch")]);
-    console.log(await readFile(join(out, "sources", "extra-version", "extra-version.S"), "utf8"));
-    console.log(
-      JSON.stringify(
-        verified.payloads.map((p) => p.findings),
-        null,
-        1,
+  let independent: PatchPayload[];
+  let stacked: PatchPayload[];
+  let cumulative: PatchPayload[];
+  let xenSyms: string;
+
+  beforeAll(async () => {
+    const single = ["extra-version", "new-function", "hooks", "changeset-denied"];
+    const stack = ["stack-1-compiler", "stack-2-compile-date"];
+    const [a, b, c] = await Promise.all([
+      buildPatches(
+        single.map((n) => patchFixture(`${n}.patch`)),
+        "independent",
       ),
+      buildPatches(
+        stack.map((n) => patchFixture(`${n}.patch`)),
+        "stacked",
+      ),
+      buildPatches(
+        stack.map((n) => patchFixture(`${n}.patch`)),
+        "cumulative",
+      ),
+    ]);
+    [independent, stacked, cumulative, xenSyms] = [
+      a.payloads,
+      b.payloads,
+      c.payloads,
+      a.base.xenSyms,
+    ];
+  }, 900_000);
+
+  it("takes exactly the changed functions, and new ones only as code", () => {
+    expect(independent.map((p) => [p.name, names(p), p.added])).toEqual([
+      ["extra-version", ["xen_extra_version"], []],
+      ["new-function", ["xen_changeset"], ["common/version.c#livepatch_ci_changeset"]],
+      [
+        "hooks",
+        ["xen_changeset"],
+        ["common/version.c#livepatch_ci_post_apply", "common/version.c#livepatch_ci_post_revert"],
+      ],
+      // The static inline xsm_xen_version() exists only inside its callers (compat/kernel.c
+      // compiles kernel.c a second time).
+      ["changeset-denied", ["compat_xen_version", "do_xen_version"], []],
+    ]);
+    expect(stacked.map((p) => [p.name, names(p)])).toEqual([
+      ["stack-1-compiler", ["xen_compiler"]],
+      ["stack-2-compile-date", ["xen_compile_date"]],
+    ]);
+    expect(cumulative.map((p) => [p.name, names(p)])).toEqual([
+      ["stack-2-compile-date-cumulative", ["xen_compile_date", "xen_compiler"]],
+    ]);
+  });
+
+  it("produces payloads the verifier finds nothing wrong with", async () => {
+    for (const set of [independent, stacked, cumulative]) {
+      const verified = await verifyPayloadSet({
+        payloads: set.map((p) => p.file),
+        xenSyms,
+        applied: [],
+      });
+      expect(verified.payloads.flatMap((p) => p.findings)).toEqual([]);
+    }
+  });
+
+  it("keeps the special-section entries and hooks of the included functions", async () => {
+    const denied = await Payload.load(independent.find((p) => p.name === "changeset-denied")!.file);
+    const sections = denied.elf.sections.map((s) => s.name);
+    expect(sections).toEqual(
+      expect.arrayContaining([".altinstructions", ".altinstr_replacement", ".ex_table", ".fixup"]),
     );
-    expect(payloads.map((p) => p.functions.map((f) => f.name))).toEqual([["xen_extra_version"]]);
+    const hooks = await Payload.load(independent.find((p) => p.name === "hooks")!.file);
+    expect(hooks.elf.sections.map((s) => s.name)).toEqual(
+      expect.arrayContaining([".livepatch.hooks.postapply", ".livepatch.hooks.postrevert"]),
+    );
+  });
+
+  it("stacks payloads on each other and records the patches", () => {
+    expect(stacked[1]!.depends).toBe(stacked[0]!.buildId);
+    expect(stacked[1]!.patches).toEqual([
+      {
+        path: patchFixture("stack-2-compile-date.patch"),
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
+    ]);
+    expect(cumulative[0]!.patches.map((p) => p.path)).toEqual([
+      patchFixture("stack-1-compiler.patch"),
+      patchFixture("stack-2-compile-date.patch"),
+    ]);
+  });
+});
+
+describe("what the builder refuses", () => {
+  async function refusal(name: string, text: string): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), "xlci-patch-refusal-"));
+    const file = join(dir, name);
+    await writeFile(file, text);
+    return buildPatches([file], "stacked").then(
+      () => "built",
+      (e: Error) => e.message,
+    );
+  }
+
+  it("names the hunk that does not apply", async () => {
+    const text = (await readFile(patchFixture("extra-version.patch"), "utf8")).replace(
+      "-    return XEN_EXTRAVERSION;",
+      "-    return XEN_EXTRAVERSION_NOT_THERE;",
+    );
+    expect(await refusal("stale.patch", text)).toMatch(
+      /stale\.patch:3: hunk 1 of xen\/common\/version\.c \(@@ -57,7 \+57,7 @@\) does not apply/,
+    );
+  }, 600_000);
+
+  it("refuses a change to init code", async () => {
+    const text = [
+      "--- a/xen/common/kernel.c",
+      "+++ b/xen/common/kernel.c",
+      "@@ -199,4 +199,5 @@",
+      " static void __init _cmdline_parse(const char *cmdline)",
+      " {",
+      '+    printk("livepatch-ci: parsing\\n");',
+      "     parse_params(cmdline, __setup_start, __setup_end);",
+      " }",
+      "",
+    ].join("\n");
+    const message = await refusal("init.patch", text);
+    expect(message).toMatch(/init\.patch cannot be built into a livepatch/);
+    // _cmdline_parse() is inlined into cmdline_parse(), also init code.
+    expect(message).toMatch(/cmdline_parse \(xen\/common\/kernel\.o\) is init code/);
+  }, 600_000);
+
+  it("refuses a new initial value of live data", async () => {
+    const text = [
+      "--- a/xen/common/version.c",
+      "+++ b/xen/common/version.c",
+      "@@ -95,7 +95,7 @@",
+      " }",
+      " ",
+      " static const void *build_id_p __read_mostly;",
+      "-static unsigned int build_id_len __read_mostly;",
+      "+static unsigned int build_id_len __read_mostly = 1;",
+      " ",
+      " int xen_build_id(const void **p, unsigned int *len)",
+      " {",
+      "",
+    ].join("\n");
+    const message = await refusal("data.patch", text);
+    expect(message).toMatch(/version\.c#build_id_len .*has a new initial value/);
   }, 600_000);
 });
