@@ -17,13 +17,7 @@ import {
 import type { ElfRela, ElfSection } from "../elf/reader.js";
 import { LIVEPATCH_FUNC_SIZE, LIVEPATCH_PAYLOAD_VERSION, SECTION } from "../livepatch/payload.js";
 import type { ObjectDiff } from "./object-diff.js";
-import {
-  type ObjectModel,
-  SPECIAL_SECTIONS,
-  type Unit,
-  isCode,
-  isWritable,
-} from "./object-model.js";
+import { SPECIAL_SECTIONS, type Unit, isCode, isWritable } from "./object-model.js";
 
 /** The relocation types Xen 4.17's x86 loader applies (arch_livepatch_perform_rela). */
 const RELOCATION_NAMES: ReadonlyMap<number, string> = new Map([
