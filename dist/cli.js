@@ -6042,9 +6042,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -7426,7 +7426,6 @@ var INPUT_DEFAULTS = {
   "cache-dir": ""
 };
 var NOT_YET = {
-  patches: "building payloads from patches",
   "signing-key": "signing"
 };
 var BUILD_VALUE_KEYS = [
@@ -7506,7 +7505,6 @@ function parseOptions(raw, cwd, cacheDir, metadata = {}) {
   if (input("xen-ref") && source?.kind !== "git") {
     throw new ConfigurationError("xen-ref", "a ref only applies when xen-source is a git URL");
   }
-  oneOf("builder", input("builder"), ["native", "livepatch-build-tools"]);
   const expectations = oneOf("expectations", input("expectations"), ["none", "auto"]);
   oneOf("kvm", input("kvm"), ["auto", "true", "false"]);
   if (oneOf("attest", input("attest"), ["auto", "true", "false"]) === "true") {
@@ -7540,6 +7538,8 @@ function parseOptions(raw, cwd, cacheDir, metadata = {}) {
     xenConfig: input("xen-config") === "defconfig" ? "defconfig" : { path: path(input("xen-config")) },
     expectedBuildId: expected ? /^[0-9a-fA-F]+$/.test(expected) ? expected.toLowerCase() : path(expected) : void 0,
     selfTest: boolean("self-test", input("self-test")),
+    patches: expandPaths("patches", listInput(input("patches")), cwd),
+    builder: oneOf("builder", input("builder"), ["native", "livepatch-build-tools"]),
     payloads: expandPaths("payloads", listInput(input("payloads")), cwd),
     xenSyms: input("xen-syms") ? path(input("xen-syms")) : void 0,
     appliedPayloads: expandPaths("applied-payloads", listInput(input("applied-payloads")), cwd),
@@ -7568,16 +7568,28 @@ function parseOptions(raw, cwd, cacheDir, metadata = {}) {
       "payloads are built against a Xen tree: set xen-source too"
     );
   }
+  if (options.builder === "livepatch-build-tools") {
+    throw new ConfigurationError(
+      "builder",
+      `the livepatch-build-tools builder is not available in this version yet; use "native"`
+    );
+  }
+  if (options.patches.length > 0 && !options.xenSource) {
+    throw new ConfigurationError(
+      "patches",
+      "patches are built against a Xen tree: set xen-source to the tree they apply to"
+    );
+  }
   if (options.payloadSources.length > 0 && options.stackMode === "cumulative") {
     throw new ConfigurationError(
       "stack-mode",
       `"cumulative" makes one payload of a patch series; payload-sources are built one payload per directory: use "stacked" or "independent"`
     );
   }
-  if (options.expectations === "auto" && options.payloadSources.length === 0) {
+  if (options.expectations === "auto" && options.payloadSources.length + options.patches.length === 0) {
     throw new ConfigurationError(
       "expectations",
-      `"auto" fills in the expectations of payloads this run builds: give payload-sources`
+      `"auto" fills in the expectations of payloads this run builds: give patches or payload-sources`
     );
   }
   if (options.scenario !== "none" && !options.xenSource) {
@@ -7604,10 +7616,10 @@ function parseOptions(raw, cwd, cacheDir, metadata = {}) {
       "a dom0 kernel is only booted by the boot test: set scenario too"
     );
   }
-  if (options.scenario === "default" && options.payloadSources.length + options.payloads.length === 0) {
+  if (options.scenario === "default" && options.patches.length + options.payloadSources.length + options.payloads.length === 0) {
     throw new ConfigurationError(
       "scenario",
-      `"default" tests your payloads: give payload-sources or payloads`
+      `"default" tests your payloads: give patches, payload-sources or payloads`
     );
   }
   if (!options.xenSource && options.payloads.length === 0) {
@@ -7620,8 +7632,8 @@ function parseOptions(raw, cwd, cacheDir, metadata = {}) {
 }
 
 // src/pipeline.ts
-import { access as access4, copyFile as copyFile4, mkdir as mkdir10, readFile as readFile10, writeFile as writeFile7 } from "node:fs/promises";
-import { basename as basename7, dirname as dirname7, join as join12 } from "node:path";
+import { access as access4, copyFile as copyFile5, mkdir as mkdir11, readFile as readFile12, writeFile as writeFile8 } from "node:fs/promises";
+import { basename as basename8, dirname as dirname8, join as join13 } from "node:path";
 
 // src/build/config.ts
 import { createHash } from "node:crypto";
@@ -7668,7 +7680,7 @@ function livepatchRequirements(config) {
 }
 
 // src/build/xen.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash3, randomUUID } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
 import {
   access as access2,
@@ -7763,7 +7775,7 @@ async function runCommand(cmd, args, opts = {}) {
     opts.onLine?.(line, stream);
   };
   const outcome = await new Promise(
-    (resolve10) => {
+    (resolve11) => {
       const child = spawn(cmd, args, {
         cwd: opts.cwd,
         env: { ...process.env, ...opts.env },
@@ -7780,8 +7792,8 @@ async function runCommand(cmd, args, opts = {}) {
         });
       }
       if (opts.input !== void 0) child.stdin?.end(opts.input);
-      child.on("error", resolve10);
-      child.on("close", (code, signal) => resolve10({ code, signal }));
+      child.on("error", resolve11);
+      child.on("close", (code, signal) => resolve11({ code, signal }));
     }
   );
   for (const stream of ["stdout", "stderr"])
@@ -7790,7 +7802,7 @@ async function runCommand(cmd, args, opts = {}) {
     const status = outcome instanceof Error ? outcome.message : `exit ${outcome.code ?? outcome.signal}`;
     log.write(`[${status}]
 `);
-    await new Promise((resolve10) => log.end(resolve10));
+    await new Promise((resolve11) => log.end(resolve11));
   }
   if (outcome instanceof Error) {
     if (outcome.code === "ENOENT") {
@@ -7994,17 +8006,7 @@ async function buildXenBase(opts) {
     );
     await rm2(tree, { recursive: true, force: true });
     await runCommand("cp", ["-a", opts.source.root, tree], { logFile });
-    const ccache = await setUpCcache(cacheDir, logFile);
-    const shims = await setUpShims(cacheDir);
-    const path = [ccache?.binDir, shims, process.env.PATH].filter(Boolean).join(delimiter);
-    const runs = xenMakeInvocations({
-      jobs: opts.jobs ?? availableParallelism(),
-      withTests: opts.withTests,
-      buildValues: buildValues2,
-      path,
-      ccacheDir: ccache?.cacheDir,
-      distribution
-    });
+    const runs = await makeInvocations(opts, { cacheDir, buildValues: buildValues2, distribution }, logFile);
     let configResult;
     for (const [i, run2] of runs.entries()) {
       await runCommand(run2.cmd, run2.args, { cwd: tree, env: run2.env, logFile });
@@ -8029,6 +8031,24 @@ async function buildXenBase(opts) {
     await writeFile2(join3(tree, STAMP), JSON.stringify(result, null, 2) + "\n");
     return { ...result, cached: false };
   }
+}
+async function makeInvocations(opts, plan, logFile) {
+  const ccache = await setUpCcache(plan.cacheDir, logFile);
+  const shims = await setUpShims(plan.cacheDir);
+  const path = [ccache?.binDir, shims, process.env.PATH].filter(Boolean).join(delimiter);
+  return xenMakeInvocations({
+    jobs: opts.jobs ?? availableParallelism(),
+    withTests: opts.withTests,
+    buildValues: plan.buildValues,
+    path,
+    ...ccache ? { ccacheDir: ccache.cacheDir } : {},
+    distribution: plan.distribution
+  });
+}
+async function xenRebuildInvocation(opts, logFile) {
+  const plan = await planXenBase(opts);
+  const runs = await makeInvocations({ ...opts, withTests: false }, plan, logFile);
+  return runs[runs.length - 1];
 }
 async function sourceDefaults(source, overrides = {}) {
   switch (source.identity.kind) {
@@ -8098,7 +8118,7 @@ async function setUpCcache(cacheDir, logFile) {
   const binDir = join3(cacheDir, "ccache-bin");
   await mkdir2(binDir, { recursive: true });
   for (const name of ["gcc", "cc"]) {
-    const tmp = join3(binDir, `.${name}.${process.pid}`);
+    const tmp = join3(binDir, `.${name}.${process.pid}.${randomUUID()}`);
     await rm2(tmp, { force: true });
     await symlink(ccachePath, tmp);
     await rename(tmp, join3(binDir, name));
@@ -8126,7 +8146,7 @@ async function setUpShims(cacheDir) {
     "exit 1",
     ""
   ].join("\n");
-  const tmp = join3(dir, `.lsb_release.${process.pid}`);
+  const tmp = join3(dir, `.lsb_release.${process.pid}.${randomUUID()}`);
   await writeFile2(tmp, script, { mode: 493 });
   await rename(tmp, join3(dir, "lsb_release"));
   return dir;
@@ -8212,6 +8232,7 @@ var SHN_LORESERVE = 65280;
 var SHN_ABS = 65521;
 var SHN_COMMON = 65522;
 var STB_LOCAL = 0;
+var STT_OBJECT = 1;
 var STT_FUNC = 2;
 var STT_SECTION = 3;
 var STT_FILE = 4;
@@ -9495,7 +9516,7 @@ function payloadCompileDiagnostics(output, dirs) {
 var formatDiagnostic = (d) => `${d.file}:${d.line}:${d.column !== void 0 ? `${d.column}:` : ""} ${d.severity}: ${d.message}`;
 var PayloadCompileError = class extends ConfigurationError {
   constructor(diagnostics, message, options) {
-    super(INPUT, message, options);
+    super(options?.input ?? INPUT, message, options);
     this.diagnostics = diagnostics;
   }
   diagnostics;
@@ -9805,10 +9826,923 @@ function oldFunction(f, xen) {
   return { name, address: sym.value + addend, ...addend === 0n ? { size: sym.size } : {} };
 }
 
-// src/source/git.ts
+// src/patch/build.ts
+import { mkdir as mkdir5, mkdtemp as mkdtemp2, readFile as readFile8, readdir as readdir4, rm as rm5, writeFile as writeFile5, copyFile as copyFile2 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join7, relative as relative5 } from "node:path";
+
+// src/patch/object-model.ts
 import { createHash as createHash6 } from "node:crypto";
-import { mkdir as mkdir5 } from "node:fs/promises";
-import { join as join7, resolve as resolve5 } from "node:path";
+var SPECIAL_SECTIONS = [
+  { name: ".altinstructions", entrySize: 14 },
+  { name: ".ex_table", entrySize: 8 },
+  { name: ".bug_frames.0", entrySize: 8 },
+  { name: ".bug_frames.1", entrySize: 8 },
+  { name: ".bug_frames.2", entrySize: 8 },
+  // An assertion's frame is followed by a second one holding its message.
+  { name: ".bug_frames.3", entrySize: 16 }
+];
+var PC_RELATIVE = /* @__PURE__ */ new Set([R_X86_64_PC32, R_X86_64_PLT32]);
+var ObjectModel = class {
+  constructor(file, bytes) {
+    this.file = file;
+    this.elf = parseElf(bytes, file);
+    for (const s of this.elf.sections) {
+      if (s.type !== SHT_RELA) continue;
+      const list = this.relasBySection.get(s.info) ?? [];
+      list.push(...this.elf.relocations(s));
+      this.relasBySection.set(s.info, list);
+    }
+    for (const list of this.relasBySection.values())
+      list.sort((a, b) => Number(a.offset - b.offset));
+    this.sourceName = this.elf.symbols().find((s) => s.type === STT_FILE && s.name)?.name;
+    for (const sym of this.elf.symbols()) {
+      if (sym.type !== STT_FUNC && sym.type !== STT_OBJECT) continue;
+      if (sym.shndx === SHN_UNDEF || sym.shndx >= SHN_LORESERVE || !sym.name) continue;
+      const section = this.elf.section(sym.shndx);
+      if (!section || !(section.flags & SHF_ALLOC)) continue;
+      const start = Number(sym.value);
+      const size = sym.size;
+      const relas = this.relocationsIn(section, start, size).map((r) => ({
+        ...r,
+        offset: r.offset - BigInt(start)
+      }));
+      this.units.push({
+        kind: sym.type === STT_FUNC ? "function" : "object",
+        name: sym.name,
+        xenName: this.xenName(sym),
+        symbol: sym,
+        section,
+        start,
+        size,
+        relas
+      });
+    }
+  }
+  file;
+  elf;
+  /** The source file name of its STT_FILE symbol: Xen prefixes local symbols with it. */
+  sourceName;
+  units = [];
+  relasBySection = /* @__PURE__ */ new Map();
+  /** The name Xen's symbol table gives a symbol of this object (xen/tools/symbols.c). */
+  xenName(sym) {
+    return sym.bind === STB_LOCAL && this.sourceName ? `${this.sourceName}#${sym.name}` : sym.name;
+  }
+  relocations(section) {
+    return this.relasBySection.get(section.index) ?? [];
+  }
+  relocationsIn(section, start, size) {
+    return this.relocations(section).filter(
+      (r) => r.offset >= BigInt(start) && r.offset < BigInt(start + size)
+    );
+  }
+  symbol(index) {
+    const sym = this.elf.symbols()[index];
+    if (!sym) throw this.elf.error(`relocation names symbol ${index}, which does not exist`);
+    return sym;
+  }
+  bytes(section, start = 0, size = section.size) {
+    if (section.type === SHT_NOBITS) return new Uint8Array(size);
+    return this.elf.data(section).subarray(start, start + size);
+  }
+  /** The unit of `section` covering `offset` (functions before objects). */
+  unitAt(section, offset) {
+    let found;
+    for (const u of this.units) {
+      if (u.section.index !== section.index) continue;
+      if (offset < u.start || offset >= u.start + Math.max(u.size, 1)) continue;
+      if (!found || found.kind === "object" && u.kind === "function") found = u;
+    }
+    return found;
+  }
+  /**
+   * Where a relocation points, as a section and offset, or an undefined symbol's name.
+   * A PC-relative reference's addend is biased by the distance from the field to the end
+   * of the instruction (-4 for most): `probe` is the offset most likely inside the target.
+   */
+  target(rela) {
+    const sym = this.symbol(rela.symbolIndex);
+    if (sym.shndx === SHN_UNDEF) return { kind: "undefined", name: sym.name, symbol: sym };
+    const section = this.elf.section(sym.shndx);
+    if (!section || sym.shndx >= SHN_LORESERVE) {
+      throw this.elf.error(
+        `relocation against ${sym.name || "a symbol"} in special section ${sym.shndx}`
+      );
+    }
+    const offset = Number(sym.value + rela.addend);
+    const probe = PC_RELATIVE.has(rela.type) ? offset + 4 : offset;
+    return { kind: "section", section, offset, probe, symbol: sym };
+  }
+  /**
+   * A description of where a relocation points that does not depend on where the
+   * compiler placed things: a function or object by name and offset, a string by its
+   * text, anonymous read-only data by its content. Equal descriptions in two builds
+   * mean the same target.
+   */
+  describeTarget(rela) {
+    const t = this.target(rela);
+    if (t.kind === "undefined") return `extern ${t.name}${signed(rela.addend)}`;
+    const { section } = t;
+    const named = t.symbol.type === STT_FUNC || t.symbol.type === STT_OBJECT;
+    const unit = named ? this.units.find((u) => u.symbol.index === t.symbol.index) : this.unitAt(section, t.probe);
+    if (unit) {
+      const what2 = unit.kind === "object" && !isWritable(section) ? `=${this.digest(unit)}` : "";
+      return `${unit.kind} ${stripCloneNumber(unit.name)}${what2}${signed(BigInt(t.offset - unit.start))}`;
+    }
+    if (section.flags & SHF_MERGE && section.flags & SHF_STRINGS) {
+      const data = this.bytes(section);
+      return `string ${JSON.stringify(cString(data, t.offset))} ${JSON.stringify(cString(data, t.probe))}`;
+    }
+    const content = createHash6("sha256").update(this.bytes(section)).digest("hex").slice(0, 16);
+    return `section ${baseSectionName(section.name)}=${content}${signed(BigInt(t.offset))}`;
+  }
+  /** A digest of a unit's bytes and of what its relocations point at. */
+  digest(unit) {
+    const hash = createHash6("sha256").update(this.bytes(unit.section, unit.start, unit.size));
+    for (const r of unit.relas) {
+      const target = this.symbol(r.symbolIndex).index === unit.symbol.index ? "self" : this.describeTarget(r);
+      hash.update(`|${r.offset}:${r.type}:${target}`);
+    }
+    return hash.digest("hex").slice(0, 16);
+  }
+  /** The entries of a special section, each with its relocations (offsets within the entry). */
+  specialEntries(name, entrySize) {
+    const section = this.elf.sectionNamed(name);
+    if (!section) return [];
+    const relas = this.relocations(section);
+    const entries = [];
+    for (let at2 = 0; at2 + entrySize <= section.size; at2 += entrySize) {
+      const inside = relas.filter((r) => r.offset >= BigInt(at2) && r.offset < BigInt(at2 + entrySize)).map((r) => ({ ...r, offset: r.offset - BigInt(at2) }));
+      const anchor = inside.find((r) => r.offset === 0n);
+      const target = anchor && this.target(anchor);
+      const unit = target?.kind === "section" && target.section.flags & SHF_EXECINSTR ? this.unitAt(target.section, target.offset & 16777215) : void 0;
+      entries.push({ section, at: at2, size: entrySize, relas: inside, unit });
+    }
+    return entries;
+  }
+};
+function isWritable(section) {
+  return Boolean(section.flags & SHF_WRITE) && !section.name.startsWith(".data.rel.ro");
+}
+function isCode(section) {
+  return Boolean(section.flags & SHF_EXECINSTR);
+}
+function stripCloneNumber(name) {
+  return name.replace(/\.\d+$/, "");
+}
+function baseSectionName(name) {
+  return name.replace(/\.\d+$/, "");
+}
+function signed(n) {
+  return n < 0n ? `${n}` : `+${n}`;
+}
+function cString(data, at2) {
+  if (at2 < 0 || at2 >= data.length) return "";
+  let end = data.indexOf(0, at2);
+  if (end < 0) end = data.length;
+  return Buffer.from(data.subarray(at2, end)).toString("latin1");
+}
+
+// src/patch/object-diff.ts
+var MIN_PATCHABLE_SIZE = 5;
+function pairUnits(original, patched) {
+  const pairs = /* @__PURE__ */ new Map();
+  const key = (u) => `${u.kind} ${u.section.flags & 4 ? "x" : "d"} ${u.name}`;
+  const byName = new Map(original.map((u) => [key(u), u]));
+  const unpaired = [];
+  for (const u of patched) {
+    const o = byName.get(key(u));
+    if (o) {
+      pairs.set(u, o);
+      byName.delete(key(u));
+    } else unpaired.push(u);
+  }
+  const strippedKey = (u) => `${u.kind} ${stripCloneNumber(u.name)}`;
+  const group = (units) => {
+    const m = /* @__PURE__ */ new Map();
+    for (const u of units) m.set(strippedKey(u), [...m.get(strippedKey(u)) ?? [], u]);
+    return m;
+  };
+  const left = group(byName.values());
+  for (const [k, list] of group(unpaired)) {
+    const candidates = left.get(k);
+    if (list.length === 1 && candidates?.length === 1) pairs.set(list[0], candidates[0]);
+  }
+  return pairs;
+}
+function specialSignature(model, unit) {
+  const lines = [];
+  for (const { name, entrySize } of SPECIAL_SECTIONS) {
+    for (const e of model.specialEntries(name, entrySize)) {
+      if (e.unit?.symbol.index !== unit.symbol.index) continue;
+      const data = model.bytes(e.section, e.at, e.size);
+      const fields = name === ".altinstructions" ? Buffer.from(data.subarray(8)).toString("hex") : "";
+      const refs = e.relas.map((r) => {
+        const t = model.target(r);
+        const where = t.kind === "section" && isCode(t.section) && name.startsWith(".bug_frames") ? (
+          // The high bits of a bug frame's displacement are its line number.
+          model.describeTarget({ ...r, addend: BigInt.asIntN(24, r.addend) })
+        ) : model.describeTarget(r);
+        return `${r.offset}:${where}`;
+      });
+      lines.push(`${name} ${fields} ${refs.join(" ")}`);
+    }
+  }
+  return lines.sort();
+}
+function diffObjects(original, patched) {
+  const pairs = pairUnits(original.units, patched.units);
+  const diff = {
+    original,
+    patched,
+    changed: [],
+    added: [],
+    removed: [],
+    hooks: [],
+    refusals: [],
+    pairs
+  };
+  const pairedOriginals = new Set(pairs.values());
+  const where = (u) => `${u.xenName} (${patched.file})`;
+  for (const unit of patched.units) {
+    const before = pairs.get(unit);
+    if (unit.kind === "object") {
+      if (before) checkData(before, unit);
+      continue;
+    }
+    if (!before) {
+      if (isInit(unit))
+        diff.refusals.push(
+          `${where(unit)} is new init code: a livepatch is applied after boot, so it would never run`
+        );
+      else diff.added.push(unit);
+      continue;
+    }
+    const why = functionDifference(before, unit);
+    if (!why) continue;
+    if (isInit(unit)) {
+      diff.refusals.push(
+        `${where(unit)} is init code (${unit.section.name}): it ran at boot and is gone, a livepatch cannot change it`
+      );
+      continue;
+    }
+    diff.changed.push({ unit, original: before, why });
+  }
+  for (const u of original.units) {
+    if (u.kind === "function" && !pairedOriginals.has(u)) diff.removed.push(u);
+  }
+  for (const c of [...diff.changed]) {
+    if (!c.unit.name.endsWith(".cold")) continue;
+    diff.changed.splice(diff.changed.indexOf(c), 1);
+    const parentName = c.unit.name.replace(/\.cold$/, "");
+    const parent = patched.units.find((u) => u.kind === "function" && u.name === parentName);
+    const parentBefore = parent && pairs.get(parent);
+    if (parent && parentBefore && !diff.changed.some((d) => d.unit === parent)) {
+      diff.changed.push({
+        unit: parent,
+        original: parentBefore,
+        why: `its cold part ${c.unit.name} changed`
+      });
+    }
+  }
+  for (const c of diff.changed) {
+    if (c.original.size < MIN_PATCHABLE_SIZE) {
+      diff.refusals.push(
+        `${where(c.unit)} is ${c.original.size} bytes in the base, shorter than the ${MIN_PATCHABLE_SIZE}-byte jump a livepatch writes over it`
+      );
+    }
+  }
+  for (const s of patched.elf.sections) {
+    if (!(s.name in HOOK_SECTIONS)) continue;
+    const before = original.elf.sectionNamed(s.name);
+    const describe = (m, sec) => m.relocations(sec).map((r) => `${r.offset}:${m.describeTarget(r)}`).join(" ");
+    if (!before || describe(original, before) !== describe(patched, s)) diff.hooks.push(s);
+  }
+  checkLooseCode();
+  diff.changed.sort((a, b) => a.unit.name.localeCompare(b.unit.name));
+  return diff;
+  function functionDifference(before, after) {
+    const a = original.bytes(before.section, before.start, before.size);
+    const b = patched.bytes(after.section, after.start, after.size);
+    if (a.length !== b.length) return `its size changed from ${a.length} to ${b.length} bytes`;
+    if (!Buffer.from(a).equals(Buffer.from(b))) return "its code changed";
+    if (before.relas.length !== after.relas.length) return "it references other things";
+    for (const [i, r] of after.relas.entries()) {
+      const o = before.relas[i];
+      const rt = patched.describeTarget(r);
+      const ot = original.describeTarget(o);
+      if (r.offset !== o.offset || r.type !== o.type || rt !== ot) {
+        return `the reference at +${r.offset} changed from ${ot} to ${rt}`;
+      }
+    }
+    const sa = specialSignature(original, before).join("\n");
+    const sb = specialSignature(patched, after).join("\n");
+    if (sa !== sb) return "its alternatives, exception table or bug frame entries changed";
+    return void 0;
+  }
+  function checkData(before, after) {
+    if (!isWritable(after.section)) return;
+    if (before.size !== after.size) {
+      diff.refusals.push(
+        `${where(after)} changes size from ${before.size} to ${after.size} bytes: the hypervisor's live data keeps its old layout, which a livepatch cannot change`
+      );
+    } else if (original.digest(before) !== patched.digest(after)) {
+      diff.refusals.push(
+        `${where(after)} has a new initial value: the hypervisor's copy is live and is not re-initialised by a livepatch (initialise it in a load hook instead)`
+      );
+    }
+  }
+  function checkLooseCode() {
+    for (const s of patched.elf.sections) {
+      if (!isCode(s) || s.size === 0) continue;
+      if (patched.units.some((u) => u.section.index === s.index)) continue;
+      const o = original.elf.sectionNamed(s.name);
+      const same = o && Buffer.from(original.bytes(o)).equals(Buffer.from(patched.bytes(s)));
+      if (!same && !s.name.startsWith(".altinstr_replacement") && s.name !== ".fixup") {
+        diff.refusals.push(
+          `${patched.file}: ${s.name} changed, and holds code outside any function symbol (assembly without .type @function): it cannot be patched function by function`
+        );
+      }
+    }
+  }
+}
+function isInit(unit) {
+  return /^\.init\b|\.init\./.test(unit.section.name);
+}
+
+// src/patch/emit.ts
+var RELOCATION_NAMES = /* @__PURE__ */ new Map([
+  [R_X86_64_64, "R_X86_64_64"],
+  [R_X86_64_PC32, "R_X86_64_PC32"],
+  [R_X86_64_PLT32, "R_X86_64_PLT32"]
+]);
+var KEEP_NAME = /* @__PURE__ */ new Set([".altinstr_replacement", ".fixup"]);
+var PatchRefusal = class extends Error {
+  constructor(reasons) {
+    super(reasons.join("\n"));
+    this.reasons = reasons;
+  }
+  reasons;
+  name = "PatchRefusal";
+};
+var quote = (name) => `"${name.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+var signed2 = (n) => n === 0n ? "" : n < 0n ? `${n}` : `+${n}`;
+function emitPayloadSource(diffs) {
+  const refusals = diffs.flatMap((d) => d.refusals);
+  const blocks = [];
+  const notes = [];
+  let nextLabel = 0;
+  const newLabel = () => `.Lxlci${nextLabel++}`;
+  const placed = /* @__PURE__ */ new Map();
+  const idOf2 = (diff) => diffs.indexOf(diff);
+  const included = /* @__PURE__ */ new Map();
+  const functions = [];
+  const added = [];
+  for (const diff of diffs) {
+    for (const c of diff.changed) include(diff, c.unit);
+    for (const u of diff.added) include(diff, u);
+  }
+  const funcEntries = [];
+  for (const diff of diffs) {
+    for (const c of diff.changed) {
+      const symbol = placeUnit(diff, c.unit, c.original.xenName);
+      functions.push({
+        name: c.original.xenName,
+        object: diff.patched.file,
+        size: c.unit.size,
+        why: c.why
+      });
+      funcEntries.push({ name: c.original.xenName, symbol, size: c.unit.size });
+    }
+    for (const u of diff.added) {
+      placeUnit(diff, u, u.xenName);
+      added.push(u.xenName);
+    }
+  }
+  for (const diff of diffs) {
+    for (const hook of diff.hooks) placeSection(diff, hook, hook.name);
+  }
+  for (const { name, entrySize } of SPECIAL_SECTIONS) placeSpecialEntries(name, entrySize);
+  if (refusals.length > 0) throw new PatchRefusal(refusals);
+  if (funcEntries.length === 0 && diffs.every((d) => d.hooks.length === 0)) {
+    throw new PatchRefusal([
+      "the patch changes no function of the hypervisor's code (only comments, unused code, or code the compiler produced identically)"
+    ]);
+  }
+  const lines = [
+    "/* Generated by xen-livepatch-ci's patch builder: the functions a patch changed. */"
+  ];
+  for (const f of functions) lines.push(`/* ${f.name}: ${f.why} */`);
+  for (const b of blocks) lines.push(...blockLines(b));
+  lines.push(...funcsLines(funcEntries));
+  return { text: lines.join("\n") + "\n", functions, added, notes };
+  function include(diff, unit) {
+    included.set(`${idOf2(diff)}:${unit.symbol.index}`, { diff, unit });
+  }
+  function isIncluded(diff, unit) {
+    return included.has(`${idOf2(diff)}:${unit.symbol.index}`);
+  }
+  function placeUnit(diff, unit, symbolName) {
+    const key = `${idOf2(diff)}:unit:${unit.symbol.index}`;
+    const done = placed.get(key);
+    if (done) return done;
+    const name = symbolName ?? newLabel();
+    placed.set(key, name);
+    const model = diff.patched;
+    const block = {
+      label: name.startsWith(".L") ? name : quote(name),
+      section: `${sectionPrefix(unit.section)}.xlci.${blocks.length}`,
+      flags: sectionFlags(unit.section),
+      nobits: unit.section.type === SHT_NOBITS,
+      align: Math.max(1, Number(unit.section.addralign)),
+      ...symbolName ? {
+        symbol: {
+          name: symbolName,
+          type: unit.kind === "function" ? "function" : "object",
+          size: unit.size
+        }
+      } : {},
+      bytes: model.bytes(unit.section, unit.start, unit.size),
+      relocs: []
+    };
+    blocks.push(block);
+    block.relocs = unit.relas.map((r) => reloc(diff, r, Number(r.offset)));
+    return name;
+  }
+  function placeSection(diff, section, outputName) {
+    const key = `${idOf2(diff)}:section:${section.index}`;
+    const done = placed.get(key);
+    if (done) return done;
+    const label = newLabel();
+    placed.set(key, label);
+    const model = diff.patched;
+    const block = {
+      label,
+      section: outputName ?? `${sectionPrefix(section)}.xlci.${blocks.length}`,
+      flags: sectionFlags(section),
+      nobits: section.type === SHT_NOBITS,
+      align: Math.max(1, Number(section.addralign)),
+      bytes: model.bytes(section),
+      relocs: []
+    };
+    blocks.push(block);
+    block.relocs = model.relocations(section).map((r) => reloc(diff, r, Number(r.offset)));
+    return label;
+  }
+  function placeSpecialEntries(name, entrySize) {
+    const parts = [];
+    for (const diff of diffs) {
+      for (const e of diff.patched.specialEntries(name, entrySize)) {
+        if (!e.unit || !isIncluded(diff, e.unit)) continue;
+        parts.push({
+          diff,
+          at: e.at,
+          bytes: diff.patched.bytes(e.section, e.at, e.size),
+          relas: e.relas
+        });
+      }
+    }
+    if (parts.length === 0) return;
+    const first = diffs.map((d) => d.patched.elf.sectionNamed(name)).find(Boolean);
+    const block = {
+      label: newLabel(),
+      section: name,
+      flags: sectionFlags(first),
+      nobits: false,
+      align: Math.max(1, Number(first.addralign)),
+      bytes: new Uint8Array(parts.length * entrySize),
+      relocs: []
+    };
+    blocks.push(block);
+    parts.forEach((p, i) => {
+      block.bytes.set(p.bytes, i * entrySize);
+      for (const r of p.relas) {
+        block.relocs.push(
+          reloc(p.diff, r, i * entrySize + Number(r.offset), name.startsWith(".bug_frames"))
+        );
+      }
+    });
+    notes.push(
+      `${name}: ${parts.length} entr${parts.length === 1 ? "y" : "ies"} of the changed functions`
+    );
+  }
+  function reloc(diff, r, offset, lineBits = false) {
+    const model = diff.patched;
+    const type = RELOCATION_NAMES.get(r.type);
+    if (!type) {
+      refusals.push(
+        `${model.file}: relocation type ${r.type} at +${r.offset} is not one Xen's loader applies`
+      );
+      return { offset, type: "R_X86_64_NONE", target: "0" };
+    }
+    const high = lineBits ? r.addend - (r.addend & 0xffffffn) : 0n;
+    const target = targetExpression(diff, { ...r, addend: r.addend - high });
+    return { offset, type, target: `${target}${signed2(high)}` };
+  }
+  function targetExpression(diff, r) {
+    const model = diff.patched;
+    const t = model.target(r);
+    if (t.kind === "undefined") return `${quote(t.name)}${signed2(r.addend)}`;
+    const named = t.symbol.type === STT_FUNC || t.symbol.type === STT_OBJECT;
+    const unit = named ? model.units.find((u) => u.symbol.index === t.symbol.index) : model.unitAt(t.section, t.probe) ?? model.unitAt(t.section, t.offset);
+    if (unit) {
+      const within = BigInt(t.offset - unit.start);
+      const original = diff.pairs.get(unit);
+      if (isIncluded(diff, unit)) {
+        return `${refName(placeUnit(diff, unit))}${signed2(within)}`;
+      }
+      if (unit.kind === "function") {
+        if (original) return `${quote(original.xenName)}${signed2(within)}`;
+        include(diff, unit);
+        added.push(unit.xenName);
+        return `${refName(placeUnit(diff, unit, unit.xenName))}${signed2(within)}`;
+      }
+      if (original && (isWritable(unit.section) || model.digest(unit) === diff.original.digest(original))) {
+        return `${quote(original.xenName)}${signed2(within)}`;
+      }
+      if (isWritable(unit.section) && original) {
+        return `${quote(original.xenName)}${signed2(within)}`;
+      }
+      notes.push(
+        `${unit.xenName}: ${original ? "changed constant" : "new data"} copied into the payload`
+      );
+      return `${placeUnit(diff, unit)}${signed2(within)}`;
+    }
+    if (isCode(t.section) || !isWritable(t.section) || !diff.original.elf.sectionNamed(t.section.name)) {
+      const keepName = KEEP_NAME.has(t.section.name) ? t.section.name : void 0;
+      return `${placeSection(diff, t.section, keepName)}${signed2(BigInt(t.offset))}`;
+    }
+    refusals.push(
+      `${model.file}: a changed function uses anonymous writable data in ${t.section.name}, which cannot be shared with the hypervisor's copy by name`
+    );
+    return "0";
+  }
+}
+function refName(name) {
+  return name.startsWith(".L") ? name : quote(name);
+}
+function sectionPrefix(section) {
+  if (isCode(section)) return ".text";
+  if (section.type === SHT_NOBITS) return ".bss";
+  return isWritable(section) ? ".data" : ".rodata";
+}
+function sectionFlags(section) {
+  return `a${section.flags & 1 ? "w" : ""}${isCode(section) ? "x" : ""}`;
+}
+function blockLines(b) {
+  const lines = [
+    `	.section ${quote(b.section)},"${b.flags}",${b.nobits ? "@nobits" : "@progbits"}`,
+    `	.balign ${b.align}`
+  ];
+  if (b.symbol) lines.push(`	.type ${quote(b.symbol.name)},@${b.symbol.type}`);
+  lines.push(`${b.label}:`);
+  if (b.nobits) lines.push(`	.skip ${b.bytes.length}`);
+  else {
+    for (let i = 0; i < b.bytes.length; i += 16) {
+      lines.push(
+        `	.byte ${[...b.bytes.subarray(i, i + 16)].map((x) => `0x${x.toString(16)}`).join(",")}`
+      );
+    }
+  }
+  if (b.symbol) lines.push(`	.size ${quote(b.symbol.name)},${b.symbol.size}`);
+  for (const r of b.relocs) lines.push(`	.reloc ${b.label}+${r.offset},${r.type},${r.target}`);
+  return lines;
+}
+function funcsLines(entries) {
+  if (entries.length === 0) return [];
+  const lines = [`	.section ".rodata.xlci.names","a",@progbits`];
+  entries.forEach((e, i) => lines.push(`.Lxlci_name${i}:`, `	.asciz ${quote(e.name)}`));
+  lines.push(`	.section ${quote(SECTION.funcs)},"aw",@progbits`, "	.balign 8");
+  entries.forEach((e, i) => {
+    lines.push(
+      `	.quad .Lxlci_name${i}`,
+      `	.quad ${quote(e.symbol)}`,
+      "	.quad 0 /* old_addr: the hypervisor looks the name up */",
+      `	.long ${e.size}`,
+      "	.long 0 /* old_size: filled in from xen-syms */",
+      `	.byte ${LIVEPATCH_PAYLOAD_VERSION}`,
+      `	.skip ${LIVEPATCH_FUNC_SIZE - 33}`
+    );
+  });
+  return lines;
+}
+
+// src/patch/series.ts
+import { createHash as createHash7 } from "node:crypto";
+import { readFile as readFile7, stat as stat4 } from "node:fs/promises";
+import { basename as basename4, dirname as dirname4, resolve as resolve5 } from "node:path";
+var INPUT2 = "patches";
+var MAX_PATCH_BYTES = 1024 * 1024;
+function patchPayloadName(path) {
+  const name = basename4(path).replace(/\.(patch|diff)$/, "").replace(/[^A-Za-z0-9_-]/g, "_").slice(0, LIVEPATCH_NAME_SIZE - 1);
+  if (!/[A-Za-z0-9]/.test(name)) {
+    throw new ConfigurationError(INPUT2, `${path}: the file name gives no usable payload name`);
+  }
+  return name;
+}
+function parsePatch(path, text) {
+  const fail = (line, problem) => {
+    throw new ConfigurationError(INPUT2, `${path}:${line}: ${problem}`);
+  };
+  const files = [];
+  const lines = text.split("\n");
+  let current;
+  for (const [i, line] of lines.entries()) {
+    const n = i + 1;
+    if (line.startsWith("GIT binary patch") || /^Binary files .* differ$/.test(line)) {
+      fail(
+        n,
+        "binary changes cannot be built into a livepatch; the patch must change only source text"
+      );
+    }
+    const mode = /^(?:new file mode|deleted file mode|old mode|new mode) (\d+)$/.exec(line);
+    if (mode && mode[1] === "120000") fail(n, "the patch adds, removes or changes a symbolic link");
+    if (/^(?:rename|copy) (?:from|to) /.test(line)) {
+      fail(n, "the patch renames or copies a file; a livepatch patch changes file contents only");
+    }
+    if (line.startsWith("+++ ")) {
+      const target = checkedPath(
+        lines[i - 1]?.startsWith("--- ") ? lines[i - 1].slice(4) : "",
+        line.slice(4),
+        n
+      );
+      current = { path: target, hunks: [] };
+      files.push(current);
+      continue;
+    }
+    const hunk = /^@@ -(\d+)(?:,\d+)? \+\d+(?:,\d+)? @@/.exec(line);
+    if (hunk) {
+      if (!current) fail(n, "a hunk before any +++ file header");
+      current.hunks.push({ header: hunk[0], oldStart: Number(hunk[1]), line: n });
+    }
+  }
+  if (files.length === 0 || files.every((f) => f.hunks.length === 0)) {
+    throw new ConfigurationError(
+      INPUT2,
+      `${path}: no unified diff hunks found; give a patch made by git format-patch or diff -u`
+    );
+  }
+  return {
+    path,
+    name: patchPayloadName(path),
+    sha256: createHash7("sha256").update(text).digest("hex"),
+    files
+  };
+  function checkedPath(oldHeader, newHeader, n) {
+    const strip = (header2) => header2.split("	")[0].trim();
+    const paths = [strip(oldHeader), strip(newHeader)].filter((p) => p && p !== "/dev/null");
+    if (paths.length === 0) fail(n, "a file header without a path");
+    let inTree = "";
+    for (const p of paths) {
+      if (p.startsWith("/"))
+        fail(n, `${p} is an absolute path; use paths relative to the tree (a/xen/...)`);
+      const rel = p.split("/").slice(1).join("/");
+      if (rel.split("/").some((part) => part === "..")) fail(n, `${p} leaves the tree`);
+      if (!rel.startsWith("xen/")) {
+        fail(
+          n,
+          `${p} is outside xen/: a livepatch changes only the hypervisor (tools and docs belong in another patch)`
+        );
+      }
+      inTree = rel;
+    }
+    return inTree;
+  }
+}
+async function readPatch(path) {
+  const full = resolve5(path);
+  const info = await stat4(full).catch((err) => {
+    throw new ConfigurationError(
+      INPUT2,
+      `${path}: cannot read the patch: ${err.message}`,
+      { cause: err }
+    );
+  });
+  if (!info.isFile()) throw new ConfigurationError(INPUT2, `${path} is not a file`);
+  if (info.size > MAX_PATCH_BYTES) {
+    throw new ConfigurationError(
+      INPUT2,
+      `${path} is ${info.size} bytes, more than the ${MAX_PATCH_BYTES} a livepatch patch may be; split it or build a new hypervisor`
+    );
+  }
+  return parsePatch(full, await readFile7(full, "latin1"));
+}
+async function applyPatch(patch, tree, logFile) {
+  const args = ["apply", "-p1", "--whitespace=nowarn"];
+  const run2 = (extra) => runCommand("git", [...args, ...extra, patch.path], {
+    cwd: tree,
+    // Not a repository: git must not find one above the tree and apply relative to it.
+    env: { GIT_CEILING_DIRECTORIES: dirname4(tree) },
+    ...logFile ? { logFile } : {}
+  });
+  try {
+    await run2(["--check"]);
+  } catch (err) {
+    if (!(err instanceof CommandError)) throw err;
+    throw new ConfigurationError(INPUT2, applyFailure(patch, err.stderr), { cause: err });
+  }
+  await run2([]);
+}
+function applyFailure(patch, stderr) {
+  const failed = /patch failed: (.+):(\d+)/.exec(stderr);
+  const detail = stderr.trim().split("\n").slice(0, 4).join("\n");
+  if (failed) {
+    const [, file, at2] = failed;
+    const filePatch = patch.files.find((f) => f.path === file);
+    const index = filePatch?.hunks.findIndex((h) => h.oldStart === Number(at2)) ?? -1;
+    if (filePatch && index >= 0) {
+      const hunk = filePatch.hunks[index];
+      return `${patch.path}:${hunk.line}: hunk ${index + 1} of ${file} (${hunk.header}) does not apply to the base tree; rebase the patch onto the Xen source given in xen-source
+${detail}`;
+    }
+  }
+  return `${patch.path} does not apply to the base tree; rebase it onto the Xen source given in xen-source
+${detail}`;
+}
+
+// src/patch/build.ts
+var AGGREGATES = /* @__PURE__ */ new Set(["built_in.o", "prelink.o"]);
+async function buildPatchPayloads(opts) {
+  if (opts.patches.length === 0) return [];
+  const patches = [];
+  for (const p of opts.patches) patches.push(await readPatch(p));
+  const names = /* @__PURE__ */ new Set();
+  for (const p of patches) {
+    if (names.has(p.name))
+      throw new ConfigurationError("patches", `two patches give the payload name ${p.name}`);
+    names.add(p.name);
+  }
+  const logFile = opts.logFile;
+  const log = async (line) => {
+    if (logFile) await writeFile5(logFile, `# ${line}
+`, { flag: "a" });
+  };
+  const make = await xenRebuildInvocation(
+    opts.baseOptions,
+    logFile ?? join7(opts.sourcesDir, "build.log")
+  );
+  const steps = opts.mode === "cumulative" ? [{ name: cumulativeName(patches), apply: patches, fresh: true }] : patches.map((p, i) => ({
+    name: p.name,
+    apply: [p],
+    fresh: opts.mode === "independent" || i === 0
+  }));
+  const work = await mkdtemp2(join7(tmpdir2(), "xlci-patch-"));
+  const generated = [];
+  try {
+    const tree = join7(work, "tree");
+    for (const step of steps) {
+      if (step.fresh) {
+        await rm5(tree, { recursive: true, force: true });
+        await mkdir5(tree, { recursive: true });
+        await copyHypervisorTree(opts.base.tree, tree, logFile);
+      }
+      const before = await objectContents(tree);
+      for (const p of step.apply) {
+        await log(`applying ${p.path}`);
+        await applyPatch(p, tree, logFile);
+      }
+      await rebuild(tree, step.apply, make, logFile);
+      const diffs = await changedObjects(tree, before);
+      await log(
+        `${step.name}: ${diffs.length} object(s) recompiled differently: ${diffs.map((d) => relative5(tree, d.patched.file)).join(", ")}`
+      );
+      let source;
+      try {
+        source = emitPayloadSource(diffs);
+      } catch (err) {
+        if (!(err instanceof PatchRefusal)) throw err;
+        const list = step.apply.map((p) => p.path).join(", ");
+        throw new ConfigurationError(
+          "patches",
+          `${list} cannot be built into a livepatch:
+${err.reasons.map((r) => `  - ${r.replaceAll(`${tree}/`, "")}`).join("\n")}`,
+          { cause: err }
+        );
+      }
+      const dir = join7(opts.sourcesDir, step.name);
+      await rm5(dir, { recursive: true, force: true });
+      await mkdir5(dir, { recursive: true });
+      await writeFile5(join7(dir, `${step.name}.S`), source.text);
+      for (const p of step.apply) await copyFile2(p.path, join7(dir, `${p.name}.patch`));
+      for (const f of source.functions) await log(`${step.name}: ${f.name}: ${f.why}`);
+      generated.push({ dir, step, source });
+    }
+  } finally {
+    await rm5(work, { recursive: true, force: true });
+  }
+  const built = await buildSourcePayloads({
+    base: opts.base,
+    source: opts.source,
+    sourceDirs: generated.map((g) => g.dir),
+    stackMode: opts.mode === "independent" ? "independent" : "stacked",
+    // A cumulative payload replaces a live stack, whose jumps are where its expectations
+    // of the original code would be checked: Xen would refuse the replace.
+    expectations: opts.mode === "cumulative" ? "none" : opts.expectations,
+    ...opts.metadata ? { metadata: opts.metadata } : {},
+    outDir: opts.outDir,
+    ...logFile ? { logFile } : {}
+  });
+  return built.map((payload, i) => {
+    const g = generated[i];
+    return {
+      ...payload,
+      patches: g.step.apply.map((p) => ({ path: p.path, sha256: p.sha256 })),
+      functions: g.source.functions.map((f) => ({
+        ...f,
+        object: f.object.replace(/^.*?\/tree\//, "")
+      })),
+      added: g.source.added,
+      notes: [
+        ...g.source.functions.map((f) => `${f.name}: ${f.why}`),
+        ...g.source.notes,
+        ...payload.notes
+      ]
+    };
+  });
+}
+function cumulativeName(patches) {
+  return patches.length === 1 ? patches[0].name : `${patches[patches.length - 1].name}-cumulative`.slice(0, 127);
+}
+async function objectContents(tree) {
+  const xen = join7(tree, "xen");
+  const found = /* @__PURE__ */ new Map();
+  for (const entry of await readdir4(xen, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".o") || AGGREGATES.has(entry.name)) continue;
+    const path = join7(entry.parentPath, entry.name);
+    found.set(path, await readFile8(path));
+  }
+  return found;
+}
+async function rebuild(tree, patches, make, logFile) {
+  try {
+    await runCommand(make.cmd, make.args, {
+      cwd: tree,
+      env: { ...make.env, MAKEFLAGS: void 0, MAKELEVEL: void 0 },
+      ...logFile ? { logFile } : {}
+    });
+  } catch (err) {
+    if (!(err instanceof CommandError)) throw err;
+    const diagnostics = parseCompilerDiagnostics(`${err.stderr}
+${err.stdout}`).map((d) => ({
+      ...d,
+      file: d.file.startsWith("/") ? relative5(tree, d.file) : `xen/${d.file.replace(/^\.\//, "")}`
+    }));
+    const detail = diagnostics.length > 0 ? diagnostics.map(formatDiagnostic).join("\n") : err.message;
+    throw new PayloadCompileError(
+      diagnostics,
+      `the hypervisor does not build with ${patches.map((p) => p.path).join(", ")} applied:
+${detail}`,
+      { cause: err, input: "patches" }
+    );
+  }
+}
+async function changedObjects(tree, before) {
+  const after = await objectContents(tree);
+  const diffs = [];
+  for (const [path, bytes] of after) {
+    const old = before.get(path);
+    if (old && old.equals(bytes)) continue;
+    if (after.has(path.replace(/\.o$/, ".init.o"))) continue;
+    if (path.endsWith(".init.o")) {
+      diffs.push(initOnly(path, bytes, old));
+      continue;
+    }
+    const patched = new ObjectModel(path, new Uint8Array(bytes));
+    const original = new ObjectModel(path, new Uint8Array(old ?? emptyObject()));
+    diffs.push(diffObjects(original, patched));
+  }
+  return diffs.sort((a, b) => a.patched.file.localeCompare(b.patched.file));
+  function initOnly(path, bytes, old) {
+    const model = new ObjectModel(path, new Uint8Array(bytes));
+    return {
+      ...diffObjects(new ObjectModel(path, new Uint8Array(old ?? bytes)), model),
+      changed: [],
+      added: [],
+      hooks: [],
+      refusals: [
+        `${relative5(tree, path)}: the file is init-only code (it is linked as .init), which ran at boot and is gone; a livepatch cannot change it`
+      ]
+    };
+  }
+}
+function emptyObject() {
+  const b = Buffer.alloc(64 + 64);
+  b.set([127, 69, 76, 70, 2, 1, 1], 0);
+  b.writeUInt16LE(1, 16);
+  b.writeUInt16LE(62, 18);
+  b.writeUInt32LE(1, 20);
+  b.writeBigUInt64LE(64n, 40);
+  b.writeUInt16LE(64, 52);
+  b.writeUInt16LE(64, 58);
+  b.writeUInt16LE(1, 60);
+  return b;
+}
+
+// src/source/git.ts
+import { createHash as createHash8 } from "node:crypto";
+import { mkdir as mkdir6 } from "node:fs/promises";
+import { join as join8, resolve as resolve6 } from "node:path";
 function gitFetchSteps(ref) {
   const what2 = ref || "HEAD";
   return {
@@ -9820,11 +10754,11 @@ async function fetchGitSource(opts) {
   if (opts.ref.startsWith("-") || opts.url.startsWith("-")) {
     throw new ConfigurationError("xen-ref", `"${opts.ref || opts.url}" is not a git ref or URL`);
   }
-  const id = createHash6("sha256").update(opts.url).digest("hex").slice(0, 16);
-  const root = join7(resolve5(opts.cacheDir), "source", `git-${id}`);
+  const id = createHash8("sha256").update(opts.url).digest("hex").slice(0, 16);
+  const root = join8(resolve6(opts.cacheDir), "source", `git-${id}`);
   const git = (args) => runCommand("git", ["-C", root, ...args], { logFile: opts.logFile });
-  if (!await exists(join7(root, ".git"))) {
-    await mkdir5(root, { recursive: true });
+  if (!await exists(join8(root, ".git"))) {
+    await mkdir6(root, { recursive: true });
     await git(["init", "--quiet"]);
     await git(["remote", "add", "origin", opts.url]);
   }
@@ -9952,8 +10886,8 @@ function junitXml(result, opts = {}) {
 }
 
 // src/boot/guest-assets.ts
-import { copyFile as copyFile2, mkdir as mkdir6, readdir as readdir4, readFile as readFile7, rename as rename3, rm as rm5, writeFile as writeFile5 } from "node:fs/promises";
-import { basename as basename4, join as join8, resolve as resolve6 } from "node:path";
+import { copyFile as copyFile3, mkdir as mkdir7, readdir as readdir5, readFile as readFile9, rename as rename3, rm as rm6, writeFile as writeFile6 } from "node:fs/promises";
+import { basename as basename5, join as join9, resolve as resolve7 } from "node:path";
 import * as zlib from "node:zlib";
 import { promisify } from "node:util";
 var DOM0_MODULES = ["xen-privcmd", "xenfs"];
@@ -9961,49 +10895,49 @@ var KERNEL_META_PACKAGE = "linux-image-amd64";
 var BUSYBOX_PACKAGE = "busybox-static";
 var STAMP2 = "assets.json";
 async function fetchGuestAssets(opts) {
-  const dir = join8(resolve6(opts.cacheDir), "guest");
+  const dir = join9(resolve7(opts.cacheDir), "guest");
   const cached = await readStamp2(dir);
   if (cached) return cached;
   const tmp = `${dir}.tmp-${process.pid}`;
-  await rm5(tmp, { recursive: true, force: true });
-  await mkdir6(tmp, { recursive: true });
+  await rm6(tmp, { recursive: true, force: true });
+  await mkdir7(tmp, { recursive: true });
   try {
     const kernelPackage = await resolveKernelPackage(opts.logFile);
-    const debs = join8(tmp, "debs");
-    const root = join8(tmp, "root");
-    await mkdir6(debs);
+    const debs = join9(tmp, "debs");
+    const root = join9(tmp, "root");
+    await mkdir7(debs);
     await runCommand("apt-get", ["download", kernelPackage, BUSYBOX_PACKAGE], {
       cwd: debs,
       logFile: opts.logFile
     });
-    for (const deb of (await readdir4(debs)).filter((n) => n.endsWith(".deb")).sort()) {
-      await runCommand("dpkg", ["-x", join8(debs, deb), root], { logFile: opts.logFile });
+    for (const deb of (await readdir5(debs)).filter((n) => n.endsWith(".deb")).sort()) {
+      await runCommand("dpkg", ["-x", join9(debs, deb), root], { logFile: opts.logFile });
     }
     const kernelVersion = kernelPackage.slice("linux-image-".length);
     const modulesRoot = await firstExisting(
-      [join8(root, "lib/modules", kernelVersion), join8(root, "usr/lib/modules", kernelVersion)],
+      [join9(root, "lib/modules", kernelVersion), join9(root, "usr/lib/modules", kernelVersion)],
       `${kernelPackage} has no lib/modules/${kernelVersion}`
     );
     const vmlinuz = await firstExisting(
-      [join8(root, "boot", `vmlinuz-${kernelVersion}`), join8(modulesRoot, "vmlinuz")],
+      [join9(root, "boot", `vmlinuz-${kernelVersion}`), join9(modulesRoot, "vmlinuz")],
       `${kernelPackage} has no boot/vmlinuz-${kernelVersion}`
     );
     const busybox = await firstExisting(
-      [join8(root, "bin/busybox"), join8(root, "usr/bin/busybox")],
+      [join9(root, "bin/busybox"), join9(root, "usr/bin/busybox")],
       `${BUSYBOX_PACKAGE} has no bin/busybox`
     );
-    await copyFile2(vmlinuz, join8(tmp, `vmlinuz-${kernelVersion}`));
-    await copyFile2(busybox, join8(tmp, "busybox"));
-    await mkdir6(join8(tmp, "modules"));
-    const read = moduleReader(join8(tmp, "scratch"), opts.logFile);
+    await copyFile3(vmlinuz, join9(tmp, `vmlinuz-${kernelVersion}`));
+    await copyFile3(busybox, join9(tmp, "busybox"));
+    await mkdir7(join9(tmp, "modules"));
+    const read = moduleReader(join9(tmp, "scratch"), opts.logFile);
     const modules = [];
     for (const rel of await moduleLoadOrder(modulesRoot, DOM0_MODULES, read)) {
-      const ko = `modules/${basename4(rel).replace(MODULE_FILE, ".ko")}`;
-      await writeFile5(join8(tmp, ko), await read(join8(modulesRoot, rel)));
+      const ko = `modules/${basename5(rel).replace(MODULE_FILE, ".ko")}`;
+      await writeFile6(join9(tmp, ko), await read(join9(modulesRoot, rel)));
       modules.push(ko);
     }
-    for (const scratch of [debs, root, join8(tmp, "scratch")]) {
-      await rm5(scratch, { recursive: true, force: true });
+    for (const scratch of [debs, root, join9(tmp, "scratch")]) {
+      await rm6(scratch, { recursive: true, force: true });
     }
     const stamp = {
       kernelPackage,
@@ -10012,27 +10946,27 @@ async function fetchGuestAssets(opts) {
       busybox: "busybox",
       modules
     };
-    await writeFile5(join8(tmp, STAMP2), `${JSON.stringify(stamp, null, 2)}
+    await writeFile6(join9(tmp, STAMP2), `${JSON.stringify(stamp, null, 2)}
 `);
     await moveIntoPlace2(tmp, dir);
   } finally {
-    await rm5(tmp, { recursive: true, force: true });
+    await rm6(tmp, { recursive: true, force: true });
   }
   const fetched = await readStamp2(dir);
-  if (!fetched) throw new Error(`guest assets were unpacked but ${join8(dir, STAMP2)} is unusable`);
+  if (!fetched) throw new Error(`guest assets were unpacked but ${join9(dir, STAMP2)} is unusable`);
   return fetched;
 }
 async function readStamp2(dir) {
   let stamp;
   try {
-    stamp = JSON.parse(await readFile7(join8(dir, STAMP2), "utf8"));
+    stamp = JSON.parse(await readFile9(join9(dir, STAMP2), "utf8"));
   } catch {
     return void 0;
   }
   const assets = {
-    kernel: join8(dir, stamp.kernel),
-    modules: stamp.modules.map((m) => join8(dir, m)),
-    busybox: join8(dir, stamp.busybox),
+    kernel: join9(dir, stamp.kernel),
+    modules: stamp.modules.map((m) => join9(dir, m)),
+    busybox: join9(dir, stamp.busybox),
     kernelVersion: stamp.kernelVersion
   };
   for (const file of [assets.kernel, assets.busybox, ...assets.modules]) {
@@ -10063,13 +10997,13 @@ function canonicalName(name) {
 }
 var MODULE_FILE = /\.ko(\.(?:xz|zst|gz))?$/;
 function moduleNameOf(path) {
-  return canonicalName(basename4(path).replace(MODULE_FILE, ""));
+  return canonicalName(basename5(path).replace(MODULE_FILE, ""));
 }
 async function moduleLoadOrder(modulesRoot, wanted, read) {
   const builtin = new Set(
-    (await readFile7(join8(modulesRoot, "modules.builtin"), "utf8").catch(() => "")).split("\n").filter(Boolean).map(moduleNameOf)
+    (await readFile9(join9(modulesRoot, "modules.builtin"), "utf8").catch(() => "")).split("\n").filter(Boolean).map(moduleNameOf)
   );
-  const depFile = await readFile7(join8(modulesRoot, "modules.dep"), "utf8").catch(() => void 0);
+  const depFile = await readFile9(join9(modulesRoot, "modules.dep"), "utf8").catch(() => void 0);
   const pathOf = /* @__PURE__ */ new Map();
   let dependsOn;
   if (depFile !== void 0) {
@@ -10079,7 +11013,7 @@ async function moduleLoadOrder(modulesRoot, wanted, read) {
   } else {
     for (const rel of await listModules(modulesRoot)) pathOf.set(moduleNameOf(rel), rel);
     dependsOn = async (rel) => {
-      const names = modinfoDepends(await read(join8(modulesRoot, rel)), rel);
+      const names = modinfoDepends(await read(join9(modulesRoot, rel)), rel);
       return names.filter((n) => !builtin.has(canonicalName(n))).map((n) => locate(n));
     };
   }
@@ -10126,25 +11060,25 @@ function modinfoDepends(ko, name) {
   return (depends?.slice("depends=".length) ?? "").split(",").filter(Boolean);
 }
 async function listModules(root) {
-  const names = await readdir4(root, { recursive: true });
+  const names = await readdir5(root, { recursive: true });
   return names.filter((n) => MODULE_FILE.test(n)).sort();
 }
 function moduleReader(scratchDir, logFile) {
   return async (path) => {
-    const data = await readFile7(path);
+    const data = await readFile9(path);
     if (path.endsWith(".ko")) return data;
     if (path.endsWith(".gz")) return promisify(zlib.gunzip)(data);
     if (path.endsWith(".zst") && typeof zlib.zstdDecompress === "function") {
       return promisify(zlib.zstdDecompress)(data);
     }
-    await mkdir6(scratchDir, { recursive: true });
-    const copy = join8(scratchDir, basename4(path));
-    await writeFile5(copy, data);
+    await mkdir7(scratchDir, { recursive: true });
+    const copy = join9(scratchDir, basename5(path));
+    await writeFile6(copy, data);
     const plain = await decompressWithTool(copy, logFile);
     try {
-      return await readFile7(plain);
+      return await readFile9(plain);
     } finally {
-      await rm5(plain, { force: true });
+      await rm6(plain, { force: true });
     }
   };
 }
@@ -10161,7 +11095,7 @@ async function decompressWithTool(file, logFile) {
   } catch (err) {
     if (err instanceof MissingProgramError) {
       throw new Error(
-        `${basename4(file)} is ${ext.slice(1)}-compressed and '${tool.program}' is not installed: install the Debian package '${tool.debianPackage}'`,
+        `${basename5(file)} is ${ext.slice(1)}-compressed and '${tool.program}' is not installed: install the Debian package '${tool.debianPackage}'`,
         { cause: err }
       );
     }
@@ -10174,7 +11108,7 @@ async function firstExisting(candidates, problem) {
   throw new Error(`${problem} (looked for ${candidates.join(", ")})`);
 }
 async function moveIntoPlace2(tmp, dest) {
-  if (!await exists(join8(dest, STAMP2))) await rm5(dest, { recursive: true, force: true });
+  if (!await exists(join9(dest, STAMP2))) await rm6(dest, { recursive: true, force: true });
   try {
     await rename3(tmp, dest);
   } catch (err) {
@@ -11124,12 +12058,12 @@ function selfTestScenario() {
 
 // src/scenario/run.ts
 import { constants as fsConstants2 } from "node:fs";
-import { access as access3, mkdtemp as mkdtemp2, rm as rm7 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { isAbsolute as isAbsolute6, join as join10, resolve as resolve8 } from "node:path";
+import { access as access3, mkdtemp as mkdtemp3, rm as rm8 } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
+import { isAbsolute as isAbsolute6, join as join11, resolve as resolve9 } from "node:path";
 
 // src/boot/init-script.ts
-import { basename as basename5 } from "node:path";
+import { basename as basename6 } from "node:path";
 var GUEST_MODULE_DIR = "/lib/modules";
 var MARKER_TAG = "@@XLCI";
 function shQuote(s) {
@@ -11169,7 +12103,7 @@ function initScript(opts) {
   return lines.join("\n");
 }
 function guestInitramfs(opts) {
-  const guestModules = opts.modules.map((m) => `${GUEST_MODULE_DIR}/${basename5(m)}`);
+  const guestModules = opts.modules.map((m) => `${GUEST_MODULE_DIR}/${basename6(m)}`);
   return [
     ...["bin", "sbin", "usr/bin", "usr/sbin", "etc", "root", "tmp"].map((path) => ({
       type: "dir",
@@ -11210,8 +12144,8 @@ function parseMarker(line) {
 
 // src/boot/initramfs.ts
 import { createReadStream, createWriteStream as createWriteStream2 } from "node:fs";
-import { mkdir as mkdir7, rename as rename4, rm as rm6, stat as stat4 } from "node:fs/promises";
-import { dirname as dirname4 } from "node:path";
+import { mkdir as mkdir8, rename as rename4, rm as rm7, stat as stat5 } from "node:fs/promises";
+import { dirname as dirname5 } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { constants as zlibConstants, createGzip } from "node:zlib";
@@ -11316,7 +12250,7 @@ async function* archiveChunks(entries) {
           yield Buffer.from(data.buffer, data.byteOffset, data.byteLength);
           yield padding(data.length);
         } else {
-          const { size } = await stat4(entry.source);
+          const { size } = await stat5(entry.source);
           yield header({ ...base, mode, nlink: 1, size });
           let copied = 0;
           for await (const chunk of createReadStream(entry.source)) {
@@ -11337,7 +12271,7 @@ async function* archiveChunks(entries) {
   yield header({ ino: 0, mode: 0, nlink: 1, size: 0, rdevMajor: 0, rdevMinor: 0, name: TRAILER });
 }
 async function buildInitramfs(entries, outPath) {
-  await mkdir7(dirname4(outPath), { recursive: true });
+  await mkdir8(dirname5(outPath), { recursive: true });
   const tmp = `${outPath}.tmp-${process.pid}`;
   try {
     await pipeline(
@@ -11348,7 +12282,7 @@ async function buildInitramfs(entries, outPath) {
     );
     await rename4(tmp, outPath);
   } catch (err) {
-    await rm6(tmp, { force: true });
+    await rm7(tmp, { force: true });
     throw err;
   }
 }
@@ -11356,8 +12290,8 @@ async function buildInitramfs(entries, outPath) {
 // src/boot/qemu.ts
 import { spawn as spawn2 } from "node:child_process";
 import { createWriteStream as createWriteStream3 } from "node:fs";
-import { mkdir as mkdir8, open } from "node:fs/promises";
-import { dirname as dirname5 } from "node:path";
+import { mkdir as mkdir9, open } from "node:fs/promises";
+import { dirname as dirname6 } from "node:path";
 function defaultXenCmdline(memoryMb) {
   const dom0Mb = Math.floor(memoryMb / 2);
   return `console=com1 com1=115200,8n1 dom0_mem=${dom0Mb}M loglvl=all guest_loglvl=all noreboot`;
@@ -11468,7 +12402,7 @@ async function bootOnce(opts, accel, kvmTrial = false, logHeader) {
   const steps = opts.steps ?? [];
   let log;
   if (opts.consoleLog) {
-    await mkdir8(dirname5(opts.consoleLog), { recursive: true });
+    await mkdir9(dirname6(opts.consoleLog), { recursive: true });
     log = createWriteStream3(opts.consoleLog, { flags: kvmTrial || !logHeader ? "w" : "a" });
     if (logHeader) log.write(`
 === xen-livepatch-ci: ${logHeader} ===
@@ -11508,7 +12442,7 @@ async function bootOnce(opts, accel, kvmTrial = false, logHeader) {
     const cmd = steps[n - 1];
     return cmd === void 0 ? `step ${n}` : `step ${n} (${cmd})`;
   };
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve11, reject) => {
     const child = spawn2(program, args, { stdio: ["ignore", "pipe", "pipe"] });
     result.pid = child.pid;
     track(child);
@@ -11729,7 +12663,7 @@ async function bootOnce(opts, accel, kvmTrial = false, logHeader) {
       }
       result.ok = result.end.kind === "poweroff" && result.setup?.rc === 0 && // Without the list of steps, every step that began must have ended well.
       (opts.steps === void 0 || result.steps.length === steps.length) && result.steps.every((s) => s.rc === 0);
-      const done = () => resolve10(result);
+      const done = () => resolve11(result);
       if (log) log.end(done);
       else done();
     });
@@ -11773,10 +12707,10 @@ function untrack(child) {
 }
 
 // src/build/guest-tool.ts
-import { createHash as createHash7 } from "node:crypto";
-import { appendFile as appendFile2, chmod, copyFile as copyFile3, mkdir as mkdir9, readFile as readFile8, rename as rename5, writeFile as writeFile6 } from "node:fs/promises";
+import { createHash as createHash9 } from "node:crypto";
+import { appendFile as appendFile2, chmod, copyFile as copyFile4, mkdir as mkdir10, readFile as readFile10, rename as rename5, writeFile as writeFile7 } from "node:fs/promises";
 import { availableParallelism as availableParallelism3 } from "node:os";
-import { dirname as dirname6, join as join9, resolve as resolve7 } from "node:path";
+import { dirname as dirname7, join as join10, resolve as resolve8 } from "node:path";
 var GUEST_TOOL_LIBS = [
   "toolcore",
   "toollog",
@@ -11832,7 +12766,7 @@ function guestToolSteps(opts) {
       env
     }))
   );
-  const dependencies = GUEST_TOOL_LIBS.filter((lib) => lib !== "ctrl").reverse().map((lib) => join9(tree, "tools", "libs", lib, `libxen${lib}.a`));
+  const dependencies = GUEST_TOOL_LIBS.filter((lib) => lib !== "ctrl").reverse().map((lib) => join10(tree, "tools", "libs", lib, `libxen${lib}.a`));
   steps.push({
     name: "tools/misc/xen-livepatch",
     cmd: "make",
@@ -11878,8 +12812,8 @@ function configureFailureSummary(output) {
 ${hint}`;
 }
 async function buildGuestTool(opts) {
-  const dir = join9(resolve7(opts.cacheDir), "guest-tool", opts.base.key);
-  const path = join9(dir, "xen-livepatch");
+  const dir = join10(resolve8(opts.cacheDir), "guest-tool", opts.base.key);
+  const path = join10(dir, "xen-livepatch");
   const logFile = opts.logFile ?? `${dir}.log`;
   const recipe = recipeId();
   if (await stampIsValid(dir, recipe)) return { path, cached: true };
@@ -11890,8 +12824,8 @@ async function buildGuestTool(opts) {
   });
   async function build() {
     const tree = opts.base.tree;
-    await mkdir9(dir, { recursive: true });
-    await mkdir9(dirname6(logFile), { recursive: true });
+    await mkdir10(dir, { recursive: true });
+    await mkdir10(dirname7(logFile), { recursive: true });
     await appendFile2(
       logFile,
       `# xen-livepatch-ci: guest tool for base ${opts.base.key} at ${(/* @__PURE__ */ new Date()).toISOString()}
@@ -11909,13 +12843,13 @@ async function buildGuestTool(opts) {
         throw stepFailure(step, err, tree, logFile);
       }
     }
-    const built = join9(tree, "tools", "misc", "xen-livepatch");
-    const tmp = join9(dir, `.xen-livepatch.${process.pid}`);
-    await copyFile3(built, tmp);
+    const built = join10(tree, "tools", "misc", "xen-livepatch");
+    const tmp = join10(dir, `.xen-livepatch.${process.pid}`);
+    await copyFile4(built, tmp);
     await chmod(tmp, 493);
     await rename5(tmp, path);
     const stamp = { baseKey: opts.base.key, recipe, sha256: await sha256File(path) };
-    await writeFile6(join9(dir, STAMP3), JSON.stringify(stamp, null, 2) + "\n");
+    await writeFile7(join10(dir, STAMP3), JSON.stringify(stamp, null, 2) + "\n");
   }
 }
 function stepFailure(step, err, tree, logFile) {
@@ -11933,10 +12867,10 @@ ${detail}`, { cause: err });
 var STAMP3 = "stamp.json";
 function recipeId() {
   const steps = guestToolSteps({ tree: "/tree", jobs: 1, regenerateConfigure: true });
-  return createHash7("sha256").update(JSON.stringify(steps)).digest("hex").slice(0, 16);
+  return createHash9("sha256").update(JSON.stringify(steps)).digest("hex").slice(0, 16);
 }
 async function stampIsValid(dir, recipe) {
-  const text = await readFile8(join9(dir, STAMP3), "utf8").catch(() => null);
+  const text = await readFile10(join10(dir, STAMP3), "utf8").catch(() => null);
   if (text === null) return false;
   let stamp;
   try {
@@ -11945,11 +12879,11 @@ async function stampIsValid(dir, recipe) {
     return false;
   }
   if (stamp.recipe !== recipe) return false;
-  const actual = await sha256File(join9(dir, "xen-livepatch")).catch(() => null);
+  const actual = await sha256File(join10(dir, "xen-livepatch")).catch(() => null);
   return actual === stamp.sha256;
 }
 async function allExist(root, files) {
-  for (const file of files) if (!await exists(join9(root, file))) return false;
+  for (const file of files) if (!await exists(join10(root, file))) return false;
   return true;
 }
 
@@ -12303,7 +13237,7 @@ async function resolvePayloadFiles(scenario, dir) {
   const out = {};
   const missing = [];
   for (const [name, p] of Object.entries(scenario.payloads)) {
-    const path = isAbsolute6(p.file) ? p.file : resolve8(dir, p.file);
+    const path = isAbsolute6(p.file) ? p.file : resolve9(dir, p.file);
     try {
       await access3(path, fsConstants2.R_OK);
       out[name] = path;
@@ -12337,9 +13271,9 @@ async function runScenario(opts) {
       source: opts.payloadFiles[name]
     }))
   ];
-  const work = await mkdtemp2(join10(tmpdir2(), "xlci-scenario-"));
+  const work = await mkdtemp3(join11(tmpdir3(), "xlci-scenario-"));
   try {
-    const initrd = join10(work, "initrd.cpio.gz");
+    const initrd = join11(work, "initrd.cpio.gz");
     await buildInitramfs(
       guestInitramfs({
         busybox: assets.busybox,
@@ -12361,31 +13295,31 @@ async function runScenario(opts) {
     });
     return evaluateBoot(plan, scenario, boot);
   } finally {
-    await rm7(work, { recursive: true, force: true });
+    await rm8(work, { recursive: true, force: true });
   }
 }
 
 // src/source/path.ts
-import { createHash as createHash8 } from "node:crypto";
-import { readFile as readFile9, readdir as readdir5, stat as stat5 } from "node:fs/promises";
-import { join as join11, relative as relative5, resolve as resolve9 } from "node:path";
+import { createHash as createHash10 } from "node:crypto";
+import { readFile as readFile11, readdir as readdir6, stat as stat6 } from "node:fs/promises";
+import { join as join12, relative as relative6, resolve as resolve10 } from "node:path";
 async function treeDigest(root) {
   const files = [];
   const walk = async (dir) => {
-    for (const entry of await readdir5(dir, { withFileTypes: true })) {
+    for (const entry of await readdir6(dir, { withFileTypes: true })) {
       if (entry.name === ".git") continue;
-      const full = join11(dir, entry.name);
+      const full = join12(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile() || entry.isSymbolicLink()) files.push(full);
     }
   };
   await walk(root);
   files.sort();
-  const hash = createHash8("sha256");
+  const hash = createHash10("sha256");
   for (const file of files) {
-    const info = await stat5(file).catch(() => void 0);
-    hash.update(`${relative5(root, file)}\0${info && info.mode & 73 ? "x" : "-"}\0`);
-    if (info?.isFile()) hash.update(await readFile9(file));
+    const info = await stat6(file).catch(() => void 0);
+    hash.update(`${relative6(root, file)}\0${info && info.mode & 73 ? "x" : "-"}\0`);
+    if (info?.isFile()) hash.update(await readFile11(file));
     hash.update("\0");
   }
   return hash.digest("hex");
@@ -12394,7 +13328,7 @@ async function gitState(root) {
   try {
     const git = (...args) => runCommand("git", ["-C", root, ...args]);
     const top = (await git("rev-parse", "--show-toplevel")).stdout.trim();
-    if (resolve9(top) !== resolve9(root)) return void 0;
+    if (resolve10(top) !== resolve10(root)) return void 0;
     const commit = (await git("rev-parse", "HEAD")).stdout.trim();
     const dirty = (await git("status", "--porcelain")).stdout.trim() !== "";
     const date = new Date((await git("log", "-1", "--format=%cI")).stdout.trim());
@@ -12404,7 +13338,7 @@ async function gitState(root) {
   }
 }
 async function localSource(path) {
-  const root = resolve9(path);
+  const root = resolve10(path);
   await assertXenTree(root);
   const git = await gitState(root);
   const digest = git && !git.dirty ? `git:${git.commit}` : await treeDigest(root);
@@ -13281,7 +14215,7 @@ async function verifyPayloadSet(input) {
 }
 
 // src/verify/self-test.ts
-import { basename as basename6 } from "node:path";
+import { basename as basename7 } from "node:path";
 var SELF_TEST_EXPECTED = {
   // Built without xen_note.o: "This one always fails upon upload" (its Makefile).
   "xen_no_xen_buildid.livepatch": ["section-missing"],
@@ -13289,7 +14223,7 @@ var SELF_TEST_EXPECTED = {
   "xen_expectations_fail.livepatch": ["expect-mismatch"]
 };
 function selfTestExpectation(file) {
-  return SELF_TEST_EXPECTED[basename6(file)] ?? [];
+  return SELF_TEST_EXPECTED[basename7(file)] ?? [];
 }
 function applySelfTestExpectations(reports) {
   const missing = [];
@@ -13297,7 +14231,7 @@ function applySelfTestExpectations(reports) {
     const expected = selfTestExpectation(report.file);
     for (const ruleId of expected) {
       if (!report.findings.some((f) => f.ruleId === ruleId)) {
-        missing.push(`${basename6(report.file)} should be flagged ${ruleId} but was not`);
+        missing.push(`${basename7(report.file)} should be flagged ${ruleId} but was not`);
       }
     }
     const findings = report.findings.map(
@@ -13309,6 +14243,20 @@ function applySelfTestExpectations(reports) {
 }
 
 // src/pipeline.ts
+async function buildPatches(built, options, out, logs) {
+  return buildPatchPayloads({
+    base: built.base,
+    baseOptions: built.baseOptions,
+    source: built.source,
+    patches: options.patches,
+    mode: options.stackMode,
+    expectations: options.expectations,
+    metadata: options.metadata,
+    outDir: join13(out, "payloads"),
+    sourcesDir: join13(out, "patch-sources"),
+    logFile: join13(logs, "patch-build.log")
+  });
+}
 function allFindings(result) {
   return result.payloads.flatMap((p) => p.findings);
 }
@@ -13332,16 +14280,17 @@ async function run(options, log, cache = localCache()) {
     verdict: "fail",
     stages: [],
     payloads: [],
+    built: [],
     files: {
-      report: join12(out, "report.json"),
-      sarif: join12(out, "findings.sarif"),
-      findings: join12(out, "findings.txt"),
-      scenario: join12(out, "scenario.json"),
-      junit: join12(out, "junit.xml"),
-      logs: join12(out, "logs")
+      report: join13(out, "report.json"),
+      sarif: join13(out, "findings.sarif"),
+      findings: join13(out, "findings.txt"),
+      scenario: join13(out, "scenario.json"),
+      junit: join13(out, "junit.xml"),
+      logs: join13(out, "logs")
     }
   };
-  await mkdir10(result.files.logs, { recursive: true });
+  await mkdir11(result.files.logs, { recursive: true });
   const stage = async (name, title, fn) => {
     const record = { name, status: "ok", seconds: 0 };
     result.stages.push(record);
@@ -13364,7 +14313,7 @@ async function run(options, log, cache = localCache()) {
     if (options.xenSource) {
       const spec = options.xenSource;
       const tree = await stage("source", "Xen source", async (record) => {
-        const t = await fetchSource(spec, options.cacheDir, join12(result.files.logs, "source.log"));
+        const t = await fetchSource(spec, options.cacheDir, join13(result.files.logs, "source.log"));
         record.detail = `${describeSource(t.identity)} at ${t.root}`;
         log.info(record.detail);
         return t;
@@ -13377,7 +14326,7 @@ async function run(options, log, cache = localCache()) {
           cacheDir: options.cacheDir,
           buildValues: options.buildValues,
           withTests: options.selfTest,
-          logFile: join12(result.files.logs, "base-build.log")
+          logFile: join13(result.files.logs, "base-build.log")
         };
         const cached = await restoreBase(cache, baseOptions, log);
         const b = await withDiagnostics(tree.root, result, () => buildXenBase(baseOptions));
@@ -13395,13 +14344,38 @@ async function run(options, log, cache = localCache()) {
         log.info(record.detail);
         for (const note of b.config.notes) log.warning(`xen-config: ${note}`);
         await checkExpectedBuildId(options.expectedBuildId, xen);
-        return b;
+        return Object.assign(b, { options: baseOptions });
       });
       xenSyms ??= base.xenSyms;
       testPayloads = base.testPayloads;
-      built = { base, source: tree.identity };
+      built = { base, source: tree.identity, baseOptions: base.options };
     }
     const payloads = await stage("payloads", "Payloads", async (record) => {
+      const fromPatches = built && options.patches.length > 0 ? await withDiagnostics(
+        built.base.tree,
+        result,
+        () => buildPatches(built, options, out, result.files.logs)
+      ) : [];
+      for (const p of fromPatches) {
+        log.info(
+          `${p.name}: build-id ${p.buildId}, depends on ${p.depends}, from ${p.patches.map((x) => basename8(x.path)).join(", ")}`
+        );
+        for (const note of p.notes) log.info(`  ${note}`);
+      }
+      result.built.push(
+        ...fromPatches.map((p) => ({
+          name: p.name,
+          file: p.file,
+          buildId: p.buildId,
+          depends: p.depends,
+          origin: {
+            kind: "patch",
+            patches: p.patches,
+            functions: p.functions,
+            added: p.added
+          }
+        }))
+      );
       const sources = built && options.payloadSources.length > 0 ? built : void 0;
       const fromSources = sources ? await withDiagnostics(
         sources.base.tree,
@@ -13413,27 +14387,37 @@ async function run(options, log, cache = localCache()) {
           stackMode: options.stackMode === "independent" ? "independent" : "stacked",
           expectations: options.expectations,
           metadata: options.metadata,
-          outDir: join12(out, "payloads"),
-          logFile: join12(result.files.logs, "payload-build.log")
+          outDir: join13(out, "payloads"),
+          logFile: join13(result.files.logs, "payload-build.log")
         })
       ) : [];
       for (const p of fromSources) {
         log.info(`${p.name}: build-id ${p.buildId}, depends on ${p.depends}`);
         for (const note of p.notes) log.info(`  ${note}`);
       }
-      const dir = join12(out, "payloads", "self-test");
-      if (testPayloads.length > 0) await mkdir10(dir, { recursive: true });
+      result.built.push(
+        ...fromSources.map((p) => ({
+          name: p.name,
+          file: p.file,
+          buildId: p.buildId,
+          depends: p.depends,
+          origin: { kind: "sources", dir: p.sourceDir, digest: p.sourceDigest }
+        }))
+      );
+      const dir = join13(out, "payloads", "self-test");
+      if (testPayloads.length > 0) await mkdir11(dir, { recursive: true });
       testPayloads = await Promise.all(
         testPayloads.map(async (p) => {
-          const copy = join12(dir, basename7(p));
-          await copyFile4(p, copy);
+          const copy = join13(dir, basename8(p));
+          await copyFile5(p, copy);
           return copy;
         })
       );
-      record.detail = `${fromSources.length} built from sources, ${testPayloads.length} in-tree test payload(s), ${options.payloads.length} given`;
+      record.detail = `${fromPatches.length} built from patches, ${fromSources.length} built from sources, ${testPayloads.length} in-tree test payload(s), ${options.payloads.length} given`;
       log.info(record.detail);
-      userPayloads = [...fromSources.map((p) => p.file), ...options.payloads];
-      return [...fromSources.map((p) => p.file), ...testPayloads, ...options.payloads];
+      const ours = [...fromPatches, ...fromSources].map((p) => p.file);
+      userPayloads = [...ours, ...options.payloads];
+      return [...ours, ...testPayloads, ...options.payloads];
     });
     await stage("verify", "Verify payloads", async (record) => {
       const verified = await verifyPayloadSet({
@@ -13478,7 +14462,7 @@ async function run(options, log, cache = localCache()) {
           scenario,
           payloadFiles,
           cacheDir: options.cacheDir,
-          logFile: join12(result.files.logs, "console.log"),
+          logFile: join13(result.files.logs, "console.log"),
           ...options.dom0Kernel ? { assets: await userKernel(options.dom0Kernel, options.cacheDir) } : {},
           boot: {
             accel: options.kvm === "auto" ? "auto" : options.kvm === "true" ? "kvm" : "tcg",
@@ -13486,8 +14470,8 @@ async function run(options, log, cache = localCache()) {
           }
         });
         result.scenario = outcome;
-        await writeFile7(result.files.scenario, JSON.stringify(outcome, null, 2) + "\n");
-        await writeFile7(result.files.junit, junitXml(outcome));
+        await writeFile8(result.files.scenario, JSON.stringify(outcome, null, 2) + "\n");
+        await writeFile8(result.files.junit, junitXml(outcome));
         for (const step of outcome.steps) log.info(stepLine(step));
         if (outcome.boot.kvmFallback)
           log.warning(`KVM failed, booted with TCG: ${outcome.boot.kvmFallback.reason}`);
@@ -13515,10 +14499,10 @@ async function withDiagnostics(sourceRoot, result, build) {
   } catch (e) {
     if (e instanceof PayloadCompileError) result.diagnostics = [...e.diagnostics];
     if (e instanceof XenBuildError) {
-      const log = await readFile10(e.logFile, "utf8").catch(() => "");
+      const log = await readFile12(e.logFile, "utf8").catch(() => "");
       result.diagnostics = parseCompilerDiagnostics(log).map((d) => ({
         ...d,
-        file: sourcePath(d.file, join12(e.tree, "xen"), e.tree, sourceRoot)
+        file: sourcePath(d.file, join13(e.tree, "xen"), e.tree, sourceRoot)
       }));
     }
     throw e;
@@ -13562,14 +14546,14 @@ async function chooseScenario(choice, userPayloads, testPayloads, checks) {
     const scenario2 = selfTestScenario();
     return {
       scenario: scenario2,
-      payloadFiles: await resolvePayloadFiles(scenario2, dirname7(testPayloads[0] ?? "."))
+      payloadFiles: await resolvePayloadFiles(scenario2, dirname8(testPayloads[0] ?? "."))
     };
   }
-  const text = await readFile10(choice.path, "utf8").catch((e) => {
+  const text = await readFile12(choice.path, "utf8").catch((e) => {
     throw new ConfigurationError("scenario", `cannot read ${choice.path}: ${e.message}`);
   });
   const scenario = parseScenario(text, choice.path);
-  return { scenario, payloadFiles: await resolvePayloadFiles(scenario, dirname7(choice.path)) };
+  return { scenario, payloadFiles: await resolvePayloadFiles(scenario, dirname8(choice.path)) };
 }
 async function userKernel(kernel, cacheDir) {
   await access4(kernel).catch(() => {
@@ -13621,14 +14605,14 @@ async function checkExpectedBuildId(expected, xen) {
   );
 }
 async function writeReports(result, options) {
-  await mkdir10(options.outputDir, { recursive: true });
+  await mkdir11(options.outputDir, { recursive: true });
   const findings = allFindings(result);
-  await writeFile7(result.files.report, JSON.stringify(result, null, 2) + "\n");
-  await writeFile7(
+  await writeFile8(result.files.report, JSON.stringify(result, null, 2) + "\n");
+  await writeFile8(
     result.files.sarif,
     JSON.stringify(toSarif(findings, options.workspace), null, 2) + "\n"
   );
-  await writeFile7(result.files.findings, findingsText(result.payloads, options.workspace));
+  await writeFile8(result.files.findings, findingsText(result.payloads, options.workspace));
 }
 function partialResultOf(e) {
   return e?.partialResult;

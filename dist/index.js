@@ -2366,9 +2366,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve12, reject) => {
+          return new Promise((resolve13, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve12(data);
+              return err ? reject(err) : resolve13(data);
             });
           });
         }
@@ -2406,12 +2406,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve12, reject) => {
+          return new Promise((resolve13, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve12(data);
+              ) : resolve13(data);
             });
           });
         }
@@ -4678,8 +4678,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve12, reject) => {
-        res = resolve12;
+      const promise = new Promise((resolve13, reject) => {
+        res = resolve13;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6930,12 +6930,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve12, reject) => {
+      const waitForDrain = () => new Promise((resolve13, reject) => {
         assert4(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve12;
+          callback = resolve13;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7605,12 +7605,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve12, reject) => {
+      const waitForDrain = () => new Promise((resolve13, reject) => {
         assert4(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve12;
+          callback = resolve13;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -8089,16 +8089,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve12) => {
+        return new Promise((resolve13) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve12;
+            this[kClosedResolve] = resolve13;
           } else {
-            resolve12(null);
+            resolve13(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve12) => {
+        return new Promise((resolve13) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -8109,7 +8109,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve12(null);
+            resolve13(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -8160,7 +8160,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve12, reject) => {
+        const socket = await new Promise((resolve13, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -8172,7 +8172,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve12(socket2);
+              resolve13(socket2);
             }
           });
         });
@@ -8508,8 +8508,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve12) => {
-            this[kClosedResolve] = resolve12;
+          await new Promise((resolve13) => {
+            this[kClosedResolve] = resolve13;
           });
         }
       }
@@ -9778,7 +9778,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve12, reject) => {
+        return await new Promise((resolve13, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError3());
           }
@@ -9791,7 +9791,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError3());
             } else {
-              resolve12(null);
+              resolve13(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9810,7 +9810,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream2, type) {
       assert4(!stream2[kConsume]);
-      return new Promise((resolve12, reject) => {
+      return new Promise((resolve13, reject) => {
         if (isUnusable(stream2)) {
           const rState = stream2._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9827,7 +9827,7 @@ var require_readable = __commonJS({
             stream2[kConsume] = {
               type,
               stream: stream2,
-              resolve: resolve12,
+              resolve: resolve13,
               reject,
               length: 0,
               body: []
@@ -9897,18 +9897,18 @@ var require_readable = __commonJS({
       return buffer3;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve12, stream: stream2, length } = consume2;
+      const { type, body: body2, resolve: resolve13, stream: stream2, length } = consume2;
       try {
         if (type === "text") {
-          resolve12(chunksDecode(body2, length));
+          resolve13(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve12(JSON.parse(chunksDecode(body2, length)));
+          resolve13(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve12(chunksConcat(body2, length).buffer);
+          resolve13(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve12(new Blob(body2, { type: stream2[kContentType] }));
+          resolve13(new Blob(body2, { type: stream2[kContentType] }));
         } else if (type === "bytes") {
-          resolve12(chunksConcat(body2, length));
+          resolve13(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -10165,9 +10165,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -10390,9 +10390,9 @@ var require_api_stream = __commonJS({
     };
     function stream2(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           stream2.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -10677,9 +10677,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -10771,9 +10771,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -14636,7 +14636,7 @@ var require_fetch = __commonJS({
       function dispatch({ body: body2 }) {
         const url2 = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve12, reject) => agent.dispatch(
+        return new Promise((resolve13, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14712,7 +14712,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable6({ read: resume });
               const onError = this.onError.bind(this);
-              resolve12({
+              resolve13({
                 status,
                 statusText,
                 headersList,
@@ -14755,7 +14755,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve12({
+              resolve13({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18496,8 +18496,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay4(ms) {
-      return new Promise((resolve12) => {
-        setTimeout(resolve12, ms).unref();
+      return new Promise((resolve13) => {
+        setTimeout(resolve13, ms).unref();
       });
     }
     module.exports = {
@@ -19366,11 +19366,11 @@ var init_lib = __esm({
     import_undici = __toESM(require_undici(), 1);
     __awaiter = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve12) {
-          resolve12(value);
+        return value instanceof P ? value : new P(function(resolve13) {
+          resolve13(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve12, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19386,7 +19386,7 @@ var init_lib = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19456,26 +19456,26 @@ var init_lib = __esm({
       }
       readBody() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve12) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve13) => __awaiter(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve12(output.toString());
+              resolve13(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve12) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve13) => __awaiter(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve12(Buffer.concat(chunks));
+              resolve13(Buffer.concat(chunks));
             });
           }));
         });
@@ -19678,14 +19678,14 @@ var init_lib = __esm({
        */
       requestRaw(info2, data) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve12, reject) => {
+          return new Promise((resolve13, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve12(res);
+                resolve13(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19929,12 +19929,12 @@ var init_lib = __esm({
         return __awaiter(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve12) => setTimeout(() => resolve12(), ms));
+          return new Promise((resolve13) => setTimeout(() => resolve13(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve12, reject) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve13, reject) => __awaiter(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19942,7 +19942,7 @@ var init_lib = __esm({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve12(response);
+              resolve13(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -19981,7 +19981,7 @@ var init_lib = __esm({
               err.result = response.result;
               reject(err);
             } else {
-              resolve12(response);
+              resolve13(response);
             }
           }));
         });
@@ -19997,11 +19997,11 @@ var init_auth = __esm({
   "node_modules/@actions/http-client/lib/auth.js"() {
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve12) {
-          resolve12(value);
+        return value instanceof P ? value : new P(function(resolve13) {
+          resolve13(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve12, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20017,7 +20017,7 @@ var init_auth = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20064,11 +20064,11 @@ var init_summary = __esm({
   "node_modules/@actions/core/lib/summary.js"() {
     __awaiter3 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve12) {
-          resolve12(value);
+        return value instanceof P ? value : new P(function(resolve13) {
+          resolve13(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve12, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20084,7 +20084,7 @@ var init_summary = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20452,11 +20452,11 @@ var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     __awaiter4 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve12) {
-          resolve12(value);
+        return value instanceof P ? value : new P(function(resolve13) {
+          resolve13(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve12, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20472,7 +20472,7 @@ var init_io_util = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20581,11 +20581,11 @@ var init_io = __esm({
     init_io_util();
     __awaiter5 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve12) {
-          resolve12(value);
+        return value instanceof P ? value : new P(function(resolve13) {
+          resolve13(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve12, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20601,7 +20601,7 @@ var init_io = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20666,11 +20666,11 @@ var init_toolrunner = __esm({
     init_io_util();
     __awaiter6 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve12) {
-          resolve12(value);
+        return value instanceof P ? value : new P(function(resolve13) {
+          resolve13(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve12, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20686,7 +20686,7 @@ var init_toolrunner = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20905,7 +20905,7 @@ var init_toolrunner = __esm({
             this.toolPath = path3.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
-          return new Promise((resolve12, reject) => __awaiter6(this, void 0, void 0, function* () {
+          return new Promise((resolve13, reject) => __awaiter6(this, void 0, void 0, function* () {
             this._debug(`exec tool: ${this.toolPath}`);
             this._debug("arguments:");
             for (const arg of this.args) {
@@ -20988,7 +20988,7 @@ var init_toolrunner = __esm({
               if (error2) {
                 reject(error2);
               } else {
-                resolve12(exitCode);
+                resolve13(exitCode);
               }
             });
             if (this.options.input) {
@@ -21085,11 +21085,11 @@ var init_exec = __esm({
     init_toolrunner();
     __awaiter7 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve12) {
-          resolve12(value);
+        return value instanceof P ? value : new P(function(resolve13) {
+          resolve13(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve12, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -21105,7 +21105,7 @@ var init_exec = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -21200,11 +21200,11 @@ var init_core = __esm({
     init_platform();
     __awaiter8 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve12) {
-          resolve12(value);
+        return value instanceof P ? value : new P(function(resolve13) {
+          resolve13(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve12, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -21220,7 +21220,7 @@ var init_core = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -27237,9 +27237,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -28604,7 +28604,7 @@ var init_internal_glob_options_helper = __esm({
 // node_modules/@actions/glob/lib/internal-path-helper.js
 import * as path4 from "path";
 import assert from "assert";
-function dirname10(p) {
+function dirname11(p) {
   p = safeTrimTrailingSeparator(p);
   if (IS_WINDOWS3 && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
     return p;
@@ -28727,14 +28727,14 @@ function getSearchPaths(patterns) {
     }
     let foundAncestor = false;
     let tempKey = key;
-    let parent = dirname10(tempKey);
+    let parent = dirname11(tempKey);
     while (parent !== tempKey) {
       if (searchPathMap[parent]) {
         foundAncestor = true;
         break;
       }
       tempKey = parent;
-      parent = dirname10(tempKey);
+      parent = dirname11(tempKey);
     }
     if (!foundAncestor) {
       result.push(pattern.searchPath);
@@ -30802,12 +30802,12 @@ var init_internal_path = __esm({
             this.segments = itemPath.split(path6.sep);
           } else {
             let remaining = itemPath;
-            let dir = dirname10(remaining);
+            let dir = dirname11(remaining);
             while (dir !== remaining) {
-              const basename12 = path6.basename(remaining);
-              this.segments.unshift(basename12);
+              const basename13 = path6.basename(remaining);
+              this.segments.unshift(basename13);
               remaining = dir;
-              dir = dirname10(remaining);
+              dir = dirname11(remaining);
             }
             this.segments.unshift(remaining);
           }
@@ -30819,7 +30819,7 @@ var init_internal_path = __esm({
             segment = normalizeSeparators2(itemPath[i]);
             if (i === 0 && hasRoot(segment)) {
               segment = safeTrimTrailingSeparator(segment);
-              assert2(segment === dirname10(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
+              assert2(segment === dirname11(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
               this.segments.push(segment);
             } else {
               assert2(!segment.includes(path6.sep), `Parameter 'itemPath' contains unexpected path separators`);
@@ -30922,7 +30922,7 @@ var init_internal_pattern = __esm({
        */
       partialMatch(itemPath) {
         itemPath = safeTrimTrailingSeparator(itemPath);
-        if (dirname10(itemPath) === itemPath) {
+        if (dirname11(itemPath) === itemPath) {
           return this.rootRegExp.test(itemPath);
         }
         return this.minimatch.matchOne(itemPath.split(IS_WINDOWS6 ? /\\+/ : /\/+/), this.minimatch.set[0], true);
@@ -31047,11 +31047,11 @@ var init_internal_globber = __esm({
     init_internal_search_state();
     __awaiter9 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve12) {
-          resolve12(value);
+        return value instanceof P ? value : new P(function(resolve13) {
+          resolve13(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve12, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -31067,7 +31067,7 @@ var init_internal_globber = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -31080,14 +31080,14 @@ var init_internal_globber = __esm({
       }, i);
       function verb(n) {
         i[n] = o[n] && function(v) {
-          return new Promise(function(resolve12, reject) {
-            v = o[n](v), settle(resolve12, reject, v.done, v.value);
+          return new Promise(function(resolve13, reject) {
+            v = o[n](v), settle(resolve13, reject, v.done, v.value);
           });
         };
       }
-      function settle(resolve12, reject, d, v) {
+      function settle(resolve13, reject, d, v) {
         Promise.resolve(v).then(function(v2) {
-          resolve12({ value: v2, done: d });
+          resolve13({ value: v2, done: d });
         }, reject);
       }
     };
@@ -31303,11 +31303,11 @@ var init_glob = __esm({
     init_internal_hash_files();
     __awaiter10 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve12) {
-          resolve12(value);
+        return value instanceof P ? value : new P(function(resolve13) {
+          resolve13(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve12, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -31323,7 +31323,7 @@ var init_glob = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33723,11 +33723,11 @@ var init_cacheUtils = __esm({
     init_constants();
     __awaiter11 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve12) {
-          resolve12(value);
+        return value instanceof P ? value : new P(function(resolve13) {
+          resolve13(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve12, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33743,7 +33743,7 @@ var init_cacheUtils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33756,14 +33756,14 @@ var init_cacheUtils = __esm({
       }, i);
       function verb(n) {
         i[n] = o[n] && function(v) {
-          return new Promise(function(resolve12, reject) {
-            v = o[n](v), settle(resolve12, reject, v.done, v.value);
+          return new Promise(function(resolve13, reject) {
+            v = o[n](v), settle(resolve13, reject, v.done, v.value);
           });
         };
       }
-      function settle(resolve12, reject, d, v) {
+      function settle(resolve13, reject, d, v) {
         Promise.resolve(v).then(function(v2) {
-          resolve12({ value: v2, done: d });
+          resolve13({ value: v2, done: d });
         }, reject);
       }
     };
@@ -34161,7 +34161,7 @@ var init_httpHeaders = __esm({
 });
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/uuidUtils.js
-function randomUUID3() {
+function randomUUID4() {
   return globalThis.crypto.randomUUID();
 }
 var init_uuidUtils = __esm({
@@ -34213,7 +34213,7 @@ var init_pipelineRequest = __esm({
         this.abortSignal = options.abortSignal;
         this.onUploadProgress = options.onUploadProgress;
         this.onDownloadProgress = options.onDownloadProgress;
-        this.requestId = options.requestId || randomUUID3();
+        this.requestId = options.requestId || randomUUID4();
         this.allowInsecureConnection = options.allowInsecureConnection ?? false;
         this.enableBrowserStreams = options.enableBrowserStreams ?? false;
         this.requestOverrides = options.requestOverrides;
@@ -35073,9 +35073,9 @@ function isStreamComplete(stream2) {
   if (stream2.readable === false) {
     return Promise.resolve();
   }
-  return new Promise((resolve12) => {
+  return new Promise((resolve13) => {
     const handler = () => {
-      resolve12();
+      resolve13();
       stream2.removeListener("close", handler);
       stream2.removeListener("end", handler);
       stream2.removeListener("error", handler);
@@ -35094,7 +35094,7 @@ function arrayBufferToBuffer(body2) {
   }
   return ArrayBuffer.isView(body2) ? Buffer.from(body2.buffer, body2.byteOffset, body2.byteLength) : Buffer.from(body2);
 }
-function createRequestLifecycle(request, options, isInsecure, resolve12, reject) {
+function createRequestLifecycle(request, options, isInsecure, resolve13, reject) {
   let clientRequest;
   let response;
   let requestDone = false;
@@ -35110,7 +35110,7 @@ function createRequestLifecycle(request, options, isInsecure, resolve12, reject)
   };
   const onResponse = (incomingResponse) => {
     response = incomingResponse;
-    resolve12({
+    resolve13({
       response: incomingResponse,
       requestComplete,
       isRequestComplete: () => requestDone,
@@ -35253,7 +35253,7 @@ function pipeResponseStream(source, destination, abortSignal) {
   return source.pipe(destination);
 }
 function streamToText(stream2) {
-  return new Promise((resolve12, reject) => {
+  return new Promise((resolve13, reject) => {
     const buffer3 = [];
     const cleanupFinished = finished(stream2, { writable: false }, onComplete);
     function onData(chunk) {
@@ -35273,7 +35273,7 @@ function streamToText(stream2) {
           code: RestError.PARSE_ERROR
         }));
       } else {
-        resolve12(Buffer.concat(buffer3).toString("utf8"));
+        resolve13(Buffer.concat(buffer3).toString("utf8"));
       }
     }
     stream2.on("data", onData);
@@ -35450,8 +35450,8 @@ var init_nodeHttpClient = __esm({
       }
       makeRequest(request, abortController, body2) {
         const { options, isInsecure } = this.getRequestOptions(request);
-        return new Promise((resolve12, reject) => {
-          const { createRequest, rejectRequest, abortRequest } = createRequestLifecycle(request, options, isInsecure, resolve12, reject);
+        return new Promise((resolve13, reject) => {
+          const { createRequest, rejectRequest, abortRequest } = createRequestLifecycle(request, options, isInsecure, resolve13, reject);
           const req = createRequest();
           req.once("error", rejectRequest);
           abortController.signal.addEventListener("abort", () => abortRequest(req));
@@ -35461,8 +35461,8 @@ var init_nodeHttpClient = __esm({
       makeRequestWithExpectContinue(request, abortController, prepareBody, knownBodyLength) {
         const { options, isInsecure } = this.getRequestOptions(request);
         addExpectContinueFraming(options, knownBodyLength);
-        return new Promise((resolve12, reject) => {
-          const { createRequest, onResponse, rejectRequest, abortRequest } = createRequestLifecycle(request, options, isInsecure, resolve12, reject);
+        return new Promise((resolve13, reject) => {
+          const { createRequest, onResponse, rejectRequest, abortRequest } = createRequestLifecycle(request, options, isInsecure, resolve13, reject);
           createExpectContinueRequest({
             abortSignal: abortController.signal,
             bodyStream: isReadableStream(request.body) ? request.body : void 0,
@@ -35636,7 +35636,7 @@ var init_delay = __esm({
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/helpers.js
 function delay(delayInMs, value, options) {
-  return new Promise((resolve12, reject) => {
+  return new Promise((resolve13, reject) => {
     let timer = void 0;
     let onAborted = void 0;
     const rejectOnAbort = () => {
@@ -35659,7 +35659,7 @@ function delay(delayInMs, value, options) {
     }
     timer = setTimeout(() => {
       removeListeners();
-      resolve12(value);
+      resolve13(value);
     }, delayInMs);
     if (options?.abortSignal) {
       options.abortSignal.addEventListener("abort", onAborted);
@@ -36740,8 +36740,8 @@ var require_helpers = __commonJS({
     function req(url2, opts = {}) {
       const href = typeof url2 === "string" ? url2 : url2.href;
       const req2 = (href.startsWith("https:") ? https3 : http3).request(url2, opts);
-      const promise = new Promise((resolve12, reject) => {
-        req2.once("response", resolve12).once("error", reject).end();
+      const promise = new Promise((resolve13, reject) => {
+        req2.once("response", resolve13).once("error", reject).end();
       });
       req2.then = promise.then.bind(promise);
       return req2;
@@ -36918,7 +36918,7 @@ var require_parse_proxy_response = __commonJS({
     var debug_1 = __importDefault(require_src());
     var debug2 = (0, debug_1.default)("https-proxy-agent:parse-proxy-response");
     function parseProxyResponse(socket) {
-      return new Promise((resolve12, reject) => {
+      return new Promise((resolve13, reject) => {
         let buffersLength = 0;
         const buffers = [];
         function read() {
@@ -36984,7 +36984,7 @@ var require_parse_proxy_response = __commonJS({
           }
           debug2("got proxy server response: %o %o", firstLine, headers);
           cleanup();
-          resolve12({
+          resolve13({
             connect: {
               statusCode,
               statusText,
@@ -37584,7 +37584,7 @@ var init_concat = __esm({
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/policies/multipartPolicy.js
 function generateBoundary() {
-  return `----AzSDKFormBoundary${randomUUID3()}`;
+  return `----AzSDKFormBoundary${randomUUID4()}`;
 }
 function encodeHeaders(headers) {
   let result = "";
@@ -38080,7 +38080,7 @@ var init_esm6 = __esm({
 // node_modules/@azure/core-util/dist/esm/createAbortablePromise.js
 function createAbortablePromise(buildPromise, options) {
   const { cleanupBeforeAbort, abortSignal, abortErrorMsg } = options ?? {};
-  return new Promise((resolve12, reject) => {
+  return new Promise((resolve13, reject) => {
     function rejectOnAbort() {
       reject(new AbortError2(abortErrorMsg ?? "The operation was aborted."));
     }
@@ -38098,7 +38098,7 @@ function createAbortablePromise(buildPromise, options) {
     try {
       buildPromise((x) => {
         removeListeners();
-        resolve12(x);
+        resolve13(x);
       }, (x) => {
         removeListeners();
         reject(x);
@@ -38119,8 +38119,8 @@ var init_createAbortablePromise = __esm({
 function delay2(timeInMs, options) {
   let token;
   const { abortSignal, abortErrorMsg } = options ?? {};
-  return createAbortablePromise((resolve12) => {
-    token = setTimeout(resolve12, timeInMs);
+  return createAbortablePromise((resolve13) => {
+    token = setTimeout(resolve13, timeInMs);
   }, {
     cleanupBeforeAbort: () => clearTimeout(token),
     abortSignal,
@@ -38169,8 +38169,8 @@ var init_typeGuards2 = __esm({
 function isError2(e) {
   return isError(e);
 }
-function randomUUID4() {
-  return randomUUID3();
+function randomUUID5() {
+  return randomUUID4();
 }
 function uint8ArrayToString2(bytes, format) {
   return uint8ArrayToString(bytes, format);
@@ -47047,7 +47047,7 @@ var init_BufferScheduler = __esm({
        *
        */
       async do() {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           this.readable.on("data", (data) => {
             data = typeof data === "string" ? Buffer.from(data, this.encoding) : data;
             this.appendUnresolvedData(data);
@@ -47075,11 +47075,11 @@ var init_BufferScheduler = __esm({
             if (this.isStreamEnd && this.executingOutgoingHandlers === 0) {
               if (this.unresolvedLength > 0 && this.unresolvedLength < this.bufferSize) {
                 const buffer3 = this.shiftBufferFromUnresolvedDataArray();
-                this.outgoingHandler(() => buffer3.getReadableStream(), buffer3.size, this.offset).then(resolve12).catch(reject);
+                this.outgoingHandler(() => buffer3.getReadableStream(), buffer3.size, this.offset).then(resolve13).catch(reject);
               } else if (this.unresolvedLength >= this.bufferSize) {
                 return;
               } else {
-                resolve12();
+                resolve13();
               }
             }
           });
@@ -47208,8 +47208,8 @@ var init_crc64 = __esm({
         NativeCRC642 = NativeCRC642 || {};
         var Module = typeof NativeCRC642 != "undefined" ? NativeCRC642 : {};
         var readyPromiseResolve, readyPromiseReject;
-        Module["ready"] = new Promise(function(resolve12, reject) {
-          readyPromiseResolve = resolve12;
+        Module["ready"] = new Promise(function(resolve13, reject) {
+          readyPromiseResolve = resolve13;
           readyPromiseReject = reject;
         });
         ["_malloc", "_free", "_emscripten_bind_VoidPtr___destroy___0", "_emscripten_bind_Crc64Hash_Crc64Hash_0", "_emscripten_bind_Crc64Hash_OnAppend_2", "_emscripten_bind_Crc64Hash_OnFinal_3", "_emscripten_bind_Crc64Hash___destroy___0", "_fflush", "onRuntimeInitialized"].forEach((prop) => {
@@ -50131,7 +50131,7 @@ function getURLQueries(url2) {
   return queries;
 }
 async function delay3(timeInMs, aborter, abortError) {
-  return new Promise((resolve12, reject) => {
+  return new Promise((resolve13, reject) => {
     let timeout;
     const abortHandler = () => {
       if (timeout !== void 0) {
@@ -50143,7 +50143,7 @@ async function delay3(timeInMs, aborter, abortError) {
       if (aborter !== void 0) {
         aborter.removeEventListener("abort", abortHandler);
       }
-      resolve12();
+      resolve13();
     };
     timeout = setTimeout(resolveHandler, timeInMs);
     if (aborter !== void 0) {
@@ -67113,7 +67113,7 @@ var init_BlobLeaseClient = __esm({
           this._containerOrBlobOperation = clientContext.blob;
         }
         if (!leaseId2) {
-          leaseId2 = randomUUID4();
+          leaseId2 = randomUUID5();
         }
         this._leaseId = leaseId2;
       }
@@ -68325,7 +68325,7 @@ var init_AvroReadableFromStream = __esm({
           this._position += chunk.length;
           return this.toUint8Array(chunk);
         } else {
-          return new Promise((resolve12, reject) => {
+          return new Promise((resolve13, reject) => {
             const cleanUp = () => {
               this._readable.removeListener("readable", readableCallback);
               this._readable.removeListener("error", rejectCallback);
@@ -68340,7 +68340,7 @@ var init_AvroReadableFromStream = __esm({
               if (callbackChunk) {
                 this._position += callbackChunk.length;
                 cleanUp();
-                resolve12(this.toUint8Array(callbackChunk));
+                resolve13(this.toUint8Array(callbackChunk));
               }
             };
             const rejectCallback = () => {
@@ -69074,8 +69074,8 @@ var init_poller3 = __esm({
         this.stopped = true;
         this.pollProgressCallbacks = [];
         this.operation = operation;
-        this.promise = new Promise((resolve12, reject) => {
-          this.resolve = resolve12;
+        this.promise = new Promise((resolve13, reject) => {
+          this.resolve = resolve13;
           this.reject = reject;
         });
         this.promise.catch(() => {
@@ -69528,8 +69528,8 @@ var init_Batch = __esm({
           return Promise.resolve();
         }
         this.parallelExecute();
-        return new Promise((resolve12, reject) => {
-          this.emitter.on("finish", resolve12);
+        return new Promise((resolve13, reject) => {
+          this.emitter.on("finish", resolve13);
           this.emitter.on("error", (error2) => {
             this.state = BatchStates.Error;
             reject(error2);
@@ -69578,12 +69578,12 @@ import util3 from "node:util";
 async function streamToBuffer(stream2, buffer3, offset, end, encoding) {
   let pos = 0;
   const count = end - offset;
-  return new Promise((resolve12, reject) => {
+  return new Promise((resolve13, reject) => {
     const timeout = setTimeout(() => reject(new Error(`The operation cannot be completed in timeout.`)), REQUEST_TIMEOUT);
     stream2.on("readable", () => {
       if (pos >= count) {
         clearTimeout(timeout);
-        resolve12();
+        resolve13();
         return;
       }
       let chunk = stream2.read();
@@ -69602,7 +69602,7 @@ async function streamToBuffer(stream2, buffer3, offset, end, encoding) {
       if (pos < count) {
         reject(new Error(`Stream drains before getting enough data needed. Data read: ${pos}, data need: ${count}`));
       }
-      resolve12();
+      resolve13();
     });
     stream2.on("error", (msg) => {
       clearTimeout(timeout);
@@ -69611,7 +69611,7 @@ async function streamToBuffer(stream2, buffer3, offset, end, encoding) {
   });
 }
 async function readStreamToLocalFile(rs, file) {
-  return new Promise((resolve12, reject) => {
+  return new Promise((resolve13, reject) => {
     const ws = fs6.createWriteStream(file);
     rs.on("error", (err) => {
       reject(err);
@@ -69619,7 +69619,7 @@ async function readStreamToLocalFile(rs, file) {
     ws.on("error", (err) => {
       reject(err);
     });
-    ws.on("close", resolve12);
+    ws.on("close", resolve13);
     rs.pipe(ws);
   });
 }
@@ -70561,7 +70561,7 @@ var init_Clients = __esm({
        * @returns The SAS URI consisting of the URI to the resource represented by this client, followed by the generated SAS token.
        */
       generateSasUrl(options) {
-        return new Promise((resolve12) => {
+        return new Promise((resolve13) => {
           if (!(this.credential instanceof StorageSharedKeyCredential)) {
             throw new RangeError("Can only generate the SAS when the client is initialized with a shared key credential");
           }
@@ -70572,7 +70572,7 @@ var init_Clients = __esm({
             versionId: this._versionId,
             ...options
           }, this.credential).toString();
-          resolve12(appendToURLQuery(this.url, sas));
+          resolve13(appendToURLQuery(this.url, sas));
         });
       }
       /**
@@ -70611,7 +70611,7 @@ var init_Clients = __esm({
        * @returns The SAS URI consisting of the URI to the resource represented by this client, followed by the generated SAS token.
        */
       generateUserDelegationSasUrl(options, userDelegationKey) {
-        return new Promise((resolve12) => {
+        return new Promise((resolve13) => {
           const sas = generateBlobSASQueryParameters({
             containerName: this._containerName,
             blobName: this._name,
@@ -70619,7 +70619,7 @@ var init_Clients = __esm({
             versionId: this._versionId,
             ...options
           }, userDelegationKey, this.accountName).toString();
-          resolve12(appendToURLQuery(this.url, sas));
+          resolve13(appendToURLQuery(this.url, sas));
         });
       }
       /**
@@ -71466,7 +71466,7 @@ var init_Clients = __esm({
             throw new RangeError(`The buffer's size is too big or the BlockSize is too small;the number of blocks must be <= ${BLOCK_BLOB_MAX_BLOCKS}`);
           }
           const blockList = [];
-          const blockIDPrefix = randomUUID4();
+          const blockIDPrefix = randomUUID5();
           let transferProgress = 0;
           const batch = new Batch(options.concurrency);
           for (let i = 0; i < numBlocks; i++) {
@@ -71547,7 +71547,7 @@ var init_Clients = __esm({
         }
         return tracingClient.withSpan("BlockBlobClient-uploadStream", options, async (updatedOptions) => {
           let blockNum = 0;
-          const blockIDPrefix = randomUUID4();
+          const blockIDPrefix = randomUUID5();
           let transferProgress = 0;
           const blockList = [];
           const scheduler = new BufferScheduler(
@@ -72581,11 +72581,11 @@ var init_uploadUtils = __esm({
     init_errors();
     __awaiter12 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve12) {
-          resolve12(value);
+        return value instanceof P ? value : new P(function(resolve13) {
+          resolve13(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve12, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -72601,7 +72601,7 @@ var init_uploadUtils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -72714,7 +72714,7 @@ function isRetryableStatusCode(statusCode) {
 }
 function sleep2(milliseconds) {
   return __awaiter13(this, void 0, void 0, function* () {
-    return new Promise((resolve12) => setTimeout(resolve12, milliseconds));
+    return new Promise((resolve13) => setTimeout(resolve13, milliseconds));
   });
 }
 function retry(name_1, method_1, getStatusCode_1) {
@@ -72793,11 +72793,11 @@ var init_requestUtils = __esm({
     init_constants();
     __awaiter13 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve12) {
-          resolve12(value);
+        return value instanceof P ? value : new P(function(resolve13) {
+          resolve13(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve12, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -72813,7 +72813,7 @@ var init_requestUtils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -73014,11 +73014,11 @@ var init_downloadUtils = __esm({
     init_requestUtils();
     __awaiter14 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve12) {
-          resolve12(value);
+        return value instanceof P ? value : new P(function(resolve13) {
+          resolve13(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve12, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -73034,7 +73034,7 @@ var init_downloadUtils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -73136,8 +73136,8 @@ var init_downloadUtils = __esm({
     };
     promiseWithTimeout = (timeoutMs, promise) => __awaiter14(void 0, void 0, void 0, function* () {
       let timeoutHandle;
-      const timeoutPromise = new Promise((resolve12) => {
-        timeoutHandle = setTimeout(() => resolve12("timeout"), timeoutMs);
+      const timeoutPromise = new Promise((resolve13) => {
+        timeoutHandle = setTimeout(() => resolve13("timeout"), timeoutMs);
       });
       return Promise.race([promise, timeoutPromise]).then((result) => {
         clearTimeout(timeoutHandle);
@@ -73566,11 +73566,11 @@ var init_cacheHttpClient = __esm({
     init_user_agent();
     __awaiter15 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve12) {
-          resolve12(value);
+        return value instanceof P ? value : new P(function(resolve13) {
+          resolve13(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve12, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -73586,7 +73586,7 @@ var init_cacheHttpClient = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -76852,8 +76852,8 @@ var require_deferred = __commonJS({
        */
       constructor(preventUnhandledRejectionWarning = true) {
         this._state = DeferredState.PENDING;
-        this._promise = new Promise((resolve12, reject) => {
-          this._resolve = resolve12;
+        this._promise = new Promise((resolve13, reject) => {
+          this._resolve = resolve13;
           this._reject = reject;
         });
         if (preventUnhandledRejectionWarning) {
@@ -77068,11 +77068,11 @@ var require_unary_call = __commonJS({
     "use strict";
     var __awaiter19 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve12) {
-          resolve12(value);
+        return value instanceof P ? value : new P(function(resolve13) {
+          resolve13(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve12, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -77088,7 +77088,7 @@ var require_unary_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -77137,11 +77137,11 @@ var require_server_streaming_call = __commonJS({
     "use strict";
     var __awaiter19 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve12) {
-          resolve12(value);
+        return value instanceof P ? value : new P(function(resolve13) {
+          resolve13(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve12, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -77157,7 +77157,7 @@ var require_server_streaming_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -77207,11 +77207,11 @@ var require_client_streaming_call = __commonJS({
     "use strict";
     var __awaiter19 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve12) {
-          resolve12(value);
+        return value instanceof P ? value : new P(function(resolve13) {
+          resolve13(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve12, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -77227,7 +77227,7 @@ var require_client_streaming_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -77276,11 +77276,11 @@ var require_duplex_streaming_call = __commonJS({
     "use strict";
     var __awaiter19 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve12) {
-          resolve12(value);
+        return value instanceof P ? value : new P(function(resolve13) {
+          resolve13(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve12, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -77296,7 +77296,7 @@ var require_duplex_streaming_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -77344,11 +77344,11 @@ var require_test_transport = __commonJS({
     "use strict";
     var __awaiter19 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve12) {
-          resolve12(value);
+        return value instanceof P ? value : new P(function(resolve13) {
+          resolve13(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve12, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -77364,7 +77364,7 @@ var require_test_transport = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -77561,11 +77561,11 @@ var require_test_transport = __commonJS({
       responseTrailer: "test"
     };
     function delay4(ms, abort) {
-      return (v) => new Promise((resolve12, reject) => {
+      return (v) => new Promise((resolve13, reject) => {
         if (abort === null || abort === void 0 ? void 0 : abort.aborted) {
           reject(new rpc_error_1.RpcError("user cancel", "CANCELLED"));
         } else {
-          const id = setTimeout(() => resolve12(v), ms);
+          const id = setTimeout(() => resolve13(v), ms);
           if (abort) {
             abort.addEventListener("abort", (ev) => {
               clearTimeout(id);
@@ -78539,11 +78539,11 @@ var init_cacheTwirpClient = __esm({
     init_util4();
     __awaiter16 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve12) {
-          resolve12(value);
+        return value instanceof P ? value : new P(function(resolve13) {
+          resolve13(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve12, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -78559,7 +78559,7 @@ var init_cacheTwirpClient = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -78688,7 +78688,7 @@ var init_cacheTwirpClient = __esm({
       }
       sleep(milliseconds) {
         return __awaiter16(this, void 0, void 0, function* () {
-          return new Promise((resolve12) => setTimeout(resolve12, milliseconds));
+          return new Promise((resolve13) => setTimeout(resolve13, milliseconds));
         });
       }
       getExponentialRetryTimeMilliseconds(attempt) {
@@ -78903,11 +78903,11 @@ var init_tar = __esm({
     init_constants();
     __awaiter17 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve12) {
-          resolve12(value);
+        return value instanceof P ? value : new P(function(resolve13) {
+          resolve13(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve12, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -78923,7 +78923,7 @@ var init_tar = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -79331,11 +79331,11 @@ var init_cache3 = __esm({
     init_constants();
     __awaiter18 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve12) {
-          resolve12(value);
+        return value instanceof P ? value : new P(function(resolve13) {
+          resolve13(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve12, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -79351,7 +79351,7 @@ var init_cache3 = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -79453,7 +79453,6 @@ var INPUT_DEFAULTS = {
   "cache-dir": ""
 };
 var NOT_YET = {
-  patches: "building payloads from patches",
   "signing-key": "signing"
 };
 var BUILD_VALUE_KEYS = [
@@ -79533,7 +79532,6 @@ function parseOptions(raw, cwd, cacheDir, metadata2 = {}) {
   if (input("xen-ref") && source?.kind !== "git") {
     throw new ConfigurationError("xen-ref", "a ref only applies when xen-source is a git URL");
   }
-  oneOf("builder", input("builder"), ["native", "livepatch-build-tools"]);
   const expectations = oneOf("expectations", input("expectations"), ["none", "auto"]);
   oneOf("kvm", input("kvm"), ["auto", "true", "false"]);
   if (oneOf("attest", input("attest"), ["auto", "true", "false"]) === "true") {
@@ -79567,6 +79565,8 @@ function parseOptions(raw, cwd, cacheDir, metadata2 = {}) {
     xenConfig: input("xen-config") === "defconfig" ? "defconfig" : { path: path12(input("xen-config")) },
     expectedBuildId: expected ? /^[0-9a-fA-F]+$/.test(expected) ? expected.toLowerCase() : path12(expected) : void 0,
     selfTest: boolean("self-test", input("self-test")),
+    patches: expandPaths("patches", listInput(input("patches")), cwd),
+    builder: oneOf("builder", input("builder"), ["native", "livepatch-build-tools"]),
     payloads: expandPaths("payloads", listInput(input("payloads")), cwd),
     xenSyms: input("xen-syms") ? path12(input("xen-syms")) : void 0,
     appliedPayloads: expandPaths("applied-payloads", listInput(input("applied-payloads")), cwd),
@@ -79595,16 +79595,28 @@ function parseOptions(raw, cwd, cacheDir, metadata2 = {}) {
       "payloads are built against a Xen tree: set xen-source too"
     );
   }
+  if (options.builder === "livepatch-build-tools") {
+    throw new ConfigurationError(
+      "builder",
+      `the livepatch-build-tools builder is not available in this version yet; use "native"`
+    );
+  }
+  if (options.patches.length > 0 && !options.xenSource) {
+    throw new ConfigurationError(
+      "patches",
+      "patches are built against a Xen tree: set xen-source to the tree they apply to"
+    );
+  }
   if (options.payloadSources.length > 0 && options.stackMode === "cumulative") {
     throw new ConfigurationError(
       "stack-mode",
       `"cumulative" makes one payload of a patch series; payload-sources are built one payload per directory: use "stacked" or "independent"`
     );
   }
-  if (options.expectations === "auto" && options.payloadSources.length === 0) {
+  if (options.expectations === "auto" && options.payloadSources.length + options.patches.length === 0) {
     throw new ConfigurationError(
       "expectations",
-      `"auto" fills in the expectations of payloads this run builds: give payload-sources`
+      `"auto" fills in the expectations of payloads this run builds: give patches or payload-sources`
     );
   }
   if (options.scenario !== "none" && !options.xenSource) {
@@ -79631,10 +79643,10 @@ function parseOptions(raw, cwd, cacheDir, metadata2 = {}) {
       "a dom0 kernel is only booted by the boot test: set scenario too"
     );
   }
-  if (options.scenario === "default" && options.payloadSources.length + options.payloads.length === 0) {
+  if (options.scenario === "default" && options.patches.length + options.payloadSources.length + options.payloads.length === 0) {
     throw new ConfigurationError(
       "scenario",
-      `"default" tests your payloads: give payload-sources or payloads`
+      `"default" tests your payloads: give patches, payload-sources or payloads`
     );
   }
   if (!options.xenSource && options.payloads.length === 0) {
@@ -79647,8 +79659,8 @@ function parseOptions(raw, cwd, cacheDir, metadata2 = {}) {
 }
 
 // src/pipeline.ts
-import { access as access6, copyFile as copyFile5, mkdir as mkdir11, readFile as readFile10, writeFile as writeFile8 } from "node:fs/promises";
-import { basename as basename11, dirname as dirname11, join as join18 } from "node:path";
+import { access as access6, copyFile as copyFile6, mkdir as mkdir12, readFile as readFile12, writeFile as writeFile9 } from "node:fs/promises";
+import { basename as basename12, dirname as dirname12, join as join19 } from "node:path";
 
 // src/build/config.ts
 import { createHash } from "node:crypto";
@@ -79695,7 +79707,7 @@ function livepatchRequirements(config) {
 }
 
 // src/build/xen.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash3, randomUUID as randomUUID2 } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
 import {
   access as access3,
@@ -79790,7 +79802,7 @@ async function runCommand(cmd, args, opts = {}) {
     opts.onLine?.(line, stream2);
   };
   const outcome = await new Promise(
-    (resolve12) => {
+    (resolve13) => {
       const child2 = spawn2(cmd, args, {
         cwd: opts.cwd,
         env: { ...process.env, ...opts.env },
@@ -79807,8 +79819,8 @@ async function runCommand(cmd, args, opts = {}) {
         });
       }
       if (opts.input !== void 0) child2.stdin?.end(opts.input);
-      child2.on("error", resolve12);
-      child2.on("close", (code, signal) => resolve12({ code, signal }));
+      child2.on("error", resolve13);
+      child2.on("close", (code, signal) => resolve13({ code, signal }));
     }
   );
   for (const stream2 of ["stdout", "stderr"])
@@ -79817,7 +79829,7 @@ async function runCommand(cmd, args, opts = {}) {
     const status = outcome instanceof Error ? outcome.message : `exit ${outcome.code ?? outcome.signal}`;
     log2.write(`[${status}]
 `);
-    await new Promise((resolve12) => log2.end(resolve12));
+    await new Promise((resolve13) => log2.end(resolve13));
   }
   if (outcome instanceof Error) {
     if (outcome.code === "ENOENT") {
@@ -80021,17 +80033,7 @@ async function buildXenBase(opts) {
     );
     await rm3(tree, { recursive: true, force: true });
     await runCommand("cp", ["-a", opts.source.root, tree], { logFile });
-    const ccache = await setUpCcache(cacheDir, logFile);
-    const shims = await setUpShims(cacheDir);
-    const path12 = [ccache?.binDir, shims, process.env.PATH].filter(Boolean).join(delimiter2);
-    const runs = xenMakeInvocations({
-      jobs: opts.jobs ?? availableParallelism(),
-      withTests: opts.withTests,
-      buildValues: buildValues2,
-      path: path12,
-      ccacheDir: ccache?.cacheDir,
-      distribution
-    });
+    const runs = await makeInvocations(opts, { cacheDir, buildValues: buildValues2, distribution }, logFile);
     let configResult;
     for (const [i, run2] of runs.entries()) {
       await runCommand(run2.cmd, run2.args, { cwd: tree, env: run2.env, logFile });
@@ -80056,6 +80058,24 @@ async function buildXenBase(opts) {
     await writeFile3(join5(tree, STAMP), JSON.stringify(result, null, 2) + "\n");
     return { ...result, cached: false };
   }
+}
+async function makeInvocations(opts, plan, logFile) {
+  const ccache = await setUpCcache(plan.cacheDir, logFile);
+  const shims = await setUpShims(plan.cacheDir);
+  const path12 = [ccache?.binDir, shims, process.env.PATH].filter(Boolean).join(delimiter2);
+  return xenMakeInvocations({
+    jobs: opts.jobs ?? availableParallelism(),
+    withTests: opts.withTests,
+    buildValues: plan.buildValues,
+    path: path12,
+    ...ccache ? { ccacheDir: ccache.cacheDir } : {},
+    distribution: plan.distribution
+  });
+}
+async function xenRebuildInvocation(opts, logFile) {
+  const plan = await planXenBase(opts);
+  const runs = await makeInvocations({ ...opts, withTests: false }, plan, logFile);
+  return runs[runs.length - 1];
 }
 async function sourceDefaults(source, overrides = {}) {
   switch (source.identity.kind) {
@@ -80125,7 +80145,7 @@ async function setUpCcache(cacheDir, logFile) {
   const binDir = join5(cacheDir, "ccache-bin");
   await mkdir3(binDir, { recursive: true });
   for (const name of ["gcc", "cc"]) {
-    const tmp = join5(binDir, `.${name}.${process.pid}`);
+    const tmp = join5(binDir, `.${name}.${process.pid}.${randomUUID2()}`);
     await rm3(tmp, { force: true });
     await symlink2(ccachePath, tmp);
     await rename2(tmp, join5(binDir, name));
@@ -80153,7 +80173,7 @@ async function setUpShims(cacheDir) {
     "exit 1",
     ""
   ].join("\n");
-  const tmp = join5(dir, `.lsb_release.${process.pid}`);
+  const tmp = join5(dir, `.lsb_release.${process.pid}.${randomUUID2()}`);
   await writeFile3(tmp, script, { mode: 493 });
   await rename2(tmp, join5(dir, "lsb_release"));
   return dir;
@@ -80239,6 +80259,7 @@ var SHN_LORESERVE = 65280;
 var SHN_ABS = 65521;
 var SHN_COMMON = 65522;
 var STB_LOCAL = 0;
+var STT_OBJECT = 1;
 var STT_FUNC = 2;
 var STT_SECTION = 3;
 var STT_FILE = 4;
@@ -81522,7 +81543,7 @@ function payloadCompileDiagnostics(output, dirs) {
 var formatDiagnostic = (d) => `${d.file}:${d.line}:${d.column !== void 0 ? `${d.column}:` : ""} ${d.severity}: ${d.message}`;
 var PayloadCompileError = class extends ConfigurationError {
   constructor(diagnostics, message, options) {
-    super(INPUT, message, options);
+    super(options?.input ?? INPUT, message, options);
     this.diagnostics = diagnostics;
   }
   diagnostics;
@@ -81832,10 +81853,923 @@ function oldFunction(f, xen) {
   return { name, address: sym.value + addend, ...addend === 0n ? { size: sym.size } : {} };
 }
 
-// src/source/git.ts
+// src/patch/build.ts
+import { mkdir as mkdir6, mkdtemp as mkdtemp2, readFile as readFile8, readdir as readdir5, rm as rm6, writeFile as writeFile6, copyFile as copyFile3 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join9, relative as relative6 } from "node:path";
+
+// src/patch/object-model.ts
 import { createHash as createHash6 } from "node:crypto";
-import { mkdir as mkdir6 } from "node:fs/promises";
-import { join as join9, resolve as resolve6 } from "node:path";
+var SPECIAL_SECTIONS = [
+  { name: ".altinstructions", entrySize: 14 },
+  { name: ".ex_table", entrySize: 8 },
+  { name: ".bug_frames.0", entrySize: 8 },
+  { name: ".bug_frames.1", entrySize: 8 },
+  { name: ".bug_frames.2", entrySize: 8 },
+  // An assertion's frame is followed by a second one holding its message.
+  { name: ".bug_frames.3", entrySize: 16 }
+];
+var PC_RELATIVE = /* @__PURE__ */ new Set([R_X86_64_PC32, R_X86_64_PLT32]);
+var ObjectModel = class {
+  constructor(file, bytes) {
+    this.file = file;
+    this.elf = parseElf(bytes, file);
+    for (const s of this.elf.sections) {
+      if (s.type !== SHT_RELA) continue;
+      const list = this.relasBySection.get(s.info) ?? [];
+      list.push(...this.elf.relocations(s));
+      this.relasBySection.set(s.info, list);
+    }
+    for (const list of this.relasBySection.values())
+      list.sort((a, b) => Number(a.offset - b.offset));
+    this.sourceName = this.elf.symbols().find((s) => s.type === STT_FILE && s.name)?.name;
+    for (const sym of this.elf.symbols()) {
+      if (sym.type !== STT_FUNC && sym.type !== STT_OBJECT) continue;
+      if (sym.shndx === SHN_UNDEF || sym.shndx >= SHN_LORESERVE || !sym.name) continue;
+      const section = this.elf.section(sym.shndx);
+      if (!section || !(section.flags & SHF_ALLOC)) continue;
+      const start = Number(sym.value);
+      const size = sym.size;
+      const relas = this.relocationsIn(section, start, size).map((r) => ({
+        ...r,
+        offset: r.offset - BigInt(start)
+      }));
+      this.units.push({
+        kind: sym.type === STT_FUNC ? "function" : "object",
+        name: sym.name,
+        xenName: this.xenName(sym),
+        symbol: sym,
+        section,
+        start,
+        size,
+        relas
+      });
+    }
+  }
+  file;
+  elf;
+  /** The source file name of its STT_FILE symbol: Xen prefixes local symbols with it. */
+  sourceName;
+  units = [];
+  relasBySection = /* @__PURE__ */ new Map();
+  /** The name Xen's symbol table gives a symbol of this object (xen/tools/symbols.c). */
+  xenName(sym) {
+    return sym.bind === STB_LOCAL && this.sourceName ? `${this.sourceName}#${sym.name}` : sym.name;
+  }
+  relocations(section) {
+    return this.relasBySection.get(section.index) ?? [];
+  }
+  relocationsIn(section, start, size) {
+    return this.relocations(section).filter(
+      (r) => r.offset >= BigInt(start) && r.offset < BigInt(start + size)
+    );
+  }
+  symbol(index) {
+    const sym = this.elf.symbols()[index];
+    if (!sym) throw this.elf.error(`relocation names symbol ${index}, which does not exist`);
+    return sym;
+  }
+  bytes(section, start = 0, size = section.size) {
+    if (section.type === SHT_NOBITS) return new Uint8Array(size);
+    return this.elf.data(section).subarray(start, start + size);
+  }
+  /** The unit of `section` covering `offset` (functions before objects). */
+  unitAt(section, offset) {
+    let found;
+    for (const u of this.units) {
+      if (u.section.index !== section.index) continue;
+      if (offset < u.start || offset >= u.start + Math.max(u.size, 1)) continue;
+      if (!found || found.kind === "object" && u.kind === "function") found = u;
+    }
+    return found;
+  }
+  /**
+   * Where a relocation points, as a section and offset, or an undefined symbol's name.
+   * A PC-relative reference's addend is biased by the distance from the field to the end
+   * of the instruction (-4 for most): `probe` is the offset most likely inside the target.
+   */
+  target(rela) {
+    const sym = this.symbol(rela.symbolIndex);
+    if (sym.shndx === SHN_UNDEF) return { kind: "undefined", name: sym.name, symbol: sym };
+    const section = this.elf.section(sym.shndx);
+    if (!section || sym.shndx >= SHN_LORESERVE) {
+      throw this.elf.error(
+        `relocation against ${sym.name || "a symbol"} in special section ${sym.shndx}`
+      );
+    }
+    const offset = Number(sym.value + rela.addend);
+    const probe = PC_RELATIVE.has(rela.type) ? offset + 4 : offset;
+    return { kind: "section", section, offset, probe, symbol: sym };
+  }
+  /**
+   * A description of where a relocation points that does not depend on where the
+   * compiler placed things: a function or object by name and offset, a string by its
+   * text, anonymous read-only data by its content. Equal descriptions in two builds
+   * mean the same target.
+   */
+  describeTarget(rela) {
+    const t = this.target(rela);
+    if (t.kind === "undefined") return `extern ${t.name}${signed(rela.addend)}`;
+    const { section } = t;
+    const named = t.symbol.type === STT_FUNC || t.symbol.type === STT_OBJECT;
+    const unit = named ? this.units.find((u) => u.symbol.index === t.symbol.index) : this.unitAt(section, t.probe);
+    if (unit) {
+      const what2 = unit.kind === "object" && !isWritable(section) ? `=${this.digest(unit)}` : "";
+      return `${unit.kind} ${stripCloneNumber(unit.name)}${what2}${signed(BigInt(t.offset - unit.start))}`;
+    }
+    if (section.flags & SHF_MERGE && section.flags & SHF_STRINGS) {
+      const data = this.bytes(section);
+      return `string ${JSON.stringify(cString(data, t.offset))} ${JSON.stringify(cString(data, t.probe))}`;
+    }
+    const content = createHash6("sha256").update(this.bytes(section)).digest("hex").slice(0, 16);
+    return `section ${baseSectionName(section.name)}=${content}${signed(BigInt(t.offset))}`;
+  }
+  /** A digest of a unit's bytes and of what its relocations point at. */
+  digest(unit) {
+    const hash = createHash6("sha256").update(this.bytes(unit.section, unit.start, unit.size));
+    for (const r of unit.relas) {
+      const target = this.symbol(r.symbolIndex).index === unit.symbol.index ? "self" : this.describeTarget(r);
+      hash.update(`|${r.offset}:${r.type}:${target}`);
+    }
+    return hash.digest("hex").slice(0, 16);
+  }
+  /** The entries of a special section, each with its relocations (offsets within the entry). */
+  specialEntries(name, entrySize) {
+    const section = this.elf.sectionNamed(name);
+    if (!section) return [];
+    const relas = this.relocations(section);
+    const entries = [];
+    for (let at2 = 0; at2 + entrySize <= section.size; at2 += entrySize) {
+      const inside = relas.filter((r) => r.offset >= BigInt(at2) && r.offset < BigInt(at2 + entrySize)).map((r) => ({ ...r, offset: r.offset - BigInt(at2) }));
+      const anchor = inside.find((r) => r.offset === 0n);
+      const target = anchor && this.target(anchor);
+      const unit = target?.kind === "section" && target.section.flags & SHF_EXECINSTR ? this.unitAt(target.section, target.offset & 16777215) : void 0;
+      entries.push({ section, at: at2, size: entrySize, relas: inside, unit });
+    }
+    return entries;
+  }
+};
+function isWritable(section) {
+  return Boolean(section.flags & SHF_WRITE) && !section.name.startsWith(".data.rel.ro");
+}
+function isCode(section) {
+  return Boolean(section.flags & SHF_EXECINSTR);
+}
+function stripCloneNumber(name) {
+  return name.replace(/\.\d+$/, "");
+}
+function baseSectionName(name) {
+  return name.replace(/\.\d+$/, "");
+}
+function signed(n) {
+  return n < 0n ? `${n}` : `+${n}`;
+}
+function cString(data, at2) {
+  if (at2 < 0 || at2 >= data.length) return "";
+  let end = data.indexOf(0, at2);
+  if (end < 0) end = data.length;
+  return Buffer.from(data.subarray(at2, end)).toString("latin1");
+}
+
+// src/patch/object-diff.ts
+var MIN_PATCHABLE_SIZE = 5;
+function pairUnits(original, patched) {
+  const pairs = /* @__PURE__ */ new Map();
+  const key = (u) => `${u.kind} ${u.section.flags & 4 ? "x" : "d"} ${u.name}`;
+  const byName = new Map(original.map((u) => [key(u), u]));
+  const unpaired = [];
+  for (const u of patched) {
+    const o = byName.get(key(u));
+    if (o) {
+      pairs.set(u, o);
+      byName.delete(key(u));
+    } else unpaired.push(u);
+  }
+  const strippedKey = (u) => `${u.kind} ${stripCloneNumber(u.name)}`;
+  const group2 = (units) => {
+    const m = /* @__PURE__ */ new Map();
+    for (const u of units) m.set(strippedKey(u), [...m.get(strippedKey(u)) ?? [], u]);
+    return m;
+  };
+  const left = group2(byName.values());
+  for (const [k, list] of group2(unpaired)) {
+    const candidates = left.get(k);
+    if (list.length === 1 && candidates?.length === 1) pairs.set(list[0], candidates[0]);
+  }
+  return pairs;
+}
+function specialSignature(model, unit) {
+  const lines = [];
+  for (const { name, entrySize } of SPECIAL_SECTIONS) {
+    for (const e of model.specialEntries(name, entrySize)) {
+      if (e.unit?.symbol.index !== unit.symbol.index) continue;
+      const data = model.bytes(e.section, e.at, e.size);
+      const fields = name === ".altinstructions" ? Buffer.from(data.subarray(8)).toString("hex") : "";
+      const refs = e.relas.map((r) => {
+        const t = model.target(r);
+        const where2 = t.kind === "section" && isCode(t.section) && name.startsWith(".bug_frames") ? (
+          // The high bits of a bug frame's displacement are its line number.
+          model.describeTarget({ ...r, addend: BigInt.asIntN(24, r.addend) })
+        ) : model.describeTarget(r);
+        return `${r.offset}:${where2}`;
+      });
+      lines.push(`${name} ${fields} ${refs.join(" ")}`);
+    }
+  }
+  return lines.sort();
+}
+function diffObjects(original, patched) {
+  const pairs = pairUnits(original.units, patched.units);
+  const diff = {
+    original,
+    patched,
+    changed: [],
+    added: [],
+    removed: [],
+    hooks: [],
+    refusals: [],
+    pairs
+  };
+  const pairedOriginals = new Set(pairs.values());
+  const where2 = (u) => `${u.xenName} (${patched.file})`;
+  for (const unit of patched.units) {
+    const before = pairs.get(unit);
+    if (unit.kind === "object") {
+      if (before) checkData(before, unit);
+      continue;
+    }
+    if (!before) {
+      if (isInit(unit))
+        diff.refusals.push(
+          `${where2(unit)} is new init code: a livepatch is applied after boot, so it would never run`
+        );
+      else diff.added.push(unit);
+      continue;
+    }
+    const why = functionDifference(before, unit);
+    if (!why) continue;
+    if (isInit(unit)) {
+      diff.refusals.push(
+        `${where2(unit)} is init code (${unit.section.name}): it ran at boot and is gone, a livepatch cannot change it`
+      );
+      continue;
+    }
+    diff.changed.push({ unit, original: before, why });
+  }
+  for (const u of original.units) {
+    if (u.kind === "function" && !pairedOriginals.has(u)) diff.removed.push(u);
+  }
+  for (const c of [...diff.changed]) {
+    if (!c.unit.name.endsWith(".cold")) continue;
+    diff.changed.splice(diff.changed.indexOf(c), 1);
+    const parentName = c.unit.name.replace(/\.cold$/, "");
+    const parent = patched.units.find((u) => u.kind === "function" && u.name === parentName);
+    const parentBefore = parent && pairs.get(parent);
+    if (parent && parentBefore && !diff.changed.some((d) => d.unit === parent)) {
+      diff.changed.push({
+        unit: parent,
+        original: parentBefore,
+        why: `its cold part ${c.unit.name} changed`
+      });
+    }
+  }
+  for (const c of diff.changed) {
+    if (c.original.size < MIN_PATCHABLE_SIZE) {
+      diff.refusals.push(
+        `${where2(c.unit)} is ${c.original.size} bytes in the base, shorter than the ${MIN_PATCHABLE_SIZE}-byte jump a livepatch writes over it`
+      );
+    }
+  }
+  for (const s of patched.elf.sections) {
+    if (!(s.name in HOOK_SECTIONS)) continue;
+    const before = original.elf.sectionNamed(s.name);
+    const describe = (m, sec) => m.relocations(sec).map((r) => `${r.offset}:${m.describeTarget(r)}`).join(" ");
+    if (!before || describe(original, before) !== describe(patched, s)) diff.hooks.push(s);
+  }
+  checkLooseCode();
+  diff.changed.sort((a, b) => a.unit.name.localeCompare(b.unit.name));
+  return diff;
+  function functionDifference(before, after) {
+    const a = original.bytes(before.section, before.start, before.size);
+    const b = patched.bytes(after.section, after.start, after.size);
+    if (a.length !== b.length) return `its size changed from ${a.length} to ${b.length} bytes`;
+    if (!Buffer.from(a).equals(Buffer.from(b))) return "its code changed";
+    if (before.relas.length !== after.relas.length) return "it references other things";
+    for (const [i, r] of after.relas.entries()) {
+      const o = before.relas[i];
+      const rt = patched.describeTarget(r);
+      const ot = original.describeTarget(o);
+      if (r.offset !== o.offset || r.type !== o.type || rt !== ot) {
+        return `the reference at +${r.offset} changed from ${ot} to ${rt}`;
+      }
+    }
+    const sa = specialSignature(original, before).join("\n");
+    const sb = specialSignature(patched, after).join("\n");
+    if (sa !== sb) return "its alternatives, exception table or bug frame entries changed";
+    return void 0;
+  }
+  function checkData(before, after) {
+    if (!isWritable(after.section)) return;
+    if (before.size !== after.size) {
+      diff.refusals.push(
+        `${where2(after)} changes size from ${before.size} to ${after.size} bytes: the hypervisor's live data keeps its old layout, which a livepatch cannot change`
+      );
+    } else if (original.digest(before) !== patched.digest(after)) {
+      diff.refusals.push(
+        `${where2(after)} has a new initial value: the hypervisor's copy is live and is not re-initialised by a livepatch (initialise it in a load hook instead)`
+      );
+    }
+  }
+  function checkLooseCode() {
+    for (const s of patched.elf.sections) {
+      if (!isCode(s) || s.size === 0) continue;
+      if (patched.units.some((u) => u.section.index === s.index)) continue;
+      const o = original.elf.sectionNamed(s.name);
+      const same = o && Buffer.from(original.bytes(o)).equals(Buffer.from(patched.bytes(s)));
+      if (!same && !s.name.startsWith(".altinstr_replacement") && s.name !== ".fixup") {
+        diff.refusals.push(
+          `${patched.file}: ${s.name} changed, and holds code outside any function symbol (assembly without .type @function): it cannot be patched function by function`
+        );
+      }
+    }
+  }
+}
+function isInit(unit) {
+  return /^\.init\b|\.init\./.test(unit.section.name);
+}
+
+// src/patch/emit.ts
+var RELOCATION_NAMES = /* @__PURE__ */ new Map([
+  [R_X86_64_64, "R_X86_64_64"],
+  [R_X86_64_PC32, "R_X86_64_PC32"],
+  [R_X86_64_PLT32, "R_X86_64_PLT32"]
+]);
+var KEEP_NAME = /* @__PURE__ */ new Set([".altinstr_replacement", ".fixup"]);
+var PatchRefusal = class extends Error {
+  constructor(reasons) {
+    super(reasons.join("\n"));
+    this.reasons = reasons;
+  }
+  reasons;
+  name = "PatchRefusal";
+};
+var quote = (name) => `"${name.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+var signed2 = (n) => n === 0n ? "" : n < 0n ? `${n}` : `+${n}`;
+function emitPayloadSource(diffs) {
+  const refusals = diffs.flatMap((d) => d.refusals);
+  const blocks2 = [];
+  const notes = [];
+  let nextLabel = 0;
+  const newLabel = () => `.Lxlci${nextLabel++}`;
+  const placed = /* @__PURE__ */ new Map();
+  const idOf2 = (diff) => diffs.indexOf(diff);
+  const included = /* @__PURE__ */ new Map();
+  const functions = [];
+  const added = [];
+  for (const diff of diffs) {
+    for (const c of diff.changed) include2(diff, c.unit);
+    for (const u of diff.added) include2(diff, u);
+  }
+  const funcEntries = [];
+  for (const diff of diffs) {
+    for (const c of diff.changed) {
+      const symbol = placeUnit(diff, c.unit, c.original.xenName);
+      functions.push({
+        name: c.original.xenName,
+        object: diff.patched.file,
+        size: c.unit.size,
+        why: c.why
+      });
+      funcEntries.push({ name: c.original.xenName, symbol, size: c.unit.size });
+    }
+    for (const u of diff.added) {
+      placeUnit(diff, u, u.xenName);
+      added.push(u.xenName);
+    }
+  }
+  for (const diff of diffs) {
+    for (const hook of diff.hooks) placeSection(diff, hook, hook.name);
+  }
+  for (const { name, entrySize } of SPECIAL_SECTIONS) placeSpecialEntries(name, entrySize);
+  if (refusals.length > 0) throw new PatchRefusal(refusals);
+  if (funcEntries.length === 0 && diffs.every((d) => d.hooks.length === 0)) {
+    throw new PatchRefusal([
+      "the patch changes no function of the hypervisor's code (only comments, unused code, or code the compiler produced identically)"
+    ]);
+  }
+  const lines = [
+    "/* Generated by xen-livepatch-ci's patch builder: the functions a patch changed. */"
+  ];
+  for (const f of functions) lines.push(`/* ${f.name}: ${f.why} */`);
+  for (const b of blocks2) lines.push(...blockLines(b));
+  lines.push(...funcsLines(funcEntries));
+  return { text: lines.join("\n") + "\n", functions, added, notes };
+  function include2(diff, unit) {
+    included.set(`${idOf2(diff)}:${unit.symbol.index}`, { diff, unit });
+  }
+  function isIncluded(diff, unit) {
+    return included.has(`${idOf2(diff)}:${unit.symbol.index}`);
+  }
+  function placeUnit(diff, unit, symbolName) {
+    const key = `${idOf2(diff)}:unit:${unit.symbol.index}`;
+    const done = placed.get(key);
+    if (done) return done;
+    const name = symbolName ?? newLabel();
+    placed.set(key, name);
+    const model = diff.patched;
+    const block = {
+      label: name.startsWith(".L") ? name : quote(name),
+      section: `${sectionPrefix(unit.section)}.xlci.${blocks2.length}`,
+      flags: sectionFlags(unit.section),
+      nobits: unit.section.type === SHT_NOBITS,
+      align: Math.max(1, Number(unit.section.addralign)),
+      ...symbolName ? {
+        symbol: {
+          name: symbolName,
+          type: unit.kind === "function" ? "function" : "object",
+          size: unit.size
+        }
+      } : {},
+      bytes: model.bytes(unit.section, unit.start, unit.size),
+      relocs: []
+    };
+    blocks2.push(block);
+    block.relocs = unit.relas.map((r) => reloc(diff, r, Number(r.offset)));
+    return name;
+  }
+  function placeSection(diff, section, outputName) {
+    const key = `${idOf2(diff)}:section:${section.index}`;
+    const done = placed.get(key);
+    if (done) return done;
+    const label = newLabel();
+    placed.set(key, label);
+    const model = diff.patched;
+    const block = {
+      label,
+      section: outputName ?? `${sectionPrefix(section)}.xlci.${blocks2.length}`,
+      flags: sectionFlags(section),
+      nobits: section.type === SHT_NOBITS,
+      align: Math.max(1, Number(section.addralign)),
+      bytes: model.bytes(section),
+      relocs: []
+    };
+    blocks2.push(block);
+    block.relocs = model.relocations(section).map((r) => reloc(diff, r, Number(r.offset)));
+    return label;
+  }
+  function placeSpecialEntries(name, entrySize) {
+    const parts = [];
+    for (const diff of diffs) {
+      for (const e of diff.patched.specialEntries(name, entrySize)) {
+        if (!e.unit || !isIncluded(diff, e.unit)) continue;
+        parts.push({
+          diff,
+          at: e.at,
+          bytes: diff.patched.bytes(e.section, e.at, e.size),
+          relas: e.relas
+        });
+      }
+    }
+    if (parts.length === 0) return;
+    const first = diffs.map((d) => d.patched.elf.sectionNamed(name)).find(Boolean);
+    const block = {
+      label: newLabel(),
+      section: name,
+      flags: sectionFlags(first),
+      nobits: false,
+      align: Math.max(1, Number(first.addralign)),
+      bytes: new Uint8Array(parts.length * entrySize),
+      relocs: []
+    };
+    blocks2.push(block);
+    parts.forEach((p, i) => {
+      block.bytes.set(p.bytes, i * entrySize);
+      for (const r of p.relas) {
+        block.relocs.push(
+          reloc(p.diff, r, i * entrySize + Number(r.offset), name.startsWith(".bug_frames"))
+        );
+      }
+    });
+    notes.push(
+      `${name}: ${parts.length} entr${parts.length === 1 ? "y" : "ies"} of the changed functions`
+    );
+  }
+  function reloc(diff, r, offset, lineBits = false) {
+    const model = diff.patched;
+    const type = RELOCATION_NAMES.get(r.type);
+    if (!type) {
+      refusals.push(
+        `${model.file}: relocation type ${r.type} at +${r.offset} is not one Xen's loader applies`
+      );
+      return { offset, type: "R_X86_64_NONE", target: "0" };
+    }
+    const high = lineBits ? r.addend - (r.addend & 0xffffffn) : 0n;
+    const target = targetExpression(diff, { ...r, addend: r.addend - high });
+    return { offset, type, target: `${target}${signed2(high)}` };
+  }
+  function targetExpression(diff, r) {
+    const model = diff.patched;
+    const t = model.target(r);
+    if (t.kind === "undefined") return `${quote(t.name)}${signed2(r.addend)}`;
+    const named = t.symbol.type === STT_FUNC || t.symbol.type === STT_OBJECT;
+    const unit = named ? model.units.find((u) => u.symbol.index === t.symbol.index) : model.unitAt(t.section, t.probe) ?? model.unitAt(t.section, t.offset);
+    if (unit) {
+      const within = BigInt(t.offset - unit.start);
+      const original = diff.pairs.get(unit);
+      if (isIncluded(diff, unit)) {
+        return `${refName(placeUnit(diff, unit))}${signed2(within)}`;
+      }
+      if (unit.kind === "function") {
+        if (original) return `${quote(original.xenName)}${signed2(within)}`;
+        include2(diff, unit);
+        added.push(unit.xenName);
+        return `${refName(placeUnit(diff, unit, unit.xenName))}${signed2(within)}`;
+      }
+      if (original && (isWritable(unit.section) || model.digest(unit) === diff.original.digest(original))) {
+        return `${quote(original.xenName)}${signed2(within)}`;
+      }
+      if (isWritable(unit.section) && original) {
+        return `${quote(original.xenName)}${signed2(within)}`;
+      }
+      notes.push(
+        `${unit.xenName}: ${original ? "changed constant" : "new data"} copied into the payload`
+      );
+      return `${placeUnit(diff, unit)}${signed2(within)}`;
+    }
+    if (isCode(t.section) || !isWritable(t.section) || !diff.original.elf.sectionNamed(t.section.name)) {
+      const keepName = KEEP_NAME.has(t.section.name) ? t.section.name : void 0;
+      return `${placeSection(diff, t.section, keepName)}${signed2(BigInt(t.offset))}`;
+    }
+    refusals.push(
+      `${model.file}: a changed function uses anonymous writable data in ${t.section.name}, which cannot be shared with the hypervisor's copy by name`
+    );
+    return "0";
+  }
+}
+function refName(name) {
+  return name.startsWith(".L") ? name : quote(name);
+}
+function sectionPrefix(section) {
+  if (isCode(section)) return ".text";
+  if (section.type === SHT_NOBITS) return ".bss";
+  return isWritable(section) ? ".data" : ".rodata";
+}
+function sectionFlags(section) {
+  return `a${section.flags & 1 ? "w" : ""}${isCode(section) ? "x" : ""}`;
+}
+function blockLines(b) {
+  const lines = [
+    `	.section ${quote(b.section)},"${b.flags}",${b.nobits ? "@nobits" : "@progbits"}`,
+    `	.balign ${b.align}`
+  ];
+  if (b.symbol) lines.push(`	.type ${quote(b.symbol.name)},@${b.symbol.type}`);
+  lines.push(`${b.label}:`);
+  if (b.nobits) lines.push(`	.skip ${b.bytes.length}`);
+  else {
+    for (let i = 0; i < b.bytes.length; i += 16) {
+      lines.push(
+        `	.byte ${[...b.bytes.subarray(i, i + 16)].map((x) => `0x${x.toString(16)}`).join(",")}`
+      );
+    }
+  }
+  if (b.symbol) lines.push(`	.size ${quote(b.symbol.name)},${b.symbol.size}`);
+  for (const r of b.relocs) lines.push(`	.reloc ${b.label}+${r.offset},${r.type},${r.target}`);
+  return lines;
+}
+function funcsLines(entries) {
+  if (entries.length === 0) return [];
+  const lines = [`	.section ".rodata.xlci.names","a",@progbits`];
+  entries.forEach((e, i) => lines.push(`.Lxlci_name${i}:`, `	.asciz ${quote(e.name)}`));
+  lines.push(`	.section ${quote(SECTION.funcs)},"aw",@progbits`, "	.balign 8");
+  entries.forEach((e, i) => {
+    lines.push(
+      `	.quad .Lxlci_name${i}`,
+      `	.quad ${quote(e.symbol)}`,
+      "	.quad 0 /* old_addr: the hypervisor looks the name up */",
+      `	.long ${e.size}`,
+      "	.long 0 /* old_size: filled in from xen-syms */",
+      `	.byte ${LIVEPATCH_PAYLOAD_VERSION}`,
+      `	.skip ${LIVEPATCH_FUNC_SIZE - 33}`
+    );
+  });
+  return lines;
+}
+
+// src/patch/series.ts
+import { createHash as createHash7 } from "node:crypto";
+import { readFile as readFile7, stat as stat5 } from "node:fs/promises";
+import { basename as basename6, dirname as dirname6, resolve as resolve6 } from "node:path";
+var INPUT2 = "patches";
+var MAX_PATCH_BYTES = 1024 * 1024;
+function patchPayloadName(path12) {
+  const name = basename6(path12).replace(/\.(patch|diff)$/, "").replace(/[^A-Za-z0-9_-]/g, "_").slice(0, LIVEPATCH_NAME_SIZE - 1);
+  if (!/[A-Za-z0-9]/.test(name)) {
+    throw new ConfigurationError(INPUT2, `${path12}: the file name gives no usable payload name`);
+  }
+  return name;
+}
+function parsePatch(path12, text) {
+  const fail = (line, problem) => {
+    throw new ConfigurationError(INPUT2, `${path12}:${line}: ${problem}`);
+  };
+  const files = [];
+  const lines = text.split("\n");
+  let current;
+  for (const [i, line] of lines.entries()) {
+    const n = i + 1;
+    if (line.startsWith("GIT binary patch") || /^Binary files .* differ$/.test(line)) {
+      fail(
+        n,
+        "binary changes cannot be built into a livepatch; the patch must change only source text"
+      );
+    }
+    const mode = /^(?:new file mode|deleted file mode|old mode|new mode) (\d+)$/.exec(line);
+    if (mode && mode[1] === "120000") fail(n, "the patch adds, removes or changes a symbolic link");
+    if (/^(?:rename|copy) (?:from|to) /.test(line)) {
+      fail(n, "the patch renames or copies a file; a livepatch patch changes file contents only");
+    }
+    if (line.startsWith("+++ ")) {
+      const target = checkedPath(
+        lines[i - 1]?.startsWith("--- ") ? lines[i - 1].slice(4) : "",
+        line.slice(4),
+        n
+      );
+      current = { path: target, hunks: [] };
+      files.push(current);
+      continue;
+    }
+    const hunk = /^@@ -(\d+)(?:,\d+)? \+\d+(?:,\d+)? @@/.exec(line);
+    if (hunk) {
+      if (!current) fail(n, "a hunk before any +++ file header");
+      current.hunks.push({ header: hunk[0], oldStart: Number(hunk[1]), line: n });
+    }
+  }
+  if (files.length === 0 || files.every((f) => f.hunks.length === 0)) {
+    throw new ConfigurationError(
+      INPUT2,
+      `${path12}: no unified diff hunks found; give a patch made by git format-patch or diff -u`
+    );
+  }
+  return {
+    path: path12,
+    name: patchPayloadName(path12),
+    sha256: createHash7("sha256").update(text).digest("hex"),
+    files
+  };
+  function checkedPath(oldHeader, newHeader, n) {
+    const strip = (header2) => header2.split("	")[0].trim();
+    const paths = [strip(oldHeader), strip(newHeader)].filter((p) => p && p !== "/dev/null");
+    if (paths.length === 0) fail(n, "a file header without a path");
+    let inTree = "";
+    for (const p of paths) {
+      if (p.startsWith("/"))
+        fail(n, `${p} is an absolute path; use paths relative to the tree (a/xen/...)`);
+      const rel = p.split("/").slice(1).join("/");
+      if (rel.split("/").some((part) => part === "..")) fail(n, `${p} leaves the tree`);
+      if (!rel.startsWith("xen/")) {
+        fail(
+          n,
+          `${p} is outside xen/: a livepatch changes only the hypervisor (tools and docs belong in another patch)`
+        );
+      }
+      inTree = rel;
+    }
+    return inTree;
+  }
+}
+async function readPatch(path12) {
+  const full = resolve6(path12);
+  const info2 = await stat5(full).catch((err) => {
+    throw new ConfigurationError(
+      INPUT2,
+      `${path12}: cannot read the patch: ${err.message}`,
+      { cause: err }
+    );
+  });
+  if (!info2.isFile()) throw new ConfigurationError(INPUT2, `${path12} is not a file`);
+  if (info2.size > MAX_PATCH_BYTES) {
+    throw new ConfigurationError(
+      INPUT2,
+      `${path12} is ${info2.size} bytes, more than the ${MAX_PATCH_BYTES} a livepatch patch may be; split it or build a new hypervisor`
+    );
+  }
+  return parsePatch(full, await readFile7(full, "latin1"));
+}
+async function applyPatch(patch, tree, logFile) {
+  const args = ["apply", "-p1", "--whitespace=nowarn"];
+  const run2 = (extra) => runCommand("git", [...args, ...extra, patch.path], {
+    cwd: tree,
+    // Not a repository: git must not find one above the tree and apply relative to it.
+    env: { GIT_CEILING_DIRECTORIES: dirname6(tree) },
+    ...logFile ? { logFile } : {}
+  });
+  try {
+    await run2(["--check"]);
+  } catch (err) {
+    if (!(err instanceof CommandError)) throw err;
+    throw new ConfigurationError(INPUT2, applyFailure(patch, err.stderr), { cause: err });
+  }
+  await run2([]);
+}
+function applyFailure(patch, stderr) {
+  const failed = /patch failed: (.+):(\d+)/.exec(stderr);
+  const detail = stderr.trim().split("\n").slice(0, 4).join("\n");
+  if (failed) {
+    const [, file, at2] = failed;
+    const filePatch = patch.files.find((f) => f.path === file);
+    const index = filePatch?.hunks.findIndex((h) => h.oldStart === Number(at2)) ?? -1;
+    if (filePatch && index >= 0) {
+      const hunk = filePatch.hunks[index];
+      return `${patch.path}:${hunk.line}: hunk ${index + 1} of ${file} (${hunk.header}) does not apply to the base tree; rebase the patch onto the Xen source given in xen-source
+${detail}`;
+    }
+  }
+  return `${patch.path} does not apply to the base tree; rebase it onto the Xen source given in xen-source
+${detail}`;
+}
+
+// src/patch/build.ts
+var AGGREGATES = /* @__PURE__ */ new Set(["built_in.o", "prelink.o"]);
+async function buildPatchPayloads(opts) {
+  if (opts.patches.length === 0) return [];
+  const patches = [];
+  for (const p of opts.patches) patches.push(await readPatch(p));
+  const names = /* @__PURE__ */ new Set();
+  for (const p of patches) {
+    if (names.has(p.name))
+      throw new ConfigurationError("patches", `two patches give the payload name ${p.name}`);
+    names.add(p.name);
+  }
+  const logFile = opts.logFile;
+  const log2 = async (line) => {
+    if (logFile) await writeFile6(logFile, `# ${line}
+`, { flag: "a" });
+  };
+  const make = await xenRebuildInvocation(
+    opts.baseOptions,
+    logFile ?? join9(opts.sourcesDir, "build.log")
+  );
+  const steps = opts.mode === "cumulative" ? [{ name: cumulativeName(patches), apply: patches, fresh: true }] : patches.map((p, i) => ({
+    name: p.name,
+    apply: [p],
+    fresh: opts.mode === "independent" || i === 0
+  }));
+  const work = await mkdtemp2(join9(tmpdir2(), "xlci-patch-"));
+  const generated = [];
+  try {
+    const tree = join9(work, "tree");
+    for (const step of steps) {
+      if (step.fresh) {
+        await rm6(tree, { recursive: true, force: true });
+        await mkdir6(tree, { recursive: true });
+        await copyHypervisorTree(opts.base.tree, tree, logFile);
+      }
+      const before = await objectContents(tree);
+      for (const p of step.apply) {
+        await log2(`applying ${p.path}`);
+        await applyPatch(p, tree, logFile);
+      }
+      await rebuild(tree, step.apply, make, logFile);
+      const diffs = await changedObjects(tree, before);
+      await log2(
+        `${step.name}: ${diffs.length} object(s) recompiled differently: ${diffs.map((d) => relative6(tree, d.patched.file)).join(", ")}`
+      );
+      let source;
+      try {
+        source = emitPayloadSource(diffs);
+      } catch (err) {
+        if (!(err instanceof PatchRefusal)) throw err;
+        const list = step.apply.map((p) => p.path).join(", ");
+        throw new ConfigurationError(
+          "patches",
+          `${list} cannot be built into a livepatch:
+${err.reasons.map((r) => `  - ${r.replaceAll(`${tree}/`, "")}`).join("\n")}`,
+          { cause: err }
+        );
+      }
+      const dir = join9(opts.sourcesDir, step.name);
+      await rm6(dir, { recursive: true, force: true });
+      await mkdir6(dir, { recursive: true });
+      await writeFile6(join9(dir, `${step.name}.S`), source.text);
+      for (const p of step.apply) await copyFile3(p.path, join9(dir, `${p.name}.patch`));
+      for (const f of source.functions) await log2(`${step.name}: ${f.name}: ${f.why}`);
+      generated.push({ dir, step, source });
+    }
+  } finally {
+    await rm6(work, { recursive: true, force: true });
+  }
+  const built = await buildSourcePayloads({
+    base: opts.base,
+    source: opts.source,
+    sourceDirs: generated.map((g) => g.dir),
+    stackMode: opts.mode === "independent" ? "independent" : "stacked",
+    // A cumulative payload replaces a live stack, whose jumps are where its expectations
+    // of the original code would be checked: Xen would refuse the replace.
+    expectations: opts.mode === "cumulative" ? "none" : opts.expectations,
+    ...opts.metadata ? { metadata: opts.metadata } : {},
+    outDir: opts.outDir,
+    ...logFile ? { logFile } : {}
+  });
+  return built.map((payload, i) => {
+    const g = generated[i];
+    return {
+      ...payload,
+      patches: g.step.apply.map((p) => ({ path: p.path, sha256: p.sha256 })),
+      functions: g.source.functions.map((f) => ({
+        ...f,
+        object: f.object.replace(/^.*?\/tree\//, "")
+      })),
+      added: g.source.added,
+      notes: [
+        ...g.source.functions.map((f) => `${f.name}: ${f.why}`),
+        ...g.source.notes,
+        ...payload.notes
+      ]
+    };
+  });
+}
+function cumulativeName(patches) {
+  return patches.length === 1 ? patches[0].name : `${patches[patches.length - 1].name}-cumulative`.slice(0, 127);
+}
+async function objectContents(tree) {
+  const xen = join9(tree, "xen");
+  const found = /* @__PURE__ */ new Map();
+  for (const entry of await readdir5(xen, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".o") || AGGREGATES.has(entry.name)) continue;
+    const path12 = join9(entry.parentPath, entry.name);
+    found.set(path12, await readFile8(path12));
+  }
+  return found;
+}
+async function rebuild(tree, patches, make, logFile) {
+  try {
+    await runCommand(make.cmd, make.args, {
+      cwd: tree,
+      env: { ...make.env, MAKEFLAGS: void 0, MAKELEVEL: void 0 },
+      ...logFile ? { logFile } : {}
+    });
+  } catch (err) {
+    if (!(err instanceof CommandError)) throw err;
+    const diagnostics = parseCompilerDiagnostics(`${err.stderr}
+${err.stdout}`).map((d) => ({
+      ...d,
+      file: d.file.startsWith("/") ? relative6(tree, d.file) : `xen/${d.file.replace(/^\.\//, "")}`
+    }));
+    const detail = diagnostics.length > 0 ? diagnostics.map(formatDiagnostic).join("\n") : err.message;
+    throw new PayloadCompileError(
+      diagnostics,
+      `the hypervisor does not build with ${patches.map((p) => p.path).join(", ")} applied:
+${detail}`,
+      { cause: err, input: "patches" }
+    );
+  }
+}
+async function changedObjects(tree, before) {
+  const after = await objectContents(tree);
+  const diffs = [];
+  for (const [path12, bytes] of after) {
+    const old = before.get(path12);
+    if (old && old.equals(bytes)) continue;
+    if (after.has(path12.replace(/\.o$/, ".init.o"))) continue;
+    if (path12.endsWith(".init.o")) {
+      diffs.push(initOnly(path12, bytes, old));
+      continue;
+    }
+    const patched = new ObjectModel(path12, new Uint8Array(bytes));
+    const original = new ObjectModel(path12, new Uint8Array(old ?? emptyObject()));
+    diffs.push(diffObjects(original, patched));
+  }
+  return diffs.sort((a, b) => a.patched.file.localeCompare(b.patched.file));
+  function initOnly(path12, bytes, old) {
+    const model = new ObjectModel(path12, new Uint8Array(bytes));
+    return {
+      ...diffObjects(new ObjectModel(path12, new Uint8Array(old ?? bytes)), model),
+      changed: [],
+      added: [],
+      hooks: [],
+      refusals: [
+        `${relative6(tree, path12)}: the file is init-only code (it is linked as .init), which ran at boot and is gone; a livepatch cannot change it`
+      ]
+    };
+  }
+}
+function emptyObject() {
+  const b = Buffer.alloc(64 + 64);
+  b.set([127, 69, 76, 70, 2, 1, 1], 0);
+  b.writeUInt16LE(1, 16);
+  b.writeUInt16LE(62, 18);
+  b.writeUInt32LE(1, 20);
+  b.writeBigUInt64LE(64n, 40);
+  b.writeUInt16LE(64, 52);
+  b.writeUInt16LE(64, 58);
+  b.writeUInt16LE(1, 60);
+  return b;
+}
+
+// src/source/git.ts
+import { createHash as createHash8 } from "node:crypto";
+import { mkdir as mkdir7 } from "node:fs/promises";
+import { join as join10, resolve as resolve7 } from "node:path";
 function gitFetchSteps(ref) {
   const what2 = ref || "HEAD";
   return {
@@ -81847,11 +82781,11 @@ async function fetchGitSource(opts) {
   if (opts.ref.startsWith("-") || opts.url.startsWith("-")) {
     throw new ConfigurationError("xen-ref", `"${opts.ref || opts.url}" is not a git ref or URL`);
   }
-  const id = createHash6("sha256").update(opts.url).digest("hex").slice(0, 16);
-  const root = join9(resolve6(opts.cacheDir), "source", `git-${id}`);
+  const id = createHash8("sha256").update(opts.url).digest("hex").slice(0, 16);
+  const root = join10(resolve7(opts.cacheDir), "source", `git-${id}`);
   const git = (args) => runCommand("git", ["-C", root, ...args], { logFile: opts.logFile });
-  if (!await exists2(join9(root, ".git"))) {
-    await mkdir6(root, { recursive: true });
+  if (!await exists2(join10(root, ".git"))) {
+    await mkdir7(root, { recursive: true });
     await git(["init", "--quiet"]);
     await git(["remote", "add", "origin", opts.url]);
   }
@@ -81979,8 +82913,8 @@ function junitXml(result, opts = {}) {
 }
 
 // src/boot/guest-assets.ts
-import { copyFile as copyFile3, mkdir as mkdir7, readdir as readdir5, readFile as readFile7, rename as rename4, rm as rm6, writeFile as writeFile6 } from "node:fs/promises";
-import { basename as basename6, join as join10, resolve as resolve7 } from "node:path";
+import { copyFile as copyFile4, mkdir as mkdir8, readdir as readdir6, readFile as readFile9, rename as rename4, rm as rm7, writeFile as writeFile7 } from "node:fs/promises";
+import { basename as basename7, join as join11, resolve as resolve8 } from "node:path";
 import * as zlib from "node:zlib";
 import { promisify } from "node:util";
 var DOM0_MODULES = ["xen-privcmd", "xenfs"];
@@ -81988,49 +82922,49 @@ var KERNEL_META_PACKAGE = "linux-image-amd64";
 var BUSYBOX_PACKAGE = "busybox-static";
 var STAMP2 = "assets.json";
 async function fetchGuestAssets(opts) {
-  const dir = join10(resolve7(opts.cacheDir), "guest");
+  const dir = join11(resolve8(opts.cacheDir), "guest");
   const cached = await readStamp2(dir);
   if (cached) return cached;
   const tmp = `${dir}.tmp-${process.pid}`;
-  await rm6(tmp, { recursive: true, force: true });
-  await mkdir7(tmp, { recursive: true });
+  await rm7(tmp, { recursive: true, force: true });
+  await mkdir8(tmp, { recursive: true });
   try {
     const kernelPackage = await resolveKernelPackage(opts.logFile);
-    const debs = join10(tmp, "debs");
-    const root = join10(tmp, "root");
-    await mkdir7(debs);
+    const debs = join11(tmp, "debs");
+    const root = join11(tmp, "root");
+    await mkdir8(debs);
     await runCommand("apt-get", ["download", kernelPackage, BUSYBOX_PACKAGE], {
       cwd: debs,
       logFile: opts.logFile
     });
-    for (const deb of (await readdir5(debs)).filter((n) => n.endsWith(".deb")).sort()) {
-      await runCommand("dpkg", ["-x", join10(debs, deb), root], { logFile: opts.logFile });
+    for (const deb of (await readdir6(debs)).filter((n) => n.endsWith(".deb")).sort()) {
+      await runCommand("dpkg", ["-x", join11(debs, deb), root], { logFile: opts.logFile });
     }
     const kernelVersion = kernelPackage.slice("linux-image-".length);
     const modulesRoot = await firstExisting(
-      [join10(root, "lib/modules", kernelVersion), join10(root, "usr/lib/modules", kernelVersion)],
+      [join11(root, "lib/modules", kernelVersion), join11(root, "usr/lib/modules", kernelVersion)],
       `${kernelPackage} has no lib/modules/${kernelVersion}`
     );
     const vmlinuz = await firstExisting(
-      [join10(root, "boot", `vmlinuz-${kernelVersion}`), join10(modulesRoot, "vmlinuz")],
+      [join11(root, "boot", `vmlinuz-${kernelVersion}`), join11(modulesRoot, "vmlinuz")],
       `${kernelPackage} has no boot/vmlinuz-${kernelVersion}`
     );
     const busybox = await firstExisting(
-      [join10(root, "bin/busybox"), join10(root, "usr/bin/busybox")],
+      [join11(root, "bin/busybox"), join11(root, "usr/bin/busybox")],
       `${BUSYBOX_PACKAGE} has no bin/busybox`
     );
-    await copyFile3(vmlinuz, join10(tmp, `vmlinuz-${kernelVersion}`));
-    await copyFile3(busybox, join10(tmp, "busybox"));
-    await mkdir7(join10(tmp, "modules"));
-    const read = moduleReader(join10(tmp, "scratch"), opts.logFile);
+    await copyFile4(vmlinuz, join11(tmp, `vmlinuz-${kernelVersion}`));
+    await copyFile4(busybox, join11(tmp, "busybox"));
+    await mkdir8(join11(tmp, "modules"));
+    const read = moduleReader(join11(tmp, "scratch"), opts.logFile);
     const modules = [];
     for (const rel of await moduleLoadOrder(modulesRoot, DOM0_MODULES, read)) {
-      const ko = `modules/${basename6(rel).replace(MODULE_FILE, ".ko")}`;
-      await writeFile6(join10(tmp, ko), await read(join10(modulesRoot, rel)));
+      const ko = `modules/${basename7(rel).replace(MODULE_FILE, ".ko")}`;
+      await writeFile7(join11(tmp, ko), await read(join11(modulesRoot, rel)));
       modules.push(ko);
     }
-    for (const scratch of [debs, root, join10(tmp, "scratch")]) {
-      await rm6(scratch, { recursive: true, force: true });
+    for (const scratch of [debs, root, join11(tmp, "scratch")]) {
+      await rm7(scratch, { recursive: true, force: true });
     }
     const stamp = {
       kernelPackage,
@@ -82039,27 +82973,27 @@ async function fetchGuestAssets(opts) {
       busybox: "busybox",
       modules
     };
-    await writeFile6(join10(tmp, STAMP2), `${JSON.stringify(stamp, null, 2)}
+    await writeFile7(join11(tmp, STAMP2), `${JSON.stringify(stamp, null, 2)}
 `);
     await moveIntoPlace2(tmp, dir);
   } finally {
-    await rm6(tmp, { recursive: true, force: true });
+    await rm7(tmp, { recursive: true, force: true });
   }
   const fetched = await readStamp2(dir);
-  if (!fetched) throw new Error(`guest assets were unpacked but ${join10(dir, STAMP2)} is unusable`);
+  if (!fetched) throw new Error(`guest assets were unpacked but ${join11(dir, STAMP2)} is unusable`);
   return fetched;
 }
 async function readStamp2(dir) {
   let stamp;
   try {
-    stamp = JSON.parse(await readFile7(join10(dir, STAMP2), "utf8"));
+    stamp = JSON.parse(await readFile9(join11(dir, STAMP2), "utf8"));
   } catch {
     return void 0;
   }
   const assets = {
-    kernel: join10(dir, stamp.kernel),
-    modules: stamp.modules.map((m) => join10(dir, m)),
-    busybox: join10(dir, stamp.busybox),
+    kernel: join11(dir, stamp.kernel),
+    modules: stamp.modules.map((m) => join11(dir, m)),
+    busybox: join11(dir, stamp.busybox),
     kernelVersion: stamp.kernelVersion
   };
   for (const file of [assets.kernel, assets.busybox, ...assets.modules]) {
@@ -82090,13 +83024,13 @@ function canonicalName(name) {
 }
 var MODULE_FILE = /\.ko(\.(?:xz|zst|gz))?$/;
 function moduleNameOf(path12) {
-  return canonicalName(basename6(path12).replace(MODULE_FILE, ""));
+  return canonicalName(basename7(path12).replace(MODULE_FILE, ""));
 }
 async function moduleLoadOrder(modulesRoot, wanted, read) {
   const builtin = new Set(
-    (await readFile7(join10(modulesRoot, "modules.builtin"), "utf8").catch(() => "")).split("\n").filter(Boolean).map(moduleNameOf)
+    (await readFile9(join11(modulesRoot, "modules.builtin"), "utf8").catch(() => "")).split("\n").filter(Boolean).map(moduleNameOf)
   );
-  const depFile = await readFile7(join10(modulesRoot, "modules.dep"), "utf8").catch(() => void 0);
+  const depFile = await readFile9(join11(modulesRoot, "modules.dep"), "utf8").catch(() => void 0);
   const pathOf = /* @__PURE__ */ new Map();
   let dependsOn;
   if (depFile !== void 0) {
@@ -82106,7 +83040,7 @@ async function moduleLoadOrder(modulesRoot, wanted, read) {
   } else {
     for (const rel of await listModules(modulesRoot)) pathOf.set(moduleNameOf(rel), rel);
     dependsOn = async (rel) => {
-      const names = modinfoDepends(await read(join10(modulesRoot, rel)), rel);
+      const names = modinfoDepends(await read(join11(modulesRoot, rel)), rel);
       return names.filter((n) => !builtin.has(canonicalName(n))).map((n) => locate(n));
     };
   }
@@ -82153,25 +83087,25 @@ function modinfoDepends(ko, name) {
   return (depends?.slice("depends=".length) ?? "").split(",").filter(Boolean);
 }
 async function listModules(root) {
-  const names = await readdir5(root, { recursive: true });
+  const names = await readdir6(root, { recursive: true });
   return names.filter((n) => MODULE_FILE.test(n)).sort();
 }
 function moduleReader(scratchDir, logFile) {
   return async (path12) => {
-    const data = await readFile7(path12);
+    const data = await readFile9(path12);
     if (path12.endsWith(".ko")) return data;
     if (path12.endsWith(".gz")) return promisify(zlib.gunzip)(data);
     if (path12.endsWith(".zst") && typeof zlib.zstdDecompress === "function") {
       return promisify(zlib.zstdDecompress)(data);
     }
-    await mkdir7(scratchDir, { recursive: true });
-    const copy = join10(scratchDir, basename6(path12));
-    await writeFile6(copy, data);
+    await mkdir8(scratchDir, { recursive: true });
+    const copy = join11(scratchDir, basename7(path12));
+    await writeFile7(copy, data);
     const plain = await decompressWithTool(copy, logFile);
     try {
-      return await readFile7(plain);
+      return await readFile9(plain);
     } finally {
-      await rm6(plain, { force: true });
+      await rm7(plain, { force: true });
     }
   };
 }
@@ -82188,7 +83122,7 @@ async function decompressWithTool(file, logFile) {
   } catch (err) {
     if (err instanceof MissingProgramError) {
       throw new Error(
-        `${basename6(file)} is ${ext2.slice(1)}-compressed and '${tool.program}' is not installed: install the Debian package '${tool.debianPackage}'`,
+        `${basename7(file)} is ${ext2.slice(1)}-compressed and '${tool.program}' is not installed: install the Debian package '${tool.debianPackage}'`,
         { cause: err }
       );
     }
@@ -82201,7 +83135,7 @@ async function firstExisting(candidates, problem) {
   throw new Error(`${problem} (looked for ${candidates.join(", ")})`);
 }
 async function moveIntoPlace2(tmp, dest) {
-  if (!await exists2(join10(dest, STAMP2))) await rm6(dest, { recursive: true, force: true });
+  if (!await exists2(join11(dest, STAMP2))) await rm7(dest, { recursive: true, force: true });
   try {
     await rename4(tmp, dest);
   } catch (err) {
@@ -83151,12 +84085,12 @@ function selfTestScenario() {
 
 // src/scenario/run.ts
 import { constants as fsConstants2 } from "node:fs";
-import { access as access4, mkdtemp as mkdtemp2, rm as rm8 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { isAbsolute as isAbsolute6, join as join12, resolve as resolve9 } from "node:path";
+import { access as access4, mkdtemp as mkdtemp3, rm as rm9 } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
+import { isAbsolute as isAbsolute6, join as join13, resolve as resolve10 } from "node:path";
 
 // src/boot/init-script.ts
-import { basename as basename7 } from "node:path";
+import { basename as basename8 } from "node:path";
 var GUEST_MODULE_DIR = "/lib/modules";
 var MARKER_TAG = "@@XLCI";
 function shQuote(s) {
@@ -83196,7 +84130,7 @@ function initScript(opts) {
   return lines.join("\n");
 }
 function guestInitramfs(opts) {
-  const guestModules = opts.modules.map((m) => `${GUEST_MODULE_DIR}/${basename7(m)}`);
+  const guestModules = opts.modules.map((m) => `${GUEST_MODULE_DIR}/${basename8(m)}`);
   return [
     ...["bin", "sbin", "usr/bin", "usr/sbin", "etc", "root", "tmp"].map((path12) => ({
       type: "dir",
@@ -83237,8 +84171,8 @@ function parseMarker(line) {
 
 // src/boot/initramfs.ts
 import { createReadStream, createWriteStream as createWriteStream2 } from "node:fs";
-import { mkdir as mkdir8, rename as rename5, rm as rm7, stat as stat5 } from "node:fs/promises";
-import { dirname as dirname6 } from "node:path";
+import { mkdir as mkdir9, rename as rename5, rm as rm8, stat as stat6 } from "node:fs/promises";
+import { dirname as dirname7 } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { constants as zlibConstants, createGzip } from "node:zlib";
@@ -83343,7 +84277,7 @@ async function* archiveChunks(entries) {
           yield Buffer.from(data.buffer, data.byteOffset, data.byteLength);
           yield padding(data.length);
         } else {
-          const { size } = await stat5(entry.source);
+          const { size } = await stat6(entry.source);
           yield header({ ...base, mode, nlink: 1, size });
           let copied = 0;
           for await (const chunk of createReadStream(entry.source)) {
@@ -83364,7 +84298,7 @@ async function* archiveChunks(entries) {
   yield header({ ino: 0, mode: 0, nlink: 1, size: 0, rdevMajor: 0, rdevMinor: 0, name: TRAILER });
 }
 async function buildInitramfs(entries, outPath) {
-  await mkdir8(dirname6(outPath), { recursive: true });
+  await mkdir9(dirname7(outPath), { recursive: true });
   const tmp = `${outPath}.tmp-${process.pid}`;
   try {
     await pipeline(
@@ -83375,7 +84309,7 @@ async function buildInitramfs(entries, outPath) {
     );
     await rename5(tmp, outPath);
   } catch (err) {
-    await rm7(tmp, { force: true });
+    await rm8(tmp, { force: true });
     throw err;
   }
 }
@@ -83383,8 +84317,8 @@ async function buildInitramfs(entries, outPath) {
 // src/boot/qemu.ts
 import { spawn as spawn3 } from "node:child_process";
 import { createWriteStream as createWriteStream3 } from "node:fs";
-import { mkdir as mkdir9, open as open2 } from "node:fs/promises";
-import { dirname as dirname7 } from "node:path";
+import { mkdir as mkdir10, open as open2 } from "node:fs/promises";
+import { dirname as dirname8 } from "node:path";
 function defaultXenCmdline(memoryMb) {
   const dom0Mb = Math.floor(memoryMb / 2);
   return `console=com1 com1=115200,8n1 dom0_mem=${dom0Mb}M loglvl=all guest_loglvl=all noreboot`;
@@ -83495,7 +84429,7 @@ async function bootOnce(opts, accel, kvmTrial = false, logHeader) {
   const steps = opts.steps ?? [];
   let log2;
   if (opts.consoleLog) {
-    await mkdir9(dirname7(opts.consoleLog), { recursive: true });
+    await mkdir10(dirname8(opts.consoleLog), { recursive: true });
     log2 = createWriteStream3(opts.consoleLog, { flags: kvmTrial || !logHeader ? "w" : "a" });
     if (logHeader) log2.write(`
 === xen-livepatch-ci: ${logHeader} ===
@@ -83535,7 +84469,7 @@ async function bootOnce(opts, accel, kvmTrial = false, logHeader) {
     const cmd = steps[n - 1];
     return cmd === void 0 ? `step ${n}` : `step ${n} (${cmd})`;
   };
-  return new Promise((resolve12, reject) => {
+  return new Promise((resolve13, reject) => {
     const child2 = spawn3(program, args, { stdio: ["ignore", "pipe", "pipe"] });
     result.pid = child2.pid;
     track(child2);
@@ -83756,7 +84690,7 @@ async function bootOnce(opts, accel, kvmTrial = false, logHeader) {
       }
       result.ok = result.end.kind === "poweroff" && result.setup?.rc === 0 && // Without the list of steps, every step that began must have ended well.
       (opts.steps === void 0 || result.steps.length === steps.length) && result.steps.every((s) => s.rc === 0);
-      const done = () => resolve12(result);
+      const done = () => resolve13(result);
       if (log2) log2.end(done);
       else done();
     });
@@ -83800,10 +84734,10 @@ function untrack(child2) {
 }
 
 // src/build/guest-tool.ts
-import { createHash as createHash7 } from "node:crypto";
-import { appendFile as appendFile3, chmod as chmod2, copyFile as copyFile4, mkdir as mkdir10, readFile as readFile8, rename as rename6, writeFile as writeFile7 } from "node:fs/promises";
+import { createHash as createHash9 } from "node:crypto";
+import { appendFile as appendFile3, chmod as chmod2, copyFile as copyFile5, mkdir as mkdir11, readFile as readFile10, rename as rename6, writeFile as writeFile8 } from "node:fs/promises";
 import { availableParallelism as availableParallelism3 } from "node:os";
-import { dirname as dirname8, join as join11, resolve as resolve8 } from "node:path";
+import { dirname as dirname9, join as join12, resolve as resolve9 } from "node:path";
 var GUEST_TOOL_LIBS = [
   "toolcore",
   "toollog",
@@ -83859,7 +84793,7 @@ function guestToolSteps(opts) {
       env
     }))
   );
-  const dependencies = GUEST_TOOL_LIBS.filter((lib) => lib !== "ctrl").reverse().map((lib) => join11(tree, "tools", "libs", lib, `libxen${lib}.a`));
+  const dependencies = GUEST_TOOL_LIBS.filter((lib) => lib !== "ctrl").reverse().map((lib) => join12(tree, "tools", "libs", lib, `libxen${lib}.a`));
   steps.push({
     name: "tools/misc/xen-livepatch",
     cmd: "make",
@@ -83905,8 +84839,8 @@ function configureFailureSummary(output) {
 ${hint}`;
 }
 async function buildGuestTool(opts) {
-  const dir = join11(resolve8(opts.cacheDir), "guest-tool", opts.base.key);
-  const path12 = join11(dir, "xen-livepatch");
+  const dir = join12(resolve9(opts.cacheDir), "guest-tool", opts.base.key);
+  const path12 = join12(dir, "xen-livepatch");
   const logFile = opts.logFile ?? `${dir}.log`;
   const recipe = recipeId();
   if (await stampIsValid(dir, recipe)) return { path: path12, cached: true };
@@ -83917,8 +84851,8 @@ async function buildGuestTool(opts) {
   });
   async function build() {
     const tree = opts.base.tree;
-    await mkdir10(dir, { recursive: true });
-    await mkdir10(dirname8(logFile), { recursive: true });
+    await mkdir11(dir, { recursive: true });
+    await mkdir11(dirname9(logFile), { recursive: true });
     await appendFile3(
       logFile,
       `# xen-livepatch-ci: guest tool for base ${opts.base.key} at ${(/* @__PURE__ */ new Date()).toISOString()}
@@ -83936,13 +84870,13 @@ async function buildGuestTool(opts) {
         throw stepFailure(step, err, tree, logFile);
       }
     }
-    const built = join11(tree, "tools", "misc", "xen-livepatch");
-    const tmp = join11(dir, `.xen-livepatch.${process.pid}`);
-    await copyFile4(built, tmp);
+    const built = join12(tree, "tools", "misc", "xen-livepatch");
+    const tmp = join12(dir, `.xen-livepatch.${process.pid}`);
+    await copyFile5(built, tmp);
     await chmod2(tmp, 493);
     await rename6(tmp, path12);
     const stamp = { baseKey: opts.base.key, recipe, sha256: await sha256File(path12) };
-    await writeFile7(join11(dir, STAMP3), JSON.stringify(stamp, null, 2) + "\n");
+    await writeFile8(join12(dir, STAMP3), JSON.stringify(stamp, null, 2) + "\n");
   }
 }
 function stepFailure(step, err, tree, logFile) {
@@ -83960,10 +84894,10 @@ ${detail}`, { cause: err });
 var STAMP3 = "stamp.json";
 function recipeId() {
   const steps = guestToolSteps({ tree: "/tree", jobs: 1, regenerateConfigure: true });
-  return createHash7("sha256").update(JSON.stringify(steps)).digest("hex").slice(0, 16);
+  return createHash9("sha256").update(JSON.stringify(steps)).digest("hex").slice(0, 16);
 }
 async function stampIsValid(dir, recipe) {
-  const text = await readFile8(join11(dir, STAMP3), "utf8").catch(() => null);
+  const text = await readFile10(join12(dir, STAMP3), "utf8").catch(() => null);
   if (text === null) return false;
   let stamp;
   try {
@@ -83972,11 +84906,11 @@ async function stampIsValid(dir, recipe) {
     return false;
   }
   if (stamp.recipe !== recipe) return false;
-  const actual = await sha256File(join11(dir, "xen-livepatch")).catch(() => null);
+  const actual = await sha256File(join12(dir, "xen-livepatch")).catch(() => null);
   return actual === stamp.sha256;
 }
 async function allExist(root, files) {
-  for (const file of files) if (!await exists2(join11(root, file))) return false;
+  for (const file of files) if (!await exists2(join12(root, file))) return false;
   return true;
 }
 
@@ -84330,7 +85264,7 @@ async function resolvePayloadFiles(scenario, dir) {
   const out = {};
   const missing = [];
   for (const [name, p] of Object.entries(scenario.payloads)) {
-    const path12 = isAbsolute6(p.file) ? p.file : resolve9(dir, p.file);
+    const path12 = isAbsolute6(p.file) ? p.file : resolve10(dir, p.file);
     try {
       await access4(path12, fsConstants2.R_OK);
       out[name] = path12;
@@ -84364,9 +85298,9 @@ async function runScenario(opts) {
       source: opts.payloadFiles[name]
     }))
   ];
-  const work = await mkdtemp2(join12(tmpdir2(), "xlci-scenario-"));
+  const work = await mkdtemp3(join13(tmpdir3(), "xlci-scenario-"));
   try {
-    const initrd = join12(work, "initrd.cpio.gz");
+    const initrd = join13(work, "initrd.cpio.gz");
     await buildInitramfs(
       guestInitramfs({
         busybox: assets.busybox,
@@ -84388,31 +85322,31 @@ async function runScenario(opts) {
     });
     return evaluateBoot(plan, scenario, boot);
   } finally {
-    await rm8(work, { recursive: true, force: true });
+    await rm9(work, { recursive: true, force: true });
   }
 }
 
 // src/source/path.ts
-import { createHash as createHash8 } from "node:crypto";
-import { readFile as readFile9, readdir as readdir6, stat as stat6 } from "node:fs/promises";
-import { join as join13, relative as relative6, resolve as resolve10 } from "node:path";
+import { createHash as createHash10 } from "node:crypto";
+import { readFile as readFile11, readdir as readdir7, stat as stat7 } from "node:fs/promises";
+import { join as join14, relative as relative7, resolve as resolve11 } from "node:path";
 async function treeDigest(root) {
   const files = [];
   const walk = async (dir) => {
-    for (const entry of await readdir6(dir, { withFileTypes: true })) {
+    for (const entry of await readdir7(dir, { withFileTypes: true })) {
       if (entry.name === ".git") continue;
-      const full = join13(dir, entry.name);
+      const full = join14(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile() || entry.isSymbolicLink()) files.push(full);
     }
   };
   await walk(root);
   files.sort();
-  const hash = createHash8("sha256");
+  const hash = createHash10("sha256");
   for (const file of files) {
-    const info2 = await stat6(file).catch(() => void 0);
-    hash.update(`${relative6(root, file)}\0${info2 && info2.mode & 73 ? "x" : "-"}\0`);
-    if (info2?.isFile()) hash.update(await readFile9(file));
+    const info2 = await stat7(file).catch(() => void 0);
+    hash.update(`${relative7(root, file)}\0${info2 && info2.mode & 73 ? "x" : "-"}\0`);
+    if (info2?.isFile()) hash.update(await readFile11(file));
     hash.update("\0");
   }
   return hash.digest("hex");
@@ -84421,7 +85355,7 @@ async function gitState(root) {
   try {
     const git = (...args) => runCommand("git", ["-C", root, ...args]);
     const top = (await git("rev-parse", "--show-toplevel")).stdout.trim();
-    if (resolve10(top) !== resolve10(root)) return void 0;
+    if (resolve11(top) !== resolve11(root)) return void 0;
     const commit = (await git("rev-parse", "HEAD")).stdout.trim();
     const dirty = (await git("status", "--porcelain")).stdout.trim() !== "";
     const date = new Date((await git("log", "-1", "--format=%cI")).stdout.trim());
@@ -84431,7 +85365,7 @@ async function gitState(root) {
   }
 }
 async function localSource(path12) {
-  const root = resolve10(path12);
+  const root = resolve11(path12);
   await assertXenTree(root);
   const git = await gitState(root);
   const digest = git && !git.dirty ? `git:${git.commit}` : await treeDigest(root);
@@ -85369,7 +86303,7 @@ async function verifyPayloadSet(input) {
 }
 
 // src/verify/self-test.ts
-import { basename as basename10 } from "node:path";
+import { basename as basename11 } from "node:path";
 var SELF_TEST_EXPECTED = {
   // Built without xen_note.o: "This one always fails upon upload" (its Makefile).
   "xen_no_xen_buildid.livepatch": ["section-missing"],
@@ -85377,7 +86311,7 @@ var SELF_TEST_EXPECTED = {
   "xen_expectations_fail.livepatch": ["expect-mismatch"]
 };
 function selfTestExpectation(file) {
-  return SELF_TEST_EXPECTED[basename10(file)] ?? [];
+  return SELF_TEST_EXPECTED[basename11(file)] ?? [];
 }
 function applySelfTestExpectations(reports) {
   const missing = [];
@@ -85385,7 +86319,7 @@ function applySelfTestExpectations(reports) {
     const expected = selfTestExpectation(report.file);
     for (const ruleId of expected) {
       if (!report.findings.some((f) => f.ruleId === ruleId)) {
-        missing.push(`${basename10(report.file)} should be flagged ${ruleId} but was not`);
+        missing.push(`${basename11(report.file)} should be flagged ${ruleId} but was not`);
       }
     }
     const findings = report.findings.map(
@@ -85397,6 +86331,20 @@ function applySelfTestExpectations(reports) {
 }
 
 // src/pipeline.ts
+async function buildPatches(built, options, out, logs) {
+  return buildPatchPayloads({
+    base: built.base,
+    baseOptions: built.baseOptions,
+    source: built.source,
+    patches: options.patches,
+    mode: options.stackMode,
+    expectations: options.expectations,
+    metadata: options.metadata,
+    outDir: join19(out, "payloads"),
+    sourcesDir: join19(out, "patch-sources"),
+    logFile: join19(logs, "patch-build.log")
+  });
+}
 function allFindings(result) {
   return result.payloads.flatMap((p) => p.findings);
 }
@@ -85420,16 +86368,17 @@ async function run(options, log2, cache = localCache()) {
     verdict: "fail",
     stages: [],
     payloads: [],
+    built: [],
     files: {
-      report: join18(out, "report.json"),
-      sarif: join18(out, "findings.sarif"),
-      findings: join18(out, "findings.txt"),
-      scenario: join18(out, "scenario.json"),
-      junit: join18(out, "junit.xml"),
-      logs: join18(out, "logs")
+      report: join19(out, "report.json"),
+      sarif: join19(out, "findings.sarif"),
+      findings: join19(out, "findings.txt"),
+      scenario: join19(out, "scenario.json"),
+      junit: join19(out, "junit.xml"),
+      logs: join19(out, "logs")
     }
   };
-  await mkdir11(result.files.logs, { recursive: true });
+  await mkdir12(result.files.logs, { recursive: true });
   const stage = async (name, title, fn) => {
     const record = { name, status: "ok", seconds: 0 };
     result.stages.push(record);
@@ -85452,7 +86401,7 @@ async function run(options, log2, cache = localCache()) {
     if (options.xenSource) {
       const spec = options.xenSource;
       const tree = await stage("source", "Xen source", async (record) => {
-        const t = await fetchSource(spec, options.cacheDir, join18(result.files.logs, "source.log"));
+        const t = await fetchSource(spec, options.cacheDir, join19(result.files.logs, "source.log"));
         record.detail = `${describeSource(t.identity)} at ${t.root}`;
         log2.info(record.detail);
         return t;
@@ -85465,7 +86414,7 @@ async function run(options, log2, cache = localCache()) {
           cacheDir: options.cacheDir,
           buildValues: options.buildValues,
           withTests: options.selfTest,
-          logFile: join18(result.files.logs, "base-build.log")
+          logFile: join19(result.files.logs, "base-build.log")
         };
         const cached = await restoreBase(cache, baseOptions, log2);
         const b = await withDiagnostics(tree.root, result, () => buildXenBase(baseOptions));
@@ -85483,13 +86432,38 @@ async function run(options, log2, cache = localCache()) {
         log2.info(record.detail);
         for (const note of b.config.notes) log2.warning(`xen-config: ${note}`);
         await checkExpectedBuildId(options.expectedBuildId, xen);
-        return b;
+        return Object.assign(b, { options: baseOptions });
       });
       xenSyms ??= base.xenSyms;
       testPayloads = base.testPayloads;
-      built = { base, source: tree.identity };
+      built = { base, source: tree.identity, baseOptions: base.options };
     }
     const payloads = await stage("payloads", "Payloads", async (record) => {
+      const fromPatches = built && options.patches.length > 0 ? await withDiagnostics(
+        built.base.tree,
+        result,
+        () => buildPatches(built, options, out, result.files.logs)
+      ) : [];
+      for (const p of fromPatches) {
+        log2.info(
+          `${p.name}: build-id ${p.buildId}, depends on ${p.depends}, from ${p.patches.map((x) => basename12(x.path)).join(", ")}`
+        );
+        for (const note of p.notes) log2.info(`  ${note}`);
+      }
+      result.built.push(
+        ...fromPatches.map((p) => ({
+          name: p.name,
+          file: p.file,
+          buildId: p.buildId,
+          depends: p.depends,
+          origin: {
+            kind: "patch",
+            patches: p.patches,
+            functions: p.functions,
+            added: p.added
+          }
+        }))
+      );
       const sources = built && options.payloadSources.length > 0 ? built : void 0;
       const fromSources = sources ? await withDiagnostics(
         sources.base.tree,
@@ -85501,27 +86475,37 @@ async function run(options, log2, cache = localCache()) {
           stackMode: options.stackMode === "independent" ? "independent" : "stacked",
           expectations: options.expectations,
           metadata: options.metadata,
-          outDir: join18(out, "payloads"),
-          logFile: join18(result.files.logs, "payload-build.log")
+          outDir: join19(out, "payloads"),
+          logFile: join19(result.files.logs, "payload-build.log")
         })
       ) : [];
       for (const p of fromSources) {
         log2.info(`${p.name}: build-id ${p.buildId}, depends on ${p.depends}`);
         for (const note of p.notes) log2.info(`  ${note}`);
       }
-      const dir = join18(out, "payloads", "self-test");
-      if (testPayloads.length > 0) await mkdir11(dir, { recursive: true });
+      result.built.push(
+        ...fromSources.map((p) => ({
+          name: p.name,
+          file: p.file,
+          buildId: p.buildId,
+          depends: p.depends,
+          origin: { kind: "sources", dir: p.sourceDir, digest: p.sourceDigest }
+        }))
+      );
+      const dir = join19(out, "payloads", "self-test");
+      if (testPayloads.length > 0) await mkdir12(dir, { recursive: true });
       testPayloads = await Promise.all(
         testPayloads.map(async (p) => {
-          const copy = join18(dir, basename11(p));
-          await copyFile5(p, copy);
+          const copy = join19(dir, basename12(p));
+          await copyFile6(p, copy);
           return copy;
         })
       );
-      record.detail = `${fromSources.length} built from sources, ${testPayloads.length} in-tree test payload(s), ${options.payloads.length} given`;
+      record.detail = `${fromPatches.length} built from patches, ${fromSources.length} built from sources, ${testPayloads.length} in-tree test payload(s), ${options.payloads.length} given`;
       log2.info(record.detail);
-      userPayloads = [...fromSources.map((p) => p.file), ...options.payloads];
-      return [...fromSources.map((p) => p.file), ...testPayloads, ...options.payloads];
+      const ours = [...fromPatches, ...fromSources].map((p) => p.file);
+      userPayloads = [...ours, ...options.payloads];
+      return [...ours, ...testPayloads, ...options.payloads];
     });
     await stage("verify", "Verify payloads", async (record) => {
       const verified = await verifyPayloadSet({
@@ -85566,7 +86550,7 @@ async function run(options, log2, cache = localCache()) {
           scenario,
           payloadFiles,
           cacheDir: options.cacheDir,
-          logFile: join18(result.files.logs, "console.log"),
+          logFile: join19(result.files.logs, "console.log"),
           ...options.dom0Kernel ? { assets: await userKernel(options.dom0Kernel, options.cacheDir) } : {},
           boot: {
             accel: options.kvm === "auto" ? "auto" : options.kvm === "true" ? "kvm" : "tcg",
@@ -85574,8 +86558,8 @@ async function run(options, log2, cache = localCache()) {
           }
         });
         result.scenario = outcome;
-        await writeFile8(result.files.scenario, JSON.stringify(outcome, null, 2) + "\n");
-        await writeFile8(result.files.junit, junitXml(outcome));
+        await writeFile9(result.files.scenario, JSON.stringify(outcome, null, 2) + "\n");
+        await writeFile9(result.files.junit, junitXml(outcome));
         for (const step of outcome.steps) log2.info(stepLine(step));
         if (outcome.boot.kvmFallback)
           log2.warning(`KVM failed, booted with TCG: ${outcome.boot.kvmFallback.reason}`);
@@ -85603,10 +86587,10 @@ async function withDiagnostics(sourceRoot, result, build) {
   } catch (e) {
     if (e instanceof PayloadCompileError) result.diagnostics = [...e.diagnostics];
     if (e instanceof XenBuildError) {
-      const log2 = await readFile10(e.logFile, "utf8").catch(() => "");
+      const log2 = await readFile12(e.logFile, "utf8").catch(() => "");
       result.diagnostics = parseCompilerDiagnostics(log2).map((d) => ({
         ...d,
-        file: sourcePath(d.file, join18(e.tree, "xen"), e.tree, sourceRoot)
+        file: sourcePath(d.file, join19(e.tree, "xen"), e.tree, sourceRoot)
       }));
     }
     throw e;
@@ -85650,14 +86634,14 @@ async function chooseScenario(choice, userPayloads, testPayloads, checks) {
     const scenario2 = selfTestScenario();
     return {
       scenario: scenario2,
-      payloadFiles: await resolvePayloadFiles(scenario2, dirname11(testPayloads[0] ?? "."))
+      payloadFiles: await resolvePayloadFiles(scenario2, dirname12(testPayloads[0] ?? "."))
     };
   }
-  const text = await readFile10(choice.path, "utf8").catch((e) => {
+  const text = await readFile12(choice.path, "utf8").catch((e) => {
     throw new ConfigurationError("scenario", `cannot read ${choice.path}: ${e.message}`);
   });
   const scenario = parseScenario(text, choice.path);
-  return { scenario, payloadFiles: await resolvePayloadFiles(scenario, dirname11(choice.path)) };
+  return { scenario, payloadFiles: await resolvePayloadFiles(scenario, dirname12(choice.path)) };
 }
 async function userKernel(kernel, cacheDir) {
   await access6(kernel).catch(() => {
@@ -85709,14 +86693,14 @@ async function checkExpectedBuildId(expected, xen) {
   );
 }
 async function writeReports(result, options) {
-  await mkdir11(options.outputDir, { recursive: true });
+  await mkdir12(options.outputDir, { recursive: true });
   const findings = allFindings(result);
-  await writeFile8(result.files.report, JSON.stringify(result, null, 2) + "\n");
-  await writeFile8(
+  await writeFile9(result.files.report, JSON.stringify(result, null, 2) + "\n");
+  await writeFile9(
     result.files.sarif,
     JSON.stringify(toSarif(findings, options.workspace), null, 2) + "\n"
   );
-  await writeFile8(result.files.findings, findingsText(result.payloads, options.workspace));
+  await writeFile9(result.files.findings, findingsText(result.payloads, options.workspace));
 }
 function partialResultOf(e) {
   return e?.partialResult;

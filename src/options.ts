@@ -40,6 +40,10 @@ export interface Options {
   readonly expectations: "none" | "auto";
   /** Extra `.modinfo` entries of built payloads (the front door adds the workflow run). */
   readonly metadata: Readonly<Record<string, string>>;
+  /** Patch files to build into payloads, in series order. */
+  readonly patches: readonly string[];
+  /** What turns patches into payloads. */
+  readonly builder: "native" | "livepatch-build-tools";
   /** Prebuilt payload files, in stack order. */
   readonly payloads: readonly string[];
   /** xen-syms to verify against; defaults to the base this run builds. */
@@ -97,7 +101,6 @@ export type RawInputs = Partial<Record<InputName, string>>;
 
 /** Inputs whose stage is not built yet, with the issue-level description of what they will do. */
 const NOT_YET: Partial<Record<InputName, string>> = {
-  patches: "building payloads from patches",
   "signing-key": "signing",
 };
 
@@ -202,7 +205,6 @@ export function parseOptions(
   if (input("xen-ref") && source?.kind !== "git") {
     throw new ConfigurationError("xen-ref", "a ref only applies when xen-source is a git URL");
   }
-  oneOf("builder", input("builder"), ["native", "livepatch-build-tools"]);
   const expectations = oneOf("expectations", input("expectations"), ["none", "auto"]);
   oneOf("kvm", input("kvm"), ["auto", "true", "false"]);
   if (oneOf("attest", input("attest"), ["auto", "true", "false"]) === "true") {
@@ -247,6 +249,8 @@ export function parseOptions(
         : path(expected)
       : undefined,
     selfTest: boolean("self-test", input("self-test")),
+    patches: expandPaths("patches", listInput(input("patches")), cwd),
+    builder: oneOf("builder", input("builder"), ["native", "livepatch-build-tools"]),
     payloads: expandPaths("payloads", listInput(input("payloads")), cwd),
     xenSyms: input("xen-syms") ? path(input("xen-syms")) : undefined,
     appliedPayloads: expandPaths("applied-payloads", listInput(input("applied-payloads")), cwd),
@@ -280,16 +284,31 @@ export function parseOptions(
       "payloads are built against a Xen tree: set xen-source too",
     );
   }
+  if (options.builder === "livepatch-build-tools") {
+    throw new ConfigurationError(
+      "builder",
+      `the livepatch-build-tools builder is not available in this version yet; use "native"`,
+    );
+  }
+  if (options.patches.length > 0 && !options.xenSource) {
+    throw new ConfigurationError(
+      "patches",
+      "patches are built against a Xen tree: set xen-source to the tree they apply to",
+    );
+  }
   if (options.payloadSources.length > 0 && options.stackMode === "cumulative") {
     throw new ConfigurationError(
       "stack-mode",
       `"cumulative" makes one payload of a patch series; payload-sources are built one payload per directory: use "stacked" or "independent"`,
     );
   }
-  if (options.expectations === "auto" && options.payloadSources.length === 0) {
+  if (
+    options.expectations === "auto" &&
+    options.payloadSources.length + options.patches.length === 0
+  ) {
     throw new ConfigurationError(
       "expectations",
-      `"auto" fills in the expectations of payloads this run builds: give payload-sources`,
+      `"auto" fills in the expectations of payloads this run builds: give patches or payload-sources`,
     );
   }
   if (options.scenario !== "none" && !options.xenSource) {
@@ -318,11 +337,11 @@ export function parseOptions(
   }
   if (
     options.scenario === "default" &&
-    options.payloadSources.length + options.payloads.length === 0
+    options.patches.length + options.payloadSources.length + options.payloads.length === 0
   ) {
     throw new ConfigurationError(
       "scenario",
-      `"default" tests your payloads: give payload-sources or payloads`,
+      `"default" tests your payloads: give patches, payload-sources or payloads`,
     );
   }
   if (!options.xenSource && options.payloads.length === 0) {

@@ -24,6 +24,8 @@ import { toSarif } from "./report/sarif.js";
 import { findingsText } from "./report/text.js";
 import { DEFAULT_DEBIAN_XEN_VERSION, fetchDebianSource } from "./source/debian.js";
 import { PayloadCompileError, buildSourcePayloads } from "./payload/sources.js";
+import { type PatchPayload, buildPatchPayloads } from "./patch/build.js";
+import type { PatchedFunction } from "./patch/emit.js";
 import { fetchGitSource } from "./source/git.js";
 import { Payload } from "./livepatch/payload.js";
 import { junitXml } from "./report/junit.js";
@@ -76,6 +78,8 @@ export interface RunResult {
   payloads: PayloadReport[];
   /** Compiler errors and warnings of a failed build, at their place in the user's tree. */
   diagnostics?: CompilerDiagnostic[];
+  /** The payloads this run built, and what from. */
+  built: BuiltPayload[];
   /** The boot test's steps and how the boot went. */
   scenario?: ScenarioResult;
   readonly files: {
@@ -86,6 +90,43 @@ export interface RunResult {
     scenario: string;
     junit: string;
   };
+}
+
+export interface BuiltPayload {
+  name: string;
+  file: string;
+  buildId: string;
+  depends: string;
+  origin:
+    | {
+        kind: "patch";
+        patches: Array<{ path: string; sha256: string }>;
+        /** The functions the payload replaces, and why each changed. */
+        functions: PatchedFunction[];
+        added: string[];
+      }
+    | { kind: "sources"; dir: string; digest: string };
+}
+
+/** Patches to payloads, on the base this run built. */
+async function buildPatches(
+  built: { base: XenBase; source: XenSourceIdentity; baseOptions: BuildXenBaseOptions },
+  options: Options,
+  out: string,
+  logs: string,
+): Promise<PatchPayload[]> {
+  return buildPatchPayloads({
+    base: built.base,
+    baseOptions: built.baseOptions,
+    source: built.source,
+    patches: options.patches,
+    mode: options.stackMode,
+    expectations: options.expectations,
+    metadata: options.metadata,
+    outDir: join(out, "payloads"),
+    sourcesDir: join(out, "patch-sources"),
+    logFile: join(logs, "patch-build.log"),
+  });
 }
 
 export function allFindings(result: RunResult): Finding[] {
@@ -125,6 +166,7 @@ export async function run(
     verdict: "fail",
     stages: [],
     payloads: [],
+    built: [],
     files: {
       report: join(out, "report.json"),
       sarif: join(out, "findings.sarif"),
@@ -158,7 +200,8 @@ export async function run(
   try {
     let xenSyms = options.xenSyms;
     let testPayloads: string[] = [];
-    let built: { base: XenBase; source: XenSourceIdentity } | undefined;
+    let built:
+      { base: XenBase; source: XenSourceIdentity; baseOptions: BuildXenBaseOptions } | undefined;
     let userPayloads: string[] = [];
     if (options.xenSource) {
       const spec = options.xenSource;
@@ -197,15 +240,40 @@ export async function run(
         log.info(record.detail);
         for (const note of b.config.notes) log.warning(`xen-config: ${note}`);
         await checkExpectedBuildId(options.expectedBuildId, xen);
-        return b;
+        return Object.assign(b, { options: baseOptions });
       });
       xenSyms ??= base.xenSyms;
       testPayloads = base.testPayloads;
-      built = { base, source: tree.identity };
+      built = { base, source: tree.identity, baseOptions: base.options };
     }
 
-    // Building payloads from patches joins this stage.
     const payloads = await stage("payloads", "Payloads", async (record) => {
+      const fromPatches =
+        built && options.patches.length > 0
+          ? await withDiagnostics(built.base.tree, result, () =>
+              buildPatches(built!, options, out, result.files.logs),
+            )
+          : [];
+      for (const p of fromPatches) {
+        log.info(
+          `${p.name}: build-id ${p.buildId}, depends on ${p.depends}, from ${p.patches.map((x) => basename(x.path)).join(", ")}`,
+        );
+        for (const note of p.notes) log.info(`  ${note}`);
+      }
+      result.built.push(
+        ...fromPatches.map((p) => ({
+          name: p.name,
+          file: p.file,
+          buildId: p.buildId,
+          depends: p.depends,
+          origin: {
+            kind: "patch" as const,
+            patches: p.patches,
+            functions: p.functions,
+            added: p.added,
+          },
+        })),
+      );
       const sources = built && options.payloadSources.length > 0 ? built : undefined;
       const fromSources = sources
         ? await withDiagnostics(sources.base.tree, result, () =>
@@ -225,6 +293,15 @@ export async function run(
         log.info(`${p.name}: build-id ${p.buildId}, depends on ${p.depends}`);
         for (const note of p.notes) log.info(`  ${note}`);
       }
+      result.built.push(
+        ...fromSources.map((p) => ({
+          name: p.name,
+          file: p.file,
+          buildId: p.buildId,
+          depends: p.depends,
+          origin: { kind: "sources" as const, dir: p.sourceDir, digest: p.sourceDigest },
+        })),
+      );
       // Built payloads are copied out of the cache: the output directory is what users keep.
       const dir = join(out, "payloads", "self-test");
       if (testPayloads.length > 0) await mkdir(dir, { recursive: true });
@@ -235,10 +312,11 @@ export async function run(
           return copy;
         }),
       );
-      record.detail = `${fromSources.length} built from sources, ${testPayloads.length} in-tree test payload(s), ${options.payloads.length} given`;
+      record.detail = `${fromPatches.length} built from patches, ${fromSources.length} built from sources, ${testPayloads.length} in-tree test payload(s), ${options.payloads.length} given`;
       log.info(record.detail);
-      userPayloads = [...fromSources.map((p) => p.file), ...options.payloads];
-      return [...fromSources.map((p) => p.file), ...testPayloads, ...options.payloads];
+      const ours = [...fromPatches, ...fromSources].map((p) => p.file);
+      userPayloads = [...ours, ...options.payloads];
+      return [...ours, ...testPayloads, ...options.payloads];
     });
 
     await stage("verify", "Verify payloads", async (record) => {

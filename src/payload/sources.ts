@@ -518,7 +518,11 @@ async function readSourceFiles(dir: string): Promise<SourceFile[]> {
  * Copies what the hypervisor build reads (`xen/`, `config/`, the top-level files such as
  * Config.mk), keeping times so make sees the copy as up to date.
  */
-export async function copyHypervisorTree(tree: string, work: string, logFile?: string): Promise<void> {
+export async function copyHypervisorTree(
+  tree: string,
+  work: string,
+  logFile?: string,
+): Promise<void> {
   const entries = await readdir(tree, { withFileTypes: true });
   const parts = entries
     .filter((e) => e.isFile() || (e.isDirectory() && (e.name === "xen" || e.name === "config")))

@@ -1,7 +1,15 @@
 // The whole pipeline on the built-in example, through both front doors: the command line
 // in-process, and the bundled action as the runner starts it (a Node 24 process with
 // INPUT_* variables and the runner's output files).
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -12,6 +20,7 @@ import { runAction } from "../helpers/run-action.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const fixtures = join(root, "test", "fixtures", "payload-sources");
+const patchFixtures = join(root, "test", "fixtures", "patches");
 const tmp = () => mkdtempSync(join(tmpdir(), "xlci-"));
 
 /** Runs the CLI in-process, capturing what it prints. */
@@ -104,6 +113,59 @@ describe("the built-in example", () => {
     expect(run.stdout).toMatch(/::notice title=section-missing.*xen_no_xen_buildid/);
     expect(run.summary).toContain("Xen livepatch: pass");
     expect(run.summary).toContain("xen_hello_world");
+  }, 900_000);
+});
+
+describe("payloads from patches", () => {
+  it("checks a patch repository's pull request: builds the series, verifies it, and boot-tests it", async () => {
+    const workspace = tmp();
+    mkdirSync(join(workspace, "patches"));
+    for (const name of ["0001-extra-version.patch", "0002-new-function.patch"]) {
+      copyFileSync(join(patchFixtures, name.slice(5)), join(workspace, "patches", name));
+    }
+    const run = await runAction(
+      {
+        "xen-source": "debian",
+        patches: "patches/*.patch",
+        expectations: "auto",
+        scenario: "default",
+        checks: [
+          "grep -q livepatched /sys/hypervisor/version/extra",
+          "grep -q 'from a new function' /sys/hypervisor/properties/changeset",
+        ].join("\n"),
+      },
+      { workspace, runnerTemp: workspace },
+      { XLCI_CACHE: integrationCacheDir() },
+    );
+    expect(run.status, run.stdout).toBe(0);
+    expect(run.outputs.verdict).toBe("pass");
+    const report = JSON.parse(readFileSync(run.outputs.report!, "utf8")) as RunResult;
+    expect(
+      report.built.map((b) => [
+        b.name,
+        b.origin.kind === "patch" && b.origin.functions.map((f) => f.name),
+      ]),
+    ).toEqual([
+      ["0001-extra-version", ["xen_extra_version"]],
+      ["0002-new-function", ["xen_changeset"]],
+    ]);
+    expect(report.built[1]!.depends).toBe(report.built[0]!.buildId);
+    expect(report.payloads.flatMap((p) => p.findings)).toEqual([]);
+    expect(report.scenario!.ok).toBe(true);
+    expect(run.summary).toContain("0002-new-function");
+  }, 900_000);
+
+  it("names the patch and the file it may not touch", async () => {
+    const workspace = tmp();
+    writeFileSync(
+      join(workspace, "tools.patch"),
+      "--- a/tools/misc/xen-cpuid.c\n+++ b/tools/misc/xen-cpuid.c\n@@ -1,1 +1,1 @@\n-a\n+b\n",
+    );
+    const run = await action({ "xen-source": "debian", patches: join(workspace, "tools.patch") });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(
+      /::error::patches: .*tools\.patch:2: a\/tools\/misc\/xen-cpuid\.c is outside xen\//,
+    );
   }, 900_000);
 });
 
@@ -234,10 +296,10 @@ describe("failures", () => {
   }, 900_000);
 
   it("an unimplemented input fails the action step naming the input", async () => {
-    const run = await action({ "xen-source": "debian", patches: "fix.patch" });
+    const run = await action({ "xen-source": "debian", builder: "livepatch-build-tools" });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
-      "::error::patches: building payloads from patches is not available",
+      "::error::builder: the livepatch-build-tools builder is not available",
     );
   });
 

@@ -65,7 +65,7 @@ describe("options", () => {
   });
 
   it.each([
-    ["patches", "fix.patch"],
+    ["builder", "livepatch-build-tools"],
     ["signing-key", "-----BEGIN PRIVATE KEY-----"],
     ["upload", "artifact"],
     ["attest", "true"],
@@ -73,6 +73,19 @@ describe("options", () => {
     const e = configurationError({ payloads: "p.livepatch", [input]: value });
     expect(e.input).toBe(input);
     expect(e.message).toMatch(/not available|only/);
+  });
+
+  it("takes patches in series order, and needs the tree they apply to", () => {
+    const o = parse({
+      "xen-source": "debian",
+      patches: "b.patch\na.patch",
+      "stack-mode": "cumulative",
+    });
+    expect(o.patches.map((p) => p.split("/").pop())).toEqual(["b.patch", "a.patch"]);
+    expect(o.stackMode).toBe("cumulative");
+    const e = configurationError({ patches: "fix.patch", payloads: "p.livepatch" });
+    expect(e.input).toBe("patches");
+    expect(e.message).toContain("xen-source");
   });
 
   it.each([

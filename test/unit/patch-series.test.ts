@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { applyFailure, parsePatch, patchPayloadName } from "../../src/patch/series.js";
+import { ConfigurationError } from "../../src/util/errors.js";
+
+const header = (path: string) => `--- a/${path}\n+++ b/${path}\n`;
+const hunk = "@@ -10,3 +10,3 @@\n ctx\n-old\n+new\n ctx\n";
+
+function refusal(text: string): string {
+  try {
+    parsePatch("/p/fix.patch", text);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigurationError);
+    expect((e as ConfigurationError).input).toBe("patches");
+    return (e as Error).message;
+  }
+  throw new Error("the patch was accepted");
+}
+
+describe("patch files", () => {
+  it("reads the files and hunks of a patch, with their lines", () => {
+    const p = parsePatch(
+      "/p/0001-fix.patch",
+      `From abc\nSubject: fix\n\ndiff --git a/xen/common/a.c b/xen/common/a.c\nindex 1..2 100644\n${header("xen/common/a.c")}${hunk}${hunk.replace("-10,3 +10,3", "-40,3 +40,4")}`,
+    );
+    expect(p.name).toBe("0001-fix");
+    expect(p.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(p.files).toEqual([
+      {
+        path: "xen/common/a.c",
+        hunks: [
+          { header: "@@ -10,3 +10,3 @@", oldStart: 10, line: 8 },
+          { header: "@@ -40,3 +40,4 @@", oldStart: 40, line: 13 },
+        ],
+      },
+    ]);
+  });
+
+  it("accepts a new file under xen/", () => {
+    const p = parsePatch(
+      "/p/new.patch",
+      `--- /dev/null\n+++ b/xen/common/new.c\n@@ -0,0 +1,1 @@\n+int x;\n`,
+    );
+    expect(p.files[0]!.path).toBe("xen/common/new.c");
+  });
+
+  it.each([
+    [
+      "a file outside xen/",
+      header("tools/libs/a.c") + hunk,
+      /fix\.patch:2: a\/tools\/libs\/a\.c is outside xen\//,
+    ],
+    ["a path leaving the tree", header("xen/../../etc/passwd") + hunk, /leaves the tree/],
+    ["an absolute path", "--- /etc/passwd\n+++ /etc/passwd\n" + hunk, /absolute path/],
+    [
+      "a binary hunk",
+      `diff --git a/xen/a.bin b/xen/a.bin\nGIT binary patch\nliteral 1\n`,
+      /fix\.patch:2: binary changes/,
+    ],
+    [
+      "a symbolic link",
+      `diff --git a/xen/l b/xen/l\nnew file mode 120000\n${header("xen/l")}${hunk}`,
+      /fix\.patch:2: .*symbolic link/,
+    ],
+    [
+      "a rename",
+      `diff --git a/xen/a.c b/xen/b.c\nrename from xen/a.c\nrename to xen/b.c\n`,
+      /renames or copies/,
+    ],
+    ["no hunks at all", "just a description\n", /no unified diff hunks/],
+  ])("refuses %s, naming the patch and the line", (_what, text, message) => {
+    expect(refusal(text)).toMatch(message);
+  });
+
+  it("names the hunk git apply could not apply", () => {
+    const p = parsePatch(
+      "/p/fix.patch",
+      header("xen/common/a.c") + hunk + hunk.replace("-10,3 +10,3", "-40,3 +40,3"),
+    );
+    const message = applyFailure(
+      p,
+      "error: patch failed: xen/common/a.c:40\nerror: xen/common/a.c: patch does not apply\n",
+    );
+    expect(message).toMatch(
+      /^\/p\/fix\.patch:8: hunk 2 of xen\/common\/a\.c \(@@ -40,3 \+40,3 @@\) does not apply/,
+    );
+  });
+
+  it("names payloads after the patch file", () => {
+    expect(patchPayloadName("/x/0001-Fix XSA-123.patch")).toBe("0001-Fix_XSA-123");
+    expect(patchPayloadName("/x/fix.diff")).toBe("fix");
+    expect(() => patchPayloadName("/x/.patch")).toThrow(ConfigurationError);
+  });
+});
