@@ -251,7 +251,7 @@ export async function run(
       const fromPatches =
         built && options.patches.length > 0
           ? await withDiagnostics(built.base.tree, result, () =>
-              buildPatches(built!, options, out, result.files.logs),
+              buildPatches(built, options, out, result.files.logs),
             )
           : [];
       for (const p of fromPatches) {

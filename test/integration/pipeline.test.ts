@@ -120,7 +120,7 @@ describe("payloads from patches", () => {
   it("checks a patch repository's pull request: builds the series, verifies it, and boot-tests it", async () => {
     const workspace = tmp();
     mkdirSync(join(workspace, "patches"));
-    for (const name of ["0001-extra-version.patch", "0002-new-function.patch"]) {
+    for (const name of ["0001-stack-1-compiler.patch", "0002-new-function.patch"]) {
       copyFileSync(join(patchFixtures, name.slice(5)), join(workspace, "patches", name));
     }
     const run = await runAction(
@@ -130,7 +130,7 @@ describe("payloads from patches", () => {
         expectations: "auto",
         scenario: "default",
         checks: [
-          "grep -q livepatched /sys/hypervisor/version/extra",
+          "grep -q 'livepatch-ci stack 1' /sys/hypervisor/compilation/compiler",
           "grep -q 'from a new function' /sys/hypervisor/properties/changeset",
         ].join("\n"),
       },
@@ -146,7 +146,7 @@ describe("payloads from patches", () => {
         b.origin.kind === "patch" && b.origin.functions.map((f) => f.name),
       ]),
     ).toEqual([
-      ["0001-extra-version", ["xen_extra_version"]],
+      ["0001-stack-1-compiler", ["xen_compiler"]],
       ["0002-new-function", ["xen_changeset"]],
     ]);
     expect(report.built[1]!.depends).toBe(report.built[0]!.buildId);
