@@ -16,6 +16,7 @@ import {
 import { partialResultOf, run, verdictFor } from "./pipeline.js";
 import { toSarif } from "./report/sarif.js";
 import { findingsText } from "./report/text.js";
+import { reportText, runReport } from "./report/summary.js";
 import { ConfigurationError, InputFileError } from "./util/errors.js";
 import { terminalLogger } from "./util/logger.js";
 import { verifyPayloadSet } from "./verify/payload-set.js";
@@ -125,6 +126,10 @@ async function runCommand(args: string[]): Promise<number> {
     const v = (values as Record<string, unknown>)[name];
     if (typeof v === "string") raw[name] = v;
   }
+  // A key on the command line shows in the process list, one in a file gets committed.
+  if (raw["signing-key"] !== undefined)
+    throw new UsageError("signing-key: give the key in the XLCI_SIGNING_KEY variable instead");
+  if (process.env.XLCI_SIGNING_KEY) raw["signing-key"] = process.env.XLCI_SIGNING_KEY;
   const options = parseOptions(raw, process.cwd(), defaultCacheDir(process.env));
   const log = terminalLogger(process.stderr);
   try {
@@ -134,7 +139,10 @@ async function runCommand(args: string[]): Promise<number> {
       process.stdout.write(
         `verdict: ${result.verdict}${result.reason ? ` (${result.reason})` : ""}\n`,
       );
-      process.stdout.write(`report: ${result.files.report}\nsarif: ${result.files.sarif}\n`);
+      process.stdout.write(reportText(runReport(result)));
+      process.stdout.write(
+        `report: ${result.files.report}\nmetadata: ${result.files.metadata}\nsarif: ${result.files.sarif}\n`,
+      );
     }
     return result.verdict === "pass" ? 0 : 1;
   } catch (e) {

@@ -46,8 +46,16 @@ import { verifyPayloadSet } from "./verify/payload-set.js";
 import { applySelfTestExpectations } from "./verify/self-test.js";
 import type { Finding } from "./verify/rules.js";
 import { TOOL_NAME, TOOL_VERSION } from "./version.js";
+import type { PayloadOrigin, SigningRecord } from "./report/metadata.js";
+import {
+  type Published,
+  publish,
+  publishedText,
+  signOutputs,
+  writeMetadata,
+} from "./publish/stages.js";
 
-export type StageName = "source" | "base" | "payloads" | "verify" | "boot";
+export type StageName = "source" | "base" | "payloads" | "verify" | "boot" | "sign" | "publish";
 
 export interface StageRecord {
   readonly name: StageName;
@@ -61,6 +69,8 @@ export interface BaseRecord {
   readonly xenSyms: string;
   readonly xenImage: string;
   readonly buildId: string | undefined;
+  /** The build values the hypervisor embeds, read back from xen-syms (compiler, date, ...). */
+  readonly buildInfo: Record<string, string>;
   readonly config: XenBase["config"];
   readonly cached: boolean;
 }
@@ -78,7 +88,14 @@ export interface RunResult {
   diagnostics?: CompilerDiagnostic[];
   /** The boot test's steps and how the boot went. */
   scenario?: ScenarioResult;
+  /** What each payload was made from, by its file. */
+  readonly origins: Record<string, PayloadOrigin>;
+  /** How the outputs were signed, or why not (metadata.json says the same). */
+  signing?: SigningRecord;
+  /** Where the outputs went besides the output directory. */
+  published?: Published;
   readonly files: {
+    metadata: string;
     report: string;
     sarif: string;
     findings: string;
@@ -125,7 +142,9 @@ export async function run(
     verdict: "fail",
     stages: [],
     payloads: [],
+    origins: {},
     files: {
+      metadata: join(out, "metadata.json"),
       report: join(out, "report.json"),
       sarif: join(out, "findings.sarif"),
       findings: join(out, "findings.txt"),
@@ -135,6 +154,8 @@ export async function run(
     },
   };
   await mkdir(result.files.logs, { recursive: true });
+  /** metadata.json is written once: signed at the end of a good run, else when it ends. */
+  let metadataWritten = false;
 
   const stage = async <T>(
     name: StageName,
@@ -190,6 +211,7 @@ export async function run(
           xenSyms: b.xenSyms,
           xenImage: b.xenImage,
           buildId: xen.buildId,
+          buildInfo: xen.buildInfo(),
           config: b.config,
           cached: b.cached,
         };
@@ -238,6 +260,11 @@ export async function run(
       record.detail = `${fromSources.length} built from sources, ${testPayloads.length} in-tree test payload(s), ${options.payloads.length} given`;
       log.info(record.detail);
       userPayloads = [...fromSources.map((p) => p.file), ...options.payloads];
+      for (const p of fromSources)
+        result.origins[p.file] = { kind: "sources", path: p.sourceDir, sha256: p.sourceDigest };
+      for (const file of testPayloads)
+        result.origins[file] = { kind: "xen-tests", path: `xen/test/livepatch/${basename(file)}` };
+      for (const file of options.payloads) result.origins[file] = { kind: "prebuilt", path: file };
       return [...fromSources.map((p) => p.file), ...testPayloads, ...options.payloads];
     });
 
@@ -311,12 +338,30 @@ export async function run(
         }
       });
     }
+
+    const signed = await signOutputs(result, options, stage, log);
+    metadataWritten = true;
+    if (options.upload !== "none" || options.attest) {
+      await stage("publish", "Publish", async (record) => {
+        // The artifact carries the reports as they are now; the final ones follow below.
+        await writeReports(result, options);
+        result.published = await publish(result, options, signed, log);
+        record.detail = publishedText(result.published);
+      });
+    }
   } catch (e) {
     result.verdict = "fail";
     result.reason = e instanceof Error ? e.message : String(e);
     throw Object.assign(e instanceof Error ? e : new Error(String(e)), { partialResult: result });
   } finally {
     await writeReports(result, options);
+    if (!metadataWritten) {
+      result.signing ??= {
+        status: "unsigned",
+        reason: `not signed: ${result.reason ?? "the run failed"}`,
+      };
+      await writeMetadata(result, options, new Map());
+    }
   }
   return result;
 }

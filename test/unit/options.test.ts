@@ -64,16 +64,14 @@ describe("options", () => {
     expect(e.message).toContain("HOSTNAME=x");
   });
 
-  it.each([
-    ["patches", "fix.patch"],
-    ["signing-key", "-----BEGIN PRIVATE KEY-----"],
-    ["upload", "artifact"],
-    ["attest", "true"],
-  ] as const)("rejects %s, whose stage is not built yet, naming the input", (input, value) => {
-    const e = configurationError({ payloads: "p.livepatch", [input]: value });
-    expect(e.input).toBe(input);
-    expect(e.message).toMatch(/not available|only/);
-  });
+  it.each([["patches", "fix.patch"]] as const)(
+    "rejects %s, whose stage is not built yet, naming the input",
+    (input, value) => {
+      const e = configurationError({ payloads: "p.livepatch", [input]: value });
+      expect(e.input).toBe(input);
+      expect(e.message).toMatch(/not available|only/);
+    },
+  );
 
   it.each([
     ["fail-on", "sometimes"],
