@@ -344,6 +344,7 @@ export async function run(
     if (options.upload !== "none" || options.attest) {
       await stage("publish", "Publish", async (record) => {
         // The artifact carries the reports as they are now; the final ones follow below.
+        record.detail = "in progress when this report was written";
         await writeReports(result, options);
         result.published = await publish(result, options, signed, log);
         record.detail = publishedText(result.published);

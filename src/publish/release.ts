@@ -77,7 +77,7 @@ export async function publishRelease(options: ReleaseOptions): Promise<Published
       url: release.upload_url,
       // The endpoint takes the raw bytes; its type only admits a string.
       data: data as unknown as string,
-      headers: { "content-type": "application/octet-stream", "content-length": data.length },
+      headers: { "content-type": "application/octet-stream" },
     });
     assets.push({
       name: uploaded.data.name,
