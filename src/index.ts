@@ -84,20 +84,21 @@ function setOutputs(result: RunResult): void {
   if (result.published?.release) core.setOutput("release-url", result.published.release.url);
 }
 
-/** Keeps the key out of the log: the whole text and each line of it (the runner masks by line). */
-function maskSigningKey(raw: RawInputs): void {
-  const key = raw["signing-key"];
-  if (!key) return;
-  core.setSecret(key);
-  for (const line of key.split("\n").map((l) => l.trim())) {
-    if (line.length >= 8 && !line.startsWith("-----")) core.setSecret(line);
+/** Keeps the keys out of the log: each whole text and each line of it (the runner masks by line). */
+function maskSigningKeys(raw: RawInputs): void {
+  for (const key of [raw["signing-key"], raw["xen-signature-key"]]) {
+    if (!key) continue;
+    core.setSecret(key);
+    for (const line of key.split("\n").map((l) => l.trim())) {
+      if (line.length >= 8 && !line.startsWith("-----")) core.setSecret(line);
+    }
   }
 }
 
 async function main(): Promise<void> {
   try {
     const inputs = readInputs();
-    maskSigningKey(inputs);
+    maskSigningKeys(inputs);
     const options = parseOptions(
       inputs,
       process.env.GITHUB_WORKSPACE ?? process.cwd(),

@@ -12,7 +12,9 @@ import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { ConfigurationError } from "./util/errors.js";
 import type { BuildValues } from "./build/xen.js";
+import type { KeyObject } from "node:crypto";
 import { type SigningKey, loadSigningKey } from "./sign/minisign.js";
+import { loadXenSignatureKey } from "./sign/xen-note.js";
 import type { EventTrust } from "./sign/trust.js";
 import type { WorkflowRunRecord } from "./report/metadata.js";
 
@@ -81,6 +83,8 @@ export interface Options {
   readonly workspace: string;
   /** The Ed25519 key that signs payloads and metadata; undefined: publish unsigned. */
   readonly signingKey: SigningKey | undefined;
+  /** EXPERIMENTAL: the RSA key that embeds Xen's payload signature note. */
+  readonly xenSignatureKey: KeyObject | undefined;
   /** Why a given key is not used (an untrusted event), for the report. */
   readonly signingRefused: string | undefined;
   /** Whether to create Sigstore attestations (decided: "auto" resolved against the job). */
@@ -116,6 +120,7 @@ export const INPUT_DEFAULTS = {
   "dom0-kernel": "",
   checks: "",
   "signing-key": "",
+  "xen-signature-key": "",
   attest: "auto",
   upload: "none",
   "artifact-name": "xen-livepatch",
@@ -364,7 +369,13 @@ function publishOptions(
   github: GitHubJob | undefined,
 ): Pick<
   Options,
-  "signingKey" | "signingRefused" | "attest" | "upload" | "artifactName" | "retentionDays"
+  | "signingKey"
+  | "xenSignatureKey"
+  | "signingRefused"
+  | "attest"
+  | "upload"
+  | "artifactName"
+  | "retentionDays"
 > {
   const upload = oneOf("upload", input("upload"), ["artifact", "release", "both", "none"]);
   if (upload !== "none" && !github) {
@@ -388,8 +399,10 @@ function publishOptions(
   const pem = input("signing-key");
   // Parsed even when it will not be used, so a broken secret shows on the first run.
   const key = pem ? loadSigningKey(pem, "signing-key") : undefined;
+  const xenPem = input("xen-signature-key");
+  const xenKey = xenPem ? loadXenSignatureKey(xenPem, "xen-signature-key") : undefined;
   const signingRefused =
-    key && !trust.trusted
+    (key || xenKey) && !trust.trusted
       ? `not signed: a ${trust.reason} is not trusted with the signing key`
       : undefined;
 
@@ -409,6 +422,7 @@ function publishOptions(
   const attest = attestInput !== "false" && trust.trusted && github !== undefined && github.idToken;
   return {
     signingKey: signingRefused ? undefined : key,
+    xenSignatureKey: signingRefused ? undefined : xenKey,
     signingRefused,
     attest,
     upload,

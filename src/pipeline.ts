@@ -92,6 +92,8 @@ export interface RunResult {
   readonly origins: Record<string, PayloadOrigin>;
   /** How the outputs were signed, or why not (metadata.json says the same). */
   signing?: SigningRecord;
+  /** Payloads (by file) that carry the experimental embedded Xen signature note. */
+  xenSignatures?: string[];
   /** Where the outputs went besides the output directory. */
   published?: Published;
   readonly files: {

@@ -16,6 +16,7 @@ import {
 } from "../report/metadata.js";
 import { keyIdHex } from "../sign/minisign.js";
 import { signOne, writePublicKey } from "../sign/outputs.js";
+import { XEN_SIGNATURE_SECTION, embedXenSignature } from "../sign/xen-note.js";
 import type { Logger } from "../util/logger.js";
 import { type UploadedArtifact, uploadArtifact } from "./artifact.js";
 import { type PublishedRelease, TAG_REF_PREFIX, publishRelease } from "./release.js";
@@ -40,15 +41,22 @@ const inside = (file: string, dir: string) => {
   return rel !== "" && !rel.startsWith("..");
 };
 
+/** Each run's payload copies, made once: signing changes them after they are made. */
+const placements = new WeakMap<RunResult, Map<string, string>>();
+
 /**
  * Payloads given from elsewhere (prebuilt ones) are copied into the output directory, so
- * it holds every file metadata.json names. Returns the published copy of each payload.
+ * it holds every file metadata.json names; the user's files are never changed. Returns
+ * the published copy of each payload.
  */
 async function payloadsInOutput(
   result: RunResult,
   outputDir: string,
 ): Promise<Map<string, string>> {
+  const made = placements.get(result);
+  if (made) return made;
   const placed = new Map<string, string>();
+  placements.set(result, placed);
   for (const p of result.payloads) {
     if (inside(p.file, outputDir)) {
       placed.set(p.file, p.file);
@@ -91,25 +99,38 @@ export async function signOutputs(
 ): Promise<string[]> {
   const out = options.outputDir;
   const key = options.signingKey;
+  const xenKey = options.xenSignatureKey;
   const unsigned = async (reason: string) => {
     result.signing = { status: "unsigned", reason };
     await writeMetadata(result, options, new Map());
     return [result.files.metadata, ...(await payloadsInOutput(result, out)).values()];
   };
-  if (!key && !options.signingRefused) return unsigned("no signing key was given");
+  if (!key && !xenKey && !options.signingRefused) return unsigned("no signing key was given");
   return stage("sign", "Sign", async (record) => {
     const why = options.signingRefused
       ? options.signingRefused
       : result.verdict !== "pass"
         ? `not signed: the run failed (${result.reason ?? "see the report"})`
         : undefined;
-    if (why || !key) {
+    if (why) {
       record.status = "skipped";
-      record.detail = why ?? "no signing key";
+      record.detail = why;
       log.warning(record.detail);
       return unsigned(record.detail);
     }
     const placed = await payloadsInOutput(result, out);
+    if (xenKey) {
+      // Into the payload itself, so before the detached signatures that cover its bytes.
+      for (const file of placed.values()) await embedXenSignature(file, xenKey);
+      result.xenSignatures = result.payloads.map((p) => p.file);
+      log.warning(
+        `EXPERIMENTAL: ${placed.size} payload(s) carry ${XEN_SIGNATURE_SECTION} (RSA/SHA-256), which no released Xen checks yet`,
+      );
+    }
+    if (!key) {
+      record.detail = `${placed.size} payload(s) with an embedded Xen signature note; no minisign key`;
+      return unsigned("no signing key was given (only the experimental Xen signature note)");
+    }
     const signatures = new Map<string, SignatureRecord>();
     for (const p of result.payloads) {
       signatures.set(p.file, await signOne(key, placed.get(p.file) ?? p.file, out));

@@ -80,6 +80,8 @@ export interface PayloadMetadata {
     findings: Array<Pick<Finding, "ruleId" | "severity" | "message"> & { expected: boolean }>;
   };
   signature: SignatureRecord | null;
+  /** EXPERIMENTAL: the signature note embedded in the payload (Xen's 2025 proposal). */
+  xenSignature: { section: string; algorithm: "rsa-sha256"; experimental: true } | null;
 }
 
 export interface Metadata {
@@ -167,6 +169,9 @@ export async function buildMetadata(inputs: MetadataInputs): Promise<Metadata> {
           })),
         },
         signature: inputs.signatures.get(p.file) ?? null,
+        xenSignature: result.xenSignatures?.includes(p.file)
+          ? { section: ".note.Xen.signature", algorithm: "rsa-sha256", experimental: true }
+          : null,
       };
     }),
   );
