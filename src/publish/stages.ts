@@ -167,15 +167,6 @@ export async function publish(
   if (!github) throw new Error("publishing needs the GitHub job (the action's front door)");
   const published: Published = {};
   const passed = result.verdict === "pass";
-  if (options.attest) {
-    if (passed) {
-      published.attestations = await attestPayloads({
-        files: result.payloads.map((p) => p.file),
-        token: github.token,
-      });
-      for (const a of published.attestations) log.info(`attestation ${a.id} for ${a.subject}`);
-    } else log.warning("no attestations: the run failed");
-  }
   if (options.upload === "artifact" || options.upload === "both") {
     published.artifact = await uploadArtifact({
       name: options.artifactName,
@@ -186,6 +177,25 @@ export async function publish(
     log.info(
       `artifact ${published.artifact.name}: id ${published.artifact.id}, sha256 ${published.artifact.digest}`,
     );
+  }
+  // After the artifact, so a failing attestation still leaves something to look at.
+  if (options.attest) {
+    if (passed) {
+      // The published copies: what users download (with the Xen note, when embedded).
+      const payloads = await payloadsInOutput(result, options.outputDir);
+      published.attestations = await attestPayloads({
+        files: [...payloads.values()],
+        token: github.token,
+      }).catch((e: unknown) => {
+        throw new Error(
+          `attesting the payloads failed (${e instanceof Error ? e.message : String(e)}); ` +
+            "the job needs `permissions: id-token: write` and `attestations: write`",
+          { cause: e },
+        );
+      });
+      for (const a of published.attestations)
+        log.info(`attestation ${a.id ?? "(not stored)"} for ${a.subject}`);
+    } else log.warning("no attestations: the run failed");
   }
   if (options.upload === "release" || options.upload === "both") {
     if (!github.run.ref.startsWith(TAG_REF_PREFIX))

@@ -59,6 +59,8 @@ export function runReport(result: RunResult): RunReport {
     );
   } else if (result.signing) notes.push(`Unsigned: ${result.signing.reason}`);
   if (result.published?.releaseSkipped) notes.push(result.published.releaseSkipped);
+  for (const a of result.published?.attestations ?? [])
+    notes.push(`Sigstore provenance attestation ${a.id ?? "(not stored)"} of ${a.subject}`);
 
   const tables: ReportTable[] = [];
   if (result.payloads.length > 0) {
