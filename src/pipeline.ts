@@ -341,14 +341,14 @@ export async function run(
       });
     }
 
-    const signed = await signOutputs(result, options, stage, log);
+    const releaseFiles = await signOutputs(result, options, stage, log);
     metadataWritten = true;
     if (options.upload !== "none" || options.attest) {
       await stage("publish", "Publish", async (record) => {
         // The artifact carries the reports as they are now; the final ones follow below.
         record.detail = "in progress when this report was written";
         await writeReports(result, options);
-        result.published = await publish(result, options, signed, log);
+        result.published = await publish(result, options, releaseFiles, log);
         record.detail = publishedText(result.published);
       });
     }
@@ -363,7 +363,10 @@ export async function run(
         status: "unsigned",
         reason: `not signed: ${result.reason ?? "the run failed"}`,
       };
-      await writeMetadata(result, options, new Map());
+      // Never in place of the error that ended the run.
+      await writeMetadata(result, options, new Map()).catch((e: unknown) =>
+        log.warning(`metadata.json not written: ${e instanceof Error ? e.message : String(e)}`),
+      );
     }
   }
   return result;

@@ -177,3 +177,30 @@ describe("a signed run", () => {
     );
   });
 });
+
+describe("a failed run", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("is not signed: metadata.json says why, and no signature is written", async () => {
+    const base = await getXenBase();
+    const defective = base.testPayloads.find((p) => p.endsWith("/xen_no_xen_buildid.livepatch"))!;
+    const out = tmp();
+    const run = await cli(
+      ["run", "--payloads", defective, "--xen-syms", base.xenSyms, "--output-dir", out],
+      { XLCI_SIGNING_KEY: pem() },
+    );
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    const metadata = JSON.parse(readFileSync(join(out, "metadata.json"), "utf8")) as Metadata;
+    expect(validateMetadata(metadata)).toBe("");
+    expect(metadata.verdict).toBe("fail");
+    expect(metadata.signing.status).toBe("unsigned");
+    expect(metadata.signing.status === "unsigned" && metadata.signing.reason).toMatch(
+      /^not signed: the run failed/,
+    );
+    expect(metadata.payloads[0]!.verifier.verdict).toBe("errors");
+    expect(metadata.payloads[0]!.origin).toEqual({ kind: "prebuilt", path: defective });
+    const names = readdirSync(out, { recursive: true }).map(String);
+    expect(names.filter((n) => n.endsWith(".minisig") || n.endsWith(".pub"))).toEqual([]);
+    expect(run.stdout).toMatch(/sign\s+skipped\s+[\d.]+\s+not signed: the run failed/);
+  }, 120_000);
+});
