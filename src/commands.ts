@@ -59,6 +59,10 @@ input: value pairs and/or as --INPUT VALUE flags (flags win).
   --config FILE      YAML file mirroring the action's inputs
   --json             print the JSON report on stdout instead of the text summary
 
+Signing keys come from the environment, never from flags or the config file:
+XLCI_SIGNING_KEY (Ed25519, minisign signatures) and XLCI_XEN_SIGNATURE_KEY (RSA,
+EXPERIMENTAL .note.Xen.signature).
+
 exit status: 0 pass, 1 fail, 2 configuration error`,
   "check-signature": `usage: ${TOOL_NAME} check-signature [--minisign-key minisign.pub] [--xen-key RSA.pub.pem] FILE...
 
