@@ -112,8 +112,9 @@ describe("publishing options", () => {
     expect(o.retentionDays).toBe(5);
   });
 
-  it("refuses a retention beyond what the service keeps", () => {
-    expect(configurationError({ "retention-days": "91" }).input).toBe("retention-days");
+  it("refuses a retention that is not a whole number of days", () => {
+    expect(configurationError({ "retention-days": "-1" }).input).toBe("retention-days");
+    expect(configurationError({ "retention-days": "1.5" }).input).toBe("retention-days");
   });
 
   it("attest: true without the id-token permission is an error naming the permission", () => {
