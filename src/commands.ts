@@ -16,6 +16,8 @@ import {
 import { partialResultOf, run, verdictFor } from "./pipeline.js";
 import { toSarif } from "./report/sarif.js";
 import { findingsText } from "./report/text.js";
+import { reportText, runReport } from "./report/summary.js";
+import { checkSignatures, signatureCheckText } from "./sign/check.js";
 import { ConfigurationError, InputFileError } from "./util/errors.js";
 import { terminalLogger } from "./util/logger.js";
 import { verifyPayloadSet } from "./verify/payload-set.js";
@@ -31,6 +33,7 @@ commands:
   run      run the pipeline (source, base build, payloads, verification, report)
   verify   statically verify payload files
   rules    list the verifier's rules
+  check-signature  check payload signatures (minisign, experimental Xen note)
   help     show help for a command
 
 '${TOOL_NAME} <command> --help' shows a command's options.`,
@@ -56,13 +59,30 @@ input: value pairs and/or as --INPUT VALUE flags (flags win).
   --config FILE      YAML file mirroring the action's inputs
   --json             print the JSON report on stdout instead of the text summary
 
+Signing keys come from the environment, never from flags or the config file:
+XLCI_SIGNING_KEY (Ed25519, minisign signatures) and XLCI_XEN_SIGNATURE_KEY (RSA,
+EXPERIMENTAL .note.Xen.signature).
+
 exit status: 0 pass, 1 fail, 2 configuration error`,
+  "check-signature": `usage: ${TOOL_NAME} check-signature [--minisign-key minisign.pub] [--xen-key RSA.pub.pem] FILE...
+
+Checks each FILE's detached FILE.minisig against a minisign public key, and/or the
+.note.Xen.signature embedded in a payload (EXPERIMENTAL: Xen's 2025 proposal, RSA/SHA-256)
+against an RSA public key in PEM. Give at least one key.
+
+exit status: 0 every signature checked is good, 1 one is not, 2 bad usage or an unreadable file`,
   rules: `usage: ${TOOL_NAME} rules [--json]
 
 Lists the verifier's rules: id, severity, what the hypervisor does, title.`,
 };
 
 class UsageError extends Error {}
+
+/** The key inputs and the variables the command line takes them from. */
+const KEY_VARIABLES = [
+  ["signing-key", "XLCI_SIGNING_KEY"],
+  ["xen-signature-key", "XLCI_XEN_SIGNATURE_KEY"],
+] as const;
 
 function inputFlags(): Record<string, { type: "string" }> {
   return Object.fromEntries(
@@ -125,6 +145,13 @@ async function runCommand(args: string[]): Promise<number> {
     const v = (values as Record<string, unknown>)[name];
     if (typeof v === "string") raw[name] = v;
   }
+  // A key on the command line shows in the process list, one in a file gets committed.
+  for (const [input, variable] of KEY_VARIABLES) {
+    if (raw[input] !== undefined)
+      throw new UsageError(`${input}: give the key in the ${variable} variable instead`);
+    const value = process.env[variable];
+    if (value) raw[input] = value;
+  }
   const options = parseOptions(raw, process.cwd(), defaultCacheDir(process.env));
   const log = terminalLogger(process.stderr);
   try {
@@ -134,7 +161,10 @@ async function runCommand(args: string[]): Promise<number> {
       process.stdout.write(
         `verdict: ${result.verdict}${result.reason ? ` (${result.reason})` : ""}\n`,
       );
-      process.stdout.write(`report: ${result.files.report}\nsarif: ${result.files.sarif}\n`);
+      process.stdout.write(reportText(runReport(result)));
+      process.stdout.write(
+        `report: ${result.files.report}\nmetadata: ${result.files.metadata}\nsarif: ${result.files.sarif}\n`,
+      );
     }
     return result.verdict === "pass" ? 0 : 1;
   } catch (e) {
@@ -172,6 +202,39 @@ function readConfig(path: string): RawInputs {
   return raw;
 }
 
+async function checkSignatureCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      "minisign-key": { type: "string" },
+      "xen-key": { type: "string" },
+      help: { type: "boolean" },
+    },
+  });
+  if (values.help) return usage("check-signature", 0);
+  if (positionals.length === 0) throw new UsageError("check-signature: give at least one FILE");
+  const key = (flag: string, path: string | undefined) => {
+    if (path === undefined) return undefined;
+    try {
+      return readFileSync(path, "utf8");
+    } catch (e) {
+      throw new InputFileError(path, `cannot be read (${flag}): ${(e as Error).message}`);
+    }
+  };
+  const minisignKey = key("--minisign-key", values["minisign-key"]);
+  const xenKey = key("--xen-key", values["xen-key"]);
+  if (minisignKey === undefined && xenKey === undefined)
+    throw new UsageError("check-signature: give --minisign-key, --xen-key or both");
+  const lines = await checkSignatures({
+    files: positionals,
+    ...(minisignKey !== undefined ? { minisignKey } : {}),
+    ...(xenKey !== undefined ? { xenKey } : {}),
+  });
+  process.stdout.write(signatureCheckText(lines));
+  return lines.every((l) => l.ok) ? 0 : 1;
+}
+
 function rulesCommand(args: string[]): number {
   const { values } = parseArgs({
     args,
@@ -202,6 +265,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runCommand(rest);
       case "rules":
         return rulesCommand(rest);
+      case "check-signature":
+        return await checkSignatureCommand(rest);
       case "help":
         return usage(rest[0] ?? "main", 0);
       case "--help":

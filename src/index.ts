@@ -13,7 +13,8 @@ import {
 } from "./options.js";
 import { type RunResult, allFindings, partialResultOf, run } from "./pipeline.js";
 import { locationText } from "./report/sarif.js";
-import { payloadVerdict } from "./report/text.js";
+import { reportHtml, runReport } from "./report/summary.js";
+import { githubJob } from "./publish/job.js";
 import { ConfigurationError, InputFileError } from "./util/errors.js";
 import { githubCache } from "./util/cache.js";
 import type { Logger } from "./util/logger.js";
@@ -59,59 +60,8 @@ function annotate(result: RunResult): void {
 }
 
 async function writeSummary(result: RunResult): Promise<void> {
-  const summary = core.summary.addHeading(
-    `Xen livepatch: ${result.verdict === "pass" ? "pass" : "FAIL"}`,
-    2,
-  );
-  if (result.reason) summary.addRaw(`<p>${escapeHtml(result.reason)}</p>`);
-  if (result.base) {
-    summary.addRaw(
-      `<p>Base: ${escapeHtml(JSON.stringify(result.base.source))}, xen-syms build-id <code>${result.base.buildId ?? "none"}</code>${result.base.cached ? " (cached)" : ""}</p>`,
-    );
-  }
-  if (result.payloads.length > 0) {
-    summary.addTable([
-      [
-        { data: "Payload", header: true },
-        { data: "Build-id", header: true },
-        { data: "Size", header: true },
-        { data: "Verifier", header: true },
-      ],
-      ...result.payloads.map((p) => [
-        escapeHtml(p.name),
-        p.buildId ? `<code>${p.buildId.slice(0, 12)}</code>` : "none",
-        `${p.size}`,
-        escapeHtml(payloadVerdict(p.findings)),
-      ]),
-    ]);
-  }
-  if (result.scenario) {
-    summary.addHeading(`Boot test: ${escapeHtml(result.scenario.scenario)}`, 3);
-    summary.addTable([
-      [
-        { data: "Step", header: true },
-        { data: "Result", header: true },
-        { data: "Detail", header: true },
-      ],
-      ...result.scenario.steps.map((s) => [
-        escapeHtml(s.name),
-        s.status,
-        escapeHtml(s.message ?? ""),
-      ]),
-    ]);
-  }
-  summary.addTable([
-    [
-      { data: "Stage", header: true },
-      { data: "Result", header: true },
-      { data: "Seconds", header: true },
-    ],
-    ...result.stages.map((s) => [s.name, s.status, `${s.seconds}`]),
-  ]);
-  await summary.write();
+  await core.summary.addRaw(reportHtml(runReport(result))).write();
 }
-
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function setOutputs(result: RunResult): void {
   const findings = allFindings(result).filter((f) => !f.expected);
@@ -123,15 +73,38 @@ function setOutputs(result: RunResult): void {
   core.setOutput("report", result.files.report);
   if (result.scenario) core.setOutput("junit", result.files.junit);
   core.setOutput("xen-build-id", result.xenBuildId ?? result.base?.buildId ?? "");
+  core.setOutput("metadata", result.files.metadata);
+  core.setOutput("signed", result.signing?.status === "signed" ? "true" : "false");
+  const artifact = result.published?.artifact;
+  if (artifact) {
+    core.setOutput("artifact-id", artifact.id);
+    core.setOutput("artifact-digest", artifact.digest);
+    if (artifact.url) core.setOutput("artifact-url", artifact.url);
+  }
+  if (result.published?.release) core.setOutput("release-url", result.published.release.url);
+}
+
+/** Keeps the keys out of the log: each whole text and each line of it (the runner masks by line). */
+function maskSigningKeys(raw: RawInputs): void {
+  for (const key of [raw["signing-key"], raw["xen-signature-key"]]) {
+    if (!key) continue;
+    core.setSecret(key);
+    for (const line of key.split("\n").map((l) => l.trim())) {
+      if (line.length >= 8 && !line.startsWith("-----")) core.setSecret(line);
+    }
+  }
 }
 
 async function main(): Promise<void> {
   try {
+    const inputs = readInputs();
+    maskSigningKeys(inputs);
     const options = parseOptions(
-      readInputs(),
+      inputs,
       process.env.GITHUB_WORKSPACE ?? process.cwd(),
       cacheDirFor(process.env),
       runMetadata(process.env),
+      githubJob(process.env, core.getInput("github-token")),
     );
     core.setOutput("output-dir", options.outputDir);
     let result: RunResult | undefined;

@@ -12,6 +12,11 @@ import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { ConfigurationError } from "./util/errors.js";
 import type { BuildValues } from "./build/xen.js";
+import type { KeyObject } from "node:crypto";
+import { type SigningKey, loadSigningKey } from "./sign/minisign.js";
+import { loadXenSignatureKey } from "./sign/xen-note.js";
+import type { EventTrust } from "./sign/trust.js";
+import type { WorkflowRunRecord } from "./report/metadata.js";
 
 export type FailOn = "error" | "warning" | "never";
 export type StackMode = "stacked" | "independent" | "cumulative";
@@ -20,6 +25,23 @@ export type XenSourceSpec =
   | { kind: "debian"; version: string | undefined }
   | { kind: "path"; path: string }
   | { kind: "git"; url: string; ref: string };
+
+export type UploadTarget = "artifact" | "release" | "both" | "none";
+
+/**
+ * What the action's front door knows of the job it runs in; the command line has none.
+ * Publishing and attesting need it; signing needs to know whether the event is trusted.
+ */
+export interface GitHubJob {
+  readonly run: WorkflowRunRecord;
+  readonly trust: EventTrust;
+  /** The REST API's base URL (GITHUB_API_URL). */
+  readonly apiUrl: string;
+  /** github-token, for release uploads and attestations. */
+  readonly token: string;
+  /** Whether the job may request an OIDC token (`permissions: id-token: write`). */
+  readonly idToken: boolean;
+}
 
 /** The build-values input: any of the values the base build pins, overriding its defaults. */
 export type BuildValueOverrides = Partial<BuildValues>;
@@ -63,6 +85,21 @@ export interface Options {
   readonly cacheDir: string;
   /** The directory relative paths were resolved from; reports name files relative to it. */
   readonly workspace: string;
+  /** The Ed25519 key that signs payloads and metadata; undefined: publish unsigned. */
+  readonly signingKey: SigningKey | undefined;
+  /** EXPERIMENTAL: the RSA key that embeds Xen's payload signature note. */
+  readonly xenSignatureKey: KeyObject | undefined;
+  /** Why a given key is not used (an untrusted event), for the report. */
+  readonly signingRefused: string | undefined;
+  /** Whether to create Sigstore attestations (decided: "auto" resolved against the job). */
+  readonly attest: boolean;
+  readonly upload: UploadTarget;
+  /** The workflow artifact's name, sanitised for the artifact service. */
+  readonly artifactName: string;
+  /** 0: the repository's default. */
+  readonly retentionDays: number;
+  /** The GitHub job the action runs in; undefined on the command line. */
+  readonly github: GitHubJob | undefined;
 }
 
 /** Every input with its default, exactly as in action.yml (a test keeps them equal). */
@@ -87,6 +124,7 @@ export const INPUT_DEFAULTS = {
   "dom0-kernel": "",
   checks: "",
   "signing-key": "",
+  "xen-signature-key": "",
   attest: "auto",
   upload: "none",
   "artifact-name": "xen-livepatch",
@@ -98,11 +136,6 @@ export const INPUT_DEFAULTS = {
 
 export type InputName = keyof typeof INPUT_DEFAULTS;
 export type RawInputs = Partial<Record<InputName, string>>;
-
-/** Inputs whose stage is not built yet, with the issue-level description of what they will do. */
-const NOT_YET: Partial<Record<InputName, string>> = {
-  "signing-key": "signing",
-};
 
 const BUILD_VALUE_KEYS = [
   "XEN_BUILD_DATE",
@@ -189,42 +222,18 @@ export function parseOptions(
   cwd: string,
   cacheDir: string,
   metadata: Readonly<Record<string, string>> = {},
+  github?: GitHubJob,
 ): Options {
   const input = (name: InputName): string => (raw[name] ?? INPUT_DEFAULTS[name]).trim();
   const path = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
 
-  for (const [name, what] of Object.entries(NOT_YET) as Array<[InputName, string]>) {
-    if (input(name) !== INPUT_DEFAULTS[name]) {
-      throw new ConfigurationError(
-        name,
-        `${what} is not available in this version yet; remove this input`,
-      );
-    }
-  }
   const source = xenSource(input("xen-source"), input("xen-ref"), cwd);
   if (input("xen-ref") && source?.kind !== "git") {
     throw new ConfigurationError("xen-ref", "a ref only applies when xen-source is a git URL");
   }
   const expectations = oneOf("expectations", input("expectations"), ["none", "auto"]);
   oneOf("kvm", input("kvm"), ["auto", "true", "false"]);
-  if (oneOf("attest", input("attest"), ["auto", "true", "false"]) === "true") {
-    throw new ConfigurationError(
-      "attest",
-      `attestations are not available in this version yet; use "auto" or "false"`,
-    );
-  }
-  if (oneOf("upload", input("upload"), ["artifact", "release", "both", "none"]) !== "none") {
-    throw new ConfigurationError(
-      "upload",
-      `uploading is not available in this version yet; use "none"`,
-    );
-  }
-  if (!/^\d+$/.test(input("retention-days"))) {
-    throw new ConfigurationError(
-      "retention-days",
-      `"${input("retention-days")}" is not a whole number of days`,
-    );
-  }
+  const publishing = publishOptions(input, github);
   const expected = input("expected-build-id");
   if (
     expected &&
@@ -271,6 +280,8 @@ export function parseOptions(
     outputDir: path(input("output-dir")),
     cacheDir: input("cache-dir") ? path(input("cache-dir")) : cacheDir,
     workspace: cwd,
+    ...publishing,
+    github,
   };
   if (options.selfTest && !options.xenSource) {
     throw new ConfigurationError(
@@ -351,4 +362,79 @@ export function parseOptions(
     );
   }
   return options;
+}
+
+/** Characters the artifact service refuses in a name. */
+const ARTIFACT_NAME_FORBIDDEN = /["':<>|*?\\/\r\n]/g;
+
+/**
+ * The signing and publishing inputs. Signing is refused (not failed) on an untrusted event:
+ * the run goes on and publishes unsigned. Everything else that cannot work is an error.
+ */
+function publishOptions(
+  input: (name: InputName) => string,
+  github: GitHubJob | undefined,
+): Pick<
+  Options,
+  | "signingKey"
+  | "xenSignatureKey"
+  | "signingRefused"
+  | "attest"
+  | "upload"
+  | "artifactName"
+  | "retentionDays"
+> {
+  const upload = oneOf("upload", input("upload"), ["artifact", "release", "both", "none"]);
+  if (upload !== "none" && !github) {
+    throw new ConfigurationError(
+      "upload",
+      `"${upload}" uploads to GitHub from a workflow job; outside one use "none" (the output directory has everything)`,
+    );
+  }
+  const retention = input("retention-days");
+  // The artifact client caps it at the repository's maximum itself (with a warning).
+  if (!/^\d+$/.test(retention)) {
+    throw new ConfigurationError(
+      "retention-days",
+      `"${retention}" is not a whole number of days (0: the repository's default)`,
+    );
+  }
+  const artifactName = input("artifact-name").replace(ARTIFACT_NAME_FORBIDDEN, "-");
+  if (upload !== "none" && upload !== "release" && artifactName === "") {
+    throw new ConfigurationError("artifact-name", "is empty; name the workflow artifact");
+  }
+  const trust = github?.trust ?? { trusted: true };
+  const pem = input("signing-key");
+  // Parsed even when it will not be used, so a broken secret shows on the first run.
+  const key = pem ? loadSigningKey(pem, "signing-key") : undefined;
+  const xenPem = input("xen-signature-key");
+  const xenKey = xenPem ? loadXenSignatureKey(xenPem, "xen-signature-key") : undefined;
+  const signingRefused =
+    (key || xenKey) && !trust.trusted
+      ? `not signed: a ${trust.reason} is not trusted with the signing key`
+      : undefined;
+
+  const attestInput = oneOf("attest", input("attest"), ["auto", "true", "false"]);
+  if (attestInput === "true" && !github) {
+    throw new ConfigurationError(
+      "attest",
+      `Sigstore attestations are made in a GitHub workflow job; use "auto" or "false" here`,
+    );
+  }
+  if (attestInput === "true" && github && !github.idToken && trust.trusted) {
+    throw new ConfigurationError(
+      "attest",
+      `"true" needs an OIDC token: give the job \`permissions: id-token: write\` (and attestations: write), or set attest: auto`,
+    );
+  }
+  const attest = attestInput !== "false" && trust.trusted && github !== undefined && github.idToken;
+  return {
+    signingKey: signingRefused ? undefined : key,
+    xenSignatureKey: signingRefused ? undefined : xenKey,
+    signingRefused,
+    attest,
+    upload,
+    artifactName,
+    retentionDays: Number(retention),
+  };
 }

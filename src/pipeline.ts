@@ -25,7 +25,6 @@ import { findingsText } from "./report/text.js";
 import { DEFAULT_DEBIAN_XEN_VERSION, fetchDebianSource } from "./source/debian.js";
 import { PayloadCompileError, buildSourcePayloads } from "./payload/sources.js";
 import { type PatchPayload, buildPatchPayloads } from "./patch/build.js";
-import type { PatchedFunction } from "./patch/emit.js";
 import { fetchGitSource } from "./source/git.js";
 import { Payload } from "./livepatch/payload.js";
 import { junitXml } from "./report/junit.js";
@@ -48,8 +47,16 @@ import { verifyPayloadSet } from "./verify/payload-set.js";
 import { applySelfTestExpectations } from "./verify/self-test.js";
 import type { Finding } from "./verify/rules.js";
 import { TOOL_NAME, TOOL_VERSION } from "./version.js";
+import type { PayloadOrigin, SigningRecord } from "./report/metadata.js";
+import {
+  type Published,
+  publish,
+  publishedText,
+  signOutputs,
+  writeMetadata,
+} from "./publish/stages.js";
 
-export type StageName = "source" | "base" | "payloads" | "verify" | "boot";
+export type StageName = "source" | "base" | "payloads" | "verify" | "boot" | "sign" | "publish";
 
 export interface StageRecord {
   readonly name: StageName;
@@ -63,6 +70,8 @@ export interface BaseRecord {
   readonly xenSyms: string;
   readonly xenImage: string;
   readonly buildId: string | undefined;
+  /** The build values the hypervisor embeds, read back from xen-syms (compiler, date, ...). */
+  readonly buildInfo: Record<string, string>;
   readonly config: XenBase["config"];
   readonly cached: boolean;
 }
@@ -78,11 +87,18 @@ export interface RunResult {
   payloads: PayloadReport[];
   /** Compiler errors and warnings of a failed build, at their place in the user's tree. */
   diagnostics?: CompilerDiagnostic[];
-  /** The payloads this run built, and what from. */
-  built: BuiltPayload[];
   /** The boot test's steps and how the boot went. */
   scenario?: ScenarioResult;
+  /** What each payload was made from, by its file. */
+  readonly origins: Record<string, PayloadOrigin>;
+  /** How the outputs were signed, or why not (metadata.json says the same). */
+  signing?: SigningRecord;
+  /** Payloads (by file) that carry the experimental embedded Xen signature note. */
+  xenSignatures?: string[];
+  /** Where the outputs went besides the output directory. */
+  published?: Published;
   readonly files: {
+    metadata: string;
     report: string;
     sarif: string;
     findings: string;
@@ -90,22 +106,6 @@ export interface RunResult {
     scenario: string;
     junit: string;
   };
-}
-
-export interface BuiltPayload {
-  name: string;
-  file: string;
-  buildId: string;
-  depends: string;
-  origin:
-    | {
-        kind: "patch";
-        patches: Array<{ path: string; sha256: string }>;
-        /** The functions the payload replaces, and why each changed. */
-        functions: PatchedFunction[];
-        added: string[];
-      }
-    | { kind: "sources"; dir: string; digest: string };
 }
 
 /** Patches to payloads, on the base this run built. */
@@ -166,8 +166,9 @@ export async function run(
     verdict: "fail",
     stages: [],
     payloads: [],
-    built: [],
+    origins: {},
     files: {
+      metadata: join(out, "metadata.json"),
       report: join(out, "report.json"),
       sarif: join(out, "findings.sarif"),
       findings: join(out, "findings.txt"),
@@ -177,6 +178,8 @@ export async function run(
     },
   };
   await mkdir(result.files.logs, { recursive: true });
+  /** metadata.json is written once: signed at the end of a good run, else when it ends. */
+  let metadataWritten = false;
 
   const stage = async <T>(
     name: StageName,
@@ -233,6 +236,7 @@ export async function run(
           xenSyms: b.xenSyms,
           xenImage: b.xenImage,
           buildId: xen.buildId,
+          buildInfo: xen.buildInfo(),
           config: b.config,
           cached: b.cached,
         };
@@ -260,20 +264,14 @@ export async function run(
         );
         for (const note of p.notes) log.info(`  ${note}`);
       }
-      result.built.push(
-        ...fromPatches.map((p) => ({
-          name: p.name,
-          file: p.file,
-          buildId: p.buildId,
-          depends: p.depends,
-          origin: {
-            kind: "patch" as const,
-            patches: p.patches,
-            functions: p.functions,
-            added: p.added,
-          },
-        })),
-      );
+      for (const p of fromPatches) {
+        result.origins[p.file] = {
+          kind: "patch",
+          patches: p.patches,
+          functions: p.functions.map((f) => ({ name: f.name, why: f.why })),
+          added: p.added,
+        };
+      }
       const sources = built && options.payloadSources.length > 0 ? built : undefined;
       const fromSources = sources
         ? await withDiagnostics(sources.base.tree, result, () =>
@@ -293,15 +291,6 @@ export async function run(
         log.info(`${p.name}: build-id ${p.buildId}, depends on ${p.depends}`);
         for (const note of p.notes) log.info(`  ${note}`);
       }
-      result.built.push(
-        ...fromSources.map((p) => ({
-          name: p.name,
-          file: p.file,
-          buildId: p.buildId,
-          depends: p.depends,
-          origin: { kind: "sources" as const, dir: p.sourceDir, digest: p.sourceDigest },
-        })),
-      );
       // Built payloads are copied out of the cache: the output directory is what users keep.
       const dir = join(out, "payloads", "self-test");
       if (testPayloads.length > 0) await mkdir(dir, { recursive: true });
@@ -316,6 +305,11 @@ export async function run(
       log.info(record.detail);
       const ours = [...fromPatches, ...fromSources].map((p) => p.file);
       userPayloads = [...ours, ...options.payloads];
+      for (const p of fromSources)
+        result.origins[p.file] = { kind: "sources", path: p.sourceDir, sha256: p.sourceDigest };
+      for (const file of testPayloads)
+        result.origins[file] = { kind: "xen-tests", path: `xen/test/livepatch/${basename(file)}` };
+      for (const file of options.payloads) result.origins[file] = { kind: "prebuilt", path: file };
       return [...ours, ...testPayloads, ...options.payloads];
     });
 
@@ -389,12 +383,34 @@ export async function run(
         }
       });
     }
+
+    const releaseFiles = await signOutputs(result, options, stage, log);
+    metadataWritten = true;
+    if (options.upload !== "none" || options.attest) {
+      await stage("publish", "Publish", async (record) => {
+        // The artifact carries the reports as they are now; the final ones follow below.
+        record.detail = "in progress when this report was written";
+        await writeReports(result, options);
+        result.published = await publish(result, options, releaseFiles, log);
+        record.detail = publishedText(result.published);
+      });
+    }
   } catch (e) {
     result.verdict = "fail";
     result.reason = e instanceof Error ? e.message : String(e);
     throw Object.assign(e instanceof Error ? e : new Error(String(e)), { partialResult: result });
   } finally {
     await writeReports(result, options);
+    if (!metadataWritten) {
+      result.signing ??= {
+        status: "unsigned",
+        reason: `not signed: ${result.reason ?? "the run failed"}`,
+      };
+      // Never in place of the error that ended the run.
+      await writeMetadata(result, options, new Map()).catch((e: unknown) =>
+        log.warning(`metadata.json not written: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    }
   }
   return result;
 }

@@ -1,8 +1,9 @@
 /**
  * A loopback stand-in for GitHub's Actions results service, as far as the cache client
- * (@actions/cache, cache service v2) uses it, so tests run the real client end to end.
+ * (@actions/cache, cache service v2) and the artifact client (@actions/artifact 6) use it,
+ * so tests run the real clients end to end.
  *
- * Two protocols, both as the client speaks them:
+ * Two protocols, both as the clients speak them:
  *
  * - Twirp JSON at `<ACTIONS_RESULTS_URL>twirp/github.actions.results.api.v1.CacheService/`:
  *   CreateCacheEntry (reserve key+version, answer a signed upload URL),
@@ -11,6 +12,9 @@
  *   as a prefix, newest first; only entries of the same version). Requests must carry
  *   `Authorization: Bearer <runtime token>`; a second CreateCacheEntry for a key and
  *   version is the service's 409 `already_exists`.
+ *   The artifact service at `.../ArtifactService/`: CreateArtifact (a name unique in the
+ *   run, a signed upload URL) and FinalizeArtifact (size and sha256 checked against the
+ *   blob; answers the artifact id); both must name the run and job of the runtime token.
  *
  * - Azure Blob Storage REST on the signed URLs: Put Blob, Put Block and Put Block List to
  *   upload; Get Blob Properties (HEAD) and Get Blob with `x-ms-range`/`Range` (and
@@ -38,9 +42,14 @@ import {
 import type { AddressInfo } from "node:net";
 
 const CACHE_SERVICE = "github.actions.results.api.v1.CacheService";
+const ARTIFACT_SERVICE = "github.actions.results.api.v1.ArtifactService";
+/** The run and job the runtime token names (its `Actions.Results:<run>:<job>` scope). */
+const RUN_BACKEND_ID = "run-1";
+const JOB_BACKEND_ID = "job-1";
 /** The storage account and container the signed URLs name. */
 const ACCOUNT = "resultsloopback";
 const CONTAINER = "actions-cache";
+const ARTIFACT_CONTAINER = "actions-results";
 const STORAGE_HOST_SUFFIX = ".blob.core.windows.net";
 const STORAGE_HOST = `${ACCOUNT}${STORAGE_HOST_SUFFIX}`;
 
@@ -73,6 +82,19 @@ export interface CacheEntry {
   sizeBytes?: number;
 }
 
+export interface ArtifactEntry {
+  readonly id: number;
+  readonly name: string;
+  /** `<container>/<blob>`: where the zip lives in the storage account. */
+  readonly blobPath: string;
+  readonly expiresAt?: string;
+  readonly mimeType?: string;
+  finalized: boolean;
+  sizeBytes?: number;
+  /** `sha256:<hex>` of the uploaded zip. */
+  hash?: string;
+}
+
 export interface ResultsServerOptions {
   /** How signed URLs reach this server; see the module comment. */
   blobUrls?: "storage-account" | "loopback";
@@ -95,6 +117,10 @@ export interface ResultsServer {
   blob(blobPath: string): Buffer | undefined;
   /** From now on answer every request with this status (undefined: serve normally). */
   failWith(status: number | undefined): void;
+  /** Answer the next `count` requests (of any kind) with this status, then serve again. */
+  failNext(count: number, status: number): void;
+  /** Artifacts in creation order, finalized or not. */
+  artifacts(): ArtifactEntry[];
   close(): Promise<void>;
 }
 
@@ -145,6 +171,8 @@ export async function startResultsServer(
   const grants = new Map<string, Grant[]>();
   const runtimeToken = makeRuntimeToken();
   let failure: number | undefined;
+  const pendingFailures: number[] = [];
+  const artifacts: ArtifactEntry[] = [];
   let origin = "";
 
   const server = createServer((req, res) => {
@@ -166,11 +194,10 @@ export async function startResultsServer(
     // A proxied request carries the absolute URL; a direct one only the path.
     const url = new URL(target, origin);
     const proxied = /^https?:\/\//i.test(target);
-    const twirpPrefix = `/twirp/${CACHE_SERVICE}/`;
-    const rpc =
-      !proxied && url.pathname.startsWith(twirpPrefix)
-        ? url.pathname.slice(twirpPrefix.length)
-        : undefined;
+    const service = [CACHE_SERVICE, ARTIFACT_SERVICE].find((name) =>
+      url.pathname.startsWith(`/twirp/${name}/`),
+    );
+    const rpc = !proxied && service ? url.pathname.slice(`/twirp/${service}/`.length) : undefined;
     const blobPath = rpc === undefined ? blobPathOf(url, proxied) : undefined;
     const record: RecordedRequest = {
       method,
@@ -192,8 +219,11 @@ export async function startResultsServer(
 
     if (rpc !== undefined) {
       try {
-        if (failure !== undefined) throw new HttpError(failure, "", `failing with ${failure}`);
-        const reply = twirp(method, req.headers, rpc, record.body);
+        failIfAsked("");
+        const reply =
+          service === ARTIFACT_SERVICE
+            ? artifactTwirp(method, req.headers, rpc, record.body)
+            : twirp(method, req.headers, rpc, record.body);
         answer(200, { "Content-Type": "application/json" }, Buffer.from(JSON.stringify(reply)));
       } catch (error) {
         const { status, message } = asHttpError(error);
@@ -206,8 +236,7 @@ export async function startResultsServer(
       }
     } else if (blobPath !== undefined) {
       try {
-        if (failure !== undefined)
-          throw new HttpError(failure, "InternalError", `failing with ${failure}`);
+        failIfAsked("InternalError");
         const reply = blobRequest(method, url, req.headers, blobPath, body);
         answer(reply.status, reply.headers, reply.body);
       } catch (error) {
@@ -227,7 +256,15 @@ export async function startResultsServer(
 
   // --- the results service (Twirp JSON) -------------------------------------------------
 
-  function twirp(method: string, headers: IncomingHttpHeaders, rpc: string, body: unknown): object {
+  /** failWith() answers every request with an error; failNext() only the next few. */
+  function failIfAsked(code: string): void {
+    if (failure !== undefined) throw new HttpError(failure, code, `failing with ${failure}`);
+    const next = pendingFailures.shift();
+    if (next !== undefined) throw new HttpError(next, code, `failing once with ${next}`);
+  }
+
+  /** The checks every Twirp call passes: POST, JSON, the runtime token, an object body. */
+  function twirpFields(method: string, headers: IncomingHttpHeaders, body: unknown) {
     if (method !== "POST") throw new HttpError(404, "", `Twirp takes POST, not ${method}`);
     if (!String(headers["content-type"]).startsWith("application/json")) {
       throw new HttpError(404, "", `unexpected Content-Type ${String(headers["content-type"])}`);
@@ -237,7 +274,71 @@ export async function startResultsServer(
     }
     if (typeof body !== "object" || body === null)
       throw new HttpError(400, "", "the body is not a JSON object");
-    const fields = body as Record<string, unknown>;
+    return body as Record<string, unknown>;
+  }
+
+  /**
+   * The artifact service (version 7 artifacts, one zip per artifact): CreateArtifact
+   * reserves a name in the job's run and answers a signed upload URL; FinalizeArtifact
+   * checks the blob's size and sha256 against what the client announces and gives the
+   * artifact its id. Names are unique within a run (409 `already_exists`).
+   */
+  function artifactTwirp(
+    method: string,
+    headers: IncomingHttpHeaders,
+    rpc: string,
+    body: unknown,
+  ): object {
+    const fields = twirpFields(method, headers, body);
+    const run = stringField(fields, "workflow_run_backend_id");
+    const job = stringField(fields, "workflow_job_run_backend_id");
+    if (run !== RUN_BACKEND_ID || job !== JOB_BACKEND_ID)
+      throw new HttpError(403, "", `run ${run} / job ${job} is not the token's`);
+    const name = stringField(fields, "name");
+    switch (rpc) {
+      case "CreateArtifact": {
+        if (fields.version !== 7) throw new HttpError(400, "", "only version 7 artifacts");
+        if (artifacts.some((a) => a.name === name))
+          throw new HttpError(409, "", `an artifact named ${name} already exists in this run`);
+        const id = artifacts.length + 1;
+        const artifact: ArtifactEntry = {
+          id,
+          name,
+          blobPath: `${ARTIFACT_CONTAINER}/${RUN_BACKEND_ID}/${id}/${name}.zip`,
+          finalized: false,
+          ...(typeof fields.expires_at === "string" ? { expiresAt: fields.expires_at } : {}),
+          ...(typeof fields.mime_type === "string" ? { mimeType: fields.mime_type } : {}),
+        };
+        artifacts.push(artifact);
+        return { ok: true, signed_upload_url: sign(artifact.blobPath, "cw") };
+      }
+      case "FinalizeArtifact": {
+        const artifact = artifacts.find((a) => a.name === name && !a.finalized);
+        if (!artifact) throw new HttpError(404, "", `no artifact ${name} is being uploaded`);
+        const stored = blobs.get(artifact.blobPath);
+        if (!stored) throw new HttpError(400, "", `nothing was uploaded for ${name}`);
+        const size = Number(fields.size);
+        if (stored.data.length !== size)
+          throw new HttpError(400, "", `${stored.data.length} bytes uploaded, ${size} announced`);
+        const hash = `sha256:${createHash("sha256").update(stored.data).digest("hex")}`;
+        if (fields.hash !== undefined && fields.hash !== hash)
+          throw new HttpError(
+            400,
+            "",
+            `uploaded ${hash}, announced ${JSON.stringify(fields.hash)}`,
+          );
+        artifact.finalized = true;
+        artifact.sizeBytes = size;
+        artifact.hash = hash;
+        return { ok: true, artifact_id: String(artifact.id) };
+      }
+      default:
+        throw new HttpError(404, "", `no method ${rpc}`);
+    }
+  }
+
+  function twirp(method: string, headers: IncomingHttpHeaders, rpc: string, body: unknown): object {
+    const fields = twirpFields(method, headers, body);
     const key = stringField(fields, "key");
     const version = stringField(fields, "version");
     switch (rpc) {
@@ -513,6 +614,10 @@ export async function startResultsServer(
     failWith(status) {
       failure = status;
     },
+    failNext(count, status) {
+      for (let i = 0; i < count; i++) pendingFailures.push(status);
+    },
+    artifacts: () => [...artifacts],
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) =>

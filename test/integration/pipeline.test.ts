@@ -140,16 +140,20 @@ describe("payloads from patches", () => {
     expect(run.status, run.stdout).toBe(0);
     expect(run.outputs.verdict).toBe("pass");
     const report = JSON.parse(readFileSync(run.outputs.report!, "utf8")) as RunResult;
-    expect(
-      report.built.map((b) => [
-        b.name,
-        b.origin.kind === "patch" && b.origin.functions.map((f) => f.name),
-      ]),
-    ).toEqual([
-      ["0001-stack-1-compiler", ["xen_compiler"]],
-      ["0002-new-function", ["xen_changeset"]],
+    const [first, second] = report.payloads;
+    const functions = (file: string) => {
+      const origin = report.origins[file];
+      return origin?.kind === "patch" ? origin.functions.map((f) => f.name) : [];
+    };
+    expect([first!.name, functions(first!.file)]).toEqual([
+      "0001-stack-1-compiler",
+      ["xen_compiler"],
     ]);
-    expect(report.built[1]!.depends).toBe(report.built[0]!.buildId);
+    expect([second!.name, functions(second!.file)]).toEqual([
+      "0002-new-function",
+      ["xen_changeset"],
+    ]);
+    expect(second!.depends).toBe(first!.buildId);
     expect(report.payloads.flatMap((p) => p.findings)).toEqual([]);
     expect(report.scenario!.ok).toBe(true);
     expect(run.summary).toContain("0002-new-function");

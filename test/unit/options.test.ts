@@ -64,17 +64,6 @@ describe("options", () => {
     expect(e.message).toContain("HOSTNAME=x");
   });
 
-  it.each([
-    ["builder", "livepatch-build-tools"],
-    ["signing-key", "-----BEGIN PRIVATE KEY-----"],
-    ["upload", "artifact"],
-    ["attest", "true"],
-  ] as const)("rejects %s, whose stage is not built yet, naming the input", (input, value) => {
-    const e = configurationError({ payloads: "p.livepatch", [input]: value });
-    expect(e.input).toBe(input);
-    expect(e.message).toMatch(/not available|only/);
-  });
-
   it("takes patches in series order, and needs the tree they apply to", () => {
     const o = parse({
       "xen-source": "debian",

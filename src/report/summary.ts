@@ -1,0 +1,152 @@
+/**
+ * The run's report for people: one table of payloads (build-id, size, verifier verdict,
+ * boot test result, signature), one of boot-test steps, one of stage timings, and links to
+ * what was published. Built once as plain data; the action renders it into the job
+ * summary (HTML), the command line onto the terminal (aligned text).
+ */
+import { basename } from "node:path";
+import type { RunResult } from "../pipeline.js";
+import type { PayloadReport } from "../verify/payload-set.js";
+import { payloadVerdict } from "./text.js";
+
+export interface ReportTable {
+  readonly title: string;
+  readonly header: readonly string[];
+  readonly rows: ReadonlyArray<readonly string[]>;
+}
+
+export interface RunReport {
+  readonly title: string;
+  /** Sentences under the title: why it failed, the base, the signing. */
+  readonly notes: readonly string[];
+  readonly tables: readonly ReportTable[];
+  readonly links: ReadonlyArray<{ readonly text: string; readonly url: string }>;
+}
+
+/** How the boot test went for one payload: the steps whose commands use it. */
+export function payloadScenarioResult(result: RunResult, payload: PayloadReport): string {
+  const scenario = result.scenario;
+  if (!scenario) return "not booted";
+  const names = [payload.name, basename(payload.file)];
+  const steps = scenario.steps.filter((s) =>
+    s.commands.some((c) => names.some((n) => c.command.includes(n))),
+  );
+  if (steps.length === 0) return "not in the boot test";
+  const failed = steps.filter((s) => s.status === "failed").length;
+  const notRun = steps.filter((s) => s.status === "not-run").length;
+  if (failed > 0) return `${failed} of ${steps.length} steps failed`;
+  if (notRun > 0) return `${notRun} of ${steps.length} steps not run`;
+  return `${steps.length} steps passed`;
+}
+
+function signatureText(result: RunResult): string {
+  const s = result.signing;
+  if (!s) return "unsigned";
+  return s.status === "signed" ? `minisign ${s.minisign.keyId}` : "unsigned";
+}
+
+export function runReport(result: RunResult): RunReport {
+  const notes: string[] = [];
+  if (result.reason) notes.push(result.reason);
+  if (result.base) {
+    notes.push(
+      `Base: xen-syms build-id ${result.base.buildId ?? "none"}${result.base.cached ? " (cached build)" : ""}`,
+    );
+  }
+  if (result.signing?.status === "signed") {
+    notes.push(
+      `Signed with minisign key ${result.signing.minisign.keyId}; check a file with \`minisign -Vm FILE -p ${result.signing.minisign.publicKey}\``,
+    );
+  } else if (result.signing) notes.push(`Unsigned: ${result.signing.reason}`);
+  if (result.published?.releaseSkipped) notes.push(result.published.releaseSkipped);
+  for (const a of result.published?.attestations ?? [])
+    notes.push(`Sigstore provenance attestation ${a.id ?? "(not stored)"} of ${a.subject}`);
+
+  const tables: ReportTable[] = [];
+  if (result.payloads.length > 0) {
+    const signature = signatureText(result);
+    tables.push({
+      title: "Payloads",
+      header: ["Payload", "Build-id", "Size", "Verifier", "Boot test", "Signature"],
+      rows: result.payloads.map((p) => [
+        p.name,
+        p.buildId ? p.buildId.slice(0, 12) : "none",
+        `${p.size}`,
+        payloadVerdict(p.findings.filter((f) => !f.expected)),
+        payloadScenarioResult(result, p),
+        signature,
+      ]),
+    });
+  }
+  if (result.scenario) {
+    tables.push({
+      title: `Boot test: ${result.scenario.scenario}`,
+      header: ["Step", "Result", "Detail"],
+      rows: result.scenario.steps.map((s) => [s.name, s.status, s.message ?? ""]),
+    });
+  }
+  tables.push({
+    title: "Stages",
+    header: ["Stage", "Result", "Seconds", "Detail"],
+    rows: result.stages.map((s) => [s.name, s.status, s.seconds.toFixed(2), s.detail ?? ""]),
+  });
+
+  const links: Array<{ text: string; url: string }> = [];
+  const artifact = result.published?.artifact;
+  if (artifact?.url) links.push({ text: `Artifact ${artifact.name}`, url: artifact.url });
+  const release = result.published?.release;
+  if (release) links.push({ text: `Release ${release.tag}`, url: release.url });
+  return {
+    title: `Xen livepatch: ${result.verdict === "pass" ? "pass" : "FAIL"}`,
+    notes,
+    tables,
+    links,
+  };
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The report as the HTML the job summary shows (GitHub renders it as Markdown's HTML). */
+export function reportHtml(report: RunReport): string {
+  const parts = [`<h2>${escapeHtml(report.title)}</h2>`];
+  for (const note of report.notes) parts.push(`<p>${escapeHtml(note)}</p>`);
+  for (const table of report.tables) {
+    parts.push(`<h3>${escapeHtml(table.title)}</h3>`, "<table>");
+    parts.push(`<tr>${table.header.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr>`);
+    for (const row of table.rows)
+      parts.push(`<tr>${row.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`);
+    parts.push("</table>");
+  }
+  if (report.links.length > 0) {
+    parts.push(
+      `<p>${report.links.map((l) => `<a href="${escapeHtml(l.url)}">${escapeHtml(l.text)}</a>`).join(" · ")}</p>`,
+    );
+  }
+  return parts.join("\n") + "\n";
+}
+
+/** The report for a terminal: the same tables, columns aligned, long cells cut. */
+export function reportText(report: RunReport, maxCell = 80): string {
+  const lines = [report.title, ...report.notes.map((n) => `  ${n}`)];
+  for (const table of report.tables) {
+    const cut = (c: string) => {
+      const one = c.replace(/\s*\n\s*/g, " ");
+      return one.length > maxCell ? `${one.slice(0, maxCell - 3)}...` : one;
+    };
+    const rows = [table.header, ...table.rows].map((r) => r.map(cut));
+    const widths = table.header.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
+    lines.push("", `${table.title}:`);
+    for (const [i, row] of rows.entries()) {
+      lines.push(
+        "  " +
+          row
+            .map((c, j) => (j === row.length - 1 ? c : c.padEnd(widths[j] ?? 0)))
+            .join("  ")
+            .trimEnd(),
+      );
+      if (i === 0) lines.push("  " + widths.map((w) => "-".repeat(w)).join("  "));
+    }
+  }
+  for (const link of report.links) lines.push(`${link.text}: ${link.url}`);
+  return lines.join("\n") + "\n";
+}
