@@ -65,8 +65,10 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
     names.add(p.name);
   }
   const logFile = opts.logFile;
+  const started = performance.now();
   const log = async (line: string) => {
-    if (logFile) await writeFile(logFile, `# ${line}\n`, { flag: "a" });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    if (logFile) await writeFile(logFile, `# [${seconds} s] ${line}\n`, { flag: "a" });
   };
   const make = await xenRebuildInvocation(
     opts.baseOptions,
@@ -102,6 +104,7 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
         await log(`applying ${p.path}`);
         await applyPatch(p, tree, logFile);
       }
+      await log(`${step.name}: rebuilding the hypervisor incrementally`);
       await rebuild(tree, step.apply, make, logFile);
       const diffs = await changedObjects(tree, before);
       await log(
@@ -131,6 +134,7 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
     await rm(work, { recursive: true, force: true });
   }
 
+  await log("assembling and linking the payloads");
   const built = await buildSourcePayloads({
     base: opts.base,
     source: opts.source,
