@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile, copyFile } from "node
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { type BuildXenBaseOptions, type XenBase, xenRebuildInvocation } from "../build/xen.js";
+import { ElfFormatError } from "../elf/reader.js";
 import { parseCompilerDiagnostics } from "../report/compiler.js";
 import {
   type ExpectationsMode,
@@ -228,8 +229,20 @@ async function changedObjects(
       diffs.push(initOnly(path, bytes, old));
       continue;
     }
-    const patched = new ObjectModel(path, new Uint8Array(bytes));
-    const original = new ObjectModel(path, new Uint8Array(old ?? emptyObject()));
+    let patched: ObjectModel;
+    let original: ObjectModel;
+    try {
+      patched = new ObjectModel(path, new Uint8Array(bytes));
+      original = new ObjectModel(path, new Uint8Array(old ?? emptyObject()));
+    } catch (err) {
+      if (!(err instanceof ElfFormatError)) throw err;
+      // Boot code is built as 32-bit objects, which run before a livepatch could matter.
+      throw new ConfigurationError(
+        "patches",
+        `${relative(tree, path)} changed, but it is not an x86-64 object of the running hypervisor (${err.message}): boot code cannot be livepatched`,
+        { cause: err },
+      );
+    }
     diffs.push(diffObjects(original, patched));
   }
   // The .init.o twin of a changed object is reported once, as the object's refusal.
