@@ -114,8 +114,9 @@ export function emitPayloadSource(diffs: readonly ObjectDiff[]): PayloadSource {
 
   if (refusals.length > 0) throw new PatchRefusal(refusals);
   if (funcEntries.length === 0 && diffs.every((d) => d.hooks.length === 0)) {
+    const recompiled = diffs.map((d) => d.patched.file).join(", ") || "none";
     throw new PatchRefusal([
-      "the patch changes no function of the hypervisor's code (only comments, unused code, or code the compiler produced identically)",
+      `the patch changes no function of the hypervisor's code (only comments, moved lines, unused code, or code the compiler produced identically); objects that differ: ${recompiled}`,
     ]);
   }
 

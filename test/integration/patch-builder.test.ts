@@ -171,6 +171,26 @@ describe("what the builder refuses", () => {
     );
   }, 600_000);
 
+  it("sees no change in code that only moved down (bug frames keep their line apart)", async () => {
+    const text = [
+      "--- a/xen/common/kernel.c",
+      "+++ b/xen/common/kernel.c",
+      "@@ -1,3 +1,5 @@",
+      "+/* Two lines more: every bug frame below now has another line number. */",
+      "+",
+      " /******************************************************************************",
+      "  * kernel.c",
+      "  * ",
+      "",
+    ].join("\n");
+    const message = await refusal("moved.patch", text);
+    expect(message).toMatch(
+      /moved\.patch cannot be built into a livepatch:\n  - the patch changes no function/,
+    );
+    // The objects did change: their bug frames hold the new line numbers.
+    expect(message).toMatch(/objects that differ: xen\/common\/kernel\.o$/);
+  }, 600_000);
+
   it("refuses a change to init code", async () => {
     const text = [
       "--- a/xen/common/kernel.c",
