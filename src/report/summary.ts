@@ -78,6 +78,22 @@ export function runReport(result: RunResult): RunReport {
       ]),
     });
   }
+  const patched = result.payloads.flatMap((p) => {
+    const origin = result.origins[p.file];
+    if (origin?.kind !== "patch") return [];
+    const from = origin.patches.map((x) => basename(x.path)).join(", ");
+    return [
+      ...origin.functions.map((f) => [p.name, f.name, f.why, from]),
+      ...origin.added.map((name) => [p.name, name, "new function", from]),
+    ];
+  });
+  if (patched.length > 0) {
+    tables.push({
+      title: "Functions the patches change",
+      header: ["Payload", "Function", "Why", "Patches"],
+      rows: patched,
+    });
+  }
   if (result.scenario) {
     tables.push({
       title: `Boot test: ${result.scenario.scenario}`,

@@ -157,6 +157,8 @@ describe("payloads from patches", () => {
     expect(report.payloads.flatMap((p) => p.findings)).toEqual([]);
     expect(report.scenario!.ok).toBe(true);
     expect(run.summary).toContain("0002-new-function");
+    expect(run.summary).toContain("Functions the patches change");
+    expect(run.summary).toContain("common/version.c#livepatch_ci_changeset");
   }, 900_000);
 
   it("names the patch and the file it may not touch", async () => {
