@@ -275,12 +275,11 @@ export function emitPayloadSource(diffs: readonly ObjectDiff[]): PayloadSource {
       ) {
         return `${quote(original.xenName)}${signed(within)}`;
       }
-      if (isWritable(unit.section) && original) {
-        return `${quote(original.xenName)}${signed(within)}`; // refused in diffObjects
+      if (!placed.has(`${idOf(diff)}:unit:${unit.symbol.index}`)) {
+        notes.push(
+          `${unit.xenName}: ${original ? "changed constant" : "new data"} copied into the payload`,
+        );
       }
-      notes.push(
-        `${unit.xenName}: ${original ? "changed constant" : "new data"} copied into the payload`,
-      );
       return `${placeUnit(diff, unit)}${signed(within)}`;
     }
     if (

@@ -98,8 +98,54 @@ function specialSignature(model: ObjectModel, unit: Unit): string[] {
   return lines.sort();
 }
 
+/** The units a function's relocations point at, in its own object. */
+function referencedUnits(model: ObjectModel, fn: Unit): Set<Unit> {
+  const found = new Set<Unit>();
+  for (const r of fn.relas) {
+    const t = model.target(r);
+    if (t.kind !== "section") continue;
+    const unit =
+      model.units.find((u) => u.symbol.index === t.symbol.index) ??
+      model.unitAt(t.section, t.probe);
+    if (unit) found.add(unit);
+  }
+  return found;
+}
+
+/**
+ * Function-local statics (`calls.0`, `calls.1`) renumbered by a patch that adds another
+ * of the same name: each is paired through the functions that use it, which already are.
+ */
+function pairStaticsByUser(
+  original: ObjectModel,
+  patched: ObjectModel,
+  pairs: Map<Unit, Unit>,
+): void {
+  const pairedOriginals = new Set(pairs.values());
+  const functions = patched.units.filter((u) => u.kind === "function");
+  for (const data of patched.units) {
+    if (data.kind !== "object" || pairs.has(data)) continue;
+    const users = functions.filter((f) => referencedUnits(patched, f).has(data));
+    if (users.length === 0 || !users.every((u) => pairs.has(u))) continue;
+    const name = stripCloneNumber(data.name);
+    const candidates = users
+      .map((u) =>
+        [...referencedUnits(original, pairs.get(u)!)].filter(
+          (o) =>
+            o.kind === "object" && !pairedOriginals.has(o) && stripCloneNumber(o.name) === name,
+        ),
+      )
+      .reduce((a, b) => a.filter((x) => b.includes(x)));
+    if (candidates.length === 1) {
+      pairs.set(data, candidates[0]!);
+      pairedOriginals.add(candidates[0]!);
+    }
+  }
+}
+
 export function diffObjects(original: ObjectModel, patched: ObjectModel): ObjectDiff {
   const pairs = pairUnits(original.units, patched.units);
+  pairStaticsByUser(original, patched, pairs);
   const diff: ObjectDiff = {
     original,
     patched,
@@ -160,6 +206,20 @@ export function diffObjects(original: ObjectModel, patched: ObjectModel): Object
     if (c.original.size < MIN_PATCHABLE_SIZE) {
       diff.refusals.push(
         `${where(c.unit)} is ${c.original.size} bytes in the base, shorter than the ${MIN_PATCHABLE_SIZE}-byte jump a livepatch writes over it`,
+      );
+    }
+  }
+  // A changed function's static that could not be paired would start afresh in the payload,
+  // losing the hypervisor's live value: refuse rather than guess which static it is.
+  for (const c of diff.changed) {
+    for (const data of referencedUnits(patched, c.unit)) {
+      if (data.kind !== "object" || pairs.has(data) || !isWritable(data.section)) continue;
+      const namesakes = original.units.filter(
+        (u) => u.kind === "object" && stripCloneNumber(u.name) === stripCloneNumber(data.name),
+      );
+      if (namesakes.length === 0) continue;
+      diff.refusals.push(
+        `${where(c.unit)} uses the static ${data.xenName}, named like the hypervisor's ${namesakes.map((u) => u.xenName).join(", ")}: which one it is cannot be told (give the statics distinct names)`,
       );
     }
   }
