@@ -185,7 +185,7 @@ describe("what the builder refuses", () => {
     ].join("\n");
     const message = await refusal("moved.patch", text);
     expect(message).toMatch(
-      /moved\.patch cannot be built into a livepatch:\n  - the patch changes no function/,
+      /moved\.patch cannot be built into a livepatch:\n {2}- the patch changes no function/,
     );
     // The objects did change: their bug frames hold the new line numbers.
     expect(message).toMatch(/objects that differ: xen\/common\/kernel\.o$/);

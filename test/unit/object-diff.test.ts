@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { PatchRefusal, emitPayloadSource } from "../../src/patch/emit.js";
+import { emitPayloadSource } from "../../src/patch/emit.js";
 import { diffObjects } from "../../src/patch/object-diff.js";
 import { ObjectModel } from "../../src/patch/object-model.js";
 
