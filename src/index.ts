@@ -12,6 +12,8 @@ import {
   parseOptions,
 } from "./options.js";
 import { type RunResult, allFindings, partialResultOf, run } from "./pipeline.js";
+import { kvmUseText } from "./boot/kvm.js";
+import { cacheUseLine } from "./report/run-text.js";
 import { locationText } from "./report/sarif.js";
 import { payloadVerdict } from "./report/text.js";
 import { ConfigurationError, InputFileError } from "./util/errors.js";
@@ -99,6 +101,13 @@ async function writeSummary(result: RunResult): Promise<void> {
         escapeHtml(s.message ?? ""),
       ]),
     ]);
+  }
+  if (result.kvm) {
+    summary.addRaw(`<p>Boot test accelerator: ${escapeHtml(kvmUseText(result.kvm))}</p>`);
+  }
+  if (result.cache.length > 0) {
+    summary.addRaw(`<p>GitHub cache (keys in docs/caching.md):</p>`);
+    summary.addList(result.cache.map((use) => escapeHtml(cacheUseLine(use))));
   }
   summary.addTable([
     [

@@ -39,7 +39,18 @@ import {
 import { localSource } from "./source/path.js";
 import type { XenSourceIdentity, XenSourceTree } from "./source/types.js";
 import { ConfigurationError } from "./util/errors.js";
-import { CACHE_KEY_PREFIX, type DirectoryCache, baseCacheKey, localCache } from "./util/cache.js";
+import {
+  CACHE_KEY_PREFIX,
+  type CacheUse,
+  type DirectoryCache,
+  baseCacheKey,
+  localCache,
+  restoreEntries,
+  saveMissedEntries,
+} from "./util/cache.js";
+import { exists } from "./util/fs.js";
+import { distributionId, guestCacheEntries } from "./boot/guest-cache.js";
+import { type KvmUse, kvmStatus, kvmUse } from "./boot/kvm.js";
 import type { Logger } from "./util/logger.js";
 import type { PayloadReport } from "./verify/payload-set.js";
 import { verifyPayloadSet } from "./verify/payload-set.js";
@@ -78,6 +89,10 @@ export interface RunResult {
   diagnostics?: CompilerDiagnostic[];
   /** The boot test's steps and how the boot went. */
   scenario?: ScenarioResult;
+  /** Whether the boot test ran under KVM and, if not, why. */
+  kvm?: KvmUse;
+  /** What was restored from and saved to GitHub's cache (the action only). */
+  readonly cache: CacheUse[];
   readonly files: {
     report: string;
     sarif: string;
@@ -125,6 +140,7 @@ export async function run(
     verdict: "fail",
     stages: [],
     payloads: [],
+    cache: [],
     files: {
       report: join(out, "report.json"),
       sarif: join(out, "findings.sarif"),
@@ -181,9 +197,10 @@ export async function run(
           withTests: options.selfTest,
           logFile: join(result.files.logs, "base-build.log"),
         };
-        const cached = await restoreBase(cache, baseOptions, log);
+        const cached = await restoreBase(cache, baseOptions, log, result.cache);
         const b = await withDiagnostics(tree.root, result, () => buildXenBase(baseOptions));
-        if (cached && !cached.restored && !b.cached) await saveBase(cache, cached.keys);
+        if (cached && !cached.restored && !b.cached)
+          await saveBase(cache, cached.keys, result.cache);
         const xen = await XenSyms.load(b.xenSyms);
         result.base = {
           source: tree.identity,
@@ -282,6 +299,14 @@ export async function run(
           testPayloads,
           options.checks,
         );
+        const kvm = options.kvm === "false" ? undefined : await kvmStatus();
+        // On a hosted runner the dom0 pieces and the guest tool come from GitHub's cache.
+        const guestEntries =
+          cache.kind === "github"
+            ? guestCacheEntries(options.cacheDir, base.key, await distributionId())
+            : [];
+        const guestUses = await restoreEntries(cache, guestEntries);
+        result.cache.push(...guestUses);
         const outcome = await runScenario({
           base,
           scenario,
@@ -296,12 +321,15 @@ export async function run(
             onLine: (line) => log.console(line),
           },
         });
+        await saveMissedEntries(cache, guestEntries, guestUses, exists);
         result.scenario = outcome;
+        result.kvm = kvmUse(options.kvm, kvm, outcome.boot);
         await writeFile(result.files.scenario, JSON.stringify(outcome, null, 2) + "\n");
         await writeFile(result.files.junit, junitXml(outcome));
         for (const step of outcome.steps) log.info(stepLine(step));
         if (outcome.boot.kvmFallback)
           log.warning(`KVM failed, booted with TCG: ${outcome.boot.kvmFallback.reason}`);
+        else if (!result.kvm.used) log.info(`Booted with TCG: ${result.kvm.reason}`);
         const { passed, failed, notRun } = outcome.counts;
         record.detail = `${scenario.name}: ${passed} passed, ${failed} failed, ${notRun} not run (${outcome.boot.accel}, ${(outcome.boot.totalMs / 1000).toFixed(1)} s)`;
         log.info(record.detail);
@@ -353,12 +381,17 @@ async function restoreBase(
   cache: DirectoryCache,
   opts: BuildXenBaseOptions,
   log: Logger,
+  uses: CacheUse[],
 ): Promise<{ keys: BaseCacheKeys; restored: string | undefined } | undefined> {
   if (cache.kind === "local") return undefined;
   const keys = await baseCacheKeys(opts);
   const restored = await cache.restore([keys.tree], keys.base);
+  uses.push({ entry: "base", key: keys.base, ...(restored ? { restored } : {}) });
   // The compiler cache helps even when the base changed: any earlier entry will do.
-  if (!restored) await cache.restore([keys.ccache], keys.ccacheKey, [keys.ccachePrefix]);
+  if (!restored) {
+    const ccache = await cache.restore([keys.ccache], keys.ccacheKey, [keys.ccachePrefix]);
+    uses.push({ entry: "ccache", key: keys.ccacheKey, ...(ccache ? { restored: ccache } : {}) });
+  }
   log.info(
     restored
       ? `base build restored from the cache (${restored})`
@@ -367,9 +400,15 @@ async function restoreBase(
   return { keys, restored };
 }
 
-async function saveBase(cache: DirectoryCache, keys: BaseCacheKeys): Promise<void> {
-  await cache.save([keys.tree], keys.base);
-  await cache.save([keys.ccache], keys.ccacheKey);
+async function saveBase(cache: DirectoryCache, keys: BaseCacheKeys, uses: CacheUse[]) {
+  for (const [paths, key] of [
+    [[keys.tree], keys.base],
+    [[keys.ccache], keys.ccacheKey],
+  ] as const) {
+    const saved = await cache.save([...paths], key);
+    const use = uses.find((u) => u.key === key);
+    if (use) use.saved = saved;
+  }
 }
 
 async function baseCacheKeys(opts: BuildXenBaseOptions) {
