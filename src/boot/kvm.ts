@@ -10,13 +10,15 @@ export type KvmStatus = { usable: true } | { usable: false; reason: string };
 
 /**
  * The udev rule that makes /dev/kvm usable by the runner's user on GitHub's hosted Linux
- * runners (they have KVM, but the device is root's). The action cannot run sudo on the
- * user's behalf, so the example workflows run it as a step before the action.
+ * runners (they have KVM, but the device is not open to the runner's user). The action
+ * cannot run sudo on the user's behalf: a job on the runner itself installs it in a step
+ * before the action (.github/workflows/ci.yml shows it); a job in a container passes the
+ * device in instead, as the example workflows do.
  */
 export const KVM_UDEV_RULE = 'KERNEL=="kvm", GROUP="kvm", MODE="0666", OPTIONS+="static_node=kvm"';
 
 const UDEV_HINT =
-  "on GitHub's hosted runners add the step that installs the KVM udev rule before this action (see the example workflows)";
+  "on GitHub's hosted runners either run the job in a container with `options: --device /dev/kvm` (root opens it) or add the udev rule step before this action (README, KVM on GitHub's runners)";
 
 /** Whether this process may use KVM: /dev/kvm opens read-write. */
 export async function kvmStatus(device = "/dev/kvm"): Promise<KvmStatus> {
