@@ -1,7 +1,8 @@
 // The bundled action on a runner whose machine is new each time: the first run builds the
-// base and saves it with the real @actions/cache client to a loopback results service; the
-// second, with an empty RUNNER_TEMP, restores it instead of building.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+// base, fetches dom0's pieces and builds the guest tool, and saves them with the real
+// @actions/cache client to a loopback results service; the second, with an empty
+// RUNNER_TEMP, restores all three instead, boots, and says so in the job summary.
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -20,11 +21,16 @@ afterAll(async () => {
 
 /** The action with the runner's cache service pointing at the loopback server. */
 function action(runnerTemp: string, workspace: string) {
-  const inputs = { "xen-source": "debian", "output-dir": join(workspace, "out") };
+  const inputs = {
+    "xen-source": "debian",
+    "self-test": "true",
+    scenario: "self-test",
+    "output-dir": join(workspace, "out"),
+  };
   return runAction(inputs, { workspace, runnerTemp }, server.runnerEnv());
 }
 
-it("a new runner restores the base build the previous run saved", async () => {
+it("a new runner restores the base build, dom0's pieces and the guest tool the previous run saved", async () => {
   // The same RUNNER_TEMP path both times (cache entries are keyed by their paths), emptied between.
   const runnerTemp = mkdtempSync(join(tmpdir(), "xlci-runner-"));
   const workspace = mkdtempSync(join(tmpdir(), "xlci-ws-"));
@@ -36,8 +42,12 @@ it("a new runner restores the base build the previous run saved", async () => {
   const built = base(join(workspace, "out"));
   expect(built.cached).toBe(false);
   const saved = server.entries().map((e) => e.key);
-  expect(saved.some((k) => k.startsWith("xen-livepatch-ci-base-linux-x64-"))).toBe(true);
-  expect(saved.some((k) => k.startsWith("xen-livepatch-ci-ccache-linux-x64-"))).toBe(true);
+  for (const entry of ["base", "ccache", "guest-assets", "guest-tool"]) {
+    expect(saved.filter((k) => k.startsWith(`xen-livepatch-ci-${entry}-linux-x64-`))).toHaveLength(
+      1,
+    );
+    expect(first.summary).toMatch(new RegExp(`<li>${entry}: not in the cache, built and saved`));
+  }
 
   rmSync(runnerTemp, { recursive: true, force: true });
   rmSync(join(workspace, "out"), { recursive: true, force: true });
@@ -50,4 +60,14 @@ it("a new runner restores the base build the previous run saved", async () => {
   const restored = base(join(workspace, "out"));
   expect(restored.cached).toBe(true);
   expect(restored.buildId).toBe(built.buildId);
+  for (const entry of ["base", "guest-assets", "guest-tool"])
+    expect(again.summary).toMatch(
+      new RegExp(`<li>${entry}: restored \\(xen-livepatch-ci-${entry}-`),
+    );
+  expect(again.outputs.verdict).toBe("pass");
+  // The guest tool came from the cache: its build, which leaves a log next to the tool's
+  // directory, did not run again.
+  const toolDir = join(runnerTemp, "xen-livepatch-ci-cache", "guest-tool");
+  expect(readdirSync(toolDir).filter((n) => n.endsWith(".log"))).toEqual([]);
+  expect(readdirSync(toolDir)).toHaveLength(1);
 }, 1_800_000);
