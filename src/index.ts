@@ -12,8 +12,7 @@ import {
   parseOptions,
 } from "./options.js";
 import { type RunResult, allFindings, partialResultOf, run } from "./pipeline.js";
-import { kvmUseText } from "./boot/kvm.js";
-import { cacheUseLine } from "./report/run-text.js";
+import { bootNotes, cacheUseLine } from "./report/run-text.js";
 import { locationText } from "./report/sarif.js";
 import { payloadVerdict } from "./report/text.js";
 import { ConfigurationError, InputFileError } from "./util/errors.js";
@@ -102,9 +101,7 @@ async function writeSummary(result: RunResult): Promise<void> {
       ]),
     ]);
   }
-  if (result.kvm) {
-    summary.addRaw(`<p>Boot test accelerator: ${escapeHtml(kvmUseText(result.kvm))}</p>`);
-  }
+  for (const note of bootNotes(result)) summary.addRaw(`<p>${escapeHtml(note)}</p>`);
   if (result.cache.length > 0) {
     summary.addRaw(`<p>GitHub cache (keys in docs/caching.md):</p>`);
     summary.addList(result.cache.map((use) => escapeHtml(cacheUseLine(use))));

@@ -1,6 +1,6 @@
 /**
- * A run in plain text: the command line's closing report, and the lines about the boot's
- * accelerator and the cache that the job summary shows too.
+ * A run in plain text: the command line's closing report, and the notes about the boot
+ * (its accelerator and timeline) and the cache that the job summary shows too.
  */
 import { basename } from "node:path";
 import { kvmUseText } from "../boot/kvm.js";
@@ -23,6 +23,17 @@ export function cacheUseLine(use: CacheUse): string {
 
 const seconds = (ms: number | undefined) =>
   ms === undefined ? "-" : `${(ms / 1000).toFixed(1)} s`;
+
+/** How the boot went, for people: which accelerator and why, and when dom0 came up. */
+export function bootNotes(result: RunResult): string[] {
+  const s = result.scenario;
+  if (!s) return [];
+  const notes = [
+    `Boot timeline: Xen banner ${seconds(s.boot.firstSignOfLifeMs)}, dom0 ready ${seconds(s.boot.dom0ReadyMs)}, steps ${seconds(s.stepsMs)}, total ${seconds(s.boot.totalMs)}`,
+  ];
+  if (result.kvm) notes.unshift(`Boot test accelerator: ${kvmUseText(result.kvm)}`);
+  return notes;
+}
 
 /** The closing report of `run` and `boot`: what ran, what came out, where the files are. */
 export function runReportText(result: RunResult, workspace: string): string {
@@ -50,10 +61,7 @@ export function runReportText(result: RunResult, workspace: string): string {
     lines.push(
       `boot test ${s.scenario}: ${s.counts.passed} passed, ${s.counts.failed} failed, ${s.counts.notRun} not run`,
     );
-    lines.push(
-      `  timeline: Xen banner ${seconds(s.boot.firstSignOfLifeMs)}, dom0 ready ${seconds(s.boot.dom0ReadyMs)}, steps ${seconds(s.stepsMs)}, total ${seconds(s.boot.totalMs)}`,
-    );
-    if (result.kvm) lines.push(`  accelerator: ${kvmUseText(result.kvm)}`);
+    for (const note of bootNotes(result)) lines.push(`  ${note}`);
     for (const step of s.steps.filter((st) => st.status !== "passed")) {
       lines.push(`  ${stepLine(step)}`);
     }

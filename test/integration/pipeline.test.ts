@@ -62,7 +62,7 @@ describe("the built-in example", () => {
     expect(stderr).toMatch(/^ {4}\[boot +\d+\.\d s\] dom0 ready$/m);
     // The closing report on stdout.
     expect(stdout).toMatch(/^boot test self-test: \d+ passed, 0 failed, 0 not run$/m);
-    expect(stdout).toMatch(/^ {2}accelerator: (KVM|TCG \(software emulation\): \S.*)$/m);
+    expect(stdout).toMatch(/^ {2}Boot test accelerator: (KVM|TCG \(software emulation\): \S.*)$/m);
     expect(stdout).toMatch(/^ {2}xen_no_xen_buildid\.livepatch +1 error \(expected\)$/m);
     const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as RunResult;
     expect(report.kvm?.used === true || report.kvm?.reason !== undefined).toBe(true);
