@@ -45,11 +45,8 @@ import {
   type DirectoryCache,
   baseCacheKey,
   localCache,
-  restoreEntries,
-  saveMissedEntries,
 } from "./util/cache.js";
-import { exists } from "./util/fs.js";
-import { distributionId, guestCacheEntries } from "./boot/guest-cache.js";
+import { withGuestCache } from "./boot/guest-cache.js";
 import { type KvmUse, kvmStatus, kvmUse } from "./boot/kvm.js";
 import type { Logger } from "./util/logger.js";
 import type { PayloadReport } from "./verify/payload-set.js";
@@ -300,28 +297,27 @@ export async function run(
           options.checks,
         );
         const kvm = options.kvm === "false" ? undefined : await kvmStatus();
-        // On a hosted runner the dom0 pieces and the guest tool come from GitHub's cache.
-        const guestEntries =
-          cache.kind === "github"
-            ? guestCacheEntries(options.cacheDir, base.key, await distributionId())
-            : [];
-        const guestUses = await restoreEntries(cache, guestEntries);
-        result.cache.push(...guestUses);
-        const outcome = await runScenario({
-          base,
-          scenario,
-          payloadFiles,
-          cacheDir: options.cacheDir,
-          logFile: join(result.files.logs, "console.log"),
-          ...(options.dom0Kernel
-            ? { assets: await userKernel(options.dom0Kernel, options.cacheDir) }
-            : {}),
-          boot: {
-            accel: options.kvm === "auto" ? "auto" : options.kvm === "true" ? "kvm" : "tcg",
-            onLine: (line) => log.console(line),
-          },
-        });
-        await saveMissedEntries(cache, guestEntries, guestUses, exists);
+        const outcome = await withGuestCache(
+          cache,
+          options.cacheDir,
+          base.key,
+          result.cache,
+          async () =>
+            runScenario({
+              base,
+              scenario,
+              payloadFiles,
+              cacheDir: options.cacheDir,
+              logFile: join(result.files.logs, "console.log"),
+              ...(options.dom0Kernel
+                ? { assets: await userKernel(options.dom0Kernel, options.cacheDir) }
+                : {}),
+              boot: {
+                accel: options.kvm === "auto" ? "auto" : options.kvm === "true" ? "kvm" : "tcg",
+                onLine: (line) => log.console(line),
+              },
+            }),
+        );
         result.scenario = outcome;
         result.kvm = kvmUse(options.kvm, kvm, outcome.boot);
         await writeFile(result.files.scenario, JSON.stringify(outcome, null, 2) + "\n");

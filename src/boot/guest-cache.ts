@@ -6,7 +6,15 @@
  */
 import { readFile } from "node:fs/promises";
 import { guestToolDir, recipeId } from "../build/guest-tool.js";
-import { type CacheEntrySpec, cacheKey } from "../util/cache.js";
+import {
+  type CacheEntrySpec,
+  type CacheUse,
+  type DirectoryCache,
+  cacheKey,
+  restoreEntries,
+  saveMissedEntries,
+} from "../util/cache.js";
+import { exists } from "../util/fs.js";
 import { guestAssetsDir, guestAssetsRecipe } from "./guest-assets.js";
 
 /**
@@ -46,4 +54,27 @@ export async function distributionId(osRelease = "/etc/os-release"): Promise<str
     new RegExp(`^${name}="?([^"\\n]*)"?$`, "m").exec(text)?.[1]?.trim() ?? "";
   const id = `${field("ID")}${field("VERSION_ID")}`.replace(/[^\w.]/g, "");
   return id || "unknown";
+}
+
+/**
+ * Runs the boot test `fn` with the guest entries restored from `cache` before and, when
+ * they missed, saved after (also when the boot failed: the pieces are good). Only GitHub's
+ * cache does anything; what happened to each entry is appended to `uses`.
+ */
+export async function withGuestCache<T>(
+  cache: DirectoryCache,
+  cacheDir: string,
+  baseKey: string,
+  uses: CacheUse[],
+  fn: () => Promise<T>,
+): Promise<T> {
+  if (cache.kind !== "github") return fn();
+  const entries = guestCacheEntries(cacheDir, baseKey, await distributionId());
+  const restored = await restoreEntries(cache, entries);
+  uses.push(...restored);
+  try {
+    return await fn();
+  } finally {
+    await saveMissedEntries(cache, entries, restored, exists);
+  }
 }

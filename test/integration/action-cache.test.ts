@@ -34,9 +34,21 @@ it("a new runner restores the base build, dom0's pieces and the guest tool the p
   // The same RUNNER_TEMP path both times (cache entries are keyed by their paths), emptied between.
   const runnerTemp = mkdtempSync(join(tmpdir(), "xlci-runner-"));
   const workspace = mkdtempSync(join(tmpdir(), "xlci-ws-"));
-  const base = (out: string) =>
-    (JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as RunResult).base!;
+  const report = (out: string) =>
+    JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as RunResult;
+  const base = (out: string) => report(out).base!;
+  // The figures, for people (no assertion on time): each stage of a run, and the run's total.
+  const figures = (run: string, started: number) =>
+    console.log(
+      `${run}: ${((performance.now() - started) / 1000).toFixed(1)} s (${report(
+        join(workspace, "out"),
+      )
+        .stages.map((s) => `${s.name} ${s.seconds} s`)
+        .join(", ")})`,
+    );
+  let started = performance.now();
   const first = await action(runnerTemp, workspace);
+  figures("new runner, empty cache", started);
   expect(first.status, first.stdout).toBe(0);
   expect(first.stdout).toContain("no cached base build for xen-livepatch-ci-base-linux-x64-");
   const built = base(join(workspace, "out"));
@@ -52,7 +64,9 @@ it("a new runner restores the base build, dom0's pieces and the guest tool the p
   rmSync(runnerTemp, { recursive: true, force: true });
   rmSync(join(workspace, "out"), { recursive: true, force: true });
   mkdirSync(runnerTemp);
+  started = performance.now();
   const again = await action(runnerTemp, workspace);
+  figures("new runner, everything in the cache", started);
   expect(again.status, again.stdout).toBe(0);
   expect(again.stdout).toContain(
     "base build restored from the cache (xen-livepatch-ci-base-linux-x64-",
