@@ -19,6 +19,8 @@ PACKAGES+=(acpica-tools libyajl-dev uuid-dev libncurses-dev zlib1g-dev pkg-confi
 # The boot test: QEMU, and cpio for inspecting initramfs images by hand.
 PACKAGES+=(qemu-system-x86 cpio)
 PACKAGES+=(minisign) # the tests verify our .minisig signatures with the real tool
+# xen-source as a git URL (and a checkout's commit); a fresh container has neither.
+PACKAGES+=(git ca-certificates)
 OUR_LIST=/etc/apt/sources.list.d/xlci-deb-src
 
 log() { printf 'provision: %s\n' "$*" >&2; }
