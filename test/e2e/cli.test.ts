@@ -4,7 +4,10 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { XenBase } from "../../src/build/xen.js";
+import type { RunResult } from "../../src/pipeline.js";
+import { getXenBase } from "../integration/xen-base.js";
 
 const cliJs = join(import.meta.dirname, "..", "..", "dist", "cli.js");
 
@@ -53,5 +56,49 @@ describe("dist/cli.js", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("did you mean --xen-source?");
     expect(r.stderr).toContain("see 'xen-livepatch-ci boot --help'");
+  });
+});
+
+describe("dist/cli.js run on prebuilt payloads", () => {
+  let base: XenBase;
+  const payload = (name: string) =>
+    base.testPayloads.find((p) => p.endsWith(`/${name}.livepatch`))!;
+  beforeAll(async () => {
+    base = await getXenBase();
+  });
+
+  it("--json prints the run's report on stdout, progress on stderr", () => {
+    const out = mkdtempSync(join(tmpdir(), "xlci-cli-"));
+    const hello = payload("xen_hello_world");
+    const r = cli(
+      "run",
+      "--payloads",
+      hello,
+      "--xen-syms",
+      base.xenSyms,
+      "--output-dir",
+      out,
+      "--json",
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout) as RunResult;
+    expect(result.verdict).toBe("pass");
+    expect(result.stages.map((s) => [s.name, s.status])).toEqual([
+      ["payloads", "ok"],
+      ["verify", "ok"],
+    ]);
+    expect(result.payloads.map((p) => p.file)).toEqual([hello]);
+    expect(r.stderr).toMatch(/^==> Verify payloads$/m);
+    expect(r.stderr).toMatch(/^<== Verify payloads: done in \d+\.\d s$/m);
+  });
+
+  it("a failing run exits 1 with a closing report that says why", () => {
+    const out = mkdtempSync(join(tmpdir(), "xlci-cli-"));
+    const broken = payload("xen_no_xen_buildid");
+    const r = cli("run", "--payloads", broken, "--xen-syms", base.xenSyms, "--output-dir", out);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^verdict: fail \(1 verifier finding\(s\) of error severity\)$/m);
+    expect(r.stdout).toMatch(/^ {2}xen_no_xen_buildid\.livepatch +1 error$/m);
+    expect(r.stdout).toContain(`report: ${join(out, "report.json")}`);
   });
 });
