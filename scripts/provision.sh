@@ -19,9 +19,9 @@ PACKAGES+=(acpica-tools libyajl-dev uuid-dev libncurses-dev zlib1g-dev pkg-confi
 # The boot test: QEMU, and cpio for inspecting initramfs images by hand.
 PACKAGES+=(qemu-system-x86 cpio)
 PACKAGES+=(minisign) # the tests verify our .minisig signatures with the real tool
-# The patch builder applies patches with `git apply`; the tests check Xen signature notes
-# with openssl.
-PACKAGES+=(git openssl)
+# git: xen-source as a git URL, and the patch builder's `git apply`; ca-certificates for
+# https clones; openssl: the tests check Xen signature notes with it.
+PACKAGES+=(git ca-certificates openssl)
 OUR_LIST=/etc/apt/sources.list.d/xlci-deb-src
 
 log() { printf 'provision: %s\n' "$*" >&2; }

@@ -4,8 +4,10 @@
  * 2 bad usage, a configuration mistake or an unreadable file.
  */
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { parse as parseYaml } from "yaml";
+import { closestInput, readConfigFile } from "./cli-config.js";
+import { progressLogger } from "./cli-progress.js";
 import {
   INPUT_DEFAULTS,
   type InputName,
@@ -15,14 +17,29 @@ import {
 } from "./options.js";
 import { partialResultOf, run, verdictFor } from "./pipeline.js";
 import { toSarif } from "./report/sarif.js";
+import { runReportText } from "./report/run-text.js";
 import { findingsText } from "./report/text.js";
-import { reportText, runReport } from "./report/summary.js";
 import { checkSignatures, signatureCheckText } from "./sign/check.js";
 import { ConfigurationError, InputFileError } from "./util/errors.js";
-import { terminalLogger } from "./util/logger.js";
 import { verifyPayloadSet } from "./verify/payload-set.js";
 import { RULES } from "./verify/rules.js";
 import { TOOL_NAME, TOOL_VERSION } from "./version.js";
+
+const INPUT_FLAGS_HELP = `  --example          the built-in example: Xen 4.17.5 from Debian's source package, its
+                     in-tree test payloads, verified and boot-tested in QEMU
+                     (xen-source: debian, self-test: true, scenario: self-test)
+  --config FILE      a YAML mapping of action input names to values, like a workflow
+                     step's "with:" (lists become one item a line; relative paths are
+                     relative to the current directory, as to the workspace in the action)
+  --INPUT VALUE      any input of the action, e.g. --xen-source debian --scenario default
+                     (flags win over --config, which wins over --example)
+  --json             print the run's JSON report on stdout instead of the text report
+
+Progress goes to stderr: each stage with its time, a line every 15 s while a build runs
+(its full output is in OUTPUT-DIR/logs), and the boot's timeline.
+
+inputs: ${Object.keys(INPUT_DEFAULTS).join(", ")}
+(described in action.yml and the README)`;
 
 const USAGE: Record<string, string> = {
   main: `${TOOL_NAME} ${TOOL_VERSION}: build, verify and test Xen livepatch payloads
@@ -30,7 +47,8 @@ const USAGE: Record<string, string> = {
 usage: ${TOOL_NAME} <command> [options]
 
 commands:
-  run      run the pipeline (source, base build, payloads, verification, report)
+  run      run the pipeline: source, base build, payloads, verification, boot test
+  boot     the same, with the boot test required (default scenario: default)
   verify   statically verify payload files
   rules    list the verifier's rules
   check-signature  check payload signatures (minisign, experimental Xen note)
@@ -50,20 +68,15 @@ read-only data defects it does not catch.
 exit status: 0 no finding at the fail-on level, 1 some, 2 bad usage or an unreadable file`,
   run: `usage: ${TOOL_NAME} run [--example] [--config FILE.yml] [--INPUT VALUE]... [--json]
 
-Runs the pipeline with the action's inputs (see action.yml), given in a YAML file of
-input: value pairs and/or as --INPUT VALUE flags (flags win).
+Runs the pipeline with the action's inputs (see action.yml), as the action would.
 
-  --example          the built-in example: Xen 4.17.5 from Debian's source package, its
-                     in-tree test payloads, verified and boot-tested in QEMU
-                     (xen-source: debian, self-test: true, scenario: self-test)
-  --config FILE      YAML file mirroring the action's inputs
-  --json             print the JSON report on stdout instead of the text summary
+${INPUT_FLAGS_HELP}
 
 Signing keys come from the environment, never from flags or the config file:
 XLCI_SIGNING_KEY (Ed25519, minisign signatures) and XLCI_XEN_SIGNATURE_KEY (RSA,
 EXPERIMENTAL .note.Xen.signature).
 
-exit status: 0 pass, 1 fail, 2 configuration error`,
+exit status: 0 pass, 1 fail, 2 bad usage or a configuration error`,
   "check-signature": `usage: ${TOOL_NAME} check-signature [--minisign-key minisign.pub] [--xen-key RSA.pub.pem] FILE...
 
 Checks each FILE's detached FILE.minisig against a minisign public key, and/or the
@@ -71,6 +84,19 @@ Checks each FILE's detached FILE.minisig against a minisign public key, and/or t
 against an RSA public key in PEM. Give at least one key.
 
 exit status: 0 every signature checked is good, 1 one is not, 2 bad usage or an unreadable file`,
+  boot: `usage: ${TOOL_NAME} boot [--example] [--config FILE.yml] [--INPUT VALUE]... [--json]
+
+Builds (or reuses from the cache) the base and the payloads, verifies them, and boots the
+base with a dom0 in QEMU to run a scenario, showing the boot's timeline as it goes. The
+same inputs as 'run'; the scenario defaults to "default" (your payloads: upload, apply,
+revert, replace, unload), or "self-test" with --example. KVM is used when /dev/kvm is
+usable (--kvm auto), else software emulation; the report says which and why.
+
+${INPUT_FLAGS_HELP}
+
+Signing keys come from the environment, as for 'run'.
+
+exit status: 0 pass, 1 fail, 2 bad usage or a configuration error`,
   rules: `usage: ${TOOL_NAME} rules [--json]
 
 Lists the verifier's rules: id, severity, what the hypervisor does, title.`,
@@ -124,9 +150,18 @@ async function verifyCommand(args: string[]): Promise<number> {
   return verdictFor(findings, failOn).pass ? 0 : 1;
 }
 
-async function runCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
+export interface PipelineArgs {
+  help: boolean;
+  json: boolean;
+  /** The inputs, as the action would receive them. */
+  raw: RawInputs;
+}
+
+/** argv of `run` and `boot`: --example, then --config, then --INPUT flags, later winning. */
+export function parsePipelineArgs(command: "run" | "boot", args: string[]): PipelineArgs {
+  const { values, positionals } = parseArgs({
     args,
+    allowPositionals: true,
     options: {
       ...inputFlags(),
       example: { type: "boolean" },
@@ -135,12 +170,17 @@ async function runCommand(args: string[]): Promise<number> {
       help: { type: "boolean" },
     },
   });
-  if (values.help) return usage("run", 0);
+  if (values.help) return { help: true, json: false, raw: {} };
+  if (positionals.length > 0) {
+    throw new UsageError(
+      `${command}: unexpected argument "${positionals[0]}"; inputs are given as --INPUT VALUE or in --config FILE`,
+    );
+  }
   const raw: RawInputs = {};
   if (values.example) {
     Object.assign(raw, { "xen-source": "debian", "self-test": "true", scenario: "self-test" });
   }
-  if (values.config) Object.assign(raw, readConfig(values.config));
+  if (values.config) Object.assign(raw, readConfigFile(values.config));
   for (const name of Object.keys(INPUT_DEFAULTS) as InputName[]) {
     const v = (values as Record<string, unknown>)[name];
     if (typeof v === "string") raw[name] = v;
@@ -152,20 +192,26 @@ async function runCommand(args: string[]): Promise<number> {
     const value = process.env[variable];
     if (value) raw[input] = value;
   }
-  const options = parseOptions(raw, process.cwd(), defaultCacheDir(process.env));
-  const log = terminalLogger(process.stderr);
-  try {
-    const result = await run(options, log);
-    if (values.json) process.stdout.write(JSON.stringify(result, null, 2) + "\n");
-    else {
-      process.stdout.write(
-        `verdict: ${result.verdict}${result.reason ? ` (${result.reason})` : ""}\n`,
-      );
-      process.stdout.write(reportText(runReport(result)));
-      process.stdout.write(
-        `report: ${result.files.report}\nmetadata: ${result.files.metadata}\nsarif: ${result.files.sarif}\n`,
+  if (command === "boot") {
+    if (raw.scenario === undefined) raw.scenario = "default";
+    if (raw.scenario.trim() === "none") {
+      throw new UsageError(
+        `boot: --scenario none boots nothing; use 'run' to build and verify only`,
       );
     }
+  }
+  return { help: values.help ?? false, json: values.json ?? false, raw };
+}
+
+async function pipelineCommand(command: "run" | "boot", args: string[]): Promise<number> {
+  const parsed = parsePipelineArgs(command, args);
+  if (parsed.help) return usage(command, 0);
+  const options = parseOptions(parsed.raw, process.cwd(), defaultCacheDir(process.env));
+  const log = progressLogger(process.stderr, { logsDir: join(options.outputDir, "logs") });
+  try {
+    const result = await run(options, log);
+    if (parsed.json) process.stdout.write(JSON.stringify(result, null, 2) + "\n");
+    else process.stdout.write(runReportText(result, options.workspace));
     return result.verdict === "pass" ? 0 : 1;
   } catch (e) {
     const partial = partialResultOf(e);
@@ -173,33 +219,12 @@ async function runCommand(args: string[]): Promise<number> {
       const column = d.column ? `${d.column}:` : "";
       process.stderr.write(`${d.file}:${d.line}:${column} ${d.severity}: ${d.message}\n`);
     }
-    if (partial)
+    if (partial) {
+      if (parsed.json) process.stdout.write(JSON.stringify(partial, null, 2) + "\n");
       process.stderr.write(`the run failed; its report and logs are in ${options.outputDir}\n`);
+    }
     throw e;
   }
-}
-
-/** A YAML mapping of action input names to values. */
-function readConfig(path: string): RawInputs {
-  let doc: unknown;
-  try {
-    doc = parseYaml(readFileSync(path, "utf8"));
-  } catch (e) {
-    throw new ConfigurationError("--config", `${path}: ${(e as Error).message}`);
-  }
-  if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
-    throw new ConfigurationError("--config", `${path} must be a mapping of input names to values`);
-  }
-  const raw: RawInputs = {};
-  for (const [key, value] of Object.entries(doc)) {
-    if (!(key in INPUT_DEFAULTS))
-      throw new ConfigurationError(
-        "--config",
-        `${path}: "${key}" is not an input of this action (see action.yml)`,
-      );
-    raw[key as InputName] = Array.isArray(value) ? value.join("\n") : String(value);
-  }
-  return raw;
 }
 
 async function checkSignatureCommand(args: string[]): Promise<number> {
@@ -262,7 +287,8 @@ export async function main(argv: string[]): Promise<number> {
       case "verify":
         return await verifyCommand(rest);
       case "run":
-        return await runCommand(rest);
+      case "boot":
+        return await pipelineCommand(command, rest);
       case "rules":
         return rulesCommand(rest);
       case "check-signature":
@@ -283,7 +309,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       process.stderr.write(
-        `${TOOL_NAME}: ${(e as Error).message}\n(see '${TOOL_NAME} ${command ?? ""} --help')\n`,
+        `${TOOL_NAME}: ${usageMessage(e as Error)}\n(see '${TOOL_NAME} ${command ?? ""} --help')\n`,
       );
       return 2;
     }
@@ -299,4 +325,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${TOOL_NAME}: ${(e as Error).stack ?? String(e)}\n`);
     return 1;
   }
+}
+
+/** node:util's message for a mistyped flag, with the input it most likely meant. */
+function usageMessage(e: Error): string {
+  const flag = /Unknown option '--([^']+)'/.exec(e.message)?.[1];
+  const near = flag ? closestInput(flag) : undefined;
+  return near ? `unknown option --${flag}; did you mean --${near}?` : e.message;
 }

@@ -40,7 +40,15 @@ import {
 import { localSource } from "./source/path.js";
 import type { XenSourceIdentity, XenSourceTree } from "./source/types.js";
 import { ConfigurationError } from "./util/errors.js";
-import { CACHE_KEY_PREFIX, type DirectoryCache, baseCacheKey, localCache } from "./util/cache.js";
+import {
+  CACHE_KEY_PREFIX,
+  type CacheUse,
+  type DirectoryCache,
+  baseCacheKey,
+  localCache,
+} from "./util/cache.js";
+import { withGuestCache } from "./boot/guest-cache.js";
+import { type KvmUse, kvmStatus, kvmUse } from "./boot/kvm.js";
 import type { Logger } from "./util/logger.js";
 import type { PayloadReport } from "./verify/payload-set.js";
 import { verifyPayloadSet } from "./verify/payload-set.js";
@@ -97,6 +105,10 @@ export interface RunResult {
   xenSignatures?: string[];
   /** Where the outputs went besides the output directory. */
   published?: Published;
+  /** Whether the boot test ran under KVM and, if not, why. */
+  kvm?: KvmUse;
+  /** What was restored from and saved to GitHub's cache (the action only). */
+  readonly cache: CacheUse[];
   readonly files: {
     metadata: string;
     report: string;
@@ -167,6 +179,7 @@ export async function run(
     stages: [],
     payloads: [],
     origins: {},
+    cache: [],
     files: {
       metadata: join(out, "metadata.json"),
       report: join(out, "report.json"),
@@ -227,9 +240,10 @@ export async function run(
           withTests: options.selfTest,
           logFile: join(result.files.logs, "base-build.log"),
         };
-        const cached = await restoreBase(cache, baseOptions, log);
+        const cached = await restoreBase(cache, baseOptions, log, result.cache);
         const b = await withDiagnostics(tree.root, result, () => buildXenBase(baseOptions));
-        if (cached && !cached.restored && !b.cached) await saveBase(cache, cached.keys);
+        if (cached && !cached.restored && !b.cached)
+          await saveBase(cache, cached.keys, result.cache);
         const xen = await XenSyms.load(b.xenSyms);
         result.base = {
           source: tree.identity,
@@ -354,26 +368,36 @@ export async function run(
           testPayloads,
           options.checks,
         );
-        const outcome = await runScenario({
-          base,
-          scenario,
-          payloadFiles,
-          cacheDir: options.cacheDir,
-          logFile: join(result.files.logs, "console.log"),
-          ...(options.dom0Kernel
-            ? { assets: await userKernel(options.dom0Kernel, options.cacheDir) }
-            : {}),
-          boot: {
-            accel: options.kvm === "auto" ? "auto" : options.kvm === "true" ? "kvm" : "tcg",
-            onLine: (line) => log.console(line),
-          },
-        });
+        const kvm = options.kvm === "false" ? undefined : await kvmStatus();
+        const outcome = await withGuestCache(
+          cache,
+          options.cacheDir,
+          base.key,
+          result.cache,
+          async () =>
+            runScenario({
+              base,
+              scenario,
+              payloadFiles,
+              cacheDir: options.cacheDir,
+              logFile: join(result.files.logs, "console.log"),
+              ...(options.dom0Kernel
+                ? { assets: await userKernel(options.dom0Kernel, options.cacheDir) }
+                : {}),
+              boot: {
+                accel: options.kvm === "auto" ? "auto" : options.kvm === "true" ? "kvm" : "tcg",
+                onLine: (line) => log.console(line),
+              },
+            }),
+        );
         result.scenario = outcome;
+        result.kvm = kvmUse(options.kvm, kvm, outcome.boot);
         await writeFile(result.files.scenario, JSON.stringify(outcome, null, 2) + "\n");
         await writeFile(result.files.junit, junitXml(outcome));
         for (const step of outcome.steps) log.info(stepLine(step));
         if (outcome.boot.kvmFallback)
           log.warning(`KVM failed, booted with TCG: ${outcome.boot.kvmFallback.reason}`);
+        else if (!result.kvm.used) log.info(`Booted with TCG: ${result.kvm.reason}`);
         const { passed, failed, notRun } = outcome.counts;
         record.detail = `${scenario.name}: ${passed} passed, ${failed} failed, ${notRun} not run (${outcome.boot.accel}, ${(outcome.boot.totalMs / 1000).toFixed(1)} s)`;
         log.info(record.detail);
@@ -447,12 +471,17 @@ async function restoreBase(
   cache: DirectoryCache,
   opts: BuildXenBaseOptions,
   log: Logger,
+  uses: CacheUse[],
 ): Promise<{ keys: BaseCacheKeys; restored: string | undefined } | undefined> {
   if (cache.kind === "local") return undefined;
   const keys = await baseCacheKeys(opts);
   const restored = await cache.restore([keys.tree], keys.base);
+  uses.push({ entry: "base", key: keys.base, ...(restored ? { restored } : {}) });
   // The compiler cache helps even when the base changed: any earlier entry will do.
-  if (!restored) await cache.restore([keys.ccache], keys.ccacheKey, [keys.ccachePrefix]);
+  if (!restored) {
+    const ccache = await cache.restore([keys.ccache], keys.ccacheKey, [keys.ccachePrefix]);
+    uses.push({ entry: "ccache", key: keys.ccacheKey, ...(ccache ? { restored: ccache } : {}) });
+  }
   log.info(
     restored
       ? `base build restored from the cache (${restored})`
@@ -461,9 +490,15 @@ async function restoreBase(
   return { keys, restored };
 }
 
-async function saveBase(cache: DirectoryCache, keys: BaseCacheKeys): Promise<void> {
-  await cache.save([keys.tree], keys.base);
-  await cache.save([keys.ccache], keys.ccacheKey);
+async function saveBase(cache: DirectoryCache, keys: BaseCacheKeys, uses: CacheUse[]) {
+  for (const [paths, key] of [
+    [[keys.tree], keys.base],
+    [[keys.ccache], keys.ccacheKey],
+  ] as const) {
+    const saved = await cache.save([...paths], key);
+    const use = uses.find((u) => u.key === key);
+    if (use) use.saved = saved;
+  }
 }
 
 async function baseCacheKeys(opts: BuildXenBaseOptions) {

@@ -2,6 +2,7 @@
 // modules that give dom0 its /proc/xen (`xen-privcmd`, `xenfs`) with whatever they depend
 // on, and a static busybox for the initramfs. All come from the distribution's packages
 // through apt, so the archive address is the machine's apt configuration.
+import { createHash } from "node:crypto";
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import * as zlib from "node:zlib";
@@ -34,13 +35,27 @@ const BUSYBOX_PACKAGE = "busybox-static";
 // Written last; a directory without it is a leftover of an interrupted run.
 const STAMP = "assets.json";
 
+/** Where fetchGuestAssets keeps the dom0 pieces (what the GitHub cache entry holds). */
+export function guestAssetsDir(cacheDir: string): string {
+  return join(resolve(cacheDir), "guest");
+}
+
+/**
+ * Identifies what the guest directory holds apart from the archive's current packages:
+ * a change to the packages, the modules or the stamp's format makes a new cache key.
+ */
+export function guestAssetsRecipe(): string {
+  const recipe = JSON.stringify([KERNEL_META_PACKAGE, BUSYBOX_PACKAGE, DOM0_MODULES, STAMP, 1]);
+  return createHash("sha256").update(recipe).digest("hex").slice(0, 16);
+}
+
 /**
  * Downloads and unpacks the dom0 pieces into `<cacheDir>/guest/`, once: a later call
  * finds the stamp and returns what the first one found, without running anything.
  * Delete that directory to pick up a newer kernel.
  */
 export async function fetchGuestAssets(opts: FetchGuestAssetsOptions): Promise<GuestAssets> {
-  const dir = join(resolve(opts.cacheDir), "guest");
+  const dir = guestAssetsDir(opts.cacheDir);
   const cached = await readStamp(dir);
   if (cached) return cached;
 

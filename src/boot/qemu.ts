@@ -4,10 +4,11 @@
 // never outlives the call.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, type WriteStream } from "node:fs";
-import { mkdir, open } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { MissingProgramError } from "../util/exec.js";
 import { parseMarker } from "./init-script.js";
+import { kvmStatus } from "./kvm.js";
 
 export type Accel = "tcg" | "kvm";
 
@@ -78,15 +79,9 @@ export function qemuArgs(o: QemuArgsOptions): string[] {
   ];
 }
 
-/** True when this process may use KVM (/dev/kvm opens read-write). */
+/** True when this process may use KVM (/dev/kvm opens read-write); kvm.ts says why not. */
 export async function kvmUsable(): Promise<boolean> {
-  try {
-    const handle = await open("/dev/kvm", "r+");
-    await handle.close();
-    return true;
-  } catch {
-    return false;
-  }
+  return (await kvmStatus()).usable;
 }
 
 // --- reading the console ---------------------------------------------------------------

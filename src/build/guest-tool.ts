@@ -182,7 +182,7 @@ export function configureFailureSummary(output: string): string | undefined {
  * A lock lets one process build while others wait for its result.
  */
 export async function buildGuestTool(opts: BuildGuestToolOptions): Promise<GuestTool> {
-  const dir = join(resolve(opts.cacheDir), "guest-tool", opts.base.key);
+  const dir = guestToolDir(opts.cacheDir, opts.base.key);
   const path = join(dir, "xen-livepatch");
   const logFile = opts.logFile ?? `${dir}.log`;
   const recipe = recipeId();
@@ -249,6 +249,11 @@ function stepFailure(
 
 const STAMP = "stamp.json";
 
+/** Where buildGuestTool keeps the tool of the base with key `baseKey`. */
+export function guestToolDir(cacheDir: string, baseKey: string): string {
+  return join(resolve(cacheDir), "guest-tool", baseKey);
+}
+
 interface Stamp {
   baseKey: string;
   /** Which recipe built it: a changed recipe rebuilds. */
@@ -257,7 +262,7 @@ interface Stamp {
 }
 
 /** Identifies the recipe: the steps for a placeholder tree, which leave paths and jobs out. */
-function recipeId(): string {
+export function recipeId(): string {
   const steps = guestToolSteps({ tree: "/tree", jobs: 1, regenerateConfigure: true });
   return createHash("sha256").update(JSON.stringify(steps)).digest("hex").slice(0, 16);
 }

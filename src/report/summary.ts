@@ -7,6 +7,7 @@
 import { basename } from "node:path";
 import type { RunResult } from "../pipeline.js";
 import type { PayloadReport } from "../verify/payload-set.js";
+import { bootNotes, cacheUseLine } from "./run-text.js";
 import { payloadVerdict } from "./text.js";
 
 export interface ReportTable {
@@ -39,6 +40,14 @@ export function payloadScenarioResult(result: RunResult, payload: PayloadReport)
   return `${steps.length} steps passed`;
 }
 
+/** The verifier's verdict; findings a self-test expects are marked so. */
+function verifierText(p: PayloadReport): string {
+  const unexpected = p.findings.filter((f) => !f.expected);
+  if (p.findings.length > 0 && unexpected.length === 0)
+    return `${payloadVerdict(p.findings)} (expected)`;
+  return payloadVerdict(unexpected);
+}
+
 function signatureText(result: RunResult): string {
   const s = result.signing;
   if (!s) return "unsigned";
@@ -58,6 +67,13 @@ export function runReport(result: RunResult): RunReport {
       `Signed with minisign key ${result.signing.minisign.keyId}; check a file with \`minisign -Vm FILE -p ${result.signing.minisign.publicKey}\``,
     );
   } else if (result.signing) notes.push(`Unsigned: ${result.signing.reason}`);
+  if (result.scenario) {
+    const { passed, failed, notRun } = result.scenario.counts;
+    notes.push(
+      `Boot test ${result.scenario.scenario}: ${passed} passed, ${failed} failed, ${notRun} not run`,
+    );
+  }
+  notes.push(...bootNotes(result));
   if (result.published?.releaseSkipped) notes.push(result.published.releaseSkipped);
   for (const a of result.published?.attestations ?? [])
     notes.push(`Sigstore provenance attestation ${a.id ?? "(not stored)"} of ${a.subject}`);
@@ -72,7 +88,7 @@ export function runReport(result: RunResult): RunReport {
         p.name,
         p.buildId ? p.buildId.slice(0, 12) : "none",
         `${p.size}`,
-        payloadVerdict(p.findings.filter((f) => !f.expected)),
+        verifierText(p),
         payloadScenarioResult(result, p),
         signature,
       ]),
@@ -99,6 +115,13 @@ export function runReport(result: RunResult): RunReport {
       title: `Boot test: ${result.scenario.scenario}`,
       header: ["Step", "Result", "Detail"],
       rows: result.scenario.steps.map((s) => [s.name, s.status, s.message ?? ""]),
+    });
+  }
+  if (result.cache.length > 0) {
+    tables.push({
+      title: "GitHub cache (keys in docs/caching.md)",
+      header: ["Entry"],
+      rows: result.cache.map((use) => [cacheUseLine(use)]),
     });
   }
   tables.push({

@@ -22,9 +22,57 @@ export interface DirectoryCache {
   restore(paths: string[], key: string, restoreKeys?: string[]): Promise<string | undefined>;
   /**
    * Stores `paths` under `key`. Entries are immutable, so save only after `restore`
-   * missed the exact key; saving an existing key is a warning, not an error.
+   * missed the exact key; saving an existing key is a warning, not an error. Resolves
+   * true when the entry was stored.
    */
-  save(paths: string[], key: string): Promise<void>;
+  save(paths: string[], key: string): Promise<boolean>;
+}
+
+/** What a run did with one cache entry: shown in the job summary and kept in the report. */
+export interface CacheUse {
+  /** What the entry holds. */
+  readonly entry: "base" | "ccache" | "guest-assets" | "guest-tool";
+  /** The key looked up (and saved under, when the lookup missed). */
+  readonly key: string;
+  /** The key of the entry that was restored; undefined on a miss. */
+  restored?: string;
+  /** True once a missed entry was stored for the next run. */
+  saved?: boolean;
+}
+
+/** One directory set this project keeps in the cache, under one key. */
+export interface CacheEntrySpec {
+  readonly entry: CacheUse["entry"];
+  readonly key: string;
+  readonly paths: string[];
+}
+
+/** Restores each entry (exact key only); the uses say which ones missed. */
+export async function restoreEntries(
+  cache: DirectoryCache,
+  entries: readonly CacheEntrySpec[],
+): Promise<CacheUse[]> {
+  const uses: CacheUse[] = [];
+  for (const e of entries) {
+    const restored = await cache.restore(e.paths, e.key);
+    uses.push({ entry: e.entry, key: e.key, ...(restored ? { restored } : {}) });
+  }
+  return uses;
+}
+
+/** Saves the entries whose restore missed, once the run has made their directories. */
+export async function saveMissedEntries(
+  cache: DirectoryCache,
+  entries: readonly CacheEntrySpec[],
+  uses: readonly CacheUse[],
+  exists: (path: string) => Promise<boolean>,
+): Promise<void> {
+  for (const e of entries) {
+    const use = uses.find((u) => u.key === e.key);
+    if (!use || use.restored) continue;
+    const present = await Promise.all(e.paths.map(exists));
+    if (present.every(Boolean)) use.saved = await cache.save(e.paths, e.key);
+  }
 }
 
 /** What every key this project stores starts with. */
@@ -54,11 +102,19 @@ export interface BaseCacheKeyParts {
  * commas), or on a key over 512 characters: all are bugs in the caller.
  */
 export function baseCacheKey(parts: BaseCacheKeyParts): string {
+  return cacheKey("base", parts);
+}
+
+/**
+ * The key of any entry: `xen-livepatch-ci-<entry>-<platform>-<arch>-<buildKey>`, with the
+ * checks baseCacheKey describes (docs/caching.md lists every entry and its key).
+ */
+export function cacheKey(entry: CacheUse["entry"], parts: BaseCacheKeyParts): string {
   for (const [name, value] of Object.entries(parts) as [string, string][]) {
     if (value === "") throw new Error(`baseCacheKey: ${name} is empty`);
     if (value.includes(",")) throw new Error(`baseCacheKey: ${name} contains a comma: ${value}`);
   }
-  const key = `${CACHE_KEY_PREFIX}-base-${parts.platform}-${parts.arch}-${parts.buildKey}`;
+  const key = `${CACHE_KEY_PREFIX}-${entry}-${parts.platform}-${parts.arch}-${parts.buildKey}`;
   if (key.length > MAX_KEY_LENGTH) {
     throw new Error(`baseCacheKey: ${key.length} characters, the limit is ${MAX_KEY_LENGTH}`);
   }
@@ -74,7 +130,7 @@ export function localCache(): DirectoryCache {
   return {
     kind: "local",
     restore: () => Promise.resolve(undefined),
-    save: () => Promise.resolve(),
+    save: () => Promise.resolve(false),
   };
 }
 
@@ -127,12 +183,12 @@ export function githubCache(log: Logger): DirectoryCache {
           log.warning(
             `Cache: GitHub's cache service is not available to this step; not saving ${key}.`,
           );
-          return;
+          return false;
         }
         entryId = await client.saveCache(paths, key);
       } catch (error) {
         log.warning(`Cache: saving ${key} failed; the run goes on without it: ${messageOf(error)}`);
-        return;
+        return false;
       }
       // The client answers -1 (after logging why) when the service would not take the
       // entry: the key exists already, another job is saving it, or the service failed.
@@ -140,9 +196,10 @@ export function githubCache(log: Logger): DirectoryCache {
         log.warning(
           `Cache: ${key} was not saved (the key exists already, or the cache service refused or failed; see above). This does not fail the run.`,
         );
-      } else {
-        log.info(`Cache: saved ${key}.`);
+        return false;
       }
+      log.info(`Cache: saved ${key}.`);
+      return true;
     },
   };
 }

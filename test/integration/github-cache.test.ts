@@ -276,7 +276,7 @@ describe("githubCache against a loopback results service", () => {
     await saveTree(cache);
     await makeTree(join(cacheDir, "base"));
 
-    await expect(cache.save(paths(), key)).resolves.toBeUndefined();
+    await expect(cache.save(paths(), key)).resolves.toBe(false);
     const second = server.requests.filter((r) => r.operation === "CreateCacheEntry")[1];
     expect(second?.status).toBe(409);
     expect(warnings).toHaveLength(1);
@@ -290,7 +290,7 @@ describe("githubCache against a loopback results service", () => {
     await makeTree(join(cacheDir, "base"));
     server.failWith(500);
 
-    await expect(withFastClock(cache.save(paths(), key))).resolves.toBeUndefined();
+    await expect(withFastClock(cache.save(paths(), key))).resolves.toBe(false);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/was not saved/);
 
@@ -403,6 +403,6 @@ describe("baseCacheKey and localCache", () => {
     const cache = localCache();
     expect(cache.kind).toBe("local");
     expect(await cache.restore(["/nonexistent"], "k", ["k-"])).toBeUndefined();
-    await expect(cache.save(["/nonexistent"], "k")).resolves.toBeUndefined();
+    await expect(cache.save(["/nonexistent"], "k")).resolves.toBe(false);
   });
 });

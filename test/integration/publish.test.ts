@@ -12,6 +12,7 @@ import type { Metadata } from "../../src/report/metadata.js";
 import { type ResultsServer, startResultsServer } from "../helpers/actions-results-server.js";
 import { type GitHubApiServer, startGitHubApiServer } from "../helpers/github-api-server.js";
 import { runAction } from "../helpers/run-action.js";
+import { unzip } from "../helpers/zip.js";
 import { getXenBase, integrationCacheDir } from "./xen-base.js";
 
 const REPOSITORY = "xen-project/livepatches";
@@ -31,19 +32,6 @@ function tree(dir: string): Map<string, Buffer> {
     }
   }
   return files;
-}
-
-/** Unpacks a zip with Python's zipfile: an implementation that is not the uploader's. */
-function unzip(zip: Buffer): string {
-  const dir = tmp();
-  writeFileSync(join(dir, "artifact.zip"), zip);
-  const extracted = join(dir, "x");
-  const script = "import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])";
-  const run = spawnSync("python3", ["-c", script, join(dir, "artifact.zip"), extracted], {
-    encoding: "utf8",
-  });
-  if (run.status !== 0) throw new Error(`unzip failed: ${run.stderr}`);
-  return extracted;
 }
 
 function minisignVerifies(file: string, publicKey: string): boolean {

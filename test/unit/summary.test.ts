@@ -33,6 +33,7 @@ function result(over: Partial<RunResult> = {}): RunResult {
   return {
     tool: { name: "xen-livepatch-ci", version: "0" },
     verdict: "pass",
+    cache: [],
     stages: [
       { name: "verify", status: "ok", seconds: 0.25, detail: "2 payload(s) pass" },
       { name: "sign", status: "ok", seconds: 0.01 },
@@ -65,10 +66,14 @@ describe("the run report", () => {
       step("apply fix_<b>", "failed", "xen-livepatch apply fix_<b>"),
       step("list", "passed", "xen-livepatch list"),
     ],
+    counts: { passed: 2, failed: 1, notRun: 0 },
+    boot: { accel: "tcg", end: "poweroff", totalMs: 9000, dom0ReadyMs: 8000, command: [] },
+    stepsMs: 1000,
   } as unknown as ScenarioResult;
 
   it("has one row per payload with its build-id, size, verifier, boot test and signature", () => {
     const report = runReport(result({ scenario }));
+    expect(report.notes).toContain("Boot test default: 2 passed, 1 failed, 0 not run");
     const payloads = report.tables.find((t) => t.title === "Payloads")!;
     expect(payloads.rows).toEqual([
       ["fix_a", "abababababab", "4096", "clean", "1 steps passed", "minisign 0123456789ABCDEF"],
