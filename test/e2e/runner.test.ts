@@ -74,7 +74,8 @@ beforeAll(async () => {
       GITHUB_EVENT_NAME: "pull_request",
       GITHUB_EVENT_PATH: eventPath,
       GITHUB_REPOSITORY: "xen-users/patches",
-      GITHUB_SERVER_URL: "https://github.example",
+      // A runner on github.com (the artifact client refuses GitHub Enterprise Server).
+      GITHUB_SERVER_URL: "https://github.com",
       GITHUB_RUN_ID: "1234",
       GITHUB_RUN_ATTEMPT: "1",
       GITHUB_SHA: "0".repeat(40),
