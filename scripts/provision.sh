@@ -74,6 +74,32 @@ derive_one_line() {
 
 need_update=0
 
+# Xen's source package and dom0's kernel are Debian's. Elsewhere (Ubuntu) apt gets them from
+# a Debian mirror the user names, added for bookworm only and pinned to priority 1: it
+# supplies what the distribution lacks (linux-image-amd64, xen 4.17.5+...-1) and never
+# replaces the distribution's own packages.
+# shellcheck disable=SC1091
+distro="$(. /etc/os-release && printf '%s' "${ID:-}")"
+DEBIAN_LIST=/etc/apt/sources.list.d/xlci-debian.sources
+if [ "$distro" != debian ]; then
+  if [ -z "${XLCI_DEBIAN_MIRROR:-}" ]; then
+    log "error: this is $distro, and Xen's source package and dom0's kernel come from Debian 12:"
+    log "  set XLCI_DEBIAN_MIRROR to a Debian mirror's URL (as in a Debian machine's apt sources) and run again"
+    exit 1
+  fi
+  if [ ! -f "$DEBIAN_LIST" ]; then
+    dpkg-query -W -f='${Status}' debian-archive-keyring 2>/dev/null | grep -q 'install ok installed' || {
+      as_root apt-get update -qq
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debian-archive-keyring
+    }
+    printf 'Types: deb deb-src\nURIs: %s\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+      "$XLCI_DEBIAN_MIRROR" | as_root tee "$DEBIAN_LIST" >/dev/null
+    printf 'Package: *\nPin: release n=bookworm\nPin-Priority: 1\n' | as_root tee /etc/apt/preferences.d/xlci-debian >/dev/null
+    log "added $DEBIAN_LIST (pinned to priority 1)"
+    need_update=1
+  fi
+fi
+
 if [ -z "$(source_targets)" ]; then
   shopt -s nullglob
   deb822_files=(/etc/apt/sources.list.d/*.sources)

@@ -97,6 +97,8 @@ export interface RunResult {
   diagnostics?: CompilerDiagnostic[];
   /** The boot test's steps and how the boot went. */
   scenario?: ScenarioResult;
+  /** The boot test's payload IDs and the files they were (ID -> file). */
+  scenarioPayloads?: Record<string, string>;
   /** What each payload was made from, by its file. */
   readonly origins: Record<string, PayloadOrigin>;
   /** How the outputs were signed, or why not (metadata.json says the same). */
@@ -391,6 +393,7 @@ export async function run(
             }),
         );
         result.scenario = outcome;
+        result.scenarioPayloads = payloadFiles;
         result.kvm = kvmUse(options.kvm, kvm, outcome.boot);
         await writeFile(result.files.scenario, JSON.stringify(outcome, null, 2) + "\n");
         await writeFile(result.files.junit, junitXml(outcome));

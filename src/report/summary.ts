@@ -28,9 +28,13 @@ export interface RunReport {
 export function payloadScenarioResult(result: RunResult, payload: PayloadReport): string {
   const scenario = result.scenario;
   if (!scenario) return "not booted";
-  const names = [payload.name, basename(payload.file)];
+  // The IDs the scenario uploaded this file under (a scenario names payloads its own way).
+  const ids = Object.entries(result.scenarioPayloads ?? {})
+    .filter(([, file]) => file === payload.file)
+    .map(([id]) => id);
+  const names = ids.length > 0 ? ids : [payload.name, basename(payload.file)];
   const steps = scenario.steps.filter((s) =>
-    s.commands.some((c) => names.some((n) => c.command.includes(n))),
+    s.commands.some((c) => c.command.split(/\s+/).some((word) => names.includes(word))),
   );
   if (steps.length === 0) return "not in the boot test";
   const failed = steps.filter((s) => s.status === "failed").length;

@@ -58,7 +58,7 @@ it("a new runner restores the base build, dom0's pieces and the guest tool the p
     expect(saved.filter((k) => k.startsWith(`xen-livepatch-ci-${entry}-linux-x64-`))).toHaveLength(
       1,
     );
-    expect(first.summary).toMatch(new RegExp(`<li>${entry}: not in the cache, built and saved`));
+    expect(first.summary).toMatch(new RegExp(`<td>${entry}: not in the cache, built and saved`));
   }
 
   rmSync(runnerTemp, { recursive: true, force: true });
@@ -76,7 +76,7 @@ it("a new runner restores the base build, dom0's pieces and the guest tool the p
   expect(restored.buildId).toBe(built.buildId);
   for (const entry of ["base", "guest-assets", "guest-tool"])
     expect(again.summary).toMatch(
-      new RegExp(`<li>${entry}: restored \\(xen-livepatch-ci-${entry}-`),
+      new RegExp(`<td>${entry}: restored \\(xen-livepatch-ci-${entry}-`),
     );
   expect(again.outputs.verdict).toBe("pass");
   // The guest tool came from the cache: its build, which leaves a log next to the tool's

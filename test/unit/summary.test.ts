@@ -71,6 +71,23 @@ describe("the run report", () => {
     stepsMs: 1000,
   } as unknown as ScenarioResult;
 
+  it("finds a payload's boot steps by the ID the scenario gave its file, word by word", () => {
+    const named = {
+      ...scenario,
+      steps: [
+        step("upload hello", "passed", "xen-livepatch upload hello /payloads/hello.livepatch"),
+        step("apply hello", "passed", "xen-livepatch apply hello"),
+        step("apply hello_more", "failed", "xen-livepatch apply hello_more"),
+      ],
+    } as ScenarioResult;
+    const report = runReport(
+      result({ scenario: named, scenarioPayloads: { hello: "/out/payloads/fix_a.livepatch" } }),
+    );
+    const payloads = report.tables.find((t) => t.title === "Payloads")!;
+    expect(payloads.rows[0]![4]).toBe("2 steps passed");
+    expect(payloads.rows[1]![4]).toBe("not in the boot test");
+  });
+
   it("has one row per payload with its build-id, size, verifier, boot test and signature", () => {
     const report = runReport(result({ scenario }));
     expect(report.notes).toContain("Boot test default: 2 passed, 1 failed, 0 not run");
