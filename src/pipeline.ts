@@ -229,7 +229,7 @@ export async function run(
         log.info(record.detail);
         return t;
       });
-      const base = await stage("base", "Base build", async (record) => {
+      const { base, baseOptions } = await stage("base", "Base build", async (record) => {
         const config =
           options.xenConfig === "defconfig"
             ? undefined
@@ -260,11 +260,11 @@ export async function run(
         log.info(record.detail);
         for (const note of b.config.notes) log.warning(`xen-config: ${note}`);
         await checkExpectedBuildId(options.expectedBuildId, xen);
-        return Object.assign(b, { options: baseOptions });
+        return { base: b, baseOptions };
       });
       xenSyms ??= base.xenSyms;
       testPayloads = base.testPayloads;
-      built = { base, source: tree.identity, baseOptions: base.options };
+      built = { base, source: tree.identity, baseOptions };
     }
 
     const payloads = await stage("payloads", "Payloads", async (record) => {
