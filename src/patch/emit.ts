@@ -41,7 +41,10 @@ export interface PayloadSource {
   /** The assembly source of the payload. */
   text: string;
   functions: PatchedFunction[];
-  /** New functions the payload carries (called from the changed ones, or hooks). */
+  /**
+   * Functions the payload carries without a function entry: new ones (called from the
+   * changed ones, or hooks) and the cold parts of the changed ones.
+   */
   added: string[];
   /** Data and strings copied in, and references left to the hypervisor, for the log. */
   notes: string[];
@@ -263,8 +266,9 @@ export function emitPayloadSource(diffs: readonly ObjectDiff[]): PayloadSource {
         return `${refName(placeUnit(diff, unit))}${signed(within)}`;
       }
       if (unit.kind === "function") {
-        if (original) return `${quote(original.xenName)}${signed(within)}`;
-        // A cold part or a new helper nothing else pulled in.
+        // A split-off cold part jumps back into its function's body, which must be the
+        // new one: it always comes along. Other unchanged functions stay the hypervisor's.
+        if (original && !isColdPart(unit)) return `${quote(original.xenName)}${signed(within)}`;
         include(diff, unit);
         added.push(unit.xenName);
         return `${refName(placeUnit(diff, unit, unit.xenName))}${signed(within)}`;
@@ -296,6 +300,10 @@ export function emitPayloadSource(diffs: readonly ObjectDiff[]): PayloadSource {
     );
     return "0";
   }
+}
+
+function isColdPart(unit: Unit): boolean {
+  return unit.name.endsWith(".cold");
 }
 
 function refName(name: string): string {

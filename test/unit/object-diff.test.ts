@@ -97,6 +97,35 @@ const char *s(void) { return "same"; }
     ]);
   });
 
+  it("patches the function whose split-off cold part changed, and carries the cold part", () => {
+    const source = `
+void report(const char *, int) __attribute__((cold));
+void die(void) __attribute__((noreturn, cold));
+int f(int x) {
+  if (__builtin_expect(x > 100, 0)) { report("too big", x); die(); }
+  return x * 3;
+}
+`;
+    const original = compile("cold1", source);
+    const patched = compile("cold2", source.replace('"too big"', '"far too big"'));
+    expect(patched.units.map((u) => u.name).sort()).toEqual(["f", "f.cold"]);
+    const diff = diffObjects(original, patched);
+    // Only the cold part's string changed; f is entered through its own start.
+    expect(diff.changed.map((c) => [c.unit.name, c.why])).toEqual([
+      ["f", "its cold part f.cold changed"],
+    ]);
+    const payload = emitPayloadSource([diff]);
+    expect(payload.functions.map((f) => f.name)).toEqual(["f"]);
+    expect(payload.added).toEqual(["cold2.c#f.cold"]);
+    expect(payload.text).toContain("0x66,0x61,0x72"); // "far"
+
+    // The hot part changed, the cold one not: it still comes along, since it jumps back
+    // into the function's body, which is the new one now.
+    const hot = diffObjects(original, compile("cold3", source.replace("x * 3", "x * 5")));
+    expect(hot.changed.map((c) => [c.unit.name, c.why])).toEqual([["f", "its code changed"]]);
+    expect(emitPayloadSource([hot]).added).toEqual(["cold3.c#f.cold"]);
+  });
+
   it("refuses a new initial value of live data, and a new size", () => {
     const original = compile(
       "g",
