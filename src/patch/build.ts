@@ -20,6 +20,7 @@ import {
   formatDiagnostic,
 } from "../payload/sources.js";
 import type { XenSourceIdentity } from "../source/types.js";
+import { LIVEPATCH_NAME_SIZE } from "../livepatch/payload.js";
 import { ConfigurationError } from "../util/errors.js";
 import { CommandError, runCommand } from "../util/exec.js";
 import { type ObjectDiff, diffObjects } from "./object-diff.js";
@@ -94,22 +95,26 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
   }> = [];
   try {
     const tree = join(work, "tree");
+    // The objects before this step's patches: the previous step's result in a stack.
+    let before = new Map<string, Buffer>();
     for (const step of steps) {
       if (step.fresh) {
         await rm(tree, { recursive: true, force: true });
         await mkdir(tree, { recursive: true });
         await copyHypervisorTree(opts.base.tree, tree, logFile);
+        before = await objectContents(tree);
       }
-      const before = await objectContents(tree);
       for (const p of step.apply) {
         await log(`applying ${p.path}`);
         await applyPatch(p, tree, logFile);
       }
       await log(`${step.name}: rebuilding the hypervisor incrementally`);
       await rebuild(tree, step.apply, make, logFile);
-      const diffs = await changedObjects(tree, before);
+      const after = await objectContents(tree);
+      const diffs = changedObjects(before, after);
+      before = after;
       await log(
-        `${step.name}: ${diffs.length} object(s) recompiled differently: ${diffs.map((d) => relative(tree, d.patched.file)).join(", ")}`,
+        `${step.name}: ${diffs.length} object(s) recompiled differently: ${diffs.map((d) => d.patched.file).join(", ")}`,
       );
       let source;
       try {
@@ -119,7 +124,7 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
         const list = step.apply.map((p) => p.path).join(", ");
         throw new ConfigurationError(
           "patches",
-          `${list} cannot be built into a livepatch:\n${err.reasons.map((r) => `  - ${r.replaceAll(`${tree}/`, "")}`).join("\n")}`,
+          `${list} cannot be built into a livepatch:\n${err.reasons.map((r) => `  - ${r}`).join("\n")}`,
           { cause: err },
         );
       }
@@ -153,10 +158,7 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
     return {
       ...payload,
       patches: g.step.apply.map((p) => ({ path: p.path, sha256: p.sha256 })),
-      functions: g.source.functions.map((f) => ({
-        ...f,
-        object: f.object.replace(/^.*?\/tree\//, ""),
-      })),
+      functions: g.source.functions,
       added: g.source.added,
       notes: [
         ...g.source.functions.map((f) => `${f.name}: ${f.why}`),
@@ -170,17 +172,20 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
 function cumulativeName(patches: readonly PatchFile[]): string {
   return patches.length === 1
     ? patches[0]!.name
-    : `${patches[patches.length - 1]!.name}-cumulative`.slice(0, 127);
+    : `${patches[patches.length - 1]!.name}-cumulative`.slice(0, LIVEPATCH_NAME_SIZE - 1);
 }
 
-/** Every compiled object of the tree's hypervisor, by path. */
+/**
+ * Every compiled object of the tree's hypervisor, by its path in the tree (`xen/...`):
+ * the name reports and refusals give it.
+ */
 async function objectContents(tree: string): Promise<Map<string, Buffer>> {
   const xen = join(tree, "xen");
   const found = new Map<string, Buffer>();
   for (const entry of await readdir(xen, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith(".o") || AGGREGATES.has(entry.name)) continue;
     const path = join(entry.parentPath, entry.name);
-    found.set(path, await readFile(path));
+    found.set(relative(tree, path), await readFile(path));
   }
   return found;
 }
@@ -214,11 +219,10 @@ async function rebuild(
 }
 
 /** The objects the rebuild changed, each compared with its version before the patch. */
-async function changedObjects(
-  tree: string,
+function changedObjects(
   before: ReadonlyMap<string, Buffer>,
-): Promise<ObjectDiff[]> {
-  const after = await objectContents(tree);
+  after: ReadonlyMap<string, Buffer>,
+): ObjectDiff[] {
   const diffs: ObjectDiff[] = [];
   for (const [path, bytes] of after) {
     const old = before.get(path);
@@ -239,7 +243,7 @@ async function changedObjects(
       // Boot code is built as 32-bit objects, which run before a livepatch could matter.
       throw new ConfigurationError(
         "patches",
-        `${relative(tree, path)} changed, but it is not an x86-64 object of the running hypervisor (${err.message}): boot code cannot be livepatched`,
+        `${path} changed, but it is not an x86-64 object of the running hypervisor (${err.message}): boot code cannot be livepatched`,
         { cause: err },
       );
     }
@@ -256,7 +260,7 @@ async function changedObjects(
       added: [],
       hooks: [],
       refusals: [
-        `${relative(tree, path)}: the file is init-only code (it is linked as .init), which ran at boot and is gone; a livepatch cannot change it`,
+        `${path}: the file is init-only code (it is linked as .init), which ran at boot and is gone; a livepatch cannot change it`,
       ],
     };
   }

@@ -10,14 +10,21 @@ import {
   R_X86_64_64,
   R_X86_64_PC32,
   R_X86_64_PLT32,
+  SHF_WRITE,
   SHT_NOBITS,
-  STT_FUNC,
-  STT_OBJECT,
 } from "../elf/constants.js";
 import type { ElfRela, ElfSection } from "../elf/reader.js";
 import { LIVEPATCH_FUNC_SIZE, LIVEPATCH_PAYLOAD_VERSION, SECTION } from "../livepatch/payload.js";
 import type { ObjectDiff } from "./object-diff.js";
-import { SPECIAL_SECTIONS, type Unit, isCode, isWritable } from "./object-model.js";
+import {
+  SPECIAL_SECTIONS,
+  SUPPORT_CODE_SECTIONS,
+  type Unit,
+  isCode,
+  isColdPart,
+  isWritable,
+  withoutLineBits,
+} from "./object-model.js";
 
 /** The relocation types Xen 4.17's x86 loader applies (arch_livepatch_perform_rela). */
 const RELOCATION_NAMES: ReadonlyMap<number, string> = new Map([
@@ -25,9 +32,6 @@ const RELOCATION_NAMES: ReadonlyMap<number, string> = new Map([
   [R_X86_64_PC32, "R_X86_64_PC32"],
   [R_X86_64_PLT32, "R_X86_64_PLT32"],
 ]);
-
-/** Sections copied under their own name: the loader looks them up by it. */
-const KEEP_NAME = new Set([".altinstr_replacement", ".fixup"]);
 
 export interface PatchedFunction {
   /** The function's name in the hypervisor (`file#name` when static). */
@@ -84,7 +88,7 @@ export function emitPayloadSource(diffs: readonly ObjectDiff[]): PayloadSource {
   // What has been placed in the payload: `${object}:${kind}:${index}` -> label or symbol.
   const placed = new Map<string, string>();
   const idOf = (diff: ObjectDiff) => diffs.indexOf(diff);
-  const included = new Map<string, { diff: ObjectDiff; unit: Unit }>();
+  const included = new Set<string>();
   const functions: PatchedFunction[] = [];
   const added: string[] = [];
 
@@ -132,7 +136,7 @@ export function emitPayloadSource(diffs: readonly ObjectDiff[]): PayloadSource {
   return { text: lines.join("\n") + "\n", functions, added, notes };
 
   function include(diff: ObjectDiff, unit: Unit): void {
-    included.set(`${idOf(diff)}:${unit.symbol.index}`, { diff, unit });
+    included.add(`${idOf(diff)}:${unit.symbol.index}`);
   }
 
   function isIncluded(diff: ObjectDiff, unit: Unit): boolean {
@@ -148,7 +152,7 @@ export function emitPayloadSource(diffs: readonly ObjectDiff[]): PayloadSource {
     placed.set(key, name);
     const model = diff.patched;
     const block: Block = {
-      label: name.startsWith(".L") ? name : quote(name),
+      label: refName(name),
       section: `${sectionPrefix(unit.section)}.xlci.${blocks.length}`,
       flags: sectionFlags(unit.section),
       nobits: unit.section.type === SHT_NOBITS,
@@ -244,8 +248,7 @@ export function emitPayloadSource(diffs: readonly ObjectDiff[]): PayloadSource {
       );
       return { offset, type: "R_X86_64_NONE", target: "0" };
     }
-    // A bug frame keeps its line number in the displacement's high bits.
-    const high = lineBits ? r.addend - (r.addend & 0xffffffn) : 0n;
+    const high = lineBits ? r.addend - withoutLineBits(r.addend) : 0n;
     const target = targetExpression(diff, { ...r, addend: r.addend - high });
     return { offset, type, target: `${target}${signed(high)}` };
   }
@@ -255,10 +258,7 @@ export function emitPayloadSource(diffs: readonly ObjectDiff[]): PayloadSource {
     const model = diff.patched;
     const t = model.target(r);
     if (t.kind === "undefined") return `${quote(t.name)}${signed(r.addend)}`;
-    const named = t.symbol.type === STT_FUNC || t.symbol.type === STT_OBJECT;
-    const unit = named
-      ? model.units.find((u) => u.symbol.index === t.symbol.index)
-      : (model.unitAt(t.section, t.probe) ?? model.unitAt(t.section, t.offset));
+    const unit = model.unitOf(t);
     if (unit) {
       const within = BigInt(t.offset - unit.start);
       const original = diff.pairs.get(unit);
@@ -291,8 +291,7 @@ export function emitPayloadSource(diffs: readonly ObjectDiff[]): PayloadSource {
       !isWritable(t.section) ||
       !diff.original.elf.sectionNamed(t.section.name)
     ) {
-      // Xen finds alternatives' replacements by this name; the others only need a section.
-      const keepName = KEEP_NAME.has(t.section.name) ? t.section.name : undefined;
+      const keepName = SUPPORT_CODE_SECTIONS.has(t.section.name) ? t.section.name : undefined;
       return `${placeSection(diff, t.section, keepName)}${signed(BigInt(t.offset))}`;
     }
     refusals.push(
@@ -300,10 +299,6 @@ export function emitPayloadSource(diffs: readonly ObjectDiff[]): PayloadSource {
     );
     return "0";
   }
-}
-
-function isColdPart(unit: Unit): boolean {
-  return unit.name.endsWith(".cold");
 }
 
 function refName(name: string): string {
@@ -317,7 +312,7 @@ function sectionPrefix(section: ElfSection): string {
 }
 
 function sectionFlags(section: ElfSection): string {
-  return `a${section.flags & 0x1 ? "w" : ""}${isCode(section) ? "x" : ""}`;
+  return `a${section.flags & SHF_WRITE ? "w" : ""}${isCode(section) ? "x" : ""}`;
 }
 
 function blockLines(b: Block): string[] {

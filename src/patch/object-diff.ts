@@ -9,10 +9,13 @@ import { HOOK_SECTIONS } from "../livepatch/payload.js";
 import {
   type ObjectModel,
   SPECIAL_SECTIONS,
+  SUPPORT_CODE_SECTIONS,
   type Unit,
   isCode,
+  isColdPart,
   isWritable,
   stripCloneNumber,
+  withoutLineBits,
 } from "./object-model.js";
 
 /** A jump to the new code is 5 bytes (e9 rel32): a shorter function cannot hold it. */
@@ -34,8 +37,6 @@ export interface ObjectDiff {
   changed: ChangedFunction[];
   /** Functions only the patched object has. */
   added: Unit[];
-  /** Functions only the base's object had (nothing calls them any more). */
-  removed: Unit[];
   /** Hook sections (`LIVEPATCH_*_HOOK`) the patch added. */
   hooks: ElfSection[];
   /** What a livepatch cannot do, each naming the function or data. */
@@ -47,7 +48,7 @@ export interface ObjectDiff {
 /** Pairs units of the two objects: by name, then by name without the clone number. */
 function pairUnits(original: readonly Unit[], patched: readonly Unit[]): Map<Unit, Unit> {
   const pairs = new Map<Unit, Unit>();
-  const key = (u: Unit) => `${u.kind} ${u.section.flags & 0x4 ? "x" : "d"} ${u.name}`;
+  const key = (u: Unit) => `${u.kind} ${isCode(u.section) ? "x" : "d"} ${u.name}`;
   const byName = new Map(original.map((u) => [key(u), u]));
   const unpaired: Unit[] = [];
   for (const u of patched) {
@@ -87,8 +88,7 @@ function specialSignature(model: ObjectModel, unit: Unit): string[] {
         const t = model.target(r);
         const where =
           t.kind === "section" && isCode(t.section) && name.startsWith(".bug_frames")
-            ? // The high bits of a bug frame's displacement are its line number.
-              model.describeTarget({ ...r, addend: BigInt.asIntN(24, r.addend) })
+            ? model.describeTarget({ ...r, addend: withoutLineBits(r.addend) })
             : model.describeTarget(r);
         return `${r.offset}:${where}`;
       });
@@ -103,10 +103,7 @@ function referencedUnits(model: ObjectModel, fn: Unit): Set<Unit> {
   const found = new Set<Unit>();
   for (const r of fn.relas) {
     const t = model.target(r);
-    if (t.kind !== "section") continue;
-    const unit =
-      model.units.find((u) => u.symbol.index === t.symbol.index) ??
-      model.unitAt(t.section, t.probe);
+    const unit = t.kind === "section" ? model.unitOf(t) : undefined;
     if (unit) found.add(unit);
   }
   return found;
@@ -151,12 +148,10 @@ export function diffObjects(original: ObjectModel, patched: ObjectModel): Object
     patched,
     changed: [],
     added: [],
-    removed: [],
     hooks: [],
     refusals: [],
     pairs,
   };
-  const pairedOriginals = new Set(pairs.values());
   const where = (u: Unit) => `${u.xenName} (${patched.file})`;
 
   for (const unit of patched.units) {
@@ -183,13 +178,10 @@ export function diffObjects(original: ObjectModel, patched: ObjectModel): Object
     }
     diff.changed.push({ unit, original: before, why });
   }
-  for (const u of original.units) {
-    if (u.kind === "function" && !pairedOriginals.has(u)) diff.removed.push(u);
-  }
 
   // A split-off cold part is entered only from its function: the function is what changes.
   for (const c of [...diff.changed]) {
-    if (!c.unit.name.endsWith(".cold")) continue;
+    if (!isColdPart(c.unit)) continue;
     diff.changed.splice(diff.changed.indexOf(c), 1);
     const parentName = c.unit.name.replace(/\.cold$/, "");
     const parent = patched.units.find((u) => u.kind === "function" && u.name === parentName);
@@ -278,7 +270,7 @@ export function diffObjects(original: ObjectModel, patched: ObjectModel): Object
       if (patched.units.some((u) => u.section.index === s.index)) continue;
       const o = original.elf.sectionNamed(s.name);
       const same = o && Buffer.from(original.bytes(o)).equals(Buffer.from(patched.bytes(s)));
-      if (!same && !s.name.startsWith(".altinstr_replacement") && s.name !== ".fixup") {
+      if (!same && !SUPPORT_CODE_SECTIONS.has(s.name)) {
         diff.refusals.push(
           `${patched.file}: ${s.name} changed, and holds code outside any function symbol (assembly without .type @function): it cannot be patched function by function`,
         );

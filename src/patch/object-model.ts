@@ -66,6 +66,7 @@ export class ObjectModel {
   /** The source file name of its STT_FILE symbol: Xen prefixes local symbols with it. */
   readonly sourceName: string | undefined;
   readonly units: Unit[] = [];
+  private readonly unitBySymbol = new Map<number, Unit>();
   private readonly relasBySection = new Map<number, ElfRela[]>();
 
   constructor(
@@ -94,7 +95,7 @@ export class ObjectModel {
         ...r,
         offset: r.offset - BigInt(start),
       }));
-      this.units.push({
+      const unit: Unit = {
         kind: sym.type === STT_FUNC ? "function" : "object",
         name: sym.name,
         xenName: this.xenName(sym),
@@ -103,7 +104,9 @@ export class ObjectModel {
         start,
         size,
         relas,
-      });
+      };
+      this.units.push(unit);
+      this.unitBySymbol.set(sym.index, unit);
     }
   }
 
@@ -145,6 +148,17 @@ export class ObjectModel {
   }
 
   /**
+   * The function or data object a relocation target lies in: the symbol's own when it
+   * names one, else the unit around the place (the PC-relative probe first).
+   */
+  unitOf(t: Extract<RelocationTarget, { kind: "section" }>): Unit | undefined {
+    if (t.symbol.type === STT_FUNC || t.symbol.type === STT_OBJECT) {
+      return this.unitBySymbol.get(t.symbol.index);
+    }
+    return this.unitAt(t.section, t.probe) ?? this.unitAt(t.section, t.offset);
+  }
+
+  /**
    * Where a relocation points, as a section and offset, or an undefined symbol's name.
    * A PC-relative reference's addend is biased by the distance from the field to the end
    * of the instruction (-4 for most): `probe` is the offset most likely inside the target.
@@ -173,10 +187,7 @@ export class ObjectModel {
     const t = this.target(rela);
     if (t.kind === "undefined") return `extern ${t.name}${signed(rela.addend)}`;
     const { section } = t;
-    const named = t.symbol.type === STT_FUNC || t.symbol.type === STT_OBJECT;
-    const unit = named
-      ? this.units.find((u) => u.symbol.index === t.symbol.index)
-      : this.unitAt(section, t.probe);
+    const unit = this.unitOf(t);
     if (unit) {
       const what = unit.kind === "object" && !isWritable(section) ? `=${this.digest(unit)}` : "";
       return `${unit.kind} ${stripCloneNumber(unit.name)}${what}${signed(BigInt(t.offset - unit.start))}`;
@@ -215,7 +226,7 @@ export class ObjectModel {
       const target = anchor && this.target(anchor);
       const unit =
         target?.kind === "section" && target.section.flags & SHF_EXECINSTR
-          ? this.unitAt(target.section, target.offset & 0xffffff)
+          ? this.unitAt(target.section, Number(withoutLineBits(BigInt(target.offset))))
           : undefined;
       entries.push({ section, at, size: entrySize, relas: inside, unit });
     }
@@ -236,6 +247,29 @@ export interface SpecialEntry {
   /** The function whose code the entry is about. */
   unit: Unit | undefined;
 }
+
+/**
+ * A bug frame's displacements carry its line number above their low 24 bits
+ * (xen/arch/x86/include/asm/bug.h); in an object, the place is in the low bits.
+ */
+export function withoutLineBits(addend: bigint): bigint {
+  return addend & 0xffffffn;
+}
+
+/** A split-off cold part (`foo.cold`): entered only from its function, and jumping back in. */
+export function isColdPart(unit: Unit): boolean {
+  return unit.name.endsWith(".cold");
+}
+
+/**
+ * Code sections without function symbols that belong to the functions around them:
+ * alternatives' replacements and exception fixups. They are copied whole, under their own
+ * name, which Xen's loader looks them up by.
+ */
+export const SUPPORT_CODE_SECTIONS: ReadonlySet<string> = new Set([
+  ".altinstr_replacement",
+  ".fixup",
+]);
 
 export function isWritable(section: ElfSection): boolean {
   // .data.rel.ro holds constants with relocations: written only while loading.
