@@ -13,28 +13,15 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/commands.js";
 import type { RunResult } from "../../src/pipeline.js";
 import { getXenBase, integrationCacheDir } from "./xen-base.js";
+import { runCli as cli } from "../helpers/cli.js";
 import { runAction } from "../helpers/run-action.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const fixtures = join(root, "test", "fixtures", "payload-sources");
 const patchFixtures = join(root, "test", "fixtures", "patches");
 const tmp = () => mkdtempSync(join(tmpdir(), "xlci-"));
-
-/** Runs the CLI in-process, capturing what it prints. */
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((s) => ((stdout += String(s)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
 
 /** The bundled action with the integration tests' cache, in a new workspace. */
 function action(inputs: Record<string, string>, env: Record<string, string> = {}) {

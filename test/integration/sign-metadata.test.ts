@@ -1,15 +1,15 @@
 // metadata.json and the minisign signatures of a real run: payloads built from the
 // fixtures and Xen's in-tree test payloads on the cached Xen 4.17.5 base, signed with a key
 // from XLCI_SIGNING_KEY, checked with the real minisign and against the JSON Schema.
-import { spawnSync } from "node:child_process";
 import { createHash, generateKeyPairSync } from "node:crypto";
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/commands.js";
 import type { Metadata } from "../../src/report/metadata.js";
+import { runCli as cli } from "../helpers/cli.js";
+import { minisignVerify } from "../helpers/minisign.js";
 import { getXenBase, integrationCacheDir } from "./xen-base.js";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -23,28 +23,6 @@ function validateMetadata(metadata: unknown): string {
   ) as object;
   const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
   return validate(metadata) ? "" : JSON.stringify(validate.errors, null, 2);
-}
-
-/** The real minisign: exit status and what it printed. */
-function minisign(file: string, publicKey: string): { ok: boolean; output: string } {
-  const r = spawnSync("minisign", ["-Vm", file, "-p", publicKey], { encoding: "utf8" });
-  if (r.error)
-    throw new Error(`minisign could not run (run scripts/provision.sh): ${r.error.message}`);
-  return { ok: r.status === 0, output: r.stdout + r.stderr };
-}
-
-async function cli(args: string[], env: Record<string, string>) {
-  let stdout = "";
-  let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((s) => ((stdout += String(s)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
-  for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-    vi.unstubAllEnvs();
-  }
 }
 
 const pem = () =>
@@ -131,12 +109,12 @@ describe("a signed run", () => {
     expect(readFileSync(publicKey, "utf8")).toContain(metadata.signing.minisign.keyId);
     for (const p of metadata.payloads) {
       expect(p.signature!.keyId).toBe(metadata.signing.minisign.keyId);
-      const checked = minisign(join(out, p.file), publicKey);
+      const checked = minisignVerify(join(out, p.file), publicKey);
       expect(checked.ok, checked.output).toBe(true);
       expect(checked.output).toContain(`sha256:${p.sha256}`);
       expect(join(out, p.signature!.file)).toBe(`${join(out, p.file)}.minisig`);
     }
-    const meta = minisign(join(out, "metadata.json"), publicKey);
+    const meta = minisignVerify(join(out, "metadata.json"), publicKey);
     expect(meta.ok, meta.output).toBe(true);
     expect(metadata.signing.metadataSignature).toBe("metadata.json.minisig");
   });
@@ -151,7 +129,7 @@ describe("a signed run", () => {
     const bytes = readFileSync(copy);
     bytes[bytes.length - 1]! ^= 1;
     writeFileSync(copy, bytes);
-    expect(minisign(copy, join(out, metadata.signing.minisign.publicKey)).ok).toBe(false);
+    expect(minisignVerify(copy, join(out, metadata.signing.minisign.publicKey)).ok).toBe(false);
   });
 
   it("never writes the key into the output directory", () => {

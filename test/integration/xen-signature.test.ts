@@ -7,7 +7,6 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/commands.js";
 import { parseElf } from "../../src/elf/reader.js";
 import type { Metadata } from "../../src/report/metadata.js";
 import {
@@ -18,6 +17,7 @@ import {
 } from "../../src/sign/xen-note.js";
 import { ConfigurationError } from "../../src/util/errors.js";
 import { verifyPayloadSet } from "../../src/verify/payload-set.js";
+import { runCli as cli } from "../helpers/cli.js";
 import { getXenBase, integrationCacheDir } from "./xen-base.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "xlci-xen-sig-"));
@@ -48,19 +48,6 @@ async function signedCopy(): Promise<string> {
   copyFileSync(hello, file);
   await embedXenSignature(file, loadXenSignatureKey(key.private, "xen-signature-key"));
   return file;
-}
-
-async function cli(args: string[], env: Record<string, string> = {}) {
-  let stdout = "";
-  let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((s) => ((stdout += String(s)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
-  for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-  }
 }
 
 describe("the Xen signature note", () => {
