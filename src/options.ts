@@ -235,15 +235,11 @@ export function parseOptions(
   oneOf("kvm", input("kvm"), ["auto", "true", "false"]);
   const publishing = publishOptions(input, github);
   const expected = input("expected-build-id");
-  if (
-    expected &&
-    !/^[0-9a-fA-F]{2,}$/.test(expected) &&
-    !expected.includes("/") &&
-    !expected.endsWith("xen-syms")
-  ) {
+  // A hex id is 40 digits (GNU build-id) or 32 (xen.efi's); anything else is a file's path.
+  if (expected && /^[0-9a-fA-F]+$/.test(expected) && ![32, 40].includes(expected.length)) {
     throw new ConfigurationError(
       "expected-build-id",
-      `"${expected}" is neither a hex build-id nor a path to xen-syms`,
+      `"${expected}" is not a build-id (40 hex digits; 32 for a xen.efi) nor a path to the deployed hypervisor (xen-syms, /boot/xen-*.gz, xen.efi)`,
     );
   }
 

@@ -11,18 +11,25 @@ import {
   type XenBase,
   XenBuildError,
   buildXenBase,
+  buildXenTests,
   planXenBase,
 } from "./build/xen.js";
+import { type BaseReference, compareWithReference } from "./build/reference.js";
 import {
   type CompilerDiagnostic,
   parseCompilerDiagnostics,
   sourcePath,
 } from "./report/compiler.js";
-import { XenSyms, buildInfoDifferences } from "./livepatch/xen-syms.js";
+import { XenSyms } from "./livepatch/xen-syms.js";
+import { readHypervisorImage } from "./livepatch/hypervisor-image.js";
 import type { Options, XenSourceSpec } from "./options.js";
 import { toSarif } from "./report/sarif.js";
 import { findingsText } from "./report/text.js";
-import { DEFAULT_DEBIAN_XEN_VERSION, fetchDebianSource } from "./source/debian.js";
+import {
+  DEFAULT_DEBIAN_XEN_VERSION,
+  fetchDebianHypervisor,
+  fetchDebianSource,
+} from "./source/debian.js";
 import { PayloadCompileError, buildSourcePayloads } from "./payload/sources.js";
 import { type PatchPayload, buildPatchPayloads } from "./patch/build.js";
 import { fetchGitSource } from "./source/git.js";
@@ -82,6 +89,13 @@ export interface BaseRecord {
   readonly buildInfo: Record<string, string>;
   readonly config: XenBase["config"];
   readonly cached: boolean;
+  /**
+   * How the base compares with the hypervisor users run (Debian's package for Debian's
+   * source, or the expected-build-id given); absent when there was nothing to compare with.
+   */
+  readonly reference?: BaseReference;
+  /** The image the boot test boots: the distribution's own when the base is identical to it. */
+  readonly bootImage: string;
 }
 
 export interface RunResult {
@@ -239,7 +253,6 @@ export async function run(
           ...(config ? { config } : {}),
           cacheDir: options.cacheDir,
           buildValues: options.buildValues,
-          withTests: options.selfTest,
           logFile: join(result.files.logs, "base-build.log"),
         };
         const cached = await restoreBase(cache, baseOptions, log, result.cache);
@@ -255,19 +268,30 @@ export async function run(
           buildInfo: xen.buildInfo(),
           config: b.config,
           cached: b.cached,
+          bootImage: b.xenImage,
         };
         record.detail = `xen-syms build-id ${xen.buildId ?? "(none)"}${b.cached ? " (cached)" : ""}`;
         log.info(record.detail);
         for (const note of b.config.notes) log.warning(`xen-config: ${note}`);
-        await checkExpectedBuildId(options.expectedBuildId, xen);
+        const reference = await checkReference(tree, b, xen, options, log, result.files.logs);
+        if (reference) {
+          result.base = { ...result.base, ...reference };
+          record.detail += `, ${reference.reference.identical ? "identical to" : "differs from"} ${reference.reference.description}`;
+        }
         return { base: b, baseOptions };
       });
       xenSyms ??= base.xenSyms;
-      testPayloads = base.testPayloads;
       built = { base, source: tree.identity, baseOptions };
     }
 
     const payloads = await stage("payloads", "Payloads", async (record) => {
+      // On top of the base, not part of it: a run with them and one without share the base.
+      if (built && options.selfTest)
+        testPayloads = (
+          await buildXenTests(built.base, {
+            logFile: join(result.files.logs, "self-test-build.log"),
+          })
+        ).payloads;
       const fromPatches =
         built && options.patches.length > 0
           ? await withDiagnostics(built.base.tree, result, () =>
@@ -371,6 +395,8 @@ export async function run(
           options.checks,
         );
         const kvm = options.kvm === "false" ? undefined : await kvmStatus();
+        const bootImage = result.base?.bootImage ?? base.xenImage;
+        if (bootImage !== base.xenImage) log.info(`booting ${bootImage}, the image users run`);
         const outcome = await withGuestCache(
           cache,
           options.cacheDir,
@@ -378,7 +404,7 @@ export async function run(
           result.cache,
           async () =>
             runScenario({
-              base,
+              base: { ...base, xenImage: bootImage },
               scenario,
               payloadFiles,
               cacheDir: options.cacheDir,
@@ -589,24 +615,49 @@ export function describeSource(identity: XenSourceIdentity): string {
   }
 }
 
-async function checkExpectedBuildId(expected: string | undefined, xen: XenSyms): Promise<void> {
-  if (!expected) return;
-  const deployed = /^[0-9a-f]+$/.test(expected) ? undefined : await XenSyms.load(expected);
-  if (deployed && !deployed.buildId) {
-    throw new ConfigurationError("expected-build-id", `${expected} has no usable build-id note`);
+/**
+ * Compares the base with the hypervisor users run (see compareWithReference): for Debian's
+ * source with the packaging's configuration, Debian's own package is fetched and is the
+ * reference unless `expected-build-id` names another; identical to Debian's, its image is
+ * what the boot test boots.
+ *
+ * @throws BaseMismatchError before any payload is built when the build-ids differ.
+ */
+async function checkReference(
+  tree: XenSourceTree,
+  base: XenBase,
+  xen: XenSyms,
+  options: Options,
+  log: Logger,
+  logs: string,
+): Promise<{ reference: BaseReference; bootImage: string } | undefined> {
+  let debian: Awaited<ReturnType<typeof fetchDebianHypervisor>> | undefined;
+  if (tree.identity.kind === "debian") {
+    if (base.config.kind === "packaging") {
+      debian = await fetchDebianHypervisor({
+        root: tree.root,
+        version: tree.identity.version,
+        cacheDir: options.cacheDir,
+        logFile: join(logs, "source.log"),
+      });
+    } else {
+      log.info("not compared with Debian's package: the configuration is not the packaging's");
+    }
   }
-  const want = deployed?.buildId ?? expected;
-  if (xen.buildId === want) return;
-  // With the deployed xen-syms at hand, name the embedded build values that differ.
-  const differences = deployed ? buildInfoDifferences(xen.buildInfo(), deployed.buildInfo()) : [];
-  throw new ConfigurationError(
-    "expected-build-id",
-    `the rebuilt base has build-id ${xen.buildId ?? "(none)"}, the deployed hypervisor ${want}: ` +
-      (differences.length > 0
-        ? `they differ in ${differences.join("; ")}`
-        : "the compiler, .config or build-values differ from the deployed build (give the deployed xen-syms to see which build values differ)") +
-      "; no payload built here would load there",
-  );
+  const efi = join(base.tree, "xen", "xen.efi");
+  const rebuiltEfi = await readHypervisorImage(efi).catch(() => undefined);
+  const reference = await compareWithReference({
+    rebuilt: xen,
+    ...(rebuiltEfi?.buildId ? { rebuiltEfiBuildId: rebuiltEfi.buildId } : {}),
+    ...(options.expectedBuildId ? { expected: options.expectedBuildId } : {}),
+    ...(debian ? { debian } : {}),
+    blame: Object.keys(options.buildValues).length > 0 ? "build-values" : "xen-source",
+  });
+  if (!reference) return undefined;
+  log.info(`the base is identical to ${reference.description} (build-id ${reference.buildId})`);
+  // Debian's own image boots when it is the same build (whichever reference said so).
+  const bootImage = debian && reference.buildId === xen.buildId ? debian.bootImage : base.xenImage;
+  return { reference, bootImage };
 }
 
 /** Writes report.json, findings.sarif and findings.txt: also for a failed run. */

@@ -7,8 +7,12 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { ConfigurationError } from "../util/errors.js";
 
+/**
+ * `packaging`: the `.config` a distribution's packaging copies into the tree (Debian's
+ * `debian/xen-kconfig`), used like a full file; a path in the tree.
+ */
 export type XenConfig =
-  { kind: "defconfig" } | { kind: "full" | "fragment"; path: string; text: string };
+  { kind: "defconfig" } | { kind: "full" | "fragment" | "packaging"; path: string; text: string };
 
 const LINE = /^(CONFIG_[A-Za-z0-9_]+=.*|# CONFIG_[A-Za-z0-9_]+ is not set|#.*|\s*)$/;
 
@@ -40,7 +44,7 @@ export function configKey(config: XenConfig): string {
 /** The `.config` after applying a full file (replaces) or a fragment (appended: later lines win). */
 export function mergedConfigText(defconfig: string, config: XenConfig): string {
   if (config.kind === "defconfig") return defconfig;
-  if (config.kind === "full") return config.text;
+  if (config.kind === "full" || config.kind === "packaging") return config.text;
   return `${defconfig}\n# xen-livepatch-ci: fragment ${config.path}\n${config.text}`;
 }
 

@@ -15,6 +15,13 @@ import { availableParallelism } from "node:os";
 import { delimiter, dirname, join, resolve } from "node:path";
 import type { XenSourceTree } from "../source/types.js";
 import { type XenConfig, configKey, livepatchRequirements, mergedConfigText } from "./config.js";
+import {
+  type DebianRecipe,
+  readDebianRecipe,
+  recipeCompiler,
+  recipeEnv,
+  recipeMakeArgs,
+} from "./packaging.js";
 import { ConfigurationError } from "../util/errors.js";
 import { MissingProgramError, runCommand } from "../util/exec.js";
 import { canonicalJson } from "../util/json.js";
@@ -41,10 +48,14 @@ export interface XenBase {
   xenSyms: string;
   /** The multiboot image QEMU boots with `-kernel`. */
   xenImage: string;
-  testPayloadDir?: string;
-  /** Absolute paths of xen/test/livepatch/*.livepatch, sorted; empty without tests. */
-  testPayloads: string[];
   key: string;
+  /**
+   * The distribution's recipe the base was built with (Debian's packaging in the tree), so
+   * every later make in a copy of the tree (patches, payload sources) runs the same way.
+   */
+  recipe?: DebianRecipe;
+  /** The build and packaging values the make runs had in their environment. */
+  buildEnv: Record<string, string>;
   /** The configuration the hypervisor was built with. */
   config: {
     kind: XenConfig["kind"];
@@ -64,8 +75,6 @@ export interface BuildXenBaseOptions {
   buildValues?: Partial<BuildValues>;
   /** Xen's defconfig unless given (see loadXenConfig). */
   config?: XenConfig;
-  /** Also build the in-tree test payloads (`make -C xen tests`). */
-  withTests: boolean;
   jobs?: number;
   /** Where make's output goes; defaults to `<cacheDir>/build/<key>.log`. */
   logFile?: string;
@@ -129,32 +138,36 @@ export function defaultBuildValues(sourceDate: Date): BuildValues {
   };
 }
 
-/** The make runs of a base build, in order; `cwd` is the tree's root. */
+/** The make runs of a base build, in order: defconfig, then the hypervisor; `cwd` is `tree`. */
 export function xenMakeInvocations(opts: {
+  /** The tree's absolute root (the packaging's make arguments name it). */
+  tree: string;
   jobs: number;
-  withTests: boolean;
   buildValues: BuildValues;
   /** PATH to run make with (ccache's compiler links first, when used). */
   path: string;
   ccacheDir?: string;
   /** The distribution's packaging values its patched tree embeds (see distributionValues). */
   distribution?: Record<string, string>;
+  /** The distribution's make arguments and exports (see readDebianRecipe). */
+  recipe?: DebianRecipe;
 }): MakeInvocation[] {
   const env: Record<string, string> = {
-    ...opts.buildValues,
+    ...recipeEnv(opts.recipe, opts.tree),
     ...opts.distribution,
+    // The given build values win over the packaging's (which set the date and time).
+    ...opts.buildValues,
     PATH: opts.path,
     // Tools sort and format by locale; C keeps the output the same on every machine.
     LC_ALL: "C",
     ...(opts.ccacheDir ? { CCACHE_DIR: opts.ccacheDir } : {}),
   };
+  const recipeArgs = recipeMakeArgs(opts.recipe, opts.tree);
   const jobs = `-j${opts.jobs}`;
-  const runs = [
-    ["-C", "xen", "defconfig"],
-    ["-C", "xen", jobs],
-  ];
-  if (opts.withTests) runs.push(["-C", "xen", jobs, "tests"]);
-  return runs.map((args) => ({ cmd: "make", args, env }));
+  return [
+    ["-C", "xen", "defconfig", ...recipeArgs],
+    ["-C", "xen", jobs, ...recipeArgs],
+  ].map((args) => ({ cmd: "make", args, env }));
 }
 
 /** 16 hex digits of sha256 over everything that changes the build's output. */
@@ -163,8 +176,8 @@ export function xenBuildKey(inputs: {
   config: string;
   compiler: string;
   buildValues: BuildValues;
-  withTests: boolean;
   distribution?: Record<string, string>;
+  recipe?: DebianRecipe;
 }): string {
   return createHash("sha256").update(canonicalJson(inputs)).digest("hex").slice(0, 16);
 }
@@ -175,27 +188,39 @@ export function xenBuildKey(inputs: {
  */
 export async function planXenBase(opts: BuildXenBaseOptions) {
   const cacheDir = resolve(opts.cacheDir);
-  const config: XenConfig = opts.config ?? { kind: "defconfig" };
-  const distribution = await distributionValues(opts.source);
+  const recipe = await readDebianRecipe(opts.source.root);
+  // Without a configuration of the user's, the packaging's own (what the distribution ships).
+  const config: XenConfig =
+    opts.config ??
+    (recipe?.configFile
+      ? {
+          kind: "packaging",
+          path: recipe.configFile,
+          text: await readFile(join(opts.source.root, recipe.configFile), "utf8"),
+        }
+      : { kind: "defconfig" });
+  const distribution = distributionValues(recipe);
   const buildValues = {
-    ...(await sourceDefaults(opts.source, opts.buildValues)),
+    ...(await sourceDefaults(opts.source, opts.buildValues, recipe)),
     ...opts.buildValues,
   };
   checkBuildValues(buildValues);
-  const compiler = (await runCommand("gcc", ["--version"])).stdout.split("\n")[0] ?? "";
+  const compiler =
+    (await runCommand(recipeCompiler(recipe) ?? "gcc", ["--version"])).stdout.split("\n")[0] ?? "";
   const key = xenBuildKey({
     source: opts.source.identity,
     config: configKey(config),
     compiler,
     buildValues,
-    withTests: opts.withTests,
     distribution,
+    ...(recipe ? { recipe } : {}),
   });
   const tree = join(cacheDir, "build", key);
   return {
     cacheDir,
     config,
     distribution,
+    recipe,
     buildValues,
     key,
     tree,
@@ -209,7 +234,8 @@ export async function planXenBase(opts: BuildXenBaseOptions) {
  * build while the others wait for its result.
  */
 export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> {
-  const { cacheDir, config, distribution, buildValues, key, tree } = await planXenBase(opts);
+  const plan = await planXenBase(opts);
+  const { config, recipe, key, tree } = plan;
   const logFile = opts.logFile ?? `${tree}.log`;
 
   const earlier = await readStamp(tree);
@@ -236,7 +262,7 @@ export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> 
     await rm(tree, { recursive: true, force: true });
     await runCommand("cp", ["-a", opts.source.root, tree], { logFile });
 
-    const runs = await makeInvocations(opts, { cacheDir, buildValues, distribution }, logFile);
+    const runs = await makeInvocations(opts, plan, tree, logFile);
     let configResult: XenBase["config"] | undefined;
     for (const [i, run] of runs.entries()) {
       await runCommand(run.cmd, run.args, { cwd: tree, env: run.env, logFile });
@@ -245,20 +271,17 @@ export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> 
     }
 
     const xen = join(tree, "xen");
-    const testPayloadDir = join(xen, "test", "livepatch");
     const result: Omit<XenBase, "cached"> = {
       tree,
       xenSyms: join(xen, "xen-syms"),
       xenImage: join(xen, "xen"),
-      ...(opts.withTests ? { testPayloadDir } : {}),
-      testPayloads: opts.withTests
-        ? (await readdir(testPayloadDir))
-            .filter((name) => name.endsWith(".livepatch"))
-            .sort()
-            .map((name) => join(testPayloadDir, name))
-        : [],
       key,
-      config: configResult!,
+      ...(recipe ? { recipe } : {}),
+      buildEnv: { ...plan.distribution, ...plan.buildValues },
+      config: {
+        ...configResult!,
+        notes: [...(recipe?.differences ?? []), ...configResult!.notes],
+      },
     };
     for (const file of [result.xenSyms, result.xenImage]) {
       await access(file).catch(() => {
@@ -276,40 +299,116 @@ export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> 
  */
 async function makeInvocations(
   opts: BuildXenBaseOptions,
-  plan: Pick<Awaited<ReturnType<typeof planXenBase>>, "cacheDir" | "buildValues" | "distribution">,
+  plan: Pick<
+    Awaited<ReturnType<typeof planXenBase>>,
+    "cacheDir" | "buildValues" | "distribution" | "recipe"
+  >,
+  tree: string,
   logFile: string,
 ): Promise<MakeInvocation[]> {
-  const ccache = await setUpCcache(plan.cacheDir, logFile);
+  const compiler = recipeCompiler(plan.recipe);
+  const ccache = await setUpCcache(plan.cacheDir, logFile, compiler ? [compiler] : []);
   const shims = await setUpShims(plan.cacheDir);
   const path = [ccache?.binDir, shims, process.env.PATH].filter(Boolean).join(delimiter);
   return xenMakeInvocations({
+    tree,
     jobs: opts.jobs ?? availableParallelism(),
-    withTests: opts.withTests,
     buildValues: plan.buildValues,
     path,
     ...(ccache ? { ccacheDir: ccache.cacheDir } : {}),
     distribution: plan.distribution,
+    ...(plan.recipe ? { recipe: plan.recipe } : {}),
   });
 }
 
 /**
- * The make run that rebuilds the hypervisor in a copy of the base's tree (`cwd` is the
- * copy's root) with exactly the base build's environment, so only what a change touches
- * is rebuilt, and rebuilt the same way.
+ * The make run that rebuilds the hypervisor in a copy of the base's tree (`tree`, the
+ * copy's root, is also `cwd`) with exactly the base build's environment and arguments, so
+ * only what a change touches is rebuilt, and rebuilt the same way.
  */
 export async function xenRebuildInvocation(
   opts: BuildXenBaseOptions,
+  tree: string,
   logFile: string,
 ): Promise<MakeInvocation> {
   const plan = await planXenBase(opts);
-  const runs = await makeInvocations({ ...opts, withTests: false }, plan, logFile);
+  const runs = await makeInvocations(opts, plan, tree, logFile);
   return runs[runs.length - 1]!;
+}
+
+/**
+ * The arguments and environment for make in a copy of the base's tree (`tree`, its root):
+ * the distribution's make arguments and the pinned values, so the copy builds like the
+ * base. Without them a different compiler name alone makes Kconfig rebuild everything.
+ */
+export function xenMakeFor(
+  base: Pick<XenBase, "recipe" | "buildEnv">,
+  tree: string,
+): { args: string[]; env: Record<string, string> } {
+  return {
+    args: recipeMakeArgs(base.recipe, tree),
+    env: { ...recipeEnv(base.recipe, tree), ...base.buildEnv, LC_ALL: "C" },
+  };
+}
+
+/** The base's in-tree test payloads (xen/test/livepatch), once built by buildXenTests. */
+export interface XenTests {
+  dir: string;
+  /** Absolute paths of the `*.livepatch` files, sorted. */
+  payloads: string[];
+  /** True when an earlier build was reused. */
+  cached: boolean;
+}
+
+const TESTS_STAMP = ".xlci-tests.json";
+
+/**
+ * Builds the in-tree test payloads (`make -C xen tests`) on top of a finished base, in its
+ * tree, once: they are not part of the base's cache key, so a run with them and a run
+ * without them (a patch) share one base build.
+ *
+ * @throws Error when make fails or the payloads' build changed the hypervisor's build-id
+ *   (it must only read xen-syms).
+ */
+export async function buildXenTests(
+  base: XenBase,
+  opts: { jobs?: number; logFile?: string } = {},
+): Promise<XenTests> {
+  const dir = join(base.tree, "xen", "test", "livepatch");
+  const stamp = join(base.tree, TESTS_STAMP);
+  const list = async () =>
+    (await readdir(dir))
+      .filter((name) => name.endsWith(".livepatch"))
+      .sort()
+      .map((name) => join(dir, name));
+  const done = async () => (await exists(stamp)) && (await list()).length > 0;
+  if (await done()) return { dir, payloads: await list(), cached: true };
+  return withLock(`${base.tree}.tests.lock`, async () => {
+    if (await done()) return { dir, payloads: await list(), cached: true };
+    const logFile = opts.logFile ?? `${base.tree}.tests.log`;
+    const before = await sha256File(base.xenSyms);
+    const make = xenMakeFor(base, base.tree);
+    await runCommand(
+      "make",
+      ["-C", "xen", `-j${opts.jobs ?? availableParallelism()}`, ...make.args, "tests"],
+      { cwd: base.tree, env: { ...make.env, MAKEFLAGS: undefined, MAKELEVEL: undefined }, logFile },
+    );
+    if ((await sha256File(base.xenSyms)) !== before)
+      throw new Error(`make tests rebuilt ${base.xenSyms}: the base changed under its payloads`);
+    await writeFile(stamp, `${JSON.stringify({ built: new Date().toISOString() })}\n`);
+    return { dir, payloads: await list(), cached: false };
+  });
 }
 
 async function sourceDefaults(
   source: XenSourceTree,
   overrides: Partial<BuildValues> = {},
+  recipe?: DebianRecipe,
 ): Promise<BuildValues> {
+  // The packaging's own date (Debian's: SOURCE_DATE_EPOCH, the changelog's newest entry).
+  const { XEN_BUILD_DATE, XEN_BUILD_TIME } = recipe?.env ?? {};
+  if (XEN_BUILD_DATE && XEN_BUILD_TIME)
+    return { ...defaultBuildValues(new Date(0)), XEN_BUILD_DATE, XEN_BUILD_TIME };
   switch (source.identity.kind) {
     case "debian": {
       const changelog = await readFile(join(source.root, "debian", "changelog"), "utf8");
@@ -389,6 +488,8 @@ async function configure(
 async function setUpCcache(
   cacheDir: string,
   logFile: string,
+  /** Compiler names besides gcc and cc that the build calls (a packaging's `CC=`). */
+  compilers: readonly string[] = [],
 ): Promise<{ binDir: string; cacheDir: string } | null> {
   try {
     await runCommand("ccache", ["--version"]);
@@ -400,7 +501,7 @@ async function setUpCcache(
   const ccachePath = await findOnPath("ccache", process.env.PATH ?? "");
   const binDir = join(cacheDir, "ccache-bin");
   await mkdir(binDir, { recursive: true });
-  for (const name of ["gcc", "cc"]) {
+  for (const name of new Set(["gcc", "cc", ...compilers.filter((c) => !c.includes("/"))])) {
     // Create then rename: replacing a link is atomic for a concurrent build using it.
     const tmp = join(binDir, `.${name}.${process.pid}.${randomUUID()}`);
     await rm(tmp, { force: true });
@@ -411,22 +512,14 @@ async function setUpCcache(
 }
 
 /**
- * Debian's patched tree embeds `lsb_release -is` and the packaging's DEB_VERSION and
- * DEB_MAINTAINER in the hypervisor (xen/build.mk). Left to the build machine, an Ubuntu
- * runner, or a machine without lsb_release, builds different bits from the same source.
- * Pinned to what Debian's own packaging uses, the build is the same everywhere.
+ * Debian's patched tree embeds `lsb_release -is` in the hypervisor (xen/build.mk), beside
+ * the packaging's DEB_VERSION and DEB_MAINTAINER (which the recipe exports). Left to the
+ * build machine, an Ubuntu runner, or a machine without lsb_release, builds different bits
+ * from the same source; pinned to what Debian's own build machines answer, it is the same
+ * everywhere.
  */
-export async function distributionValues(source: XenSourceTree): Promise<Record<string, string>> {
-  // Any tree with Debian's packaging (the source package, or a packaging repository).
-  const read = (name: string) =>
-    readFile(join(source.root, "debian", name), "utf8").catch(() => undefined);
-  const [changelog, control] = [await read("changelog"), await read("control")];
-  if (changelog === undefined || control === undefined) return {};
-  return {
-    DEB_VERSION: /^\S+ \(([^)]+)\)/.exec(changelog)?.[1] ?? "",
-    DEB_MAINTAINER: /^Maintainer: (.*)$/m.exec(control)?.[1] ?? "",
-    XLCI_LSB_DISTRIBUTOR: "Debian",
-  };
+export function distributionValues(recipe: DebianRecipe | undefined): Record<string, string> {
+  return recipe ? { XLCI_LSB_DISTRIBUTOR: "Debian" } : {};
 }
 
 /** Programs the build calls whose answers must not depend on the machine: `lsb_release`. */

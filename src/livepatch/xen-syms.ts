@@ -47,7 +47,7 @@ function runtimeSymbolTable(elf: ElfFile): Map<string, XenSymbol> {
 }
 
 /** compile.h's values, by the function returning each (upstream's and Debian's names). */
-const BUILD_INFO_FUNCTIONS = [
+export const BUILD_INFO_FUNCTIONS = [
   "xen_compile_date",
   "xen_compile_time",
   "xen_compile_by",
@@ -62,7 +62,31 @@ const BUILD_INFO_FUNCTIONS = [
   "xen_compile_system_version",
 ] as const;
 
-/** The build values two hypervisors disagree on, as "name: ours vs theirs" lines. */
+/**
+ * Where each embedded value comes from, in the terms a user sets it by: the build values
+ * (xen/Makefile, `build-values`), the compiler, the tree, or Debian's packaging
+ * (DEB_VERSION, DEB_MAINTAINER and `lsb_release -is`, embedded by Debian's patched
+ * xen/build.mk).
+ */
+export const BUILD_INFO_ORIGIN: Record<(typeof BUILD_INFO_FUNCTIONS)[number], string> = {
+  xen_compile_date: "the build date, XEN_BUILD_DATE",
+  xen_compile_time: "the build time, XEN_BUILD_TIME",
+  xen_compile_by: "the build user, XEN_WHOAMI",
+  xen_compile_domain: "the build domain, XEN_DOMAIN",
+  xen_compile_host: "the build host, XEN_BUILD_HOST",
+  xen_compiler: "the compiler",
+  xen_changeset: "the changeset",
+  xen_extra_version: "the extra version",
+  xen_compile_system_distribution: "the distribution (lsb_release -is)",
+  xen_compile_system_maintainer_local: "the package maintainer, DEB_MAINTAINER",
+  xen_compile_system_maintainer_domain: "the package maintainer's domain, DEB_MAINTAINER",
+  xen_compile_system_version: "the package version, DEB_VERSION",
+};
+
+/**
+ * The build values two hypervisors disagree on, one line each:
+ * `the build time, XEN_BUILD_TIME (xen_compile_time()): rebuilt "13:52:25", deployed "00:00:00"`.
+ */
 export function buildInfoDifferences(
   ours: Record<string, string>,
   theirs: Record<string, string>,
@@ -70,10 +94,37 @@ export function buildInfoDifferences(
   const names = [...new Set([...Object.keys(ours), ...Object.keys(theirs)])];
   return names
     .filter((n) => ours[n] !== theirs[n])
-    .map(
-      (n) =>
-        `${n}(): rebuilt ${JSON.stringify(ours[n] ?? null)}, deployed ${JSON.stringify(theirs[n] ?? null)}`,
-    );
+    .map((n) => {
+      const origin = BUILD_INFO_ORIGIN[n as keyof typeof BUILD_INFO_ORIGIN];
+      return `${origin ? `${origin} (${n}())` : `${n}()`}: rebuilt ${JSON.stringify(ours[n] ?? null)}, deployed ${JSON.stringify(theirs[n] ?? null)}`;
+    });
+}
+
+/**
+ * compile.h's values read through the functions that return them: each is
+ * `lea str(%rip), %rax` (after an optional ENDBR64) and a return. `address` finds a
+ * function, `bytesAt` reads the hypervisor's memory. Only the values this tree has and
+ * whose function has that shape are returned, by function name.
+ */
+export function readBuildInfo(
+  address: (name: string) => bigint | undefined,
+  bytesAt: (address: bigint, length: number) => Uint8Array | undefined,
+): Record<string, string> {
+  const info: Record<string, string> = {};
+  for (const fn of BUILD_INFO_FUNCTIONS) {
+    const at0 = address(fn);
+    const code = at0 !== undefined ? bytesAt(at0, 11) : undefined;
+    if (at0 === undefined || !code) continue;
+    const at = code[0] === 0xf3 && code[1] === 0x0f && code[2] === 0x1e && code[3] === 0xfa ? 4 : 0;
+    if (code.length < at + 7 || code[at] !== 0x48 || code[at + 1] !== 0x8d || code[at + 2] !== 0x05)
+      continue;
+    const disp = new DataView(code.buffer, code.byteOffset + at + 3, 4).getInt32(0, true);
+    const text = bytesAt(at0 + BigInt(at + 7 + disp), 256);
+    if (!text) continue;
+    const end = text.indexOf(0);
+    info[fn] = Buffer.from(text.subarray(0, end < 0 ? text.length : end)).toString("latin1");
+  }
+  return info;
 }
 
 export class XenSyms {
@@ -98,33 +149,12 @@ export class XenSyms {
     return this.symbols.get(name);
   }
 
-  /**
-   * The build values the hypervisor embeds (compile.h), read through the functions that
-   * return them: each is `lea str(%rip), %rax` (after an optional ENDBR64) and a return.
-   * Only the ones this tree has and that have that shape are returned.
-   */
+  /** The build values the hypervisor embeds (compile.h), by function; see readBuildInfo. */
   buildInfo(): Record<string, string> {
-    const info: Record<string, string> = {};
-    for (const fn of BUILD_INFO_FUNCTIONS) {
-      const sym = this.lookup(fn);
-      const code = sym && this.bytesAt(sym.value, 11);
-      if (!sym || !code) continue;
-      const at =
-        code[0] === 0xf3 && code[1] === 0x0f && code[2] === 0x1e && code[3] === 0xfa ? 4 : 0;
-      if (
-        code[at] !== 0x48 ||
-        code[at + 1] !== 0x8d ||
-        code[at + 2] !== 0x05 ||
-        code.length < at + 7
-      )
-        continue;
-      const disp = new DataView(code.buffer, code.byteOffset + at + 3, 4).getInt32(0, true);
-      const text = this.bytesAt(sym.value + BigInt(at + 7 + disp), 256);
-      if (!text) continue;
-      const end = text.indexOf(0);
-      info[fn] = Buffer.from(text.subarray(0, end < 0 ? text.length : end)).toString("latin1");
-    }
-    return info;
+    return readBuildInfo(
+      (name) => this.lookup(name)?.value,
+      (address, length) => this.bytesAt(address, length),
+    );
   }
 
   /** Up to `length` bytes of the image at a virtual address; undefined outside loaded data. */

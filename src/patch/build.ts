@@ -72,10 +72,6 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (logFile) await writeFile(logFile, `# [${seconds} s] ${line}\n`, { flag: "a" });
   };
-  const make = await xenRebuildInvocation(
-    opts.baseOptions,
-    logFile ?? join(opts.sourcesDir, "build.log"),
-  );
 
   // Each step is the patches applied to one tree and the payload built from its change.
   const steps: Array<{ name: string; apply: PatchFile[]; fresh: boolean }> =
@@ -95,6 +91,11 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
   }> = [];
   try {
     const tree = join(work, "tree");
+    const make = await xenRebuildInvocation(
+      opts.baseOptions,
+      tree,
+      logFile ?? join(opts.sourcesDir, "build.log"),
+    );
     // The objects before this step's patches: the previous step's result in a stack.
     let before = new Map<string, Buffer>();
     for (const step of steps) {

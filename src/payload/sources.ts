@@ -19,7 +19,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { NT_GNU_BUILD_ID, SHN_LORESERVE, SHN_UNDEF, STT_FUNC } from "../elf/constants.js";
 import { type ElfSymbol, parseElf } from "../elf/reader.js";
-import type { XenBase } from "../build/xen.js";
+import { type XenBase, xenMakeFor } from "../build/xen.js";
 import {
   EXPECT_DATA_SIZE,
   FUNC_OFFSET,
@@ -334,12 +334,21 @@ export async function buildSourcePayloads(
       await writeFile(join(target, "Makefile"), payloadMakefile(dir.name, dir.objects));
     }
 
+    // As the base was built (the distribution's compiler and flags), in this copy.
+    const base = xenMakeFor(opts.base, work);
     const make = (goals: string[], extra: string[] = []) =>
       runCommand(
         "make",
-        ["-C", xenDir, `-j${opts.jobs ?? availableParallelism()}`, ...extra, ...goals],
+        [
+          "-C",
+          xenDir,
+          `-j${opts.jobs ?? availableParallelism()}`,
+          ...base.args,
+          ...extra,
+          ...goals,
+        ],
         // Make run inside another make would inherit its jobserver and flags.
-        { env: { LC_ALL: "C", MAKEFLAGS: undefined, MAKELEVEL: undefined }, logFile },
+        { env: { ...base.env, MAKEFLAGS: undefined, MAKELEVEL: undefined }, logFile },
       );
 
     // Compile every directory at once; -k reports the errors of all of them.

@@ -106,6 +106,18 @@ export interface Metadata {
     /** The values Xen embeds (xen_compile_date(), ...), as read back from xen-syms. */
     buildValues: Record<string, string>;
     xenSymsBuildId: string | null;
+    /**
+     * How the base compares with the hypervisor users run: Debian's package for Debian's
+     * source, or the expected-build-id given; null when there was nothing to compare with.
+     */
+    reference: {
+      kind: "debian-package" | "expected-build-id";
+      description: string;
+      buildId: string;
+      identical: boolean;
+    } | null;
+    /** The image the boot test booted: the distribution's own when identical to it. */
+    bootImage: string;
   } | null;
   /** The build-id of the hypervisor the payloads were verified against. */
   xenBuildId: string | null;
@@ -198,6 +210,15 @@ export async function buildMetadata(inputs: MetadataInputs): Promise<Metadata> {
           compiler,
           buildValues: base.buildInfo,
           xenSymsBuildId: base.buildId ?? null,
+          reference: base.reference
+            ? {
+                kind: base.reference.kind,
+                description: base.reference.description,
+                buildId: base.reference.buildId,
+                identical: base.reference.identical,
+              }
+            : null,
+          bootImage: base.bootImage,
         }
       : null,
     xenBuildId: result.xenBuildId ?? base?.buildId ?? null,

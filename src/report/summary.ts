@@ -62,8 +62,10 @@ export function runReport(result: RunResult): RunReport {
   const notes: string[] = [];
   if (result.reason) notes.push(result.reason);
   if (result.base) {
+    const ref = result.base.reference;
     notes.push(
-      `Base: xen-syms build-id ${result.base.buildId ?? "none"}${result.base.cached ? " (cached build)" : ""}`,
+      `Base: xen-syms build-id ${result.base.buildId ?? "none"}${result.base.cached ? " (cached build)" : ""}` +
+        (ref?.identical ? `, identical to ${ref.description}` : ""),
     );
   }
   if (result.signing?.status === "signed") {

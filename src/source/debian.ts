@@ -1,4 +1,5 @@
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { gunzipSync } from "node:zlib";
 import { join, resolve } from "node:path";
 import { ConfigurationError } from "../util/errors.js";
 import { CommandError, runCommand } from "../util/exec.js";
@@ -119,4 +120,95 @@ export async function assertXenTree(root: string): Promise<void> {
     "xen-source",
     `${root} is not a Xen source tree (missing ${missing.join(", ")}): ${found}`,
   );
+}
+
+/** The hypervisor Debian ships for a source version: its binary package, unpacked. */
+export interface DebianHypervisorPackage {
+  /** Binary package name, e.g. xen-hypervisor-4.17-amd64. */
+  package: string;
+  version: string;
+  /** The package's `/boot/xen-*.gz`, as a Debian host boots it. */
+  image: string;
+  /** The same image decompressed (the multiboot ELF QEMU's `-kernel` takes). */
+  bootImage: string;
+  /** The package's `/boot/xen-*.efi`, when it ships one. */
+  efi?: string;
+  /** The package's `/boot/xen-*.config`: the configuration it was built with. */
+  config?: string;
+}
+
+const PACKAGE_STAMP = ".unpacked";
+
+/**
+ * Downloads and unpacks (once per version, under `<cacheDir>/debian-binary/`) the
+ * `xen-hypervisor-*-amd64` package built from the Debian source tree at `root`, so a base
+ * rebuilt from that source can be compared with what Debian ships. The package name comes
+ * from the tree's debian/control; the version is the source's (Debian builds both from one
+ * upload).
+ *
+ * @throws ConfigurationError (input `xen-source`) when the tree names no amd64 hypervisor
+ *   package or apt cannot download it.
+ */
+export async function fetchDebianHypervisor(opts: {
+  root: string;
+  version: string;
+  cacheDir: string;
+  logFile?: string;
+}): Promise<DebianHypervisorPackage> {
+  const control = await readFile(join(opts.root, "debian", "control"), "utf8").catch(() => "");
+  const pkg = /^Package: (xen-hypervisor-[0-9.]+-amd64)\s*$/m.exec(control)?.[1];
+  if (!pkg) {
+    throw new ConfigurationError(
+      "xen-source",
+      `${join(opts.root, "debian", "control")} names no xen-hypervisor-*-amd64 package to compare the base with`,
+    );
+  }
+  const dir = join(resolve(opts.cacheDir), "debian-binary", `${pkg}_${opts.version}`);
+  if (!(await exists(join(dir, PACKAGE_STAMP)))) {
+    const tmp = `${dir}.tmp-${process.pid}`;
+    await rm(tmp, { recursive: true, force: true });
+    await mkdir(tmp, { recursive: true });
+    try {
+      await runCommand("apt-get", ["download", `${pkg}=${opts.version}`], {
+        cwd: tmp,
+        ...(opts.logFile ? { logFile: opts.logFile } : {}),
+      });
+    } catch (err) {
+      await rm(tmp, { recursive: true, force: true });
+      if (!(err instanceof CommandError)) throw err;
+      const aptSays = err.stderr
+        .split("\n")
+        .filter((l) => l.startsWith("E:"))
+        .join(" ");
+      throw new ConfigurationError(
+        "xen-source",
+        `apt cannot download Debian's ${pkg}=${opts.version}, the hypervisor to compare the base with (${aptSays || err.message.split("\n")[0]}). ` +
+          `Run 'apt-get update' (scripts/provision.sh does), or give the hypervisor you run as expected-build-id.`,
+      );
+    }
+    const deb = (await readdir(tmp)).find((n) => n.endsWith(".deb"));
+    if (!deb) throw new Error(`apt-get download ${pkg}=${opts.version} left no .deb in ${tmp}`);
+    await runCommand("dpkg-deb", ["-x", join(tmp, deb), join(tmp, "root")], {
+      ...(opts.logFile ? { logFile: opts.logFile } : {}),
+    });
+    const boot = join(tmp, "root", "boot");
+    const gz = (await readdir(boot)).find((n) => /^xen-.*\.gz$/.test(n));
+    if (!gz) throw new Error(`${deb} has no /boot/xen-*.gz`);
+    await writeFile(join(tmp, "xen"), gunzipSync(await readFile(join(boot, gz))));
+    await writeFile(join(tmp, PACKAGE_STAMP), "");
+    await moveIntoPlace(tmp, dir, PACKAGE_STAMP);
+  }
+  const boot = join(dir, "root", "boot");
+  const names = await readdir(boot);
+  const find = (re: RegExp) => names.find((n) => re.test(n));
+  const efi = find(/^xen-.*\.efi$/);
+  const config = find(/^xen-.*\.config$/);
+  return {
+    package: pkg,
+    version: opts.version,
+    image: join(boot, find(/^xen-.*\.gz$/)!),
+    bootImage: join(dir, "xen"),
+    ...(efi ? { efi: join(boot, efi) } : {}),
+    ...(config ? { config: join(boot, config) } : {}),
+  };
 }

@@ -14,7 +14,7 @@ import { verifyPayloadSet } from "../../src/verify/payload-set.js";
 const cacheDir = defaultCacheDir(process.env);
 const patch = join(process.cwd(), "test", "fixtures", "patches", "extra-version.patch");
 const source = await fetchDebianSource({ version: DEFAULT_DEBIAN_XEN_VERSION, cacheDir });
-const baseOptions = { source, cacheDir, withTests: false };
+const baseOptions = { source, cacheDir };
 const base = await buildXenBase(baseOptions);
 console.log(`base ${base.key}${base.cached ? " (cached)" : " (built now)"}`);
 

@@ -21,7 +21,7 @@ const cacheDir = integrationCacheDir();
 const assets = await fetchGuestAssets({ cacheDir });
 const tool = (await buildGuestTool({ base, cacheDir })).path;
 const scenario = selfTestScenario();
-const payloadFiles = await resolvePayloadFiles(scenario, base.testPayloadDir!);
+const payloadFiles = await resolvePayloadFiles(scenario, base.testPayloadDir);
 const work = mkdtempSync(join(tmpdir(), "xlci-bench-scenario-"));
 
 function timing(samples: number[]): Timing {

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { XenBase } from "../../src/build/xen.js";
+import type { XenBaseWithTests as XenBase } from "../integration/xen-base.js";
 import type { RunResult } from "../../src/pipeline.js";
 import { getXenBase } from "../integration/xen-base.js";
 

@@ -19,7 +19,7 @@ export async function buildPatches(patches: string[], mode: PatchMode) {
   const out = await mkdtemp(join(tmpdir(), "xlci-patch-test-"));
   const payloads = await buildPatchPayloads({
     base,
-    baseOptions: { source, cacheDir: integrationCacheDir(), withTests: true },
+    baseOptions: { source, cacheDir: integrationCacheDir() },
     source: source.identity,
     patches,
     mode,

@@ -39,7 +39,6 @@ describe("reproducible base", () => {
       source: await localSource(debian.root),
       cacheDir: integrationCacheDir(),
       buildValues: values,
-      withTests: false,
     });
     expect(again.tree).not.toBe((await getXenBase()).tree);
     expect((await XenSyms.load(again.xenSyms)).buildId).toBe(reference.buildId);

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { XenBase } from "../../src/build/xen.js";
+import type { XenBaseWithTests as XenBase } from "./xen-base.js";
 import { ElfFormatError, parseElf } from "../../src/elf/reader.js";
 import { Payload } from "../../src/livepatch/payload.js";
 import { XenSyms } from "../../src/livepatch/xen-syms.js";

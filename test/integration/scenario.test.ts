@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { fetchGuestAssets, type GuestAssets } from "../../src/boot/guest-assets.js";
 import { cleanConsoleLine } from "../../src/boot/qemu.js";
 import { buildGuestTool } from "../../src/build/guest-tool.js";
-import type { XenBase } from "../../src/build/xen.js";
+import type { XenBaseWithTests as XenBase } from "./xen-base.js";
 import { Payload } from "../../src/livepatch/payload.js";
 import { junitXml } from "../../src/report/junit.js";
 import { defaultScenario, describeStack, selfTestScenario } from "../../src/scenario/builtin.js";
@@ -32,13 +32,13 @@ beforeAll(async () => {
   tool = (await buildGuestTool({ base, cacheDir: integrationCacheDir() })).path;
 });
 
-const inTree = (file: string) => join(base.testPayloadDir!, file);
+const inTree = (file: string) => join(base.testPayloadDir, file);
 
 async function run(scenario: Scenario, name: string, payloadFiles?: Record<string, string>) {
   const result = await runScenario({
     base,
     scenario,
-    payloadFiles: payloadFiles ?? (await resolvePayloadFiles(scenario, base.testPayloadDir!)),
+    payloadFiles: payloadFiles ?? (await resolvePayloadFiles(scenario, base.testPayloadDir)),
     cacheDir: integrationCacheDir(),
     logFile: join(work, `${name}.console`),
     assets,

@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, isAbsolute, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildXenBase, type XenBase } from "../../src/build/xen.js";
+import { buildXenBase } from "../../src/build/xen.js";
+import type { XenBaseWithTests as XenBase } from "./xen-base.js";
 import { assertXenTree, fetchDebianSource } from "../../src/source/debian.js";
 import { ConfigurationError } from "../../src/util/errors.js";
 import { getXenBase, getXenSource, integrationCacheDir } from "./xen-base.js";
@@ -37,7 +38,6 @@ describe("Xen base build (Debian source, defconfig)", () => {
     const again = await buildXenBase({
       source: await getXenSource(),
       cacheDir: integrationCacheDir(),
-      withTests: true,
     });
     expect(again).toEqual({ ...base, cached: true });
   });

@@ -1,6 +1,6 @@
 // Shared by integration tests: the real Xen base (Debian's source, defconfig, with the
 // in-tree test payloads), built once into the cache and reused by every later run.
-import { buildXenBase, type XenBase } from "../../src/build/xen.js";
+import { buildXenBase, buildXenTests, type XenBase } from "../../src/build/xen.js";
 import { defaultCacheDir } from "../../src/options.js";
 import { DEFAULT_DEBIAN_XEN_VERSION, fetchDebianSource } from "../../src/source/debian.js";
 import type { XenSourceTree } from "../../src/source/types.js";
@@ -11,7 +11,15 @@ export function integrationCacheDir(): string {
 }
 
 let source: Promise<XenSourceTree> | undefined;
-let base: Promise<XenBase> | undefined;
+/** The base with its in-tree test payloads built on top. */
+export type XenBaseWithTests = XenBase & {
+  /** xen/test/livepatch in the base's tree. */
+  testPayloadDir: string;
+  /** Absolute paths of its `*.livepatch` files, sorted. */
+  testPayloads: string[];
+};
+
+let base: Promise<XenBaseWithTests> | undefined;
 
 export function getXenSource(): Promise<XenSourceTree> {
   source ??= fetchDebianSource({
@@ -22,9 +30,11 @@ export function getXenSource(): Promise<XenSourceTree> {
 }
 
 /** The base every integration test shares; built at most once per process (and cached on disk). */
-export function getXenBase(): Promise<XenBase> {
-  base ??= getXenSource().then((tree) =>
-    buildXenBase({ source: tree, cacheDir: integrationCacheDir(), withTests: true }),
-  );
+export function getXenBase(): Promise<XenBaseWithTests> {
+  base ??= getXenSource().then(async (tree) => {
+    const built = await buildXenBase({ source: tree, cacheDir: integrationCacheDir() });
+    const tests = await buildXenTests(built);
+    return { ...built, testPayloadDir: tests.dir, testPayloads: tests.payloads };
+  });
   return base;
 }

@@ -17,7 +17,6 @@ it("a fragment without CONFIG_LIVEPATCH is made livepatchable, and says so", asy
     source: await getXenSource(),
     cacheDir: integrationCacheDir(),
     config,
-    withTests: false,
   });
   expect(base.config.kind).toBe("fragment");
   expect(base.config.notes).toEqual([

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { TREE_PLACEHOLDER } from "../../src/build/packaging.js";
 import {
   defaultBuildValues,
   parseChangelogDate,
@@ -52,14 +53,13 @@ describe("build value defaults", () => {
 });
 
 describe("xenMakeInvocations", () => {
-  const common = { jobs: 4, buildValues: VALUES, path: "/ccache-bin:/usr/bin" };
+  const common = { tree: "/b/t", jobs: 4, buildValues: VALUES, path: "/ccache-bin:/usr/bin" };
 
-  it("runs defconfig, the build and the test payloads, with the pinned values", () => {
-    const runs = xenMakeInvocations({ ...common, withTests: true, ccacheDir: "/cache/ccache" });
+  it("runs defconfig and the build, with the pinned values", () => {
+    const runs = xenMakeInvocations({ ...common, ccacheDir: "/cache/ccache" });
     expect(runs.map((r) => [r.cmd, ...r.args].join(" "))).toEqual([
       "make -C xen defconfig",
       "make -C xen -j4",
-      "make -C xen -j4 tests",
     ]);
     for (const run of runs) {
       expect(run.env).toEqual({
@@ -71,8 +71,31 @@ describe("xenMakeInvocations", () => {
     }
   });
 
-  it("skips the tests, and CCACHE_DIR without ccache", () => {
-    const runs = xenMakeInvocations({ ...common, withTests: false });
+  it("passes the packaging's arguments for this tree; the given values win over its exports", () => {
+    const runs = xenMakeInvocations({
+      ...common,
+      recipe: {
+        kind: "debian",
+        makeArgs: [
+          "CC=x86_64-linux-gnu-gcc",
+          `EXTRA_CFLAGS_XEN_CORE=-ffile-prefix-map=${TREE_PLACEHOLDER}=.`,
+        ],
+        env: { XEN_BUILD_DATE: "packaging's", DEB_VERSION: "1.0-1" },
+        differences: [],
+      },
+    });
+    expect(runs[1]?.args).toEqual([
+      "-C",
+      "xen",
+      "-j4",
+      "CC=x86_64-linux-gnu-gcc",
+      "EXTRA_CFLAGS_XEN_CORE=-ffile-prefix-map=/b/t=.",
+    ]);
+    expect(runs[1]?.env).toMatchObject({ ...VALUES, DEB_VERSION: "1.0-1" });
+  });
+
+  it("leaves out CCACHE_DIR without ccache", () => {
+    const runs = xenMakeInvocations({ ...common });
     expect(runs.map((r) => r.args.join(" "))).toEqual(["-C xen defconfig", "-C xen -j4"]);
     expect(runs[0]?.env).not.toHaveProperty("CCACHE_DIR");
   });
@@ -84,21 +107,19 @@ describe("xenBuildKey", () => {
     config: "defconfig",
     compiler: "gcc (Debian 12.2.0-14+deb12u1) 12.2.0",
     buildValues: VALUES,
-    withTests: true,
   };
 
   it("is 16 hex digits, independent of key order", () => {
     const key = xenBuildKey(inputs);
     expect(key).toMatch(/^[0-9a-f]{16}$/);
     const reversed = Object.fromEntries(Object.entries(VALUES).reverse()) as BuildValues;
-    const { source, config, compiler, withTests } = inputs;
-    const reordered = { withTests, buildValues: reversed, compiler, config, source };
+    const { source, config, compiler } = inputs;
+    const reordered = { buildValues: reversed, compiler, config, source };
     expect(xenBuildKey(reordered)).toBe(key);
   });
 
   it("changes with anything that changes the output", () => {
     const key = xenBuildKey(inputs);
-    expect(xenBuildKey({ ...inputs, withTests: false })).not.toBe(key);
     expect(xenBuildKey({ ...inputs, compiler: "gcc 13" })).not.toBe(key);
     expect(xenBuildKey({ ...inputs, buildValues: { ...VALUES, XEN_WHOAMI: "x" } })).not.toBe(key);
   });
