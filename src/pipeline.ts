@@ -15,6 +15,7 @@ import {
   planXenBase,
 } from "./build/xen.js";
 import { type BaseReference, compareWithReference } from "./build/reference.js";
+import { recipeMakeArgs } from "./build/packaging.js";
 import {
   type CompilerDiagnostic,
   parseCompilerDiagnostics,
@@ -273,6 +274,11 @@ export async function run(
         record.detail = `xen-syms build-id ${xen.buildId ?? "(none)"}${b.cached ? " (cached)" : ""}`;
         log.info(record.detail);
         for (const note of b.config.notes) log.warning(`xen-config: ${note}`);
+        if (b.recipe)
+          log.info(
+            `built as debian/rules builds it: make ${recipeMakeArgs(b.recipe, b.tree).join(" ")}`,
+          );
+        for (const note of b.recipe?.differences ?? []) log.info(`packaging: ${note}`);
         const reference = await checkReference(tree, b, xen, options, log, result.files.logs);
         if (reference) {
           result.base = { ...result.base, ...reference };

@@ -278,10 +278,7 @@ export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> 
       key,
       ...(recipe ? { recipe } : {}),
       buildEnv: { ...plan.distribution, ...plan.buildValues },
-      config: {
-        ...configResult!,
-        notes: [...(recipe?.differences ?? []), ...configResult!.notes],
-      },
+      config: configResult!,
     };
     for (const file of [result.xenSyms, result.xenImage]) {
       await access(file).catch(() => {
