@@ -170,9 +170,11 @@ function efiImage(
   const sections = Array.from({ length: sectionCount }, (_, i) => {
     const at = optional + optionalSize + i * 40;
     if (at + 40 > bytes.length) throw fail("section table outside the file");
+    // Raw data is padded to the file alignment: past the virtual size it is not the section's.
+    const virtualSize = view.getUint32(at + 8, true);
     return {
       rva: view.getUint32(at + 12, true),
-      rawSize: view.getUint32(at + 16, true),
+      rawSize: Math.min(virtualSize, view.getUint32(at + 16, true)),
       rawOffset: view.getUint32(at + 20, true),
     };
   }).filter((s) => s.rawOffset + s.rawSize <= bytes.length);

@@ -83,6 +83,9 @@ describe("Debian's packaging, followed", () => {
     const efi = await readHypervisorImage(debian.efi!);
     expect(efi.format).toBe("efi");
     expect(efi.buildId).toMatch(/^[0-9a-f]{32}$/);
+    // The rebuilt xen.efi is Debian's too.
+    const rebuilt = await readHypervisorImage(join((await getXenBase()).tree, "xen", "xen.efi"));
+    expect(rebuilt.buildId).toBe(efi.buildId);
   });
 
   it("builds the base Debian ships, says so everywhere, and boots Debian's image", async () => {
@@ -146,6 +149,22 @@ describe("Debian's packaging, followed", () => {
     });
     expect(error).toBeInstanceOf(BaseMismatchError);
     expect(error?.message).toContain(NAMED);
+  }, 900_000);
+
+  it("takes Debian's xen.efi as the reference: the EFI build-id, and its values named", async () => {
+    const same = await runPipeline({ "self-test": "false", "expected-build-id": debian.efi! });
+    expect(same.error).toBeUndefined();
+    expect(same.result?.base?.reference).toMatchObject({
+      kind: "expected-build-id",
+      buildId: (await readHypervisorImage(debian.efi!)).buildId,
+      identical: true,
+    });
+    const changed = await runPipeline({
+      "build-values": CHANGED,
+      "expected-build-id": debian.efi!,
+    });
+    expect(changed.error).toBeInstanceOf(BaseMismatchError);
+    expect(changed.error?.message).toContain(NAMED);
   }, 900_000);
 
   it("shares one base between a run with the in-tree test payloads and one without", async () => {
