@@ -175,7 +175,7 @@ function xenSource(value: string, ref: string, cwd: string): XenSourceSpec | und
     const version = v.slice("debian:".length) || undefined;
     return { kind: "debian", version: v === "debian" ? undefined : version };
   }
-  if (/^(https?|git|ssh):\/\//.test(v) || /^[\w.-]+@[\w.-]+:/.test(v)) {
+  if (/^(https?|git|ssh|file):\/\//.test(v) || /^[\w.-]+@[\w.-]+:/.test(v)) {
     return { kind: "git", url: v, ref };
   }
   return { kind: "path", path: resolve(cwd, v) };

@@ -23,6 +23,7 @@ import {
 } from "./report/compiler.js";
 import { XenSyms } from "./livepatch/xen-syms.js";
 import { readHypervisorImage } from "./livepatch/hypervisor-image.js";
+import type { XenVersion } from "./livepatch/xen-version.js";
 import type { Options, XenSourceSpec } from "./options.js";
 import { toSarif } from "./report/sarif.js";
 import { findingsText } from "./report/text.js";
@@ -274,7 +275,7 @@ export async function run(
         record.detail = `xen-syms build-id ${xen.buildId ?? "(none)"}${b.cached ? " (cached)" : ""}`;
         log.info(record.detail);
         for (const note of b.config.notes) log.warning(`xen-config: ${note}`);
-        if (b.recipe)
+        if (b.recipe?.kind === "debian")
           log.info(
             `built as debian/rules builds it: make ${recipeMakeArgs(b.recipe, b.tree).join(" ")}`,
           );
@@ -399,6 +400,7 @@ export async function run(
           userPayloads,
           testPayloads,
           options.checks,
+          base.xenVersion,
         );
         const kvm = options.kvm === "false" ? undefined : await kvmStatus();
         const bootImage = result.base?.bootImage ?? base.xenImage;
@@ -555,6 +557,7 @@ async function chooseScenario(
   userPayloads: readonly string[],
   testPayloads: readonly string[],
   checks: readonly string[],
+  xenVersion: XenVersion,
 ): Promise<{ scenario: Scenario; payloadFiles: Record<string, string> }> {
   if (choice === "default") {
     const stack = describeStack(await Promise.all(userPayloads.map((f) => Payload.load(f))));
@@ -564,7 +567,7 @@ async function chooseScenario(
     };
   }
   if (choice === "self-test") {
-    const scenario = selfTestScenario();
+    const scenario = selfTestScenario(xenVersion);
     return {
       scenario,
       payloadFiles: await resolvePayloadFiles(scenario, dirname(testPayloads[0] ?? ".")),

@@ -49,8 +49,9 @@ export function mergedConfigText(defconfig: string, config: XenConfig): string {
 }
 
 /**
- * What the final `.config` must hold for a livepatchable x86-64 hypervisor. Returns the
- * settings to force (none when fine); throws when the target is not x86-64.
+ * What the final `.config` must hold for a livepatchable x86-64 hypervisor: CONFIG_LIVEPATCH,
+ * and CONFIG_SYSCTL where the tree has it (4.21+). Returns the settings to force (none when
+ * fine); throws when the target is not x86-64.
  */
 export function livepatchRequirements(config: string): string[] {
   if (!/^CONFIG_X86_64=y$/m.test(config)) {
@@ -59,5 +60,10 @@ export function livepatchRequirements(config: string): string[] {
       "the configuration is not for x86-64 (no CONFIG_X86_64=y); only x86-64 is supported",
     );
   }
-  return /^CONFIG_LIVEPATCH=y$/m.test(config) ? [] : ["CONFIG_LIVEPATCH=y"];
+  const force = /^CONFIG_LIVEPATCH=y$/m.test(config) ? [] : ["CONFIG_LIVEPATCH=y"];
+  // From 4.21 livepatching is a sysctl and depends on CONFIG_SYSCTL (31aca815c7): a tree
+  // that knows the symbol needs it on, or CONFIG_LIVEPATCH=y silently does not stick.
+  const knowsSysctl = /^(CONFIG_SYSCTL=|# CONFIG_SYSCTL is not set)/m.test(config);
+  if (knowsSysctl && !/^CONFIG_SYSCTL=y$/m.test(config)) force.push("CONFIG_SYSCTL=y");
+  return force;
 }

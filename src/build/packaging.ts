@@ -17,9 +17,12 @@ import { exists } from "../util/fs.js";
 /** Stands for the root of the tree being built in recipe values (see `recipeMakeArgs`). */
 export const TREE_PLACEHOLDER = "@XLCI_TREE@";
 
-/** Debian's recipe for the hypervisor, as its packaging gives it. */
-export interface DebianRecipe {
-  readonly kind: "debian";
+/**
+ * How make is called for the hypervisor: Debian's recipe as its packaging gives it, or for
+ * an upstream tree this tool's own (see upstreamRecipe).
+ */
+export interface BuildRecipe {
+  readonly kind: "debian" | "upstream";
   /**
    * `make_args_xen` of debian/rules, one argument each (`CC=...`, `XEN_TARGET_ARCH=...`),
    * with the tree's root written as TREE_PLACEHOLDER: the packaging passes `$(shell pwd)`,
@@ -54,7 +57,7 @@ const NOT_RECIPE_ENV = new Set([
   "XLCI_OUT",
 ]);
 
-const evaluated = new Map<string, Promise<DebianRecipe | undefined>>();
+const evaluated = new Map<string, Promise<BuildRecipe | undefined>>();
 
 /**
  * Debian's hypervisor recipe for the tree at `root`, or undefined when the tree has no
@@ -66,10 +69,7 @@ const evaluated = new Map<string, Promise<DebianRecipe | undefined>>();
  *
  * @throws CommandError when make cannot evaluate debian/rules.
  */
-export function readDebianRecipe(
-  root: string,
-  logFile?: string,
-): Promise<DebianRecipe | undefined> {
+export function readDebianRecipe(root: string, logFile?: string): Promise<BuildRecipe | undefined> {
   let recipe = evaluated.get(root);
   if (!recipe) {
     recipe = evaluate(root, logFile);
@@ -79,7 +79,7 @@ export function readDebianRecipe(
   return recipe;
 }
 
-async function evaluate(root: string, logFile?: string): Promise<DebianRecipe | undefined> {
+async function evaluate(root: string, logFile?: string): Promise<BuildRecipe | undefined> {
   if (!(await exists(join(root, "debian", "rules")))) return undefined;
   const out = await mkdtemp(join(tmpdir(), "xlci-recipe-"));
   try {
@@ -159,19 +159,35 @@ async function evaluate(root: string, logFile?: string): Promise<DebianRecipe | 
   }
 }
 
+/**
+ * The recipe for a tree without a distribution's packaging: Xen's own build, with the
+ * tree's path mapped to "." in what the compiler records. From 4.18.4/4.19.2/4.20 a
+ * livepatch build has DEBUG_INFO on (126b0a6e53) and xen-syms would otherwise embed the
+ * build directory, so the same tree built in two places would have two build-ids. Where
+ * nothing records the path (4.17, no debug info), the map changes no byte.
+ */
+export function upstreamRecipe(): BuildRecipe {
+  return {
+    kind: "upstream",
+    makeArgs: [`EXTRA_CFLAGS_XEN_CORE=-ffile-prefix-map=${TREE_PLACEHOLDER}=.`],
+    env: {},
+    differences: [],
+  };
+}
+
 /** The recipe's make arguments for a build in `tree` (its absolute root). */
-export function recipeMakeArgs(recipe: DebianRecipe | undefined, tree: string): string[] {
+export function recipeMakeArgs(recipe: BuildRecipe | undefined, tree: string): string[] {
   return (recipe?.makeArgs ?? []).map((arg) => arg.split(TREE_PLACEHOLDER).join(tree));
 }
 
 /** The recipe's exported variables for a build in `tree` (its absolute root). */
-export function recipeEnv(recipe: DebianRecipe | undefined, tree: string): Record<string, string> {
+export function recipeEnv(recipe: BuildRecipe | undefined, tree: string): Record<string, string> {
   return Object.fromEntries(
     Object.entries(recipe?.env ?? {}).map(([k, v]) => [k, v.split(TREE_PLACEHOLDER).join(tree)]),
   );
 }
 
 /** The compiler the recipe builds with (its `CC=`), or undefined for the default `gcc`. */
-export function recipeCompiler(recipe: DebianRecipe | undefined): string | undefined {
+export function recipeCompiler(recipe: BuildRecipe | undefined): string | undefined {
   return recipe?.makeArgs.find((a) => a.startsWith("CC="))?.slice(3) || undefined;
 }

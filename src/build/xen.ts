@@ -16,8 +16,9 @@ import { delimiter, dirname, join, resolve } from "node:path";
 import type { XenSourceTree } from "../source/types.js";
 import { type XenConfig, configKey, livepatchRequirements, mergedConfigText } from "./config.js";
 import {
-  type DebianRecipe,
+  type BuildRecipe,
   readDebianRecipe,
+  upstreamRecipe,
   recipeCompiler,
   recipeEnv,
   recipeMakeArgs,
@@ -27,6 +28,7 @@ import { MissingProgramError, runCommand } from "../util/exec.js";
 import { canonicalJson } from "../util/json.js";
 import { withLock } from "../util/lock.js";
 import { exists, sha256File } from "../util/fs.js";
+import { type XenVersion, readXenVersion } from "../livepatch/xen-version.js";
 
 /**
  * The values Xen bakes into the hypervisor (xen/include/xen/compile.h) that otherwise come
@@ -53,9 +55,11 @@ export interface XenBase {
    * The distribution's recipe the base was built with (Debian's packaging in the tree), so
    * every later make in a copy of the tree (patches, payload sources) runs the same way.
    */
-  recipe?: DebianRecipe;
+  recipe?: BuildRecipe;
   /** The build and packaging values the make runs had in their environment. */
   buildEnv: Record<string, string>;
+  /** The tree's Xen version (xen/Makefile): which loader, guest tool and messages it has. */
+  xenVersion: XenVersion;
   /** The configuration the hypervisor was built with. */
   config: {
     kind: XenConfig["kind"];
@@ -150,7 +154,7 @@ export function xenMakeInvocations(opts: {
   /** The distribution's packaging values its patched tree embeds (see distributionValues). */
   distribution?: Record<string, string>;
   /** The distribution's make arguments and exports (see readDebianRecipe). */
-  recipe?: DebianRecipe;
+  recipe?: BuildRecipe;
 }): MakeInvocation[] {
   const env: Record<string, string> = {
     ...recipeEnv(opts.recipe, opts.tree),
@@ -177,7 +181,7 @@ export function xenBuildKey(inputs: {
   compiler: string;
   buildValues: BuildValues;
   distribution?: Record<string, string>;
-  recipe?: DebianRecipe;
+  recipe?: BuildRecipe;
 }): string {
   return createHash("sha256").update(canonicalJson(inputs)).digest("hex").slice(0, 16);
 }
@@ -188,7 +192,7 @@ export function xenBuildKey(inputs: {
  */
 export async function planXenBase(opts: BuildXenBaseOptions) {
   const cacheDir = resolve(opts.cacheDir);
-  const recipe = await readDebianRecipe(opts.source.root);
+  const recipe = (await readDebianRecipe(opts.source.root)) ?? upstreamRecipe();
   // Without a configuration of the user's, the packaging's own (what the distribution ships).
   const config: XenConfig =
     opts.config ??
@@ -276,6 +280,7 @@ export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> 
       xenSyms: join(xen, "xen-syms"),
       xenImage: join(xen, "xen"),
       key,
+      xenVersion: await readXenVersion(tree),
       ...(recipe ? { recipe } : {}),
       buildEnv: { ...plan.distribution, ...plan.buildValues },
       config: configResult!,
@@ -400,7 +405,7 @@ export async function buildXenTests(
 async function sourceDefaults(
   source: XenSourceTree,
   overrides: Partial<BuildValues> = {},
-  recipe?: DebianRecipe,
+  recipe?: BuildRecipe,
 ): Promise<BuildValues> {
   // The packaging's own date (Debian's: SOURCE_DATE_EPOCH, the changelog's newest entry).
   const { XEN_BUILD_DATE, XEN_BUILD_TIME } = recipe?.env ?? {};
@@ -467,7 +472,7 @@ async function configure(
     if (livepatchRequirements(await readFile(configFile, "utf8")).length > 0) {
       throw new ConfigurationError(
         "xen-config",
-        "CONFIG_LIVEPATCH=y cannot be enabled with this configuration (a dependency is off; x86 needs the linker's --build-id)",
+        `${force.join(", ")} cannot be enabled with this configuration (a dependency is off; x86 needs the linker's --build-id)`,
       );
     }
     // Not the file's path: a later build of the same content reuses this one from the cache.
@@ -515,8 +520,8 @@ async function setUpCcache(
  * from the same source; pinned to what Debian's own build machines answer, it is the same
  * everywhere.
  */
-export function distributionValues(recipe: DebianRecipe | undefined): Record<string, string> {
-  return recipe ? { XLCI_LSB_DISTRIBUTOR: "Debian" } : {};
+export function distributionValues(recipe: BuildRecipe | undefined): Record<string, string> {
+  return recipe?.kind === "debian" ? { XLCI_LSB_DISTRIBUTOR: "Debian" } : {};
 }
 
 /** Programs the build calls whose answers must not depend on the machine: `lsb_release`. */

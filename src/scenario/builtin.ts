@@ -7,6 +7,7 @@
  * dom0 (TCG, 2 CPUs): the hook messages in their order and the refusal texts. Xen's own
  * lines are quoted in the YAML's comments; docs/scenarios.md has the longer excerpts.
  */
+import { type XenVersion, XEN_BUILDID_CHECKED_EARLY, hasChange } from "../livepatch/xen-version.js";
 import { Document, isSeq, type Node as YamlNode } from "yaml";
 import { SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE } from "../elf/constants.js";
 import type { Payload } from "../livepatch/payload.js";
@@ -278,7 +279,8 @@ export function defaultScenario(
  * Left out: xen_nop, which crashes this Xen (with CONFIG_RETURN_THUNK its 9-byte NOP leaves
  * a stray byte in xen_minor_version and the hypervisor loops on DOUBLE FAULT).
  */
-export const SELF_TEST_YAML = `\
+function selfTestYaml(noBuildIdRefusal: string): string {
+  return `\
 name: self-test
 description: >-
   Xen's in-tree livepatch test payloads (xen/test/livepatch): a stacked pair and its
@@ -582,7 +584,7 @@ steps:
   # --- A payload without .livepatch.xen_depends is refused at upload. -----------------
   - upload: no_buildid
     expect: refused
-    refusal: "no_buildid: .livepatch.xen_depends is missing"
+    refusal: "no_buildid: ${noBuildIdRefusal}"
     errno: EINVAL
     list: { no_buildid: absent }
 
@@ -590,8 +592,21 @@ steps:
     name: nothing loaded at the end
     output: { contains: Nothing to list }
 `;
+}
 
-/** The self-test scenario; its payload files are the base's xen/test/livepatch/*.livepatch. */
-export function selfTestScenario(): Scenario {
-  return parseScenario(SELF_TEST_YAML, "builtin:self-test");
+/** The self-test as it runs on Xen 4.17 (Debian 12's). */
+export const SELF_TEST_YAML = selfTestYaml(".livepatch.xen_depends is missing");
+
+/**
+ * The self-test scenario for the hypervisor of `version` (4.17 when not given); its payload
+ * files are the base's xen/test/livepatch/*.livepatch. The one message that differs between
+ * versions is the refusal of the payload without `.livepatch.xen_depends`
+ * (XEN_BUILDID_CHECKED_EARLY).
+ */
+export function selfTestScenario(version?: XenVersion): Scenario {
+  const yaml =
+    version && hasChange(version, XEN_BUILDID_CHECKED_EARLY)
+      ? selfTestYaml("section .livepatch.xen_depends is missing")
+      : SELF_TEST_YAML;
+  return parseScenario(yaml, "builtin:self-test");
 }

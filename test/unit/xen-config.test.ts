@@ -56,4 +56,13 @@ describe("xen-config", () => {
     ]);
     expect(() => livepatchRequirements("CONFIG_ARM_64=y\n")).toThrow(/not for x86-64/);
   });
+
+  it("asks for CONFIG_SYSCTL=y where the tree has it (4.21+), not where it does not", () => {
+    const off = "CONFIG_X86_64=y\n# CONFIG_SYSCTL is not set\n# CONFIG_LIVEPATCH is not set\n";
+    expect(livepatchRequirements(off)).toEqual(["CONFIG_LIVEPATCH=y", "CONFIG_SYSCTL=y"]);
+    expect(livepatchRequirements("CONFIG_X86_64=y\nCONFIG_SYSCTL=y\nCONFIG_LIVEPATCH=y\n")).toEqual(
+      [],
+    );
+    expect(livepatchRequirements("CONFIG_X86_64=y\nCONFIG_LIVEPATCH=y\n")).toEqual([]);
+  });
 });
