@@ -100,6 +100,50 @@ if [ "$distro" != debian ]; then
   fi
 fi
 
+# Other Debian releases' Xen (`xen-source: debian:VERSION` of Debian 13's 4.20, say): the
+# suites named in XLCI_DEBIAN_SUITES ("trixie") are added from the same mirrors as the
+# machine's own Debian entries (or XLCI_DEBIAN_MIRROR), binary and source, pinned to
+# priority 1 so nothing of this machine's distribution is ever replaced: apt only takes
+# from them what is asked for by exact version.
+# The URI of the machine's entry for SUITE (its main archive or its -security one).
+debian_uri() {
+  local want="$1"
+  shopt -s nullglob
+  local files=(/etc/apt/sources.list.d/*.sources)
+  if [ ${#files[@]} -gt 0 ]; then
+    awk -v w="$want" 'BEGIN { RS = ""; FS = "\n" }
+      { uris = ""; suites = ""
+        for (i = 1; i <= NF; i++) {
+          if ($i ~ /^URIs:/) uris = substr($i, 6)
+          if ($i ~ /^Suites:/) suites = " " substr($i, 8) " "
+        }
+        if (index(suites, " " w " ") > 0) { split(uris, u, " "); print u[1] } }' "${files[@]}" | head -n1
+  fi
+  local lists=(/etc/apt/sources.list /etc/apt/sources.list.d/*.list)
+  for f in "${lists[@]}"; do
+    [ -f "$f" ] || continue
+    awk -v w="$want" '$1 == "deb" { n = 2; if ($2 ~ /^\[/) { while (n <= NF && $n !~ /\]$/) n++; n++ }
+      if ($(n + 1) == w) print $n }' "$f"
+  done | head -n1
+}
+for suite in ${XLCI_DEBIAN_SUITES:-}; do
+  case "$suite" in *[!a-z]*|"") log "error: XLCI_DEBIAN_SUITES: '$suite' is not a Debian suite name (e.g. trixie)"; exit 1 ;; esac
+  [ "$suite" = "$codename" ] && continue
+  list="/etc/apt/sources.list.d/xlci-$suite.sources"
+  [ -f "$list" ] && continue
+  main="${XLCI_DEBIAN_MIRROR:-$(debian_uri "$codename" | tr -d ' ' || true)}"
+  security="$(debian_uri "$codename-security" | tr -d ' ' || true)"
+  [ -n "$main" ] || { log "error: no Debian mirror to add $suite from: set XLCI_DEBIAN_MIRROR"; exit 1; }
+  {
+    printf 'Types: deb deb-src\nURIs: %s\nSuites: %s %s-updates\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' "$main" "$suite" "$suite"
+    [ -z "$security" ] || printf '\nTypes: deb deb-src\nURIs: %s\nSuites: %s-security\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' "$security" "$suite"
+  } | as_root tee "$list" >/dev/null
+  printf 'Package: *\nPin: release n=%s\nPin-Priority: 1\n\nPackage: *\nPin: release n=%s-updates\nPin-Priority: 1\n\nPackage: *\nPin: release n=%s-security\nPin-Priority: 1\n' \
+    "$suite" "$suite" "$suite" | as_root tee "/etc/apt/preferences.d/xlci-$suite" >/dev/null
+  log "added $list (binary and source, pinned to priority 1)"
+  need_update=1
+done
+
 if [ -z "$(source_targets)" ]; then
   shopt -s nullglob
   deb822_files=(/etc/apt/sources.list.d/*.sources)

@@ -59,27 +59,51 @@ async function download(version: string, dir: string, logFile?: string): Promise
     });
   } catch (err) {
     await rm(tmp, { recursive: true, force: true });
-    if (
-      err instanceof CommandError &&
-      /Unable to find a source package|'deb-src' URIs/.test(err.stderr)
-    ) {
-      const aptSays = err.stderr
-        .split("\n")
-        .filter((l) => l.startsWith("E:"))
-        .join(" ");
-      throw new ConfigurationError(
-        "xen-source",
-        `apt has no Debian source package xen=${version} (${aptSays}). Run scripts/provision.sh ` +
-          `(it adds a deb-src entry and runs apt-get update); 'apt-cache showsrc xen' lists the versions apt knows.`,
-      );
-    }
-    throw err;
+    if (!(err instanceof CommandError)) throw err;
+    throw await sourceUnavailable(version, err);
   }
   if (!(await exists(join(tmp, dscName)))) {
     throw new Error(`apt-get source xen=${version} succeeded but left no ${dscName} in ${tmp}`);
   }
   await moveIntoPlace(tmp, dir, dscName);
   return dsc;
+}
+
+/**
+ * Why `apt-get source xen=VERSION` failed, in the user's terms: which suites apt knows
+ * list that version (`apt-cache madison`), or which versions it does know, and what to do.
+ */
+async function sourceUnavailable(version: string, err: CommandError): Promise<ConfigurationError> {
+  const aptSays = err.stderr
+    .split("\n")
+    .filter((l) => l.startsWith("E:"))
+    .join(" ");
+  const listed = await debianSourceVersions();
+  const suites = listed.filter((l) => l.version === version).map((l) => l.suite);
+  if (suites.length > 0) {
+    return new ConfigurationError(
+      "xen-source",
+      `Debian's archive lists xen=${version} in ${suites.join(", ")}, but apt could not download it (${aptSays}). ` +
+        `Try again later, or give the tree as a path or git URL.`,
+    );
+  }
+  const known = listed.map((l) => `${l.version} (${l.suite})`).join(", ") || "none";
+  return new ConfigurationError(
+    "xen-source",
+    `apt has no Debian source package xen=${version} (${aptSays}); the versions it knows: ${known}. ` +
+      `For another Debian release's Xen, run scripts/provision.sh with XLCI_DEBIAN_SUITES=SUITE ` +
+      `(e.g. trixie for Debian 13's 4.20); it also adds the deb-src entries and runs apt-get update.`,
+  );
+}
+
+/** The `xen` source versions apt knows, each with the suite that lists it. */
+export async function debianSourceVersions(): Promise<Array<{ version: string; suite: string }>> {
+  const out = await runCommand("apt-cache", ["madison", "xen"]).catch(() => ({ stdout: "" }));
+  return out.stdout
+    .split("\n")
+    .map((line) => /^\s*xen \| (\S+) \| \S+ (\S+?)\/\S+ Sources$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ version: m[1]!, suite: m[2]! }));
 }
 
 async function unpack(dsc: string, root: string, logFile?: string): Promise<void> {
