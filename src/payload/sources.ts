@@ -35,7 +35,7 @@ import { ConfigurationError } from "../util/errors.js";
 import { CommandError, runCommand } from "../util/exec.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { canonicalJson } from "../util/json.js";
-import { sha256File } from "../util/fs.js";
+import { exists, sha256File } from "../util/fs.js";
 
 export type StackMode = "stacked" | "independent";
 export type ExpectationsMode = "none" | "auto";
@@ -526,6 +526,11 @@ async function readSourceFiles(dir: string): Promise<SourceFile[]> {
 /**
  * Copies what the hypervisor build reads (`xen/`, `config/`, the top-level files such as
  * Config.mk), keeping times so make sees the copy as up to date.
+ *
+ * The copy reports the base's changeset: Xen asks `xen/tools/scmversion` for it on every
+ * build (xen/build.mk, compile.h), and the copy has no `.git` (and once patched would be
+ * "-dirty"), so it would embed another string and every object using compile.h (version.c,
+ * the EFI boot code) would differ from the base's.
  */
 export async function copyHypervisorTree(
   tree: string,
@@ -537,6 +542,19 @@ export async function copyHypervisorTree(
     .filter((e) => e.isFile() || (e.isDirectory() && (e.name === "xen" || e.name === "config")))
     .map((e) => join(tree, e.name));
   await runCommand("cp", ["-a", ...parts, work], logFile ? { logFile } : {});
+  const compileH = await readFile(join(tree, "xen", "include", "xen", "compile.h"), "utf8").catch(
+    () => "",
+  );
+  const changeset = /^#define XEN_CHANGESET\s+"(.*)"$/m.exec(compileH)?.[1];
+  const scmversion = join(work, "xen", "tools", "scmversion");
+  if (changeset !== undefined && (await exists(scmversion))) {
+    const quoted = `'${changeset.replace(/'/g, "'\\''")}'`;
+    await writeFile(
+      scmversion,
+      `#!/bin/sh\n# xen-livepatch-ci: the base's changeset (see copyHypervisorTree)\nprintf '%s' ${quoted}\n`,
+      { mode: 0o755 },
+    );
+  }
 }
 
 function compileError(err: CommandError, dirs: readonly PayloadDir[]): PayloadCompileError {

@@ -6,7 +6,8 @@
 //
 // XLCI_XEN_VERSIONS picks the versions (comma-separated, or "all"); CI runs the default.
 // The whole matrix: XLCI_XEN_VERSIONS=all npx vitest run test/integration/versions.test.ts
-import { cpSync, mkdtempSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -70,7 +71,8 @@ describe.each(chosen())("Xen %s", (release) => {
     const { url, ref } = repo();
     const git = await fetchGitSource({ url, ref, cacheDir });
     const copy = join(mkdtempSync(join(tmpdir(), `xlci-${release}-copy-`)), "xen");
-    cpSync(git.root, copy, { recursive: true });
+    // cp -a: symlinks stay as they are in the checkout (relative), as a user's copy would.
+    execFileSync("cp", ["-a", git.root, copy]);
     const again = await buildXenBase({ source: await localSource(copy), cacheDir });
     expect(again.tree).not.toBe(dirname(dirname(result.base!.xenSyms)));
     expect((await XenSyms.load(again.xenSyms)).buildId).toBe(result.base?.buildId);
