@@ -2,11 +2,11 @@
 // dom0's setup, each step of the guest's /init (see init-script.ts), power-off. Every
 // phase has a deadline, a hypervisor panic or dom0 crash ends the run at once, and QEMU
 // never outlives the call.
-import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
-import { MissingProgramError } from "../util/exec.js";
+import { execa } from "execa";
+import { startError } from "../util/exec.js";
 import { parseMarker } from "./init-script.js";
 import { kvmStatus } from "./kvm.js";
 
@@ -360,10 +360,16 @@ async function bootOnce(
   };
 
   return new Promise<BootResult>((resolve, reject) => {
-    // (A synchronous throw here, e.g. bad arguments, rejects the promise.)
-    const child = spawn(program, args, { stdio: ["ignore", "pipe", "pipe"] });
+    // execa kills QEMU when this process exits or is ended by a signal (its `cleanup`), and
+    // follows a SIGTERM that QEMU ignores with SIGKILL after a grace period. The console is
+    // read here as it arrives, so execa keeps no copy of it.
+    const child = execa(program, args, {
+      stdin: "ignore",
+      buffer: false,
+      reject: false,
+      forceKillAfterDelay: KILL_GRACE_MS,
+    });
     result.pid = child.pid;
-    track(child);
 
     let phaseTimer: NodeJS.Timeout | undefined;
     // Re-armed by every line of a crash report until the console goes quiet.
@@ -410,7 +416,7 @@ async function bootOnce(
       clearTimeout(phaseTimer);
       clearTimeout(crashTimer);
       clearTimeout(totalTimer);
-      stop(child);
+      child.kill();
     }
 
     const crashReport = () => {
@@ -552,23 +558,27 @@ async function bootOnce(
       }
     });
 
-    // A program that cannot start reports 'error' (and may still report 'close').
-    let failedToStart = false;
-    child.on("error", (err) => {
-      failedToStart = true;
-      clearTimeout(phaseTimer);
-      clearTimeout(crashTimer);
-      clearTimeout(totalTimer);
-      untrack(child);
-      log?.end();
-      if ((err as NodeJS.ErrnoException).code === "ENOENT")
-        reject(new MissingProgramError(program));
-      else reject(new Error(`Cannot run ${program}: ${err.message}`, { cause: err }));
-    });
-
-    child.on("close", (code, signal) => {
-      untrack(child);
-      if (failedToStart) return;
+    void child.then(({ exitCode, signal: killedBy, code: errorCode, originalMessage, cause }) => {
+      const code = exitCode ?? null;
+      const signal = killedBy ?? null;
+      // Neither an exit status nor a signal: QEMU never started.
+      if (exitCode === undefined && signal === null) {
+        clearTimeout(phaseTimer);
+        clearTimeout(crashTimer);
+        clearTimeout(totalTimer);
+        log?.end();
+        reject(
+          startError(
+            program,
+            program,
+            errorCode,
+            originalMessage ?? "could not start",
+            undefined,
+            cause,
+          ),
+        );
+        return;
+      }
       if (stderrPartial) stderrLines.push(stderrPartial);
       clearTimeout(phaseTimer);
       clearTimeout(crashTimer);
@@ -613,48 +623,4 @@ async function bootOnce(
 
 function formatMs(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
-}
-
-// --- keeping QEMU from outliving us ----------------------------------------------------
-
-const running = new Set<ChildProcess>();
-const FORWARDED_SIGNALS: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
-
-/** SIGTERM now, SIGKILL if QEMU is still there after a grace period. */
-function stop(child: ChildProcess): void {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  }, KILL_GRACE_MS);
-  child.once("exit", () => clearTimeout(timer));
-}
-
-function killAll(): void {
-  for (const child of running) child.kill("SIGKILL");
-}
-
-function onSignal(signal: NodeJS.Signals): void {
-  killAll();
-  removeHandlers();
-  // Without our handler, and nobody else listening, the signal does its default: exit.
-  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-}
-
-function removeHandlers(): void {
-  process.off("exit", killAll);
-  for (const s of FORWARDED_SIGNALS) process.off(s, onSignal);
-}
-
-function track(child: ChildProcess): void {
-  if (running.size === 0) {
-    process.on("exit", killAll);
-    for (const s of FORWARDED_SIGNALS) process.on(s, onSignal);
-  }
-  running.add(child);
-}
-
-function untrack(child: ChildProcess): void {
-  if (!running.delete(child)) return;
-  if (running.size === 0) removeHandlers();
 }
