@@ -17,12 +17,12 @@ import {
   type Phase,
   type StepResult,
 } from "./console.js";
-import { kvmStatus } from "./kvm.js";
+import { type Accel, kvmStatus } from "./kvm.js";
 
 // The console reader's names, where callers have always found them.
 export { cleanConsoleLine, detectCrash, type CrashKind, type StepResult } from "./console.js";
 
-export type Accel = "tcg" | "kvm";
+export type { Accel } from "./kvm.js";
 
 export interface QemuArgsOptions {
   /** The multiboot hypervisor image (`xen/xen`). */
