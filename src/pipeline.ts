@@ -16,6 +16,7 @@ import {
 import { parseCompilerDiagnostics, sourcePath } from "./report/compiler.js";
 import { XenSyms, buildInfoDifferences } from "./livepatch/xen-syms.js";
 import type { Options, XenSourceSpec } from "./options.js";
+import { preflight } from "./preflight.js";
 import { toSarif } from "./report/sarif.js";
 import { findingsText } from "./report/text.js";
 import { DEFAULT_DEBIAN_XEN_VERSION, fetchDebianSource } from "./source/debian.js";
@@ -145,6 +146,7 @@ export async function run(
   };
 
   try {
+    await preflight(options);
     let xenSyms = options.xenSyms;
     let testPayloads: string[] = [];
     let built:
