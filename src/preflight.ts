@@ -11,21 +11,12 @@ import { loadXenConfig } from "./build/config.js";
 import type { InputName, Options } from "./options.js";
 import { type PatchFile, payloadNameClash, readPatch } from "./patch/series.js";
 import { loadScenarioFile } from "./scenario/format.js";
-import { ConfigurationError } from "./util/errors.js";
-
-/** Several mistakes in the inputs, found together; the message has one line (or more) for each. */
-export class PreflightError extends ConfigurationError {
-  override name = "PreflightError";
-  constructor(readonly problems: readonly ConfigurationError[]) {
-    super(problems[0]!.input, "");
-    this.message = problems.map((p) => p.message).join("\n");
-  }
-}
+import { ConfigurationError, ConfigurationErrors } from "./util/errors.js";
 
 /**
  * Checks the files a run's options name, before the first stage. Throws the one
- * ConfigurationError found, or a PreflightError with all of them; a problem that is not a
- * mistake in the inputs (a bug, the machine) is thrown as it is.
+ * ConfigurationError found, or ConfigurationErrors with all of them; a problem that is not
+ * a mistake in the inputs (a bug, the machine) is thrown as it is.
  */
 export async function preflight(options: Options): Promise<void> {
   const problems: ConfigurationError[] = [];
@@ -60,8 +51,8 @@ export async function preflight(options: Options): Promise<void> {
   if (typeof scenario === "object") await check(() => loadScenarioFile(scenario.path));
   if (dom0Kernel) await check(() => readable("dom0-kernel", dom0Kernel));
 
-  if (problems.length === 1) throw problems[0]!;
-  if (problems.length > 1) throw new PreflightError(problems);
+  const mistakes = ConfigurationErrors.of(problems);
+  if (mistakes) throw mistakes;
 }
 
 async function readable(input: InputName, file: string): Promise<void> {

@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseOptions, type RawInputs } from "../../src/options.js";
-import { preflight, PreflightError } from "../../src/preflight.js";
+import { preflight } from "../../src/preflight.js";
 import type { RunResult } from "../../src/report/result.js";
-import { ConfigurationError } from "../../src/util/errors.js";
+import { ConfigurationError, ConfigurationErrors } from "../../src/util/errors.js";
 import { runCli } from "../helpers/cli.js";
 
 const fixtures = resolve(import.meta.dirname, "../fixtures");
@@ -64,8 +64,8 @@ describe("preflight", () => {
       scenario: file("bad.yml", "name: x\nsteps: [\n"),
       "dom0-kernel": join(work, "no-vmlinuz"),
     });
-    expect(e).toBeInstanceOf(PreflightError);
-    const problems = (e as PreflightError).problems;
+    expect(e).toBeInstanceOf(ConfigurationErrors);
+    const problems = (e as ConfigurationErrors).problems;
     expect(problems.map((p) => p.input)).toEqual([
       "patches",
       "patches",
@@ -89,7 +89,7 @@ describe("preflight", () => {
 
   it("throws a single mistake as it is", async () => {
     const e = await mistakes({ patches: join(work, "typo.patch") });
-    expect(e).not.toBeInstanceOf(PreflightError);
+    expect(e).not.toBeInstanceOf(ConfigurationErrors);
     expect(e.input).toBe("patches");
   });
 
@@ -111,7 +111,7 @@ describe("preflight", () => {
       payloads: join(work, "p.livepatch"),
       "applied-payloads": join(work, "a.livepatch"),
       "xen-syms": work,
-    })) as PreflightError;
+    })) as ConfigurationErrors;
     expect(e.problems.map((p) => p.input)).toEqual(["payloads", "applied-payloads", "xen-syms"]);
     expect(e.problems[2]!.message).toBe(`xen-syms: ${work} is not a file`);
     const deployed = await mistakes({ "expected-build-id": join(work, "deployed/xen-syms") });
@@ -145,5 +145,37 @@ describe("a run with a patch that does not exist", () => {
     expect(report.verdict).toBe("fail");
     expect(report.stages).toEqual([]);
     expect(report.reason).toMatch(/^patches: .*typo\.patch: cannot read the patch/);
+  });
+});
+
+describe("input values", () => {
+  it("are all checked before any mistake is thrown, each naming its input", () => {
+    const e = (() => {
+      try {
+        options({
+          patches: join(work, "*.nothing-matches"),
+          "build-values": "XEN_BUILD_DAT=x",
+          "fail-on": "sometimes",
+          "signing-key": "not a key",
+          "retention-days": "soon",
+        });
+      } catch (err) {
+        return err;
+      }
+      return undefined;
+    })();
+    expect(e).toBeInstanceOf(ConfigurationErrors);
+    const problems = (e as ConfigurationErrors).problems;
+    expect(problems.map((p) => p.input).sort()).toEqual([
+      "build-values",
+      "fail-on",
+      "patches",
+      "retention-days",
+      "signing-key",
+    ]);
+    expect((e as Error).message).toContain(
+      `patches: "${join(work, "*.nothing-matches")}" matches no file`,
+    );
+    expect((e as Error).message).toContain('fail-on: "sometimes" is not one of');
   });
 });
