@@ -1,24 +1,31 @@
 // Bundles the two front doors into dist/: the action entry (dist/index.js, run by the
-// runner per action.yml) and the command-line tool (dist/cli.js, package.json "bin").
-// Also writes dist/licenses.txt for the third-party code the bundles contain, since
-// legal comments are stripped from the bundles themselves.
+// runner per action.yml) and the command-line tool (dist/cli.js, package.json "bin"), and
+// the library they are made of (dist/api.js, package.json "exports", with its type
+// declarations in dist/types/). Also writes dist/licenses.txt for the third-party code the
+// bundles contain, since legal comments are stripped from the bundles themselves.
 //
 // The output is committed and checked by `npm run check:dist`, so it must be
 // deterministic: same sources and node_modules, same bytes.
 //
-// usage: node scripts/bundle.mjs [--root DIR]   (DIR defaults to this repository)
+// usage: node scripts/bundle.mjs [--root DIR] [--outdir OUT]   (DIR defaults to this
+// repository, OUT to DIR/dist)
 import { build } from "esbuild";
 import { chmod, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import ts from "typescript";
 
-const { values: args } = parseArgs({ options: { root: { type: "string" } } });
+const { values: args } = parseArgs({
+  options: { root: { type: "string" }, outdir: { type: "string" } },
+});
 const root = path.resolve(args.root ?? path.join(import.meta.dirname, ".."));
-const outdir = path.join(root, "dist");
+// Elsewhere than dist/ only for tests of the package as users install it.
+const outdir = args.outdir ? path.resolve(args.outdir) : path.join(root, "dist");
 
 const entries = [
   { in: "src/index.ts", out: "index.js", executable: false },
   { in: "src/cli.ts", out: "cli.js", executable: true },
+  { in: "src/api.ts", out: "api.js", executable: false },
 ];
 
 // Bundled CommonJS dependencies call require(); an ES module has none, so make one.
@@ -58,7 +65,54 @@ for (const entry of entries) {
 }
 
 await writeFile(path.join(outdir, "licenses.txt"), await licensesText(result.metafile));
-console.log(`bundled ${entries.map((e) => `dist/${e.out}`).join(", ")} and dist/licenses.txt`);
+const declarations = await writeDeclarations("src/api.ts", path.join(outdir, "types"));
+console.log(
+  `bundled ${entries.map((e) => `dist/${e.out}`).join(", ")}, dist/licenses.txt and ${declarations} declaration files in dist/types`,
+);
+
+/**
+ * The library's type declarations: tsc's .d.ts for `entry` and every module of src/ it
+ * reaches, under `dir` as they are under src/ (dist/types/api.d.ts is what `exports` names).
+ * Returns how many files were written; type errors fail the build.
+ */
+async function writeDeclarations(entry, dir) {
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    path.join(root, "tsconfig.json"),
+    {
+      noEmit: false,
+      declaration: true,
+      emitDeclarationOnly: true,
+      rootDir: path.join(root, "src"),
+      outDir: dir,
+    },
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      },
+    },
+  );
+  const program = ts.createProgram({
+    rootNames: [path.join(root, entry)],
+    options: parsed.options,
+  });
+  const files = [];
+  const emitted = program.emit(undefined, (file, text) => files.push({ file, text }));
+  const problems = [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics];
+  if (problems.length > 0) {
+    const host = {
+      getCanonicalFileName: (f) => f,
+      getCurrentDirectory: () => root,
+      getNewLine: () => "\n",
+    };
+    throw new Error(ts.formatDiagnostics(problems, host));
+  }
+  for (const { file, text } of files) {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text);
+  }
+  return files.length;
+}
 
 /**
  * The bundled third-party packages with their licenses. A package is any directory under
@@ -93,7 +147,7 @@ async function licensesText(metafile) {
     return `${p.name}@${p.version}\nlicense: ${p.license}\n\n${texts.trimEnd()}\n`;
   });
   const header =
-    "Third-party packages bundled into dist/index.js and dist/cli.js, with their licenses.\n";
+    "Third-party packages bundled into dist/index.js, dist/cli.js and dist/api.js, with their licenses.\n";
   return [header, ...sections].join(`\n${"-".repeat(78)}\n\n`);
 }
 

@@ -7,7 +7,7 @@
 import { open, readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { parseMarker } from "./boot/init-script.js";
-import { detectCrash } from "./boot/qemu.js";
+import { detectCrash } from "./boot/console.js";
 import type { Logger } from "./util/logger.js";
 
 export interface ProgressOptions {

@@ -3,14 +3,15 @@
  *
  * The action and the command line both hand over the inputs as a map of action.yml input
  * names to strings; `parseOptions` turns that into typed options or throws a
- * ConfigurationError naming the input. Inputs of stages that are not built yet are
- * rejected when set, never silently ignored.
+ * ConfigurationError naming the input (ConfigurationErrors naming each, when several
+ * inputs are wrong). Inputs of stages that are not built yet are rejected when set, never
+ * silently ignored. What the inputs' files hold is checked next, by preflight.ts.
  */
 // A namespace import: an older Node then fails at the version check in cli.ts, not at load.
 import * as fs from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
-import { ConfigurationError } from "./util/errors.js";
+import { ConfigurationError, ConfigurationErrors, collectMistake } from "./util/errors.js";
 import type { BuildValues } from "./build/xen.js";
 import type { KeyObject } from "node:crypto";
 import { type SigningKey, loadSigningKey } from "./sign/minisign.js";
@@ -227,25 +228,38 @@ export function parseOptions(
   const input = (name: InputName): string => (raw[name] ?? INPUT_DEFAULTS[name]).trim();
   const path = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
 
+  // Each input is checked even after another was wrong, so all mistakes show at once;
+  // a wrong one stands in with a harmless value until they are thrown, below.
+  const problems: ConfigurationError[] = [];
+  const checked = <T>(fn: () => T, fallback: T): T => collectMistake(problems, fn, fallback);
+
   const source = xenSource(input("xen-source"), input("xen-ref"), cwd);
   if (input("xen-ref") && source?.kind !== "git") {
-    throw new ConfigurationError("xen-ref", "a ref only applies when xen-source is a git URL");
+    problems.push(
+      new ConfigurationError("xen-ref", "a ref only applies when xen-source is a git URL"),
+    );
   }
-  const expectations = oneOf("expectations", input("expectations"), ["none", "auto"]);
-  oneOf("kvm", input("kvm"), ["auto", "true", "false"]);
-  const publishing = publishOptions(input, github);
+  const expectations = checked<Options["expectations"]>(
+    () => oneOf("expectations", input("expectations"), ["none", "auto"]),
+    "none",
+  );
+  const publishing = publishOptions(input, github, checked);
   const expected = input("expected-build-id");
   // A hex id is 40 digits (GNU build-id) or 32 (xen.efi's); anything else is a file's path.
   if (expected && /^[0-9a-fA-F]+$/.test(expected) && ![32, 40].includes(expected.length)) {
-    throw new ConfigurationError(
-      "expected-build-id",
-      `"${expected}" is not a build-id (40 hex digits; 32 for a xen.efi) nor a path to the deployed hypervisor (xen-syms, /boot/xen-*.gz, xen.efi)`,
+    problems.push(
+      new ConfigurationError(
+        "expected-build-id",
+        `"${expected}" is not a build-id (40 hex digits; 32 for a xen.efi) nor a path to the deployed hypervisor (xen-syms, /boot/xen-*.gz, xen.efi)`,
+      ),
     );
   }
+  const paths = (name: "patches" | "payloads" | "applied-payloads" | "payload-sources") =>
+    checked(() => expandPaths(name, listInput(input(name)), cwd), []);
 
   const options: Options = {
     xenSource: source,
-    buildValues: buildValues(input("build-values")),
+    buildValues: checked(() => buildValues(input("build-values")), {}),
     xenConfig:
       input("xen-config") === "defconfig" ? "defconfig" : { path: path(input("xen-config")) },
     expectedBuildId: expected
@@ -253,32 +267,44 @@ export function parseOptions(
         ? expected.toLowerCase()
         : path(expected)
       : undefined,
-    selfTest: boolean("self-test", input("self-test")),
-    patches: expandPaths("patches", listInput(input("patches")), cwd),
-    builder: oneOf("builder", input("builder"), ["native", "livepatch-build-tools"]),
-    payloads: expandPaths("payloads", listInput(input("payloads")), cwd),
+    selfTest: checked(() => boolean("self-test", input("self-test")), false),
+    patches: paths("patches"),
+    builder: checked(
+      () => oneOf("builder", input("builder"), ["native", "livepatch-build-tools"]),
+      "native",
+    ),
+    payloads: paths("payloads"),
     xenSyms: input("xen-syms") ? path(input("xen-syms")) : undefined,
-    appliedPayloads: expandPaths("applied-payloads", listInput(input("applied-payloads")), cwd),
-    payloadSources: expandPaths("payload-sources", listInput(input("payload-sources")), cwd),
+    appliedPayloads: paths("applied-payloads"),
+    payloadSources: paths("payload-sources"),
     expectations,
     metadata,
-    failOn: oneOf("fail-on", input("fail-on"), ["error", "warning", "never"]),
+    failOn: checked(
+      () => oneOf("fail-on", input("fail-on"), ["error", "warning", "never"]),
+      "error",
+    ),
     scenario: ["none", "default", "self-test"].includes(input("scenario"))
       ? (input("scenario") as "none" | "default" | "self-test")
       : { path: path(input("scenario")) },
-    kvm: oneOf("kvm", input("kvm"), ["auto", "true", "false"]),
+    kvm: checked(() => oneOf("kvm", input("kvm"), ["auto", "true", "false"]), "auto"),
     dom0Kernel: input("dom0-kernel") ? path(input("dom0-kernel")) : undefined,
     checks: input("checks")
       .split("\n")
       .map((l) => l.trim())
       .filter((l) => l && !l.startsWith("#")),
-    stackMode: oneOf("stack-mode", input("stack-mode"), ["stacked", "independent", "cumulative"]),
+    stackMode: checked(
+      () => oneOf("stack-mode", input("stack-mode"), ["stacked", "independent", "cumulative"]),
+      "stacked",
+    ),
     outputDir: path(input("output-dir")),
     cacheDir: input("cache-dir") ? path(input("cache-dir")) : cacheDir,
     workspace: cwd,
     ...publishing,
     github,
   };
+  // The checks below relate inputs to each other: they need every input's own value right.
+  const mistakes = ConfigurationErrors.of(problems);
+  if (mistakes) throw mistakes;
   if (options.selfTest && !options.xenSource) {
     throw new ConfigurationError(
       "self-test",
@@ -370,6 +396,7 @@ const ARTIFACT_NAME_FORBIDDEN = /["':<>|*?\\/\r\n]/g;
 function publishOptions(
   input: (name: InputName) => string,
   github: GitHubJob | undefined,
+  checked: <T>(fn: () => T, fallback: T) => T,
 ): Pick<
   Options,
   | "signingKey"
@@ -380,49 +407,62 @@ function publishOptions(
   | "artifactName"
   | "retentionDays"
 > {
-  const upload = oneOf("upload", input("upload"), ["artifact", "release", "both", "none"]);
-  if (upload !== "none" && !github) {
-    throw new ConfigurationError(
-      "upload",
-      `"${upload}" uploads to GitHub from a workflow job; outside one use "none" (the output directory has everything)`,
-    );
-  }
+  const upload = checked(() => {
+    const value = oneOf("upload", input("upload"), ["artifact", "release", "both", "none"]);
+    if (value !== "none" && !github) {
+      throw new ConfigurationError(
+        "upload",
+        `"${value}" uploads to GitHub from a workflow job; outside one use "none" (the output directory has everything)`,
+      );
+    }
+    return value;
+  }, "none");
   const retention = input("retention-days");
   // The artifact client caps it at the repository's maximum itself (with a warning).
-  if (!/^\d+$/.test(retention)) {
-    throw new ConfigurationError(
-      "retention-days",
-      `"${retention}" is not a whole number of days (0: the repository's default)`,
-    );
-  }
+  checked(() => {
+    if (!/^\d+$/.test(retention)) {
+      throw new ConfigurationError(
+        "retention-days",
+        `"${retention}" is not a whole number of days (0: the repository's default)`,
+      );
+    }
+  }, undefined);
   const artifactName = input("artifact-name").replace(ARTIFACT_NAME_FORBIDDEN, "-");
-  if (upload !== "none" && upload !== "release" && artifactName === "") {
-    throw new ConfigurationError("artifact-name", "is empty; name the workflow artifact");
-  }
+  checked(() => {
+    if (upload !== "none" && upload !== "release" && artifactName === "") {
+      throw new ConfigurationError("artifact-name", "is empty; name the workflow artifact");
+    }
+  }, undefined);
   const trust = github?.trust ?? { trusted: true };
   const pem = input("signing-key");
   // Parsed even when it will not be used, so a broken secret shows on the first run.
-  const key = pem ? loadSigningKey(pem, "signing-key") : undefined;
+  const key = checked(() => (pem ? loadSigningKey(pem, "signing-key") : undefined), undefined);
   const xenPem = input("xen-signature-key");
-  const xenKey = xenPem ? loadXenSignatureKey(xenPem, "xen-signature-key") : undefined;
+  const xenKey = checked(
+    () => (xenPem ? loadXenSignatureKey(xenPem, "xen-signature-key") : undefined),
+    undefined,
+  );
   const signingRefused =
     (key || xenKey) && !trust.trusted
       ? `not signed: a ${trust.reason} is not trusted with the signing key`
       : undefined;
 
-  const attestInput = oneOf("attest", input("attest"), ["auto", "true", "false"]);
-  if (attestInput === "true" && !github) {
-    throw new ConfigurationError(
-      "attest",
-      `Sigstore attestations are made in a GitHub workflow job; use "auto" or "false" here`,
-    );
-  }
-  if (attestInput === "true" && github && !github.idToken && trust.trusted) {
-    throw new ConfigurationError(
-      "attest",
-      `"true" needs an OIDC token: give the job \`permissions: id-token: write\` (and attestations: write), or set attest: auto`,
-    );
-  }
+  const attestInput = checked(() => {
+    const value = oneOf("attest", input("attest"), ["auto", "true", "false"]);
+    if (value === "true" && !github) {
+      throw new ConfigurationError(
+        "attest",
+        `Sigstore attestations are made in a GitHub workflow job; use "auto" or "false" here`,
+      );
+    }
+    if (value === "true" && github && !github.idToken && trust.trusted) {
+      throw new ConfigurationError(
+        "attest",
+        `"true" needs an OIDC token: give the job \`permissions: id-token: write\` (and attestations: write), or set attest: auto`,
+      );
+    }
+    return value;
+  }, "false");
   const attest = attestInput !== "false" && trust.trusted && github !== undefined && github.idToken;
   return {
     signingKey: signingRefused ? undefined : key,

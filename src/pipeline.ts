@@ -16,15 +16,12 @@ import {
 } from "./build/xen.js";
 import { type BaseReference, compareWithReference } from "./build/reference.js";
 import { recipeMakeArgs } from "./build/packaging.js";
-import {
-  type CompilerDiagnostic,
-  parseCompilerDiagnostics,
-  sourcePath,
-} from "./report/compiler.js";
+import { parseCompilerDiagnostics, sourcePath } from "./report/compiler.js";
 import { XenSyms } from "./livepatch/xen-syms.js";
 import { readHypervisorImage } from "./livepatch/hypervisor-image.js";
 import type { XenVersion } from "./livepatch/xen-version.js";
 import type { Options, XenSourceSpec } from "./options.js";
+import { preflight } from "./preflight.js";
 import { toSarif } from "./report/sarif.js";
 import { findingsText } from "./report/text.js";
 import {
@@ -40,12 +37,7 @@ import { junitXml } from "./report/junit.js";
 import { type GuestAssets, fetchGuestAssets } from "./boot/guest-assets.js";
 import { defaultScenario, describeStack, selfTestScenario } from "./scenario/builtin.js";
 import { type Scenario, parseScenario } from "./scenario/format.js";
-import {
-  type ScenarioResult,
-  type StepOutcome,
-  resolvePayloadFiles,
-  runScenario,
-} from "./scenario/run.js";
+import { type StepOutcome, resolvePayloadFiles, runScenario } from "./scenario/run.js";
 import { localSource } from "./source/path.js";
 import type { XenSourceIdentity, XenSourceTree } from "./source/types.js";
 import { ConfigurationError } from "./util/errors.js";
@@ -57,86 +49,17 @@ import {
   localCache,
 } from "./util/cache.js";
 import { withGuestCache } from "./boot/guest-cache.js";
-import { type KvmUse, kvmStatus, kvmUse } from "./boot/kvm.js";
+import { kvmStatus, kvmUse } from "./boot/kvm.js";
 import type { Logger } from "./util/logger.js";
-import type { PayloadReport } from "./verify/payload-set.js";
 import { verifyPayloadSet } from "./verify/payload-set.js";
 import { applySelfTestExpectations } from "./verify/self-test.js";
 import type { Finding } from "./verify/rules.js";
 import { TOOL_NAME, TOOL_VERSION } from "./version.js";
-import type { PayloadOrigin, SigningRecord } from "./report/metadata.js";
-import {
-  type Published,
-  publish,
-  publishedText,
-  signOutputs,
-  writeMetadata,
-} from "./publish/stages.js";
+import type { RunResult, StageName, StageRecord } from "./report/result.js";
+import { publish, publishedText, signOutputs, writeMetadata } from "./publish/stages.js";
 
-export type StageName = "source" | "base" | "payloads" | "verify" | "boot" | "sign" | "publish";
-
-export interface StageRecord {
-  readonly name: StageName;
-  status: "ok" | "failed" | "skipped";
-  seconds: number;
-  detail?: string;
-}
-
-export interface BaseRecord {
-  readonly source: XenSourceIdentity;
-  readonly xenSyms: string;
-  readonly xenImage: string;
-  readonly buildId: string | undefined;
-  /** The build values the hypervisor embeds, read back from xen-syms (compiler, date, ...). */
-  readonly buildInfo: Record<string, string>;
-  readonly config: XenBase["config"];
-  readonly cached: boolean;
-  /**
-   * How the base compares with the hypervisor users run (Debian's package for Debian's
-   * source, or the expected-build-id given); absent when there was nothing to compare with.
-   */
-  readonly reference?: BaseReference;
-  /** The image the boot test boots: the distribution's own when the base is identical to it. */
-  readonly bootImage: string;
-}
-
-export interface RunResult {
-  readonly tool: { name: string; version: string };
-  verdict: "pass" | "fail";
-  /** Why the verdict is "fail", in one line. */
-  reason?: string;
-  readonly stages: StageRecord[];
-  base?: BaseRecord;
-  xenBuildId?: string;
-  payloads: PayloadReport[];
-  /** Compiler errors and warnings of a failed build, at their place in the user's tree. */
-  diagnostics?: CompilerDiagnostic[];
-  /** The boot test's steps and how the boot went. */
-  scenario?: ScenarioResult;
-  /** The boot test's payload IDs and the files they were (ID -> file). */
-  scenarioPayloads?: Record<string, string>;
-  /** What each payload was made from, by its file. */
-  readonly origins: Record<string, PayloadOrigin>;
-  /** How the outputs were signed, or why not (metadata.json says the same). */
-  signing?: SigningRecord;
-  /** Payloads (by file) that carry the experimental embedded Xen signature note. */
-  xenSignatures?: string[];
-  /** Where the outputs went besides the output directory. */
-  published?: Published;
-  /** Whether the boot test ran under KVM and, if not, why. */
-  kvm?: KvmUse;
-  /** What was restored from and saved to GitHub's cache (the action only). */
-  readonly cache: CacheUse[];
-  readonly files: {
-    metadata: string;
-    report: string;
-    sarif: string;
-    findings: string;
-    logs: string;
-    scenario: string;
-    junit: string;
-  };
-}
+// The run's result model lives below the stages (report/result.ts); these names stay here too.
+export type { BaseRecord, RunResult, StageName, StageRecord } from "./report/result.js";
 
 /** Patches to payloads, on the base this run built. */
 async function buildPatches(
@@ -232,6 +155,7 @@ export async function run(
   };
 
   try {
+    await preflight(options);
     let xenSyms = options.xenSyms;
     let testPayloads: string[] = [];
     let built:

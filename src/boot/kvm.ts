@@ -4,7 +4,9 @@
  * (TCG) is several times slower and users should know how to get KVM back.
  */
 import { open } from "node:fs/promises";
-import type { Accel } from "./qemu.js";
+
+/** The accelerator QEMU boots with: KVM, or software emulation (TCG). */
+export type Accel = "tcg" | "kvm";
 
 export type KvmStatus = { usable: true } | { usable: false; reason: string };
 

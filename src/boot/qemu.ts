@@ -1,16 +1,28 @@
-// Boots the hypervisor with a dom0 in QEMU and follows the serial console: Xen's banner,
-// dom0's setup, each step of the guest's /init (see init-script.ts), power-off. Every
-// phase has a deadline, a hypervisor panic or dom0 crash ends the run at once, and QEMU
-// never outlives the call.
-import { spawn, type ChildProcess } from "node:child_process";
+// Boots the hypervisor with a dom0 in QEMU: the command line, the process and the
+// deadlines. What the serial console says (Xen's banner, dom0's setup, each step of the
+// guest's /init, a crash) is console.ts's to read; this file arms a deadline for each
+// phase the reader reports, ends the run at once on a hypervisor panic or dom0 crash, and
+// makes sure QEMU never outlives the call.
 import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
-import { MissingProgramError } from "../util/exec.js";
-import { parseMarker } from "./init-script.js";
-import { kvmStatus } from "./kvm.js";
+import { execa } from "execa";
+import { startError } from "../util/exec.js";
+import {
+  ConsoleReader,
+  START_PHASE,
+  TAIL_LINES,
+  type CrashKind,
+  type Deadline,
+  type Phase,
+  type StepResult,
+} from "./console.js";
+import { type Accel, kvmStatus } from "./kvm.js";
 
-export type Accel = "tcg" | "kvm";
+// The console reader's names, where callers have always found them.
+export { cleanConsoleLine, detectCrash, type CrashKind, type StepResult } from "./console.js";
+
+export type { Accel } from "./kvm.js";
 
 export interface QemuArgsOptions {
   /** The multiboot hypervisor image (`xen/xen`). */
@@ -84,42 +96,9 @@ export async function kvmUsable(): Promise<boolean> {
   return (await kvmStatus()).usable;
 }
 
-// --- reading the console ---------------------------------------------------------------
-
-/** Xen's first line on the serial console. */
-const XEN_BANNER = /\(XEN\) Xen version /;
-const HYPERVISOR_PANIC =
-  /\(XEN\) .*?(Panic on CPU \d+|FATAL TRAP|DOUBLE FAULT|Reboot in five seconds)/;
-const DOM0_CRASH =
-  /(Kernel panic - not syncing|Oops: [0-9a-f]{4} \[#\d+\]|\(XEN\) Hardware Dom0 crashed)/;
-/** The last line of a crash report: Xen has stopped, or dom0's panic is complete. */
-const CRASH_REPORT_END =
-  /\(XEN\) (?:Manual reset required|Reboot in five seconds|Hardware Dom0 crashed)|---\[ end Kernel panic/;
 /** QEMU's own complaints that mean KVM cannot run this guest (on stderr). */
 const KVM_ERROR =
   /KVM internal error|failed to set MSR|kvm_[a-z_]+: Assertion|Could not access KVM|KVM: entry failed/;
-
-export type CrashKind = "hypervisor-panic" | "dom0-crash";
-
-/** Whether a console line announces a hypervisor panic or a dom0 crash, and which words said so. */
-export function detectCrash(line: string): { kind: CrashKind; match: string } | undefined {
-  const xen = HYPERVISOR_PANIC.exec(line);
-  if (xen) return { kind: "hypervisor-panic", match: xen[1]! };
-  const dom0 = DOM0_CRASH.exec(line);
-  if (dom0) return { kind: "dom0-crash", match: dom0[1]! };
-  return undefined;
-}
-
-/** A serial line as text: no carriage returns, terminal escapes or other control bytes. */
-export function cleanConsoleLine(raw: string): string {
-  return (
-    raw
-      // eslint-disable-next-line no-control-regex
-      .replace(/\x1b(?:\[[0-9;?]*[ -/]*[@-~]|[()][0-9A-Za-z]|[0-~])/g, "")
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, "")
-  );
-}
 
 // --- the boot --------------------------------------------------------------------------
 
@@ -154,11 +133,6 @@ const KVM_FIRST_SIGN_OF_LIFE_MS = 20_000;
 const CRASH_QUIET_MS = 4_000;
 /** ... but no longer than this in all (a hypervisor in a fault loop never goes quiet). */
 const CRASH_SETTLE_MAX_MS = 20_000;
-const CRASH_LINES_BEFORE = 30;
-// A dom0 panic's call trace varies in length (stale "?" frames): 40 lines cut some short
-// of Xen's closing notice.
-const CRASH_LINES_AFTER = 120;
-const TAIL_LINES = 20;
 /** After SIGTERM, how long QEMU gets before SIGKILL. */
 const KILL_GRACE_MS = 3_000;
 
@@ -183,19 +157,6 @@ export interface BootOptions {
   qemu?: string;
   /** How accel auto tells whether KVM is usable; default kvmUsable. */
   detectKvm?: () => Promise<boolean>;
-}
-
-export interface StepResult {
-  /** 1-based, as in the markers. */
-  step: number;
-  command?: string;
-  /** null when the step never ended (the boot ended first). */
-  rc: number | null;
-  /** The guest's output (console lines between the markers, without Xen's own lines). */
-  output: string;
-  /** Xen's lines (`(XEN) ...`) printed while the step ran. */
-  xenOutput: string;
-  durationMs: number;
 }
 
 export type BootEnd =
@@ -285,11 +246,6 @@ export async function bootXen(opts: BootOptions): Promise<BootResult> {
   return { ...tcg, kvmFallback: { reason, durationMs: kvm.durations.totalMs } };
 }
 
-interface Phase {
-  name: string;
-  limitMs: number;
-}
-
 async function bootOnce(
   opts: BootOptions,
   accel: Accel,
@@ -311,6 +267,15 @@ async function bootOnce(
   const program = opts.qemu ?? "qemu-system-x86_64";
   const command = [program, ...args];
   const steps = opts.steps ?? [];
+  const limitOf: Record<Deadline, number> = {
+    firstSignOfLife: kvmTrial
+      ? Math.min(KVM_FIRST_SIGN_OF_LIFE_MS, timeouts.firstSignOfLife)
+      : timeouts.firstSignOfLife,
+    dom0: timeouts.dom0,
+    step: timeouts.step,
+    shutdown: timeouts.shutdown,
+    crashReport: CRASH_SETTLE_MAX_MS,
+  };
 
   let log: WriteStream | undefined;
   if (opts.consoleLog) {
@@ -323,56 +288,36 @@ async function bootOnce(
 
   const start = performance.now();
   const now = () => Math.round(performance.now() - start);
-  const consoleLines: string[] = [];
-  const result: BootResult = {
-    ok: false,
-    end: { kind: "poweroff" },
-    accel,
-    steps: [],
-    durations: { totalMs: 0 },
-    console: consoleLines,
-    consoleLog: opts.consoleLog,
-    command,
-  };
-
-  // What the console has shown so far, and what it means.
-  let current: StepResult | undefined;
-  let currentStarted = 0;
-  let phase: Phase = {
-    name: "start (waiting for Xen's banner)",
-    limitMs: kvmTrial
-      ? Math.min(KVM_FIRST_SIGN_OF_LIFE_MS, timeouts.firstSignOfLife)
-      : timeouts.firstSignOfLife,
-  };
+  const reader = new ConsoleReader(steps);
   let ended: BootEnd | undefined;
-  let crash: { kind: CrashKind; match: string; at: number } | undefined;
-  let poweredOff = false;
+  // A console line still being written (no newline yet).
   let partial = "";
 
-  const tail = () => {
-    const lines = consoleLines.slice(-TAIL_LINES);
-    if (partial) lines.push(cleanConsoleLine(partial));
-    return lines;
-  };
-  const stepName = (n: number) => {
-    const cmd = steps[n - 1];
-    return cmd === undefined ? `step ${n}` : `step ${n} (${cmd})`;
-  };
-
   return new Promise<BootResult>((resolve, reject) => {
-    // (A synchronous throw here, e.g. bad arguments, rejects the promise.)
-    const child = spawn(program, args, { stdio: ["ignore", "pipe", "pipe"] });
-    result.pid = child.pid;
-    track(child);
+    // execa kills QEMU when this process exits or is ended by a signal (its `cleanup`), and
+    // follows a SIGTERM that QEMU ignores with SIGKILL after a grace period. The console is
+    // read here as it arrives, so execa keeps no copy of it.
+    const child = execa(program, args, {
+      stdin: "ignore",
+      buffer: false,
+      reject: false,
+      forceKillAfterDelay: KILL_GRACE_MS,
+    });
 
+    let phase: Phase = START_PHASE;
     let phaseTimer: NodeJS.Timeout | undefined;
     // Re-armed by every line of a crash report until the console goes quiet.
     let crashTimer: NodeJS.Timeout | undefined;
+    const clearTimers = () => {
+      clearTimeout(phaseTimer);
+      clearTimeout(crashTimer);
+      clearTimeout(totalTimer);
+    };
     const timeoutMessage = (headline: string) =>
       [
         headline,
         `--- last ${TAIL_LINES} console lines ---`,
-        ...tail(),
+        ...reader.tail(partial),
         ...(opts.consoleLog ? [`(full console log: ${opts.consoleLog})`] : []),
       ].join("\n");
     const totalTimer = setTimeout(
@@ -387,150 +332,65 @@ async function bootOnce(
         }),
       timeouts.total,
     );
-    /** Starts a phase with its own deadline; by default, passing it is a timeout. */
-    const enter = (next: Phase, onExpire?: () => void) => {
-      phase = next;
-      clearTimeout(phaseTimer);
-      const timedOut = () =>
-        finish({
-          kind: "timeout",
-          phase: next.name,
-          limitMs: next.limitMs,
-          message: timeoutMessage(
-            `Boot timed out in ${next.name}: no progress within ${formatMs(next.limitMs)} (${accel}).`,
-          ),
-        });
-      phaseTimer = setTimeout(onExpire ?? timedOut, next.limitMs);
-    };
-    enter(phase);
 
     /** Ends the run for `why` (the first reason wins) and stops QEMU. */
     function finish(why: BootEnd) {
       ended ??= why;
-      clearTimeout(phaseTimer);
-      clearTimeout(crashTimer);
-      clearTimeout(totalTimer);
-      stop(child);
+      reader.stop();
+      clearTimers();
+      child.kill();
     }
 
-    const crashReport = () => {
-      if (!crash) return;
-      const at = crash.at;
-      const lines = consoleLines.slice(
-        Math.max(0, at - CRASH_LINES_BEFORE),
-        at + 1 + CRASH_LINES_AFTER,
-      );
-      const what = crash.kind === "hypervisor-panic" ? "The hypervisor panicked" : "dom0 crashed";
-      const during = current ? ` during ${stepName(current.step)}` : "";
+    /** Ends the run with the crash report (complete, or as far as it came). */
+    const endWithCrash = (report = reader.crashReport()) => {
+      if (!report) return;
+      const what = report.kind === "hypervisor-panic" ? "The hypervisor panicked" : "dom0 crashed";
+      const during = report.during ? ` during ${report.during}` : "";
       finish({
-        kind: crash.kind,
-        lines,
+        kind: report.kind,
+        lines: report.lines,
         message: [
-          `${what}${during} ("${crash.match}", ${accel}):`,
-          ...lines,
+          `${what}${during} ("${report.match}", ${accel}):`,
+          ...report.lines,
           ...(opts.consoleLog ? [`(full console log: ${opts.consoleLog})`] : []),
         ].join("\n"),
       });
     };
 
-    const appendTo = (step: StepResult, text: string) => {
-      if (/^\(XEN\)/.test(text)) step.xenOutput += `${text}\n`;
-      else step.output += `${text}\n`;
+    /** Starts a phase with its own deadline: passing it is a timeout (or ends a crash report). */
+    const enter = (next: Phase) => {
+      phase = next;
+      clearTimeout(phaseTimer);
+      const limitMs = limitOf[next.deadline];
+      const expired =
+        next.deadline === "crashReport"
+          ? () => endWithCrash()
+          : () =>
+              finish({
+                kind: "timeout",
+                phase: next.name,
+                limitMs,
+                message: timeoutMessage(
+                  `Boot timed out in ${next.name}: no progress within ${formatMs(limitMs)} (${accel}).`,
+                ),
+              });
+      phaseTimer = setTimeout(expired, limitMs);
     };
+    enter(phase);
 
     const onConsoleLine = (raw: string) => {
-      const line = cleanConsoleLine(raw);
-      consoleLines.push(line);
-      opts.onLine?.(line);
-      if (ended) return;
-
-      if (crash) {
-        if (current) appendTo(current, line);
-        if (
-          CRASH_REPORT_END.test(line) ||
-          consoleLines.length - 1 - crash.at >= CRASH_LINES_AFTER
-        ) {
-          crashReport();
-        } else {
-          crashTimer?.refresh();
-        }
-        return;
+      const events = reader.push(raw, now());
+      opts.onLine?.(reader.lines.at(-1)!);
+      for (const event of events) {
+        if (event.kind === "phase") enter(event.phase);
+        else if (event.kind === "crash") crashTimer = setTimeout(endWithCrash, CRASH_QUIET_MS);
+        else if (event.kind === "crash-report") endWithCrash(event.report);
       }
-      const seen = detectCrash(line);
-      if (seen) {
-        crash = { ...seen, at: consoleLines.length - 1 };
-        if (current) appendTo(current, line);
-        if (CRASH_REPORT_END.test(line)) {
-          crashReport();
-          return;
-        }
-        enter({ name: "crash report", limitMs: CRASH_SETTLE_MAX_MS }, crashReport);
-        crashTimer = setTimeout(crashReport, CRASH_QUIET_MS);
-        return;
-      }
-
-      if (result.durations.firstSignOfLifeMs === undefined && XEN_BANNER.test(line)) {
-        result.durations.firstSignOfLifeMs = now();
-        enter({ name: "dom0 boot (until /init's setup ends)", limitMs: timeouts.dom0 });
-      }
-
-      const found = parseMarker(line);
-      if (!found) {
-        if (current) appendTo(current, line);
-        return;
-      }
-      const { marker, before } = found;
-      if (before && current) appendTo(current, before);
-      switch (marker.kind) {
-        case "setup-begin":
-          current = {
-            step: 0,
-            command: "setup",
-            rc: null,
-            output: "",
-            xenOutput: "",
-            durationMs: 0,
-          };
-          currentStarted = now();
-          result.setup = current;
-          break;
-        case "step-begin":
-          current = {
-            step: marker.step,
-            command: steps[marker.step - 1],
-            rc: null,
-            output: "",
-            xenOutput: "",
-            durationMs: 0,
-          };
-          currentStarted = now();
-          result.steps.push(current);
-          break;
-        case "setup-end":
-        case "step-end": {
-          if (current) {
-            current.rc = marker.rc;
-            current.durationMs = now() - currentStarted;
-          }
-          current = undefined;
-          const next = marker.kind === "setup-end" ? 1 : marker.step + 1;
-          if (marker.kind === "setup-end") result.durations.dom0ReadyMs = now();
-          if (marker.kind === "setup-end" && marker.rc !== 0)
-            enter({ name: "shutdown", limitMs: timeouts.shutdown });
-          else if (next <= steps.length || steps.length === 0)
-            enter({ name: stepName(next), limitMs: timeouts.step });
-          else enter({ name: "shutdown", limitMs: timeouts.shutdown });
-          break;
-        }
-        case "done":
-          poweredOff = true;
-          enter({ name: "shutdown", limitMs: timeouts.shutdown });
-          break;
-      }
+      if (reader.inCrashReport) crashTimer?.refresh();
     };
 
     const decoder = new TextDecoder();
-    child.stdout?.on("data", (data: Buffer) => {
+    child.stdout.on("data", (data: Buffer) => {
       log?.write(data);
       const lines = (partial + decoder.decode(data, { stream: true })).split("\n");
       partial = lines.pop() ?? "";
@@ -538,8 +398,8 @@ async function bootOnce(
     });
     let stderrPartial = "";
     const stderrLines: string[] = [];
-    child.stderr?.setEncoding("utf8");
-    child.stderr?.on("data", (data: string) => {
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (data: string) => {
       const lines = (stderrPartial + data).split("\n");
       stderrPartial = lines.pop() ?? "";
       for (const line of lines) {
@@ -552,32 +412,32 @@ async function bootOnce(
       }
     });
 
-    // A program that cannot start reports 'error' (and may still report 'close').
-    let failedToStart = false;
-    child.on("error", (err) => {
-      failedToStart = true;
-      clearTimeout(phaseTimer);
-      clearTimeout(crashTimer);
-      clearTimeout(totalTimer);
-      untrack(child);
-      log?.end();
-      if ((err as NodeJS.ErrnoException).code === "ENOENT")
-        reject(new MissingProgramError(program));
-      else reject(new Error(`Cannot run ${program}: ${err.message}`, { cause: err }));
-    });
-
-    child.on("close", (code, signal) => {
-      untrack(child);
-      if (failedToStart) return;
+    void child.then(({ exitCode, signal: killedBy, code: errorCode, originalMessage, cause }) => {
+      clearTimers();
+      const code = exitCode ?? null;
+      const signal = killedBy ?? null;
+      // Neither an exit status nor a signal: QEMU never started.
+      if (exitCode === undefined && signal === null) {
+        log?.end();
+        reject(
+          startError(
+            program,
+            program,
+            errorCode,
+            originalMessage ?? "could not start",
+            undefined,
+            cause,
+          ),
+        );
+        return;
+      }
       if (stderrPartial) stderrLines.push(stderrPartial);
-      clearTimeout(phaseTimer);
-      clearTimeout(crashTimer);
-      clearTimeout(totalTimer);
       if (partial) onConsoleLine(partial);
       partial = "";
-      if (crash && !ended) crashReport();
+      if (reader.inCrashReport) endWithCrash();
+      clearTimers();
       if (!ended) {
-        if (poweredOff && code === 0) ended = { kind: "poweroff" };
+        if (reader.poweredOff && code === 0) ended = { kind: "poweroff" };
         else {
           const stderrTail = stderrLines.filter(Boolean).slice(-TAIL_LINES);
           ended = {
@@ -588,22 +448,34 @@ async function bootOnce(
               `QEMU exited (${code === null ? `signal ${signal}` : `code ${code}`}) during ${phase.name}, before dom0 powered off (${accel}).`,
               ...(stderrTail.length ? ["--- QEMU's stderr ---", ...stderrTail] : []),
               `--- last ${TAIL_LINES} console lines ---`,
-              ...tail(),
+              ...reader.tail(),
             ].join("\n"),
           };
         }
       }
-      result.end = ended;
-      result.durations.totalMs = now();
-      for (const s of [result.setup, ...result.steps]) {
-        if (s && s.rc === null) s.durationMs = now() - currentStarted;
-      }
-      result.ok =
-        result.end.kind === "poweroff" &&
-        result.setup?.rc === 0 &&
-        // Without the list of steps, every step that began must have ended well.
-        (opts.steps === undefined || result.steps.length === steps.length) &&
-        result.steps.every((s) => s.rc === 0);
+      const totalMs = now();
+      reader.finish(totalMs);
+      // (Fields in the order, and present or absent, as results have always had them.)
+      const durations: BootResult["durations"] = { totalMs };
+      if (reader.bannerMs !== undefined) durations.firstSignOfLifeMs = reader.bannerMs;
+      if (reader.dom0ReadyMs !== undefined) durations.dom0ReadyMs = reader.dom0ReadyMs;
+      const result: BootResult = {
+        ok:
+          ended.kind === "poweroff" &&
+          reader.setup?.rc === 0 &&
+          // Without the list of steps, every step that began must have ended well.
+          (opts.steps === undefined || reader.steps.length === steps.length) &&
+          reader.steps.every((s) => s.rc === 0),
+        end: ended,
+        accel,
+        steps: reader.steps,
+        durations,
+        console: reader.lines,
+        consoleLog: opts.consoleLog,
+        command,
+        pid: child.pid,
+      };
+      if (reader.setup) result.setup = reader.setup;
       const done = () => resolve(result);
       if (log) log.end(done);
       else done();
@@ -613,48 +485,4 @@ async function bootOnce(
 
 function formatMs(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
-}
-
-// --- keeping QEMU from outliving us ----------------------------------------------------
-
-const running = new Set<ChildProcess>();
-const FORWARDED_SIGNALS: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
-
-/** SIGTERM now, SIGKILL if QEMU is still there after a grace period. */
-function stop(child: ChildProcess): void {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  }, KILL_GRACE_MS);
-  child.once("exit", () => clearTimeout(timer));
-}
-
-function killAll(): void {
-  for (const child of running) child.kill("SIGKILL");
-}
-
-function onSignal(signal: NodeJS.Signals): void {
-  killAll();
-  removeHandlers();
-  // Without our handler, and nobody else listening, the signal does its default: exit.
-  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-}
-
-function removeHandlers(): void {
-  process.off("exit", killAll);
-  for (const s of FORWARDED_SIGNALS) process.off(s, onSignal);
-}
-
-function track(child: ChildProcess): void {
-  if (running.size === 0) {
-    process.on("exit", killAll);
-    for (const s of FORWARDED_SIGNALS) process.on(s, onSignal);
-  }
-  running.add(child);
-}
-
-function untrack(child: ChildProcess): void {
-  if (!running.delete(child)) return;
-  if (running.size === 0) removeHandlers();
 }

@@ -26,7 +26,7 @@ import { CommandError, runCommand } from "../util/exec.js";
 import { type ObjectDiff, diffObjects } from "./object-diff.js";
 import { ObjectModel } from "./object-model.js";
 import { type PatchedFunction, PatchRefusal, emitPayloadSource } from "./emit.js";
-import { type PatchFile, applyPatch, readPatch } from "./series.js";
+import { type PatchFile, applyPatch, payloadNameClash, readPatch } from "./series.js";
 
 export type PatchMode = "stacked" | "independent" | "cumulative";
 
@@ -60,12 +60,8 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
   if (opts.patches.length === 0) return [];
   const patches: PatchFile[] = [];
   for (const p of opts.patches) patches.push(await readPatch(p));
-  const names = new Set<string>();
-  for (const p of patches) {
-    if (names.has(p.name))
-      throw new ConfigurationError("patches", `two patches give the payload name ${p.name}`);
-    names.add(p.name);
-  }
+  const clash = payloadNameClash(patches);
+  if (clash) throw clash;
   const logFile = opts.logFile;
   const started = performance.now();
   const log = async (line: string) => {

@@ -140,6 +140,20 @@ export async function readPatch(path: string): Promise<PatchFile> {
 }
 
 /**
+ * The mistake in a series whose patches give two payloads one name (payload names come
+ * from the files' names, see patchPayloadName), if there is one.
+ */
+export function payloadNameClash(patches: readonly PatchFile[]): ConfigurationError | undefined {
+  const names = new Set<string>();
+  for (const p of patches) {
+    if (names.has(p.name))
+      return new ConfigurationError(INPUT, `two patches give the payload name ${p.name}`);
+    names.add(p.name);
+  }
+  return undefined;
+}
+
+/**
  * Applies a patch at `tree` (its root) with `git apply`, which refuses fuzz: a patch that
  * does not apply exactly is named with the file and the hunk that failed.
  */

@@ -7,7 +7,7 @@
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
 import type { Options } from "../options.js";
-import type { RunResult, StageName, StageRecord } from "../pipeline.js";
+import type { Published, RunResult, StageName, StageRecord } from "../report/result.js";
 import {
   type SignatureRecord,
   buildMetadata,
@@ -18,17 +18,11 @@ import { keyIdHex } from "../sign/minisign.js";
 import { signOne, writePublicKey } from "../sign/outputs.js";
 import { XEN_SIGNATURE_SECTION, embedXenSignature } from "../sign/xen-note.js";
 import type { Logger } from "../util/logger.js";
-import { type UploadedArtifact, uploadArtifact } from "./artifact.js";
-import { type PublishedRelease, TAG_REF_PREFIX, publishRelease } from "./release.js";
-import { type Attestation, attestPayloads } from "./attest.js";
+import { uploadArtifact } from "./artifact.js";
+import { TAG_REF_PREFIX, publishRelease } from "./release.js";
+import { attestPayloads } from "./attest.js";
 
-export interface Published {
-  artifact?: UploadedArtifact;
-  release?: PublishedRelease;
-  /** Why there is no release although one was asked for. */
-  releaseSkipped?: string;
-  attestations?: Attestation[];
-}
+export type { Published } from "../report/result.js";
 
 export type RunStage = <T>(
   name: StageName,

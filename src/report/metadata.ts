@@ -9,7 +9,7 @@
  * stays true wherever the directory is unpacked (an artifact, a release).
  */
 import { basename, relative, sep } from "node:path";
-import type { RunResult } from "../pipeline.js";
+import type { PayloadOrigin, RunResult, SignatureRecord, SigningRecord } from "./result.js";
 import type { XenSourceIdentity } from "../source/types.js";
 import type { Finding } from "../verify/rules.js";
 import { sha256File } from "../util/fs.js";
@@ -20,42 +20,7 @@ export const METADATA_SCHEMA_VERSION = 1;
 export const METADATA_SCHEMA_ID =
   "https://xen-livepatch-ci.invalid/schemas/metadata/v1.schema.json";
 
-/** What a payload was made from. */
-export type PayloadOrigin =
-  /** Built from a directory of C/assembly sources (payload-sources). */
-  | { kind: "sources"; path: string; sha256: string }
-  /** Built from patch files (patches): one, or a whole series for a cumulative payload. */
-  | {
-      kind: "patch";
-      patches: Array<{ path: string; sha256: string }>;
-      /** The hypervisor functions it replaces (`file#name` when static), and why each changed. */
-      functions: Array<{ name: string; why: string }>;
-      /** New functions it carries. */
-      added: string[];
-    }
-  /** One of Xen's in-tree test payloads (xen/test/livepatch), built with the base. */
-  | { kind: "xen-tests"; path: string }
-  /** Given ready-made (payloads). */
-  | { kind: "prebuilt"; path: string };
-
-/** A detached signature of one file, as written next to it. */
-export interface SignatureRecord {
-  format: "minisign";
-  /** The `.minisig` file, relative to the output directory. */
-  file: string;
-  /** minisign's key id (16 hex digits, as `minisign -V` prints it). */
-  keyId: string;
-}
-
-/** How the run signed its outputs, or why it did not. */
-export type SigningRecord =
-  | {
-      status: "signed";
-      minisign: { keyId: string; publicKey: string };
-      /** The `.minisig` of metadata.json itself (it cannot carry its own signature). */
-      metadataSignature: string;
-    }
-  | { status: "unsigned"; reason: string };
+export type { PayloadOrigin, SignatureRecord, SigningRecord } from "./result.js";
 
 export interface WorkflowRunRecord {
   url: string;

@@ -5,9 +5,10 @@
  * summary (HTML), the command line onto the terminal (aligned text).
  */
 import { basename } from "node:path";
-import type { RunResult } from "../pipeline.js";
+import { kvmUseText } from "../boot/kvm.js";
+import type { CacheUse } from "../util/cache.js";
 import type { PayloadReport } from "../verify/payload-set.js";
-import { bootNotes, cacheUseLine } from "./run-text.js";
+import type { RunResult } from "./result.js";
 import { payloadVerdict } from "./text.js";
 
 export interface ReportTable {
@@ -22,6 +23,33 @@ export interface RunReport {
   readonly notes: readonly string[];
   readonly tables: readonly ReportTable[];
   readonly links: ReadonlyArray<{ readonly text: string; readonly url: string }>;
+}
+
+/** "base: restored from KEY", "guest-tool: not in the cache; saved as KEY", ... */
+export function cacheUseLine(use: CacheUse): string {
+  if (use.restored === use.key) return `${use.entry}: restored (${use.key})`;
+  if (use.restored) return `${use.entry}: restored ${use.restored}, a partial match for ${use.key}`;
+  const after =
+    use.saved === true
+      ? "built and saved"
+      : use.saved === false
+        ? "built, not saved (see the log)"
+        : "not saved";
+  return `${use.entry}: not in the cache, ${after} (${use.key})`;
+}
+
+const seconds = (ms: number | undefined) =>
+  ms === undefined ? "-" : `${(ms / 1000).toFixed(1)} s`;
+
+/** How the boot went, for people: which accelerator and why, and when dom0 came up. */
+export function bootNotes(result: RunResult): string[] {
+  const s = result.scenario;
+  if (!s) return [];
+  const notes = [
+    `Boot timeline: Xen banner ${seconds(s.boot.firstSignOfLifeMs)}, dom0 ready ${seconds(s.boot.dom0ReadyMs)}, steps ${seconds(s.stepsMs)}, total ${seconds(s.boot.totalMs)}`,
+  ];
+  if (result.kvm) notes.unshift(`Boot test accelerator: ${kvmUseText(result.kvm)}`);
+  return notes;
 }
 
 /** How the boot test went for one payload: the steps whose commands use it. */

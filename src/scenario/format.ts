@@ -19,6 +19,7 @@
  *         refusal: "can't unload. Top is bye"
  *         errno: EBUSY
  */
+import { readFile } from "node:fs/promises";
 import {
   isMap,
   isScalar,
@@ -182,6 +183,14 @@ class Problems {
   add(line: number, message: string): void {
     this.list.push({ line, message });
   }
+}
+
+/** Reads and parses a scenario file (see parseScenario); an unreadable one is a `scenario` mistake. */
+export async function loadScenarioFile(path: string): Promise<Scenario> {
+  const text = await readFile(path, "utf8").catch((e: Error) => {
+    throw new ConfigurationError("scenario", `cannot read ${path}: ${e.message}`);
+  });
+  return parseScenario(text, path);
 }
 
 /**

@@ -1,6 +1,9 @@
-import { spawn } from "node:child_process";
+// The one way this tool runs a program: through execa (never a shell), with the command
+// line and its output in a log file, each output line handed to a progress callback, and
+// errors that carry the exit status and the last lines of output.
 import { createWriteStream, existsSync, mkdirSync, type WriteStream } from "node:fs";
 import { dirname } from "node:path";
+import { execa } from "execa";
 
 export interface RunOptions {
   cwd?: string;
@@ -87,6 +90,27 @@ export function formatCommandLine(cmd: string, args: readonly string[]): string 
 }
 
 /**
+ * The error for a program that could not be started at all (`code` is the spawn error's,
+ * e.g. ENOENT): a missing program names its Debian package, a missing working directory
+ * says so (spawn reports both as ENOENT).
+ */
+export function startError(
+  program: string,
+  commandLine: string,
+  code: string | undefined,
+  message: string,
+  cwd?: string,
+  cause?: unknown,
+): Error {
+  if (code === "ENOENT") {
+    if (cwd && !existsSync(cwd))
+      return new Error(`Cannot run ${commandLine}: directory ${cwd} does not exist`);
+    return new MissingProgramError(program);
+  }
+  return new Error(`Cannot run ${commandLine}: ${message}`, { cause });
+}
+
+/**
  * Runs a program (never through a shell), collecting its output. Rejects with a
  * CommandError on a non-zero exit, or a MissingProgramError when it is not installed.
  */
@@ -103,70 +127,62 @@ export async function runCommand(
     log.write(`$ ${commandLine}${opts.cwd ? `    (in ${opts.cwd})` : ""}\n`);
   }
 
-  const chunks = { stdout: [] as string[], stderr: [] as string[] };
-  const partial = { stdout: "", stderr: "" };
   // The last lines of both streams interleaved as they arrived: what an error shows.
   const tail: string[] = [];
-  const takeLine = (line: string, stream: "stdout" | "stderr") => {
-    tail.push(line);
-    if (tail.length > TAIL_LINES) tail.shift();
-    opts.onLine?.(line, stream);
-  };
-
-  const outcome = await new Promise<{ code: number | null; signal: NodeJS.Signals | null } | Error>(
-    (resolve) => {
-      const child = spawn(cmd, args, {
-        cwd: opts.cwd,
-        env: { ...process.env, ...opts.env },
-        stdio: [opts.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
-      });
-      for (const stream of ["stdout", "stderr"] as const) {
-        // Decoding in the stream keeps a UTF-8 character split across chunks intact.
-        child[stream]?.setEncoding("utf8");
-        child[stream]?.on("data", (data: string) => {
-          chunks[stream].push(data);
-          log?.write(data);
-          const lines = (partial[stream] + data).split("\n");
-          partial[stream] = lines.pop() ?? "";
-          for (const line of lines) takeLine(line, stream);
-        });
-      }
-      if (opts.input !== undefined) child.stdin?.end(opts.input);
-      child.on("error", resolve);
-      child.on("close", (code, signal) => resolve({ code, signal }));
+  // Sees each line (with its newline, so the output and the log stay byte for byte what
+  // the program wrote) as it arrives, and passes it on unchanged.
+  const follow = (stream: "stdout" | "stderr") => ({
+    *transform(chunk: string) {
+      log?.write(chunk);
+      const line = chunk.endsWith("\n") ? chunk.slice(0, -1) : chunk;
+      tail.push(line);
+      if (tail.length > TAIL_LINES) tail.shift();
+      opts.onLine?.(line, stream);
+      yield chunk;
     },
-  );
+    preserveNewlines: true,
+  });
 
-  for (const stream of ["stdout", "stderr"] as const)
-    if (partial[stream]) takeLine(partial[stream], stream);
+  const result = await execa(cmd, args, {
+    cwd: opts.cwd,
+    env: { ...process.env, ...opts.env },
+    extendEnv: false,
+    ...(opts.input === undefined ? { stdin: "ignore" as const } : { input: opts.input }),
+    stdout: [follow("stdout")],
+    stderr: [follow("stderr")],
+    stripFinalNewline: false,
+    maxBuffer: Infinity,
+    reject: false,
+  });
+
+  const started = result.exitCode !== undefined || result.signal !== undefined;
   if (log) {
-    const status =
-      outcome instanceof Error ? outcome.message : `exit ${outcome.code ?? outcome.signal}`;
-    log.write(`[${status}]\n`);
-    await new Promise((resolve) => log.end(resolve));
+    const status = started
+      ? `exit ${result.exitCode ?? result.signal}`
+      : (result.originalMessage ?? result.shortMessage ?? "could not start");
+    await new Promise<void>((resolve) => log.end(`[${status}]\n`, resolve));
   }
 
-  if (outcome instanceof Error) {
-    if ((outcome as NodeJS.ErrnoException).code === "ENOENT") {
-      // spawn reports a missing working directory with the same code as a missing program.
-      if (opts.cwd && !existsSync(opts.cwd))
-        throw new Error(`Cannot run ${commandLine}: directory ${opts.cwd} does not exist`);
-      throw new MissingProgramError(cmd);
-    }
-    throw new Error(`Cannot run ${commandLine}: ${outcome.message}`, { cause: outcome });
+  if (!started) {
+    throw startError(
+      cmd,
+      commandLine,
+      result.code,
+      result.originalMessage ?? result.shortMessage ?? "could not start",
+      opts.cwd,
+      result.cause,
+    );
   }
-  const stdout = chunks.stdout.join("");
-  const stderr = chunks.stderr.join("");
-  if (outcome.code !== 0) {
+  if (result.failed) {
     throw new CommandError(
       commandLine,
-      outcome.code,
-      outcome.signal,
-      stdout,
-      stderr,
+      result.exitCode ?? null,
+      result.signal ?? null,
+      result.stdout,
+      result.stderr,
       tail,
       opts.logFile,
     );
   }
-  return { stdout, stderr, exitCode: 0 };
+  return { stdout: result.stdout, stderr: result.stderr, exitCode: 0 };
 }

@@ -1,0 +1,42 @@
+import { type ElfFile } from "../elf/reader.js";
+export interface XenSymbol {
+    /** The name the hypervisor's symbol lookup knows: `file#name` for local symbols. */
+    readonly name: string;
+    readonly value: bigint;
+    readonly size: number;
+    readonly type: number;
+}
+/** compile.h's values, by the function returning each (upstream's and Debian's names). */
+export declare const BUILD_INFO_FUNCTIONS: readonly ["xen_compile_date", "xen_compile_time", "xen_compile_by", "xen_compile_domain", "xen_compile_host", "xen_compiler", "xen_changeset", "xen_extra_version", "xen_compile_system_distribution", "xen_compile_system_maintainer_local", "xen_compile_system_maintainer_domain", "xen_compile_system_version"];
+/**
+ * Where each embedded value comes from, in the terms a user sets it by: the build values
+ * (xen/Makefile, `build-values`), the compiler, the tree, or Debian's packaging
+ * (DEB_VERSION, DEB_MAINTAINER and `lsb_release -is`, embedded by Debian's patched
+ * xen/build.mk).
+ */
+export declare const BUILD_INFO_ORIGIN: Record<(typeof BUILD_INFO_FUNCTIONS)[number], string>;
+/**
+ * The build values two hypervisors disagree on, one line each:
+ * `the build time, XEN_BUILD_TIME (xen_compile_time()): rebuilt "13:52:25", deployed "00:00:00"`.
+ */
+export declare function buildInfoDifferences(ours: Record<string, string>, theirs: Record<string, string>): string[];
+/**
+ * compile.h's values read through the functions that return them: each is
+ * `lea str(%rip), %rax` (after an optional ENDBR64) and a return. `address` finds a
+ * function, `bytesAt` reads the hypervisor's memory. Only the values this tree has and
+ * whose function has that shape are returned, by function name.
+ */
+export declare function readBuildInfo(address: (name: string) => bigint | undefined, bytesAt: (address: bigint, length: number) => Uint8Array | undefined): Record<string, string>;
+export declare class XenSyms {
+    readonly elf: ElfFile;
+    readonly buildId: string | undefined;
+    private readonly symbols;
+    constructor(elf: ElfFile);
+    static load(path: string): Promise<XenSyms>;
+    get file(): string;
+    lookup(name: string): XenSymbol | undefined;
+    /** The build values the hypervisor embeds (compile.h), by function; see readBuildInfo. */
+    buildInfo(): Record<string, string>;
+    /** Up to `length` bytes of the image at a virtual address; undefined outside loaded data. */
+    bytesAt(address: bigint, length: number): Uint8Array | undefined;
+}

@@ -1,0 +1,30 @@
+import { type BuildXenBaseOptions, type XenBase } from "../build/xen.js";
+import { type ExpectationsMode, type SourcePayload } from "../payload/sources.js";
+import type { XenSourceIdentity } from "../source/types.js";
+import { type PatchedFunction } from "./emit.js";
+export type PatchMode = "stacked" | "independent" | "cumulative";
+export interface BuildPatchPayloadsOptions {
+    base: XenBase;
+    /** How the base was built: the patched tree is rebuilt the same way. */
+    baseOptions: BuildXenBaseOptions;
+    source: XenSourceIdentity;
+    /** Patch files, in series order. */
+    patches: readonly string[];
+    mode: PatchMode;
+    expectations: ExpectationsMode;
+    metadata?: Readonly<Record<string, string>>;
+    outDir: string;
+    /** Where each payload's generated source is kept (the run's output directory). */
+    sourcesDir: string;
+    logFile?: string;
+}
+export interface PatchPayload extends SourcePayload {
+    /** The patches the payload was built from, with their digests. */
+    patches: Array<{
+        path: string;
+        sha256: string;
+    }>;
+    functions: PatchedFunction[];
+    added: string[];
+}
+export declare function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promise<PatchPayload[]>;

@@ -1,0 +1,39 @@
+import { ConfigurationError } from "../util/errors.js";
+/** Security fixes are small; a megabyte of diff is a tree update, not a livepatch. */
+export declare const MAX_PATCH_BYTES: number;
+export interface Hunk {
+    /** The `@@ -a,b +c,d @@` line. */
+    header: string;
+    oldStart: number;
+    /** 1-based line of the header in the patch file. */
+    line: number;
+}
+export interface FilePatch {
+    /** Path in the tree (after stripping `a/`), `xen/...`. */
+    path: string;
+    hunks: Hunk[];
+}
+export interface PatchFile {
+    /** The path as given, resolved. */
+    path: string;
+    /** The payload name: the file's name without .patch/.diff, as [A-Za-z0-9_-]. */
+    name: string;
+    sha256: string;
+    files: FilePatch[];
+}
+export declare function patchPayloadName(path: string): string;
+/** Checks a patch's text; throws a ConfigurationError naming the patch and the line. */
+export declare function parsePatch(path: string, text: string): PatchFile;
+export declare function readPatch(path: string): Promise<PatchFile>;
+/**
+ * The mistake in a series whose patches give two payloads one name (payload names come
+ * from the files' names, see patchPayloadName), if there is one.
+ */
+export declare function payloadNameClash(patches: readonly PatchFile[]): ConfigurationError | undefined;
+/**
+ * Applies a patch at `tree` (its root) with `git apply`, which refuses fuzz: a patch that
+ * does not apply exactly is named with the file and the hunk that failed.
+ */
+export declare function applyPatch(patch: PatchFile, tree: string, logFile?: string): Promise<void>;
+/** git apply's "patch failed: FILE:LINE" turned into the hunk of the patch file. */
+export declare function applyFailure(patch: PatchFile, stderr: string): string;

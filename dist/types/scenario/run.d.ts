@@ -1,0 +1,141 @@
+import { type GuestAssets } from "../boot/guest-assets.js";
+import { type Accel, type BootEnd, type BootOptions, type BootResult, type BootTimeouts } from "../boot/qemu.js";
+import type { XenBase } from "../build/xen.js";
+import { type ListExpectation, type OutputCheck, type Scenario, type ScenarioStep } from "./format.js";
+import { planScenario, type CommandRole, type PlannedStep } from "./plan.js";
+/** What one guest step printed: its own output, and Xen's lines (with "(XEN)") in order. */
+export interface Transcript {
+    guest: string;
+    xen: string[];
+}
+/**
+ * Each guest step's transcript (by 1-based step number) from the boot's console lines.
+ * A Xen line that starts in the middle of a guest line ends that line on the console; the
+ * guest's text around it is joined back together.
+ */
+export declare function stepTranscripts(consoleLines: readonly string[]): Map<number, Transcript>;
+/** One payload as `xen-livepatch list` shows it. */
+export interface ListedPayload {
+    name: string;
+    /** CHECKED, APPLIED (or what else the tool prints). */
+    state: string;
+    /** The error in the status column, `CHECKED (22, Invalid argument)`. */
+    error?: {
+        number: number;
+        text: string;
+    };
+    /** The metadata column split at `;`, empty entries dropped. */
+    metadata: string[];
+    /** The status column as printed. */
+    status: string;
+}
+/** The table `xen-livepatch list` prints; empty for "Nothing to list". */
+export declare function parseListOutput(output: string): ListedPayload[];
+/** A planned command as it ran: undefined when it never began. */
+export interface CommandRun {
+    rc: number | null;
+    output: string;
+    xen: string[];
+    durationMs: number;
+}
+export interface CommandOutcome {
+    role: CommandRole;
+    command: string;
+    /** null when the boot ended while it ran; absent when it never began. */
+    rc?: number | null;
+    output: string;
+    durationMs: number;
+}
+export type StepStatus = "passed" | "failed" | "not-run";
+export interface StepOutcome {
+    index: number;
+    name: string;
+    /** The step's line in the scenario file. */
+    line: number;
+    expect: "success" | "refused";
+    status: StepStatus;
+    /** Why it failed or did not run: what was expected and what happened. */
+    message?: string;
+    durationMs: number;
+    /** The action, then its check and list commands, with their output. */
+    commands: CommandOutcome[];
+    /** Xen's console lines during the step, in order. */
+    console: string[];
+}
+/** The output checks that fail, each as a sentence. */
+export declare function checkOutput(check: OutputCheck, output: string, command: string): string[];
+/** The first console expectation not found in order, as a sentence; undefined when all are. */
+export declare function checkConsole(expected: ScenarioStep["console"], lines: readonly string[]): string | undefined;
+/** The list expectations that fail, each as a sentence. */
+export declare function checkList(expected: readonly ListExpectation[], output: string): string[];
+/** How the boot ended, for steps it cut short. */
+export interface BootInterruption {
+    /** The whole message (crash lines, timeout's last console lines). */
+    message: string;
+}
+/** Judges one planned step from what its commands did (runs[i] for commands[i]). */
+export declare function evaluateStep(planned: PlannedStep, runs: ReadonlyArray<CommandRun | undefined>, interruption?: BootInterruption): StepOutcome;
+export interface ScenarioResult {
+    scenario: string;
+    file: string;
+    /** Every step passed and the guest powered off. */
+    ok: boolean;
+    counts: {
+        passed: number;
+        failed: number;
+        notRun: number;
+    };
+    steps: StepOutcome[];
+    /** A problem of the boot itself that no step carries (dom0's setup, the power-off). */
+    error?: string;
+    boot: {
+        accel: Accel;
+        end: BootEnd["kind"];
+        kvmFallback?: {
+            reason: string;
+            durationMs: number;
+        };
+        /** QEMU start to Xen's banner, to dom0 ready, to exit. */
+        firstSignOfLifeMs?: number;
+        dom0ReadyMs?: number;
+        totalMs: number;
+        consoleLog?: string;
+        command: string[];
+    };
+    /** The scenario's steps from dom0 ready to the last step's end. */
+    stepsMs: number;
+}
+/** Judges a whole boot: one outcome per scenario step. Pure: the boot result in, outcomes out. */
+export declare function evaluateBoot(plan: ReturnType<typeof planScenario>, scenario: Scenario, boot: BootResult): ScenarioResult;
+/**
+ * Host paths of a scenario's payloads: each file as written in the scenario, relative to
+ * `dir` (the scenario file's directory, or where the built payloads are).
+ */
+export declare function resolvePayloadFiles(scenario: Scenario, dir: string): Promise<Record<string, string>>;
+export interface RunScenarioOptions {
+    base: XenBase;
+    scenario: Scenario;
+    /** Payload name -> host file, for every payload the scenario declares. */
+    payloadFiles: Readonly<Record<string, string>>;
+    cacheDir: string;
+    /** The boot's serial console goes here. */
+    logFile?: string;
+    timeouts?: Partial<BootTimeouts>;
+    /**
+     * QEMU settings; bootXen's defaults otherwise (accel auto), except one CPU: see
+     * SCENARIO_CPUS.
+     */
+    boot?: Pick<BootOptions, "accel" | "memoryMb" | "cpus" | "xenCmdline" | "dom0Cmdline" | "qemu" | "onLine">;
+    /** Already fetched dom0 pieces and tool (fetched or built into cacheDir otherwise). */
+    assets?: GuestAssets;
+    guestTool?: string;
+}
+/**
+ * Scenario boots get one virtual CPU unless told otherwise. Under TCG on a 2-core host
+ * that is shared with other work, two vCPUs made the self-test's steps take 5 to 49 s
+ * (every apply and revert is a rendezvous of all CPUs in the hypervisor, and dom0's PV
+ * page-table work stalls on the other vCPU's thread); one vCPU took 5.3 to 5.9 s.
+ */
+export declare const SCENARIO_CPUS = 1;
+/** Boots once, runs every step of the scenario in dom0 and judges each. */
+export declare function runScenario(opts: RunScenarioOptions): Promise<ScenarioResult>;
