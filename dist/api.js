@@ -7444,6 +7444,20 @@ var ConfigurationError = class extends Error {
   input;
   name = "ConfigurationError";
 };
+var ConfigurationErrors = class _ConfigurationErrors extends ConfigurationError {
+  constructor(problems) {
+    super(problems[0].input, "");
+    this.problems = problems;
+    this.message = problems.map((p) => p.message).join("\n");
+  }
+  problems;
+  name = "ConfigurationErrors";
+  /** Nothing for no mistakes, the mistake itself for one, all of them together for more. */
+  static of(problems) {
+    if (problems.length <= 1) return problems[0];
+    return new _ConfigurationErrors(problems);
+  }
+};
 var InputFileError = class extends Error {
   constructor(file, message) {
     super(`${file}: ${message}`);
@@ -22072,6 +22086,7 @@ export {
   BootError,
   CommandError,
   ConfigurationError,
+  ConfigurationErrors,
   ConsoleReader,
   DEFAULT_BOOT_TIMEOUTS,
   DEFAULT_DEBIAN_XEN_VERSION,

@@ -15,7 +15,8 @@
  *   `runScenario` (boots the base in QEMU with a dom0 and runs the scenario's steps), and
  *   below them `bootXen` and `ConsoleReader`.
  *
- * Every function here throws `ConfigurationError` (naming the input) for a bad argument,
+ * Every function here throws `ConfigurationError` (naming the input) for a bad argument
+ * (`ConfigurationErrors`, a kind of it, for several found together),
  * `InputFileError` for an unreadable file, `MissingProgramError` (naming the Debian
  * package) for a program that is not installed, and `CommandError` for one that failed.
  */
@@ -43,6 +44,6 @@ export { junitXml } from "./report/junit.js";
 export { fetchGuestAssets, type GuestAssets } from "./boot/guest-assets.js";
 export { assertBootOk, BootError, bootXen, DEFAULT_BOOT_TIMEOUTS, kvmUsable, qemuArgs, type Accel, type BootOptions, type BootResult, type BootTimeouts, } from "./boot/qemu.js";
 export { ConsoleReader, type ConsoleEvent, type StepResult } from "./boot/console.js";
-export { ConfigurationError, InputFileError } from "./util/errors.js";
+export { ConfigurationError, ConfigurationErrors, InputFileError } from "./util/errors.js";
 export { CommandError, MissingProgramError } from "./util/exec.js";
 export { TOOL_NAME, TOOL_VERSION } from "./version.js";
