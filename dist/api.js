@@ -17438,7 +17438,7 @@ async function localSource(path10) {
   };
 }
 
-// src/build/xen.ts
+// src/base/xen.ts
 import { createHash as createHash5, randomUUID } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
 import {
@@ -17455,7 +17455,7 @@ import {
 import { availableParallelism } from "node:os";
 import { delimiter, dirname as dirname3, join as join7, resolve as resolve4 } from "node:path";
 
-// src/build/config.ts
+// src/base/config.ts
 import { createHash as createHash4 } from "node:crypto";
 import { readFile as readFile5 } from "node:fs/promises";
 var LINE = /^(CONFIG_[A-Za-z0-9_]+=.*|# CONFIG_[A-Za-z0-9_]+ is not set|#.*|\s*)$/;
@@ -17502,7 +17502,7 @@ function livepatchRequirements(config) {
   return force;
 }
 
-// src/build/packaging.ts
+// src/base/packaging.ts
 import { mkdtemp, readFile as readFile6, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join4 } from "node:path";
@@ -17699,7 +17699,7 @@ function hasChange(version, change) {
 }
 var XEN_BUILDID_CHECKED_EARLY = { from: 20, backports: { 18: 4, 19: 1 } };
 
-// src/build/xen.ts
+// src/base/xen.ts
 var XenBuildError = class extends Error {
   constructor(tree, logFile, cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
@@ -21392,7 +21392,7 @@ function formatMs(ms) {
   return ms % 1e3 === 0 ? `${ms / 1e3} s` : `${ms} ms`;
 }
 
-// src/build/guest-tool.ts
+// src/base/guest-tool.ts
 import { createHash as createHash9 } from "node:crypto";
 import { appendFile as appendFile2, chmod, copyFile as copyFile4, mkdir as mkdir10, readFile as readFile14, rename as rename5, writeFile as writeFile8 } from "node:fs/promises";
 import { availableParallelism as availableParallelism3 } from "node:os";

@@ -72,8 +72,8 @@ export {
   type BuildValues,
   type BuildXenBaseOptions,
   type XenBase,
-} from "./build/xen.js";
-export { loadXenConfig, type XenConfig } from "./build/config.js";
+} from "./base/xen.js";
+export { loadXenConfig, type XenConfig } from "./base/config.js";
 export {
   buildPatchPayloads,
   type BuildPatchPayloadsOptions,

@@ -15,7 +15,8 @@ import {
   defaultCacheDir,
   parseOptions,
 } from "./options.js";
-import { partialResultOf, run, verdictFor } from "./pipeline.js";
+import { partialResultOf, run } from "./pipeline.js";
+import { verdictFor } from "./verify/stage.js";
 import { toSarif } from "./report/sarif.js";
 import { runReportText } from "./report/run-text.js";
 import { findingsText } from "./report/text.js";

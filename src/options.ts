@@ -12,7 +12,7 @@ import * as fs from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { ConfigurationError, ConfigurationErrors, collectMistake } from "./util/errors.js";
-import type { BuildValues } from "./build/xen.js";
+import type { BuildValues } from "./base/xen.js";
 import type { KeyObject } from "node:crypto";
 import { type SigningKey, loadSigningKey } from "./sign/minisign.js";
 import { loadXenSignatureKey } from "./sign/xen-note.js";
@@ -51,7 +51,7 @@ export interface Options {
   /** Where the Xen tree comes from; undefined to only verify prebuilt payloads. */
   readonly xenSource: XenSourceSpec | undefined;
   readonly buildValues: BuildValueOverrides;
-  /** "defconfig", or a path to a full .config or a fragment (see src/build/config.ts). */
+  /** "defconfig", or a path to a full .config or a fragment (see src/base/config.ts). */
   readonly xenConfig: "defconfig" | { path: string };
   /** Hex build-id the rebuilt base must have, or a path to the deployed xen-syms. */
   readonly expectedBuildId: string | undefined;

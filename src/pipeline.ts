@@ -1,107 +1,42 @@
 /**
- * The pipeline both front doors run: source -> base build -> payloads -> verify -> report.
- * Each stage is timed and logged as one group. Whatever happens, the output directory
- * ends up with the report of what ran (and why a stage failed) and the logs.
+ * The pipeline both front doors run, as the ordered list of its stages: source -> base ->
+ * payloads -> verify -> boot -> sign -> publish. Each stage is a module of its own
+ * (src/<stage>/stage.ts, sign and publish in src/publish/stages.ts) taking a typed input
+ * and returning a typed result; here they are run in order, timed and logged as one group
+ * each, and their results go into the run's result (src/report/result.ts). Whatever
+ * happens, the output directory ends up with the report of what ran (and why a stage
+ * failed) and the logs.
  */
-import { access, copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
-import { loadXenConfig } from "./build/config.js";
-import {
-  type BuildXenBaseOptions,
-  type XenBase,
-  XenBuildError,
-  buildXenBase,
-  buildXenTests,
-  planXenBase,
-} from "./build/xen.js";
-import { type BaseReference, compareWithReference } from "./build/reference.js";
-import { recipeMakeArgs } from "./build/packaging.js";
-import { parseCompilerDiagnostics, sourcePath } from "./report/compiler.js";
-import { XenSyms } from "./livepatch/xen-syms.js";
-import { readHypervisorImage } from "./livepatch/hypervisor-image.js";
-import type { XenVersion } from "./livepatch/xen-version.js";
-import type { Options, XenSourceSpec } from "./options.js";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { baseStage } from "./base/stage.js";
+import { XenBuildError } from "./base/xen.js";
+import { bootStage } from "./boot/stage.js";
+import type { Options } from "./options.js";
+import { PayloadCompileError } from "./payload/sources.js";
+import { type BuiltBase, payloadsStage } from "./payload/stage.js";
 import { preflight } from "./preflight.js";
+import { publish, publishedText, signOutputs, writeMetadata } from "./publish/stages.js";
+import {
+  type CompilerDiagnostic,
+  parseCompilerDiagnostics,
+  sourcePath,
+} from "./report/compiler.js";
+import type { RunResult, StageName, StageRecord } from "./report/result.js";
 import { toSarif } from "./report/sarif.js";
 import { findingsText } from "./report/text.js";
-import {
-  DEFAULT_DEBIAN_XEN_VERSION,
-  fetchDebianHypervisor,
-  fetchDebianSource,
-} from "./source/debian.js";
-import { PayloadCompileError, buildSourcePayloads } from "./payload/sources.js";
-import { type PatchPayload, buildPatchPayloads } from "./patch/build.js";
-import { fetchGitSource } from "./source/git.js";
-import { Payload } from "./livepatch/payload.js";
-import { junitXml } from "./report/junit.js";
-import { type GuestAssets, fetchGuestAssets } from "./boot/guest-assets.js";
-import { defaultScenario, describeStack, selfTestScenario } from "./scenario/builtin.js";
-import { type Scenario, parseScenario } from "./scenario/format.js";
-import { type StepOutcome, resolvePayloadFiles, runScenario } from "./scenario/run.js";
-import { localSource } from "./source/path.js";
-import type { XenSourceIdentity, XenSourceTree } from "./source/types.js";
-import { ConfigurationError } from "./util/errors.js";
-import {
-  CACHE_KEY_PREFIX,
-  type CacheUse,
-  type DirectoryCache,
-  baseCacheKey,
-  localCache,
-} from "./util/cache.js";
-import { withGuestCache } from "./boot/guest-cache.js";
-import { kvmStatus, kvmUse } from "./boot/kvm.js";
+import { sourceStage } from "./source/stage.js";
+import { type DirectoryCache, localCache } from "./util/cache.js";
 import type { Logger } from "./util/logger.js";
-import { verifyPayloadSet } from "./verify/payload-set.js";
-import { applySelfTestExpectations } from "./verify/self-test.js";
 import type { Finding } from "./verify/rules.js";
+import { verifyStage } from "./verify/stage.js";
 import { TOOL_NAME, TOOL_VERSION } from "./version.js";
-import type { RunResult, StageName, StageRecord } from "./report/result.js";
-import { publish, publishedText, signOutputs, writeMetadata } from "./publish/stages.js";
 
 // The run's result model lives below the stages (report/result.ts); these names stay here too.
 export type { BaseRecord, RunResult, StageName, StageRecord } from "./report/result.js";
 
-/** Patches to payloads, on the base this run built. */
-async function buildPatches(
-  built: { base: XenBase; source: XenSourceIdentity; baseOptions: BuildXenBaseOptions },
-  options: Options,
-  out: string,
-  logs: string,
-): Promise<PatchPayload[]> {
-  return buildPatchPayloads({
-    base: built.base,
-    baseOptions: built.baseOptions,
-    source: built.source,
-    patches: options.patches,
-    mode: options.stackMode,
-    expectations: options.expectations,
-    metadata: options.metadata,
-    outDir: join(out, "payloads"),
-    sourcesDir: join(out, "patch-sources"),
-    logFile: join(logs, "patch-build.log"),
-  });
-}
-
 export function allFindings(result: RunResult): Finding[] {
   return result.payloads.flatMap((p) => p.findings);
-}
-
-/** The verdict the fail-on threshold gives for these findings. */
-export function verdictFor(
-  findings: readonly Finding[],
-  failOn: Options["failOn"],
-): { pass: boolean; reason?: string } {
-  const counted = findings.filter((f) => !f.expected);
-  const errors = counted.filter((f) => f.severity === "error").length;
-  const warnings = counted.filter((f) => f.severity === "warning").length;
-  if (failOn !== "never" && errors > 0)
-    return { pass: false, reason: `${errors} verifier finding(s) of error severity` };
-  if (failOn === "warning" && warnings > 0)
-    return {
-      pass: false,
-      reason: `${warnings} verifier finding(s) of warning severity (fail-on: warning)`,
-    };
-  return { pass: true };
 }
 
 /**
@@ -134,6 +69,8 @@ export async function run(
   await mkdir(result.files.logs, { recursive: true });
   /** metadata.json is written once: signed at the end of a good run, else when it ends. */
   let metadataWritten = false;
+  /** The user's tree, where compiler diagnostics of a failed build are placed. */
+  let sourceRoot: string | undefined;
 
   const stage = async <T>(
     name: StageName,
@@ -148,6 +85,8 @@ export async function run(
     } catch (e) {
       record.status = "failed";
       record.detail = e instanceof Error ? e.message : String(e);
+      const diagnostics = await diagnosticsOf(e, sourceRoot);
+      if (diagnostics) result.diagnostics = diagnostics;
       throw e;
     } finally {
       record.seconds = Math.round((performance.now() - started) / 10) / 100;
@@ -156,160 +95,46 @@ export async function run(
 
   try {
     await preflight(options);
-    let xenSyms = options.xenSyms;
-    let testPayloads: string[] = [];
-    let built:
-      { base: XenBase; source: XenSourceIdentity; baseOptions: BuildXenBaseOptions } | undefined;
-    let userPayloads: string[] = [];
+    const ctx = (record: StageRecord) => ({ options, log, logs: result.files.logs, record });
+    let built: BuiltBase | undefined;
     if (options.xenSource) {
       const spec = options.xenSource;
-      const tree = await stage("source", "Xen source", async (record) => {
-        const t = await fetchSource(spec, options.cacheDir, join(result.files.logs, "source.log"));
-        record.detail = `${describeSource(t.identity)} at ${t.root}`;
-        log.info(record.detail);
-        return t;
-      });
-      const { base, baseOptions } = await stage("base", "Base build", async (record) => {
-        const config =
-          options.xenConfig === "defconfig"
-            ? undefined
-            : await loadXenConfig(options.xenConfig.path);
-        const baseOptions: BuildXenBaseOptions = {
-          source: tree,
-          ...(config ? { config } : {}),
-          cacheDir: options.cacheDir,
-          buildValues: options.buildValues,
-          logFile: join(result.files.logs, "base-build.log"),
-        };
-        const cached = await restoreBase(cache, baseOptions, log, result.cache);
-        const b = await withDiagnostics(tree.root, result, () => buildXenBase(baseOptions));
-        if (cached && !cached.restored && !b.cached)
-          await saveBase(cache, cached.keys, result.cache);
-        const xen = await XenSyms.load(b.xenSyms);
-        result.base = {
-          source: tree.identity,
-          xenSyms: b.xenSyms,
-          xenImage: b.xenImage,
-          buildId: xen.buildId,
-          buildInfo: xen.buildInfo(),
-          config: b.config,
-          cached: b.cached,
-          bootImage: b.xenImage,
-        };
-        record.detail = `xen-syms build-id ${xen.buildId ?? "(none)"}${b.cached ? " (cached)" : ""}`;
-        log.info(record.detail);
-        for (const note of b.config.notes) log.warning(`xen-config: ${note}`);
-        if (b.recipe?.kind === "debian")
-          log.info(
-            `built as debian/rules builds it: make ${recipeMakeArgs(b.recipe, b.tree).join(" ")}`,
-          );
-        for (const note of b.recipe?.differences ?? []) log.info(`packaging: ${note}`);
-        const reference = await checkReference(tree, b, xen, options, log, result.files.logs);
-        if (reference) {
-          result.base = { ...result.base, ...reference };
-          record.detail += `, ${reference.reference.identical ? "identical to" : "differs from"} ${reference.reference.description}`;
-        }
-        return { base: b, baseOptions };
-      });
-      xenSyms ??= base.xenSyms;
+      const tree = await stage("source", "Xen source", (record) => sourceStage(spec, ctx(record)));
+      sourceRoot = tree.root;
+      const { base, baseOptions, record } = await stage("base", "Base build", (r) =>
+        baseStage(tree, {
+          ...ctx(r),
+          cache,
+          cacheUses: result.cache,
+          built: (b) => (result.base = b),
+        }),
+      );
+      result.base = record;
       built = { base, source: tree.identity, baseOptions };
     }
 
-    const payloads = await stage("payloads", "Payloads", async (record) => {
-      // On top of the base, not part of it: a run with them and one without share the base.
-      if (built && options.selfTest)
-        testPayloads = (
-          await buildXenTests(built.base, {
-            logFile: join(result.files.logs, "self-test-build.log"),
-          })
-        ).payloads;
-      const fromPatches =
-        built && options.patches.length > 0
-          ? await withDiagnostics(built.base.tree, result, () =>
-              buildPatches(built, options, out, result.files.logs),
-            )
-          : [];
-      for (const p of fromPatches) {
-        log.info(
-          `${p.name}: build-id ${p.buildId}, depends on ${p.depends}, from ${p.patches.map((x) => basename(x.path)).join(", ")}`,
-        );
-        for (const note of p.notes) log.info(`  ${note}`);
-      }
-      for (const p of fromPatches) {
-        result.origins[p.file] = {
-          kind: "patch",
-          patches: p.patches,
-          functions: p.functions.map((f) => ({ name: f.name, why: f.why })),
-          added: p.added,
-        };
-      }
-      const sources = built && options.payloadSources.length > 0 ? built : undefined;
-      const fromSources = sources
-        ? await withDiagnostics(sources.base.tree, result, () =>
-            buildSourcePayloads({
-              base: sources.base,
-              source: sources.source,
-              sourceDirs: options.payloadSources,
-              stackMode: options.stackMode === "independent" ? "independent" : "stacked",
-              expectations: options.expectations,
-              metadata: options.metadata,
-              outDir: join(out, "payloads"),
-              logFile: join(result.files.logs, "payload-build.log"),
-            }),
-          )
-        : [];
-      for (const p of fromSources) {
-        log.info(`${p.name}: build-id ${p.buildId}, depends on ${p.depends}`);
-        for (const note of p.notes) log.info(`  ${note}`);
-      }
-      // Built payloads are copied out of the cache: the output directory is what users keep.
-      const dir = join(out, "payloads", "self-test");
-      if (testPayloads.length > 0) await mkdir(dir, { recursive: true });
-      testPayloads = await Promise.all(
-        testPayloads.map(async (p) => {
-          const copy = join(dir, basename(p));
-          await copyFile(p, copy);
-          return copy;
-        }),
-      );
-      record.detail = `${fromPatches.length} built from patches, ${fromSources.length} built from sources, ${testPayloads.length} in-tree test payload(s), ${options.payloads.length} given`;
-      log.info(record.detail);
-      const ours = [...fromPatches, ...fromSources].map((p) => p.file);
-      userPayloads = [...ours, ...options.payloads];
-      for (const p of fromSources)
-        result.origins[p.file] = { kind: "sources", path: p.sourceDir, sha256: p.sourceDigest };
-      for (const file of testPayloads)
-        result.origins[file] = { kind: "xen-tests", path: `xen/test/livepatch/${basename(file)}` };
-      for (const file of options.payloads) result.origins[file] = { kind: "prebuilt", path: file };
-      return [...ours, ...testPayloads, ...options.payloads];
-    });
+    const payloads = await stage("payloads", "Payloads", (record) =>
+      payloadsStage(built, ctx(record)),
+    );
+    Object.assign(result.origins, payloads.origins);
 
     await stage("verify", "Verify payloads", async (record) => {
-      const verified = await verifyPayloadSet({
-        payloads,
-        xenSyms,
-        applied: options.appliedPayloads,
-      });
-      const selfTest = new Set(testPayloads);
-      const checked = applySelfTestExpectations(
-        verified.payloads.filter((p) => selfTest.has(p.file)),
+      const verified = await verifyStage(
+        {
+          payloads: payloads.all,
+          selfTest: payloads.selfTest,
+          xenSyms: options.xenSyms ?? built?.base.xenSyms,
+        },
+        ctx(record),
       );
-      result.payloads = [
-        ...checked.reports,
-        ...verified.payloads.filter((p) => !selfTest.has(p.file)),
-      ];
+      result.payloads = verified.reports;
       result.xenBuildId = verified.xenBuildId;
-      log.info(findingsText(result.payloads, options.workspace).trimEnd());
-      const verdict = verdictFor(allFindings(result), options.failOn);
-      const reason =
-        checked.missing.length > 0 ? `self-test: ${checked.missing.join("; ")}` : verdict.reason;
-      record.detail = reason ?? `${payloads.length} payload(s) pass`;
-      result.verdict = reason ? "fail" : "pass";
-      if (reason) result.reason = reason;
+      result.verdict = verified.failure ? "fail" : "pass";
+      if (verified.failure) result.reason = verified.failure;
     });
 
-    const scenarioChoice = options.scenario;
-    if (scenarioChoice !== "none" && built) {
+    const scenario = options.scenario;
+    if (scenario !== "none" && built) {
       const base = built.base;
       await stage("boot", "Boot test", async (record) => {
         // Defective payloads would only make the boot fail in less useful ways.
@@ -319,52 +144,22 @@ export async function run(
           log.info(record.detail);
           return;
         }
-        const { scenario, payloadFiles } = await chooseScenario(
-          scenarioChoice,
-          userPayloads,
-          testPayloads,
-          options.checks,
-          base.xenVersion,
+        const booted = await bootStage(
+          {
+            scenario,
+            base,
+            bootImage: result.base?.bootImage ?? base.xenImage,
+            userPayloads: payloads.user,
+            selfTest: payloads.selfTest,
+          },
+          { ...ctx(record), cache, cacheUses: result.cache, files: result.files },
         );
-        const kvm = options.kvm === "false" ? undefined : await kvmStatus();
-        const bootImage = result.base?.bootImage ?? base.xenImage;
-        if (bootImage !== base.xenImage) log.info(`booting ${bootImage}, the image users run`);
-        const outcome = await withGuestCache(
-          cache,
-          options.cacheDir,
-          base.key,
-          result.cache,
-          async () =>
-            runScenario({
-              base: { ...base, xenImage: bootImage },
-              scenario,
-              payloadFiles,
-              cacheDir: options.cacheDir,
-              logFile: join(result.files.logs, "console.log"),
-              ...(options.dom0Kernel
-                ? { assets: await userKernel(options.dom0Kernel, options.cacheDir) }
-                : {}),
-              boot: {
-                accel: options.kvm === "auto" ? "auto" : options.kvm === "true" ? "kvm" : "tcg",
-                onLine: (line) => log.console(line),
-              },
-            }),
-        );
-        result.scenario = outcome;
-        result.scenarioPayloads = payloadFiles;
-        result.kvm = kvmUse(options.kvm, kvm, outcome.boot);
-        await writeFile(result.files.scenario, JSON.stringify(outcome, null, 2) + "\n");
-        await writeFile(result.files.junit, junitXml(outcome));
-        for (const step of outcome.steps) log.info(stepLine(step));
-        if (outcome.boot.kvmFallback)
-          log.warning(`KVM failed, booted with TCG: ${outcome.boot.kvmFallback.reason}`);
-        else if (!result.kvm.used) log.info(`Booted with TCG: ${result.kvm.reason}`);
-        const { passed, failed, notRun } = outcome.counts;
-        record.detail = `${scenario.name}: ${passed} passed, ${failed} failed, ${notRun} not run (${outcome.boot.accel}, ${(outcome.boot.totalMs / 1000).toFixed(1)} s)`;
-        log.info(record.detail);
-        if (!outcome.ok) {
+        result.scenario = booted.outcome;
+        result.scenarioPayloads = booted.payloadFiles;
+        result.kvm = booted.kvm;
+        if (booted.failure) {
           result.verdict = "fail";
-          result.reason = `boot test ${scenario.name}: ${outcome.error ?? `${failed} step(s) failed, ${notRun} not run`}`;
+          result.reason = booted.failure;
         }
       });
     }
@@ -400,197 +195,22 @@ export async function run(
   return result;
 }
 
-/** Runs a build; when it fails, records the compiler's diagnostics mapped to the source tree. */
-async function withDiagnostics<T>(
-  sourceRoot: string,
-  result: RunResult,
-  build: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await build();
-  } catch (e) {
-    if (e instanceof PayloadCompileError) result.diagnostics = [...e.diagnostics];
-    if (e instanceof XenBuildError) {
-      const log = await readFile(e.logFile, "utf8").catch(() => "");
-      result.diagnostics = parseCompilerDiagnostics(log).map((d) => ({
-        ...d,
-        file: sourcePath(d.file, join(e.tree, "xen"), e.tree, sourceRoot),
-      }));
-    }
-    throw e;
-  }
-}
-
-/** The base build and the compiler cache from the previous run, when `cache` has them. */
-type BaseCacheKeys = Awaited<ReturnType<typeof baseCacheKeys>>;
-
 /**
- * The base build and the compiler cache from the previous run, when `cache` keeps them
- * (undefined for the local cache, whose directories persist by themselves).
+ * The compiler's diagnostics of a failed build, placed in the user's tree (`sourceRoot`):
+ * a payload build carries them; a base build's are read from its log. Undefined for any
+ * other failure.
  */
-async function restoreBase(
-  cache: DirectoryCache,
-  opts: BuildXenBaseOptions,
-  log: Logger,
-  uses: CacheUse[],
-): Promise<{ keys: BaseCacheKeys; restored: string | undefined } | undefined> {
-  if (cache.kind === "local") return undefined;
-  const keys = await baseCacheKeys(opts);
-  const restored = await cache.restore([keys.tree], keys.base);
-  uses.push({ entry: "base", key: keys.base, ...(restored ? { restored } : {}) });
-  // The compiler cache helps even when the base changed: any earlier entry will do.
-  if (!restored) {
-    const ccache = await cache.restore([keys.ccache], keys.ccacheKey, [keys.ccachePrefix]);
-    uses.push({ entry: "ccache", key: keys.ccacheKey, ...(ccache ? { restored: ccache } : {}) });
-  }
-  log.info(
-    restored
-      ? `base build restored from the cache (${restored})`
-      : `no cached base build for ${keys.base}`,
-  );
-  return { keys, restored };
-}
-
-async function saveBase(cache: DirectoryCache, keys: BaseCacheKeys, uses: CacheUse[]) {
-  for (const [paths, key] of [
-    [[keys.tree], keys.base],
-    [[keys.ccache], keys.ccacheKey],
-  ] as const) {
-    const saved = await cache.save([...paths], key);
-    const use = uses.find((u) => u.key === key);
-    if (use) use.saved = saved;
-  }
-}
-
-async function baseCacheKeys(opts: BuildXenBaseOptions) {
-  const plan = await planXenBase(opts);
-  const parts = { platform: process.platform, arch: process.arch, buildKey: plan.key };
-  const ccachePrefix = `${CACHE_KEY_PREFIX}-ccache-${parts.platform}-${parts.arch}-`;
-  return {
-    tree: plan.tree,
-    ccache: plan.ccacheDir,
-    base: baseCacheKey(parts),
-    ccacheKey: `${ccachePrefix}${plan.key}`,
-    ccachePrefix,
-  };
-}
-
-/** The scenario to boot and the host file of each payload it names. */
-async function chooseScenario(
-  choice: Exclude<Options["scenario"], "none">,
-  userPayloads: readonly string[],
-  testPayloads: readonly string[],
-  checks: readonly string[],
-  xenVersion: XenVersion,
-): Promise<{ scenario: Scenario; payloadFiles: Record<string, string> }> {
-  if (choice === "default") {
-    const stack = describeStack(await Promise.all(userPayloads.map((f) => Payload.load(f))));
-    return {
-      scenario: defaultScenario(stack, { checks: checks.map((command) => ({ command })) }),
-      payloadFiles: Object.fromEntries(stack.map((p) => [p.name, p.file])),
-    };
-  }
-  if (choice === "self-test") {
-    const scenario = selfTestScenario(xenVersion);
-    return {
-      scenario,
-      payloadFiles: await resolvePayloadFiles(scenario, dirname(testPayloads[0] ?? ".")),
-    };
-  }
-  const text = await readFile(choice.path, "utf8").catch((e: Error) => {
-    throw new ConfigurationError("scenario", `cannot read ${choice.path}: ${e.message}`);
-  });
-  const scenario = parseScenario(text, choice.path);
-  return { scenario, payloadFiles: await resolvePayloadFiles(scenario, dirname(choice.path)) };
-}
-
-/** The distribution's dom0 pieces with the user's kernel, which has the Xen drivers built in. */
-async function userKernel(kernel: string, cacheDir: string): Promise<GuestAssets> {
-  await access(kernel).catch(() => {
-    throw new ConfigurationError("dom0-kernel", `${kernel} does not exist`);
-  });
-  const assets = await fetchGuestAssets({ cacheDir });
-  return { ...assets, kernel, modules: [], kernelVersion: "(given)" };
-}
-
-export function stepLine(step: StepOutcome): string {
-  const mark = step.status === "passed" ? "ok  " : step.status === "failed" ? "FAIL" : "skip";
-  return `${mark} ${step.name}${step.message ? `: ${step.message}` : ""}`;
-}
-
-async function fetchSource(
-  spec: XenSourceSpec,
-  cacheDir: string,
-  logFile: string,
-): Promise<XenSourceTree> {
-  switch (spec.kind) {
-    case "debian":
-      return fetchDebianSource({
-        version: spec.version ?? DEFAULT_DEBIAN_XEN_VERSION,
-        cacheDir,
-        logFile,
-      });
-    case "git":
-      return fetchGitSource({ url: spec.url, ref: spec.ref, cacheDir, logFile });
-    case "path":
-      return localSource(spec.path);
-  }
-}
-
-export function describeSource(identity: XenSourceIdentity): string {
-  switch (identity.kind) {
-    case "debian":
-      return `Debian source package xen ${identity.version}`;
-    case "git":
-      return `${identity.url} at ${identity.ref || "HEAD"} (commit ${identity.commit})`;
-    case "path":
-      return `${identity.path}${identity.commit ? ` at commit ${identity.commit}` : ""}${identity.dirty ? ` with changes (digest ${identity.digest.slice(0, 12)})` : ""}`;
-  }
-}
-
-/**
- * Compares the base with the hypervisor users run (see compareWithReference): for Debian's
- * source with the packaging's configuration, Debian's own package is fetched and is the
- * reference unless `expected-build-id` names another; identical to Debian's, its image is
- * what the boot test boots.
- *
- * @throws BaseMismatchError before any payload is built when the build-ids differ.
- */
-async function checkReference(
-  tree: XenSourceTree,
-  base: XenBase,
-  xen: XenSyms,
-  options: Options,
-  log: Logger,
-  logs: string,
-): Promise<{ reference: BaseReference; bootImage: string } | undefined> {
-  let debian: Awaited<ReturnType<typeof fetchDebianHypervisor>> | undefined;
-  if (tree.identity.kind === "debian") {
-    if (base.config.kind === "packaging") {
-      debian = await fetchDebianHypervisor({
-        root: tree.root,
-        version: tree.identity.version,
-        cacheDir: options.cacheDir,
-        logFile: join(logs, "source.log"),
-      });
-    } else {
-      log.info("not compared with Debian's package: the configuration is not the packaging's");
-    }
-  }
-  const efi = join(base.tree, "xen", "xen.efi");
-  const rebuiltEfi = await readHypervisorImage(efi).catch(() => undefined);
-  const reference = await compareWithReference({
-    rebuilt: xen,
-    ...(rebuiltEfi?.buildId ? { rebuiltEfiBuildId: rebuiltEfi.buildId } : {}),
-    ...(options.expectedBuildId ? { expected: options.expectedBuildId } : {}),
-    ...(debian ? { debian } : {}),
-    blame: Object.keys(options.buildValues).length > 0 ? "build-values" : "xen-source",
-  });
-  if (!reference) return undefined;
-  log.info(`the base is identical to ${reference.description} (build-id ${reference.buildId})`);
-  // Debian's own image boots when it is the same build (whichever reference said so).
-  const bootImage = debian && reference.buildId === xen.buildId ? debian.bootImage : base.xenImage;
-  return { reference, bootImage };
+async function diagnosticsOf(
+  e: unknown,
+  sourceRoot: string | undefined,
+): Promise<CompilerDiagnostic[] | undefined> {
+  if (e instanceof PayloadCompileError) return [...e.diagnostics];
+  if (!(e instanceof XenBuildError)) return undefined;
+  const log = await readFile(e.logFile, "utf8").catch(() => "");
+  return parseCompilerDiagnostics(log).map((d) => ({
+    ...d,
+    file: sourcePath(d.file, join(e.tree, "xen"), e.tree, sourceRoot ?? e.tree),
+  }));
 }
 
 /** Writes report.json, findings.sarif and findings.txt: also for a failed run. */

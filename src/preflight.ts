@@ -7,7 +7,7 @@
  */
 import { constants as fsConstants } from "node:fs";
 import { access, stat } from "node:fs/promises";
-import { loadXenConfig } from "./build/config.js";
+import { loadXenConfig } from "./base/config.js";
 import type { InputName, Options } from "./options.js";
 import { type PatchFile, payloadNameClash, readPatch } from "./patch/series.js";
 import { loadScenarioFile } from "./scenario/format.js";

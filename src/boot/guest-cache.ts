@@ -5,7 +5,7 @@
  * documented in docs/caching.md.
  */
 import { readFile } from "node:fs/promises";
-import { guestToolDir, recipeId } from "../build/guest-tool.js";
+import { guestToolDir, recipeId } from "../base/guest-tool.js";
 import {
   type CacheEntrySpec,
   type CacheUse,

@@ -8,7 +8,7 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile, copyFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { type BuildXenBaseOptions, type XenBase, xenRebuildInvocation } from "../build/xen.js";
+import { type BuildXenBaseOptions, type XenBase, xenRebuildInvocation } from "../base/xen.js";
 import { ElfFormatError } from "../elf/reader.js";
 import { parseCompilerDiagnostics } from "../report/compiler.js";
 import {

@@ -19,7 +19,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { NT_GNU_BUILD_ID, SHN_LORESERVE, SHN_UNDEF, STT_FUNC } from "../elf/constants.js";
 import { type ElfSymbol, parseElf } from "../elf/reader.js";
-import { type XenBase, xenMakeFor } from "../build/xen.js";
+import { type XenBase, xenMakeFor } from "../base/xen.js";
 import {
   EXPECT_DATA_SIZE,
   FUNC_OFFSET,

@@ -24,8 +24,8 @@ import {
   type BootResult,
   type BootTimeouts,
 } from "../boot/qemu.js";
-import { buildGuestTool } from "../build/guest-tool.js";
-import type { XenBase } from "../build/xen.js";
+import { buildGuestTool } from "../base/guest-tool.js";
+import type { XenBase } from "../base/xen.js";
 import { ConfigurationError } from "../util/errors.js";
 import {
   errnoName,

@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildXenBase } from "../../src/build/xen.js";
+import { buildXenBase } from "../../src/base/xen.js";
 import { defaultCacheDir } from "../../src/options.js";
 import { buildPatchPayloads } from "../../src/patch/build.js";
 import { DEFAULT_DEBIAN_XEN_VERSION, fetchDebianSource } from "../../src/source/debian.js";

@@ -6,7 +6,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fetchGuestAssets } from "../../src/boot/guest-assets.js";
-import { buildGuestTool } from "../../src/build/guest-tool.js";
+import { buildGuestTool } from "../../src/base/guest-tool.js";
 import { selfTestScenario } from "../../src/scenario/builtin.js";
 import { planScenario } from "../../src/scenario/plan.js";
 import { type ScenarioResult, resolvePayloadFiles, runScenario } from "../../src/scenario/run.js";

@@ -14,7 +14,7 @@ import { fetchGuestAssets } from "../../src/boot/guest-assets.js";
 import { guestInitramfs, shQuote } from "../../src/boot/init-script.js";
 import { buildInitramfs, type InitramfsEntry } from "../../src/boot/initramfs.js";
 import { bootXen, type BootResult, type StepResult } from "../../src/boot/qemu.js";
-import { buildGuestTool } from "../../src/build/guest-tool.js";
+import { buildGuestTool } from "../../src/base/guest-tool.js";
 import type { XenBaseWithTests as XenBase } from "./xen-base.js";
 import { ElfFormatError, parseElf } from "../../src/elf/reader.js";
 import { Payload } from "../../src/livepatch/payload.js";

@@ -8,7 +8,7 @@ import { fetchGuestAssets, type GuestAssets } from "../../src/boot/guest-assets.
 import { guestInitramfs } from "../../src/boot/init-script.js";
 import { buildInitramfs } from "../../src/boot/initramfs.js";
 import { bootXen, kvmUsable, type BootOptions, type BootResult } from "../../src/boot/qemu.js";
-import type { XenBase } from "../../src/build/xen.js";
+import type { XenBase } from "../../src/base/xen.js";
 import { getXenBase, integrationCacheDir } from "./xen-base.js";
 
 const work = mkdtempSync(join(tmpdir(), "xlci-boot-"));

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { XenBase } from "../../src/build/xen.js";
+import type { XenBase } from "../../src/base/xen.js";
 import { SHN_UNDEF } from "../../src/elf/constants.js";
 import { EXPECT_DATA_SIZE, Payload } from "../../src/livepatch/payload.js";
 import { XenSyms } from "../../src/livepatch/xen-syms.js";

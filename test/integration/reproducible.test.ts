@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildXenBase, defaultBuildValues, parseChangelogDate } from "../../src/build/xen.js";
+import { buildXenBase, defaultBuildValues, parseChangelogDate } from "../../src/base/xen.js";
 import { XenSyms } from "../../src/livepatch/xen-syms.js";
 import { parseOptions } from "../../src/options.js";
 import { run } from "../../src/pipeline.js";

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fetchGuestAssets, type GuestAssets } from "../../src/boot/guest-assets.js";
 import { cleanConsoleLine } from "../../src/boot/qemu.js";
-import { buildGuestTool } from "../../src/build/guest-tool.js";
+import { buildGuestTool } from "../../src/base/guest-tool.js";
 import type { XenBaseWithTests as XenBase } from "./xen-base.js";
 import { Payload } from "../../src/livepatch/payload.js";
 import { junitXml } from "../../src/report/junit.js";

@@ -11,7 +11,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildXenBase } from "../../src/build/xen.js";
+import { buildXenBase } from "../../src/base/xen.js";
 import { XenSyms } from "../../src/livepatch/xen-syms.js";
 import { parseOptions } from "../../src/options.js";
 import { run } from "../../src/pipeline.js";

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, isAbsolute, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildXenBase } from "../../src/build/xen.js";
+import { buildXenBase } from "../../src/base/xen.js";
 import type { XenBaseWithTests as XenBase } from "./xen-base.js";
 import { assertXenTree, fetchDebianSource } from "../../src/source/debian.js";
 import { ConfigurationError } from "../../src/util/errors.js";

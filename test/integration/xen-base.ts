@@ -1,6 +1,6 @@
 // Shared by integration tests: the real Xen base (Debian's source, defconfig, with the
 // in-tree test payloads), built once into the cache and reused by every later run.
-import { buildXenBase, buildXenTests, type XenBase } from "../../src/build/xen.js";
+import { buildXenBase, buildXenTests, type XenBase } from "../../src/base/xen.js";
 import { defaultCacheDir } from "../../src/options.js";
 import { DEFAULT_DEBIAN_XEN_VERSION, fetchDebianSource } from "../../src/source/debian.js";
 import type { XenSourceTree } from "../../src/source/types.js";

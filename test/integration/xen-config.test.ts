@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { loadXenConfig } from "../../src/build/config.js";
-import { buildXenBase } from "../../src/build/xen.js";
+import { loadXenConfig } from "../../src/base/config.js";
+import { buildXenBase } from "../../src/base/xen.js";
 import { XenSyms } from "../../src/livepatch/xen-syms.js";
 import { getXenBase, getXenSource, integrationCacheDir } from "./xen-base.js";
 

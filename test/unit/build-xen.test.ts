@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { TREE_PLACEHOLDER } from "../../src/build/packaging.js";
+import { TREE_PLACEHOLDER } from "../../src/base/packaging.js";
 import {
   defaultBuildValues,
   parseChangelogDate,
@@ -8,7 +8,7 @@ import {
   xenDateValues,
   xenMakeInvocations,
   type BuildValues,
-} from "../../src/build/xen.js";
+} from "../../src/base/xen.js";
 
 const CHANGELOG = `xen (4.17.5+72-g01140da4e8-1) bookworm-security; urgency=medium
 

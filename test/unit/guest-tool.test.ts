@@ -4,7 +4,7 @@ import {
   configureFailureSummary,
   GUEST_TOOL_LIBS,
   guestToolSteps,
-} from "../../src/build/guest-tool.js";
+} from "../../src/base/guest-tool.js";
 
 const TREE = "/cache/build/0123456789abcdef";
 

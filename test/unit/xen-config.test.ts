@@ -7,7 +7,7 @@ import {
   livepatchRequirements,
   loadXenConfig,
   mergedConfigText,
-} from "../../src/build/config.js";
+} from "../../src/base/config.js";
 
 const file = (text: string) => {
   const path = join(mkdtempSync(join(tmpdir(), "xlci-cfg-")), "xen.config");

@@ -1,4 +1,4 @@
-import { type BuildXenBaseOptions, type XenBase } from "../build/xen.js";
+import { type BuildXenBaseOptions, type XenBase } from "../base/xen.js";
 import { type ExpectationsMode, type SourcePayload } from "../payload/sources.js";
 import type { XenSourceIdentity } from "../source/types.js";
 import { type PatchedFunction } from "./emit.js";

@@ -1,4 +1,4 @@
-import { type XenBase } from "../build/xen.js";
+import { type XenBase } from "../base/xen.js";
 import { XenSyms } from "../livepatch/xen-syms.js";
 import { type CompilerDiagnostic } from "../report/compiler.js";
 import type { XenSourceIdentity } from "../source/types.js";

@@ -1,6 +1,6 @@
 import { type GuestAssets } from "../boot/guest-assets.js";
 import { type Accel, type BootEnd, type BootOptions, type BootResult, type BootTimeouts } from "../boot/qemu.js";
-import type { XenBase } from "../build/xen.js";
+import type { XenBase } from "../base/xen.js";
 import { type ListExpectation, type OutputCheck, type Scenario, type ScenarioStep } from "./format.js";
 import { planScenario, type CommandRole, type PlannedStep } from "./plan.js";
 /** What one guest step printed: its own output, and Xen's lines (with "(XEN)") in order. */
