@@ -66,6 +66,8 @@ export interface Options {
   readonly patches: readonly string[];
   /** What turns patches into payloads. */
   readonly builder: "native" | "livepatch-build-tools";
+  /** Build a patch's runtime part and list its init changes instead of refusing it. */
+  readonly ignoreInitChanges: boolean;
   /** Prebuilt payload files, in stack order. */
   readonly payloads: readonly string[];
   /** xen-syms to verify against; defaults to the base this run builds. */
@@ -114,6 +116,7 @@ export const INPUT_DEFAULTS = {
   "self-test": "false",
   "stack-mode": "stacked",
   builder: "native",
+  "ignore-init-changes": "false",
   expectations: "none",
   payloads: "",
   "xen-syms": "",
@@ -260,6 +263,7 @@ export function parseOptions(
     selfTest: boolean("self-test", input("self-test")),
     patches: expandPaths("patches", listInput(input("patches")), cwd),
     builder: oneOf("builder", input("builder"), ["native", "livepatch-build-tools"]),
+    ignoreInitChanges: boolean("ignore-init-changes", input("ignore-init-changes")),
     payloads: expandPaths("payloads", listInput(input("payloads")), cwd),
     xenSyms: input("xen-syms") ? path(input("xen-syms")) : undefined,
     appliedPayloads: expandPaths("applied-payloads", listInput(input("applied-payloads")), cwd),

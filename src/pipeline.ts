@@ -137,6 +137,7 @@ async function buildPatches(
     mode: options.stackMode,
     expectations: options.expectations,
     metadata: options.metadata,
+    ignoreInitChanges: options.ignoreInitChanges,
     outDir: join(out, "payloads"),
     sourcesDir: join(out, "patch-sources"),
     logFile: join(logs, "patch-build.log"),
@@ -286,6 +287,7 @@ export async function run(
           patches: p.patches,
           functions: p.functions.map((f) => ({ name: f.name, why: f.why })),
           added: p.added,
+          ignored: p.ignored,
         };
       }
       const sources = built && options.payloadSources.length > 0 ? built : undefined;
