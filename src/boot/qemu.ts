@@ -7,7 +7,7 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { MissingProgramError } from "../util/exec.js";
-import { parseMarker } from "./init-script.js";
+import { debugKeyInput, parseMarker } from "./init-script.js";
 import { kvmStatus } from "./kvm.js";
 
 export type Accel = "tcg" | "kvm";
@@ -361,7 +361,9 @@ async function bootOnce(
 
   return new Promise<BootResult>((resolve, reject) => {
     // (A synchronous throw here, e.g. bad arguments, rejects the promise.)
-    const child = spawn(program, args, { stdio: ["ignore", "pipe", "pipe"] });
+    // stdin is the serial line's input: debug-key steps type on it.
+    const child = spawn(program, args, { stdio: ["pipe", "pipe", "pipe"] });
+    child.stdin?.on("error", () => {}); // QEMU gone: its exit is reported on its own
     result.pid = child.pid;
     track(child);
 
@@ -525,6 +527,10 @@ async function bootOnce(
         case "done":
           poweredOff = true;
           enter({ name: "shutdown", limitMs: timeouts.shutdown });
+          break;
+        case "key":
+          // A debug-key step: the key goes to Xen through its serial input switch.
+          child.stdin?.write(debugKeyInput(marker.key));
           break;
       }
     };

@@ -460,7 +460,13 @@ function outline(s: Scenario): string[] {
   return s.steps.map((x) => {
     const a = x.action;
     const head =
-      a.kind === "run" ? `run ${a.command}` : a.kind === "list" ? "list" : `${a.kind} ${a.payload}`;
+      a.kind === "run"
+        ? `run ${a.command}`
+        : a.kind === "list"
+          ? "list"
+          : a.kind === "key"
+            ? `key ${a.key}`
+            : `${a.kind} ${a.payload}`;
     const nodeps = a.kind === "apply" && a.nodeps ? " --nodeps" : "";
     const refused = x.expect === "refused" ? ` (refused: ${x.refusal})` : "";
     return `${head}${nodeps}${refused}`;
