@@ -68,6 +68,8 @@ export interface Options {
   readonly builder: "native" | "livepatch-build-tools";
   /** Build a patch's runtime part and list its init changes instead of refusing it. */
   readonly ignoreInitChanges: boolean;
+  /** Build a patch that changes a data layout, with a warning instead of the refusal. */
+  readonly allowLayoutChanges: boolean;
   /** Prebuilt payload files, in stack order. */
   readonly payloads: readonly string[];
   /** xen-syms to verify against; defaults to the base this run builds. */
@@ -117,6 +119,7 @@ export const INPUT_DEFAULTS = {
   "stack-mode": "stacked",
   builder: "native",
   "ignore-init-changes": "false",
+  "allow-layout-changes": "false",
   expectations: "none",
   payloads: "",
   "xen-syms": "",
@@ -264,6 +267,7 @@ export function parseOptions(
     patches: expandPaths("patches", listInput(input("patches")), cwd),
     builder: oneOf("builder", input("builder"), ["native", "livepatch-build-tools"]),
     ignoreInitChanges: boolean("ignore-init-changes", input("ignore-init-changes")),
+    allowLayoutChanges: boolean("allow-layout-changes", input("allow-layout-changes")),
     payloads: expandPaths("payloads", listInput(input("payloads")), cwd),
     xenSyms: input("xen-syms") ? path(input("xen-syms")) : undefined,
     appliedPayloads: expandPaths("applied-payloads", listInput(input("applied-payloads")), cwd),

@@ -138,6 +138,7 @@ async function buildPatches(
     expectations: options.expectations,
     metadata: options.metadata,
     ignoreInitChanges: options.ignoreInitChanges,
+    allowLayoutChanges: options.allowLayoutChanges,
     outDir: join(out, "payloads"),
     sourcesDir: join(out, "patch-sources"),
     logFile: join(logs, "patch-build.log"),

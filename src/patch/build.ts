@@ -30,6 +30,7 @@ import {
   type ObjectDiff,
   diffObjects,
 } from "./object-diff.js";
+import { compareLayouts } from "./layout.js";
 import { ObjectModel } from "./object-model.js";
 import { type PatchedFunction, PatchRefusal, emitPayloadSource } from "./emit.js";
 import { type PatchFile, applyPatch, linesMovedBy, readPatch } from "./series.js";
@@ -51,6 +52,12 @@ export interface BuildPatchPayloadsOptions {
    * changes as ignored, instead of refusing it (the `ignore-init-changes` input).
    */
   ignoreInitChanges?: boolean;
+  /**
+   * Build even when a structure or union the changed units use changes its layout (the
+   * `allow-layout-changes` input), for an author who handled the live instances; the
+   * change is then a warning in the payload's notes instead of a refusal.
+   */
+  allowLayoutChanges?: boolean;
   outDir: string;
   /** Where each payload's generated source is kept (the run's output directory). */
   sourcesDir: string;
@@ -103,6 +110,7 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
   const xenSyms = await XenSyms.load(opts.base.xenSyms);
   // Names the payloads of this stack define, step by step: a later one must not reuse them.
   let stackNames = new Set<string>();
+  const layoutWarnings = new Map<string, string[]>();
   const work = await mkdtemp(join(tmpdir(), "xlci-patch-"));
   const generated: Array<{
     dir: string;
@@ -151,6 +159,34 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
         );
       }
       for (const name of source.symbols) stackNames.add(name);
+      // Data layout: compared on the units this step recompiled (see layout.ts).
+      // New objects have no base to compare with; init-only ones are refused or ignored.
+      const changedUnits = diffs.map((d) => d.patched.file).filter((f) => !f.endsWith(".init.o"));
+      await log(`${step.name}: comparing data layouts of ${changedUnits.length} unit(s)`);
+      const layouts = await compareLayouts({
+        baseTree: opts.base.tree,
+        patchedTree: tree,
+        objects: changedUnits,
+        env: make.env,
+        ...(logFile ? { logFile } : {}),
+      });
+      const layoutLines = layouts.map((l) => {
+        const users = diffs
+          .filter((d) => l.objects.includes(d.patched.file))
+          .flatMap((d) => d.changed.map((c) => c.original.xenName));
+        return `${l.type} changes its layout (${l.what}) in ${l.objects.join(", ")}; the payload's code using it${users.length > 0 ? ` (${users.join(", ")})` : ""} would read and write the hypervisor's live instances with the new layout`;
+      });
+      if (layoutLines.length > 0 && !opts.allowLayoutChanges) {
+        const list = step.apply.map((p) => p.path).join(", ");
+        throw new ConfigurationError(
+          "patches",
+          `${list} cannot be built into a livepatch:\n${layoutLines.map((r) => `  - ${r}`).join("\n")}\n  - keep live structures' layout (add new state elsewhere, e.g. a new variable set up in a load hook); if the patch handles the live instances, set allow-layout-changes (--allow-layout-changes true) to build it with a warning`,
+        );
+      }
+      layoutWarnings.set(
+        step.name,
+        layoutLines.map((l) => `warning (allow-layout-changes): ${l}`),
+      );
       const dir = join(opts.sourcesDir, step.name);
       await rm(dir, { recursive: true, force: true });
       await mkdir(dir, { recursive: true });
@@ -187,6 +223,7 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
       notes: [
         ...g.source.functions.map((f) => `${f.name}: ${f.why}`),
         ...g.source.ignored.map((c) => `ignored (ignore-init-changes): ${c.name}: ${c.why}`),
+        ...(layoutWarnings.get(g.step.name) ?? []),
         ...g.source.notes,
         ...payload.notes,
       ],

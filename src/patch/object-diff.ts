@@ -203,7 +203,7 @@ export function diffObjects(
       diff.initChanges.push({
         name: before.xenName,
         object: patched.file,
-        why: `init code (${unit.section.name}) whose ${why.replace(/^its /, "")}: it ran at boot and is gone`,
+        why: `init code (${unit.section.name}), which ran at boot and is gone: ${why}`,
       });
       continue;
     }

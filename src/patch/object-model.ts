@@ -184,7 +184,9 @@ export class ObjectModel {
       );
     }
     const offset = Number(sym.value + rela.addend);
-    const bias = (rela as ModelRela).pcBias ?? 4;
+    // In code the compiler biases a PC-relative addend by the rest of the instruction;
+    // in data (`.long target - .`) there is no instruction and no bias.
+    const bias = (rela as ModelRela).pcBias ?? 0;
     const probe = PC_RELATIVE.has(rela.type) ? offset + bias : offset;
     return { kind: "section", section, offset, probe, symbol: sym };
   }
@@ -205,8 +207,9 @@ export class ObjectModel {
       return `${unit.kind} ${stripCloneNumber(unit.name)}${what}${signed(BigInt(t.offset - unit.start))}`;
     }
     if (section.flags & SHF_MERGE && section.flags & SHF_STRINGS) {
-      const data = this.bytes(section);
-      return `string ${JSON.stringify(cString(data, t.offset))} ${JSON.stringify(cString(data, t.probe))}`;
+      // The string the reference reaches, not the bytes before it (another string's tail,
+      // which moves when strings are added or reordered).
+      return `string ${JSON.stringify(cString(this.bytes(section), t.probe))}`;
     }
     const content = createHash("sha256").update(this.bytes(section)).digest("hex").slice(0, 16);
     return `section ${baseSectionName(section.name)}=${content}${signed(BigInt(t.offset))}`;

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { emitPayloadSource } from "../../src/patch/emit.js";
+import { debugCommand, parsePahole, recordedCommand } from "../../src/patch/layout.js";
 import { diffObjects, embeddedLineChange } from "../../src/patch/object-diff.js";
 import { ObjectModel, pcRelativeBias } from "../../src/patch/object-model.js";
 
@@ -283,5 +284,39 @@ int runtime(void) { return say("${run}"); }
     expect(() => emitPayloadSource([diff], { ignoreInitChanges: true })).toThrow(
       /changes only init code \(setup\)/,
     );
+  });
+});
+
+describe("data layouts from pahole", () => {
+  it("reads each structure's size and members, and turns Xen's recorded command into a -g one", () => {
+    const layouts = parsePahole(
+      [
+        "struct timers {",
+        "\tspinlock_t                 lock;                 /*     0     8 */",
+        "\tstruct list_head           inactive;             /*     8    16 */",
+        "\tunsigned int               flag:1;               /*    24: 0  4 */",
+        "",
+        "\t/* size: 128, cachelines: 2, members: 3 */",
+        "\t/* padding: 100 */",
+        "} __attribute__((__aligned__(128)));",
+        "union u {",
+        "\tint                        a;                    /*     0     4 */",
+        "};",
+      ].join("\n"),
+    );
+    expect([...layouts.keys()]).toEqual(["struct timers", "union u"]);
+    const timers = layouts.get("struct timers")!;
+    expect(timers.size).toBe("128");
+    expect([...timers.members.entries()]).toEqual([
+      ["lock", "spinlock_t at 0 (8 bytes)"],
+      ["inactive", "struct list_head at 8 (16 bytes)"],
+      ["flag", "unsigned int at 24 (4 bytes)"],
+    ]);
+    const recorded = recordedCommand(
+      "cmd_common/timer.o := gcc -MMD -MP -MF common/.timer.o.d -O2 -c common/timer.c -o common/.timer.o.tmp -MQ common/timer.o\n\nsource_common/timer.o := common/timer.c\n",
+      "common/timer.o",
+    );
+    expect(debugCommand(recorded!, "/tmp/t.o")).toBe("gcc -O2 -c common/timer.c -o /tmp/t.o -g");
+    expect(debugCommand("gcc -c arch/x86/entry.S -o x.o", "/tmp/t.o")).toBeUndefined();
   });
 });

@@ -113,6 +113,23 @@ describe("stepTranscripts", () => {
   });
 });
 
+describe("stepTranscripts with a debug key", () => {
+  it("keeps what Xen prints after the key request in the step", () => {
+    const t = stepTranscripts([
+      "@@XLCI step 3 begin",
+      "@@XLCI key 2b",
+      "(XEN) *** Serial input to Xen (type 'CTRL-a' three times to switch input)",
+      "(XEN) '+' pressed -> standard log level: All (rate limited All)",
+      "(XEN) *** Serial input to DOM0 (type 'CTRL-a' three times to switch input)",
+      "",
+      "@@XLCI step 3 end rc=0",
+    ]);
+    expect(t.get(3)!.xen).toContain(
+      "(XEN) '+' pressed -> standard log level: All (rate limited All)",
+    );
+  });
+});
+
 describe("parseListOutput", () => {
   it("reads the table xen-livepatch list prints", () => {
     expect(parseListOutput(LIST_HELLO_APPLIED)).toEqual([
