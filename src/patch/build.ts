@@ -34,6 +34,7 @@ import { compareLayouts } from "./layout.js";
 import { ObjectModel } from "./object-model.js";
 import { type PatchedFunction, PatchRefusal, emitPayloadSource } from "./emit.js";
 import { type PatchFile, applyPatch, linesMovedBy, readPatch } from "./series.js";
+import { planRebuild } from "./targets.js";
 
 export type PatchMode = "stacked" | "independent" | "cumulative";
 
@@ -134,31 +135,13 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
         await applyPatch(p, tree, logFile);
       }
       await log(`${step.name}: rebuilding the hypervisor incrementally`);
-      await rebuild(tree, step.apply, make, logFile);
+      await rebuild(tree, step.apply, make, log, logFile);
       const after = await objectContents(tree);
       const diffs = changedObjects(before, after, { lineMoved: linesMovedBy(step.apply) });
       before = after;
       await log(
         `${step.name}: ${diffs.length} object(s) recompiled differently: ${diffs.map((d) => d.patched.file).join(", ")}`,
       );
-      let source;
-      try {
-        const earlier = stackNames;
-        source = emitPayloadSource(diffs, {
-          ignoreInitChanges: opts.ignoreInitChanges ?? false,
-          nameTaken: (name) => xenSyms.lookup(name) !== undefined || earlier.has(name),
-          payloadName: step.name,
-        });
-      } catch (err) {
-        if (!(err instanceof PatchRefusal)) throw err;
-        const list = step.apply.map((p) => p.path).join(", ");
-        throw new ConfigurationError(
-          "patches",
-          `${list} cannot be built into a livepatch:\n${err.reasons.map((r) => `  - ${r}`).join("\n")}`,
-          { cause: err },
-        );
-      }
-      for (const name of source.symbols) stackNames.add(name);
       // Data layout: compared on the units this step recompiled (see layout.ts).
       // New objects have no base to compare with; init-only ones are refused or ignored.
       const changedUnits = diffs.map((d) => d.patched.file).filter((f) => !f.endsWith(".init.o"));
@@ -176,17 +159,41 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
           .flatMap((d) => d.changed.map((c) => c.original.xenName));
         return `${l.type} changes its layout (${l.what}) in ${l.objects.join(", ")}; the payload's code using it${users.length > 0 ? ` (${users.join(", ")})` : ""} would read and write the hypervisor's live instances with the new layout`;
       });
-      if (layoutLines.length > 0 && !opts.allowLayoutChanges) {
-        const list = step.apply.map((p) => p.path).join(", ");
-        throw new ConfigurationError(
-          "patches",
-          `${list} cannot be built into a livepatch:\n${layoutLines.map((r) => `  - ${r}`).join("\n")}\n  - keep live structures' layout (add new state elsewhere, e.g. a new variable set up in a load hook); if the patch handles the live instances, set allow-layout-changes (--allow-layout-changes true) to build it with a warning`,
-        );
-      }
+      const layoutRefusals =
+        layoutLines.length > 0 && !opts.allowLayoutChanges
+          ? [
+              ...layoutLines,
+              "keep live structures' layout (add new state elsewhere, e.g. a new variable set up in a load hook); if the patch handles the live instances, set allow-layout-changes (--allow-layout-changes true) to build it with a warning",
+            ]
+          : [];
       layoutWarnings.set(
         step.name,
-        layoutLines.map((l) => `warning (allow-layout-changes): ${l}`),
+        opts.allowLayoutChanges
+          ? layoutLines.map((l) => `warning (allow-layout-changes): ${l}`)
+          : [],
       );
+      const refuse = (reasons: string[], cause?: Error) => {
+        const list = step.apply.map((p) => p.path).join(", ");
+        return new ConfigurationError(
+          "patches",
+          `${list} cannot be built into a livepatch:\n${reasons.map((r) => `  - ${r}`).join("\n")}`,
+          cause ? { cause } : undefined,
+        );
+      };
+      let source;
+      try {
+        const earlier = stackNames;
+        source = emitPayloadSource(diffs, {
+          ignoreInitChanges: opts.ignoreInitChanges ?? false,
+          nameTaken: (name) => xenSyms.lookup(name) !== undefined || earlier.has(name),
+          payloadName: step.name,
+        });
+      } catch (err) {
+        if (!(err instanceof PatchRefusal)) throw err;
+        throw refuse([...layoutRefusals, ...err.reasons], err);
+      }
+      if (layoutRefusals.length > 0) throw refuse(layoutRefusals);
+      for (const name of source.symbols) stackNames.add(name);
       const dir = join(opts.sourcesDir, step.name);
       await rm(dir, { recursive: true, force: true });
       await mkdir(dir, { recursive: true });
@@ -256,10 +263,22 @@ async function rebuild(
   tree: string,
   patches: readonly PatchFile[],
   make: Awaited<ReturnType<typeof xenRebuildInvocation>>,
+  log: (line: string) => Promise<void>,
   logFile?: string,
 ) {
+  // Only the objects the patch reaches, when the build's records tell which (targets.ts).
+  const plan = await planRebuild(
+    tree,
+    patches.flatMap((p) => p.files.map((f) => f.path)),
+  );
+  const args = plan.kind === "objects" ? [...make.args, ...plan.objects] : make.args;
+  await log(
+    plan.kind === "objects"
+      ? `making ${plan.objects.length} object(s): ${plan.objects.join(", ")}`
+      : `making the whole hypervisor: ${plan.reason}`,
+  );
   try {
-    await runCommand(make.cmd, make.args, {
+    await runCommand(make.cmd, args, {
       cwd: tree,
       env: { ...make.env, MAKEFLAGS: undefined, MAKELEVEL: undefined },
       ...(logFile ? { logFile } : {}),

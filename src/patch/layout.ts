@@ -46,15 +46,12 @@ export async function compareLayouts(input: LayoutInput): Promise<LayoutChange[]
   const byType = new Map<string, { what: string; objects: string[] }>();
   try {
     for (const [i, object] of input.objects.entries()) {
-      const before = await unitLayouts(input.baseTree, object, join(scratch, `${i}-base.o`), input);
-      if (!before) continue;
-      const after = await unitLayouts(
-        input.patchedTree,
-        object,
-        join(scratch, `${i}-new.o`),
-        input,
-      );
-      if (!after) continue;
+      // The two compiles are independent: side by side.
+      const [before, after] = await Promise.all([
+        unitLayouts(input.baseTree, object, join(scratch, `${i}-base.o`), input),
+        unitLayouts(input.patchedTree, object, join(scratch, `${i}-new.o`), input),
+      ]);
+      if (!before || !after) continue;
       for (const [type, layout] of after) {
         const old = before.get(type);
         if (old === undefined || old.text === layout.text) continue;
