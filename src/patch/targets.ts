@@ -70,7 +70,10 @@ async function makeTargets(xen: string, objects: readonly string[]): Promise<str
     while (dir !== "." && !(await exists(join(xen, dir, "Makefile")))) dir = dirname(dir);
     goals.add(dir === "." ? o : `${dir}/`);
   }
-  return [...goals].sort();
+  // A directory's build makes its objects: the same object in two goals run side by side
+  // (make -j) would be compiled twice at once.
+  const dirs = [...goals].filter((g) => g.endsWith("/"));
+  return [...goals].filter((g) => g.endsWith("/") || !dirs.some((d) => g.startsWith(d))).sort();
 }
 
 /** The file names in a make dependency record (`a.o: b.h c.h`, `deps_x := \ b.h`). */
