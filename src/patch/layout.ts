@@ -13,7 +13,7 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CommandError, runCommand } from "../util/exec.js";
+import { runCommand } from "../util/exec.js";
 
 /** A type whose layout differs between the base and the patched build of a unit. */
 export interface LayoutChange {
@@ -38,8 +38,8 @@ export interface LayoutInput {
 
 /**
  * The layout changes of the types the changed units use. Units that are not C (assembly)
- * or that the base lacks are not compared. Throws when `pahole` is missing, naming the
- * package that has it.
+ * or that the base lacks are not compared. Throws MissingProgramError (naming Debian's
+ * dwarves package) when `pahole` is not installed.
  */
 export async function compareLayouts(input: LayoutInput): Promise<LayoutChange[]> {
   const scratch = await mkdtemp(join(tmpdir(), "xlci-layout-"));
@@ -118,19 +118,8 @@ async function unitLayouts(
     env: { ...input.env, MAKEFLAGS: undefined, MAKELEVEL: undefined },
     ...(input.logFile ? { logFile: input.logFile } : {}),
   });
-  let printed: string;
-  try {
-    printed = (await runCommand("pahole", [out], {})).stdout;
-  } catch (err) {
-    if (err instanceof CommandError && err.exitCode === null) throw err;
-    if (err instanceof Error && /ENOENT|not found/.test(err.message)) {
-      throw new Error(
-        "pahole is needed to compare data layouts: install Debian's dwarves package (scripts/provision.sh does)",
-        { cause: err },
-      );
-    }
-    throw err;
-  }
+  // A missing pahole is a MissingProgramError naming Debian's dwarves package.
+  const printed = (await runCommand("pahole", [out], {})).stdout;
   return parsePahole(printed);
 }
 
