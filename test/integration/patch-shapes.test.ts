@@ -4,6 +4,8 @@
 // verified, and in one boot uploaded, applied, observed and reverted; refusals are
 // checked for their message.
 import { mkdtemp, readFile, readdir } from "node:fs/promises";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { runCli as cli } from "../helpers/cli.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -178,6 +180,40 @@ describe("patch shapes: refusals", () => {
       /common\/kernel\.c#buildinfo_init \(xen\/common\/kernel\.o\) is init code/,
     );
     expect(message).toMatch(/set ignore-init-changes/);
+  }, 900_000);
+});
+
+describe("patch shapes: ignore-init-changes through the command line", () => {
+  it("lists the init changes it left out in the report and metadata.json, which the schema accepts", async () => {
+    const out = await mkdtemp(join(tmpdir(), "xlci-patch-shapes-cli-"));
+    const { code, stdout } = await cli([
+      "run",
+      "--xen-source",
+      "debian",
+      "--patches",
+      fixture("init-beside-runtime.patch"),
+      "--ignore-init-changes",
+      "true",
+      "--output-dir",
+      out,
+      "--cache-dir",
+      integrationCacheDir(),
+    ]);
+    expect(stdout).toContain("verdict: pass");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Init changes left out \(ignore-init-changes\)/);
+    expect(stdout).toMatch(/common\/kernel\.c#buildinfo_init/);
+    const metadata = JSON.parse(await readFile(join(out, "metadata.json"), "utf8")) as {
+      payloads: Array<{ origin: { kind: string; ignored?: Array<{ name: string }> } }>;
+    };
+    expect(metadata.payloads[0]!.origin.ignored?.map((c) => c.name)).toEqual([
+      "common/kernel.c#buildinfo_init",
+    ]);
+    const schema = JSON.parse(
+      await readFile(join(import.meta.dirname, "..", "..", "docs", "metadata.schema.json"), "utf8"),
+    ) as object;
+    const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+    expect(validate(metadata) ? "" : JSON.stringify(validate.errors, null, 2)).toBe("");
   }, 900_000);
 });
 
