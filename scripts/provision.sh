@@ -19,6 +19,7 @@ PACKAGES+=(acpica-tools libyajl-dev uuid-dev libncurses-dev zlib1g-dev pkg-confi
 # The boot test: QEMU, and cpio for inspecting initramfs images by hand.
 PACKAGES+=(qemu-system-x86 cpio)
 PACKAGES+=(minisign) # the tests verify our .minisig signatures with the real tool
+PACKAGES+=(dwarves) # pahole: the patch builder compares data layouts from debug information
 # git: xen-source as a git URL, and the patch builder's `git apply`; ca-certificates for
 # https clones; openssl: the tests check Xen signature notes with it.
 PACKAGES+=(git ca-certificates openssl)

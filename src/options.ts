@@ -67,6 +67,10 @@ export interface Options {
   readonly patches: readonly string[];
   /** What turns patches into payloads. */
   readonly builder: "native" | "livepatch-build-tools";
+  /** Build a patch's runtime part and list its init changes instead of refusing it. */
+  readonly ignoreInitChanges: boolean;
+  /** Build a patch that changes a data layout, with a warning instead of the refusal. */
+  readonly allowLayoutChanges: boolean;
   /** Prebuilt payload files, in stack order. */
   readonly payloads: readonly string[];
   /** xen-syms to verify against; defaults to the base this run builds. */
@@ -115,6 +119,8 @@ export const INPUT_DEFAULTS = {
   "self-test": "false",
   "stack-mode": "stacked",
   builder: "native",
+  "ignore-init-changes": "false",
+  "allow-layout-changes": "false",
   expectations: "none",
   payloads: "",
   "xen-syms": "",
@@ -272,6 +278,14 @@ export function parseOptions(
     builder: checked(
       () => oneOf("builder", input("builder"), ["native", "livepatch-build-tools"]),
       "native",
+    ),
+    ignoreInitChanges: checked(
+      () => boolean("ignore-init-changes", input("ignore-init-changes")),
+      false,
+    ),
+    allowLayoutChanges: checked(
+      () => boolean("allow-layout-changes", input("allow-layout-changes")),
+      false,
     ),
     payloads: paths("payloads"),
     xenSyms: input("xen-syms") ? path(input("xen-syms")) : undefined,

@@ -96,6 +96,8 @@ export type ConsoleEvent =
   | { kind: "step-end"; step: number; rc: number }
   /** /init is done and powers the machine off. */
   | { kind: "poweroff" }
+  /** dom0 asks for a Xen debug key to be sent on the serial line (a debug-key step). */
+  | { kind: "debug-key"; key: string }
   /** A crash's first line; its report follows. */
   | { kind: "crash"; crash: CrashKind; match: string }
   /** The report of the crash is complete (its last line, or 120 lines after its start). */
@@ -270,6 +272,10 @@ export class ConsoleReader {
         this.poweredOff = true;
         events.push({ kind: "poweroff" });
         enter({ name: "shutdown", deadline: "shutdown" });
+        break;
+      case "key":
+        // A debug-key step asks the host to type a key to Xen (see debugKeyCommand).
+        events.push({ kind: "debug-key", key: marker.key });
         break;
     }
     return events;

@@ -110,15 +110,40 @@ export function guestInitramfs(opts: GuestInitramfsOptions): InitramfsEntry[] {
   ];
 }
 
+/**
+ * The guest command of a debug-key step: it asks the host (a `@@XLCI key HEX` line) to
+ * send Xen debug key `key` on the serial line, and waits until the host says it is done
+ * with a newline on dom0's console (input switched back to dom0), then a moment for Xen's
+ * deferred key handlers to print. At most 30 s: a host that never answers fails the step.
+ */
+export function debugKeyCommand(key: string): string {
+  const hex = key.charCodeAt(0).toString(16).padStart(2, "0");
+  return `printf '@@%s key %s\\n' ${MARKER_TAG.slice(2)} ${hex} && read -r -t 30 xlci_ack </dev/console && sleep 1`;
+}
+
+/**
+ * What the host writes to the serial line for a debug-key request: Xen's input switch
+ * (CTRL-a three times, xen/drivers/char/console.c serial_rx()), the key, the switch back
+ * to dom0, and the newline the guest's command waits for. QEMU's -nographic console
+ * multiplexer takes CTRL-a as its own escape, so each one is sent doubled (CTRL-a CTRL-a
+ * is a literal CTRL-a to the guest).
+ */
+export function debugKeyInput(key: string): string {
+  const ctrlA = "\x01\x01";
+  const toggle = ctrlA.repeat(3);
+  return `${toggle}${key}${toggle}\n`;
+}
+
 export type Marker =
   | { kind: "setup-begin" }
   | { kind: "setup-end"; rc: number }
   | { kind: "step-begin"; step: number }
   | { kind: "step-end"; step: number; rc: number }
+  | { kind: "key"; key: string }
   | { kind: "done" };
 
 const MARKER =
-  /@@XLCI (?:(setup begin)|setup end rc=(\d+)|step (\d+) begin|step (\d+) end rc=(\d+)|(done))\s*$/;
+  /@@XLCI (?:(setup begin)|setup end rc=(\d+)|step (\d+) begin|step (\d+) end rc=(\d+)|(done)|key ([0-9a-f]{2}))\s*$/;
 
 /**
  * The marker a console line ends with, and the text before it on that line (output of a
@@ -132,5 +157,7 @@ export function parseMarker(line: string): { marker: Marker; before: string } | 
   if (m[2]) return { marker: { kind: "setup-end", rc: Number(m[2]) }, before };
   if (m[3]) return { marker: { kind: "step-begin", step: Number(m[3]) }, before };
   if (m[4]) return { marker: { kind: "step-end", step: Number(m[4]), rc: Number(m[5]) }, before };
+  if (m[7])
+    return { marker: { kind: "key", key: String.fromCharCode(parseInt(m[7], 16)) }, before };
   return { marker: { kind: "done" }, before };
 }

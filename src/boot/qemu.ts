@@ -8,6 +8,7 @@ import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { execa } from "execa";
 import { startError } from "../util/exec.js";
+import { debugKeyInput } from "./init-script.js";
 import {
   ConsoleReader,
   START_PHASE,
@@ -298,11 +299,13 @@ async function bootOnce(
     // follows a SIGTERM that QEMU ignores with SIGKILL after a grace period. The console is
     // read here as it arrives, so execa keeps no copy of it.
     const child = execa(program, args, {
-      stdin: "ignore",
+      // The serial line's input: debug-key steps type on it.
+      stdin: "pipe",
       buffer: false,
       reject: false,
       forceKillAfterDelay: KILL_GRACE_MS,
     });
+    child.stdin?.on("error", () => {}); // QEMU gone: its exit is reported on its own
 
     let phase: Phase = START_PHASE;
     let phaseTimer: NodeJS.Timeout | undefined;
@@ -385,6 +388,7 @@ async function bootOnce(
         if (event.kind === "phase") enter(event.phase);
         else if (event.kind === "crash") crashTimer = setTimeout(endWithCrash, CRASH_QUIET_MS);
         else if (event.kind === "crash-report") endWithCrash(event.report);
+        else if (event.kind === "debug-key") child.stdin?.write(debugKeyInput(event.key));
       }
       if (reader.inCrashReport) crashTimer?.refresh();
     };

@@ -1,5 +1,6 @@
 /** The ELF constants this project needs, named as in the ELF specification. */
 
+export const ELFCLASS32 = 1;
 export const ELFCLASS64 = 2;
 export const ELFDATA2LSB = 1;
 export const EV_CURRENT = 1;

@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile, copyFile } from "node
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { type BuildXenBaseOptions, type XenBase, xenRebuildInvocation } from "../base/xen.js";
-import { ElfFormatError } from "../elf/reader.js";
+import { ELFCLASS32 } from "../elf/constants.js";
 import { parseCompilerDiagnostics } from "../report/compiler.js";
 import {
   type ExpectationsMode,
@@ -21,12 +21,20 @@ import {
 } from "../payload/sources.js";
 import type { XenSourceIdentity } from "../source/types.js";
 import { LIVEPATCH_NAME_SIZE } from "../livepatch/payload.js";
+import { XenSyms } from "../livepatch/xen-syms.js";
 import { ConfigurationError } from "../util/errors.js";
 import { CommandError, runCommand } from "../util/exec.js";
-import { type ObjectDiff, diffObjects } from "./object-diff.js";
+import {
+  type DiffOptions,
+  type IgnoredChange,
+  type ObjectDiff,
+  diffObjects,
+} from "./object-diff.js";
+import { compareLayouts } from "./layout.js";
 import { ObjectModel } from "./object-model.js";
 import { type PatchedFunction, PatchRefusal, emitPayloadSource } from "./emit.js";
-import { type PatchFile, applyPatch, payloadNameClash, readPatch } from "./series.js";
+import { type PatchFile, applyPatch, linesMovedBy, payloadNameClash, readPatch } from "./series.js";
+import { planRebuild } from "./targets.js";
 
 export type PatchMode = "stacked" | "independent" | "cumulative";
 
@@ -40,6 +48,17 @@ export interface BuildPatchPayloadsOptions {
   mode: PatchMode;
   expectations: ExpectationsMode;
   metadata?: Readonly<Record<string, string>>;
+  /**
+   * Build the runtime part of a patch that also changes init code, listing the init
+   * changes as ignored, instead of refusing it (the `ignore-init-changes` input).
+   */
+  ignoreInitChanges?: boolean;
+  /**
+   * Build even when a structure or union the changed units use changes its layout (the
+   * `allow-layout-changes` input), for an author who handled the live instances; the
+   * change is then a warning in the payload's notes instead of a refusal.
+   */
+  allowLayoutChanges?: boolean;
   outDir: string;
   /** Where each payload's generated source is kept (the run's output directory). */
   sourcesDir: string;
@@ -51,6 +70,8 @@ export interface PatchPayload extends SourcePayload {
   patches: Array<{ path: string; sha256: string }>;
   functions: PatchedFunction[];
   added: string[];
+  /** Init code the patch changes, left out on request (`ignoreInitChanges`). */
+  ignored: IgnoredChange[];
 }
 
 /** Objects that are links of others, not compiled from a source file. */
@@ -79,6 +100,10 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
           fresh: opts.mode === "independent" || i === 0,
         }));
 
+  const xenSyms = await XenSyms.load(opts.base.xenSyms);
+  // Names the payloads of this stack define, step by step: a later one must not reuse them.
+  let stackNames = new Set<string>();
+  const layoutWarnings = new Map<string, string[]>();
   const work = await mkdtemp(join(tmpdir(), "xlci-patch-"));
   const generated: Array<{
     dir: string;
@@ -100,31 +125,72 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
         await mkdir(tree, { recursive: true });
         await copyHypervisorTree(opts.base.tree, tree, logFile);
         before = await objectContents(tree);
+        stackNames = new Set();
       }
       for (const p of step.apply) {
         await log(`applying ${p.path}`);
         await applyPatch(p, tree, logFile);
       }
       await log(`${step.name}: rebuilding the hypervisor incrementally`);
-      await rebuild(tree, step.apply, make, logFile);
+      await rebuild(tree, step.apply, make, log, logFile);
       const after = await objectContents(tree);
-      const diffs = changedObjects(before, after);
+      const diffs = changedObjects(before, after, { lineMoved: linesMovedBy(step.apply) });
       before = after;
       await log(
         `${step.name}: ${diffs.length} object(s) recompiled differently: ${diffs.map((d) => d.patched.file).join(", ")}`,
       );
+      // Data layout: compared on the units this step recompiled (see layout.ts).
+      // New objects have no base to compare with; init-only ones are refused or ignored.
+      const changedUnits = diffs.map((d) => d.patched.file).filter((f) => !f.endsWith(".init.o"));
+      await log(`${step.name}: comparing data layouts of ${changedUnits.length} unit(s)`);
+      const layouts = await compareLayouts({
+        baseTree: opts.base.tree,
+        patchedTree: tree,
+        objects: changedUnits,
+        env: make.env,
+        ...(logFile ? { logFile } : {}),
+      });
+      const layoutLines = layouts.map((l) => {
+        const users = diffs
+          .filter((d) => l.objects.includes(d.patched.file))
+          .flatMap((d) => d.changed.map((c) => c.original.xenName));
+        return `${l.type} changes its layout (${l.what}) in ${l.objects.join(", ")}; the payload's code using it${users.length > 0 ? ` (${users.join(", ")})` : ""} would read and write the hypervisor's live instances with the new layout`;
+      });
+      const layoutRefusals =
+        layoutLines.length > 0 && !opts.allowLayoutChanges
+          ? [
+              ...layoutLines,
+              "keep live structures' layout (add new state elsewhere, e.g. a new variable set up in a load hook); if the patch handles the live instances, set allow-layout-changes (--allow-layout-changes true) to build it with a warning",
+            ]
+          : [];
+      layoutWarnings.set(
+        step.name,
+        opts.allowLayoutChanges
+          ? layoutLines.map((l) => `warning (allow-layout-changes): ${l}`)
+          : [],
+      );
+      const refuse = (reasons: string[], cause?: Error) => {
+        const list = step.apply.map((p) => p.path).join(", ");
+        return new ConfigurationError(
+          "patches",
+          `${list} cannot be built into a livepatch:\n${reasons.map((r) => `  - ${r}`).join("\n")}`,
+          cause ? { cause } : undefined,
+        );
+      };
       let source;
       try {
-        source = emitPayloadSource(diffs);
+        const earlier = stackNames;
+        source = emitPayloadSource(diffs, {
+          ignoreInitChanges: opts.ignoreInitChanges ?? false,
+          nameTaken: (name) => xenSyms.lookup(name) !== undefined || earlier.has(name),
+          payloadName: step.name,
+        });
       } catch (err) {
         if (!(err instanceof PatchRefusal)) throw err;
-        const list = step.apply.map((p) => p.path).join(", ");
-        throw new ConfigurationError(
-          "patches",
-          `${list} cannot be built into a livepatch:\n${err.reasons.map((r) => `  - ${r}`).join("\n")}`,
-          { cause: err },
-        );
+        throw refuse([...layoutRefusals, ...err.reasons], err);
       }
+      if (layoutRefusals.length > 0) throw refuse(layoutRefusals);
+      for (const name of source.symbols) stackNames.add(name);
       const dir = join(opts.sourcesDir, step.name);
       await rm(dir, { recursive: true, force: true });
       await mkdir(dir, { recursive: true });
@@ -157,8 +223,11 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
       patches: g.step.apply.map((p) => ({ path: p.path, sha256: p.sha256 })),
       functions: g.source.functions,
       added: g.source.added,
+      ignored: g.source.ignored,
       notes: [
         ...g.source.functions.map((f) => `${f.name}: ${f.why}`),
+        ...g.source.ignored.map((c) => `ignored (ignore-init-changes): ${c.name}: ${c.why}`),
+        ...(layoutWarnings.get(g.step.name) ?? []),
         ...g.source.notes,
         ...payload.notes,
       ],
@@ -191,10 +260,22 @@ async function rebuild(
   tree: string,
   patches: readonly PatchFile[],
   make: Awaited<ReturnType<typeof xenRebuildInvocation>>,
+  log: (line: string) => Promise<void>,
   logFile?: string,
 ) {
+  // Only the objects the patch reaches, when the build's records tell which (targets.ts).
+  const plan = await planRebuild(
+    tree,
+    patches.flatMap((p) => p.files.map((f) => f.path)),
+  );
+  const args = plan.kind === "objects" ? [...make.args, ...plan.objects] : make.args;
+  await log(
+    plan.kind === "objects"
+      ? `making ${plan.objects.length} object(s): ${plan.objects.join(", ")}`
+      : `making the whole hypervisor: ${plan.reason}`,
+  );
   try {
-    await runCommand(make.cmd, make.args, {
+    await runCommand(make.cmd, args, {
       cwd: tree,
       env: { ...make.env, MAKEFLAGS: undefined, MAKELEVEL: undefined },
       ...(logFile ? { logFile } : {}),
@@ -219,6 +300,7 @@ async function rebuild(
 function changedObjects(
   before: ReadonlyMap<string, Buffer>,
   after: ReadonlyMap<string, Buffer>,
+  options: DiffOptions,
 ): ObjectDiff[] {
   const diffs: ObjectDiff[] = [];
   for (const [path, bytes] of after) {
@@ -230,21 +312,16 @@ function changedObjects(
       diffs.push(initOnly(path, bytes, old));
       continue;
     }
-    let patched: ObjectModel;
-    let original: ObjectModel;
-    try {
-      patched = new ObjectModel(path, new Uint8Array(bytes));
-      original = new ObjectModel(path, new Uint8Array(old ?? emptyObject()));
-    } catch (err) {
-      if (!(err instanceof ElfFormatError)) throw err;
-      // Boot code is built as 32-bit objects, which run before a livepatch could matter.
+    // Boot code is built as 32-bit objects, which run before a livepatch could matter.
+    if (bytes[4] === ELFCLASS32) {
       throw new ConfigurationError(
         "patches",
-        `${path} changed, but it is not an x86-64 object of the running hypervisor (${err.message}): boot code cannot be livepatched`,
-        { cause: err },
+        `${path} changed, but it is a 32-bit object (boot code, which runs before the hypervisor a livepatch changes): boot code cannot be livepatched`,
       );
     }
-    diffs.push(diffObjects(original, patched));
+    const patched = new ObjectModel(path, new Uint8Array(bytes));
+    const original = new ObjectModel(path, new Uint8Array(old ?? emptyObject()));
+    diffs.push(diffObjects(original, patched, options));
   }
   // The .init.o twin of a changed object is reported once, as the object's refusal.
   return diffs.sort((a, b) => a.patched.file.localeCompare(b.patched.file));
@@ -256,24 +333,62 @@ function changedObjects(
       changed: [],
       added: [],
       hooks: [],
-      refusals: [
-        `${path}: the file is init-only code (it is linked as .init), which ran at boot and is gone; a livepatch cannot change it`,
+      refusals: [],
+      initChanges: [
+        {
+          name: path,
+          object: path,
+          why: "an init-only file (linked as .init), which ran at boot and is gone",
+        },
       ],
     };
   }
 }
 
-/** A new object file (the patch adds a source) is compared with an empty object. */
+/**
+ * What a new object (the patch adds a source file) is compared with: a valid, empty ELF64
+ * relocatable for x86-64 (null section, .shstrtab, an empty .symtab and its .strtab), so
+ * everything in the new object is new.
+ */
 function emptyObject(): Buffer {
-  // The smallest valid ELF64 relocatable for x86-64: a header and the null section.
-  const b = Buffer.alloc(64 + 64);
+  const names = "\0.shstrtab\0.symtab\0.strtab\0";
+  const shstrtab = { at: 64, size: names.length };
+  const symtab = { at: 96, size: 24 }; // the null symbol
+  const strtab = { at: 120, size: 1 };
+  const shoff = 128;
+  const b = Buffer.alloc(shoff + 4 * 64);
   b.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1], 0);
   b.writeUInt16LE(1, 16); // ET_REL
   b.writeUInt16LE(62, 18); // EM_X86_64
   b.writeUInt32LE(1, 20);
-  b.writeBigUInt64LE(64n, 40); // e_shoff
-  b.writeUInt16LE(64, 52);
-  b.writeUInt16LE(64, 58);
-  b.writeUInt16LE(1, 60);
+  b.writeBigUInt64LE(BigInt(shoff), 40);
+  b.writeUInt16LE(64, 52); // e_ehsize
+  b.writeUInt16LE(64, 58); // e_shentsize
+  b.writeUInt16LE(4, 60); // e_shnum
+  b.writeUInt16LE(1, 62); // e_shstrndx
+  b.write(names, shstrtab.at, "latin1");
+  const header = (
+    i: number,
+    name: number,
+    type: number,
+    at: number,
+    size: number,
+    link = 0,
+    info = 0,
+    entsize = 0,
+  ) => {
+    const h = shoff + i * 64;
+    b.writeUInt32LE(name, h);
+    b.writeUInt32LE(type, h + 4);
+    b.writeBigUInt64LE(BigInt(at), h + 24);
+    b.writeBigUInt64LE(BigInt(size), h + 32);
+    b.writeUInt32LE(link, h + 40);
+    b.writeUInt32LE(info, h + 44);
+    b.writeBigUInt64LE(1n, h + 48);
+    b.writeBigUInt64LE(BigInt(entsize), h + 56);
+  };
+  header(1, names.indexOf(".shstrtab"), 3, shstrtab.at, shstrtab.size); // SHT_STRTAB
+  header(2, names.indexOf(".symtab"), 2, symtab.at, symtab.size, 3, 1, 24); // SHT_SYMTAB
+  header(3, names.indexOf(".strtab"), 3, strtab.at, strtab.size);
   return b;
 }

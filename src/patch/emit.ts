@@ -12,10 +12,12 @@ import {
   R_X86_64_PLT32,
   SHF_WRITE,
   SHT_NOBITS,
+  STB_LOCAL,
 } from "../elf/constants.js";
+import { createHash } from "node:crypto";
 import type { ElfRela, ElfSection } from "../elf/reader.js";
 import { LIVEPATCH_FUNC_SIZE, LIVEPATCH_PAYLOAD_VERSION, SECTION } from "../livepatch/payload.js";
-import type { ObjectDiff } from "./object-diff.js";
+import type { IgnoredChange, ObjectDiff } from "./object-diff.js";
 import {
   SPECIAL_SECTIONS,
   SUPPORT_CODE_SECTIONS,
@@ -50,9 +52,29 @@ export interface PayloadSource {
    * changed ones, or hooks) and the cold parts of the changed ones.
    */
   added: string[];
+  /** Init changes left out of the payload on request. */
+  ignored: IgnoredChange[];
+  /** Every symbol name the payload defines (a later payload of a stack must not reuse one). */
+  symbols: string[];
   /** Data and strings copied in, and references left to the hypervisor, for the log. */
   notes: string[];
 }
+
+export interface EmitOptions {
+  /** Leave changes to init code out (and report them) instead of refusing the patch. */
+  ignoreInitChanges?: boolean;
+  /**
+   * Whether the hypervisor's symbol table or an earlier payload of the stack has a name.
+   * Xen refuses a payload whose new symbol has such a name (build_symbol_table() in
+   * xen/common/livepatch.c: "duplicate new symbol"), so a copy gets a name of its own.
+   */
+  nameTaken?: (name: string) => boolean;
+  /** The payload's name: what makes a renamed copy's name its own (`foo.cold.lp<hash>`). */
+  payloadName?: string;
+}
+
+/** Xen keeps at most KSYM_NAME_LEN (128) bytes of a symbol's name, with the NUL. */
+const MAX_SYMBOL_NAME = 127;
 
 export class PatchRefusal extends Error {
   override name = "PatchRefusal";
@@ -79,8 +101,21 @@ const signed = (n: bigint) => (n === 0n ? "" : n < 0n ? `${n}` : `+${n}`);
  * The payload source for the diffs of one patch (or one cumulative series). Throws a
  * PatchRefusal listing everything a livepatch cannot do, or when nothing changed.
  */
-export function emitPayloadSource(diffs: readonly ObjectDiff[]): PayloadSource {
+export function emitPayloadSource(
+  diffs: readonly ObjectDiff[],
+  options: EmitOptions = {},
+): PayloadSource {
   const refusals = diffs.flatMap((d) => d.refusals);
+  const initChanges = diffs.flatMap((d) => d.initChanges);
+  const ignored = options.ignoreInitChanges ? initChanges : [];
+  if (!options.ignoreInitChanges && initChanges.length > 0) {
+    refusals.push(
+      ...initChanges.map(
+        (c) => `${c.name} (${c.object}) is ${c.why}; a livepatch cannot change it`,
+      ),
+      `to build the runtime part of the patch and leave the init changes out (listed in the report), set ignore-init-changes (--ignore-init-changes); or drop the init changes from the patch`,
+    );
+  }
   const blocks: Block[] = [];
   const notes: string[] = [];
   let nextLabel = 0;
@@ -98,9 +133,17 @@ export function emitPayloadSource(diffs: readonly ObjectDiff[]): PayloadSource {
     for (const u of diff.added) include(diff, u);
   }
   const funcEntries: Array<{ name: string; symbol: string; size: number }> = [];
+  // New symbol names this payload defines, so two copies never share one either.
+  const defined = new Set<string>();
+  const suffix = `.lp${createHash("sha256")
+    .update(options.payloadName ?? "")
+    .digest("hex")
+    .slice(0, 8)}`;
   for (const diff of diffs) {
     for (const c of diff.changed) {
-      const symbol = placeUnit(diff, c.unit, c.original.xenName);
+      // The replacement is named like the function it replaces: Xen accepts that name
+      // because it is a function entry's new_addr.
+      const symbol = placeUnit(diff, c.unit, c.original.xenName, true);
       functions.push({
         name: c.original.xenName,
         object: diff.patched.file,
@@ -110,8 +153,7 @@ export function emitPayloadSource(diffs: readonly ObjectDiff[]): PayloadSource {
       funcEntries.push({ name: c.original.xenName, symbol, size: c.unit.size });
     }
     for (const u of diff.added) {
-      placeUnit(diff, u, u.xenName);
-      added.push(u.xenName);
+      added.push(placeUnit(diff, u, u.xenName));
     }
   }
   for (const diff of diffs) {
@@ -122,6 +164,10 @@ export function emitPayloadSource(diffs: readonly ObjectDiff[]): PayloadSource {
   if (refusals.length > 0) throw new PatchRefusal(refusals);
   if (funcEntries.length === 0 && diffs.every((d) => d.hooks.length === 0)) {
     const recompiled = diffs.map((d) => d.patched.file).join(", ") || "none";
+    if (ignored.length > 0)
+      throw new PatchRefusal([
+        `the patch changes only init code (${ignored.map((c) => c.name).join(", ")}): with the init changes ignored nothing is left to patch`,
+      ]);
     throw new PatchRefusal([
       `the patch changes no function of the hypervisor's code (only comments, moved lines, unused code, or code the compiler produced identically); objects that differ: ${recompiled}`,
     ]);
@@ -133,7 +179,57 @@ export function emitPayloadSource(diffs: readonly ObjectDiff[]): PayloadSource {
   for (const f of functions) lines.push(`/* ${f.name}: ${f.why} */`);
   for (const b of blocks) lines.push(...blockLines(b));
   lines.push(...funcsLines(funcEntries));
-  return { text: lines.join("\n") + "\n", functions, added, notes };
+  for (const c of ignored) lines.push(`/* ignored: ${c.name} (${c.object}): ${c.why} */`);
+  return {
+    text: lines.join("\n") + "\n",
+    functions,
+    added,
+    ignored,
+    symbols: [...defined],
+    notes,
+  };
+
+  /** `name`, or when something else has it, `name.lp<hash of the payload name>` (numbered on). */
+  function ownName(name: string): string {
+    const taken = (n: string) => defined.has(n) || (options.nameTaken?.(n) ?? false);
+    if (!taken(name)) return name;
+    for (let i = 0; ; i++) {
+      const tail = i === 0 ? suffix : `${suffix}.${i}`;
+      const candidate = `${name.slice(0, MAX_SYMBOL_NAME - tail.length)}${tail}`;
+      if (!taken(candidate)) {
+        notes.push(`${name}: carried as ${candidate} (the name is the hypervisor's or taken)`);
+        return candidate;
+      }
+    }
+  }
+
+  /**
+   * What a reference by name from one object to another means in the payload: a global
+   * that this payload carries (new, or changed and so replaced) is its copy here; a
+   * function that was static in the base (`static` became global) is the hypervisor's
+   * `file#name`; anything else is the name the hypervisor or an earlier payload exports.
+   */
+  function externalTarget(name: string): string {
+    for (const diff of diffs) {
+      const unit = diff.patched.units.find((u) => u.name === name && u.symbol.bind !== STB_LOCAL);
+      if (!unit) continue;
+      if (isIncluded(diff, unit)) return refName(placeUnit(diff, unit));
+      const original = diff.pairs.get(unit);
+      if (original && original.xenName !== name) return quote(original.xenName);
+      if (!original) {
+        // New in its object but not placed yet (data): it comes along as new data.
+        notes.push(`${unit.xenName}: new, used from another object, carried in the payload`);
+        if (unit.kind === "function") {
+          include(diff, unit);
+          const placedName = placeUnit(diff, unit, unit.xenName);
+          added.push(placedName);
+          return refName(placedName);
+        }
+        return refName(placeUnit(diff, unit, unit.xenName));
+      }
+    }
+    return quote(name);
+  }
 
   function include(diff: ObjectDiff, unit: Unit): void {
     included.add(`${idOf(diff)}:${unit.symbol.index}`);
@@ -143,11 +239,30 @@ export function emitPayloadSource(diffs: readonly ObjectDiff[]): PayloadSource {
     return included.has(`${idOf(diff)}:${unit.symbol.index}`);
   }
 
-  /** Places a function or data object; returns the name its references use. */
-  function placeUnit(diff: ObjectDiff, unit: Unit, symbolName?: string): string {
+  /**
+   * Places a function or data object; returns the name its references use. A symbol that
+   * is not a function entry's replacement is a new symbol: when its name is taken (a copy
+   * of the hypervisor's `foo.cold`, a clone's number reused), it is renamed
+   * deterministically with the payload's suffix.
+   */
+  function placeUnit(
+    diff: ObjectDiff,
+    unit: Unit,
+    symbolName?: string,
+    replacement = false,
+  ): string {
     const key = `${idOf(diff)}:unit:${unit.symbol.index}`;
     const done = placed.get(key);
     if (done) return done;
+    // A function of the payload placed first as another's target keeps its own name, so
+    // references by name from other objects find it.
+    if (!symbolName && isIncluded(diff, unit)) {
+      const changed = diff.changed.find((c) => c.unit === unit);
+      symbolName = changed ? changed.original.xenName : unit.xenName;
+      replacement = Boolean(changed);
+    }
+    if (symbolName && !replacement) symbolName = ownName(symbolName);
+    if (symbolName) defined.add(symbolName);
     const name = symbolName ?? newLabel();
     placed.set(key, name);
     const model = diff.patched;
@@ -257,7 +372,7 @@ export function emitPayloadSource(diffs: readonly ObjectDiff[]): PayloadSource {
   function targetExpression(diff: ObjectDiff, r: ElfRela): string {
     const model = diff.patched;
     const t = model.target(r);
-    if (t.kind === "undefined") return `${quote(t.name)}${signed(r.addend)}`;
+    if (t.kind === "undefined") return `${externalTarget(t.name)}${signed(r.addend)}`;
     const unit = model.unitOf(t);
     if (unit) {
       const within = BigInt(t.offset - unit.start);
@@ -270,8 +385,9 @@ export function emitPayloadSource(diffs: readonly ObjectDiff[]): PayloadSource {
         // new one: it always comes along. Other unchanged functions stay the hypervisor's.
         if (original && !isColdPart(unit)) return `${quote(original.xenName)}${signed(within)}`;
         include(diff, unit);
-        added.push(unit.xenName);
-        return `${refName(placeUnit(diff, unit, unit.xenName))}${signed(within)}`;
+        const name = placeUnit(diff, unit, unit.xenName);
+        added.push(name);
+        return `${refName(name)}${signed(within)}`;
       }
       if (
         original &&

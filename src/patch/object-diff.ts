@@ -4,6 +4,7 @@
  * clones and statics, strings compared by text, bug frames without their line numbers),
  * and what a livepatch cannot do refused with the reason.
  */
+import { R_X86_64_PC32, R_X86_64_PLT32 } from "../elf/constants.js";
 import type { ElfSection } from "../elf/reader.js";
 import { HOOK_SECTIONS } from "../livepatch/payload.js";
 import {
@@ -30,6 +31,14 @@ export interface ChangedFunction {
   why: string;
 }
 
+/** A change to init code: refused, or on request left out of the payload and reported. */
+export interface IgnoredChange {
+  /** The function or data in the hypervisor's terms (`file#name` when static), or the object. */
+  name: string;
+  object: string;
+  why: string;
+}
+
 export interface ObjectDiff {
   original: ObjectModel;
   patched: ObjectModel;
@@ -41,6 +50,8 @@ export interface ObjectDiff {
   hooks: ElfSection[];
   /** What a livepatch cannot do, each naming the function or data. */
   refusals: string[];
+  /** Changes to init code, which ran at boot: refused unless the caller ignores them. */
+  initChanges: IgnoredChange[];
   /** The base's version of each patched unit that has one. */
   pairs: Map<Unit, Unit>;
 }
@@ -140,7 +151,22 @@ function pairStaticsByUser(
   }
 }
 
-export function diffObjects(original: ObjectModel, patched: ObjectModel): ObjectDiff {
+export interface DiffOptions {
+  /**
+   * Whether the patch moves an unchanged line `from` to `to` (see linesMovedBy in
+   * series.ts): a function whose code differs only by such a number is said to.
+   */
+  lineMoved?: (from: number, to: number) => boolean;
+}
+
+/** A call is PC32 or PLT32 as the compiler likes; Xen's loader applies both alike. */
+const relocationKind = (type: number) => (type === R_X86_64_PLT32 ? R_X86_64_PC32 : type);
+
+export function diffObjects(
+  original: ObjectModel,
+  patched: ObjectModel,
+  options: DiffOptions = {},
+): ObjectDiff {
   const pairs = pairUnits(original.units, patched.units);
   pairStaticsByUser(original, patched, pairs);
   const diff: ObjectDiff = {
@@ -150,6 +176,7 @@ export function diffObjects(original: ObjectModel, patched: ObjectModel): Object
     added: [],
     hooks: [],
     refusals: [],
+    initChanges: [],
     pairs,
   };
   const where = (u: Unit) => `${u.xenName} (${patched.file})`;
@@ -162,18 +189,22 @@ export function diffObjects(original: ObjectModel, patched: ObjectModel): Object
     }
     if (!before) {
       if (isInit(unit))
-        diff.refusals.push(
-          `${where(unit)} is new init code: a livepatch is applied after boot, so it would never run`,
-        );
+        diff.initChanges.push({
+          name: unit.xenName,
+          object: patched.file,
+          why: "new init code: a livepatch is applied after boot, so it would never run",
+        });
       else diff.added.push(unit);
       continue;
     }
     const why = functionDifference(before, unit);
     if (!why) continue;
     if (isInit(unit)) {
-      diff.refusals.push(
-        `${where(unit)} is init code (${unit.section.name}): it ran at boot and is gone, a livepatch cannot change it`,
-      );
+      diff.initChanges.push({
+        name: before.xenName,
+        object: patched.file,
+        why: `init code (${unit.section.name}), which ran at boot and is gone: ${why}`,
+      });
       continue;
     }
     diff.changed.push({ unit, original: before, why });
@@ -234,13 +265,20 @@ export function diffObjects(original: ObjectModel, patched: ObjectModel): Object
     const a = original.bytes(before.section, before.start, before.size);
     const b = patched.bytes(after.section, after.start, after.size);
     if (a.length !== b.length) return `its size changed from ${a.length} to ${b.length} bytes`;
-    if (!Buffer.from(a).equals(Buffer.from(b))) return "its code changed";
+    const sameCode = Buffer.from(a).equals(Buffer.from(b));
+    const sameRest = sameReferences(before, after) && sameSpecialEntries(before, after);
+    if (!sameCode) {
+      const line = sameRest ? embeddedLineChange(a, b) : undefined;
+      return line && options.lineMoved?.(line.from, line.to)
+        ? `only a line number embedded in its code changed (${line.from} to ${line.to}): lines moved above a __LINE__ it passes on, as domain_crash() and dprintk() do`
+        : "its code changed";
+    }
     if (before.relas.length !== after.relas.length) return "it references other things";
     for (const [i, r] of after.relas.entries()) {
       const o = before.relas[i]!;
       const rt = patched.describeTarget(r);
       const ot = original.describeTarget(o);
-      if (r.offset !== o.offset || r.type !== o.type || rt !== ot) {
+      if (r.offset !== o.offset || relocationKind(r.type) !== relocationKind(o.type) || rt !== ot) {
         return `the reference at +${r.offset} changed from ${ot} to ${rt}`;
       }
     }
@@ -250,8 +288,37 @@ export function diffObjects(original: ObjectModel, patched: ObjectModel): Object
     return undefined;
   }
 
+  function sameReferences(before: Unit, after: Unit): boolean {
+    return (
+      before.relas.length === after.relas.length &&
+      after.relas.every((r, i) => {
+        const o = before.relas[i]!;
+        return (
+          r.offset === o.offset &&
+          relocationKind(r.type) === relocationKind(o.type) &&
+          patched.describeTarget(r) === original.describeTarget(o)
+        );
+      })
+    );
+  }
+
+  function sameSpecialEntries(before: Unit, after: Unit): boolean {
+    return (
+      specialSignature(original, before).join("\n") === specialSignature(patched, after).join("\n")
+    );
+  }
+
   function checkData(before: Unit, after: Unit): void {
     if (!isWritable(after.section)) return; // a changed constant is copied into the payload
+    if (isInit(after)) {
+      if (original.digest(before) !== patched.digest(after))
+        diff.initChanges.push({
+          name: before.xenName,
+          object: patched.file,
+          why: `init data (${after.section.name}) changed: it was used at boot and is gone`,
+        });
+      return;
+    }
     if (before.size !== after.size) {
       diff.refusals.push(
         `${where(after)} changes size from ${before.size} to ${after.size} bytes: the hypervisor's live data keeps its old layout, which a livepatch cannot change`,
@@ -281,4 +348,40 @@ export function diffObjects(original: ObjectModel, patched: ObjectModel): Object
 
 function isInit(unit: Unit): boolean {
   return /^\.init\b|\.init\./.test(unit.section.name);
+}
+
+/**
+ * Whether two equally long codes differ only in 32-bit immediates that read as line
+ * numbers (1 to 65535) moved by one and the same distance: `__LINE__` passed on as an
+ * argument (domain_crash(), dprintk()) after lines were added or removed above it.
+ * Returns the first such number before and after, or undefined for any other difference.
+ */
+export function embeddedLineChange(
+  a: Uint8Array,
+  b: Uint8Array,
+): { from: number; to: number } | undefined {
+  if (a.length !== b.length) return undefined;
+  const A = Buffer.from(a.buffer, a.byteOffset, a.length);
+  const B = Buffer.from(b.buffer, b.byteOffset, b.length);
+  let delta: number | undefined;
+  let first: { from: number; to: number } | undefined;
+  for (let p = 0; p < a.length; p++) {
+    if (a[p] === b[p]) continue;
+    // The immediate's low byte differs first; a carry may reach the bytes above it.
+    let matched = false;
+    for (let w = p; w >= Math.max(0, p - 3); w--) {
+      if (w + 4 > a.length) continue;
+      const from = A.readUInt32LE(w);
+      const to = B.readUInt32LE(w);
+      if (from === to || from < 1 || from > 0xffff || to < 1 || to > 0xffff) continue;
+      if (delta !== undefined && to - from !== delta) continue;
+      delta = to - from;
+      first ??= { from, to };
+      p = w + 3;
+      matched = true;
+      break;
+    }
+    if (!matched) return undefined;
+  }
+  return first;
 }

@@ -77,7 +77,18 @@ export class ObjectModel {
     for (const s of this.elf.sections) {
       if (s.type !== SHT_RELA) continue;
       const list = this.relasBySection.get(s.info) ?? [];
-      list.push(...this.elf.relocations(s));
+      const place = this.elf.section(s.info);
+      const code =
+        place && isCode(place) && place.type !== SHT_NOBITS ? this.elf.data(place) : undefined;
+      list.push(
+        ...this.elf
+          .relocations(s)
+          .map((r) =>
+            code && PC_RELATIVE.has(r.type)
+              ? { ...r, pcBias: pcRelativeBias(code, Number(r.offset)) }
+              : r,
+          ),
+      );
       this.relasBySection.set(s.info, list);
     }
     for (const list of this.relasBySection.values())
@@ -173,7 +184,10 @@ export class ObjectModel {
       );
     }
     const offset = Number(sym.value + rela.addend);
-    const probe = PC_RELATIVE.has(rela.type) ? offset + 4 : offset;
+    // In code the compiler biases a PC-relative addend by the rest of the instruction;
+    // in data (`.long target - .`) there is no instruction and no bias.
+    const bias = (rela as ModelRela).pcBias ?? 0;
+    const probe = PC_RELATIVE.has(rela.type) ? offset + bias : offset;
     return { kind: "section", section, offset, probe, symbol: sym };
   }
 
@@ -193,8 +207,9 @@ export class ObjectModel {
       return `${unit.kind} ${stripCloneNumber(unit.name)}${what}${signed(BigInt(t.offset - unit.start))}`;
     }
     if (section.flags & SHF_MERGE && section.flags & SHF_STRINGS) {
-      const data = this.bytes(section);
-      return `string ${JSON.stringify(cString(data, t.offset))} ${JSON.stringify(cString(data, t.probe))}`;
+      // The string the reference reaches, not the bytes before it (another string's tail,
+      // which moves when strings are added or reordered).
+      return `string ${JSON.stringify(cString(this.bytes(section), t.probe))}`;
     }
     const content = createHash("sha256").update(this.bytes(section)).digest("hex").slice(0, 16);
     return `section ${baseSectionName(section.name)}=${content}${signed(BigInt(t.offset))}`;
@@ -231,6 +246,65 @@ export class ObjectModel {
       entries.push({ section, at, size: entrySize, relas: inside, unit });
     }
     return entries;
+  }
+}
+
+/** A relocation of a code section knows the distance from its field to its instruction's end. */
+type ModelRela = ElfRela & { pcBias?: number };
+
+/**
+ * How far the end of the instruction holding a RIP-relative field at `field` lies past the
+ * field's start: 4, plus the immediate that follows the displacement. The compiler biases
+ * the addend by it (`cmpb $0, once(%rip)` has addend -5), so the target is addend + bias.
+ * Decodes only what matters: a ModRM byte with mod 00, r/m 101 just before the field, and
+ * the opcodes whose immediate follows it (Intel SDM vol. 2, opcode map, table A-2/A-6).
+ * Anything else (a call, a jump, a plain load or store) has no immediate: 4.
+ */
+export function pcRelativeBias(code: Uint8Array, field: number): number {
+  const modrm = code[field - 1];
+  if (modrm === undefined || (modrm & 0xc7) !== 0x05) return 4;
+  const reg = (modrm >> 3) & 7;
+  const op = code[field - 2];
+  const escape = code[field - 3] === 0x0f;
+  if (code[field - 4] === 0x0f && code[field - 3] === 0x3a) return 5; // 0f 3a: all take an imm8
+  // An operand-size prefix before the opcode (and its REX) makes a full immediate 2 bytes.
+  const operandSize16 = (at: number) => {
+    for (let i = at - 1; i >= Math.max(0, at - 4); i--) {
+      const b = code[i]!;
+      if (b === 0x66) return true;
+      if ((b & 0xf0) !== 0x40 && b !== 0xf0 && b !== 0xf2 && b !== 0xf3) return false;
+    }
+    return false;
+  };
+  if (escape) {
+    // bt/bts/btr/btc with an immediate; shld/shrd imm8; SSE/AVX forms with an imm8.
+    if (op === 0xba || op === 0xa4 || op === 0xac) return 5;
+    if (
+      op !== undefined &&
+      (op === 0x70 || op === 0xc2 || op === 0xc4 || op === 0xc5 || op === 0xc6)
+    )
+      return 5;
+    return 4;
+  }
+  switch (op) {
+    case 0x80:
+    case 0x82:
+    case 0x83:
+    case 0xc0:
+    case 0xc1:
+    case 0xc6:
+    case 0x6b:
+      return 5;
+    case 0x81:
+    case 0xc7:
+    case 0x69:
+      return operandSize16(field - 2) ? 6 : 8;
+    case 0xf6:
+      return reg <= 1 ? 5 : 4;
+    case 0xf7:
+      return reg <= 1 ? (operandSize16(field - 2) ? 6 : 8) : 4;
+    default:
+      return 4;
   }
 }
 

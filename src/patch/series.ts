@@ -18,6 +18,10 @@ export interface Hunk {
   /** The `@@ -a,b +c,d @@` line. */
   header: string;
   oldStart: number;
+  /** Lines the hunk spans before and after the patch (1 when the header omits it). */
+  oldCount: number;
+  newStart: number;
+  newCount: number;
   /** 1-based line of the header in the patch file. */
   line: number;
 }
@@ -79,10 +83,17 @@ export function parsePatch(path: string, text: string): PatchFile {
       files.push(current);
       continue;
     }
-    const hunk = /^@@ -(\d+)(?:,\d+)? \+\d+(?:,\d+)? @@/.exec(line);
+    const hunk = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
     if (hunk) {
       if (!current) fail(n, "a hunk before any +++ file header");
-      current!.hunks.push({ header: hunk[0], oldStart: Number(hunk[1]), line: n });
+      current!.hunks.push({
+        header: hunk[0],
+        oldStart: Number(hunk[1]),
+        oldCount: hunk[2] === undefined ? 1 : Number(hunk[2]),
+        newStart: Number(hunk[3]),
+        newCount: hunk[4] === undefined ? 1 : Number(hunk[4]),
+        line: n,
+      });
     }
   }
   if (files.length === 0 || files.every((f) => f.hunks.length === 0)) {
@@ -189,4 +200,24 @@ export function applyFailure(patch: PatchFile, stderr: string): string {
     }
   }
   return `${patch.path} does not apply to the base tree; rebase it onto the Xen source given in xen-source\n${detail}`;
+}
+
+/**
+ * Whether some file of the patches has an unchanged line `from` that the patches move to
+ * line `to`: what a `__LINE__` embedded in unchanged code turns into. Lines inside a hunk
+ * (context included) are not counted as moved, lines between and after hunks are.
+ */
+export function linesMovedBy(patches: readonly PatchFile[]): (from: number, to: number) => boolean {
+  const files = patches.flatMap((p) => p.files);
+  return (from, to) =>
+    from !== to &&
+    files.some((f) => {
+      let shift = 0;
+      for (const h of [...f.hunks].sort((a, b) => a.oldStart - b.oldStart)) {
+        if (from < h.oldStart) break;
+        if (from < h.oldStart + h.oldCount) return false;
+        shift = h.newStart + h.newCount - (h.oldStart + h.oldCount);
+      }
+      return shift !== 0 && from + shift === to;
+    });
 }

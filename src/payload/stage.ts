@@ -61,6 +61,8 @@ export async function payloadsStage(
           mode: options.stackMode,
           expectations: options.expectations,
           metadata: options.metadata,
+          ignoreInitChanges: options.ignoreInitChanges,
+          allowLayoutChanges: options.allowLayoutChanges,
           outDir: join(out, "payloads"),
           sourcesDir: join(out, "patch-sources"),
           logFile: join(ctx.logs, "patch-build.log"),
@@ -76,6 +78,7 @@ export async function payloadsStage(
       patches: p.patches,
       functions: p.functions.map((f) => ({ name: f.name, why: f.why })),
       added: p.added,
+      ignored: p.ignored,
     };
   }
   const fromSources =

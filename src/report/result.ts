@@ -92,6 +92,8 @@ export type PayloadOrigin =
       functions: Array<{ name: string; why: string }>;
       /** New functions it carries. */
       added: string[];
+      /** Init changes of the patches left out on request (ignore-init-changes). */
+      ignored: Array<{ name: string; object: string; why: string }>;
     }
   /** One of Xen's in-tree test payloads (xen/test/livepatch), built with the base. */
   | { kind: "xen-tests"; path: string }

@@ -144,6 +144,18 @@ export function runReport(result: RunResult): RunReport {
       rows: patched,
     });
   }
+  const ignored = result.payloads.flatMap((p) => {
+    const origin = result.origins[p.file];
+    if (origin?.kind !== "patch") return [];
+    return origin.ignored.map((c) => [p.name, c.name, c.object, c.why]);
+  });
+  if (ignored.length > 0) {
+    tables.push({
+      title: "Init changes left out (ignore-init-changes)",
+      header: ["Payload", "Init code", "Object", "Why"],
+      rows: ignored,
+    });
+  }
   if (result.scenario) {
     tables.push({
       title: `Boot test: ${result.scenario.scenario}`,

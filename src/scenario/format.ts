@@ -40,6 +40,8 @@ export type StepAction =
   | { kind: PayloadAction; payload: string; nodeps?: boolean }
   /** A shell command in dom0 (busybox sh). */
   | { kind: "run"; command: string }
+  /** A Xen debug key typed on the serial line (Xen's input switch, then the key). */
+  | { kind: "key"; key: string }
   /** `xen-livepatch list` on its own. */
   | { kind: "list" };
 
@@ -164,6 +166,7 @@ const TOP_KEYS = ["name", "description", "payloads", "steps"] as const;
 const STEP_KEYS = [
   ...PAYLOAD_ACTIONS,
   "run",
+  "key",
   "list",
   "name",
   "nodeps",
@@ -409,14 +412,14 @@ class Validator {
     if (!isMap(node)) {
       this.add(
         node,
-        `step ${index} must be a mapping such as \`- apply: NAME\` (actions: ${[...PAYLOAD_ACTIONS, "run", "list"].join(", ")})`,
+        `step ${index} must be a mapping such as \`- apply: NAME\` (actions: ${[...PAYLOAD_ACTIONS, "run", "key", "list"].join(", ")})`,
       );
       return undefined;
     }
     const before = this.problems.list.length;
     const k = this.keys(node, STEP_KEYS, `in step ${index}`);
 
-    const actionKeys = [...PAYLOAD_ACTIONS, "run" as const].filter((a) => k[a]);
+    const actionKeys = [...PAYLOAD_ACTIONS, "run" as const, "key" as const].filter((a) => k[a]);
     let action: StepAction | undefined;
     if (actionKeys.length > 1) {
       this.add(
@@ -429,6 +432,15 @@ class Validator {
       if (kind === "run") {
         const command = this.string(pair.value, "`run` takes a shell command, which", line);
         if (command !== undefined) action = { kind: "run", command };
+      } else if (kind === "key") {
+        const key = this.string(pair.value, "`key` takes one Xen debug key, which", line);
+        // Printable, and not the input switch (CTRL-a) nor a character the shell quotes.
+        if (key !== undefined && !/^[!-~]$/.test(key)) {
+          this.add(
+            pair.value,
+            `\`key\` is one printable character, a Xen debug key such as a or '+' (Xen lists them for key h), not "${key}"`,
+          );
+        } else if (key !== undefined) action = { kind: "key", key };
       } else {
         const payload = this.payloadRef(pair.value, kind, payloads);
         if (payload !== undefined) action = { kind, payload };
@@ -438,7 +450,7 @@ class Validator {
     } else {
       this.add(
         node,
-        `step ${index} has no action: give one of ${[...PAYLOAD_ACTIONS, "run", "list"].join(", ")}`,
+        `step ${index} has no action: give one of ${[...PAYLOAD_ACTIONS, "run", "key", "list"].join(", ")}`,
       );
     }
 
@@ -625,6 +637,8 @@ export function defaultStepName(action: StepAction): string {
   switch (action.kind) {
     case "run":
       return `run: ${action.command}`;
+    case "key":
+      return `debug key '${action.key}'`;
     case "list":
       return "list";
     default:

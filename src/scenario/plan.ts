@@ -19,6 +19,7 @@
  * an action already done prints "No action needed." (exit 0). `load FILE` is upload and
  * apply under the file's base name; scenarios spell the two steps out instead.
  */
+import { debugKeyCommand } from "../boot/init-script.js";
 import type { Scenario, ScenarioStep } from "./format.js";
 
 /** Where the static tool goes in the guest (on the init script's PATH). */
@@ -59,6 +60,8 @@ export function actionCommand(step: ScenarioStep): string {
   switch (a.kind) {
     case "run":
       return a.command;
+    case "key":
+      return debugKeyCommand(a.key);
     case "list":
       return LIST_COMMAND;
     case "upload":

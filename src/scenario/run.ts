@@ -76,7 +76,8 @@ export function stepTranscripts(consoleLines: readonly string[]): Map<number, Tr
     if (found.marker.kind === "step-begin") {
       current = { guest: "", xen: [] };
       out.set(found.marker.step, current);
-    } else {
+    } else if (found.marker.kind !== "key") {
+      // (A debug-key request is part of its step.)
       current = undefined;
     }
   }

@@ -71,6 +71,7 @@ const DEBIAN_PACKAGE_OF: Record<string, string> = {
   ld: "binutils",
   objcopy: "binutils",
   nm: "binutils",
+  pahole: "dwarves",
   readelf: "binutils",
   python3: "python3",
   flex: "flex",

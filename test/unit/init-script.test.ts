@@ -1,7 +1,14 @@
 // dom0's generated /init, the initramfs around it, and the markers the host reads back.
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { guestInitramfs, initScript, parseMarker, shQuote } from "../../src/boot/init-script.js";
+import {
+  debugKeyCommand,
+  debugKeyInput,
+  guestInitramfs,
+  initScript,
+  parseMarker,
+  shQuote,
+} from "../../src/boot/init-script.js";
 
 const modules = ["/lib/modules/xen-privcmd.ko", "/lib/modules/xenfs.ko"];
 const steps = [
@@ -84,6 +91,20 @@ describe("parseMarker", () => {
     expect(parseMarker("@@XLCI step x begin")).toBeUndefined();
     expect(parseMarker("@@XLCI step 1 begin and more")).toBeUndefined();
     expect(parseMarker("(XEN) nothing here")).toBeUndefined();
+  });
+});
+
+describe("debug keys", () => {
+  it("asks the host for a key with a marker made at run time, and waits for its newline", () => {
+    const command = debugKeyCommand("+");
+    // The command's own text holds no marker; what it prints is one.
+    expect(parseMarker(command)).toBeUndefined();
+    expect(parseMarker("@@XLCI key 2b")).toEqual({ marker: { kind: "key", key: "+" }, before: "" });
+    expect(command).toMatch(/read -r -t 30 \w+ <\/dev\/console/);
+  });
+
+  it("types Xen's input switch (CTRL-a three times, doubled for QEMU's mux), the key, the switch back", () => {
+    expect(debugKeyInput("a")).toBe(`${"\x01".repeat(6)}a${"\x01".repeat(6)}\n`);
   });
 });
 

@@ -33,6 +33,10 @@ describe("options", () => {
     const o = parse({ "xen-source": "debian", "self-test": "true" });
     expect(o.xenSource).toEqual({ kind: "debian", version: undefined });
     expect(o.selfTest).toBe(true);
+    expect(o.ignoreInitChanges).toBe(false);
+    expect(parse({ "xen-source": "debian", "ignore-init-changes": "true" }).ignoreInitChanges).toBe(
+      true,
+    );
     expect(o.outputDir).toBe("/work/space/xen-livepatch-out");
     expect(o.cacheDir).toBe("/cache");
     expect(o.failOn).toBe("error");
@@ -83,6 +87,7 @@ describe("options", () => {
     ["builder", "make"],
     ["kvm", "maybe"],
     ["self-test", "yes please"],
+    ["ignore-init-changes", "sometimes"],
     ["retention-days", "ten"],
   ] as const)("rejects a bad value of %s, naming the input and the value", (input, value) => {
     const e = configurationError({ "xen-source": "debian", [input]: value });

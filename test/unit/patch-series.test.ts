@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { applyFailure, parsePatch, patchPayloadName } from "../../src/patch/series.js";
+import {
+  applyFailure,
+  linesMovedBy,
+  parsePatch,
+  patchPayloadName,
+} from "../../src/patch/series.js";
 import { ConfigurationError } from "../../src/util/errors.js";
 
 const header = (path: string) => `--- a/${path}\n+++ b/${path}\n`;
@@ -28,11 +33,38 @@ describe("patch files", () => {
       {
         path: "xen/common/a.c",
         hunks: [
-          { header: "@@ -10,3 +10,3 @@", oldStart: 10, line: 8 },
-          { header: "@@ -40,3 +40,4 @@", oldStart: 40, line: 13 },
+          {
+            header: "@@ -10,3 +10,3 @@",
+            oldStart: 10,
+            oldCount: 3,
+            newStart: 10,
+            newCount: 3,
+            line: 8,
+          },
+          {
+            header: "@@ -40,3 +40,4 @@",
+            oldStart: 40,
+            oldCount: 3,
+            newStart: 40,
+            newCount: 4,
+            line: 13,
+          },
         ],
       },
     ]);
+  });
+
+  it("tells which unchanged lines the hunks move, and where to", () => {
+    const p = parsePatch(
+      "/p/0001-fix.patch",
+      `${header("xen/common/a.c")}${hunk}${hunk.replace("-10,3 +10,3", "-40,3 +40,4")}`,
+    );
+    const moved = linesMovedBy([p]);
+    expect(moved(5, 5)).toBe(false); // above every hunk
+    expect(moved(41, 41)).toBe(false); // inside a hunk: not counted
+    expect(moved(20, 20)).toBe(false); // between hunks that add nothing
+    expect(moved(50, 51)).toBe(true); // below the hunk that adds a line
+    expect(moved(50, 52)).toBe(false);
   });
 
   it("accepts a new file under xen/", () => {

@@ -132,8 +132,20 @@ steps:
     expect(lines).toEqual([
       "s.yml:1: `payloads` is missing (a mapping of names to payload files)",
       's.yml:2: unknown key "payload" at the top level (did you mean "payloads"?); allowed: name, description, payloads, steps',
-      's.yml:5: unknown key "aply" in step 1 (did you mean "apply"?); allowed: upload, apply, revert, replace, unload, run, list, name, nodeps, expect, refusal, errno, check, output, console',
-      "s.yml:5: step 1 has no action: give one of upload, apply, revert, replace, unload, run, list",
+      's.yml:5: unknown key "aply" in step 1 (did you mean "apply"?); allowed: upload, apply, revert, replace, unload, run, key, list, name, nodeps, expect, refusal, errno, check, output, console',
+      "s.yml:5: step 1 has no action: give one of upload, apply, revert, replace, unload, run, key, list",
+    ]);
+  });
+
+  it("reads a debug-key step, and refuses a key that is not one printable character", () => {
+    const s = parseScenario(`${HEAD}  - key: a\n    console: ["Dumping timer queues"]\n`, "s.yml");
+    expect(s.steps[0]!.action).toEqual({ kind: "key", key: "a" });
+    expect(s.steps[0]!.name).toBe("debug key 'a'");
+    expect(problems(`${HEAD}  - key: ab\n  - key: ""\n`)).toEqual([
+      expect.stringMatching(
+        /^s\.yml:6: `key` is one printable character, a Xen debug key .*not "ab"$/,
+      ),
+      "s.yml:7: `key` takes one Xen debug key, which must be a non-empty text",
     ]);
   });
 
@@ -154,7 +166,7 @@ steps:
       "s.yml:7: step 2 has more than one action (upload, run); give each its own step",
       "s.yml:10: `nodeps` belongs to an `apply` step (xen-livepatch apply NAME --nodeps)",
       "s.yml:12: `nodeps` is true or false",
-      "s.yml:13: step 5 must be a mapping such as `- apply: NAME` (actions: upload, apply, revert, replace, unload, run, list)",
+      "s.yml:13: step 5 must be a mapping such as `- apply: NAME` (actions: upload, apply, revert, replace, unload, run, key, list)",
       "s.yml:14: `run` takes a shell command, which must be a non-empty text",
     ]);
   });

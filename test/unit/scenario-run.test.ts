@@ -113,6 +113,23 @@ describe("stepTranscripts", () => {
   });
 });
 
+describe("stepTranscripts with a debug key", () => {
+  it("keeps what Xen prints after the key request in the step", () => {
+    const t = stepTranscripts([
+      "@@XLCI step 3 begin",
+      "@@XLCI key 2b",
+      "(XEN) *** Serial input to Xen (type 'CTRL-a' three times to switch input)",
+      "(XEN) '+' pressed -> standard log level: All (rate limited All)",
+      "(XEN) *** Serial input to DOM0 (type 'CTRL-a' three times to switch input)",
+      "",
+      "@@XLCI step 3 end rc=0",
+    ]);
+    expect(t.get(3)!.xen).toContain(
+      "(XEN) '+' pressed -> standard log level: All (rate limited All)",
+    );
+  });
+});
+
 describe("parseListOutput", () => {
   it("reads the table xen-livepatch list prints", () => {
     expect(parseListOutput(LIST_HELLO_APPLIED)).toEqual([
@@ -460,7 +477,13 @@ function outline(s: Scenario): string[] {
   return s.steps.map((x) => {
     const a = x.action;
     const head =
-      a.kind === "run" ? `run ${a.command}` : a.kind === "list" ? "list" : `${a.kind} ${a.payload}`;
+      a.kind === "run"
+        ? `run ${a.command}`
+        : a.kind === "list"
+          ? "list"
+          : a.kind === "key"
+            ? `key ${a.key}`
+            : `${a.kind} ${a.payload}`;
     const nodeps = a.kind === "apply" && a.nodeps ? " --nodeps" : "";
     const refused = x.expect === "refused" ? ` (refused: ${x.refusal})` : "";
     return `${head}${nodeps}${refused}`;

@@ -106,6 +106,39 @@ describe("the run report", () => {
     expect(report.tables.map((t) => t.title)).toEqual(["Payloads", "Boot test: default", "Stages"]);
   });
 
+  it("lists the functions a patch payload changes and the init changes it left out", () => {
+    const report = runReport(
+      result({
+        origins: {
+          "/out/payloads/fix_a.livepatch": {
+            kind: "patch",
+            patches: [{ path: "/w/fix_a.patch", sha256: "0".repeat(64) }],
+            functions: [{ name: "dump_timerq", why: "its code changed" }],
+            added: [],
+            ignored: [
+              {
+                name: "timer_init",
+                object: "xen/common/timer.o",
+                why: "init code (.init.text) whose code changed: it ran at boot and is gone",
+              },
+            ],
+          },
+        },
+      }),
+    );
+    const functions = report.tables.find((t) => t.title === "Functions the patches change")!;
+    expect(functions.rows).toEqual([["fix_a", "dump_timerq", "its code changed", "fix_a.patch"]]);
+    const ignored = report.tables.find((t) => t.title.startsWith("Init changes left out"))!;
+    expect(ignored.rows).toEqual([
+      [
+        "fix_a",
+        "timer_init",
+        "xen/common/timer.o",
+        "init code (.init.text) whose code changed: it ran at boot and is gone",
+      ],
+    ]);
+  });
+
   it("says when there was no boot test or no signature", () => {
     const report = runReport(
       result({ signing: { status: "unsigned", reason: "no signing key was given" } }),

@@ -1,0 +1,71 @@
+// Which objects a patch makes the build recompile, from kbuild's dependency records.
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { planRebuild } from "../../src/patch/targets.js";
+
+const tree = mkdtempSync(join(tmpdir(), "xlci-targets-"));
+const put = (path: string, text: string) => {
+  mkdirSync(join(tree, "xen", path, ".."), { recursive: true });
+  writeFileSync(join(tree, "xen", path), text);
+};
+const record = (object: string, deps: string[]) => {
+  const [dir, name] = [object.replace(/\/[^/]+$/, ""), object.replace(/^.*\//, "")];
+  put(
+    `${dir}/.${name}.cmd`,
+    `cmd_${object} := gcc -c x.c -o ${object}\n\nsource_${object} := ${deps[0]}\n\ndeps_${object} := \\\n${deps.map((d) => `  ${d} \\\n`).join("")}    $(wildcard include/config/debug.h) \\\n\n${object}: $(deps_${object})\n\n$(deps_${object}):\n`,
+  );
+};
+put(
+  ".asm-offsets.s.d",
+  "asm-offsets.s: arch/x86/x86_64/asm-offsets.c include/xen/sched.h \\\n include/xen/types.h\n",
+);
+record("common/timer.o", ["common/timer.c", "include/xen/timer.h", "include/xen/types.h"]);
+record("common/kernel.o", ["common/kernel.c", "include/xen/version.h"]);
+record("common/compat/kernel.o", [
+  "common/compat/kernel.c",
+  "common/compat/../kernel.c",
+  "include/xen/version.h",
+]);
+record("common/gunzip.o", ["common/gunzip.c"]);
+put("common/gunzip.init.o", "");
+record("common/built_in.o", ["common/timer.c"]);
+for (const dir of ["common", "arch/x86"]) put(`${dir}/Makefile`, "obj-y += x.o\n");
+// The in-tree test payloads include headers too, but are no part of the hypervisor.
+record("test/livepatch/xen_hello_world.o", [
+  "test/livepatch/xen_hello_world.c",
+  "include/xen/version.h",
+]);
+
+describe("planRebuild", () => {
+  it("makes the objects whose records name a changed source or header", async () => {
+    expect(await planRebuild(tree, ["xen/common/kernel.c"])).toEqual({
+      kind: "objects",
+      // common/compat has no Makefile: common/Makefile makes its objects (and kernel.o).
+      objects: ["common/"],
+    });
+    expect(
+      await planRebuild(tree, ["xen/include/xen/timer.h", "xen/include/xen/version.h"]),
+    ).toEqual({
+      kind: "objects",
+      objects: ["common/"],
+    });
+  });
+
+  it("makes the whole hypervisor when the records cannot tell", async () => {
+    expect(await planRebuild(tree, ["xen/common/Makefile"])).toEqual({
+      kind: "full",
+      reason: "common/Makefile is not C source or a header",
+    });
+    expect(await planRebuild(tree, ["xen/include/xen/sched.h"])).toEqual({
+      kind: "full",
+      reason: "include/xen/sched.h is an input of asm-offsets.h",
+    });
+    expect(await planRebuild(tree, ["xen/common/new.c"])).toMatchObject({ kind: "full" });
+    expect(await planRebuild(tree, ["xen/common/gunzip.c"])).toEqual({
+      kind: "full",
+      reason: "common/gunzip.init.o is made by the full build",
+    });
+  });
+});
