@@ -11,6 +11,7 @@ import { build } from "esbuild";
 import { chmod, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { decoderWasmPlugin } from "./esbuild-wasm.mjs";
 
 const { values: args } = parseArgs({ options: { root: { type: "string" } } });
 const root = path.resolve(args.root ?? path.join(import.meta.dirname, ".."));
@@ -40,6 +41,7 @@ const result = await build({
   banner: { js: requireBanner },
   legalComments: "none",
   metafile: true,
+  plugins: [decoderWasmPlugin],
   logLevel: "warning",
 });
 

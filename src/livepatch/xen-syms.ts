@@ -13,6 +13,7 @@ import {
 } from "../elf/constants.js";
 import { type ElfFile, readElfFile } from "../elf/reader.js";
 import { readGnuBuildId } from "./notes.js";
+import { XenCode, loadX86Decoder } from "./xen-code.js";
 
 export interface XenSymbol {
   /** The name the hypervisor's symbol lookup knows: `file#name` for local symbols. */
@@ -86,8 +87,20 @@ export class XenSyms {
     this.symbols = runtimeSymbolTable(elf);
   }
 
+  /** Reads xen-syms, and loads the x86 decoder its code() needs. */
   static async load(path: string): Promise<XenSyms> {
-    return new XenSyms(await readElfFile(path, 1024 * 1024 * 1024));
+    const [elf] = await Promise.all([readElfFile(path, 1024 * 1024 * 1024), loadX86Decoder()]);
+    return new XenSyms(elf);
+  }
+
+  private codeCache?: XenCode | null;
+  /**
+   * The image's code as instructions (decoded on first use); undefined when the decoder
+   * was not loaded (a XenSyms made with `new` rather than `load`).
+   */
+  code(): XenCode | undefined {
+    if (this.codeCache === undefined) this.codeCache = XenCode.create(this.elf) ?? null;
+    return this.codeCache ?? undefined;
   }
 
   get file(): string {

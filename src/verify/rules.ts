@@ -5,10 +5,12 @@
  * `loader` says what Xen 4.17's loader does with a payload that breaks the rule:
  * - "refuses-upload": `xen-livepatch upload` fails;
  * - "refuses-apply": upload succeeds, apply fails (without `--nodeps` where relevant);
- * - "accepts": the hypervisor does not notice; only this verifier catches it.
+ * - "accepts": the hypervisor does not notice; only this verifier catches it;
+ * - "crashes": the hypervisor accepts the payload and then crashes or hangs once it is
+ *   applied (and the patched code runs).
  */
 export type Severity = "error" | "warning" | "note";
-export type LoaderVerdict = "refuses-upload" | "refuses-apply" | "accepts";
+export type LoaderVerdict = "refuses-upload" | "refuses-apply" | "accepts" | "crashes";
 
 export interface Rule {
   readonly id: string;
@@ -318,6 +320,28 @@ export const RULES = [
     "refuses-apply",
     "Expected bytes differ from the old function's code in xen-syms",
     LP,
+  ),
+  // The instructions a patch overwrites.
+  rule(
+    "jump-past-function",
+    "error",
+    "crashes",
+    "The 5-byte jump runs past the end of the old function in xen-syms",
+    `${ARCH} arch_livepatch_apply(); decoded with iced-x86`,
+  ),
+  rule(
+    "nop-insn-boundary",
+    "error",
+    "crashes",
+    "The NOP run ends inside an instruction or past the end of the old function",
+    `${ARCH} arch_livepatch_apply(); decoded with iced-x86`,
+  ),
+  rule(
+    "branch-into-patch",
+    "error",
+    "accepts",
+    "A direct branch in xen-syms lands inside the bytes the patch overwrites",
+    `${ARCH} arch_livepatch_apply(); decoded with iced-x86`,
   ),
   // Hooks, special sections, metadata.
   rule(

@@ -71,11 +71,26 @@ const SPECIAL_ENTRY_SIZE: Record<string, number> = {
 /** More findings of one rule in one file than this are summarised, not listed. */
 const MAX_FINDINGS_PER_RULE = 25;
 
+/** The function a funcs entry patches, as far as xen-syms tells. */
+interface OldFunction {
+  readonly name: string;
+  /** Where the patch starts (old_addr as the loader will compute it). */
+  readonly address?: bigint;
+  /** Bytes from `address` to the end of the function. */
+  readonly size?: number;
+  readonly bytes?: Uint8Array;
+}
+
 export interface VerifyTarget {
   /** The hypervisor the payload will be loaded into. */
   readonly xen?: XenSyms;
   /** Payloads applied before this one, oldest first. */
   readonly stack: readonly Payload[];
+  /**
+   * Whether to decode xen-syms and check what each patch overwrites, as instructions
+   * (default true; the first payload of a set pays ~150 ms for the decode).
+   */
+  readonly instructions?: boolean;
 }
 
 class FindingList {
@@ -149,7 +164,8 @@ class PayloadChecks {
   private readonly elf;
   /** Symbols, when the symbol table is usable. */
   private symbols: readonly ElfSymbol[] | undefined;
-  private notChecked = new Set<string>();
+  /** What was not checked, and why (by default: no xen-syms). */
+  private notChecked = new Map<string, string | undefined>();
 
   constructor(
     private readonly payload: Payload,
@@ -173,16 +189,16 @@ class PayloadChecks {
     this.newSymbols();
     this.rodataReferences();
     this.rodataDuplicates();
-    for (const what of this.notChecked) {
+    for (const [what, why] of this.notChecked) {
       this.out.add(
         "not-checked",
-        `${what} not checked: ${this.target.xen ? "no earlier payloads given" : "no xen-syms given (--xen-syms)"}`,
+        `${what} not checked: ${why ?? (this.target.xen ? "no earlier payloads given" : "no xen-syms given (--xen-syms)")}`,
       );
     }
   }
 
-  private skip(what: string): void {
-    this.notChecked.add(what);
+  private skip(what: string, why?: string): void {
+    this.notChecked.set(what, why);
   }
 
   // livepatch_header_check() and arch_livepatch_verify_elf().
@@ -609,6 +625,7 @@ class PayloadChecks {
     if (f.oldSize === 0) this.out.add("func-old-size", `${label} has old_size 0`, where);
 
     const oldFunction = this.oldFunction(f, label, where);
+    this.patchedInstructions(f, oldFunction, label, where);
     const replaces = f.newAddr.rela !== undefined || f.newAddr.raw !== 0n;
     if (replaces) {
       const endbr =
@@ -682,12 +699,15 @@ class PayloadChecks {
     return undefined;
   }
 
-  /** Where the old function is, by name or through the old_addr relocation, and its code. */
+  /**
+   * Where the old function is (by name, through the old_addr relocation, or at an absolute
+   * old_addr), its size from there to its end in xen-syms, and its code.
+   */
   private oldFunction(
     f: LivepatchFuncEntry,
     label: string,
     where: FindingLocation,
-  ): { name: string; size?: number; bytes?: Uint8Array } | undefined {
+  ): OldFunction | undefined {
     const xen = this.target.xen;
     let name: string | undefined;
     let addend = 0n;
@@ -697,7 +717,16 @@ class PayloadChecks {
       name = sym.name;
       addend = f.oldAddr.rela.addend;
     } else if (f.oldAddr.raw !== 0n) {
-      return undefined; // an absolute address: cannot be checked statically
+      // An absolute address (xen_nop's): the function of xen-syms that holds it.
+      const fn = xen?.code()?.functionAt(f.oldAddr.raw);
+      if (!xen || !fn) return undefined;
+      const address = f.oldAddr.raw;
+      return {
+        name: fn.name,
+        address,
+        size: fn.size - Number(address - fn.start),
+        bytes: xen.bytesAt(address, EXPECT_DATA_SIZE),
+      };
     } else {
       if (f.name === undefined) {
         this.out.add(
@@ -720,7 +749,73 @@ class PayloadChecks {
     }
     const sym = xen?.lookup(name);
     if (!sym) return { name };
-    return { name, size: sym.size, bytes: xen!.bytesAt(sym.value + addend, EXPECT_DATA_SIZE) };
+    const address = sym.value + addend;
+    return { name, address, size: sym.size, bytes: xen!.bytesAt(address, EXPECT_DATA_SIZE) };
+  }
+
+  /**
+   * What arch_livepatch_apply() overwrites, as instructions: the 5-byte jump or the NOP
+   * run (after ENDBR64 where the function starts with one) must end on an instruction
+   * boundary inside the function, and no direct branch of xen-syms may land inside the
+   * overwritten bytes other than at their start. No loader checks this.
+   */
+  private patchedInstructions(
+    f: LivepatchFuncEntry,
+    old: OldFunction | undefined,
+    label: string,
+    where: FindingLocation,
+  ): void {
+    const xen = this.target.xen;
+    if (!xen || old?.address === undefined || !old.bytes) return;
+    if (this.target.instructions === false) return;
+    if (this.patchedBelow(old.name)) return; // the live code is an earlier payload's jump
+    const code = xen.code();
+    if (!code) return this.skip("instructions the patch overwrites", "x86 decoder not loaded");
+    const fn = code.functionAt(old.address);
+    if (!fn) return;
+    const replaces = f.newAddr.rela !== undefined || f.newAddr.raw !== 0n;
+    const endbr = startsWith(old.bytes, ENDBR64) || startsWith(old.bytes, ENDBR64_POISON);
+    const patchOffset = endbr ? ENDBR64.length : 0;
+    // Sizes the loader refuses (func-nop-size, func-too-short) never reach the code.
+    if (!replaces && (f.newSize > EXPECT_DATA_SIZE || f.newSize > f.oldSize)) return;
+    if (replaces && f.oldSize < PATCH_INSN_SIZE + patchOffset) return;
+    // livepatch_insn_len(): the jump, or new_size less the ENDBR64 kept in front.
+    const length = replaces ? PATCH_INSN_SIZE : f.newSize - patchOffset;
+    if (length <= 0) return;
+    const first = old.address + BigInt(patchOffset);
+    const last = first + BigInt(length);
+    const what = replaces ? "the 5-byte jump" : `the ${length}-byte NOP run`;
+    const span = `${code.describe(first)} to ${code.describe(last - 1n)}`;
+    const fnEnd = fn.start + BigInt(fn.size);
+    const starts = code.instructionStarts(fn);
+    if (last > fnEnd) {
+      this.out.add(
+        replaces ? "jump-past-function" : "nop-insn-boundary",
+        `${label}: ${what} (${span}) runs ${last - fnEnd} bytes past the end of ${fn.name} (${fn.size} bytes in ${xen.file})`,
+        where,
+      );
+    } else if (!replaces && starts && !starts.has(Number(last - fn.start))) {
+      // A jump may end inside an instruction: nothing runs the fragment behind it (unless
+      // a branch lands there, checked below). A NOP run is executed, fragment and all.
+      const inside = Math.max(...[...starts].filter((s) => s < Number(last - fn.start)));
+      this.out.add(
+        "nop-insn-boundary",
+        `${label}: ${what} (${span}) ends inside the instruction at ${code.describe(fn.start + BigInt(inside))}: execution runs on from the NOPs into the fragment left of it`,
+        where,
+      );
+    }
+    const into = code.branchesInto(first + 1n, last);
+    if (into.length > 0) {
+      const shown = into
+        .slice(0, 3)
+        .map((b) => `${code.describe(b.from)} -> ${code.describe(b.to)}`)
+        .join(", ");
+      this.out.add(
+        "branch-into-patch",
+        `${label}: ${into.length} branch${into.length === 1 ? "" : "es"} of ${xen.file} land${into.length === 1 ? "s" : ""} inside the bytes ${what} overwrites (${span}): ${shown}${into.length > 3 ? ", ..." : ""}`,
+        where,
+      );
+    }
   }
 
   // LIVEPATCH_ASSIGN_*_HOOK, and the special sections of prepare_payload().

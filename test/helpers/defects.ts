@@ -21,6 +21,7 @@ import {
   SHT_REL,
   SHT_SYMTAB,
   STB_LOCAL,
+  STT_FUNC,
   STT_SECTION,
 } from "../../src/elf/constants.js";
 import { parseElf } from "../../src/elf/reader.js";
@@ -29,6 +30,7 @@ import {
   LIVEPATCH_FUNC_SIZE,
   LIVEPATCH_MAX_SIZE,
 } from "../../src/livepatch/payload.js";
+import type { XenSyms } from "../../src/livepatch/xen-syms.js";
 import type { FindingLocation, RuleId } from "../../src/verify/rules.js";
 import {
   findSection,
@@ -85,8 +87,11 @@ export interface Defect {
   readonly title: string;
   /** The in-tree payload it starts from. */
   readonly payload: string;
-  /** How the payload's bytes are broken; absent when it is defective as built, or only its context is wrong. */
-  readonly mutate?: (bytes: Uint8Array, inTree: InTree) => Uint8Array;
+  /**
+   * How the payload's bytes are broken; absent when it is defective as built, or only its
+   * context is wrong. `xen` is the hypervisor it targets, for addresses of its functions.
+   */
+  readonly mutate?: (bytes: Uint8Array, inTree: InTree, xen: XenSyms) => Uint8Array;
   /** In-tree payloads applied before it, oldest first, as the verifier is told. */
   readonly stack?: readonly string[];
   /** Verified without xen-syms. */
@@ -109,9 +114,9 @@ export interface Defect {
 }
 
 /** The bytes the defect is verified and loaded as. */
-export function defectBytes(d: Defect, inTree: InTree): Uint8Array {
+export function defectBytes(d: Defect, inTree: InTree, xen: XenSyms): Uint8Array {
   const bytes = inTree(d.payload);
-  return d.mutate ? d.mutate(bytes, inTree) : bytes;
+  return d.mutate ? d.mutate(bytes, inTree, xen) : bytes;
 }
 
 /** The name a defect is verified and uploaded under. */
@@ -931,6 +936,8 @@ export const IN_CONTEXT: readonly Defect[] = [
     title: "xen_no_xen_buildid, as built in-tree",
     payload: NO_XEN_BUILDID,
     baseline: "none",
+    // It is xen_nop without the note, xen_nop's own defect included.
+    also: ["nop-insn-boundary"],
     names: { message: "required section .livepatch.xen_depends is missing" },
   },
   {
@@ -945,6 +952,124 @@ export const IN_CONTEXT: readonly Defect[] = [
   },
 ];
 
+/** The address of a function of xen-syms, by its symbol's name (local ones included). */
+function functionAddress(xen: XenSyms, name: string): bigint {
+  const sym = xen.elf.symbols().find((s) => s.name === name && s.type === STT_FUNC);
+  if (!sym) throw new Error(`${xen.file} has no function ${name}`);
+  return sym.value;
+}
+
+const u32 = (n: number) => [n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, n >>> 24];
+const u64 = (n: bigint) => [...Array(8).keys()].map((i) => Number((n >> BigInt(8 * i)) & 0xffn));
+
+/**
+ * xen_nop's one NOP entry (an absolute old_addr, no relocations) pointed at another
+ * function of xen-syms, with other sizes.
+ */
+function nopAt(
+  bytes: Uint8Array,
+  xen: XenSyms,
+  fn: string,
+  sizes: { newSize: number; oldSize?: number },
+): Uint8Array {
+  let out = writeSectionBytes(
+    bytes,
+    ".livepatch.funcs",
+    FUNC_OFFSET.oldAddr,
+    u64(functionAddress(xen, fn)),
+  );
+  out = writeSectionBytes(out, ".livepatch.funcs", FUNC_OFFSET.newSize, u32(sizes.newSize));
+  if (sizes.oldSize !== undefined)
+    out = writeSectionBytes(out, ".livepatch.funcs", FUNC_OFFSET.oldSize, u32(sizes.oldSize));
+  return out;
+}
+
+/**
+ * What a patch overwrites, as instructions of xen-syms (decoded with iced-x86). The ones
+ * made from xen_nop are compared with no findings at all (baseline "none"): xen_nop as
+ * built is one of them.
+ */
+export const INSTRUCTIONS: readonly Defect[] = [
+  {
+    rule: "nop-insn-boundary",
+    title: "xen_nop as built: its NOPs end inside xen_minor_version's return-thunk jump",
+    payload: NOP,
+    baseline: "none",
+    names: {
+      message:
+        /^function entry 0: the 9-byte NOP run \(xen_minor_version to xen_minor_version\+0x8\) ends inside the instruction at xen_minor_version\+0x5/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "nop-insn-boundary",
+    title: "xen_nop's run cut to 3 bytes, inside the first mov",
+    payload: NOP,
+    baseline: "none",
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.newSize, u32(3)),
+    names: {
+      message: /the 3-byte NOP run .* ends inside the instruction at xen_minor_version:/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "nop-insn-boundary",
+    title: "xen_nop moved to xen_major_version (same shape, same defect)",
+    payload: NOP,
+    baseline: "none",
+    mutate: (b, _, xen) => nopAt(b, xen, "xen_major_version", { newSize: 9 }),
+    names: {
+      message: /ends inside the instruction at xen_major_version\+0x5/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "branch-into-patch",
+    title: "NOPs over __machine_halt's hlt, which its loop jumps back to",
+    payload: NOP,
+    baseline: "none",
+    // endbr64 (4), 4 bytes of setup, then `1: hlt; jmp 1b`: NOPs [4, 9) end on the jmp.
+    mutate: (b, _, xen) => nopAt(b, xen, "__machine_halt", { newSize: 9 }),
+    names: {
+      message:
+        /1 branch of .*xen-syms lands inside the bytes the 5-byte NOP run overwrites .*: __machine_halt\+0x9 -> __machine_halt\+0x8/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "branch-into-patch",
+    title: "NOPs over all of __machine_halt, its loop included",
+    payload: NOP,
+    baseline: "none",
+    mutate: (b, _, xen) => nopAt(b, xen, "__machine_halt", { newSize: 11, oldSize: 11 }),
+    names: {
+      message: /lands inside the bytes the 7-byte NOP run overwrites/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "jump-past-function",
+    title: "hello_world's old_addr relocation 8 bytes into xen_extra_version",
+    payload: HELLO,
+    mutate: (b) => setRelaField(b, ".rela.livepatch.funcs", oldAddrRela(b), "addend", 8),
+    names: {
+      message:
+        /^function entry 0 \(xen_extra_version\): the 5-byte jump \(xen_extra_version\+0x8 to .*\) runs 1 bytes past the end of xen_extra_version \(12 bytes/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+];
+
+/** Index in .rela.livepatch.funcs of the relocation that fills entry 0's old_addr. */
+function oldAddrRela(bytes: Uint8Array): number {
+  const elf = parseElf(bytes, "(lookup)");
+  const rela = elf.sections.find((s) => s.name === ".rela.livepatch.funcs");
+  if (!rela) throw new Error("no .rela.livepatch.funcs");
+  const i = elf.relocations(rela).findIndex((r) => r.offset === BigInt(FUNC_OFFSET.oldAddr));
+  if (i < 0) throw new Error("no relocation of old_addr");
+  return i;
+}
+
 /** Not a defect of the payload: the verifier was not given xen-syms. */
 export const NOT_CHECKED: Defect = {
   rule: "not-checked",
@@ -956,4 +1081,10 @@ export const NOT_CHECKED: Defect = {
 };
 
 /** Every defect. */
-export const DEFECTS: readonly Defect[] = [...MUTATIONS, ...MALFORMED, ...IN_CONTEXT, NOT_CHECKED];
+export const DEFECTS: readonly Defect[] = [
+  ...MUTATIONS,
+  ...MALFORMED,
+  ...IN_CONTEXT,
+  ...INSTRUCTIONS,
+  NOT_CHECKED,
+];

@@ -5,6 +5,10 @@
 // the rule's `loader` field predicts. The clean in-tree payloads are loaded too, as the
 // control: each must be accepted. The table and the figure "N of M rules agree" are printed
 // and written to agreement.json in the test's temporary directory.
+//
+// A defect whose rule says the hypervisor crashes once it is applied is only uploaded in
+// that boot; then it gets a boot of its own, where it is applied and the patched code run
+// (the version values Xen returns to dom0), and the crash is the evidence.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -13,7 +17,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { fetchGuestAssets } from "../../src/boot/guest-assets.js";
 import { guestInitramfs, shQuote } from "../../src/boot/init-script.js";
 import { buildInitramfs, type InitramfsEntry } from "../../src/boot/initramfs.js";
-import { bootXen, type BootResult, type StepResult } from "../../src/boot/qemu.js";
+import { bootXen, type BootResult, detectCrash, type StepResult } from "../../src/boot/qemu.js";
 import { buildGuestTool } from "../../src/build/guest-tool.js";
 import type { XenBase } from "../../src/build/xen.js";
 import { ElfFormatError, parseElf } from "../../src/elf/reader.js";
@@ -33,16 +37,26 @@ import {
   PREPOST,
   REPLACE,
 } from "../helpers/defects.js";
+import { FUNC_OFFSET } from "../../src/livepatch/payload.js";
+import { writeSectionBytes } from "../helpers/elf-mutate.js";
 import { getXenBase, integrationCacheDir } from "./xen-base.js";
 
 /**
  * The clean in-tree payloads loaded as the control, with what they are applied on. Left
- * out: xen_nop (crashes this Xen after apply), the two built to fail (they are defects
- * above), and three whose hooks refuse or break apply or revert on purpose
+ * out: xen_nop (it crashes this Xen after apply: a nop-insn-boundary defect, with a
+ * repaired copy among the controls), the two built to fail (they are defects above), and three whose hooks refuse or break apply or revert on purpose
  * (xen_prepost_hooks_fail, xen_action_hooks_noapply, xen_action_hooks_norevert): a hook's
  * run-time answer is not something a static verifier predicts.
  */
-const CONTROLS: ReadonlyArray<{ payload: string; stack: readonly string[]; name?: string }> = [
+const CONTROLS: ReadonlyArray<{
+  payload: string;
+  stack: readonly string[];
+  name?: string;
+  /** A repaired copy of the payload rather than the payload as built. */
+  repair?: { readonly title: string; readonly mutate: (bytes: Uint8Array) => Uint8Array };
+  /** Run the version values Xen returns through the patched code while it is applied. */
+  exercise?: true;
+}> = [
   { payload: HELLO, stack: [] },
   // get_name() counts the terminating NUL: an empty name is one Xen accepts.
   { payload: HELLO, stack: [], name: "" },
@@ -53,6 +67,18 @@ const CONTROLS: ReadonlyArray<{ payload: string; stack: readonly string[]; name?
   { payload: "xen_action_hooks", stack: [] },
   { payload: NOFUNC, stack: [] },
   { payload: "xen_action_hooks_marker", stack: [] },
+  // xen_nop with its NOPs ending where xen_minor_version's return-thunk jump starts: the
+  // same entry as the crashing one but for where the run ends.
+  {
+    payload: NOP,
+    stack: [],
+    name: "xen_nop_fixed",
+    repair: {
+      title: "NOPs ending on an instruction boundary",
+      mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.newSize, [5, 0, 0, 0]),
+    },
+    exercise: true,
+  },
 ];
 
 /** The defects the boot loads (the others say why they cannot be loaded). */
@@ -61,7 +87,7 @@ const LOADED = DEFECTS.filter((d) => !(d.load && "skip" in d.load));
 /** What the hypervisor did; "uploaded" when it took the upload and apply was not tried. */
 type Observed = LoaderVerdict | "uploaded" | "stack-failed" | "not-run";
 
-const ORDER: readonly LoaderVerdict[] = ["refuses-upload", "refuses-apply", "accepts"];
+const ORDER: readonly LoaderVerdict[] = ["refuses-upload", "refuses-apply", "crashes", "accepts"];
 /** The loader stops at the first refusal: the earliest verdict of the rules a defect trips. */
 const earliest = (verdicts: readonly LoaderVerdict[]): LoaderVerdict =>
   ORDER.find((v) => verdicts.includes(v)) ?? "accepts";
@@ -78,6 +104,8 @@ interface BootCase {
   /** In-tree payloads uploaded and applied first, oldest first. */
   readonly stack: readonly string[];
   readonly apply: boolean;
+  /** Run the patched code (EXERCISE) while it is applied. */
+  readonly exercise?: boolean;
   /** What the rules it trips predict (a control: what the verifier predicts for it). */
   readonly predicted: LoaderVerdict;
   /** What the verifier predicts for the whole payload in the boot's context. */
@@ -135,7 +163,9 @@ function caseScript(c: BootCase): string {
     );
   });
   lines.push(`if [ $ok = 1 ] && xl upload upload ${q(c.name)} ${q(payloadPath(c))}; then`);
-  if (c.apply) lines.push(`  xl apply apply ${q(c.name)} && xl_revert revert ${q(c.name)}`);
+  if (c.apply && c.exercise)
+    lines.push(`  xl apply apply ${q(c.name)} && ${EXERCISE} && xl_revert revert ${q(c.name)}`);
+  else if (c.apply) lines.push(`  xl apply apply ${q(c.name)} && xl_revert revert ${q(c.name)}`);
   lines.push(`  xl unload unload ${q(c.name)}`, "fi");
   c.stack
     .map((name, i) => baseName(i, name))
@@ -231,6 +261,102 @@ let cases: BootCase[];
 let untested: Array<{ rule: RuleId; title: string; reason: string }>;
 let boot: BootResult;
 const outcomes = new Map<string, CaseOutcome>();
+/** The boots of their own of the defects predicted to crash Xen, and what each showed. */
+const crashBoots = new Map<string, BootResult>();
+const crashOutcomes = new Map<string, CaseOutcome>();
+
+/** What Xen did with a case: in its own boot for one predicted to crash, else in the shared boot. */
+const outcomeFor = (c: BootCase): CaseOutcome => crashOutcomes.get(c.id) ?? outcomes.get(c.id)!;
+
+/**
+ * Runs the version values Xen hands dom0 through the patched code: xen_major_version,
+ * xen_minor_version and xen_extra_version, which the NOP defects patch.
+ */
+const EXERCISE =
+  "cat /sys/hypervisor/version/major /sys/hypervisor/version/minor /sys/hypervisor/version/extra";
+
+/**
+ * One defect predicted to crash Xen, in a boot of its own: uploaded, applied, and the
+ * patched code run. "crashes" when Xen took the upload and the boot then ended in a panic,
+ * a dom0 crash or a hang instead of powering off.
+ */
+async function crashBoot(
+  c: BootCase,
+  ctx: {
+    base: XenBase;
+    kernel: string;
+    busybox: string;
+    modules: readonly string[];
+    tool: string;
+    original: (name: string) => Uint8Array;
+  },
+): Promise<{ result: BootResult; outcome: CaseOutcome }> {
+  const q = shQuote;
+  const script = [
+    `. /${GUEST_DIR}/lib.sh`,
+    `xl upload upload ${q(c.name)} ${q(payloadPath(c))} && xl apply apply ${q(c.name)} && {`,
+    `  ${EXERCISE}`,
+    "  sleep 2",
+    `  ${EXERCISE}`,
+    `  xl_revert revert ${q(c.name)}`,
+    `  xl unload unload ${q(c.name)}`,
+    "}",
+    "",
+  ].join("\n");
+  const steps = [`sh /${GUEST_DIR}/crash.sh`];
+  const initrd = join(work, `${c.id}.cpio.gz`);
+  await buildInitramfs(
+    guestInitramfs({
+      busybox: ctx.busybox,
+      modules: [...ctx.modules],
+      steps,
+      extra: [
+        { type: "file", path: "usr/sbin/xen-livepatch", mode: 0o755, source: ctx.tool },
+        { type: "file", path: `${GUEST_DIR}/lib.sh`, data: LIB },
+        { type: "file", path: `${GUEST_DIR}/crash.sh`, data: script },
+        { type: "file", path: payloadPath(c).slice(1), data: c.bytes },
+      ],
+    }),
+    initrd,
+  );
+  const result = await bootXen({
+    xenImage: ctx.base.xenImage,
+    kernel: ctx.kernel,
+    initrd,
+    steps,
+    consoleLog: join(work, `${c.id}.log`),
+    cpus: 1,
+    timeouts: { step: 60_000 },
+  });
+  const step = result.steps[0];
+  const output = step?.output ?? "";
+  const rc: Record<string, number> = {};
+  for (const line of output.split("\n")) {
+    const m = AGREE_LINE.exec(line);
+    if (m) rc[m[1]!] = Number(m[2]);
+  }
+  let observed: Observed;
+  if (rc.upload === undefined) observed = "not-run";
+  else if (rc.upload !== 0) observed = "refuses-upload";
+  else if (rc.apply !== undefined && rc.apply !== 0) observed = "refuses-apply";
+  else if (result.end.kind === "poweroff") observed = "accepts";
+  else observed = "crashes";
+  const xenLines = result.console.flatMap((l) => {
+    const at = l.indexOf("(XEN) ");
+    return at < 0 ? [] : [l.slice(at + "(XEN) ".length).trim()];
+  });
+  return {
+    result,
+    outcome: {
+      observed,
+      rc,
+      clean: true,
+      xen: xenLines.filter((l) => l.startsWith("livepatch: ")),
+      output,
+      durationMs: result.durations.totalMs,
+    },
+  };
+}
 
 beforeAll(async () => {
   base = await getXenBase();
@@ -263,8 +389,9 @@ beforeAll(async () => {
     const id = `d${String(i + 1).padStart(2, "0")}-${d.rule}`;
     const rules = [d.rule, ...(d.also ?? [])];
     const name = d.fileName ?? id;
-    const bytes = defectBytes(d, original);
+    const bytes = defectBytes(d, original, xen);
     const stack = d.load?.stack ?? d.stack ?? [];
+    const predicted = earliest(rules.map((r) => RULE_BY_ID.get(r)!.loader));
     cases.push({
       id,
       kind: "defect",
@@ -273,23 +400,25 @@ beforeAll(async () => {
       name,
       bytes,
       stack,
-      // xen_nop crashes this Xen once applied: a defect of it is only ever uploaded.
-      apply: d.payload !== NOP,
-      predicted: earliest(rules.map((r) => RULE_BY_ID.get(r)!.loader)),
+      // One that crashes Xen once applied is applied in a boot of its own.
+      apply: predicted !== "crashes",
+      predicted,
       verifier: verifierPrediction(xen, bytes, name, stackOf(stack)),
     });
   });
   for (const c of CONTROLS) {
     const name = c.name ?? c.payload;
-    const prediction = verifierPrediction(xen, original(c.payload), name, stackOf(c.stack));
+    const bytes = c.repair ? c.repair.mutate(original(c.payload)) : original(c.payload);
+    const prediction = verifierPrediction(xen, bytes, name, stackOf(c.stack));
     cases.push({
       id: `control-${c.payload}${c.name === undefined ? "" : `-as-${c.name || "empty-name"}`}`,
       kind: "control",
       payload: c.payload,
       name,
-      bytes: original(c.payload),
+      bytes,
       stack: c.stack,
       apply: true,
+      ...(c.exercise ? { exercise: true } : {}),
       predicted: prediction,
       verifier: prediction,
     });
@@ -326,6 +455,18 @@ beforeAll(async () => {
     cpus: 1,
   });
   cases.forEach((c, i) => outcomes.set(c.id, outcomeOf(c, boot.steps[i])));
+  for (const c of cases.filter((c) => c.predicted === "crashes")) {
+    const { result, outcome } = await crashBoot(c, {
+      base,
+      kernel: assets.kernel,
+      busybox: assets.busybox,
+      modules: assets.modules,
+      tool: tool.path,
+      original,
+    });
+    crashBoots.set(c.id, result);
+    crashOutcomes.set(c.id, outcome);
+  }
   report();
 }, 600_000);
 
@@ -344,7 +485,7 @@ function ruleAgreements(): RuleAgreement[] {
     const mine = cases.filter((c) => c.defect?.rule === r.id);
     if (mine.length === 0) return [];
     const observed = mine.map((c) => ({
-      xen: outcomes.get(c.id)!.observed,
+      xen: outcomeFor(c).observed,
       ...(c.defect!.also ? { also: c.defect!.also } : {}),
     }));
     return [
@@ -363,8 +504,8 @@ function report(): void {
   const agreeing = agreements.filter((a) => a.agree).length;
   const defects = cases.filter((c) => c.kind === "defect");
   const controls = cases.filter((c) => c.kind === "control");
-  const agreeingDefects = defects.filter((c) => outcomes.get(c.id)!.observed === c.predicted);
-  const acceptedControls = controls.filter((c) => outcomes.get(c.id)!.observed === "accepts");
+  const agreeingDefects = defects.filter((c) => outcomeFor(c).observed === c.predicted);
+  const acceptedControls = controls.filter((c) => outcomeFor(c).observed === "accepts");
   const figure =
     `${agreeing} of ${agreements.length} rules agree with Xen 4.17.5 ` +
     `(${agreeingDefects.length} of ${defects.length} defects; ` +
@@ -377,14 +518,16 @@ function report(): void {
     row(["", "case", "predicted", "xen"], widths) + "  why (Xen's console, else the tool)",
   ];
   for (const c of cases) {
-    const o = outcomes.get(c.id)!;
+    const o = outcomeFor(c);
+    const crash = crashBoots.get(c.id);
     const mark = o.observed === c.predicted ? (o.clean ? "ok" : "ok/dirty") : "DIFFERS";
     const label =
       c.kind === "control"
         ? `control ${c.payload}${c.name === c.payload ? "" : ` as ${JSON.stringify(c.name)}`}`
         : `${c.defect!.rule}: ${c.defect!.title}`;
     lines.push(
-      row([mark, label.slice(0, 48), c.predicted, o.observed], widths) + `  ${why(c, o) ?? ""}`,
+      row([mark, label.slice(0, 48), c.predicted, o.observed], widths) +
+        `  ${crash ? `own boot: ${crash.end.kind === "poweroff" ? "powered off" : crashLine(crash)}` : (why(c, o) ?? "")}`,
     );
   }
   lines.push("", "Per rule:");
@@ -425,7 +568,7 @@ function report(): void {
         },
         rules: agreements,
         cases: cases.map((c) => {
-          const o = outcomes.get(c.id)!;
+          const o = outcomeFor(c);
           return {
             id: c.id,
             kind: c.kind,
@@ -454,12 +597,19 @@ function report(): void {
   console.log(lines.join("\n"));
 }
 
+/** How a boot ended, with the first console line that announces a crash. */
+function crashLine(b: BootResult): string {
+  const line = b.console.find((l) => detectCrash(l));
+  return line ? `${b.end.kind}: ${line.trim()}` : b.end.kind;
+}
+
 // --- the assertions -----------------------------------------------------------------------
 
 const SAYS: Record<LoaderVerdict, string> = {
   "refuses-upload": "refuses the upload",
   "refuses-apply": "takes the upload, refuses the apply",
   accepts: "loads and applies it",
+  crashes: "loads and applies it, then crashes",
 };
 
 describe("the verifier's loader predictions against the real hypervisor", () => {
@@ -469,6 +619,14 @@ describe("the verifier's loader predictions against the real hypervisor", () => 
     });
     expect(boot.setup?.rc).toBe(0);
     expect(boot.steps).toHaveLength(cases.length);
+  });
+
+  it("takes the upload of each defect predicted to crash it (in the shared boot, not applied)", () => {
+    const crashing = cases.filter((c) => c.predicted === "crashes");
+    expect(crashing.length).toBeGreaterThan(0);
+    expect(crashing.map((c) => [c.id, outcomes.get(c.id)!.observed])).toEqual(
+      crashing.map((c) => [c.id, "uploaded"]),
+    );
   });
 
   it("leaves nothing loaded after each case, so cases do not affect each other", () => {
@@ -488,7 +646,7 @@ describe("the verifier's loader predictions against the real hypervisor", () => 
     expect(controls.map((c) => [c.payload, c.predicted])).toEqual(
       controls.map((c) => [c.payload, "accepts"]),
     );
-    expect(controls.map((c) => [c.payload, outcomes.get(c.id)!.observed])).toEqual(
+    expect(controls.map((c) => [c.payload, outcomeFor(c).observed])).toEqual(
       controls.map((c) => [c.payload, "accepts"]),
     );
   });
@@ -511,9 +669,9 @@ describe("the verifier's loader predictions against the real hypervisor", () => 
         const mine = cases.filter((c) => c.defect?.rule === r.id);
         const seen = mine.map((c) => ({
           defect: c.defect!.title,
-          xen: outcomes.get(c.id)!.observed,
+          xen: outcomeFor(c).observed,
         }));
-        const reasons = mine.map((c) => why(c, outcomes.get(c.id)!) ?? "(no reason shown)");
+        const reasons = mine.map((c) => why(c, outcomeFor(c)) ?? "(no reason shown)");
         expect(seen, reasons.join("\n")).toEqual(
           mine.map((c) => ({ defect: c.defect!.title, xen: c.predicted })),
         );

@@ -22,11 +22,15 @@ import {
   EXPECTATIONS,
   HELLO,
   IN_CONTEXT,
+  INSTRUCTIONS,
   MALFORMED,
   MUTATIONS,
   type Names,
+  NOP,
   NOT_CHECKED,
 } from "../helpers/defects.js";
+import { FUNC_OFFSET } from "../../src/livepatch/payload.js";
+import { writeSectionBytes } from "../helpers/elf-mutate.js";
 import { getXenBase } from "./xen-base.js";
 
 let base: XenBase;
@@ -126,7 +130,7 @@ const stackOf = (names: readonly string[] = []) => names.map((n) => payload(n));
 /** Writes a defect's bytes under its file name, for verifyFile. */
 async function scratchFile(d: Defect): Promise<string> {
   const path = join(scratch, `${defectFileName(d)}.livepatch`);
-  await writeFile(path, defectBytes(d, original));
+  await writeFile(path, defectBytes(d, original, xen));
   return path;
 }
 
@@ -134,7 +138,7 @@ describe("each rule on a real payload made defective in exactly that way", () =>
   for (const c of MUTATIONS) {
     ruleCase(c.rule, `${c.title} (${c.payload})`, () => {
       const bytes = original(c.payload);
-      const mutated = defectBytes(c, original);
+      const mutated = defectBytes(c, original, xen);
       expect(mutated).not.toEqual(bytes);
       expectGained(
         verify(c.payload, bytes, { stack: c.stack }),
@@ -150,7 +154,7 @@ describe("rules that need a file or a context", () => {
   ruleCase("elf-malformed", "truncated, cut, garbage and 32-bit files", async () => {
     const baseline = verify(HELLO, original(HELLO));
     for (const d of MALFORMED) {
-      const bytes = defectBytes(d, original);
+      const bytes = defectBytes(d, original, xen);
       const problem = names(d, original(d.payload)).message as string;
       const name = `${defectFileName(d)}.livepatch`;
       // Through verifyFile, as the CLI and the action read payloads.
@@ -173,12 +177,12 @@ describe("rules that need a file or a context", () => {
     }
   });
 
-  for (const d of IN_CONTEXT) {
+  for (const d of [...IN_CONTEXT, ...INSTRUCTIONS]) {
     ruleCase(d.rule, d.title, async () => {
       const bytes = original(d.payload);
       const findings =
         d.fileName === undefined
-          ? verify(d.payload, defectBytes(d, original), { stack: d.stack })
+          ? verify(d.payload, defectBytes(d, original, xen), { stack: d.stack })
           : await verifyFile(await scratchFile(d), { xen, stack: stackOf(d.stack) });
       const baseline =
         d.baseline === "none"
@@ -226,12 +230,31 @@ describe("expectations in a stack", () => {
   });
 });
 
+describe("what a patch overwrites, as instructions", () => {
+  it("xen_nop with its NOPs ending where xen_minor_version's jump starts is clean", () => {
+    // 5 bytes: the mov; the return-thunk jump stays and returns.
+    const fixed = writeSectionBytes(
+      original(NOP),
+      ".livepatch.funcs",
+      FUNC_OFFSET.newSize,
+      [5, 0, 0, 0],
+    );
+    expect(verify(NOP, fixed)).toEqual([]);
+  });
+
+  it("a jump may end inside an instruction: nothing runs the fragment behind it", () => {
+    // xen_extra_version starts with a 7-byte lea; every in-tree jump ends inside it.
+    const findings = verify(HELLO, original(HELLO));
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});
+
 describe("coverage and the in-tree verdicts", () => {
   it("has a case for every rule id", () => {
     expect(RULES.map((r) => r.id).filter((id) => !covered.has(id))).toEqual([]);
   });
 
-  it("finds no error in the in-tree payloads but the two built to fail", async () => {
+  it("finds no error in the in-tree payloads but the two built to fail and xen_nop", async () => {
     const result = await verifyPayloadSet({
       payloads: base.testPayloads,
       xenSyms: base.xenSyms,
@@ -241,12 +264,16 @@ describe("coverage and the in-tree verdicts", () => {
     for (const report of result.payloads) {
       const errors = report.findings.filter((f) => f.severity === "error");
       if (report.name === "xen_no_xen_buildid") {
+        // xen_nop without the note: xen_nop's defect comes along.
         expect(errors).toEqual([
           expect.objectContaining({
             ruleId: "section-missing",
             location: { section: ".livepatch.xen_depends" },
           }),
+          expect.objectContaining({ ruleId: "nop-insn-boundary" }),
         ]);
+      } else if (report.name === NOP) {
+        expect(errors).toEqual([expect.objectContaining({ ruleId: "nop-insn-boundary" })]);
       } else if (report.name === "xen_expectations_fail") {
         expect(errors).toEqual([expect.objectContaining({ ruleId: "expect-mismatch" })]);
       } else {
