@@ -101,6 +101,18 @@ export class XenCode {
     return undefined;
   }
 
+  /** The last function starting at or before `address` (which may lie past its end). */
+  functionBefore(address: bigint): CodeFunction | undefined {
+    let lo = 0;
+    let hi = this.functions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.functions[mid]!.start <= address) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? this.functions[lo - 1] : undefined;
+  }
+
   /** `name+0x12` for an address inside a function, else the address in hex. */
   describe(address: bigint): string {
     const f = this.functionAt(address);

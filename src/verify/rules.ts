@@ -93,6 +93,13 @@ export const RULES = [
     ARCH,
   ),
   rule(
+    "section-name-offset",
+    "error",
+    "refuses-upload",
+    "Section name offset past the section name string table",
+    ELF,
+  ),
+  rule(
     "symtab-invalid",
     "error",
     "refuses-upload",
@@ -150,6 +157,13 @@ export const RULES = [
     ELF,
   ),
   rule(
+    "rela-target",
+    "error",
+    "accepts",
+    "Relocation section for a section that does not exist: the loader skips it, its relocations never happen",
+    ELF,
+  ),
+  rule(
     "rela-symbol-zero",
     "error",
     "refuses-upload",
@@ -183,6 +197,13 @@ export const RULES = [
     "refuses-upload",
     "Relocation against a symbol in a section the loader ignores (not allocated)",
     `${ARCH}; ${LBT} 14b3b4699692`,
+  ),
+  rule(
+    "rela-overflow",
+    "error",
+    "refuses-upload",
+    "PC32 or PLT32 relocation whose result, as the loader computes it, does not fit in 32 signed bits (EOVERFLOW)",
+    ARCH,
   ),
   // Read-only data.
   rule(
@@ -273,6 +294,13 @@ export const RULES = [
   ),
   rule("func-old-size", "error", "refuses-upload", "Function entry old_size is 0", LP),
   rule(
+    "func-reserved",
+    "error",
+    "accepts",
+    "Function entry reserved bytes (_pad) not zero: Xen 4.17 ignores them, a later loader may not",
+    "xen/include/public/sysctl.h struct livepatch_func",
+  ),
+  rule(
     "func-name",
     "error",
     "refuses-upload",
@@ -284,6 +312,34 @@ export const RULES = [
     "error",
     "refuses-upload",
     "Function to patch not found in the hypervisor or an earlier payload",
+    LP,
+  ),
+  rule(
+    "old-addr-non-canonical",
+    "error",
+    "crashes",
+    "old_addr, as relocated, is not a canonical address: Xen 4.17 reads the code there at upload and faults",
+    `${ARCH} arch_livepatch_verify_func()`,
+  ),
+  rule(
+    "old-addr-not-function-start",
+    "error",
+    "accepts",
+    "old_addr, as relocated, is not the first byte of a function in xen-syms (its middle, past its end, or no function)",
+    "xen-syms",
+  ),
+  rule(
+    "func-distance",
+    "error",
+    "refuses-upload",
+    "new_addr more than ±2 GiB from old_addr: the jump cannot reach it (EOVERFLOW)",
+    "xen/include/xen/livepatch.h livepatch_verify_distance()",
+  ),
+  rule(
+    "new-addr-outside-text",
+    "error",
+    "crashes",
+    "new_addr, as relocated, is not in the payload's executable code: the patched function jumps into data",
     LP,
   ),
   rule(
@@ -323,13 +379,6 @@ export const RULES = [
   ),
   // The instructions a patch overwrites.
   rule(
-    "jump-past-function",
-    "error",
-    "crashes",
-    "The 5-byte jump runs past the end of the old function in xen-syms",
-    `${ARCH} arch_livepatch_apply(); decoded with iced-x86`,
-  ),
-  rule(
     "nop-insn-boundary",
     "error",
     "crashes",
@@ -364,6 +413,27 @@ export const RULES = [
     "refuses-upload",
     ".altinstructions without .altinstr_replacement or without code",
     LP,
+  ),
+  rule(
+    "altinstr-range",
+    "error",
+    "refuses-upload",
+    "Alternative whose original code (as relocated) is not in the payload's text, or whose replacement is not in .altinstr_replacement",
+    LP,
+  ),
+  rule(
+    "ex-table-range",
+    "error",
+    "accepts",
+    "Exception-table entry whose faulting address or continuation (as relocated) is not in the payload's text",
+    "xen/arch/x86/extable.c",
+  ),
+  rule(
+    "bug-frame-range",
+    "error",
+    "accepts",
+    "Bug frame whose location (as relocated) is not in the payload's text",
+    "xen/arch/x86/include/asm/bug.h",
   ),
   rule(
     "modinfo-format",

@@ -48,10 +48,12 @@ import {
   LIVEPATCH_NAME_SIZE,
   LIVEPATCH_PAYLOAD_VERSION,
   EXPECT_DATA_SIZE,
+  FUNC_OFFSET,
   Payload,
   SECTION,
 } from "../livepatch/payload.js";
 import type { XenSyms } from "../livepatch/xen-syms.js";
+import { type LoadedFunc, LoadedPayload } from "./loader-model.js";
 import { type Finding, type FindingLocation, type RuleId, RULE_BY_ID } from "./rules.js";
 
 /** On x86 a patched function is overwritten by a 5-byte relative jump (ARCH_PATCH_INSN_SIZE). */
@@ -78,6 +80,8 @@ interface OldFunction {
   readonly address?: bigint;
   /** Bytes from `address` to the end of the function. */
   readonly size?: number;
+  /** old_addr is not the function's first byte (reported already). */
+  readonly notAtStart?: true;
   readonly bytes?: Uint8Array;
 }
 
@@ -180,11 +184,13 @@ class PayloadChecks {
     this.sections();
     this.symbolTable();
     this.relocations();
+    this.relocatedValues();
     this.requiredSections();
     this.patchingSections();
     this.buildIds();
     this.funcs();
     this.hooksAndSpecialSections();
+    this.specialEntries();
     this.modinfo();
     this.newSymbols();
     this.rodataReferences();
@@ -250,7 +256,18 @@ class PayloadChecks {
 
   // elf_resolve_sections() and move_payload().
   private sections(): void {
+    // elf_resolve_section_names(): every sh_name must lie inside the section name table.
+    const shstrtab = this.elf.section(this.elf.header.shstrndx);
+    const namesUsable =
+      this.elf.header.shstrndx !== 0 && shstrtab !== undefined && !this.strtabProblem(shstrtab);
     for (const s of this.elf.sections.slice(1)) {
+      if (namesUsable && s.nameOffset >= shstrtab.size) {
+        this.out.add(
+          "section-name-offset",
+          `section [${s.index}] name offset ${s.nameOffset} is past the section name string table ${sectionLabel(shstrtab)} (${shstrtab.size} bytes)`,
+          { sectionIndex: s.index, offset: s.headerOffset },
+        );
+      }
       if (s.offset < ELF64_EHDR_SIZE) {
         this.out.add(
           "section-bounds",
@@ -407,7 +424,16 @@ class PayloadChecks {
     for (const r of this.elf.sections) {
       if (r.type !== SHT_RELA && r.type !== SHT_REL) continue;
       const base = this.elf.section(r.info);
-      if (r.info >= this.elf.header.shnum || !base || !isAlloc(base)) continue;
+      if (r.info >= this.elf.header.shnum || !base) {
+        // livepatch_elf_perform_relocs() skips it silently: its relocations never happen.
+        this.out.add(
+          "rela-target",
+          `relocation section ${sectionLabel(r)} applies to section ${r.info}, which does not exist: the hypervisor skips it and its ${r.entsize > 0 ? Math.floor(r.size / r.entsize) : "?"} relocations are never applied`,
+          at(r),
+        );
+        continue;
+      }
+      if (!isAlloc(base)) continue;
       const symtabIndex = this.elf.symbolTables()[0]?.index;
       if (r.link !== symtabIndex) {
         this.out.add(
@@ -494,6 +520,174 @@ class PayloadChecks {
         where,
       );
     }
+  }
+
+  private loadedCache?: LoadedPayload | null;
+  /**
+   * The payload as the loader places and relocates it (loader-model.ts); undefined without
+   * xen-syms, or when the structure the loader walks first is broken (reported already).
+   */
+  private loaded(): LoadedPayload | undefined {
+    if (this.loadedCache === undefined) this.loadedCache = this.buildLoaded() ?? null;
+    return this.loadedCache ?? undefined;
+  }
+
+  private buildLoaded(): LoadedPayload | undefined {
+    const xen = this.target.xen;
+    if (!xen || !this.symbols) return undefined;
+    const broken: RuleId[] = [
+      "elf-header",
+      "section-bounds",
+      "section-alignment",
+      "symtab-invalid",
+      "symbol-section-index",
+      "rela-header",
+      "rela-link",
+      "section-rel",
+      "section-write-exec",
+      // The loader refuses these before it reads any relocated value.
+      "symbol-common",
+      "symbol-unresolved",
+      "rela-symbol-zero",
+      "rela-symbol-range",
+      "rela-type",
+      "rela-offset",
+      "rela-ignored-section",
+    ];
+    if (broken.some((r) => this.out.has(r))) return undefined;
+    return safely(() => {
+      // The earlier payloads of the stack sit below this one in the livepatch area.
+      let below = 0n;
+      for (const earlier of this.target.stack) below += new LoadedPayload(earlier, xen, 0n).pages;
+      return new LoadedPayload(this.payload, xen, below);
+    }, undefined);
+  }
+
+  // arch_livepatch_perform_rela(): PC32 and PLT32 results must fit in 32 signed bits.
+  private relocatedValues(): void {
+    const model = this.loaded();
+    if (!model) return;
+    for (const o of model.overflows) {
+      if (!o.always) continue; // depends on where in the area the payload lands
+      const sym = this.symbols?.[o.rela.symbolIndex];
+      this.out.add(
+        "rela-overflow",
+        `relocation ${o.rela.index} in ${sectionLabel(o.relaSection)} (${relocationTypeName(o.rela.type)} at offset ${o.rela.offset} of ${o.target.name}, against ${sym?.name || `symbol ${o.rela.symbolIndex}`}${o.rela.addend >= 0n ? "+" : ""}${o.rela.addend}) computes ${o.value}, outside the signed 32 bits it is stored in: the hypervisor refuses it (EOVERFLOW)`,
+        at(o.relaSection, {
+          entry: o.rela.index,
+          offset: Number(o.rela.offset),
+          ...(sym?.name ? { symbol: sym.name } : {}),
+        }),
+      );
+    }
+  }
+
+  /**
+   * old_addr and new_addr as prepare_payload() reads them, after relocation: "stop" when
+   * the entry goes no further in the loader (or crashes it), undefined when the values
+   * are not known (then the entry is judged from the file).
+   */
+  private oldFunctionAsLoaded(
+    f: LivepatchFuncEntry,
+    lf: LoadedFunc | undefined,
+    label: string,
+    where: FindingLocation,
+  ): OldFunction | "stop" | undefined {
+    const model = this.loaded();
+    const xen = this.target.xen;
+    if (!model || !lf || lf.oldAddr === undefined || !xen) return undefined;
+    const address = lf.oldAddr;
+    if (address === 0n) {
+      // resolve_old_address(): an old_addr of 0 (no relocation, or an R_X86_64_NONE one)
+      // is looked up by the name string.
+      const name = lf.name ? model.stringAt(lf.name) : undefined;
+      if (name === undefined) {
+        this.out.add(
+          "func-name",
+          `${label} has neither old_addr nor a name pointer that leads to a string in the payload`,
+          where,
+        );
+        return "stop";
+      }
+      if (!this.resolvesOutside(name)) {
+        this.out.add(
+          "func-unresolved",
+          `${label}: ${/^[\x21-\x7e]+$/.test(name) ? name : JSON.stringify(name)} is neither in ${xen.file} nor exported by an earlier payload`,
+          where,
+        );
+        return "stop";
+      }
+      const sym = xen.lookup(name);
+      if (!sym) return { name };
+      return {
+        name,
+        address: sym.value,
+        size: sym.size,
+        bytes: xen.bytesAt(sym.value, EXPECT_DATA_SIZE),
+      };
+    }
+    const hex64 = `0x${address.toString(16)}`;
+    if (!model.canonical(address)) {
+      this.out.add(
+        "old-addr-non-canonical",
+        `${label}: old_addr is ${hex64}, not a canonical address: the hypervisor reads the code there (is_endbr64) and takes a general protection fault`,
+        where,
+      );
+      return "stop";
+    }
+    const code = xen.code();
+    if (!code) return undefined;
+    const fn = code.functionAt(address);
+    const bytes = xen.bytesAt(address, EXPECT_DATA_SIZE);
+    if (fn && fn.start === address) return { name: fn.name, address, size: fn.size, bytes };
+    let what: string;
+    if (fn) {
+      what = `${address - fn.start} bytes into ${fn.name} (${code.describe(address)}), not its first byte`;
+    } else {
+      const own = model.sectionAt(address);
+      const before = code.functionBefore(address);
+      what = own
+        ? `inside the payload itself (${own.placed.section.name}+${own.offset}), not a function of ${xen.file}`
+        : before && address - before.start < 4096n
+          ? `${address - (before.start + BigInt(before.size))} bytes past the end of ${before.name}, in no function`
+          : `in no function of ${xen.file}`;
+    }
+    this.out.add("old-addr-not-function-start", `${label}: old_addr ${hex64} is ${what}`, where);
+    if (!fn) return "stop";
+    return { name: fn.name, address, bytes, notAtStart: true };
+  }
+
+  /** livepatch_verify_distance() and where new_addr leads: "stop" when the loader refuses. */
+  private newAddrAsLoaded(
+    lf: LoadedFunc | undefined,
+    old: OldFunction | undefined,
+    label: string,
+    where: FindingLocation,
+  ): "stop" | undefined {
+    const model = this.loaded();
+    if (!model || lf?.newAddr === undefined || lf.newAddr === 0n) return undefined;
+    const hex64 = `0x${lf.newAddr.toString(16)}`;
+    if (old?.address !== undefined) {
+      const distance = BigInt.asIntN(64, old.address - lf.newAddr);
+      const range = model.version.patchRange;
+      if (distance < -range || distance >= range) {
+        this.out.add(
+          "func-distance",
+          `${label}: new_addr ${hex64} is ${distance < 0n ? -distance : distance} bytes from old_addr, beyond the ±2 GiB a jump reaches: the hypervisor refuses it (EOVERFLOW)`,
+          where,
+        );
+        return "stop";
+      }
+    }
+    if (!model.inText(lf.newAddr)) {
+      const own = model.sectionAt(lf.newAddr);
+      this.out.add(
+        "new-addr-outside-text",
+        `${label}: new_addr ${hex64} is ${own ? `in ${own.placed.section.name}+${own.offset}, which the loader maps ${own.placed.region === "rw" ? "writable" : "read-only"} and not executable` : "outside the payload's code"}: the patched function jumps there`,
+        where,
+      );
+    }
+    return undefined;
   }
 
   // check_special_sections().
@@ -623,10 +817,30 @@ class PayloadChecks {
       );
     }
     if (f.oldSize === 0) this.out.add("func-old-size", `${label} has old_size 0`, where);
+    // _pad[39] between version and expect: reserved, zero (a later loader may use it).
+    const pad = this.elf
+      .data(section)
+      .subarray(f.offset + FUNC_OFFSET.version + 1, f.offset + FUNC_OFFSET.expect);
+    const nonZero = pad.findIndex((b) => b !== 0);
+    if (nonZero >= 0) {
+      this.out.add(
+        "func-reserved",
+        `${label} has reserved byte ${FUNC_OFFSET.version + 1 + nonZero} (in _pad, bytes ${FUNC_OFFSET.version + 1}-${FUNC_OFFSET.expect - 1}) set to 0x${pad[nonZero]!.toString(16)}; reserved bytes must be zero`,
+        { ...where, offset: f.offset + FUNC_OFFSET.version + 1 + nonZero },
+      );
+    }
 
-    const oldFunction = this.oldFunction(f, label, where);
-    this.patchedInstructions(f, oldFunction, label, where);
-    const replaces = f.newAddr.rela !== undefined || f.newAddr.raw !== 0n;
+    const lf = this.loaded()?.funcs()[f.index];
+    const asLoaded = this.oldFunctionAsLoaded(f, lf, label, where);
+    if (asLoaded === "stop") return;
+    const oldFunction = asLoaded ?? this.oldFunction(f, label, where);
+    // new_addr as relocated (an R_X86_64_NONE relocation leaves 0: a NOP entry).
+    const replaces =
+      lf?.newAddr !== undefined
+        ? lf.newAddr !== 0n
+        : f.newAddr.rela !== undefined || f.newAddr.raw !== 0n;
+    if (this.newAddrAsLoaded(lf, oldFunction, label, where) === "stop") return;
+    this.patchedInstructions(f, oldFunction, replaces, label, where);
     if (replaces) {
       const endbr =
         oldFunction?.bytes &&
@@ -762,6 +976,7 @@ class PayloadChecks {
   private patchedInstructions(
     f: LivepatchFuncEntry,
     old: OldFunction | undefined,
+    replaces: boolean,
     label: string,
     where: FindingLocation,
   ): void {
@@ -773,7 +988,6 @@ class PayloadChecks {
     if (!code) return this.skip("instructions the patch overwrites", "x86 decoder not loaded");
     const fn = code.functionAt(old.address);
     if (!fn) return;
-    const replaces = f.newAddr.rela !== undefined || f.newAddr.raw !== 0n;
     const endbr = startsWith(old.bytes, ENDBR64) || startsWith(old.bytes, ENDBR64_POISON);
     const patchOffset = endbr ? ENDBR64.length : 0;
     // Sizes the loader refuses (func-nop-size, func-too-short) never reach the code.
@@ -788,9 +1002,11 @@ class PayloadChecks {
     const span = `${code.describe(first)} to ${code.describe(last - 1n)}`;
     const fnEnd = fn.start + BigInt(fn.size);
     const starts = code.instructionStarts(fn);
-    if (last > fnEnd) {
+    // A jump past the function's end is reported as old_size overrunning it, or old_addr
+    // not at the function's start: the only ways to get there.
+    if (last > fnEnd && !replaces) {
       this.out.add(
-        replaces ? "jump-past-function" : "nop-insn-boundary",
+        "nop-insn-boundary",
         `${label}: ${what} (${span}) runs ${last - fnEnd} bytes past the end of ${fn.name} (${fn.size} bytes in ${xen.file})`,
         where,
       );
@@ -862,6 +1078,98 @@ class PayloadChecks {
           ".altinstructions is present but .altinstr_replacement is missing",
           at(alt),
         );
+      }
+    }
+  }
+
+  /**
+   * Where the special sections' entries point once relocated (prepare_payload() and the
+   * code that later uses them): an alternative's original code must lie in the payload's
+   * text and its replacement in .altinstr_replacement (Xen 4.17 refuses otherwise); an
+   * exception-table entry's faulting address and continuation, and a bug frame's location,
+   * in the payload's text (Xen never checks them; they matter when a fault or BUG happens).
+   */
+  private specialEntries(): void {
+    const model = this.loaded();
+    if (!model) return;
+    const text = model.regions.text;
+    const inText = (a: bigint, len = 0n) =>
+      a >= text.address && a + len <= text.address + text.size && len <= text.size;
+    const describe = (a: bigint) => {
+      const own = model.sectionAt(a);
+      return own
+        ? `${own.placed.section.name}+${own.offset}`
+        : `0x${BigInt.asUintN(64, a).toString(16)}, outside the payload`;
+    };
+    const alt = this.elf.sectionNamed(".altinstructions");
+    const placedAlt = alt && model.placed.get(alt.index);
+    const repl = this.elf.sectionNamed(".altinstr_replacement");
+    const placedRepl = repl && model.placed.get(repl.index);
+    if (alt && placedAlt && placedRepl && alt.size % 14 === 0 && text.size > 0) {
+      for (let i = 0; i * 14 < alt.size; i++) {
+        const off = i * 14;
+        const orig = model.int32(alt.index, off);
+        const replOff = model.int32(alt.index, off + 4);
+        const origLen = BigInt(model.byte(alt.index, off + 10) ?? 0);
+        const replLen = BigInt(model.byte(alt.index, off + 11) ?? 0);
+        const where = at(alt, { entry: i, offset: off });
+        if (orig !== undefined) {
+          const a = placedAlt.address + BigInt(off) + BigInt(orig);
+          if (!inText(a, origLen))
+            this.out.add(
+              "altinstr-range",
+              `.altinstructions entry ${i}: original code ${describe(a)} (${origLen} bytes) is not inside the payload's text: the hypervisor refuses it`,
+              where,
+            );
+        }
+        if (replOff !== undefined) {
+          const a = placedAlt.address + BigInt(off + 4) + BigInt(replOff);
+          const start = placedRepl.address;
+          const size = BigInt(placedRepl.section.size);
+          if (a < start || replLen > size || a + replLen > start + size)
+            this.out.add(
+              "altinstr-range",
+              `.altinstructions entry ${i}: replacement ${describe(a)} (${replLen} bytes) is not inside .altinstr_replacement: the hypervisor refuses it`,
+              where,
+            );
+        }
+      }
+    }
+    const ex = this.elf.sectionNamed(".ex_table");
+    const placedEx = ex && model.placed.get(ex.index);
+    if (ex && placedEx && ex.size % 8 === 0) {
+      for (let i = 0; i * 8 < ex.size; i++) {
+        for (const [field, off] of [
+          ["faulting address", 0],
+          ["continuation", 4],
+        ] as const) {
+          const v = model.int32(ex.index, i * 8 + off);
+          if (v === undefined) continue;
+          const a = placedEx.address + BigInt(i * 8 + off) + BigInt(v);
+          if (!inText(a))
+            this.out.add(
+              "ex-table-range",
+              `.ex_table entry ${i}: its ${field} is ${describe(a)}, not in the payload's text`,
+              at(ex, { entry: i, offset: i * 8 + off }),
+            );
+        }
+      }
+    }
+    for (const frames of this.elf.sections.filter((s) => /^\.bug_frames\.[0-3]$/.test(s.name))) {
+      const placed = model.placed.get(frames.index);
+      if (!placed || frames.size % 8 !== 0) continue;
+      for (let i = 0; i * 8 < frames.size; i++) {
+        const word = model.int32(frames.index, i * 8);
+        if (word === undefined) continue;
+        // loc_disp: the low 24 bits, signed, from the frame's start (asm/bug.h).
+        const disp = (word << 8) >> 8;
+        const a = placed.address + BigInt(i * 8) + BigInt(disp);
+        if (!inText(a))
+          this.out.add(
+            "bug-frame-range",
+            `${frames.name} entry ${i}: its location is ${describe(a)}, not in the payload's text`,
+            at(frames, { entry: i, offset: i * 8 }),
+          );
       }
     }
   }

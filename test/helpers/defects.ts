@@ -12,6 +12,7 @@
 import { expect } from "vitest";
 import {
   EM_X86_64,
+  R_X86_64_NONE,
   ET_EXEC,
   SHF_ALLOC,
   SHF_EXECINSTR,
@@ -655,11 +656,12 @@ export const MUTATIONS: readonly Defect[] = [
     },
   },
   {
-    rule: "func-name",
+    rule: "func-unresolved",
     title: "name pointer just past the end of its string section",
     payload: REPLACE,
     // Xen reads the name from whatever it placed next: here .livepatch.depends, a note whose
-    // first byte is 4 and second 0, so the name "\x04", which resolves to nothing.
+    // first byte is 4 and second 0, so the name "\x04", which resolves to nothing. The
+    // loader model places the sections as Xen does and reads the same name.
     mutate: (b) =>
       setRelaField(
         b,
@@ -669,7 +671,7 @@ export const MUTATIONS: readonly Defect[] = [
         sectionSize(b, ".rodata.xen_replace_world_name"),
       ),
     names: {
-      message: "function entry 0 has neither old_addr nor a name pointer",
+      message: 'function entry 0: "\\u0004" is neither in',
       location: { section: ".livepatch.funcs", entry: 0 },
     },
   },
@@ -1048,27 +1050,425 @@ export const INSTRUCTIONS: readonly Defect[] = [
     },
   },
   {
-    rule: "jump-past-function",
-    title: "hello_world's old_addr relocation 8 bytes into xen_extra_version",
+    rule: "old-addr-not-function-start",
+    title:
+      "hello_world's old_addr relocation 8 bytes into xen_extra_version (its jump ends past it)",
     payload: HELLO,
     mutate: (b) => setRelaField(b, ".rela.livepatch.funcs", oldAddrRela(b), "addend", 8),
     names: {
       message:
-        /^function entry 0 \(xen_extra_version\): the 5-byte jump \(xen_extra_version\+0x8 to .*\) runs 1 bytes past the end of xen_extra_version \(12 bytes/,
+        /^function entry 0 \(xen_extra_version\): old_addr 0x[0-9a-f]+ is 8 bytes into xen_extra_version/,
       location: { section: ".livepatch.funcs", entry: 0 },
     },
   },
 ];
 
-/** Index in .rela.livepatch.funcs of the relocation that fills entry 0's old_addr. */
-function oldAddrRela(bytes: Uint8Array): number {
+/** Index in .rela.livepatch.funcs of the relocation that fills a pointer field of entry 0. */
+function funcRela(bytes: Uint8Array, field: "name" | "newAddr" | "oldAddr"): number {
   const elf = parseElf(bytes, "(lookup)");
   const rela = elf.sections.find((s) => s.name === ".rela.livepatch.funcs");
   if (!rela) throw new Error("no .rela.livepatch.funcs");
-  const i = elf.relocations(rela).findIndex((r) => r.offset === BigInt(FUNC_OFFSET.oldAddr));
-  if (i < 0) throw new Error("no relocation of old_addr");
+  const i = elf.relocations(rela).findIndex((r) => r.offset === BigInt(FUNC_OFFSET[field]));
+  if (i < 0) throw new Error(`no relocation of ${field}`);
   return i;
 }
+const oldAddrRela = (bytes: Uint8Array) => funcRela(bytes, "oldAddr");
+
+/** hello_world's relocation of one pointer field of its function entry, changed. */
+const helloFuncRela =
+  (
+    field: "name" | "newAddr" | "oldAddr",
+    change: "symbol" | "addend" | "type",
+    value: (b: Uint8Array) => number | bigint,
+  ) =>
+  (b: Uint8Array) =>
+    setRelaField(b, ".rela.livepatch.funcs", funcRela(b, field), change, value(b));
+
+/** hello_world's absolute symbol: its source FILE symbol (SHN_ABS, value 0). */
+const ABS_SYMBOL = "test/livepatch/xen_hello_world_func.c";
+
+/**
+ * Values as the loader computes them: sections placed in the livepatch area, relocations
+ * applied, and only then old_addr, new_addr and the name pointer read. Each changes what
+ * a relocation computes (its symbol, addend or type), not the bytes of a field.
+ */
+export const LOADED_VALUES: readonly Defect[] = [
+  {
+    rule: "rela-overflow",
+    title: "a PC32 relocation in hello_world's code with addend 2 GiB",
+    payload: HELLO,
+    mutate: (b) => setRelaField(b, ".rela.text.xen_hello_world", 0, "addend", 0x80000000),
+    names: {
+      message:
+        /^relocation 0 in \.rela\.text\.xen_hello_world \[\d+\] \(R_X86_64_PC32 at offset 40 of \.text\.xen_hello_world, against \.LC1\+2147483648\) computes \d+, outside the signed 32 bits/,
+      location: { section: ".rela.text.xen_hello_world", entry: 0 },
+    },
+  },
+  {
+    rule: "rela-overflow",
+    title: "the .fixup jump's PC32 relocation against an absolute symbol (address 0)",
+    payload: HELLO,
+    mutate: (b) => setRelaField(b, ".rela.fixup", 0, "symbol", symbolIndex(b, ABS_SYMBOL)),
+    names: {
+      message: /^relocation 0 in \.rela\.fixup \[\d+\] \(R_X86_64_PC32 at offset 8 of \.fixup/,
+      location: { section: ".rela.fixup", entry: 0 },
+    },
+  },
+  {
+    rule: "rela-overflow",
+    title: "the PLT32 call of printk 4 GiB off",
+    payload: HELLO,
+    mutate: (b) => setRelaField(b, ".rela.text.apply_hook", 1, "addend", 1n << 32n),
+    names: {
+      message: /\(R_X86_64_PLT32 at offset 8 of \.text\.apply_hook, against printk\+4294967296\)/,
+      location: { section: ".rela.text.apply_hook", entry: 1 },
+    },
+  },
+  {
+    rule: "old-addr-not-function-start",
+    title: "hello_world's old_addr relocation 1 byte into xen_extra_version",
+    payload: HELLO,
+    mutate: helloFuncRela("oldAddr", "addend", () => 1),
+    names: {
+      message:
+        /^function entry 0 \(xen_extra_version\): old_addr 0x[0-9a-f]+ is 1 bytes into xen_extra_version/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "old-addr-not-function-start",
+    title: "hello_world's old_addr relocation into the padding after xen_extra_version",
+    payload: HELLO,
+    mutate: helloFuncRela("oldAddr", "addend", () => 13),
+    names: {
+      message: /old_addr 0x[0-9a-f]+ is 1 bytes past the end of xen_extra_version, in no function/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "old-addr-not-function-start",
+    title: "hello_world's old_addr relocated against its own counter in .bss.cnt",
+    payload: HELLO,
+    mutate: helloFuncRela("oldAddr", "symbol", (b) => symbolIndex(b, "cnt")),
+    names: {
+      message: /old_addr 0x[0-9a-f]+ is inside the payload itself \(\.bss\.cnt\+0\)/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "old-addr-non-canonical",
+    title: "hello_world's old_addr relocated to absolute 0x8000000000000000",
+    payload: HELLO,
+    mutate: (b) =>
+      setRelaField(
+        helloFuncRela("oldAddr", "symbol", (x) => symbolIndex(x, ABS_SYMBOL))(b),
+        ".rela.livepatch.funcs",
+        oldAddrRela(b),
+        "addend",
+        1n << 63n,
+      ),
+    names: {
+      message: /old_addr is 0x8000000000000000, not a canonical address/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "old-addr-non-canonical",
+    title: "hello_world's old_addr relocated to absolute 0x800000000000 (just past the lower half)",
+    payload: HELLO,
+    mutate: (b) =>
+      setRelaField(
+        helloFuncRela("oldAddr", "symbol", (x) => symbolIndex(x, ABS_SYMBOL))(b),
+        ".rela.livepatch.funcs",
+        oldAddrRela(b),
+        "addend",
+        1n << 47n,
+      ),
+    names: {
+      message: /old_addr is 0x800000000000, not a canonical address/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "func-distance",
+    title: "hello_world's new_addr relocated to absolute 0x1000",
+    payload: HELLO,
+    mutate: (b) =>
+      setRelaField(
+        helloFuncRela("newAddr", "symbol", (x) => symbolIndex(x, ABS_SYMBOL))(b),
+        ".rela.livepatch.funcs",
+        funcRela(b, "newAddr"),
+        "addend",
+        0x1000,
+      ),
+    names: {
+      message: /new_addr 0x1000 is \d+ bytes from old_addr, beyond the ±2 GiB/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "func-distance",
+    title: "hello_world's new_addr relocation 1 TiB past xen_hello_world",
+    payload: HELLO,
+    mutate: helloFuncRela("newAddr", "addend", () => 1n << 40n),
+    names: {
+      message: /bytes from old_addr, beyond the ±2 GiB a jump reaches/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "new-addr-outside-text",
+    title: "hello_world's new_addr relocated against its counter in .bss.cnt",
+    payload: HELLO,
+    mutate: helloFuncRela("newAddr", "symbol", (b) => symbolIndex(b, "cnt")),
+    names: {
+      message:
+        /new_addr 0x[0-9a-f]+ is in \.bss\.cnt\+0, which the loader maps writable and not executable/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "new-addr-outside-text",
+    title: "hello_world's new_addr relocated against its read-only name string",
+    payload: HELLO,
+    mutate: helloFuncRela("newAddr", "symbol", (b) => symbolIndex(b, "hello_world_patch_this_fnc")),
+    names: {
+      message: /is in \.rodata\.hello_world_patch_this_fnc\+0, which the loader maps read-only/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "func-unresolved",
+    title:
+      "old_addr relocation made R_X86_64_NONE, name pointer 4 bytes on: looked up as extra_version",
+    payload: HELLO,
+    mutate: (b) =>
+      helloFuncRela(
+        "name",
+        "addend",
+        () => 4,
+      )(helloFuncRela("oldAddr", "type", () => R_X86_64_NONE)(b)),
+    names: {
+      message: /^function entry 0 \(extra_version\): extra_version is neither in/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "func-nop-size",
+    title: "new_addr relocation made R_X86_64_NONE: a 58-byte NOP entry",
+    payload: HELLO,
+    mutate: helloFuncRela("newAddr", "type", () => R_X86_64_NONE),
+    names: {
+      message: /^function entry 0 \(xen_extra_version\) NOPs out \d+ bytes of a 12-byte function/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+];
+
+/**
+ * Special-section entries pointing outside the sections the loader requires of them, once
+ * relocated: made by changing the symbol or addend of the relocation that fills them.
+ */
+export const SPECIAL_ENTRIES: readonly Defect[] = [
+  {
+    rule: "altinstr-range",
+    title: "an alternative's original code 4 KiB past hello_world's code",
+    payload: HELLO,
+    mutate: (b) => setRelaField(b, ".rela.altinstructions", 0, "addend", 0x1000),
+    names: {
+      message:
+        /^\.altinstructions entry 0: original code .* \(\d+ bytes\) is not inside the payload's text/,
+      location: { section: ".altinstructions", entry: 0 },
+    },
+  },
+  {
+    rule: "altinstr-range",
+    title: "an alternative's replacement relocated into hello_world's code",
+    payload: HELLO,
+    mutate: (b) =>
+      setRelaField(
+        b,
+        ".rela.altinstructions",
+        1,
+        "symbol",
+        sectionSymbol(b, ".text.xen_hello_world"),
+      ),
+    names: {
+      message:
+        /^\.altinstructions entry 0: replacement \.text\.xen_hello_world\+\d+ \(\d+ bytes\) is not inside \.altinstr_replacement/,
+      location: { section: ".altinstructions", entry: 0 },
+    },
+  },
+  {
+    rule: "altinstr-range",
+    title: "the second alternative's original code relocated into read-only data",
+    payload: HELLO,
+    mutate: (b) =>
+      setRelaField(
+        b,
+        ".rela.altinstructions",
+        2,
+        "symbol",
+        sectionSymbol(b, ".rodata.hello_world_patch_this_fnc"),
+      ),
+    names: {
+      message: /^\.altinstructions entry 1: original code \.rodata\.hello_world_patch_this_fnc\+8/,
+      location: { section: ".altinstructions", entry: 1 },
+    },
+  },
+  {
+    rule: "ex-table-range",
+    title: "an exception-table entry's faulting address relocated into read-only data",
+    payload: HELLO,
+    mutate: (b) =>
+      setRelaField(
+        b,
+        ".rela.ex_table",
+        0,
+        "symbol",
+        sectionSymbol(b, ".rodata.hello_world_patch_this_fnc"),
+      ),
+    names: {
+      // The 18-byte string plus the addend 0x1a: the note the loader placed after it.
+      message:
+        /^\.ex_table entry 0: its faulting address is \.livepatch\.depends\+8, not in the payload's text/,
+      location: { section: ".ex_table", entry: 0 },
+    },
+  },
+  {
+    rule: "ex-table-range",
+    title: "an exception-table continuation 1 MiB past .fixup",
+    payload: HELLO,
+    mutate: (b) => setRelaField(b, ".rela.ex_table", 1, "addend", 0x100000),
+    names: {
+      message:
+        /^\.ex_table entry 0: its continuation is 0x[0-9a-f]+, outside the payload, not in the payload's text/,
+      location: { section: ".ex_table", entry: 0 },
+    },
+  },
+  {
+    rule: "bug-frame-range",
+    title: "a bug frame's location relocated into read-only data",
+    payload: HELLO,
+    mutate: (b) =>
+      setRelaField(
+        b,
+        ".rela.bug_frames.2",
+        0,
+        "symbol",
+        sectionSymbol(b, ".rodata.hello_world_patch_this_fnc"),
+      ),
+    names: {
+      // The 18-byte string plus the addend 0x38, past .livepatch.depends (36 bytes).
+      message: /^\.bug_frames\.2 entry 0: its location is \.livepatch\.xen_depends\+2,/,
+      location: { section: ".bug_frames.2", entry: 0 },
+    },
+  },
+  {
+    rule: "bug-frame-range",
+    title: "a bug frame's location 64 KiB past check_fnc",
+    payload: HELLO,
+    mutate: (b) => setRelaField(b, ".rela.bug_frames.2", 2, "addend", 0x30 + 0x10000),
+    names: {
+      message: /^\.bug_frames\.2 entry 1: its location is 0x[0-9a-f]+, outside the payload/,
+      location: { section: ".bug_frames.2", entry: 1 },
+    },
+  },
+];
+
+/** Offsets into string tables and sections, and reserved fields. */
+export const TABLE_REFERENCES: readonly Defect[] = [
+  {
+    rule: "section-name-offset",
+    title: ".comment's name offset far past the section name table",
+    payload: HELLO,
+    mutate: (b) => setSectionField(b, ".comment", "name", 0xffff),
+    names: (b) => ({
+      message: `section [${sectionIndex(b, ".comment")}] name offset 65535 is past the section name string table`,
+      location: { sectionIndex: sectionIndex(b, ".comment") },
+    }),
+  },
+  {
+    rule: "section-name-offset",
+    title: ".note.GNU-stack's name offset one past the end of the table",
+    payload: HELLO,
+    mutate: (b) => setSectionField(b, ".note.GNU-stack", "name", sectionSize(b, ".shstrtab")),
+    names: (b) => ({
+      message: `section [${sectionIndex(b, ".note.GNU-stack")}] name offset ${sectionSize(b, ".shstrtab")} is past`,
+      location: { sectionIndex: sectionIndex(b, ".note.GNU-stack") },
+    }),
+  },
+  {
+    rule: "section-name-offset",
+    title: "a relocation section's name offset past the table",
+    payload: REPLACE,
+    mutate: (b) => setSectionField(b, ".rela.livepatch.funcs", "name", 0x10000),
+    names: (b) => ({
+      message: `section [${sectionIndex(b, ".rela.livepatch.funcs")}] name offset 65536 is past`,
+      location: { sectionIndex: sectionIndex(b, ".rela.livepatch.funcs") },
+    }),
+  },
+  {
+    rule: "rela-target",
+    title: ".rela.fixup aimed at section 200 (its jump back is never relocated)",
+    payload: HELLO,
+    mutate: (b) => setSectionField(b, ".rela.fixup", "info", 200),
+    names: (b) => ({
+      message: `relocation section ${label(b, ".rela.fixup")} applies to section 200, which does not exist: the hypervisor skips it and its 1 relocations are never applied`,
+      location: { section: ".rela.fixup" },
+    }),
+  },
+  {
+    rule: "rela-target",
+    title: ".rela.ex_table aimed at section 200",
+    payload: HELLO,
+    // The entries stay 0: each points at itself, in read-only data.
+    also: ["ex-table-range"],
+    mutate: (b) => setSectionField(b, ".rela.ex_table", "info", 200),
+    names: (b) => ({
+      message: `relocation section ${label(b, ".rela.ex_table")} applies to section 200, which does not exist: the hypervisor skips it and its 2 relocations are never applied`,
+      location: { section: ".rela.ex_table" },
+    }),
+  },
+  {
+    rule: "rela-target",
+    title: ".rela.bug_frames.2 aimed at section 0xffff",
+    payload: HELLO,
+    // Xen does not look at bug frames until a BUG or WARN runs: it takes the payload. The
+    // frames' relocations were the only reference to the file name string.
+    also: ["rodata-unreferenced", "bug-frame-range"],
+    mutate: (b) => setSectionField(b, ".rela.bug_frames.2", "info", 0xffff),
+    names: {
+      message: /applies to section 65535, which does not exist/,
+      location: { section: ".rela.bug_frames.2" },
+    },
+  },
+  {
+    rule: "func-reserved",
+    title: "a byte of _pad set in hello_world's entry",
+    payload: HELLO,
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", 40, [1]),
+    names: {
+      message:
+        /^function entry 0 \(xen_extra_version\) has reserved byte 40 \(in _pad, bytes 33-71\) set to 0x1/,
+      location: { section: ".livepatch.funcs", entry: 0, offset: 40 },
+    },
+  },
+  {
+    rule: "func-reserved",
+    title: "the first byte of _pad set",
+    payload: HELLO,
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.version + 1, [0x80]),
+    names: { message: "has reserved byte 33 (in _pad, bytes 33-71) set to 0x80" },
+  },
+  {
+    rule: "func-reserved",
+    title: "the last byte of _pad set, in an entry with an expectation",
+    payload: EXPECTATIONS,
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.expect - 1, [0xff]),
+    names: { message: "has reserved byte 71 (in _pad, bytes 33-71) set to 0xff" },
+  },
+];
 
 /** Not a defect of the payload: the verifier was not given xen-syms. */
 export const NOT_CHECKED: Defect = {
@@ -1086,5 +1486,8 @@ export const DEFECTS: readonly Defect[] = [
   ...MALFORMED,
   ...IN_CONTEXT,
   ...INSTRUCTIONS,
+  ...LOADED_VALUES,
+  ...SPECIAL_ENTRIES,
+  ...TABLE_REFERENCES,
   NOT_CHECKED,
 ];

@@ -23,14 +23,17 @@ import {
   HELLO,
   IN_CONTEXT,
   INSTRUCTIONS,
+  LOADED_VALUES,
   MALFORMED,
   MUTATIONS,
   type Names,
   NOP,
+  SPECIAL_ENTRIES,
+  TABLE_REFERENCES,
   NOT_CHECKED,
 } from "../helpers/defects.js";
 import { FUNC_OFFSET } from "../../src/livepatch/payload.js";
-import { writeSectionBytes } from "../helpers/elf-mutate.js";
+import { setRelaField, writeSectionBytes } from "../helpers/elf-mutate.js";
 import { getXenBase } from "./xen-base.js";
 
 let base: XenBase;
@@ -135,7 +138,7 @@ async function scratchFile(d: Defect): Promise<string> {
 }
 
 describe("each rule on a real payload made defective in exactly that way", () => {
-  for (const c of MUTATIONS) {
+  for (const c of [...MUTATIONS, ...SPECIAL_ENTRIES, ...TABLE_REFERENCES]) {
     ruleCase(c.rule, `${c.title} (${c.payload})`, () => {
       const bytes = original(c.payload);
       const mutated = defectBytes(c, original, xen);
@@ -177,7 +180,7 @@ describe("rules that need a file or a context", () => {
     }
   });
 
-  for (const d of [...IN_CONTEXT, ...INSTRUCTIONS]) {
+  for (const d of [...IN_CONTEXT, ...INSTRUCTIONS, ...LOADED_VALUES]) {
     ruleCase(d.rule, d.title, async () => {
       const bytes = original(d.payload);
       const findings =
@@ -246,6 +249,16 @@ describe("what a patch overwrites, as instructions", () => {
     // xen_extra_version starts with a 7-byte lea; every in-tree jump ends inside it.
     const findings = verify(HELLO, original(HELLO));
     expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});
+
+describe("values as the loader computes them", () => {
+  it("an R_X86_64_NONE old_addr relocation leaves 0: Xen looks the function up by name, no defect", () => {
+    const elf = parseElf(original(HELLO), "(lookup)");
+    const rela = elf.sections.find((s) => s.name === ".rela.livepatch.funcs")!;
+    const i = elf.relocations(rela).findIndex((r) => r.offset === BigInt(FUNC_OFFSET.oldAddr));
+    const none = setRelaField(original(HELLO), ".rela.livepatch.funcs", i, "type", 0);
+    expect(verify(HELLO, none)).toEqual(verify(HELLO, original(HELLO)));
   });
 });
 
