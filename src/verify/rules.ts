@@ -343,6 +343,13 @@ export const RULES = [
     LP,
   ),
   rule(
+    "func-duplicate",
+    "error",
+    "crashes",
+    "Two function entries patch the same code: revert leaves the second one's saved jump in place",
+    `${LP} revert_payload()`,
+  ),
+  rule(
     "func-too-short",
     "error",
     "refuses-upload",

@@ -802,6 +802,9 @@ class PayloadChecks {
     for (const f of this.payload.funcs()) this.func(section, f);
   }
 
+  /** old_addr of the function entries seen so far, with the first entry patching each. */
+  private readonly patchedAddresses = new Map<bigint, number>();
+
   private func(section: ElfSection, f: LivepatchFuncEntry): void {
     const label = `function entry ${f.index}${f.name ? ` (${f.name})` : ""}`;
     const where = at(section, {
@@ -834,6 +837,18 @@ class PayloadChecks {
     const asLoaded = this.oldFunctionAsLoaded(f, lf, label, where);
     if (asLoaded === "stop") return;
     const oldFunction = asLoaded ?? this.oldFunction(f, label, where);
+    if (oldFunction?.address !== undefined) {
+      // Each entry keeps its own copy of the bytes it overwrote; revert restores them in
+      // entry order, so a second entry for the same code puts back the first one's jump.
+      const first = this.patchedAddresses.get(oldFunction.address);
+      if (first !== undefined) {
+        this.out.add(
+          "func-duplicate",
+          `${label} patches ${oldFunction.name} at 0x${oldFunction.address.toString(16)}, as function entry ${first} does: after revert it still jumps into the payload`,
+          where,
+        );
+      } else this.patchedAddresses.set(oldFunction.address, f.index);
+    }
     // new_addr as relocated (an R_X86_64_NONE relocation leaves 0: a NOP entry).
     const replaces =
       lf?.newAddr !== undefined

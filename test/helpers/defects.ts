@@ -39,6 +39,7 @@ import {
   padTo,
   renameSection,
   renameSymbol,
+  replaceSectionData,
   setHeaderField,
   setRelaField,
   setSectionField,
@@ -656,6 +657,19 @@ export const MUTATIONS: readonly Defect[] = [
     },
   },
   {
+    rule: "func-name",
+    title: "name pointer 4 bytes before its string: in the gap the loader leaves for alignment",
+    payload: REPLACE,
+    // The loader places the 16-byte aligned name string at offset 64 of the read-only
+    // region, after 55 bytes of notes and strings: 60 is in no section. Xen reads the name
+    // from memory no section filled: "" or garbage running into the name, neither a symbol.
+    mutate: (b) => setRelaField(b, ".rela.livepatch.funcs", 0, "addend", -4),
+    names: {
+      message: "function entry 0 has neither old_addr nor a name pointer",
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
     rule: "func-unresolved",
     title: "name pointer just past the end of its string section",
     payload: REPLACE,
@@ -1074,6 +1088,39 @@ function funcRela(bytes: Uint8Array, field: "name" | "newAddr" | "oldAddr"): num
 }
 const oldAddrRela = (bytes: Uint8Array) => funcRela(bytes, "oldAddr");
 
+/**
+ * hello_world with its one function entry twice: .livepatch.funcs and its relocations
+ * given new contents (appended to the file), the second entry's relocations a copy of the
+ * first's (an addend change or R_X86_64_NONE per field, from `second`).
+ */
+function twoEntries(
+  bytes: Uint8Array,
+  second: (field: "name" | "newAddr" | "oldAddr") => bigint | "none",
+): Uint8Array {
+  const elf = parseElf(bytes, "(lookup)");
+  const funcs = findSection(elf, ".livepatch.funcs");
+  const rela = findSection(elf, ".rela.livepatch.funcs");
+  const entry = elf.data(funcs);
+  const entries = new Uint8Array(2 * LIVEPATCH_FUNC_SIZE);
+  entries.set(entry, 0);
+  entries.set(entry, LIVEPATCH_FUNC_SIZE);
+  const relas = elf.data(rela);
+  const copy = new Uint8Array(relas.length * 2);
+  copy.set(relas, 0);
+  copy.set(relas, relas.length);
+  const view = new DataView(copy.buffer);
+  const fields = { 0: "name", 8: "newAddr", 16: "oldAddr" } as const;
+  for (const r of elf.relocations(rela)) {
+    const at = relas.length + r.index * 24;
+    const field = fields[Number(r.offset) as 0 | 8 | 16];
+    view.setBigUint64(at, r.offset + BigInt(LIVEPATCH_FUNC_SIZE), true);
+    const change = second(field);
+    if (change === "none") view.setBigUint64(at + 8, BigInt(r.symbolIndex) << 32n, true);
+    else view.setBigInt64(at + 16, r.addend + change, true);
+  }
+  return replaceSectionData(replaceSectionData(bytes, funcs.index, entries), rela.index, copy);
+}
+
 /** hello_world's relocation of one pointer field of its function entry, changed. */
 const helloFuncRela =
   (
@@ -1235,6 +1282,27 @@ export const LOADED_VALUES: readonly Defect[] = [
     names: {
       message: /is in \.rodata\.hello_world_patch_this_fnc\+0, which the loader maps read-only/,
       location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "func-duplicate",
+    title: "hello_world's entry twice (its relocations too): xen_extra_version patched twice",
+    payload: HELLO,
+    mutate: (b) => twoEntries(b, () => 0n),
+    names: {
+      message:
+        /^function entry 1 \(xen_extra_version\) patches xen_extra_version at 0x[0-9a-f]+, as function entry 0 does/,
+      location: { section: ".livepatch.funcs", entry: 1 },
+    },
+  },
+  {
+    rule: "func-duplicate",
+    title: "a second entry reaching xen_extra_version by name (old_addr relocation R_X86_64_NONE)",
+    payload: HELLO,
+    mutate: (b) => twoEntries(b, (field) => (field === "oldAddr" ? "none" : 0n)),
+    names: {
+      message: /^function entry 1 \(xen_extra_version\) patches xen_extra_version/,
+      location: { section: ".livepatch.funcs", entry: 1 },
     },
   },
   {
