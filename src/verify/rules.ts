@@ -384,6 +384,20 @@ export const RULES = [
     "Expected bytes differ from the old function's code in xen-syms",
     LP,
   ),
+  rule(
+    "expect-alternative",
+    "error",
+    "refuses-apply",
+    "Expectation over bytes Xen rewrites at boot (an alternative): the live code differs from xen-syms, on QEMU or on some hosts",
+    "xen/arch/x86/alternative.c",
+  ),
+  rule(
+    "expect-endbr-sealed",
+    "error",
+    "accepts",
+    "Expectation of ENDBR64 on a function Xen seals at boot on CET-IBT hardware: QEMU applies it, the host refuses the apply",
+    "xen/arch/x86/alternative.c cf_clobber",
+  ),
   // The instructions a patch overwrites.
   rule(
     "nop-insn-boundary",

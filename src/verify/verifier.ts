@@ -905,6 +905,27 @@ class PayloadChecks {
         `${label} has an expectation, but ${this.patchedBelow(oldFunction.name)} (earlier in the stack) already patches ${oldFunction.name}: at apply time its code starts with that payload's jump, not the bytes in xen-syms`,
         where,
       );
+    } else if (
+      oldFunction?.address !== undefined &&
+      this.alternativeUnder(oldFunction.address, e.len)
+    ) {
+      const site = this.alternativeUnder(oldFunction.address, e.len)!;
+      this.out.add(
+        "expect-alternative",
+        `${label} expects ${e.len} bytes of ${oldFunction.name}, but Xen rewrites ${site.length} of them at boot (an alternative at ${this.target.xen?.code()?.describe(site.start) ?? `0x${site.start.toString(16)}`}, chosen by the CPU's features): the live bytes are not the ones in xen-syms`,
+        where,
+      );
+    } else if (
+      oldFunction?.address !== undefined &&
+      e.len > 0 &&
+      this.target.xen?.endbrSealed().has(oldFunction.address) &&
+      startsWith(e.data.subarray(0, Math.min(e.len, ENDBR64.length)), ENDBR64.slice(0, e.len))
+    ) {
+      this.out.add(
+        "expect-endbr-sealed",
+        `${label} expects ${oldFunction.name} to start with ENDBR64, but Xen seals that function at boot on CET-IBT hardware (a cf_clobber target in ${this.target.xen?.file}): there its first bytes are ${hex(Uint8Array.from(ENDBR64_POISON))} and the apply is refused; a CPU without IBT (QEMU's) keeps ENDBR64 and hides this`,
+        where,
+      );
     } else if (oldFunction?.bytes) {
       const expected = e.data.subarray(0, e.len);
       const actual = oldFunction.bytes.subarray(0, e.len);
@@ -916,6 +937,17 @@ class PayloadChecks {
         );
       }
     }
+  }
+
+  /** An alternative site of xen-syms overlapping [address, address + length), if any. */
+  private alternativeUnder(
+    address: bigint,
+    length: number,
+  ): { start: bigint; length: number } | undefined {
+    const end = address + BigInt(length);
+    return this.target.xen
+      ?.alternativeSites()
+      .find((s) => s.length > 0 && s.start < end && s.start + BigInt(s.length) > address);
   }
 
   /** The earlier payload of the stack that patches the function `name`, if any. */

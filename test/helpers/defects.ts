@@ -1444,6 +1444,97 @@ export const SPECIAL_ENTRIES: readonly Defect[] = [
   },
 ];
 
+/**
+ * xen_nop's entry moved to a function Xen seals at boot on CET-IBT hardware (a cf_clobber
+ * target), writing nothing (new_size 4: the NOPs start after ENDBR64) and expecting its
+ * first `len` bytes as xen-syms has them, ENDBR64 first.
+ */
+function sealedExpectation(bytes: Uint8Array, xen: XenSyms, fn: string, len: number): Uint8Array {
+  const address = functionAddress(xen, fn);
+  if (!xen.endbrSealed().has(address)) throw new Error(`${fn} is not sealed in ${xen.file}`);
+  const code = xen.bytesAt(address, len)!;
+  const moved = nopAt(bytes, xen, fn, { newSize: 4, oldSize: 16 });
+  return writeSectionBytes(moved, ".livepatch.funcs", FUNC_OFFSET.expect, [
+    1 | (len << 1),
+    ...code,
+  ]);
+}
+
+/** What a host with CET-IBT does that QEMU's CPU does not. */
+export const HOST_ONLY: readonly Defect[] = [
+  {
+    rule: "expect-endbr-sealed",
+    title: "an expectation of vmx_cpu_down's ENDBR64, which Xen seals on CET-IBT hosts",
+    payload: NOP,
+    baseline: "none",
+    mutate: (b, _, xen) => sealedExpectation(b, xen, "vmx_cpu_down", 4),
+    names: {
+      message:
+        /^function entry 0 expects vmx_cpu_down to start with ENDBR64, but Xen seals that function at boot on CET-IBT hardware/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "expect-endbr-sealed",
+    title: "an expectation of the first 9 bytes of nsvm_vcpu_reset, ENDBR64 included",
+    payload: NOP,
+    baseline: "none",
+    mutate: (b, _, xen) => sealedExpectation(b, xen, "nsvm_vcpu_reset", 9),
+    names: {
+      message: /^function entry 0 expects nsvm_vcpu_reset to start with ENDBR64/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+];
+
+/**
+ * xen_nop's entry moved to a function whose first bytes are an alternative (an altcall:
+ * `call *hvm_funcs.x` that Xen turns into a direct call at boot on every CPU), writing
+ * nothing (new_size 0) and expecting the first `len` bytes as xen-syms has them.
+ */
+function expectationOverAlternative(
+  bytes: Uint8Array,
+  xen: XenSyms,
+  fn: string,
+  len: number,
+): Uint8Array {
+  const address = functionAddress(xen, fn);
+  const code = xen.bytesAt(address, len)!;
+  const moved = nopAt(bytes, xen, fn, { newSize: 0, oldSize: 8 });
+  return writeSectionBytes(moved, ".livepatch.funcs", FUNC_OFFSET.expect, [
+    1 | (len << 1),
+    ...code,
+  ]);
+}
+
+/** Expectations of code Xen rewrites at boot, according to the CPU. */
+export const BOOT_REWRITTEN: readonly Defect[] = [
+  {
+    rule: "expect-alternative",
+    title: "an expectation of hvm_get_reg's altcall, which Xen turns into a direct call",
+    payload: NOP,
+    baseline: "none",
+    mutate: (b, _, xen) => expectationOverAlternative(b, xen, "hvm_get_reg", 6),
+    names: {
+      message:
+        /^function entry 0 expects 6 bytes of hvm_get_reg, but Xen rewrites 6 of them at boot \(an alternative at hvm_get_reg,/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "expect-alternative",
+    title: "an expectation of the first 8 bytes of nestedhvm_vcpu_destroy, an altcall",
+    payload: NOP,
+    baseline: "none",
+    mutate: (b, _, xen) => expectationOverAlternative(b, xen, "nestedhvm_vcpu_destroy", 8),
+    names: {
+      message:
+        /^function entry 0 expects 8 bytes of nestedhvm_vcpu_destroy, but Xen rewrites 6 of them/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+];
+
 /** Offsets into string tables and sections, and reserved fields. */
 export const TABLE_REFERENCES: readonly Defect[] = [
   {
@@ -1557,5 +1648,7 @@ export const DEFECTS: readonly Defect[] = [
   ...LOADED_VALUES,
   ...SPECIAL_ENTRIES,
   ...TABLE_REFERENCES,
+  ...HOST_ONLY,
+  ...BOOT_REWRITTEN,
   NOT_CHECKED,
 ];

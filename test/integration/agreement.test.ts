@@ -321,6 +321,8 @@ async function crashBoot(
     `  ${EXERCISE}`,
     `  xl_revert revert ${q(c.name)}`,
     `  xl unload unload ${q(c.name)}`,
+    // What a revert left behind runs too (func-duplicate: a jump into freed memory).
+    `  ${EXERCISE}`,
     "}",
     "",
   ].join("\n");

@@ -16,11 +16,13 @@ import { type Finding, type FindingLocation, type RuleId, RULES } from "../../sr
 import { malformedFindings, verifyFile, verifyPayload } from "../../src/verify/verifier.js";
 import {
   BYE,
+  BOOT_REWRITTEN,
   type Defect,
   defectBytes,
   defectFileName,
   EXPECTATIONS,
   HELLO,
+  HOST_ONLY,
   IN_CONTEXT,
   INSTRUCTIONS,
   LOADED_VALUES,
@@ -33,6 +35,7 @@ import {
   NOT_CHECKED,
 } from "../helpers/defects.js";
 import { FUNC_OFFSET } from "../../src/livepatch/payload.js";
+import { completeFuncs } from "../../src/payload/sources.js";
 import { setRelaField, writeSectionBytes } from "../helpers/elf-mutate.js";
 import { getXenBase } from "./xen-base.js";
 
@@ -57,6 +60,10 @@ function pathOf(name: string): string {
   if (!path) throw new Error(`no in-tree payload ${name}`);
   return path;
 }
+
+/** File offset of a section's data. */
+const sectionOffset = (bytes: Uint8Array, name: string) =>
+  parseElf(bytes, "(lookup)").sectionNamed(name)!.offset;
 
 function original(name: string): Uint8Array {
   const bytes = originals.get(name);
@@ -180,7 +187,13 @@ describe("rules that need a file or a context", () => {
     }
   });
 
-  for (const d of [...IN_CONTEXT, ...INSTRUCTIONS, ...LOADED_VALUES]) {
+  for (const d of [
+    ...IN_CONTEXT,
+    ...INSTRUCTIONS,
+    ...LOADED_VALUES,
+    ...HOST_ONLY,
+    ...BOOT_REWRITTEN,
+  ]) {
     ruleCase(d.rule, d.title, async () => {
       const bytes = original(d.payload);
       const findings =
@@ -259,6 +272,37 @@ describe("values as the loader computes them", () => {
     const i = elf.relocations(rela).findIndex((r) => r.offset === BigInt(FUNC_OFFSET.oldAddr));
     const none = setRelaField(original(HELLO), ".rela.livepatch.funcs", i, "type", 0);
     expect(verify(HELLO, none)).toEqual(verify(HELLO, original(HELLO)));
+  });
+});
+
+describe("expectations: auto and functions Xen seals on CET-IBT hosts", () => {
+  it("leaves a sealed function without an expectation, saying why, and fills the others", () => {
+    const sealed = xen.elf
+      .symbols()
+      .find((s) => s.name === "vmx_cpu_down" && xen.endbrSealed().has(s.value))!;
+    expect(sealed).toBeDefined();
+    const moved = writeSectionBytes(
+      original(NOP),
+      ".livepatch.funcs",
+      FUNC_OFFSET.oldAddr,
+      [...Array(8).keys()].map((i) => Number((sealed.value >> BigInt(8 * i)) & 0xffn)),
+    );
+    const opts = {
+      payload: "p",
+      file: "p.o",
+      xen,
+      expectations: "auto" as const,
+      patchedEarlier: new Map(),
+    };
+    const onSealed = completeFuncs(moved, opts);
+    expect(onSealed.notes).toContainEqual(
+      expect.stringMatching(
+        /no expectation: Xen seals 0x[0-9a-f]+'s ENDBR64 at boot on CET-IBT hardware/,
+      ),
+    );
+    expect(onSealed.bytes[sectionOffset(moved, ".livepatch.funcs") + FUNC_OFFSET.expect]).toBe(0);
+    const onPlain = completeFuncs(original(NOP), opts);
+    expect(onPlain.notes).toContainEqual(expect.stringMatching(/expects the first \d+ bytes/));
   });
 });
 
