@@ -4,8 +4,10 @@
  * pointer of each function entry, and which relocations it refuses with EOVERFLOW.
  *
  * The model of one loader version is data (LoaderVersion): how it rounds and groups
- * sections, where its livepatch area starts, how it computes each relocation type. The
- * place-and-relocate walk below is shared; another Xen version is another LoaderVersion.
+ * sections, where its livepatch area starts, how it computes each relocation type, the
+ * sizes and layouts of the structures it reads. The place-and-relocate walk below and the
+ * verifier's checks are shared; another Xen version is another LoaderVersion (the version
+ * work adds one per release whose loader differs, e.g. `{ ...XEN_4_17, ... }`).
  *
  * Where a value depends on something the verifier cannot know (the address of a symbol an
  * earlier payload exports), it is `undefined` and checks on it are skipped.
@@ -46,6 +48,22 @@ export interface LoaderVersion {
   readonly patchRange: bigint;
   /** Bits of a canonical x86-64 address (48: bits 63..47 equal). */
   readonly canonicalBits: number;
+  /** Bytes of the jump that replaces a function (ARCH_PATCH_INSN_SIZE). */
+  readonly patchInsnSize: number;
+  /** Entry sizes of the special sections the loader takes, by section name. */
+  readonly specialEntrySizes: Readonly<Record<string, number>>;
+  /** struct alt_instr: size and the offsets of its fields. */
+  readonly altInstr: {
+    readonly size: number;
+    readonly origOffset: number;
+    readonly replOffset: number;
+    readonly origLen: number;
+    readonly replLen: number;
+  };
+  /** struct bug_frame: entry size and the width of its signed location displacement. */
+  readonly bugFrame: { readonly size: number; readonly dispBits: number };
+  /** struct exception_table_entry: size (two s32: faulting address, continuation). */
+  readonly exTableEntrySize: number;
 }
 
 const MASK64 = (1n << 64n) - 1n;
@@ -66,6 +84,19 @@ export const XEN_4_17: LoaderVersion = {
   ]),
   patchRange: 1n << 31n,
   canonicalBits: 48,
+  patchInsnSize: 5,
+  specialEntrySizes: {
+    ".altinstructions": 14,
+    ".ex_table": 8,
+    ".bug_frames.0": 8,
+    ".bug_frames.1": 8,
+    ".bug_frames.2": 8,
+    ".bug_frames.3": 8,
+  },
+  altInstr: { size: 14, origOffset: 0, replOffset: 4, origLen: 10, replLen: 11 },
+  // asm/bug.h: BUG_DISP_WIDTH 24.
+  bugFrame: { size: 8, dispBits: 24 },
+  exTableEntrySize: 8,
 };
 
 export type Region = "text" | "rw" | "ro";

@@ -16,10 +16,6 @@ import {
   ELFOSABI_NONE,
   ET_REL,
   EV_CURRENT,
-  R_X86_64_64,
-  R_X86_64_NONE,
-  R_X86_64_PC32,
-  R_X86_64_PLT32,
   SHF_ALLOC,
   SHF_EXECINSTR,
   SHF_MERGE,
@@ -53,23 +49,12 @@ import {
   SECTION,
 } from "../livepatch/payload.js";
 import type { XenSyms } from "../livepatch/xen-syms.js";
-import { type LoadedFunc, LoadedPayload } from "./loader-model.js";
+import { type LoadedFunc, LoadedPayload, type LoaderVersion, XEN_4_17 } from "./loader-model.js";
 import { type Finding, type FindingLocation, type RuleId, RULE_BY_ID } from "./rules.js";
 
-/** On x86 a patched function is overwritten by a 5-byte relative jump (ARCH_PATCH_INSN_SIZE). */
-const PATCH_INSN_SIZE = 5;
 const ENDBR64 = [0xf3, 0x0f, 0x1e, 0xfa];
 /** `nopw (%rcx)`: what Xen writes over ENDBR64 of functions never called indirectly. */
 const ENDBR64_POISON = [0x66, 0x0f, 0x1f, 0x01];
-/** Entry sizes of the special sections (Xen 4.17 x86). */
-const SPECIAL_ENTRY_SIZE: Record<string, number> = {
-  ".altinstructions": 14,
-  ".ex_table": 8,
-  ".bug_frames.0": 8,
-  ".bug_frames.1": 8,
-  ".bug_frames.2": 8,
-  ".bug_frames.3": 8,
-};
 /** More findings of one rule in one file than this are summarised, not listed. */
 const MAX_FINDINGS_PER_RULE = 25;
 
@@ -90,6 +75,8 @@ export interface VerifyTarget {
   readonly xen?: XenSyms;
   /** Payloads applied before this one, oldest first. */
   readonly stack: readonly Payload[];
+  /** The loader's rules (default Xen 4.17's). */
+  readonly loader?: LoaderVersion;
   /**
    * Whether to decode xen-syms and check what each patch overwrites, as instructions
    * (default true; the first payload of a set pays ~150 ms for the decode).
@@ -171,12 +158,15 @@ class PayloadChecks {
   /** What was not checked, and why (by default: no xen-syms). */
   private notChecked = new Map<string, string | undefined>();
 
+  private readonly version: LoaderVersion;
+
   constructor(
     private readonly payload: Payload,
     private readonly target: VerifyTarget,
     private readonly out: FindingList,
   ) {
     this.elf = payload.elf;
+    this.version = target.loader ?? XEN_4_17;
   }
 
   all(): void {
@@ -499,14 +489,7 @@ class PayloadChecks {
       );
       return;
     }
-    const width =
-      rela.type === R_X86_64_64
-        ? 8
-        : rela.type === R_X86_64_PC32 || rela.type === R_X86_64_PLT32
-          ? 4
-          : rela.type === R_X86_64_NONE
-            ? 0
-            : -1;
+    const width = this.version.relocations.get(rela.type)?.width ?? -1;
     if (width < 0) {
       this.out.add(
         "rela-type",
@@ -558,8 +541,9 @@ class PayloadChecks {
     return safely(() => {
       // The earlier payloads of the stack sit below this one in the livepatch area.
       let below = 0n;
-      for (const earlier of this.target.stack) below += new LoadedPayload(earlier, xen, 0n).pages;
-      return new LoadedPayload(this.payload, xen, below);
+      for (const earlier of this.target.stack)
+        below += new LoadedPayload(earlier, xen, 0n, this.version).pages;
+      return new LoadedPayload(this.payload, xen, below, this.version);
     }, undefined);
   }
 
@@ -860,7 +844,7 @@ class PayloadChecks {
       const endbr =
         oldFunction?.bytes &&
         (startsWith(oldFunction.bytes, ENDBR64) || startsWith(oldFunction.bytes, ENDBR64_POISON));
-      const needed = PATCH_INSN_SIZE + (endbr ? ENDBR64.length : 0);
+      const needed = this.version.patchInsnSize + (endbr ? ENDBR64.length : 0);
       if (f.oldSize !== 0 && f.oldSize < needed) {
         this.out.add(
           "func-too-short",
@@ -1039,9 +1023,9 @@ class PayloadChecks {
     const patchOffset = endbr ? ENDBR64.length : 0;
     // Sizes the loader refuses (func-nop-size, func-too-short) never reach the code.
     if (!replaces && (f.newSize > EXPECT_DATA_SIZE || f.newSize > f.oldSize)) return;
-    if (replaces && f.oldSize < PATCH_INSN_SIZE + patchOffset) return;
+    if (replaces && f.oldSize < this.version.patchInsnSize + patchOffset) return;
     // livepatch_insn_len(): the jump, or new_size less the ENDBR64 kept in front.
-    const length = replaces ? PATCH_INSN_SIZE : f.newSize - patchOffset;
+    const length = replaces ? this.version.patchInsnSize : f.newSize - patchOffset;
     if (length <= 0) return;
     const first = old.address + BigInt(patchOffset);
     const last = first + BigInt(length);
@@ -1094,7 +1078,7 @@ class PayloadChecks {
         );
       }
     }
-    for (const [name, size] of Object.entries(SPECIAL_ENTRY_SIZE)) {
+    for (const [name, size] of Object.entries(this.version.specialEntrySizes)) {
       const s = this.elf.sectionNamed(name);
       if (s && s.size % size !== 0) {
         this.out.add(
@@ -1152,16 +1136,17 @@ class PayloadChecks {
     const placedAlt = alt && model.placed.get(alt.index);
     const repl = this.elf.sectionNamed(".altinstr_replacement");
     const placedRepl = repl && model.placed.get(repl.index);
-    if (alt && placedAlt && placedRepl && alt.size % 14 === 0 && text.size > 0) {
-      for (let i = 0; i * 14 < alt.size; i++) {
-        const off = i * 14;
-        const orig = model.int32(alt.index, off);
-        const replOff = model.int32(alt.index, off + 4);
-        const origLen = BigInt(model.byte(alt.index, off + 10) ?? 0);
-        const replLen = BigInt(model.byte(alt.index, off + 11) ?? 0);
+    const ai = this.version.altInstr;
+    if (alt && placedAlt && placedRepl && alt.size % ai.size === 0 && text.size > 0) {
+      for (let i = 0; i * ai.size < alt.size; i++) {
+        const off = i * ai.size;
+        const orig = model.int32(alt.index, off + ai.origOffset);
+        const replOff = model.int32(alt.index, off + ai.replOffset);
+        const origLen = BigInt(model.byte(alt.index, off + ai.origLen) ?? 0);
+        const replLen = BigInt(model.byte(alt.index, off + ai.replLen) ?? 0);
         const where = at(alt, { entry: i, offset: off });
         if (orig !== undefined) {
-          const a = placedAlt.address + BigInt(off) + BigInt(orig);
+          const a = placedAlt.address + BigInt(off + ai.origOffset) + BigInt(orig);
           if (!inText(a, origLen))
             this.out.add(
               "altinstr-range",
@@ -1170,7 +1155,7 @@ class PayloadChecks {
             );
         }
         if (replOff !== undefined) {
-          const a = placedAlt.address + BigInt(off + 4) + BigInt(replOff);
+          const a = placedAlt.address + BigInt(off + ai.replOffset) + BigInt(replOff);
           const start = placedRepl.address;
           const size = BigInt(placedRepl.section.size);
           if (a < start || replLen > size || a + replLen > start + size)
@@ -1184,38 +1169,41 @@ class PayloadChecks {
     }
     const ex = this.elf.sectionNamed(".ex_table");
     const placedEx = ex && model.placed.get(ex.index);
-    if (ex && placedEx && ex.size % 8 === 0) {
-      for (let i = 0; i * 8 < ex.size; i++) {
+    const exSize = this.version.exTableEntrySize;
+    if (ex && placedEx && ex.size % exSize === 0) {
+      for (let i = 0; i * exSize < ex.size; i++) {
         for (const [field, off] of [
           ["faulting address", 0],
           ["continuation", 4],
         ] as const) {
-          const v = model.int32(ex.index, i * 8 + off);
+          const v = model.int32(ex.index, i * exSize + off);
           if (v === undefined) continue;
-          const a = placedEx.address + BigInt(i * 8 + off) + BigInt(v);
+          const a = placedEx.address + BigInt(i * exSize + off) + BigInt(v);
           if (!inText(a))
             this.out.add(
               "ex-table-range",
               `.ex_table entry ${i}: its ${field} is ${describe(a)}, not in the payload's text`,
-              at(ex, { entry: i, offset: i * 8 + off }),
+              at(ex, { entry: i, offset: i * exSize + off }),
             );
         }
       }
     }
     for (const frames of this.elf.sections.filter((s) => /^\.bug_frames\.[0-3]$/.test(s.name))) {
       const placed = model.placed.get(frames.index);
-      if (!placed || frames.size % 8 !== 0) continue;
-      for (let i = 0; i * 8 < frames.size; i++) {
-        const word = model.int32(frames.index, i * 8);
+      const bf = this.version.bugFrame;
+      if (!placed || frames.size % bf.size !== 0) continue;
+      for (let i = 0; i * bf.size < frames.size; i++) {
+        const word = model.int32(frames.index, i * bf.size);
         if (word === undefined) continue;
-        // loc_disp: the low 24 bits, signed, from the frame's start (asm/bug.h).
-        const disp = (word << 8) >> 8;
-        const a = placed.address + BigInt(i * 8) + BigInt(disp);
+        // loc_disp: the low dispBits bits, signed, from the frame's start (asm/bug.h).
+        const shift = 32 - bf.dispBits;
+        const disp = (word << shift) >> shift;
+        const a = placed.address + BigInt(i * bf.size) + BigInt(disp);
         if (!inText(a))
           this.out.add(
             "bug-frame-range",
             `${frames.name} entry ${i}: its location is ${describe(a)}, not in the payload's text`,
-            at(frames, { entry: i, offset: i * 8 }),
+            at(frames, { entry: i, offset: i * bf.size }),
           );
       }
     }

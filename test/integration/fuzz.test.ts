@@ -114,6 +114,7 @@ describe("fuzzing real payloads", () => {
   let originals: Array<{ name: string; bytes: Uint8Array }>;
   let hello: Payload;
   let nop: Payload;
+  let expectations: Payload;
 
   beforeAll(async () => {
     const base = await getXenBase();
@@ -128,6 +129,9 @@ describe("fuzzing real payloads", () => {
       base.testPayloads.find((p) => p.endsWith("xen_hello_world.livepatch"))!,
     );
     nop = await Payload.load(base.testPayloads.find((p) => p.endsWith("xen_nop.livepatch"))!);
+    expectations = await Payload.load(
+      base.testPayloads.find((p) => p.endsWith("xen_expectations.livepatch"))!,
+    );
   });
 
   it(`${PAYLOAD_ITERATIONS} mutated payloads give findings or a format error, never a crash (seed ${SEED})`, () => {
@@ -190,9 +194,10 @@ describe("fuzzing real payloads", () => {
         mutated.lookup("xen_extra_version");
         mutated.bytesAt(0xffff82d040200000n, 16);
         // The instruction checks decode the (mutated) code: xen_nop patches by address,
-        // hello_world by name.
+        // hello_world by name; xen_expectations' expectation reads the sealed functions and
+        // the alternatives out of the mutated image.
         if (i % DECODE_EVERY === 0)
-          for (const p of [nop, hello]) verifyPayload(p, { xen: mutated, stack: [] });
+          for (const p of [nop, hello, expectations]) verifyPayload(p, { xen: mutated, stack: [] });
         loaded++;
       } catch (e) {
         if (!(e instanceof ElfFormatError))
