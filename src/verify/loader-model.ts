@@ -184,6 +184,24 @@ export class LoadedPayload {
     this.relocate();
   }
 
+  /**
+   * Non-empty allocated sections the loader places over each other in one region: what an
+   * sh_addralign of 0 gives in Xen 4.17, whose ROUNDUP(x, 0) is 0 (and whose region size
+   * then shrinks to that section's end). The later section's bytes win (copied in order).
+   */
+  overlaps(): Array<{ first: PlacedSection; second: PlacedSection }> {
+    const found: Array<{ first: PlacedSection; second: PlacedSection }> = [];
+    const placed = [...this.placed.values()].filter((p) => p.section.size > 0);
+    for (const a of placed)
+      for (const b of placed) {
+        if (a.region !== b.region || a.section.index >= b.section.index) continue;
+        const aEnd = a.offset + BigInt(a.section.size);
+        const bEnd = b.offset + BigInt(b.section.size);
+        if (a.offset < bEnd && b.offset < aEnd) found.push({ first: a, second: b });
+      }
+    return found;
+  }
+
   /** Bytes of the whole payload in memory (PFN_UP of the three regions). */
   get pages(): bigint {
     const page = (n: bigint) => this.version.roundUp(n, this.version.pageSize);

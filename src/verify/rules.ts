@@ -199,6 +199,13 @@ export const RULES = [
     `${ARCH}; ${LBT} 14b3b4699692`,
   ),
   rule(
+    "section-overlap",
+    "error",
+    "accepts",
+    "Allocated sections the loader places over each other (Xen 4.17 rounds an sh_addralign of 0 to offset 0)",
+    `${LP} move_payload(), calc_section()`,
+  ),
+  rule(
     "rela-overflow",
     "error",
     "refuses-upload",

@@ -547,10 +547,17 @@ class PayloadChecks {
     }, undefined);
   }
 
-  // arch_livepatch_perform_rela(): PC32 and PLT32 results must fit in 32 signed bits.
+  // move_payload() and arch_livepatch_perform_rela(): placement, then the 32-bit results.
   private relocatedValues(): void {
     const model = this.loaded();
     if (!model) return;
+    for (const { first, second } of model.overlaps()) {
+      this.out.add(
+        "section-overlap",
+        `${sectionLabel(second.section)} (alignment ${second.section.addralign}) is placed at offset ${second.offset} of the ${second.region} region, over ${sectionLabel(first.section)} (offset ${first.offset}, ${first.section.size} bytes): the loader copies it on top`,
+        at(second.section),
+      );
+    }
     for (const o of model.overflows) {
       if (!o.always) continue; // depends on where in the area the payload lands
       const sym = this.symbols?.[o.rela.symbolIndex];

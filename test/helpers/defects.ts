@@ -207,6 +207,29 @@ export const MUTATIONS: readonly Defect[] = [
 
   // Section headers (elf_resolve_sections, move_payload).
   {
+    rule: "section-overlap",
+    title: "check_fnc's code aligned to 0: placed over the replacement function",
+    payload: HELLO,
+    // The text region's size becomes check_fnc's end (50 bytes), so the exception table's
+    // fixup and a bug frame's location now lie past the payload's text.
+    also: ["ex-table-range", "bug-frame-range"],
+    mutate: (b) => setSectionField(b, ".text.check_fnc", "addralign", 0),
+    names: (b) => ({
+      message: `${label(b, ".text.check_fnc")} (alignment 0) is placed at offset 0 of the text region, over ${label(b, ".text.xen_hello_world")}`,
+      location: { section: ".text.check_fnc" },
+    }),
+  },
+  {
+    rule: "section-overlap",
+    title: "the revert hook's code aligned to 0",
+    payload: HELLO,
+    mutate: (b) => setSectionField(b, ".text.revert_hook", "addralign", 0),
+    names: (b) => ({
+      message: `${label(b, ".text.revert_hook")} (alignment 0) is placed at offset 0 of the text region`,
+      location: { section: ".text.revert_hook" },
+    }),
+  },
+  {
     rule: "section-bounds",
     title: "section data inside the ELF header",
     payload: HELLO,
