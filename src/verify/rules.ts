@@ -201,8 +201,8 @@ export const RULES = [
   rule(
     "section-overlap",
     "error",
-    "accepts",
-    "Allocated sections the loader places over each other (Xen 4.17 rounds an sh_addralign of 0 to offset 0)",
+    "crashes",
+    "Allocated sections the loader places over each other (Xen 4.17 rounds an sh_addralign of 0 to offset 0): later bytes, relocations and alternatives overwrite earlier code",
     `${LP} move_payload(), calc_section()`,
   ),
   rule(

@@ -208,6 +208,8 @@ export const MUTATIONS: readonly Defect[] = [
   // Section headers (elf_resolve_sections, move_payload).
   {
     rule: "section-overlap",
+    // Seen in Xen 4.17.5: the replacement's relocations and alternatives land in
+    // check_fnc's bytes, and the unload hook check_fnc takes a page fault.
     title: "check_fnc's code aligned to 0: placed over the replacement function",
     payload: HELLO,
     // The text region's size becomes check_fnc's end (50 bytes), so the exception table's
