@@ -63,10 +63,11 @@ interface OldFunction {
   readonly name: string;
   /** Where the patch starts (old_addr as the loader will compute it). */
   readonly address?: bigint;
-  /** Bytes from `address` to the end of the function. */
+  /**
+   * The function's size when `address` is its first byte (left out for an old_addr
+   * inside a function, which is reported on its own and not as an old_size overrun).
+   */
   readonly size?: number;
-  /** old_addr is not the function's first byte (reported already). */
-  readonly notAtStart?: true;
   readonly bytes?: Uint8Array;
 }
 
@@ -645,7 +646,7 @@ class PayloadChecks {
     }
     this.out.add("old-addr-not-function-start", `${label}: old_addr ${hex64} is ${what}`, where);
     if (!fn) return "stop";
-    return { name: fn.name, address, bytes, notAtStart: true };
+    return { name: fn.name, address, bytes };
   }
 
   /** livepatch_verify_distance() and where new_addr leads: "stop" when the loader refuses. */
