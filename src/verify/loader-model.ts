@@ -343,6 +343,17 @@ export class LoadedPayload {
     return undefined;
   }
 
+  /**
+   * Whether the loader reading at `address` faults: NULL, a non-canonical address, or
+   * the livepatch area past this payload's last page, where nothing is mapped (the payload
+   * is the last one loaded).
+   */
+  faultsAt(address: bigint): boolean {
+    if (address < this.version.pageSize || !this.canonical(address)) return true;
+    const end = this.regions.text.address + this.pages;
+    return address >= end && address - end < this.version.area.maxSpan;
+  }
+
   /** Whether an address lies in the payload's executable region. */
   inText(address: bigint): boolean {
     const t = this.regions.text;

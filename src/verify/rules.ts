@@ -107,6 +107,13 @@ export const RULES = [
     ELF,
   ),
   rule(
+    "symtab-link-zero",
+    "error",
+    "crashes",
+    "Symbol table linked to section 0: Xen 4.17 reads a section header it never set up (NULL) at upload",
+    `${ELF} elf_resolve_sections()`,
+  ),
+  rule(
     "symbol-section-index",
     "error",
     "refuses-upload",
@@ -313,6 +320,13 @@ export const RULES = [
     "refuses-upload",
     "Function entry name pointer cannot be followed to a string in the payload",
     LP,
+  ),
+  rule(
+    "func-name-unmapped",
+    "error",
+    "crashes",
+    "old_addr 0 and a name pointer that is NULL or past the payload's mapped pages: Xen 4.17 faults reading the name at upload",
+    `${LP} resolve_old_address()`,
   ),
   rule(
     "func-unresolved",

@@ -314,7 +314,16 @@ class PayloadChecks {
     if (tables.length > 1)
       return bad(`${tables.length} symbol tables; the hypervisor supports one`, tables[1]);
     const symtab = tables[0]!;
-    if (symtab.link >= this.elf.header.shnum || symtab.link === 0) {
+    if (symtab.link === 0) {
+      // elf_resolve_sections() lets 0 through, then elf_verify_strtab() reads the header
+      // of section 0, which it never set up (a NULL pointer).
+      return this.out.add(
+        "symtab-link-zero",
+        "symbol table links to string table section 0: the hypervisor reads section 0's header through a NULL pointer",
+        at(symtab),
+      );
+    }
+    if (symtab.link >= this.elf.header.shnum) {
       return bad(
         `symbol table links to string table section ${symtab.link}, which does not exist`,
         symtab,
@@ -592,7 +601,16 @@ class PayloadChecks {
     if (address === 0n) {
       // resolve_old_address(): an old_addr of 0 (no relocation, or an R_X86_64_NONE one)
       // is looked up by the name string.
-      const name = lf.name ? model.stringAt(lf.name) : undefined;
+      if (lf.name === undefined) return undefined;
+      if (model.faultsAt(lf.name)) {
+        this.out.add(
+          "func-name-unmapped",
+          `${label}: old_addr is 0 and the name pointer is 0x${lf.name.toString(16)}, ${lf.name === 0n ? "NULL" : "where nothing is mapped"}: the hypervisor reads the name there (symbols_lookup_by_name) and faults`,
+          where,
+        );
+        return "stop";
+      }
+      const name = model.stringAt(lf.name);
       if (name === undefined) {
         this.out.add(
           "func-name",

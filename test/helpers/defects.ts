@@ -289,16 +289,13 @@ export const MUTATIONS: readonly Defect[] = [
 
   // The symbol table (livepatch_elf_resolve_symbols and its preconditions).
   {
-    rule: "symtab-invalid",
+    rule: "symtab-link-zero",
     title: "symbol table linked to section 0",
     payload: HELLO,
+    // elf_resolve_sections() only checks sh_link < e_shnum, then elf_verify_strtab()
+    // reads the header of section 0, which it never set up (livepatch_elf.c:158, :33).
     mutate: (b) => setSectionField(b, ".symtab", "link", 0),
     names: { message: "links to string table section 0", location: { section: ".symtab" } },
-    load: {
-      // elf_resolve_sections() only checks sh_link < e_shnum, then elf_verify_strtab()
-      // reads the header of section 0, which it never set up (livepatch_elf.c:158, :33).
-      skip: "crashes Xen 4.17.5: NULL dereference in livepatch_elf_load (FATAL PAGE FAULT at address 4)",
-    },
   },
   {
     rule: "symtab-invalid",
@@ -667,18 +664,27 @@ export const MUTATIONS: readonly Defect[] = [
     },
   },
   {
-    rule: "func-name",
-    title: "name pointer relocated past its string section (xen_replace_world patches by name)",
+    rule: "func-name-unmapped",
+    title: "name pointer relocated 4 KiB past its string (xen_replace_world patches by name)",
     payload: REPLACE,
+    // resolve_old_address() passes the pointer straight to symbols_lookup_by_name()
+    // (livepatch.c:208): 4 KiB past the name is past the payload's last page.
     mutate: (b) => setRelaField(b, ".rela.livepatch.funcs", 0, "addend", 0x1000),
     names: {
-      message: "function entry 0 has neither old_addr nor a name pointer",
+      message:
+        /^function entry 0: old_addr is 0 and the name pointer is 0x[0-9a-f]+, where nothing is mapped/,
       location: { section: ".livepatch.funcs", entry: 0 },
     },
-    load: {
-      // resolve_old_address() passes the pointer straight to symbols_lookup_by_name()
-      // (livepatch.c:208): 4 KiB past the name is past the payload's last page.
-      skip: "crashes Xen 4.17.5: FATAL PAGE FAULT in symbols_lookup_by_name, reading the name from the unmapped page after the payload",
+  },
+  {
+    rule: "func-name-unmapped",
+    title: "name pointer relocation made R_X86_64_NONE: a NULL name (xen_replace_world)",
+    payload: REPLACE,
+    mutate: (b) => setRelaField(b, ".rela.livepatch.funcs", 0, "type", R_X86_64_NONE),
+    names: {
+      message:
+        /^function entry 0 \(xen_extra_version\): old_addr is 0 and the name pointer is 0x0, NULL/,
+      location: { section: ".livepatch.funcs", entry: 0 },
     },
   },
   {
