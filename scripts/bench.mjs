@@ -6,6 +6,7 @@ import { build } from "esbuild";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { decoderWasmPlugin } from "./esbuild-wasm.mjs";
 
 const name = process.argv[2] ?? "verify";
 const root = join(import.meta.dirname, "..");
@@ -22,6 +23,7 @@ await build({
   banner: {
     js: 'import { createRequire as __xlciCreateRequire } from "node:module";\nconst require = __xlciCreateRequire(import.meta.url);',
   },
+  plugins: [decoderWasmPlugin],
   logLevel: "warning",
 });
 await import(pathToFileURL(outfile).href);

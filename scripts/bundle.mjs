@@ -14,6 +14,7 @@ import { chmod, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises
 import path from "node:path";
 import { parseArgs } from "node:util";
 import ts from "typescript";
+import { decoderWasmPlugin } from "./esbuild-wasm.mjs";
 
 const { values: args } = parseArgs({
   options: { root: { type: "string" }, outdir: { type: "string" } },
@@ -47,6 +48,7 @@ const result = await build({
   banner: { js: requireBanner },
   legalComments: "none",
   metafile: true,
+  plugins: [decoderWasmPlugin],
   logLevel: "warning",
 });
 

@@ -13,6 +13,13 @@ import {
 } from "../elf/constants.js";
 import { type ElfFile, readElfFile } from "../elf/reader.js";
 import { readGnuBuildId } from "./notes.js";
+import { XenCode, loadX86Decoder } from "./xen-code.js";
+
+/** ENDBR64, the instruction CET-IBT requires at an indirect branch target. */
+export const ENDBR64_BYTES: readonly number[] = [0xf3, 0x0f, 0x1e, 0xfa];
+
+/** sizeof(struct alt_instr) in Xen 4.17 x86. */
+const ALT_INSTR_SIZE = 14;
 
 export interface XenSymbol {
   /** The name the hypervisor's symbol lookup knows: `file#name` for local symbols. */
@@ -137,8 +144,20 @@ export class XenSyms {
     this.symbols = runtimeSymbolTable(elf);
   }
 
+  /** Reads xen-syms, and loads the x86 decoder its code() needs. */
   static async load(path: string): Promise<XenSyms> {
-    return new XenSyms(await readElfFile(path, 1024 * 1024 * 1024));
+    const [elf] = await Promise.all([readElfFile(path, 1024 * 1024 * 1024), loadX86Decoder()]);
+    return new XenSyms(elf);
+  }
+
+  private codeCache?: XenCode | null;
+  /**
+   * The image's code as instructions (decoded on first use); undefined when the decoder
+   * was not loaded (a XenSyms made with `new` rather than `load`).
+   */
+  code(): XenCode | undefined {
+    if (this.codeCache === undefined) this.codeCache = XenCode.create(this.elf) ?? null;
+    return this.codeCache ?? undefined;
   }
 
   get file(): string {
@@ -155,6 +174,66 @@ export class XenSyms {
       (name) => this.lookup(name)?.value,
       (address, length) => this.bytesAt(address, length),
     );
+  }
+
+  private sealedCache?: ReadonlySet<bigint>;
+  /**
+   * The functions whose ENDBR64 Xen overwrites at boot on CET-IBT hardware
+   * (xen/arch/x86/alternative.c): every pointer in .init.{ro,}data.cf_clobber (between
+   * __initdata_cf_clobber_start and _end) that points into .text at an ENDBR64 gets it
+   * replaced by ENDBR64_POISON. On a CPU without IBT (QEMU's) they keep it. Empty for a
+   * hypervisor without those symbols.
+   */
+  endbrSealed(): ReadonlySet<bigint> {
+    if (this.sealedCache) return this.sealedCache;
+    const sealed = new Set<bigint>();
+    const symbol = (name: string) =>
+      this.elf.symbols().find((s) => s.name === name && s.shndx !== SHN_UNDEF)?.value;
+    const [start, end, stext, etext] = [
+      "__initdata_cf_clobber_start",
+      "__initdata_cf_clobber_end",
+      "_stext",
+      "_etext",
+    ].map(symbol);
+    if (start !== undefined && end !== undefined && stext !== undefined && etext !== undefined) {
+      const table = end > start ? this.bytesAt(start, Number(end - start)) : undefined;
+      const view = table && new DataView(table.buffer, table.byteOffset, table.byteLength);
+      for (let at = 0; view && at + 8 <= view.byteLength; at += 8) {
+        const target = view.getBigUint64(at, true);
+        if (target < stext || target >= etext) continue;
+        const code = this.bytesAt(target, 4);
+        if (code && ENDBR64_BYTES.every((b, i) => code[i] === b)) sealed.add(target);
+      }
+    }
+    this.sealedCache = sealed;
+    return sealed;
+  }
+
+  private altCache?: ReadonlyArray<{ start: bigint; length: number }>;
+  /**
+   * The code Xen rewrites at boot according to the CPU's features (alternatives): each
+   * `struct alt_instr` between __alt_instructions and __alt_instructions_end (14 bytes in
+   * 4.17: orig_offset s32, repl_offset s32, cpuid u16, orig_len u8, ...) names orig_len
+   * bytes at &orig_offset + orig_offset. Sorted by start.
+   */
+  alternativeSites(): ReadonlyArray<{ start: bigint; length: number }> {
+    if (this.altCache) return this.altCache;
+    const sites: Array<{ start: bigint; length: number }> = [];
+    const symbol = (name: string) =>
+      this.elf.symbols().find((s) => s.name === name && s.shndx !== SHN_UNDEF)?.value;
+    const start = symbol("__alt_instructions");
+    const end = symbol("__alt_instructions_end");
+    if (start !== undefined && end !== undefined && end > start) {
+      const table = this.bytesAt(start, Number(end - start));
+      const view = table && new DataView(table.buffer, table.byteOffset, table.byteLength);
+      for (let at = 0; view && at + ALT_INSTR_SIZE <= view.byteLength; at += ALT_INSTR_SIZE) {
+        const orig = start + BigInt(at) + BigInt(view.getInt32(at, true));
+        sites.push({ start: orig, length: view.getUint8(at + 10) });
+      }
+    }
+    sites.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    this.altCache = sites;
+    return sites;
   }
 
   /** Up to `length` bytes of the image at a virtual address; undefined outside loaded data. */

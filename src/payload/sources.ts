@@ -86,7 +86,6 @@ const NOTE_FILES = {
   xenDepends: `${GENERATED_PREFIX}xen-depends`,
   modinfo: `${GENERATED_PREFIX}modinfo`,
 } as const;
-const ENDBR64 = [0xf3, 0x0f, 0x1e, 0xfa];
 
 // ---------------------------------------------------------------------------------------
 // Pure pieces
@@ -645,6 +644,26 @@ export function completeFuncs(
       );
       continue;
     }
+    if (opts.xen.endbrSealed().has(old.address)) {
+      // On CET-IBT hardware Xen overwrites this function's ENDBR64 at boot: the live bytes
+      // are not xen-syms' bytes there, though QEMU (no IBT) would match them.
+      notes.push(
+        `${label}: no expectation: Xen seals ${old.name}'s ENDBR64 at boot on CET-IBT hardware (a cf_clobber target), so its first bytes on such a host are not the ones in xen-syms`,
+      );
+      continue;
+    }
+    const oldAddress = old.address;
+    const expectEnd = oldAddress + BigInt(Math.min(oldSize, EXPECT_DATA_SIZE));
+    const rewritten = opts.xen
+      .alternativeSites()
+      .find((a) => a.length > 0 && a.start < expectEnd && a.start + BigInt(a.length) > oldAddress);
+    if (rewritten) {
+      // Xen rewrites these bytes at boot by the CPU's features: xen-syms is not the live code.
+      notes.push(
+        `${label}: no expectation: Xen rewrites ${rewritten.length} bytes at 0x${rewritten.start.toString(16)} of ${old.name} at boot (an alternative), so its live bytes are not the ones in xen-syms`,
+      );
+      continue;
+    }
     const code = opts.xen.bytesAt(old.address, EXPECT_DATA_SIZE);
     if (!code || code.length === 0) {
       throw new ConfigurationError(
@@ -655,11 +674,6 @@ export function completeFuncs(
     const field = expectationField(code, oldSize);
     bytes.set(field, at + FUNC_OFFSET.expect);
     notes.push(`${label}: expects the first ${field[0]! >> 1} bytes of ${old.name}`);
-    if (ENDBR64.every((b, i) => code[i] === b)) {
-      notes.push(
-        `${label}: ${old.name} starts with ENDBR64, which Xen overwrites where it seals indirect branch targets (CET-IBT); there the expectation will not match`,
-      );
-    }
   }
   return { bytes, notes, oldAddresses };
 }

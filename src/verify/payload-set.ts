@@ -30,6 +30,8 @@ export interface PayloadSetInput {
   readonly payloads: readonly string[];
   readonly xenSyms: string | undefined;
   readonly applied: readonly string[];
+  /** Check what each patch overwrites as instructions (default true); see VerifyTarget. */
+  readonly instructions?: boolean;
 }
 
 export interface PayloadSetResult {
@@ -128,7 +130,11 @@ export async function verifyPayloadSet(input: PayloadSetInput): Promise<PayloadS
       depends: idOf(payload.depends),
       xenDepends: idOf(payload.xenDepends),
       stack: stack.map((p) => p.file),
-      findings: verifyPayload(payload, { xen, stack }),
+      findings: verifyPayload(payload, {
+        xen,
+        stack,
+        ...(input.instructions === false ? { instructions: false } : {}),
+      }),
     });
   }
   return { xenBuildId: xen?.buildId, payloads: reports };

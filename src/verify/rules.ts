@@ -5,10 +5,12 @@
  * `loader` says what Xen 4.17's loader does with a payload that breaks the rule:
  * - "refuses-upload": `xen-livepatch upload` fails;
  * - "refuses-apply": upload succeeds, apply fails (without `--nodeps` where relevant);
- * - "accepts": the hypervisor does not notice; only this verifier catches it.
+ * - "accepts": the hypervisor does not notice; only this verifier catches it;
+ * - "crashes": the hypervisor accepts the payload and then crashes or hangs once it is
+ *   applied (and the patched code runs).
  */
 export type Severity = "error" | "warning" | "note";
-export type LoaderVerdict = "refuses-upload" | "refuses-apply" | "accepts";
+export type LoaderVerdict = "refuses-upload" | "refuses-apply" | "accepts" | "crashes";
 
 export interface Rule {
   readonly id: string;
@@ -91,11 +93,25 @@ export const RULES = [
     ARCH,
   ),
   rule(
+    "section-name-offset",
+    "error",
+    "refuses-upload",
+    "Section name offset past the section name string table",
+    ELF,
+  ),
+  rule(
     "symtab-invalid",
     "error",
     "refuses-upload",
     "Symbol table missing, duplicated, corrupted, or its string table unusable",
     ELF,
+  ),
+  rule(
+    "symtab-link-zero",
+    "error",
+    "crashes",
+    "Symbol table linked to section 0: Xen 4.17 reads a section header it never set up (NULL) at upload",
+    `${ELF} elf_resolve_sections()`,
   ),
   rule(
     "symbol-section-index",
@@ -148,6 +164,13 @@ export const RULES = [
     ELF,
   ),
   rule(
+    "rela-target",
+    "error",
+    "accepts",
+    "Relocation section for a section that does not exist: the loader skips it, its relocations never happen",
+    ELF,
+  ),
+  rule(
     "rela-symbol-zero",
     "error",
     "refuses-upload",
@@ -181,6 +204,20 @@ export const RULES = [
     "refuses-upload",
     "Relocation against a symbol in a section the loader ignores (not allocated)",
     `${ARCH}; ${LBT} 14b3b4699692`,
+  ),
+  rule(
+    "section-overlap",
+    "error",
+    "crashes",
+    "Allocated sections the loader places over each other (Xen 4.17 rounds an sh_addralign of 0 to offset 0): later bytes, relocations and alternatives overwrite earlier code",
+    `${LP} move_payload(), calc_section()`,
+  ),
+  rule(
+    "rela-overflow",
+    "error",
+    "refuses-upload",
+    "PC32 or PLT32 relocation whose result, as the loader computes it, does not fit in 32 signed bits (EOVERFLOW)",
+    ARCH,
   ),
   // Read-only data.
   rule(
@@ -271,6 +308,13 @@ export const RULES = [
   ),
   rule("func-old-size", "error", "refuses-upload", "Function entry old_size is 0", LP),
   rule(
+    "func-reserved",
+    "error",
+    "accepts",
+    "Function entry reserved bytes (_pad) not zero: Xen 4.17 ignores them, a later loader may not",
+    "xen/include/public/sysctl.h struct livepatch_func",
+  ),
+  rule(
     "func-name",
     "error",
     "refuses-upload",
@@ -278,11 +322,53 @@ export const RULES = [
     LP,
   ),
   rule(
+    "func-name-unmapped",
+    "error",
+    "crashes",
+    "old_addr 0 and a name pointer that is NULL or past the payload's mapped pages: Xen 4.17 faults reading the name at upload",
+    `${LP} resolve_old_address()`,
+  ),
+  rule(
     "func-unresolved",
     "error",
     "refuses-upload",
     "Function to patch not found in the hypervisor or an earlier payload",
     LP,
+  ),
+  rule(
+    "old-addr-non-canonical",
+    "error",
+    "crashes",
+    "old_addr, as relocated, is not a canonical address: Xen 4.17 reads the code there at upload and faults",
+    `${ARCH} arch_livepatch_verify_func()`,
+  ),
+  rule(
+    "old-addr-not-function-start",
+    "error",
+    "accepts",
+    "old_addr, as relocated, is not the first byte of a function in xen-syms (its middle, past its end, or no function)",
+    "xen-syms",
+  ),
+  rule(
+    "func-distance",
+    "error",
+    "refuses-upload",
+    "new_addr more than ±2 GiB from old_addr: the jump cannot reach it (EOVERFLOW)",
+    "xen/include/xen/livepatch.h livepatch_verify_distance()",
+  ),
+  rule(
+    "new-addr-outside-text",
+    "error",
+    "crashes",
+    "new_addr, as relocated, is not in the payload's executable code: the patched function jumps into data",
+    LP,
+  ),
+  rule(
+    "func-duplicate",
+    "error",
+    "crashes",
+    "Two function entries patch the same code: revert leaves the second one's saved jump in place",
+    `${LP} revert_payload()`,
   ),
   rule(
     "func-too-short",
@@ -319,6 +405,35 @@ export const RULES = [
     "Expected bytes differ from the old function's code in xen-syms",
     LP,
   ),
+  rule(
+    "expect-alternative",
+    "error",
+    "refuses-apply",
+    "Expectation over bytes Xen rewrites at boot (an alternative): the live code differs from xen-syms, on QEMU or on some hosts",
+    "xen/arch/x86/alternative.c",
+  ),
+  rule(
+    "expect-endbr-sealed",
+    "error",
+    "accepts",
+    "Expectation of ENDBR64 on a function Xen seals at boot on CET-IBT hardware: QEMU applies it, the host refuses the apply",
+    "xen/arch/x86/alternative.c cf_clobber",
+  ),
+  // The instructions a patch overwrites.
+  rule(
+    "nop-insn-boundary",
+    "error",
+    "crashes",
+    "The NOP run ends inside an instruction or past the end of the old function",
+    `${ARCH} arch_livepatch_apply(); decoded with iced-x86`,
+  ),
+  rule(
+    "branch-into-patch",
+    "error",
+    "accepts",
+    "A direct branch in xen-syms lands inside the bytes the patch overwrites",
+    `${ARCH} arch_livepatch_apply(); decoded with iced-x86`,
+  ),
   // Hooks, special sections, metadata.
   rule(
     "hook-size",
@@ -340,6 +455,27 @@ export const RULES = [
     "refuses-upload",
     ".altinstructions without .altinstr_replacement or without code",
     LP,
+  ),
+  rule(
+    "altinstr-range",
+    "error",
+    "refuses-upload",
+    "Alternative whose original code (as relocated) is not in the payload's text, or whose replacement is not in .altinstr_replacement",
+    LP,
+  ),
+  rule(
+    "ex-table-range",
+    "error",
+    "accepts",
+    "Exception-table entry whose faulting address or continuation (as relocated) is not in the payload's text",
+    "xen/arch/x86/extable.c",
+  ),
+  rule(
+    "bug-frame-range",
+    "error",
+    "accepts",
+    "Bug frame whose location (as relocated) is not in the payload's text",
+    "xen/arch/x86/include/asm/bug.h",
   ),
   rule(
     "modinfo-format",

@@ -16,10 +16,6 @@ import {
   ELFOSABI_NONE,
   ET_REL,
   EV_CURRENT,
-  R_X86_64_64,
-  R_X86_64_NONE,
-  R_X86_64_PC32,
-  R_X86_64_PLT32,
   SHF_ALLOC,
   SHF_EXECINSTR,
   SHF_MERGE,
@@ -48,34 +44,45 @@ import {
   LIVEPATCH_NAME_SIZE,
   LIVEPATCH_PAYLOAD_VERSION,
   EXPECT_DATA_SIZE,
+  FUNC_OFFSET,
   Payload,
   SECTION,
 } from "../livepatch/payload.js";
 import type { XenSyms } from "../livepatch/xen-syms.js";
+import { type LoadedFunc, LoadedPayload, type LoaderVersion, XEN_4_17 } from "./loader-model.js";
 import { type Finding, type FindingLocation, type RuleId, RULE_BY_ID } from "./rules.js";
 
-/** On x86 a patched function is overwritten by a 5-byte relative jump (ARCH_PATCH_INSN_SIZE). */
-const PATCH_INSN_SIZE = 5;
 const ENDBR64 = [0xf3, 0x0f, 0x1e, 0xfa];
 /** `nopw (%rcx)`: what Xen writes over ENDBR64 of functions never called indirectly. */
 const ENDBR64_POISON = [0x66, 0x0f, 0x1f, 0x01];
-/** Entry sizes of the special sections (Xen 4.17 x86). */
-const SPECIAL_ENTRY_SIZE: Record<string, number> = {
-  ".altinstructions": 14,
-  ".ex_table": 8,
-  ".bug_frames.0": 8,
-  ".bug_frames.1": 8,
-  ".bug_frames.2": 8,
-  ".bug_frames.3": 8,
-};
 /** More findings of one rule in one file than this are summarised, not listed. */
 const MAX_FINDINGS_PER_RULE = 25;
+
+/** The function a funcs entry patches, as far as xen-syms tells. */
+interface OldFunction {
+  readonly name: string;
+  /** Where the patch starts (old_addr as the loader will compute it). */
+  readonly address?: bigint;
+  /**
+   * The function's size when `address` is its first byte (left out for an old_addr
+   * inside a function, which is reported on its own and not as an old_size overrun).
+   */
+  readonly size?: number;
+  readonly bytes?: Uint8Array;
+}
 
 export interface VerifyTarget {
   /** The hypervisor the payload will be loaded into. */
   readonly xen?: XenSyms;
   /** Payloads applied before this one, oldest first. */
   readonly stack: readonly Payload[];
+  /** The loader's rules (default Xen 4.17's). */
+  readonly loader?: LoaderVersion;
+  /**
+   * Whether to decode xen-syms and check what each patch overwrites, as instructions
+   * (default true; the first payload of a set pays ~150 ms for the decode).
+   */
+  readonly instructions?: boolean;
 }
 
 class FindingList {
@@ -149,7 +156,10 @@ class PayloadChecks {
   private readonly elf;
   /** Symbols, when the symbol table is usable. */
   private symbols: readonly ElfSymbol[] | undefined;
-  private notChecked = new Set<string>();
+  /** What was not checked, and why (by default: no xen-syms). */
+  private notChecked = new Map<string, string | undefined>();
+
+  private readonly version: LoaderVersion;
 
   constructor(
     private readonly payload: Payload,
@@ -157,6 +167,7 @@ class PayloadChecks {
     private readonly out: FindingList,
   ) {
     this.elf = payload.elf;
+    this.version = target.loader ?? XEN_4_17;
   }
 
   all(): void {
@@ -164,25 +175,27 @@ class PayloadChecks {
     this.sections();
     this.symbolTable();
     this.relocations();
+    this.relocatedValues();
     this.requiredSections();
     this.patchingSections();
     this.buildIds();
     this.funcs();
     this.hooksAndSpecialSections();
+    this.specialEntries();
     this.modinfo();
     this.newSymbols();
     this.rodataReferences();
     this.rodataDuplicates();
-    for (const what of this.notChecked) {
+    for (const [what, why] of this.notChecked) {
       this.out.add(
         "not-checked",
-        `${what} not checked: ${this.target.xen ? "no earlier payloads given" : "no xen-syms given (--xen-syms)"}`,
+        `${what} not checked: ${why ?? (this.target.xen ? "no earlier payloads given" : "no xen-syms given (--xen-syms)")}`,
       );
     }
   }
 
-  private skip(what: string): void {
-    this.notChecked.add(what);
+  private skip(what: string, why?: string): void {
+    this.notChecked.set(what, why);
   }
 
   // livepatch_header_check() and arch_livepatch_verify_elf().
@@ -234,7 +247,18 @@ class PayloadChecks {
 
   // elf_resolve_sections() and move_payload().
   private sections(): void {
+    // elf_resolve_section_names(): every sh_name must lie inside the section name table.
+    const shstrtab = this.elf.section(this.elf.header.shstrndx);
+    const namesUsable =
+      this.elf.header.shstrndx !== 0 && shstrtab !== undefined && !this.strtabProblem(shstrtab);
     for (const s of this.elf.sections.slice(1)) {
+      if (namesUsable && s.nameOffset >= shstrtab.size) {
+        this.out.add(
+          "section-name-offset",
+          `section [${s.index}] name offset ${s.nameOffset} is past the section name string table ${sectionLabel(shstrtab)} (${shstrtab.size} bytes)`,
+          { sectionIndex: s.index, offset: s.headerOffset },
+        );
+      }
       if (s.offset < ELF64_EHDR_SIZE) {
         this.out.add(
           "section-bounds",
@@ -290,7 +314,16 @@ class PayloadChecks {
     if (tables.length > 1)
       return bad(`${tables.length} symbol tables; the hypervisor supports one`, tables[1]);
     const symtab = tables[0]!;
-    if (symtab.link >= this.elf.header.shnum || symtab.link === 0) {
+    if (symtab.link === 0) {
+      // elf_resolve_sections() lets 0 through, then elf_verify_strtab() reads the header
+      // of section 0, which it never set up (a NULL pointer).
+      return this.out.add(
+        "symtab-link-zero",
+        "symbol table links to string table section 0: the hypervisor reads section 0's header through a NULL pointer",
+        at(symtab),
+      );
+    }
+    if (symtab.link >= this.elf.header.shnum) {
       return bad(
         `symbol table links to string table section ${symtab.link}, which does not exist`,
         symtab,
@@ -391,7 +424,16 @@ class PayloadChecks {
     for (const r of this.elf.sections) {
       if (r.type !== SHT_RELA && r.type !== SHT_REL) continue;
       const base = this.elf.section(r.info);
-      if (r.info >= this.elf.header.shnum || !base || !isAlloc(base)) continue;
+      if (r.info >= this.elf.header.shnum || !base) {
+        // livepatch_elf_perform_relocs() skips it silently: its relocations never happen.
+        this.out.add(
+          "rela-target",
+          `relocation section ${sectionLabel(r)} applies to section ${r.info}, which does not exist: the hypervisor skips it and its ${r.entsize > 0 ? Math.floor(r.size / r.entsize) : "?"} relocations are never applied`,
+          at(r),
+        );
+        continue;
+      }
+      if (!isAlloc(base)) continue;
       const symtabIndex = this.elf.symbolTables()[0]?.index;
       if (r.link !== symtabIndex) {
         this.out.add(
@@ -457,14 +499,7 @@ class PayloadChecks {
       );
       return;
     }
-    const width =
-      rela.type === R_X86_64_64
-        ? 8
-        : rela.type === R_X86_64_PC32 || rela.type === R_X86_64_PLT32
-          ? 4
-          : rela.type === R_X86_64_NONE
-            ? 0
-            : -1;
+    const width = this.version.relocations.get(rela.type)?.width ?? -1;
     if (width < 0) {
       this.out.add(
         "rela-type",
@@ -478,6 +513,191 @@ class PayloadChecks {
         where,
       );
     }
+  }
+
+  private loadedCache?: LoadedPayload | null;
+  /**
+   * The payload as the loader places and relocates it (loader-model.ts); undefined without
+   * xen-syms, or when the structure the loader walks first is broken (reported already).
+   */
+  private loaded(): LoadedPayload | undefined {
+    if (this.loadedCache === undefined) this.loadedCache = this.buildLoaded() ?? null;
+    return this.loadedCache ?? undefined;
+  }
+
+  private buildLoaded(): LoadedPayload | undefined {
+    const xen = this.target.xen;
+    if (!xen || !this.symbols) return undefined;
+    const broken: RuleId[] = [
+      "elf-header",
+      "section-bounds",
+      "section-alignment",
+      "symtab-invalid",
+      "symbol-section-index",
+      "rela-header",
+      "rela-link",
+      "section-rel",
+      "section-write-exec",
+      // The loader refuses these before it reads any relocated value.
+      "symbol-common",
+      "symbol-unresolved",
+      "rela-symbol-zero",
+      "rela-symbol-range",
+      "rela-type",
+      "rela-offset",
+      "rela-ignored-section",
+    ];
+    if (broken.some((r) => this.out.has(r))) return undefined;
+    return safely(() => {
+      // The earlier payloads of the stack sit below this one in the livepatch area.
+      let below = 0n;
+      for (const earlier of this.target.stack)
+        below += new LoadedPayload(earlier, xen, 0n, this.version).pages;
+      return new LoadedPayload(this.payload, xen, below, this.version);
+    }, undefined);
+  }
+
+  // move_payload() and arch_livepatch_perform_rela(): placement, then the 32-bit results.
+  private relocatedValues(): void {
+    const model = this.loaded();
+    if (!model) return;
+    for (const { first, second } of model.overlaps()) {
+      this.out.add(
+        "section-overlap",
+        `${sectionLabel(second.section)} (alignment ${second.section.addralign}) is placed at offset ${second.offset} of the ${second.region} region, over ${sectionLabel(first.section)} (offset ${first.offset}, ${first.section.size} bytes): the loader copies it on top`,
+        at(second.section),
+      );
+    }
+    for (const o of model.overflows) {
+      if (!o.always) continue; // depends on where in the area the payload lands
+      const sym = this.symbols?.[o.rela.symbolIndex];
+      this.out.add(
+        "rela-overflow",
+        `relocation ${o.rela.index} in ${sectionLabel(o.relaSection)} (${relocationTypeName(o.rela.type)} at offset ${o.rela.offset} of ${o.target.name}, against ${sym?.name || `symbol ${o.rela.symbolIndex}`}${o.rela.addend >= 0n ? "+" : ""}${o.rela.addend}) computes ${o.value}, outside the signed 32 bits it is stored in: the hypervisor refuses it (EOVERFLOW)`,
+        at(o.relaSection, {
+          entry: o.rela.index,
+          offset: Number(o.rela.offset),
+          ...(sym?.name ? { symbol: sym.name } : {}),
+        }),
+      );
+    }
+  }
+
+  /**
+   * old_addr and new_addr as prepare_payload() reads them, after relocation: "stop" when
+   * the entry goes no further in the loader (or crashes it), undefined when the values
+   * are not known (then the entry is judged from the file).
+   */
+  private oldFunctionAsLoaded(
+    f: LivepatchFuncEntry,
+    lf: LoadedFunc | undefined,
+    label: string,
+    where: FindingLocation,
+  ): OldFunction | "stop" | undefined {
+    const model = this.loaded();
+    const xen = this.target.xen;
+    if (!model || !lf || lf.oldAddr === undefined || !xen) return undefined;
+    const address = lf.oldAddr;
+    if (address === 0n) {
+      // resolve_old_address(): an old_addr of 0 (no relocation, or an R_X86_64_NONE one)
+      // is looked up by the name string.
+      if (lf.name === undefined) return undefined;
+      if (model.faultsAt(lf.name)) {
+        this.out.add(
+          "func-name-unmapped",
+          `${label}: old_addr is 0 and the name pointer is 0x${lf.name.toString(16)}, ${lf.name === 0n ? "NULL" : "where nothing is mapped"}: the hypervisor reads the name there (symbols_lookup_by_name) and faults`,
+          where,
+        );
+        return "stop";
+      }
+      const name = model.stringAt(lf.name);
+      if (name === undefined) {
+        this.out.add(
+          "func-name",
+          `${label} has neither old_addr nor a name pointer that leads to a string in the payload`,
+          where,
+        );
+        return "stop";
+      }
+      if (!this.resolvesOutside(name)) {
+        this.out.add(
+          "func-unresolved",
+          `${label}: ${/^[\x21-\x7e]+$/.test(name) ? name : JSON.stringify(name)} is neither in ${xen.file} nor exported by an earlier payload`,
+          where,
+        );
+        return "stop";
+      }
+      const sym = xen.lookup(name);
+      if (!sym) return { name };
+      return {
+        name,
+        address: sym.value,
+        size: sym.size,
+        bytes: xen.bytesAt(sym.value, EXPECT_DATA_SIZE),
+      };
+    }
+    const hex64 = `0x${address.toString(16)}`;
+    if (!model.canonical(address)) {
+      this.out.add(
+        "old-addr-non-canonical",
+        `${label}: old_addr is ${hex64}, not a canonical address: the hypervisor reads the code there (is_endbr64) and takes a general protection fault`,
+        where,
+      );
+      return "stop";
+    }
+    const code = xen.code();
+    if (!code) return undefined;
+    const fn = code.functionAt(address);
+    const bytes = xen.bytesAt(address, EXPECT_DATA_SIZE);
+    if (fn && fn.start === address) return { name: fn.name, address, size: fn.size, bytes };
+    let what: string;
+    if (fn) {
+      what = `${address - fn.start} bytes into ${fn.name} (${code.describe(address)}), not its first byte`;
+    } else {
+      const own = model.sectionAt(address);
+      const before = code.functionBefore(address);
+      what = own
+        ? `inside the payload itself (${own.placed.section.name}+${own.offset}), not a function of ${xen.file}`
+        : before && address - before.start < 4096n
+          ? `${address - (before.start + BigInt(before.size))} bytes past the end of ${before.name}, in no function`
+          : `in no function of ${xen.file}`;
+    }
+    this.out.add("old-addr-not-function-start", `${label}: old_addr ${hex64} is ${what}`, where);
+    if (!fn) return "stop";
+    return { name: fn.name, address, bytes };
+  }
+
+  /** livepatch_verify_distance() and where new_addr leads: "stop" when the loader refuses. */
+  private newAddrAsLoaded(
+    lf: LoadedFunc | undefined,
+    old: OldFunction | undefined,
+    label: string,
+    where: FindingLocation,
+  ): "stop" | undefined {
+    const model = this.loaded();
+    if (!model || lf?.newAddr === undefined || lf.newAddr === 0n) return undefined;
+    const hex64 = `0x${lf.newAddr.toString(16)}`;
+    if (old?.address !== undefined) {
+      const distance = BigInt.asIntN(64, old.address - lf.newAddr);
+      const range = model.version.patchRange;
+      if (distance < -range || distance >= range) {
+        this.out.add(
+          "func-distance",
+          `${label}: new_addr ${hex64} is ${distance < 0n ? -distance : distance} bytes from old_addr, beyond the ±2 GiB a jump reaches: the hypervisor refuses it (EOVERFLOW)`,
+          where,
+        );
+        return "stop";
+      }
+    }
+    if (!model.inText(lf.newAddr)) {
+      const own = model.sectionAt(lf.newAddr);
+      this.out.add(
+        "new-addr-outside-text",
+        `${label}: new_addr ${hex64} is ${own ? `in ${own.placed.section.name}+${own.offset}, which the loader maps ${own.placed.region === "rw" ? "writable" : "read-only"} and not executable` : "outside the payload's code"}: the patched function jumps there`,
+        where,
+      );
+    }
+    return undefined;
   }
 
   // check_special_sections().
@@ -592,6 +812,9 @@ class PayloadChecks {
     for (const f of this.payload.funcs()) this.func(section, f);
   }
 
+  /** old_addr of the function entries seen so far, with the first entry patching each. */
+  private readonly patchedAddresses = new Map<bigint, number>();
+
   private func(section: ElfSection, f: LivepatchFuncEntry): void {
     const label = `function entry ${f.index}${f.name ? ` (${f.name})` : ""}`;
     const where = at(section, {
@@ -607,14 +830,47 @@ class PayloadChecks {
       );
     }
     if (f.oldSize === 0) this.out.add("func-old-size", `${label} has old_size 0`, where);
+    // _pad[39] between version and expect: reserved, zero (a later loader may use it).
+    const pad = this.elf
+      .data(section)
+      .subarray(f.offset + FUNC_OFFSET.version + 1, f.offset + FUNC_OFFSET.expect);
+    const nonZero = pad.findIndex((b) => b !== 0);
+    if (nonZero >= 0) {
+      this.out.add(
+        "func-reserved",
+        `${label} has reserved byte ${FUNC_OFFSET.version + 1 + nonZero} (in _pad, bytes ${FUNC_OFFSET.version + 1}-${FUNC_OFFSET.expect - 1}) set to 0x${pad[nonZero]!.toString(16)}; reserved bytes must be zero`,
+        { ...where, offset: f.offset + FUNC_OFFSET.version + 1 + nonZero },
+      );
+    }
 
-    const oldFunction = this.oldFunction(f, label, where);
-    const replaces = f.newAddr.rela !== undefined || f.newAddr.raw !== 0n;
+    const lf = this.loaded()?.funcs()[f.index];
+    const asLoaded = this.oldFunctionAsLoaded(f, lf, label, where);
+    if (asLoaded === "stop") return;
+    const oldFunction = asLoaded ?? this.oldFunction(f, label, where);
+    if (oldFunction?.address !== undefined) {
+      // Each entry keeps its own copy of the bytes it overwrote; revert restores them in
+      // entry order, so a second entry for the same code puts back the first one's jump.
+      const first = this.patchedAddresses.get(oldFunction.address);
+      if (first !== undefined) {
+        this.out.add(
+          "func-duplicate",
+          `${label} patches ${oldFunction.name} at 0x${oldFunction.address.toString(16)}, as function entry ${first} does: after revert it still jumps into the payload`,
+          where,
+        );
+      } else this.patchedAddresses.set(oldFunction.address, f.index);
+    }
+    // new_addr as relocated (an R_X86_64_NONE relocation leaves 0: a NOP entry).
+    const replaces =
+      lf?.newAddr !== undefined
+        ? lf.newAddr !== 0n
+        : f.newAddr.rela !== undefined || f.newAddr.raw !== 0n;
+    if (this.newAddrAsLoaded(lf, oldFunction, label, where) === "stop") return;
+    this.patchedInstructions(f, oldFunction, replaces, label, where);
     if (replaces) {
       const endbr =
         oldFunction?.bytes &&
         (startsWith(oldFunction.bytes, ENDBR64) || startsWith(oldFunction.bytes, ENDBR64_POISON));
-      const needed = PATCH_INSN_SIZE + (endbr ? ENDBR64.length : 0);
+      const needed = this.version.patchInsnSize + (endbr ? ENDBR64.length : 0);
       if (f.oldSize !== 0 && f.oldSize < needed) {
         this.out.add(
           "func-too-short",
@@ -659,6 +915,27 @@ class PayloadChecks {
         `${label} has an expectation, but ${this.patchedBelow(oldFunction.name)} (earlier in the stack) already patches ${oldFunction.name}: at apply time its code starts with that payload's jump, not the bytes in xen-syms`,
         where,
       );
+    } else if (
+      oldFunction?.address !== undefined &&
+      this.alternativeUnder(oldFunction.address, e.len)
+    ) {
+      const site = this.alternativeUnder(oldFunction.address, e.len)!;
+      this.out.add(
+        "expect-alternative",
+        `${label} expects ${e.len} bytes of ${oldFunction.name}, but Xen rewrites ${site.length} of them at boot (an alternative at ${this.target.xen?.code()?.describe(site.start) ?? `0x${site.start.toString(16)}`}, chosen by the CPU's features): the live bytes are not the ones in xen-syms`,
+        where,
+      );
+    } else if (
+      oldFunction?.address !== undefined &&
+      e.len > 0 &&
+      this.target.xen?.endbrSealed().has(oldFunction.address) &&
+      startsWith(e.data.subarray(0, Math.min(e.len, ENDBR64.length)), ENDBR64.slice(0, e.len))
+    ) {
+      this.out.add(
+        "expect-endbr-sealed",
+        `${label} expects ${oldFunction.name} to start with ENDBR64, but Xen seals that function at boot on CET-IBT hardware (a cf_clobber target in ${this.target.xen?.file}): there its first bytes are ${hex(Uint8Array.from(ENDBR64_POISON))} and the apply is refused; a CPU without IBT (QEMU's) keeps ENDBR64 and hides this`,
+        where,
+      );
     } else if (oldFunction?.bytes) {
       const expected = e.data.subarray(0, e.len);
       const actual = oldFunction.bytes.subarray(0, e.len);
@@ -672,6 +949,17 @@ class PayloadChecks {
     }
   }
 
+  /** An alternative site of xen-syms overlapping [address, address + length), if any. */
+  private alternativeUnder(
+    address: bigint,
+    length: number,
+  ): { start: bigint; length: number } | undefined {
+    const end = address + BigInt(length);
+    return this.target.xen
+      ?.alternativeSites()
+      .find((s) => s.length > 0 && s.start < end && s.start + BigInt(s.length) > address);
+  }
+
   /** The earlier payload of the stack that patches the function `name`, if any. */
   private patchedBelow(name: string): string | undefined {
     for (const earlier of this.target.stack) {
@@ -682,12 +970,15 @@ class PayloadChecks {
     return undefined;
   }
 
-  /** Where the old function is, by name or through the old_addr relocation, and its code. */
+  /**
+   * Where the old function is (by name, through the old_addr relocation, or at an absolute
+   * old_addr), its size from there to its end in xen-syms, and its code.
+   */
   private oldFunction(
     f: LivepatchFuncEntry,
     label: string,
     where: FindingLocation,
-  ): { name: string; size?: number; bytes?: Uint8Array } | undefined {
+  ): OldFunction | undefined {
     const xen = this.target.xen;
     let name: string | undefined;
     let addend = 0n;
@@ -697,7 +988,16 @@ class PayloadChecks {
       name = sym.name;
       addend = f.oldAddr.rela.addend;
     } else if (f.oldAddr.raw !== 0n) {
-      return undefined; // an absolute address: cannot be checked statically
+      // An absolute address (xen_nop's): the function of xen-syms that holds it.
+      const fn = xen?.code()?.functionAt(f.oldAddr.raw);
+      if (!xen || !fn) return undefined;
+      const address = f.oldAddr.raw;
+      return {
+        name: fn.name,
+        address,
+        size: fn.size - Number(address - fn.start),
+        bytes: xen.bytesAt(address, EXPECT_DATA_SIZE),
+      };
     } else {
       if (f.name === undefined) {
         this.out.add(
@@ -720,7 +1020,75 @@ class PayloadChecks {
     }
     const sym = xen?.lookup(name);
     if (!sym) return { name };
-    return { name, size: sym.size, bytes: xen!.bytesAt(sym.value + addend, EXPECT_DATA_SIZE) };
+    const address = sym.value + addend;
+    return { name, address, size: sym.size, bytes: xen!.bytesAt(address, EXPECT_DATA_SIZE) };
+  }
+
+  /**
+   * What arch_livepatch_apply() overwrites, as instructions: the 5-byte jump or the NOP
+   * run (after ENDBR64 where the function starts with one) must end on an instruction
+   * boundary inside the function, and no direct branch of xen-syms may land inside the
+   * overwritten bytes other than at their start. No loader checks this.
+   */
+  private patchedInstructions(
+    f: LivepatchFuncEntry,
+    old: OldFunction | undefined,
+    replaces: boolean,
+    label: string,
+    where: FindingLocation,
+  ): void {
+    const xen = this.target.xen;
+    if (!xen || old?.address === undefined || !old.bytes) return;
+    if (this.target.instructions === false) return;
+    if (this.patchedBelow(old.name)) return; // the live code is an earlier payload's jump
+    const code = xen.code();
+    if (!code) return this.skip("instructions the patch overwrites", "x86 decoder not loaded");
+    const fn = code.functionAt(old.address);
+    if (!fn) return;
+    const endbr = startsWith(old.bytes, ENDBR64) || startsWith(old.bytes, ENDBR64_POISON);
+    const patchOffset = endbr ? ENDBR64.length : 0;
+    // Sizes the loader refuses (func-nop-size, func-too-short) never reach the code.
+    if (!replaces && (f.newSize > EXPECT_DATA_SIZE || f.newSize > f.oldSize)) return;
+    if (replaces && f.oldSize < this.version.patchInsnSize + patchOffset) return;
+    // livepatch_insn_len(): the jump, or new_size less the ENDBR64 kept in front.
+    const length = replaces ? this.version.patchInsnSize : f.newSize - patchOffset;
+    if (length <= 0) return;
+    const first = old.address + BigInt(patchOffset);
+    const last = first + BigInt(length);
+    const what = replaces ? "the 5-byte jump" : `the ${length}-byte NOP run`;
+    const span = `${code.describe(first)} to ${code.describe(last - 1n)}`;
+    const fnEnd = fn.start + BigInt(fn.size);
+    const starts = code.instructionStarts(fn);
+    // A jump past the function's end is reported as old_size overrunning it, or old_addr
+    // not at the function's start: the only ways to get there.
+    if (last > fnEnd && !replaces) {
+      this.out.add(
+        "nop-insn-boundary",
+        `${label}: ${what} (${span}) runs ${last - fnEnd} bytes past the end of ${fn.name} (${fn.size} bytes in ${xen.file})`,
+        where,
+      );
+    } else if (!replaces && starts && !starts.has(Number(last - fn.start))) {
+      // A jump may end inside an instruction: nothing runs the fragment behind it (unless
+      // a branch lands there, checked below). A NOP run is executed, fragment and all.
+      const inside = Math.max(...[...starts].filter((s) => s < Number(last - fn.start)));
+      this.out.add(
+        "nop-insn-boundary",
+        `${label}: ${what} (${span}) ends inside the instruction at ${code.describe(fn.start + BigInt(inside))}: execution runs on from the NOPs into the fragment left of it`,
+        where,
+      );
+    }
+    const into = code.branchesInto(first + 1n, last);
+    if (into.length > 0) {
+      const shown = into
+        .slice(0, 3)
+        .map((b) => `${code.describe(b.from)} -> ${code.describe(b.to)}`)
+        .join(", ");
+      this.out.add(
+        "branch-into-patch",
+        `${label}: ${into.length} branch${into.length === 1 ? "" : "es"} of ${xen.file} land${into.length === 1 ? "s" : ""} inside the bytes ${what} overwrites (${span}): ${shown}${into.length > 3 ? ", ..." : ""}`,
+        where,
+      );
+    }
   }
 
   // LIVEPATCH_ASSIGN_*_HOOK, and the special sections of prepare_payload().
@@ -736,7 +1104,7 @@ class PayloadChecks {
         );
       }
     }
-    for (const [name, size] of Object.entries(SPECIAL_ENTRY_SIZE)) {
+    for (const [name, size] of Object.entries(this.version.specialEntrySizes)) {
       const s = this.elf.sectionNamed(name);
       if (s && s.size % size !== 0) {
         this.out.add(
@@ -767,6 +1135,102 @@ class PayloadChecks {
           ".altinstructions is present but .altinstr_replacement is missing",
           at(alt),
         );
+      }
+    }
+  }
+
+  /**
+   * Where the special sections' entries point once relocated (prepare_payload() and the
+   * code that later uses them): an alternative's original code must lie in the payload's
+   * text and its replacement in .altinstr_replacement (Xen 4.17 refuses otherwise); an
+   * exception-table entry's faulting address and continuation, and a bug frame's location,
+   * in the payload's text (Xen never checks them; they matter when a fault or BUG happens).
+   */
+  private specialEntries(): void {
+    const model = this.loaded();
+    if (!model) return;
+    const text = model.regions.text;
+    const inText = (a: bigint, len = 0n) =>
+      a >= text.address && a + len <= text.address + text.size && len <= text.size;
+    const describe = (a: bigint) => {
+      const own = model.sectionAt(a);
+      return own
+        ? `${own.placed.section.name}+${own.offset}`
+        : `0x${BigInt.asUintN(64, a).toString(16)}, outside the payload`;
+    };
+    const alt = this.elf.sectionNamed(".altinstructions");
+    const placedAlt = alt && model.placed.get(alt.index);
+    const repl = this.elf.sectionNamed(".altinstr_replacement");
+    const placedRepl = repl && model.placed.get(repl.index);
+    const ai = this.version.altInstr;
+    if (alt && placedAlt && placedRepl && alt.size % ai.size === 0 && text.size > 0) {
+      for (let i = 0; i * ai.size < alt.size; i++) {
+        const off = i * ai.size;
+        const orig = model.int32(alt.index, off + ai.origOffset);
+        const replOff = model.int32(alt.index, off + ai.replOffset);
+        const origLen = BigInt(model.byte(alt.index, off + ai.origLen) ?? 0);
+        const replLen = BigInt(model.byte(alt.index, off + ai.replLen) ?? 0);
+        const where = at(alt, { entry: i, offset: off });
+        if (orig !== undefined) {
+          const a = placedAlt.address + BigInt(off + ai.origOffset) + BigInt(orig);
+          if (!inText(a, origLen))
+            this.out.add(
+              "altinstr-range",
+              `.altinstructions entry ${i}: original code ${describe(a)} (${origLen} bytes) is not inside the payload's text: the hypervisor refuses it`,
+              where,
+            );
+        }
+        if (replOff !== undefined) {
+          const a = placedAlt.address + BigInt(off + ai.replOffset) + BigInt(replOff);
+          const start = placedRepl.address;
+          const size = BigInt(placedRepl.section.size);
+          if (a < start || replLen > size || a + replLen > start + size)
+            this.out.add(
+              "altinstr-range",
+              `.altinstructions entry ${i}: replacement ${describe(a)} (${replLen} bytes) is not inside .altinstr_replacement: the hypervisor refuses it`,
+              where,
+            );
+        }
+      }
+    }
+    const ex = this.elf.sectionNamed(".ex_table");
+    const placedEx = ex && model.placed.get(ex.index);
+    const exSize = this.version.exTableEntrySize;
+    if (ex && placedEx && ex.size % exSize === 0) {
+      for (let i = 0; i * exSize < ex.size; i++) {
+        for (const [field, off] of [
+          ["faulting address", 0],
+          ["continuation", 4],
+        ] as const) {
+          const v = model.int32(ex.index, i * exSize + off);
+          if (v === undefined) continue;
+          const a = placedEx.address + BigInt(i * exSize + off) + BigInt(v);
+          if (!inText(a))
+            this.out.add(
+              "ex-table-range",
+              `.ex_table entry ${i}: its ${field} is ${describe(a)}, not in the payload's text`,
+              at(ex, { entry: i, offset: i * exSize + off }),
+            );
+        }
+      }
+    }
+    for (const frames of this.elf.sections.filter((s) => /^\.bug_frames\.[0-3]$/.test(s.name))) {
+      const placed = model.placed.get(frames.index);
+      const bf = this.version.bugFrame;
+      if (!placed || frames.size % bf.size !== 0) continue;
+      for (let i = 0; i * bf.size < frames.size; i++) {
+        const word = model.int32(frames.index, i * bf.size);
+        if (word === undefined) continue;
+        // loc_disp: the low dispBits bits, signed, from the frame's start (asm/bug.h).
+        const shift = 32 - bf.dispBits;
+        const disp = (word << shift) >> shift;
+        const a = placed.address + BigInt(i * bf.size) + BigInt(disp);
+        if (!inText(a))
+          this.out.add(
+            "bug-frame-range",
+            `${frames.name} entry ${i}: its location is ${describe(a)}, not in the payload's text`,
+            at(frames, { entry: i, offset: i * bf.size }),
+          );
       }
     }
   }

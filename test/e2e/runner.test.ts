@@ -127,6 +127,10 @@ describe("dist/index.js on the built-in example, as the runner runs it", () => {
       ["notice", expect.stringMatching(/xen_expectations_fail\.livepatch$/)],
     ]);
     expect(at("expect-mismatch")[0]!.message).toMatch(/^expected, as this self-test payload/);
+    expect(at("nop-insn-boundary").map((a) => [a.level, a.properties.file])).toEqual([
+      ["notice", expect.stringMatching(/xen_no_xen_buildid\.livepatch$/)],
+      ["notice", expect.stringMatching(/xen_nop\.livepatch$/)],
+    ]);
     expect(at("rodata-duplicate").map((a) => [a.level, a.properties.file])).toEqual([
       ["warning", expect.stringMatching(/xen_bye_world\.livepatch$/)],
     ]);

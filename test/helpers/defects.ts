@@ -12,6 +12,7 @@
 import { expect } from "vitest";
 import {
   EM_X86_64,
+  R_X86_64_NONE,
   ET_EXEC,
   SHF_ALLOC,
   SHF_EXECINSTR,
@@ -21,6 +22,7 @@ import {
   SHT_REL,
   SHT_SYMTAB,
   STB_LOCAL,
+  STT_FUNC,
   STT_SECTION,
 } from "../../src/elf/constants.js";
 import { parseElf } from "../../src/elf/reader.js";
@@ -29,6 +31,7 @@ import {
   LIVEPATCH_FUNC_SIZE,
   LIVEPATCH_MAX_SIZE,
 } from "../../src/livepatch/payload.js";
+import type { XenSyms } from "../../src/livepatch/xen-syms.js";
 import type { FindingLocation, RuleId } from "../../src/verify/rules.js";
 import {
   findSection,
@@ -36,6 +39,7 @@ import {
   padTo,
   renameSection,
   renameSymbol,
+  replaceSectionData,
   setHeaderField,
   setRelaField,
   setSectionField,
@@ -85,8 +89,11 @@ export interface Defect {
   readonly title: string;
   /** The in-tree payload it starts from. */
   readonly payload: string;
-  /** How the payload's bytes are broken; absent when it is defective as built, or only its context is wrong. */
-  readonly mutate?: (bytes: Uint8Array, inTree: InTree) => Uint8Array;
+  /**
+   * How the payload's bytes are broken; absent when it is defective as built, or only its
+   * context is wrong. `xen` is the hypervisor it targets, for addresses of its functions.
+   */
+  readonly mutate?: (bytes: Uint8Array, inTree: InTree, xen: XenSyms) => Uint8Array;
   /** In-tree payloads applied before it, oldest first, as the verifier is told. */
   readonly stack?: readonly string[];
   /** Verified without xen-syms. */
@@ -109,9 +116,9 @@ export interface Defect {
 }
 
 /** The bytes the defect is verified and loaded as. */
-export function defectBytes(d: Defect, inTree: InTree): Uint8Array {
+export function defectBytes(d: Defect, inTree: InTree, xen: XenSyms): Uint8Array {
   const bytes = inTree(d.payload);
-  return d.mutate ? d.mutate(bytes, inTree) : bytes;
+  return d.mutate ? d.mutate(bytes, inTree, xen) : bytes;
 }
 
 /** The name a defect is verified and uploaded under. */
@@ -200,6 +207,31 @@ export const MUTATIONS: readonly Defect[] = [
 
   // Section headers (elf_resolve_sections, move_payload).
   {
+    rule: "section-overlap",
+    // Seen in Xen 4.17.5: the replacement's relocations and alternatives land in
+    // check_fnc's bytes, and the unload hook check_fnc takes a page fault.
+    title: "check_fnc's code aligned to 0: placed over the replacement function",
+    payload: HELLO,
+    // The text region's size becomes check_fnc's end (50 bytes), so the exception table's
+    // fixup and a bug frame's location now lie past the payload's text.
+    also: ["ex-table-range", "bug-frame-range"],
+    mutate: (b) => setSectionField(b, ".text.check_fnc", "addralign", 0),
+    names: (b) => ({
+      message: `${label(b, ".text.check_fnc")} (alignment 0) is placed at offset 0 of the text region, over ${label(b, ".text.xen_hello_world")}`,
+      location: { section: ".text.check_fnc" },
+    }),
+  },
+  {
+    rule: "section-overlap",
+    title: "the revert hook's code aligned to 0",
+    payload: HELLO,
+    mutate: (b) => setSectionField(b, ".text.revert_hook", "addralign", 0),
+    names: (b) => ({
+      message: `${label(b, ".text.revert_hook")} (alignment 0) is placed at offset 0 of the text region`,
+      location: { section: ".text.revert_hook" },
+    }),
+  },
+  {
     rule: "section-bounds",
     title: "section data inside the ELF header",
     payload: HELLO,
@@ -257,16 +289,13 @@ export const MUTATIONS: readonly Defect[] = [
 
   // The symbol table (livepatch_elf_resolve_symbols and its preconditions).
   {
-    rule: "symtab-invalid",
+    rule: "symtab-link-zero",
     title: "symbol table linked to section 0",
     payload: HELLO,
+    // elf_resolve_sections() only checks sh_link < e_shnum, then elf_verify_strtab()
+    // reads the header of section 0, which it never set up (livepatch_elf.c:158, :33).
     mutate: (b) => setSectionField(b, ".symtab", "link", 0),
     names: { message: "links to string table section 0", location: { section: ".symtab" } },
-    load: {
-      // elf_resolve_sections() only checks sh_link < e_shnum, then elf_verify_strtab()
-      // reads the header of section 0, which it never set up (livepatch_elf.c:158, :33).
-      skip: "crashes Xen 4.17.5: NULL dereference in livepatch_elf_load (FATAL PAGE FAULT at address 4)",
-    },
   },
   {
     rule: "symtab-invalid",
@@ -635,26 +664,49 @@ export const MUTATIONS: readonly Defect[] = [
     },
   },
   {
-    rule: "func-name",
-    title: "name pointer relocated past its string section (xen_replace_world patches by name)",
+    rule: "func-name-unmapped",
+    title: "name pointer relocated 4 KiB past its string (xen_replace_world patches by name)",
     payload: REPLACE,
+    // resolve_old_address() passes the pointer straight to symbols_lookup_by_name()
+    // (livepatch.c:208): 4 KiB past the name is past the payload's last page.
     mutate: (b) => setRelaField(b, ".rela.livepatch.funcs", 0, "addend", 0x1000),
     names: {
-      message: "function entry 0 has neither old_addr nor a name pointer",
+      message:
+        /^function entry 0: old_addr is 0 and the name pointer is 0x[0-9a-f]+, where nothing is mapped/,
       location: { section: ".livepatch.funcs", entry: 0 },
     },
-    load: {
-      // resolve_old_address() passes the pointer straight to symbols_lookup_by_name()
-      // (livepatch.c:208): 4 KiB past the name is past the payload's last page.
-      skip: "crashes Xen 4.17.5: FATAL PAGE FAULT in symbols_lookup_by_name, reading the name from the unmapped page after the payload",
+  },
+  {
+    rule: "func-name-unmapped",
+    title: "name pointer relocation made R_X86_64_NONE: a NULL name (xen_replace_world)",
+    payload: REPLACE,
+    mutate: (b) => setRelaField(b, ".rela.livepatch.funcs", 0, "type", R_X86_64_NONE),
+    names: {
+      message:
+        /^function entry 0 \(xen_extra_version\): old_addr is 0 and the name pointer is 0x0, NULL/,
+      location: { section: ".livepatch.funcs", entry: 0 },
     },
   },
   {
     rule: "func-name",
+    title: "name pointer 4 bytes before its string: in the gap the loader leaves for alignment",
+    payload: REPLACE,
+    // The loader places the 16-byte aligned name string at offset 64 of the read-only
+    // region, after 55 bytes of notes and strings: 60 is in no section. Xen reads the name
+    // from memory no section filled: "" or garbage running into the name, neither a symbol.
+    mutate: (b) => setRelaField(b, ".rela.livepatch.funcs", 0, "addend", -4),
+    names: {
+      message: "function entry 0 has neither old_addr nor a name pointer",
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "func-unresolved",
     title: "name pointer just past the end of its string section",
     payload: REPLACE,
     // Xen reads the name from whatever it placed next: here .livepatch.depends, a note whose
-    // first byte is 4 and second 0, so the name "\x04", which resolves to nothing.
+    // first byte is 4 and second 0, so the name "\x04", which resolves to nothing. The
+    // loader model places the sections as Xen does and reads the same name.
     mutate: (b) =>
       setRelaField(
         b,
@@ -664,7 +716,7 @@ export const MUTATIONS: readonly Defect[] = [
         sectionSize(b, ".rodata.xen_replace_world_name"),
       ),
     names: {
-      message: "function entry 0 has neither old_addr nor a name pointer",
+      message: 'function entry 0: "\\u0004" is neither in',
       location: { section: ".livepatch.funcs", entry: 0 },
     },
   },
@@ -931,6 +983,8 @@ export const IN_CONTEXT: readonly Defect[] = [
     title: "xen_no_xen_buildid, as built in-tree",
     payload: NO_XEN_BUILDID,
     baseline: "none",
+    // It is xen_nop without the note, xen_nop's own defect included.
+    also: ["nop-insn-boundary"],
     names: { message: "required section .livepatch.xen_depends is missing" },
   },
   {
@@ -945,6 +999,667 @@ export const IN_CONTEXT: readonly Defect[] = [
   },
 ];
 
+/** The address of a function of xen-syms, by its symbol's name (local ones included). */
+function functionAddress(xen: XenSyms, name: string): bigint {
+  const sym = xen.elf.symbols().find((s) => s.name === name && s.type === STT_FUNC);
+  if (!sym) throw new Error(`${xen.file} has no function ${name}`);
+  return sym.value;
+}
+
+const u32 = (n: number) => [n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, n >>> 24];
+const u64 = (n: bigint) => [...Array(8).keys()].map((i) => Number((n >> BigInt(8 * i)) & 0xffn));
+
+/**
+ * xen_nop's one NOP entry (an absolute old_addr, no relocations) pointed at another
+ * function of xen-syms, with other sizes.
+ */
+function nopAt(
+  bytes: Uint8Array,
+  xen: XenSyms,
+  fn: string,
+  sizes: { newSize: number; oldSize?: number },
+): Uint8Array {
+  let out = writeSectionBytes(
+    bytes,
+    ".livepatch.funcs",
+    FUNC_OFFSET.oldAddr,
+    u64(functionAddress(xen, fn)),
+  );
+  out = writeSectionBytes(out, ".livepatch.funcs", FUNC_OFFSET.newSize, u32(sizes.newSize));
+  if (sizes.oldSize !== undefined)
+    out = writeSectionBytes(out, ".livepatch.funcs", FUNC_OFFSET.oldSize, u32(sizes.oldSize));
+  return out;
+}
+
+/**
+ * What a patch overwrites, as instructions of xen-syms (decoded with iced-x86). The ones
+ * made from xen_nop are compared with no findings at all (baseline "none"): xen_nop as
+ * built is one of them.
+ */
+export const INSTRUCTIONS: readonly Defect[] = [
+  {
+    rule: "nop-insn-boundary",
+    title: "xen_nop as built: its NOPs end inside xen_minor_version's return-thunk jump",
+    payload: NOP,
+    baseline: "none",
+    names: {
+      message:
+        /^function entry 0: the 9-byte NOP run \(xen_minor_version to xen_minor_version\+0x8\) ends inside the instruction at xen_minor_version\+0x5/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "nop-insn-boundary",
+    title: "xen_nop's run cut to 3 bytes, inside the first mov",
+    payload: NOP,
+    baseline: "none",
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.newSize, u32(3)),
+    names: {
+      message: /the 3-byte NOP run .* ends inside the instruction at xen_minor_version:/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "nop-insn-boundary",
+    title: "xen_nop moved to xen_major_version (same shape, same defect)",
+    payload: NOP,
+    baseline: "none",
+    mutate: (b, _, xen) => nopAt(b, xen, "xen_major_version", { newSize: 9 }),
+    names: {
+      message: /ends inside the instruction at xen_major_version\+0x5/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "branch-into-patch",
+    title: "NOPs over __machine_halt's hlt, which its loop jumps back to",
+    payload: NOP,
+    baseline: "none",
+    // endbr64 (4), 4 bytes of setup, then `1: hlt; jmp 1b`: NOPs [4, 9) end on the jmp.
+    mutate: (b, _, xen) => nopAt(b, xen, "__machine_halt", { newSize: 9 }),
+    names: {
+      message:
+        /1 branch of .*xen-syms lands inside the bytes the 5-byte NOP run overwrites .*: __machine_halt\+0x9 -> __machine_halt\+0x8/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "branch-into-patch",
+    title: "NOPs over all of __machine_halt, its loop included",
+    payload: NOP,
+    baseline: "none",
+    mutate: (b, _, xen) => nopAt(b, xen, "__machine_halt", { newSize: 11, oldSize: 11 }),
+    names: {
+      message: /lands inside the bytes the 7-byte NOP run overwrites/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "old-addr-not-function-start",
+    title:
+      "hello_world's old_addr relocation 8 bytes into xen_extra_version (its jump ends past it)",
+    payload: HELLO,
+    mutate: (b) => setRelaField(b, ".rela.livepatch.funcs", oldAddrRela(b), "addend", 8),
+    names: {
+      message:
+        /^function entry 0 \(xen_extra_version\): old_addr 0x[0-9a-f]+ is 8 bytes into xen_extra_version/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+];
+
+/** Index in .rela.livepatch.funcs of the relocation that fills a pointer field of entry 0. */
+function funcRela(bytes: Uint8Array, field: "name" | "newAddr" | "oldAddr"): number {
+  const elf = parseElf(bytes, "(lookup)");
+  const rela = elf.sections.find((s) => s.name === ".rela.livepatch.funcs");
+  if (!rela) throw new Error("no .rela.livepatch.funcs");
+  const i = elf.relocations(rela).findIndex((r) => r.offset === BigInt(FUNC_OFFSET[field]));
+  if (i < 0) throw new Error(`no relocation of ${field}`);
+  return i;
+}
+const oldAddrRela = (bytes: Uint8Array) => funcRela(bytes, "oldAddr");
+
+/**
+ * hello_world with its one function entry twice: .livepatch.funcs and its relocations
+ * given new contents (appended to the file), the second entry's relocations a copy of the
+ * first's (an addend change or R_X86_64_NONE per field, from `second`).
+ */
+function twoEntries(
+  bytes: Uint8Array,
+  second: (field: "name" | "newAddr" | "oldAddr") => bigint | "none",
+): Uint8Array {
+  const elf = parseElf(bytes, "(lookup)");
+  const funcs = findSection(elf, ".livepatch.funcs");
+  const rela = findSection(elf, ".rela.livepatch.funcs");
+  const entry = elf.data(funcs);
+  const entries = new Uint8Array(2 * LIVEPATCH_FUNC_SIZE);
+  entries.set(entry, 0);
+  entries.set(entry, LIVEPATCH_FUNC_SIZE);
+  const relas = elf.data(rela);
+  const copy = new Uint8Array(relas.length * 2);
+  copy.set(relas, 0);
+  copy.set(relas, relas.length);
+  const view = new DataView(copy.buffer);
+  const fields = { 0: "name", 8: "newAddr", 16: "oldAddr" } as const;
+  for (const r of elf.relocations(rela)) {
+    const at = relas.length + r.index * 24;
+    const field = fields[Number(r.offset) as 0 | 8 | 16];
+    view.setBigUint64(at, r.offset + BigInt(LIVEPATCH_FUNC_SIZE), true);
+    const change = second(field);
+    if (change === "none") view.setBigUint64(at + 8, BigInt(r.symbolIndex) << 32n, true);
+    else view.setBigInt64(at + 16, r.addend + change, true);
+  }
+  return replaceSectionData(replaceSectionData(bytes, funcs.index, entries), rela.index, copy);
+}
+
+/** hello_world's relocation of one pointer field of its function entry, changed. */
+const helloFuncRela =
+  (
+    field: "name" | "newAddr" | "oldAddr",
+    change: "symbol" | "addend" | "type",
+    value: (b: Uint8Array) => number | bigint,
+  ) =>
+  (b: Uint8Array) =>
+    setRelaField(b, ".rela.livepatch.funcs", funcRela(b, field), change, value(b));
+
+/** hello_world's absolute symbol: its source FILE symbol (SHN_ABS, value 0). */
+const ABS_SYMBOL = "test/livepatch/xen_hello_world_func.c";
+
+/**
+ * Values as the loader computes them: sections placed in the livepatch area, relocations
+ * applied, and only then old_addr, new_addr and the name pointer read. Each changes what
+ * a relocation computes (its symbol, addend or type), not the bytes of a field.
+ */
+export const LOADED_VALUES: readonly Defect[] = [
+  {
+    rule: "rela-overflow",
+    title: "a PC32 relocation in hello_world's code with addend 2 GiB",
+    payload: HELLO,
+    mutate: (b) => setRelaField(b, ".rela.text.xen_hello_world", 0, "addend", 0x80000000),
+    names: {
+      message:
+        /^relocation 0 in \.rela\.text\.xen_hello_world \[\d+\] \(R_X86_64_PC32 at offset 40 of \.text\.xen_hello_world, against \.LC1\+2147483648\) computes \d+, outside the signed 32 bits/,
+      location: { section: ".rela.text.xen_hello_world", entry: 0 },
+    },
+  },
+  {
+    rule: "rela-overflow",
+    title: "the .fixup jump's PC32 relocation against an absolute symbol (address 0)",
+    payload: HELLO,
+    mutate: (b) => setRelaField(b, ".rela.fixup", 0, "symbol", symbolIndex(b, ABS_SYMBOL)),
+    names: {
+      message: /^relocation 0 in \.rela\.fixup \[\d+\] \(R_X86_64_PC32 at offset 8 of \.fixup/,
+      location: { section: ".rela.fixup", entry: 0 },
+    },
+  },
+  {
+    rule: "rela-overflow",
+    title: "the PLT32 call of printk 4 GiB off",
+    payload: HELLO,
+    mutate: (b) => setRelaField(b, ".rela.text.apply_hook", 1, "addend", 1n << 32n),
+    names: {
+      message: /\(R_X86_64_PLT32 at offset 8 of \.text\.apply_hook, against printk\+4294967296\)/,
+      location: { section: ".rela.text.apply_hook", entry: 1 },
+    },
+  },
+  {
+    rule: "old-addr-not-function-start",
+    title: "hello_world's old_addr relocation 1 byte into xen_extra_version",
+    payload: HELLO,
+    mutate: helloFuncRela("oldAddr", "addend", () => 1),
+    names: {
+      message:
+        /^function entry 0 \(xen_extra_version\): old_addr 0x[0-9a-f]+ is 1 bytes into xen_extra_version/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "old-addr-not-function-start",
+    title: "hello_world's old_addr relocation into the padding after xen_extra_version",
+    payload: HELLO,
+    mutate: helloFuncRela("oldAddr", "addend", () => 13),
+    names: {
+      message: /old_addr 0x[0-9a-f]+ is 1 bytes past the end of xen_extra_version, in no function/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "old-addr-not-function-start",
+    title: "hello_world's old_addr relocated against its own counter in .bss.cnt",
+    payload: HELLO,
+    mutate: helloFuncRela("oldAddr", "symbol", (b) => symbolIndex(b, "cnt")),
+    names: {
+      message: /old_addr 0x[0-9a-f]+ is inside the payload itself \(\.bss\.cnt\+0\)/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "old-addr-non-canonical",
+    title: "hello_world's old_addr relocated to absolute 0x8000000000000000",
+    payload: HELLO,
+    mutate: (b) =>
+      setRelaField(
+        helloFuncRela("oldAddr", "symbol", (x) => symbolIndex(x, ABS_SYMBOL))(b),
+        ".rela.livepatch.funcs",
+        oldAddrRela(b),
+        "addend",
+        1n << 63n,
+      ),
+    names: {
+      message: /old_addr is 0x8000000000000000, not a canonical address/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "old-addr-non-canonical",
+    title: "hello_world's old_addr relocated to absolute 0x800000000000 (just past the lower half)",
+    payload: HELLO,
+    mutate: (b) =>
+      setRelaField(
+        helloFuncRela("oldAddr", "symbol", (x) => symbolIndex(x, ABS_SYMBOL))(b),
+        ".rela.livepatch.funcs",
+        oldAddrRela(b),
+        "addend",
+        1n << 47n,
+      ),
+    names: {
+      message: /old_addr is 0x800000000000, not a canonical address/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "func-distance",
+    title: "hello_world's new_addr relocated to absolute 0x1000",
+    payload: HELLO,
+    mutate: (b) =>
+      setRelaField(
+        helloFuncRela("newAddr", "symbol", (x) => symbolIndex(x, ABS_SYMBOL))(b),
+        ".rela.livepatch.funcs",
+        funcRela(b, "newAddr"),
+        "addend",
+        0x1000,
+      ),
+    names: {
+      message: /new_addr 0x1000 is \d+ bytes from old_addr, beyond the ±2 GiB/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "func-distance",
+    title: "hello_world's new_addr relocation 1 TiB past xen_hello_world",
+    payload: HELLO,
+    mutate: helloFuncRela("newAddr", "addend", () => 1n << 40n),
+    names: {
+      message: /bytes from old_addr, beyond the ±2 GiB a jump reaches/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "new-addr-outside-text",
+    title: "hello_world's new_addr relocated against its counter in .bss.cnt",
+    payload: HELLO,
+    mutate: helloFuncRela("newAddr", "symbol", (b) => symbolIndex(b, "cnt")),
+    names: {
+      message:
+        /new_addr 0x[0-9a-f]+ is in \.bss\.cnt\+0, which the loader maps writable and not executable/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "new-addr-outside-text",
+    title: "hello_world's new_addr relocated against its read-only name string",
+    payload: HELLO,
+    mutate: helloFuncRela("newAddr", "symbol", (b) => symbolIndex(b, "hello_world_patch_this_fnc")),
+    names: {
+      message: /is in \.rodata\.hello_world_patch_this_fnc\+0, which the loader maps read-only/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "func-duplicate",
+    title: "hello_world's entry twice (its relocations too): xen_extra_version patched twice",
+    payload: HELLO,
+    mutate: (b) => twoEntries(b, () => 0n),
+    names: {
+      message:
+        /^function entry 1 \(xen_extra_version\) patches xen_extra_version at 0x[0-9a-f]+, as function entry 0 does/,
+      location: { section: ".livepatch.funcs", entry: 1 },
+    },
+  },
+  {
+    rule: "func-duplicate",
+    title: "a second entry reaching xen_extra_version by name (old_addr relocation R_X86_64_NONE)",
+    payload: HELLO,
+    mutate: (b) => twoEntries(b, (field) => (field === "oldAddr" ? "none" : 0n)),
+    names: {
+      message: /^function entry 1 \(xen_extra_version\) patches xen_extra_version/,
+      location: { section: ".livepatch.funcs", entry: 1 },
+    },
+  },
+  {
+    rule: "func-unresolved",
+    title:
+      "old_addr relocation made R_X86_64_NONE, name pointer 4 bytes on: looked up as extra_version",
+    payload: HELLO,
+    mutate: (b) =>
+      helloFuncRela(
+        "name",
+        "addend",
+        () => 4,
+      )(helloFuncRela("oldAddr", "type", () => R_X86_64_NONE)(b)),
+    names: {
+      message: /^function entry 0 \(extra_version\): extra_version is neither in/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "func-nop-size",
+    title: "new_addr relocation made R_X86_64_NONE: a 58-byte NOP entry",
+    payload: HELLO,
+    mutate: helloFuncRela("newAddr", "type", () => R_X86_64_NONE),
+    names: {
+      message: /^function entry 0 \(xen_extra_version\) NOPs out \d+ bytes of a 12-byte function/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+];
+
+/**
+ * Special-section entries pointing outside the sections the loader requires of them, once
+ * relocated: made by changing the symbol or addend of the relocation that fills them.
+ */
+export const SPECIAL_ENTRIES: readonly Defect[] = [
+  {
+    rule: "altinstr-range",
+    title: "an alternative's original code 4 KiB past hello_world's code",
+    payload: HELLO,
+    mutate: (b) => setRelaField(b, ".rela.altinstructions", 0, "addend", 0x1000),
+    names: {
+      message:
+        /^\.altinstructions entry 0: original code .* \(\d+ bytes\) is not inside the payload's text/,
+      location: { section: ".altinstructions", entry: 0 },
+    },
+  },
+  {
+    rule: "altinstr-range",
+    title: "an alternative's replacement relocated into hello_world's code",
+    payload: HELLO,
+    mutate: (b) =>
+      setRelaField(
+        b,
+        ".rela.altinstructions",
+        1,
+        "symbol",
+        sectionSymbol(b, ".text.xen_hello_world"),
+      ),
+    names: {
+      message:
+        /^\.altinstructions entry 0: replacement \.text\.xen_hello_world\+\d+ \(\d+ bytes\) is not inside \.altinstr_replacement/,
+      location: { section: ".altinstructions", entry: 0 },
+    },
+  },
+  {
+    rule: "altinstr-range",
+    title: "the second alternative's original code relocated into read-only data",
+    payload: HELLO,
+    mutate: (b) =>
+      setRelaField(
+        b,
+        ".rela.altinstructions",
+        2,
+        "symbol",
+        sectionSymbol(b, ".rodata.hello_world_patch_this_fnc"),
+      ),
+    names: {
+      message: /^\.altinstructions entry 1: original code \.rodata\.hello_world_patch_this_fnc\+8/,
+      location: { section: ".altinstructions", entry: 1 },
+    },
+  },
+  {
+    rule: "ex-table-range",
+    title: "an exception-table entry's faulting address relocated into read-only data",
+    payload: HELLO,
+    mutate: (b) =>
+      setRelaField(
+        b,
+        ".rela.ex_table",
+        0,
+        "symbol",
+        sectionSymbol(b, ".rodata.hello_world_patch_this_fnc"),
+      ),
+    names: {
+      // The 18-byte string plus the addend 0x1a: the note the loader placed after it.
+      message:
+        /^\.ex_table entry 0: its faulting address is \.livepatch\.depends\+8, not in the payload's text/,
+      location: { section: ".ex_table", entry: 0 },
+    },
+  },
+  {
+    rule: "ex-table-range",
+    title: "an exception-table continuation 1 MiB past .fixup",
+    payload: HELLO,
+    mutate: (b) => setRelaField(b, ".rela.ex_table", 1, "addend", 0x100000),
+    names: {
+      message:
+        /^\.ex_table entry 0: its continuation is 0x[0-9a-f]+, outside the payload, not in the payload's text/,
+      location: { section: ".ex_table", entry: 0 },
+    },
+  },
+  {
+    rule: "bug-frame-range",
+    title: "a bug frame's location relocated into read-only data",
+    payload: HELLO,
+    mutate: (b) =>
+      setRelaField(
+        b,
+        ".rela.bug_frames.2",
+        0,
+        "symbol",
+        sectionSymbol(b, ".rodata.hello_world_patch_this_fnc"),
+      ),
+    names: {
+      // The 18-byte string plus the addend 0x38, past .livepatch.depends (36 bytes).
+      message: /^\.bug_frames\.2 entry 0: its location is \.livepatch\.xen_depends\+2,/,
+      location: { section: ".bug_frames.2", entry: 0 },
+    },
+  },
+  {
+    rule: "bug-frame-range",
+    title: "a bug frame's location 64 KiB past check_fnc",
+    payload: HELLO,
+    mutate: (b) => setRelaField(b, ".rela.bug_frames.2", 2, "addend", 0x30 + 0x10000),
+    names: {
+      message: /^\.bug_frames\.2 entry 1: its location is 0x[0-9a-f]+, outside the payload/,
+      location: { section: ".bug_frames.2", entry: 1 },
+    },
+  },
+];
+
+/**
+ * xen_nop's entry moved to a function Xen seals at boot on CET-IBT hardware (a cf_clobber
+ * target), writing nothing (new_size 4: the NOPs start after ENDBR64) and expecting its
+ * first `len` bytes as xen-syms has them, ENDBR64 first.
+ */
+function sealedExpectation(bytes: Uint8Array, xen: XenSyms, fn: string, len: number): Uint8Array {
+  const address = functionAddress(xen, fn);
+  if (!xen.endbrSealed().has(address)) throw new Error(`${fn} is not sealed in ${xen.file}`);
+  const code = xen.bytesAt(address, len)!;
+  const moved = nopAt(bytes, xen, fn, { newSize: 4, oldSize: 16 });
+  return writeSectionBytes(moved, ".livepatch.funcs", FUNC_OFFSET.expect, [
+    1 | (len << 1),
+    ...code,
+  ]);
+}
+
+/** What a host with CET-IBT does that QEMU's CPU does not. */
+export const HOST_ONLY: readonly Defect[] = [
+  {
+    rule: "expect-endbr-sealed",
+    title: "an expectation of vmx_cpu_down's ENDBR64, which Xen seals on CET-IBT hosts",
+    payload: NOP,
+    baseline: "none",
+    mutate: (b, _, xen) => sealedExpectation(b, xen, "vmx_cpu_down", 4),
+    names: {
+      message:
+        /^function entry 0 expects vmx_cpu_down to start with ENDBR64, but Xen seals that function at boot on CET-IBT hardware/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "expect-endbr-sealed",
+    title: "an expectation of the first 9 bytes of nsvm_vcpu_reset, ENDBR64 included",
+    payload: NOP,
+    baseline: "none",
+    mutate: (b, _, xen) => sealedExpectation(b, xen, "nsvm_vcpu_reset", 9),
+    names: {
+      message: /^function entry 0 expects nsvm_vcpu_reset to start with ENDBR64/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+];
+
+/**
+ * xen_nop's entry moved to a function whose first bytes are an alternative (an altcall:
+ * `call *hvm_funcs.x` that Xen turns into a direct call at boot on every CPU), writing
+ * nothing (new_size 0) and expecting the first `len` bytes as xen-syms has them.
+ */
+function expectationOverAlternative(
+  bytes: Uint8Array,
+  xen: XenSyms,
+  fn: string,
+  len: number,
+): Uint8Array {
+  const address = functionAddress(xen, fn);
+  const code = xen.bytesAt(address, len)!;
+  const moved = nopAt(bytes, xen, fn, { newSize: 0, oldSize: 8 });
+  return writeSectionBytes(moved, ".livepatch.funcs", FUNC_OFFSET.expect, [
+    1 | (len << 1),
+    ...code,
+  ]);
+}
+
+/** Expectations of code Xen rewrites at boot, according to the CPU. */
+export const BOOT_REWRITTEN: readonly Defect[] = [
+  {
+    rule: "expect-alternative",
+    title: "an expectation of hvm_get_reg's altcall, which Xen turns into a direct call",
+    payload: NOP,
+    baseline: "none",
+    mutate: (b, _, xen) => expectationOverAlternative(b, xen, "hvm_get_reg", 6),
+    names: {
+      message:
+        /^function entry 0 expects 6 bytes of hvm_get_reg, but Xen rewrites 6 of them at boot \(an alternative at hvm_get_reg,/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+  {
+    rule: "expect-alternative",
+    title: "an expectation of the first 8 bytes of nestedhvm_vcpu_destroy, an altcall",
+    payload: NOP,
+    baseline: "none",
+    mutate: (b, _, xen) => expectationOverAlternative(b, xen, "nestedhvm_vcpu_destroy", 8),
+    names: {
+      message:
+        /^function entry 0 expects 8 bytes of nestedhvm_vcpu_destroy, but Xen rewrites 6 of them/,
+      location: { section: ".livepatch.funcs", entry: 0 },
+    },
+  },
+];
+
+/** Offsets into string tables and sections, and reserved fields. */
+export const TABLE_REFERENCES: readonly Defect[] = [
+  {
+    rule: "section-name-offset",
+    title: ".comment's name offset far past the section name table",
+    payload: HELLO,
+    mutate: (b) => setSectionField(b, ".comment", "name", 0xffff),
+    names: (b) => ({
+      message: `section [${sectionIndex(b, ".comment")}] name offset 65535 is past the section name string table`,
+      location: { sectionIndex: sectionIndex(b, ".comment") },
+    }),
+  },
+  {
+    rule: "section-name-offset",
+    title: ".note.GNU-stack's name offset one past the end of the table",
+    payload: HELLO,
+    mutate: (b) => setSectionField(b, ".note.GNU-stack", "name", sectionSize(b, ".shstrtab")),
+    names: (b) => ({
+      message: `section [${sectionIndex(b, ".note.GNU-stack")}] name offset ${sectionSize(b, ".shstrtab")} is past`,
+      location: { sectionIndex: sectionIndex(b, ".note.GNU-stack") },
+    }),
+  },
+  {
+    rule: "section-name-offset",
+    title: "a relocation section's name offset past the table",
+    payload: REPLACE,
+    mutate: (b) => setSectionField(b, ".rela.livepatch.funcs", "name", 0x10000),
+    names: (b) => ({
+      message: `section [${sectionIndex(b, ".rela.livepatch.funcs")}] name offset 65536 is past`,
+      location: { sectionIndex: sectionIndex(b, ".rela.livepatch.funcs") },
+    }),
+  },
+  {
+    rule: "rela-target",
+    title: ".rela.fixup aimed at section 200 (its jump back is never relocated)",
+    payload: HELLO,
+    mutate: (b) => setSectionField(b, ".rela.fixup", "info", 200),
+    names: (b) => ({
+      message: `relocation section ${label(b, ".rela.fixup")} applies to section 200, which does not exist: the hypervisor skips it and its 1 relocations are never applied`,
+      location: { section: ".rela.fixup" },
+    }),
+  },
+  {
+    rule: "rela-target",
+    title: ".rela.ex_table aimed at section 200",
+    payload: HELLO,
+    // The entries stay 0: each points at itself, in read-only data.
+    also: ["ex-table-range"],
+    mutate: (b) => setSectionField(b, ".rela.ex_table", "info", 200),
+    names: (b) => ({
+      message: `relocation section ${label(b, ".rela.ex_table")} applies to section 200, which does not exist: the hypervisor skips it and its 2 relocations are never applied`,
+      location: { section: ".rela.ex_table" },
+    }),
+  },
+  {
+    rule: "rela-target",
+    title: ".rela.bug_frames.2 aimed at section 0xffff",
+    payload: HELLO,
+    // Xen does not look at bug frames until a BUG or WARN runs: it takes the payload. The
+    // frames' relocations were the only reference to the file name string.
+    also: ["rodata-unreferenced", "bug-frame-range"],
+    mutate: (b) => setSectionField(b, ".rela.bug_frames.2", "info", 0xffff),
+    names: {
+      message: /applies to section 65535, which does not exist/,
+      location: { section: ".rela.bug_frames.2" },
+    },
+  },
+  {
+    rule: "func-reserved",
+    title: "a byte of _pad set in hello_world's entry",
+    payload: HELLO,
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", 40, [1]),
+    names: {
+      message:
+        /^function entry 0 \(xen_extra_version\) has reserved byte 40 \(in _pad, bytes 33-71\) set to 0x1/,
+      location: { section: ".livepatch.funcs", entry: 0, offset: 40 },
+    },
+  },
+  {
+    rule: "func-reserved",
+    title: "the first byte of _pad set",
+    payload: HELLO,
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.version + 1, [0x80]),
+    names: { message: "has reserved byte 33 (in _pad, bytes 33-71) set to 0x80" },
+  },
+  {
+    rule: "func-reserved",
+    title: "the last byte of _pad set, in an entry with an expectation",
+    payload: EXPECTATIONS,
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.expect - 1, [0xff]),
+    names: { message: "has reserved byte 71 (in _pad, bytes 33-71) set to 0xff" },
+  },
+];
+
 /** Not a defect of the payload: the verifier was not given xen-syms. */
 export const NOT_CHECKED: Defect = {
   rule: "not-checked",
@@ -956,4 +1671,15 @@ export const NOT_CHECKED: Defect = {
 };
 
 /** Every defect. */
-export const DEFECTS: readonly Defect[] = [...MUTATIONS, ...MALFORMED, ...IN_CONTEXT, NOT_CHECKED];
+export const DEFECTS: readonly Defect[] = [
+  ...MUTATIONS,
+  ...MALFORMED,
+  ...IN_CONTEXT,
+  ...INSTRUCTIONS,
+  ...LOADED_VALUES,
+  ...SPECIAL_ENTRIES,
+  ...TABLE_REFERENCES,
+  ...HOST_ONLY,
+  ...BOOT_REWRITTEN,
+  NOT_CHECKED,
+];

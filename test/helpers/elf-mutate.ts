@@ -243,6 +243,24 @@ export function writeSectionBytes(
   return out;
 }
 
+/**
+ * Gives a section new contents of any size: appended at the end of the file (8-byte
+ * aligned), with the section's sh_offset and sh_size pointing there.
+ */
+export function replaceSectionData(
+  bytes: Uint8Array,
+  section: SectionRef,
+  data: Uint8Array,
+): Uint8Array {
+  const start = Math.ceil(bytes.length / 8) * 8;
+  const grown = new Uint8Array(start + data.length);
+  grown.set(bytes);
+  grown.set(data, start);
+  let out = setSectionField(grown, section, "offset", start);
+  out = setSectionField(out, section, "size", data.length);
+  return out;
+}
+
 /** The first `length` bytes. */
 export function truncate(bytes: Uint8Array, length: number): Uint8Array {
   return bytes.slice(0, length);

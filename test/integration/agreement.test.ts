@@ -5,6 +5,11 @@
 // the rule's `loader` field predicts. The clean in-tree payloads are loaded too, as the
 // control: each must be accepted. The table and the figure "N of M rules agree" are printed
 // and written to agreement.json in the test's temporary directory.
+//
+// A defect whose rule says the hypervisor crashes (at upload, or once applied and the
+// patched code runs) is left out of that boot: it gets a boot of its own, where it is
+// uploaded, applied and the patched code run (the version values Xen returns to dom0), and
+// the crash is the evidence.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -13,7 +18,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { fetchGuestAssets } from "../../src/boot/guest-assets.js";
 import { guestInitramfs, shQuote } from "../../src/boot/init-script.js";
 import { buildInitramfs, type InitramfsEntry } from "../../src/boot/initramfs.js";
-import { bootXen, type BootResult, type StepResult } from "../../src/boot/qemu.js";
+import { bootXen, type BootResult, detectCrash, type StepResult } from "../../src/boot/qemu.js";
 import { buildGuestTool } from "../../src/base/guest-tool.js";
 import type { XenBaseWithTests as XenBase } from "./xen-base.js";
 import { ElfFormatError, parseElf } from "../../src/elf/reader.js";
@@ -33,16 +38,26 @@ import {
   PREPOST,
   REPLACE,
 } from "../helpers/defects.js";
+import { FUNC_OFFSET } from "../../src/livepatch/payload.js";
+import { setRelaField, writeSectionBytes } from "../helpers/elf-mutate.js";
 import { getXenBase, integrationCacheDir } from "./xen-base.js";
 
 /**
  * The clean in-tree payloads loaded as the control, with what they are applied on. Left
- * out: xen_nop (crashes this Xen after apply), the two built to fail (they are defects
- * above), and three whose hooks refuse or break apply or revert on purpose
+ * out: xen_nop (it crashes this Xen after apply: a nop-insn-boundary defect, with a
+ * repaired copy among the controls), the two built to fail (they are defects above), and three whose hooks refuse or break apply or revert on purpose
  * (xen_prepost_hooks_fail, xen_action_hooks_noapply, xen_action_hooks_norevert): a hook's
  * run-time answer is not something a static verifier predicts.
  */
-const CONTROLS: ReadonlyArray<{ payload: string; stack: readonly string[]; name?: string }> = [
+const CONTROLS: ReadonlyArray<{
+  payload: string;
+  stack: readonly string[];
+  name?: string;
+  /** A repaired copy of the payload rather than the payload as built. */
+  repair?: { readonly title: string; readonly mutate: (bytes: Uint8Array) => Uint8Array };
+  /** Run the version values Xen returns through the patched code while it is applied. */
+  exercise?: true;
+}> = [
   { payload: HELLO, stack: [] },
   // get_name() counts the terminating NUL: an empty name is one Xen accepts.
   { payload: HELLO, stack: [], name: "" },
@@ -53,6 +68,35 @@ const CONTROLS: ReadonlyArray<{ payload: string; stack: readonly string[]; name?
   { payload: "xen_action_hooks", stack: [] },
   { payload: NOFUNC, stack: [] },
   { payload: "xen_action_hooks_marker", stack: [] },
+  // xen_nop with its NOPs ending where xen_minor_version's return-thunk jump starts: the
+  // same entry as the crashing one but for where the run ends.
+  {
+    payload: NOP,
+    stack: [],
+    name: "xen_nop_fixed",
+    repair: {
+      title: "NOPs ending on an instruction boundary",
+      mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.newSize, [5, 0, 0, 0]),
+    },
+    exercise: true,
+  },
+  // hello_world with its old_addr relocation made R_X86_64_NONE: old_addr stays 0 and Xen
+  // finds xen_extra_version by the entry's name, as the loader model predicts.
+  {
+    payload: HELLO,
+    stack: [],
+    name: "xen_hello_world_by_name",
+    repair: {
+      title: "old_addr relocation R_X86_64_NONE",
+      mutate: (b) => {
+        const elf = parseElf(b, "(lookup)");
+        const rela = elf.sections.find((s) => s.name === ".rela.livepatch.funcs")!;
+        const i = elf.relocations(rela).findIndex((r) => r.offset === BigInt(FUNC_OFFSET.oldAddr));
+        return setRelaField(b, ".rela.livepatch.funcs", i, "type", 0);
+      },
+    },
+    exercise: true,
+  },
 ];
 
 /** The defects the boot loads (the others say why they cannot be loaded). */
@@ -61,7 +105,7 @@ const LOADED = DEFECTS.filter((d) => !(d.load && "skip" in d.load));
 /** What the hypervisor did; "uploaded" when it took the upload and apply was not tried. */
 type Observed = LoaderVerdict | "uploaded" | "stack-failed" | "not-run";
 
-const ORDER: readonly LoaderVerdict[] = ["refuses-upload", "refuses-apply", "accepts"];
+const ORDER: readonly LoaderVerdict[] = ["refuses-upload", "refuses-apply", "crashes", "accepts"];
 /** The loader stops at the first refusal: the earliest verdict of the rules a defect trips. */
 const earliest = (verdicts: readonly LoaderVerdict[]): LoaderVerdict =>
   ORDER.find((v) => verdicts.includes(v)) ?? "accepts";
@@ -78,6 +122,8 @@ interface BootCase {
   /** In-tree payloads uploaded and applied first, oldest first. */
   readonly stack: readonly string[];
   readonly apply: boolean;
+  /** Run the patched code (EXERCISE) while it is applied. */
+  readonly exercise?: boolean;
   /** What the rules it trips predict (a control: what the verifier predicts for it). */
   readonly predicted: LoaderVerdict;
   /** What the verifier predicts for the whole payload in the boot's context. */
@@ -135,7 +181,9 @@ function caseScript(c: BootCase): string {
     );
   });
   lines.push(`if [ $ok = 1 ] && xl upload upload ${q(c.name)} ${q(payloadPath(c))}; then`);
-  if (c.apply) lines.push(`  xl apply apply ${q(c.name)} && xl_revert revert ${q(c.name)}`);
+  if (c.apply && c.exercise)
+    lines.push(`  xl apply apply ${q(c.name)} && ${EXERCISE} && xl_revert revert ${q(c.name)}`);
+  else if (c.apply) lines.push(`  xl apply apply ${q(c.name)} && xl_revert revert ${q(c.name)}`);
   lines.push(`  xl unload unload ${q(c.name)}`, "fi");
   c.stack
     .map((name, i) => baseName(i, name))
@@ -231,6 +279,109 @@ let cases: BootCase[];
 let untested: Array<{ rule: RuleId; title: string; reason: string }>;
 let boot: BootResult;
 const outcomes = new Map<string, CaseOutcome>();
+/** The boots of their own of the defects predicted to crash Xen, and what each showed. */
+const crashBoots = new Map<string, BootResult>();
+const crashOutcomes = new Map<string, CaseOutcome>();
+
+/** The cases of the shared boot: all but the ones predicted to crash Xen. */
+const sharedCases = () => cases.filter((c) => c.predicted !== "crashes");
+
+/** What Xen did with a case: in its own boot for one predicted to crash, else in the shared boot. */
+const outcomeFor = (c: BootCase): CaseOutcome => crashOutcomes.get(c.id) ?? outcomes.get(c.id)!;
+
+/**
+ * Runs the version values Xen hands dom0 through the patched code: xen_major_version,
+ * xen_minor_version and xen_extra_version, which the NOP defects patch.
+ */
+const EXERCISE =
+  "cat /sys/hypervisor/version/major /sys/hypervisor/version/minor /sys/hypervisor/version/extra";
+
+/**
+ * One defect predicted to crash Xen, in a boot of its own: uploaded, applied, and the
+ * patched code run. "crashes" when Xen took the upload and the boot then ended in a panic,
+ * a dom0 crash or a hang instead of powering off.
+ */
+async function crashBoot(
+  c: BootCase,
+  ctx: {
+    base: XenBase;
+    kernel: string;
+    busybox: string;
+    modules: readonly string[];
+    tool: string;
+    original: (name: string) => Uint8Array;
+  },
+): Promise<{ result: BootResult; outcome: CaseOutcome }> {
+  const q = shQuote;
+  const script = [
+    `. /${GUEST_DIR}/lib.sh`,
+    `xl upload upload ${q(c.name)} ${q(payloadPath(c))} && xl apply apply ${q(c.name)} && {`,
+    `  ${EXERCISE}`,
+    "  sleep 2",
+    `  ${EXERCISE}`,
+    `  xl_revert revert ${q(c.name)}`,
+    `  xl unload unload ${q(c.name)}`,
+    // What a revert left behind runs too (func-duplicate: a jump into freed memory).
+    `  ${EXERCISE}`,
+    "}",
+    "",
+  ].join("\n");
+  const steps = [`sh /${GUEST_DIR}/crash.sh`];
+  const initrd = join(work, `${c.id}.cpio.gz`);
+  await buildInitramfs(
+    guestInitramfs({
+      busybox: ctx.busybox,
+      modules: [...ctx.modules],
+      steps,
+      extra: [
+        { type: "file", path: "usr/sbin/xen-livepatch", mode: 0o755, source: ctx.tool },
+        { type: "file", path: `${GUEST_DIR}/lib.sh`, data: LIB },
+        { type: "file", path: `${GUEST_DIR}/crash.sh`, data: script },
+        { type: "file", path: payloadPath(c).slice(1), data: c.bytes },
+      ],
+    }),
+    initrd,
+  );
+  const result = await bootXen({
+    xenImage: ctx.base.xenImage,
+    kernel: ctx.kernel,
+    initrd,
+    steps,
+    consoleLog: join(work, `${c.id}.log`),
+    cpus: 1,
+    timeouts: { step: 60_000 },
+  });
+  const step = result.steps[0];
+  const output = step?.output ?? "";
+  const rc: Record<string, number> = {};
+  for (const line of output.split("\n")) {
+    const m = AGREE_LINE.exec(line);
+    if (m) rc[m[1]!] = Number(m[2]);
+  }
+  let observed: Observed;
+  // A crash during the upload itself (old_addr read at upload) prints no status at all.
+  if (rc.upload === undefined)
+    observed = step && result.end.kind !== "poweroff" ? "crashes" : "not-run";
+  else if (rc.upload !== 0) observed = "refuses-upload";
+  else if (rc.apply !== undefined && rc.apply !== 0) observed = "refuses-apply";
+  else if (result.end.kind === "poweroff") observed = "accepts";
+  else observed = "crashes";
+  const xenLines = result.console.flatMap((l) => {
+    const at = l.indexOf("(XEN) ");
+    return at < 0 ? [] : [l.slice(at + "(XEN) ".length).trim()];
+  });
+  return {
+    result,
+    outcome: {
+      observed,
+      rc,
+      clean: true,
+      xen: xenLines.filter((l) => l.startsWith("livepatch: ")),
+      output,
+      durationMs: result.durations.totalMs,
+    },
+  };
+}
 
 beforeAll(async () => {
   base = await getXenBase();
@@ -263,8 +414,9 @@ beforeAll(async () => {
     const id = `d${String(i + 1).padStart(2, "0")}-${d.rule}`;
     const rules = [d.rule, ...(d.also ?? [])];
     const name = d.fileName ?? id;
-    const bytes = defectBytes(d, original);
+    const bytes = defectBytes(d, original, xen);
     const stack = d.load?.stack ?? d.stack ?? [];
+    const predicted = earliest(rules.map((r) => RULE_BY_ID.get(r)!.loader));
     cases.push({
       id,
       kind: "defect",
@@ -273,29 +425,32 @@ beforeAll(async () => {
       name,
       bytes,
       stack,
-      // xen_nop crashes this Xen once applied: a defect of it is only ever uploaded.
-      apply: d.payload !== NOP,
-      predicted: earliest(rules.map((r) => RULE_BY_ID.get(r)!.loader)),
+      apply: true,
+      predicted,
       verifier: verifierPrediction(xen, bytes, name, stackOf(stack)),
     });
   });
   for (const c of CONTROLS) {
     const name = c.name ?? c.payload;
-    const prediction = verifierPrediction(xen, original(c.payload), name, stackOf(c.stack));
+    const bytes = c.repair ? c.repair.mutate(original(c.payload)) : original(c.payload);
+    const prediction = verifierPrediction(xen, bytes, name, stackOf(c.stack));
     cases.push({
       id: `control-${c.payload}${c.name === undefined ? "" : `-as-${c.name || "empty-name"}`}`,
       kind: "control",
       payload: c.payload,
       name,
-      bytes: original(c.payload),
+      bytes,
       stack: c.stack,
       apply: true,
+      ...(c.exercise ? { exercise: true } : {}),
       predicted: prediction,
       verifier: prediction,
     });
   }
 
-  const stackPayloads = [...new Set(cases.flatMap((c) => c.stack))];
+  // A defect predicted to crash Xen (at upload or once applied) only runs in its own boot.
+  const shared = sharedCases();
+  const stackPayloads = [...new Set(shared.flatMap((c) => c.stack))];
   const extra: InitramfsEntry[] = [
     { type: "file", path: "usr/sbin/xen-livepatch", mode: 0o755, source: tool.path },
     { type: "file", path: `${GUEST_DIR}/lib.sh`, data: LIB },
@@ -304,12 +459,12 @@ beforeAll(async () => {
       path: inTreePath(name).slice(1),
       data: original(name),
     })),
-    ...cases.flatMap((c): InitramfsEntry[] => [
+    ...shared.flatMap((c): InitramfsEntry[] => [
       { type: "file", path: payloadPath(c).slice(1), data: c.bytes },
       { type: "file", path: `${GUEST_DIR}/cases/${c.id}.sh`, data: caseScript(c) },
     ]),
   ];
-  const steps = cases.map((c) => `sh /${GUEST_DIR}/cases/${c.id}.sh`);
+  const steps = shared.map((c) => `sh /${GUEST_DIR}/cases/${c.id}.sh`);
   const initrd = join(work, "agreement.cpio.gz");
   await buildInitramfs(
     guestInitramfs({ busybox: assets.busybox, modules: assets.modules, steps, extra }),
@@ -325,7 +480,19 @@ beforeAll(async () => {
     // livepatch rendezvous across two vCPUs made this boot take 23 to 120 s, one vCPU 20-24 s.
     cpus: 1,
   });
-  cases.forEach((c, i) => outcomes.set(c.id, outcomeOf(c, boot.steps[i])));
+  shared.forEach((c, i) => outcomes.set(c.id, outcomeOf(c, boot.steps[i])));
+  for (const c of cases.filter((c) => c.predicted === "crashes")) {
+    const { result, outcome } = await crashBoot(c, {
+      base,
+      kernel: assets.kernel,
+      busybox: assets.busybox,
+      modules: assets.modules,
+      tool: tool.path,
+      original,
+    });
+    crashBoots.set(c.id, result);
+    crashOutcomes.set(c.id, outcome);
+  }
   report();
 }, 600_000);
 
@@ -344,7 +511,7 @@ function ruleAgreements(): RuleAgreement[] {
     const mine = cases.filter((c) => c.defect?.rule === r.id);
     if (mine.length === 0) return [];
     const observed = mine.map((c) => ({
-      xen: outcomes.get(c.id)!.observed,
+      xen: outcomeFor(c).observed,
       ...(c.defect!.also ? { also: c.defect!.also } : {}),
     }));
     return [
@@ -363,8 +530,8 @@ function report(): void {
   const agreeing = agreements.filter((a) => a.agree).length;
   const defects = cases.filter((c) => c.kind === "defect");
   const controls = cases.filter((c) => c.kind === "control");
-  const agreeingDefects = defects.filter((c) => outcomes.get(c.id)!.observed === c.predicted);
-  const acceptedControls = controls.filter((c) => outcomes.get(c.id)!.observed === "accepts");
+  const agreeingDefects = defects.filter((c) => outcomeFor(c).observed === c.predicted);
+  const acceptedControls = controls.filter((c) => outcomeFor(c).observed === "accepts");
   const figure =
     `${agreeing} of ${agreements.length} rules agree with Xen 4.17.5 ` +
     `(${agreeingDefects.length} of ${defects.length} defects; ` +
@@ -373,18 +540,20 @@ function report(): void {
     cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ");
   const widths = [8, 48, 14, 14];
   const lines = [
-    `Agreement with the hypervisor (${boot.accel}, ${(boot.durations.totalMs / 1000).toFixed(1)} s boot, ${cases.length} cases in one boot)`,
+    `Agreement with the hypervisor (${boot.accel}, ${(boot.durations.totalMs / 1000).toFixed(1)} s boot, ${sharedCases().length} cases in one boot, ${crashBoots.size} in boots of their own)`,
     row(["", "case", "predicted", "xen"], widths) + "  why (Xen's console, else the tool)",
   ];
   for (const c of cases) {
-    const o = outcomes.get(c.id)!;
+    const o = outcomeFor(c);
+    const crash = crashBoots.get(c.id);
     const mark = o.observed === c.predicted ? (o.clean ? "ok" : "ok/dirty") : "DIFFERS";
     const label =
       c.kind === "control"
         ? `control ${c.payload}${c.name === c.payload ? "" : ` as ${JSON.stringify(c.name)}`}`
         : `${c.defect!.rule}: ${c.defect!.title}`;
     lines.push(
-      row([mark, label.slice(0, 48), c.predicted, o.observed], widths) + `  ${why(c, o) ?? ""}`,
+      row([mark, label.slice(0, 48), c.predicted, o.observed], widths) +
+        `  ${crash ? `own boot: ${crash.end.kind === "poweroff" ? "powered off" : crashLine(crash)}` : (why(c, o) ?? "")}`,
     );
   }
   lines.push("", "Per rule:");
@@ -425,7 +594,7 @@ function report(): void {
         },
         rules: agreements,
         cases: cases.map((c) => {
-          const o = outcomes.get(c.id)!;
+          const o = outcomeFor(c);
           return {
             id: c.id,
             kind: c.kind,
@@ -454,12 +623,19 @@ function report(): void {
   console.log(lines.join("\n"));
 }
 
+/** How a boot ended, with the first console line that announces a crash. */
+function crashLine(b: BootResult): string {
+  const line = b.console.find((l) => detectCrash(l));
+  return line ? `${b.end.kind}: ${line.trim()}` : b.end.kind;
+}
+
 // --- the assertions -----------------------------------------------------------------------
 
 const SAYS: Record<LoaderVerdict, string> = {
   "refuses-upload": "refuses the upload",
   "refuses-apply": "takes the upload, refuses the apply",
   accepts: "loads and applies it",
+  crashes: "loads and applies it, then crashes",
 };
 
 describe("the verifier's loader predictions against the real hypervisor", () => {
@@ -468,11 +644,21 @@ describe("the verifier's loader predictions against the real hypervisor", () => 
       kind: "poweroff",
     });
     expect(boot.setup?.rc).toBe(0);
-    expect(boot.steps).toHaveLength(cases.length);
+    expect(boot.steps).toHaveLength(sharedCases().length);
+  });
+
+  it("crashes in a boot of its own with each defect predicted to crash it", () => {
+    const crashing = cases.filter((c) => c.predicted === "crashes");
+    expect(crashing.length).toBeGreaterThan(0);
+    expect(crashing.map((c) => [c.id, crashBoots.get(c.id)?.end.kind])).toEqual(
+      crashing.map((c) => [c.id, "hypervisor-panic"]),
+    );
   });
 
   it("leaves nothing loaded after each case, so cases do not affect each other", () => {
-    const dirty = cases.filter((c) => !outcomes.get(c.id)!.clean).map((c) => c.id);
+    const dirty = sharedCases()
+      .filter((c) => !outcomes.get(c.id)!.clean)
+      .map((c) => c.id);
     expect(dirty).toEqual([]);
   });
 
@@ -488,7 +674,7 @@ describe("the verifier's loader predictions against the real hypervisor", () => 
     expect(controls.map((c) => [c.payload, c.predicted])).toEqual(
       controls.map((c) => [c.payload, "accepts"]),
     );
-    expect(controls.map((c) => [c.payload, outcomes.get(c.id)!.observed])).toEqual(
+    expect(controls.map((c) => [c.payload, outcomeFor(c).observed])).toEqual(
       controls.map((c) => [c.payload, "accepts"]),
     );
   });
@@ -511,9 +697,9 @@ describe("the verifier's loader predictions against the real hypervisor", () => 
         const mine = cases.filter((c) => c.defect?.rule === r.id);
         const seen = mine.map((c) => ({
           defect: c.defect!.title,
-          xen: outcomes.get(c.id)!.observed,
+          xen: outcomeFor(c).observed,
         }));
-        const reasons = mine.map((c) => why(c, outcomes.get(c.id)!) ?? "(no reason shown)");
+        const reasons = mine.map((c) => why(c, outcomeFor(c)) ?? "(no reason shown)");
         expect(seen, reasons.join("\n")).toEqual(
           mine.map((c) => ({ defect: c.defect!.title, xen: c.predicted })),
         );

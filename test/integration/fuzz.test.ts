@@ -13,6 +13,9 @@ import { getXenBase } from "./xen-base.js";
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
 const PAYLOAD_ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 4000);
 const XEN_SYMS_ITERATIONS = 150;
+/** Every this many mutated xen-syms is also decoded whole (~150 ms each) and verified against. */
+const DECODE_EVERY = 10;
+const CODE_ITERATIONS = 20;
 
 /** xorshift32: small, fast and reproducible. */
 function prng(seed: number) {
@@ -110,6 +113,8 @@ describe("fuzzing real payloads", () => {
   let xen: XenSyms;
   let originals: Array<{ name: string; bytes: Uint8Array }>;
   let hello: Payload;
+  let nop: Payload;
+  let expectations: Payload;
 
   beforeAll(async () => {
     const base = await getXenBase();
@@ -122,6 +127,10 @@ describe("fuzzing real payloads", () => {
     );
     hello = await Payload.load(
       base.testPayloads.find((p) => p.endsWith("xen_hello_world.livepatch"))!,
+    );
+    nop = await Payload.load(base.testPayloads.find((p) => p.endsWith("xen_nop.livepatch"))!);
+    expectations = await Payload.load(
+      base.testPayloads.find((p) => p.endsWith("xen_expectations.livepatch"))!,
     );
   });
 
@@ -145,6 +154,34 @@ describe("fuzzing real payloads", () => {
     expect(outcomes.rejected).toBeGreaterThan(0);
   }, 120_000);
 
+  it(`${CODE_ITERATIONS} xen-syms with random code where xen_nop patches decode without a crash (seed ${SEED})`, async () => {
+    const base = await getXenBase();
+    const original = new Uint8Array(await readFile(base.xenSyms));
+    const elf = parseElf(original, "xen-syms");
+    const target = xen.lookup("xen_minor_version")!;
+    const text = elf.sections.find(
+      (s) => s.addr <= target.value && target.value < s.addr + BigInt(s.size),
+    )!;
+    const at = text.offset + Number(target.value - text.addr);
+    const rng = prng(SEED + 2);
+    const rules = new Set<string>();
+    for (let i = 0; i < CODE_ITERATIONS; i++) {
+      const bytes = original.slice();
+      // Random bytes over the function and around it: undecodable or odd instructions,
+      // and branches into the patched bytes from nearby.
+      for (let j = -32; j < 48; j++) bytes[at + j] = rng.below(256);
+      try {
+        const mutated = new XenSyms(parseElf(bytes, "xen-syms"));
+        for (const f of verifyPayload(nop, { xen: mutated, stack: [] })) rules.add(f.ruleId);
+      } catch (e) {
+        throw new Error(`seed ${SEED + 2}, iteration ${i}: ${(e as Error).stack}`, { cause: e });
+      }
+    }
+    // The instruction checks ran and judged the random code (not skipped as not-checked).
+    expect([...rules].filter((r) => r === "not-checked")).toEqual([]);
+    expect(rules.size).toBeGreaterThan(0);
+  }, 120_000);
+
   it(`${XEN_SYMS_ITERATIONS} mutated xen-syms load or fail with a format error (seed ${SEED})`, async () => {
     const base = await getXenBase();
     const original = new Uint8Array(await readFile(base.xenSyms));
@@ -156,6 +193,11 @@ describe("fuzzing real payloads", () => {
         const mutated = new XenSyms(parseElf(bytes, "xen-syms"));
         mutated.lookup("xen_extra_version");
         mutated.bytesAt(0xffff82d040200000n, 16);
+        // The instruction checks decode the (mutated) code: xen_nop patches by address,
+        // hello_world by name; xen_expectations' expectation reads the sealed functions and
+        // the alternatives out of the mutated image.
+        if (i % DECODE_EVERY === 0)
+          for (const p of [nop, hello, expectations]) verifyPayload(p, { xen: mutated, stack: [] });
         loaded++;
       } catch (e) {
         if (!(e instanceof ElfFormatError))

@@ -16,17 +16,27 @@ import { type Finding, type FindingLocation, type RuleId, RULES } from "../../sr
 import { malformedFindings, verifyFile, verifyPayload } from "../../src/verify/verifier.js";
 import {
   BYE,
+  BOOT_REWRITTEN,
   type Defect,
   defectBytes,
   defectFileName,
   EXPECTATIONS,
   HELLO,
+  HOST_ONLY,
   IN_CONTEXT,
+  INSTRUCTIONS,
+  LOADED_VALUES,
   MALFORMED,
   MUTATIONS,
   type Names,
+  NOP,
+  SPECIAL_ENTRIES,
+  TABLE_REFERENCES,
   NOT_CHECKED,
 } from "../helpers/defects.js";
+import { FUNC_OFFSET } from "../../src/livepatch/payload.js";
+import { completeFuncs } from "../../src/payload/sources.js";
+import { setRelaField, writeSectionBytes } from "../helpers/elf-mutate.js";
 import { getXenBase } from "./xen-base.js";
 
 let base: XenBase;
@@ -50,6 +60,10 @@ function pathOf(name: string): string {
   if (!path) throw new Error(`no in-tree payload ${name}`);
   return path;
 }
+
+/** File offset of a section's data. */
+const sectionOffset = (bytes: Uint8Array, name: string) =>
+  parseElf(bytes, "(lookup)").sectionNamed(name)!.offset;
 
 function original(name: string): Uint8Array {
   const bytes = originals.get(name);
@@ -126,15 +140,15 @@ const stackOf = (names: readonly string[] = []) => names.map((n) => payload(n));
 /** Writes a defect's bytes under its file name, for verifyFile. */
 async function scratchFile(d: Defect): Promise<string> {
   const path = join(scratch, `${defectFileName(d)}.livepatch`);
-  await writeFile(path, defectBytes(d, original));
+  await writeFile(path, defectBytes(d, original, xen));
   return path;
 }
 
 describe("each rule on a real payload made defective in exactly that way", () => {
-  for (const c of MUTATIONS) {
+  for (const c of [...MUTATIONS, ...SPECIAL_ENTRIES, ...TABLE_REFERENCES]) {
     ruleCase(c.rule, `${c.title} (${c.payload})`, () => {
       const bytes = original(c.payload);
-      const mutated = defectBytes(c, original);
+      const mutated = defectBytes(c, original, xen);
       expect(mutated).not.toEqual(bytes);
       expectGained(
         verify(c.payload, bytes, { stack: c.stack }),
@@ -150,7 +164,7 @@ describe("rules that need a file or a context", () => {
   ruleCase("elf-malformed", "truncated, cut, garbage and 32-bit files", async () => {
     const baseline = verify(HELLO, original(HELLO));
     for (const d of MALFORMED) {
-      const bytes = defectBytes(d, original);
+      const bytes = defectBytes(d, original, xen);
       const problem = names(d, original(d.payload)).message as string;
       const name = `${defectFileName(d)}.livepatch`;
       // Through verifyFile, as the CLI and the action read payloads.
@@ -173,12 +187,18 @@ describe("rules that need a file or a context", () => {
     }
   });
 
-  for (const d of IN_CONTEXT) {
+  for (const d of [
+    ...IN_CONTEXT,
+    ...INSTRUCTIONS,
+    ...LOADED_VALUES,
+    ...HOST_ONLY,
+    ...BOOT_REWRITTEN,
+  ]) {
     ruleCase(d.rule, d.title, async () => {
       const bytes = original(d.payload);
       const findings =
         d.fileName === undefined
-          ? verify(d.payload, defectBytes(d, original), { stack: d.stack })
+          ? verify(d.payload, defectBytes(d, original, xen), { stack: d.stack })
           : await verifyFile(await scratchFile(d), { xen, stack: stackOf(d.stack) });
       const baseline =
         d.baseline === "none"
@@ -226,12 +246,72 @@ describe("expectations in a stack", () => {
   });
 });
 
+describe("what a patch overwrites, as instructions", () => {
+  it("xen_nop with its NOPs ending where xen_minor_version's jump starts is clean", () => {
+    // 5 bytes: the mov; the return-thunk jump stays and returns.
+    const fixed = writeSectionBytes(
+      original(NOP),
+      ".livepatch.funcs",
+      FUNC_OFFSET.newSize,
+      [5, 0, 0, 0],
+    );
+    expect(verify(NOP, fixed)).toEqual([]);
+  });
+
+  it("a jump may end inside an instruction: nothing runs the fragment behind it", () => {
+    // xen_extra_version starts with a 7-byte lea; every in-tree jump ends inside it.
+    const findings = verify(HELLO, original(HELLO));
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});
+
+describe("values as the loader computes them", () => {
+  it("an R_X86_64_NONE old_addr relocation leaves 0: Xen looks the function up by name, no defect", () => {
+    const elf = parseElf(original(HELLO), "(lookup)");
+    const rela = elf.sections.find((s) => s.name === ".rela.livepatch.funcs")!;
+    const i = elf.relocations(rela).findIndex((r) => r.offset === BigInt(FUNC_OFFSET.oldAddr));
+    const none = setRelaField(original(HELLO), ".rela.livepatch.funcs", i, "type", 0);
+    expect(verify(HELLO, none)).toEqual(verify(HELLO, original(HELLO)));
+  });
+});
+
+describe("expectations: auto and functions Xen seals on CET-IBT hosts", () => {
+  it("leaves a sealed function without an expectation, saying why, and fills the others", () => {
+    const sealed = xen.elf
+      .symbols()
+      .find((s) => s.name === "vmx_cpu_down" && xen.endbrSealed().has(s.value))!;
+    expect(sealed).toBeDefined();
+    const moved = writeSectionBytes(
+      original(NOP),
+      ".livepatch.funcs",
+      FUNC_OFFSET.oldAddr,
+      [...Array(8).keys()].map((i) => Number((sealed.value >> BigInt(8 * i)) & 0xffn)),
+    );
+    const opts = {
+      payload: "p",
+      file: "p.o",
+      xen,
+      expectations: "auto" as const,
+      patchedEarlier: new Map(),
+    };
+    const onSealed = completeFuncs(moved, opts);
+    expect(onSealed.notes).toContainEqual(
+      expect.stringMatching(
+        /no expectation: Xen seals 0x[0-9a-f]+'s ENDBR64 at boot on CET-IBT hardware/,
+      ),
+    );
+    expect(onSealed.bytes[sectionOffset(moved, ".livepatch.funcs") + FUNC_OFFSET.expect]).toBe(0);
+    const onPlain = completeFuncs(original(NOP), opts);
+    expect(onPlain.notes).toContainEqual(expect.stringMatching(/expects the first \d+ bytes/));
+  });
+});
+
 describe("coverage and the in-tree verdicts", () => {
   it("has a case for every rule id", () => {
     expect(RULES.map((r) => r.id).filter((id) => !covered.has(id))).toEqual([]);
   });
 
-  it("finds no error in the in-tree payloads but the two built to fail", async () => {
+  it("finds no error in the in-tree payloads but the two built to fail and xen_nop", async () => {
     const result = await verifyPayloadSet({
       payloads: base.testPayloads,
       xenSyms: base.xenSyms,
@@ -241,12 +321,16 @@ describe("coverage and the in-tree verdicts", () => {
     for (const report of result.payloads) {
       const errors = report.findings.filter((f) => f.severity === "error");
       if (report.name === "xen_no_xen_buildid") {
+        // xen_nop without the note: xen_nop's defect comes along.
         expect(errors).toEqual([
           expect.objectContaining({
             ruleId: "section-missing",
             location: { section: ".livepatch.xen_depends" },
           }),
+          expect.objectContaining({ ruleId: "nop-insn-boundary" }),
         ]);
+      } else if (report.name === NOP) {
+        expect(errors).toEqual([expect.objectContaining({ ruleId: "nop-insn-boundary" })]);
       } else if (report.name === "xen_expectations_fail") {
         expect(errors).toEqual([expect.objectContaining({ ruleId: "expect-mismatch" })]);
       } else {

@@ -8,6 +8,7 @@ const loaderText = {
   "refuses-upload": "refuses upload",
   "refuses-apply": "refuses apply",
   accepts: "accepts",
+  crashes: "crashes",
 };
 
 it("README.md lists every rule with its severity, the loader's verdict and its title", () => {

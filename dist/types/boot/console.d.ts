@@ -70,6 +70,11 @@ export type ConsoleEvent =
  | {
     kind: "poweroff";
 }
+/** dom0 asks for a Xen debug key to be sent on the serial line (a debug-key step). */
+ | {
+    kind: "debug-key";
+    key: string;
+}
 /** A crash's first line; its report follows. */
  | {
     kind: "crash";

@@ -36,6 +36,21 @@ export interface GuestInitramfsOptions {
 }
 /** The initramfs entries of a dom0 that runs `steps`: busybox, the modules, /init. */
 export declare function guestInitramfs(opts: GuestInitramfsOptions): InitramfsEntry[];
+/**
+ * The guest command of a debug-key step: it asks the host (a `@@XLCI key HEX` line) to
+ * send Xen debug key `key` on the serial line, and waits until the host says it is done
+ * with a newline on dom0's console (input switched back to dom0), then a moment for Xen's
+ * deferred key handlers to print. At most 30 s: a host that never answers fails the step.
+ */
+export declare function debugKeyCommand(key: string): string;
+/**
+ * What the host writes to the serial line for a debug-key request: Xen's input switch
+ * (CTRL-a three times, xen/drivers/char/console.c serial_rx()), the key, the switch back
+ * to dom0, and the newline the guest's command waits for. QEMU's -nographic console
+ * multiplexer takes CTRL-a as its own escape, so each one is sent doubled (CTRL-a CTRL-a
+ * is a literal CTRL-a to the guest).
+ */
+export declare function debugKeyInput(key: string): string;
 export type Marker = {
     kind: "setup-begin";
 } | {
@@ -48,6 +63,9 @@ export type Marker = {
     kind: "step-end";
     step: number;
     rc: number;
+} | {
+    kind: "key";
+    key: string;
 } | {
     kind: "done";
 };

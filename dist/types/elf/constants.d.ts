@@ -1,4 +1,5 @@
 /** The ELF constants this project needs, named as in the ELF specification. */
+export declare const ELFCLASS32 = 1;
 export declare const ELFCLASS64 = 2;
 export declare const ELFDATA2LSB = 1;
 export declare const EV_CURRENT = 1;

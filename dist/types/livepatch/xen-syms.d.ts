@@ -1,4 +1,7 @@
 import { type ElfFile } from "../elf/reader.js";
+import { XenCode } from "./xen-code.js";
+/** ENDBR64, the instruction CET-IBT requires at an indirect branch target. */
+export declare const ENDBR64_BYTES: readonly number[];
 export interface XenSymbol {
     /** The name the hypervisor's symbol lookup knows: `file#name` for local symbols. */
     readonly name: string;
@@ -32,11 +35,38 @@ export declare class XenSyms {
     readonly buildId: string | undefined;
     private readonly symbols;
     constructor(elf: ElfFile);
+    /** Reads xen-syms, and loads the x86 decoder its code() needs. */
     static load(path: string): Promise<XenSyms>;
+    private codeCache?;
+    /**
+     * The image's code as instructions (decoded on first use); undefined when the decoder
+     * was not loaded (a XenSyms made with `new` rather than `load`).
+     */
+    code(): XenCode | undefined;
     get file(): string;
     lookup(name: string): XenSymbol | undefined;
     /** The build values the hypervisor embeds (compile.h), by function; see readBuildInfo. */
     buildInfo(): Record<string, string>;
+    private sealedCache?;
+    /**
+     * The functions whose ENDBR64 Xen overwrites at boot on CET-IBT hardware
+     * (xen/arch/x86/alternative.c): every pointer in .init.{ro,}data.cf_clobber (between
+     * __initdata_cf_clobber_start and _end) that points into .text at an ENDBR64 gets it
+     * replaced by ENDBR64_POISON. On a CPU without IBT (QEMU's) they keep it. Empty for a
+     * hypervisor without those symbols.
+     */
+    endbrSealed(): ReadonlySet<bigint>;
+    private altCache?;
+    /**
+     * The code Xen rewrites at boot according to the CPU's features (alternatives): each
+     * `struct alt_instr` between __alt_instructions and __alt_instructions_end (14 bytes in
+     * 4.17: orig_offset s32, repl_offset s32, cpuid u16, orig_len u8, ...) names orig_len
+     * bytes at &orig_offset + orig_offset. Sorted by start.
+     */
+    alternativeSites(): ReadonlyArray<{
+        start: bigint;
+        length: number;
+    }>;
     /** Up to `length` bytes of the image at a virtual address; undefined outside loaded data. */
     bytesAt(address: bigint, length: number): Uint8Array | undefined;
 }

@@ -1,6 +1,7 @@
 import { type BuildXenBaseOptions, type XenBase } from "../base/xen.js";
 import { type ExpectationsMode, type SourcePayload } from "../payload/sources.js";
 import type { XenSourceIdentity } from "../source/types.js";
+import { type IgnoredChange } from "./object-diff.js";
 import { type PatchedFunction } from "./emit.js";
 export type PatchMode = "stacked" | "independent" | "cumulative";
 export interface BuildPatchPayloadsOptions {
@@ -13,6 +14,17 @@ export interface BuildPatchPayloadsOptions {
     mode: PatchMode;
     expectations: ExpectationsMode;
     metadata?: Readonly<Record<string, string>>;
+    /**
+     * Build the runtime part of a patch that also changes init code, listing the init
+     * changes as ignored, instead of refusing it (the `ignore-init-changes` input).
+     */
+    ignoreInitChanges?: boolean;
+    /**
+     * Build even when a structure or union the changed units use changes its layout (the
+     * `allow-layout-changes` input), for an author who handled the live instances; the
+     * change is then a warning in the payload's notes instead of a refusal.
+     */
+    allowLayoutChanges?: boolean;
     outDir: string;
     /** Where each payload's generated source is kept (the run's output directory). */
     sourcesDir: string;
@@ -26,5 +38,7 @@ export interface PatchPayload extends SourcePayload {
     }>;
     functions: PatchedFunction[];
     added: string[];
+    /** Init code the patch changes, left out on request (`ignoreInitChanges`). */
+    ignored: IgnoredChange[];
 }
 export declare function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promise<PatchPayload[]>;

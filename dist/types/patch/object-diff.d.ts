@@ -1,9 +1,3 @@
-/**
- * What a patch changed in one object: functions compared symbol by symbol between the
- * base's build and the patched build, with the correlations a rebuild needs (renumbered
- * clones and statics, strings compared by text, bug frames without their line numbers),
- * and what a livepatch cannot do refused with the reason.
- */
 import type { ElfSection } from "../elf/reader.js";
 import { type ObjectModel, type Unit } from "./object-model.js";
 /** A jump to the new code is 5 bytes (e9 rel32): a shorter function cannot hold it. */
@@ -14,6 +8,13 @@ export interface ChangedFunction {
     /** The same function in the base's object. */
     original: Unit;
     /** Why it differs, for the log. */
+    why: string;
+}
+/** A change to init code: refused, or on request left out of the payload and reported. */
+export interface IgnoredChange {
+    /** The function or data in the hypervisor's terms (`file#name` when static), or the object. */
+    name: string;
+    object: string;
     why: string;
 }
 export interface ObjectDiff {
@@ -27,7 +28,26 @@ export interface ObjectDiff {
     hooks: ElfSection[];
     /** What a livepatch cannot do, each naming the function or data. */
     refusals: string[];
+    /** Changes to init code, which ran at boot: refused unless the caller ignores them. */
+    initChanges: IgnoredChange[];
     /** The base's version of each patched unit that has one. */
     pairs: Map<Unit, Unit>;
 }
-export declare function diffObjects(original: ObjectModel, patched: ObjectModel): ObjectDiff;
+export interface DiffOptions {
+    /**
+     * Whether the patch moves an unchanged line `from` to `to` (see linesMovedBy in
+     * series.ts): a function whose code differs only by such a number is said to.
+     */
+    lineMoved?: (from: number, to: number) => boolean;
+}
+export declare function diffObjects(original: ObjectModel, patched: ObjectModel, options?: DiffOptions): ObjectDiff;
+/**
+ * Whether two equally long codes differ only in 32-bit immediates that read as line
+ * numbers (1 to 65535) moved by one and the same distance: `__LINE__` passed on as an
+ * argument (domain_crash(), dprintk()) after lines were added or removed above it.
+ * Returns the first such number before and after, or undefined for any other difference.
+ */
+export declare function embeddedLineChange(a: Uint8Array, b: Uint8Array): {
+    from: number;
+    to: number;
+} | undefined;

@@ -5,6 +5,10 @@ export interface Hunk {
     /** The `@@ -a,b +c,d @@` line. */
     header: string;
     oldStart: number;
+    /** Lines the hunk spans before and after the patch (1 when the header omits it). */
+    oldCount: number;
+    newStart: number;
+    newCount: number;
     /** 1-based line of the header in the patch file. */
     line: number;
 }
@@ -37,3 +41,9 @@ export declare function payloadNameClash(patches: readonly PatchFile[]): Configu
 export declare function applyPatch(patch: PatchFile, tree: string, logFile?: string): Promise<void>;
 /** git apply's "patch failed: FILE:LINE" turned into the hunk of the patch file. */
 export declare function applyFailure(patch: PatchFile, stderr: string): string;
+/**
+ * Whether some file of the patches has an unchanged line `from` that the patches move to
+ * line `to`: what a `__LINE__` embedded in unchanged code turns into. Lines inside a hunk
+ * (context included) are not counted as moved, lines between and after hunks are.
+ */
+export declare function linesMovedBy(patches: readonly PatchFile[]): (from: number, to: number) => boolean;

@@ -11,6 +11,11 @@ export type StepAction = {
     kind: "run";
     command: string;
 }
+/** A Xen debug key typed on the serial line (Xen's input switch, then the key). */
+ | {
+    kind: "key";
+    key: string;
+}
 /** `xen-livepatch list` on its own. */
  | {
     kind: "list";

@@ -15,6 +15,8 @@ export interface PayloadSetInput {
     readonly payloads: readonly string[];
     readonly xenSyms: string | undefined;
     readonly applied: readonly string[];
+    /** Check what each patch overwrites as instructions (default true); see VerifyTarget. */
+    readonly instructions?: boolean;
 }
 export interface PayloadSetResult {
     readonly xenBuildId: string | undefined;

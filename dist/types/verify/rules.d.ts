@@ -5,10 +5,12 @@
  * `loader` says what Xen 4.17's loader does with a payload that breaks the rule:
  * - "refuses-upload": `xen-livepatch upload` fails;
  * - "refuses-apply": upload succeeds, apply fails (without `--nodeps` where relevant);
- * - "accepts": the hypervisor does not notice; only this verifier catches it.
+ * - "accepts": the hypervisor does not notice; only this verifier catches it;
+ * - "crashes": the hypervisor accepts the payload and then crashes or hangs once it is
+ *   applied (and the patched code runs).
  */
 export type Severity = "error" | "warning" | "note";
-export type LoaderVerdict = "refuses-upload" | "refuses-apply" | "accepts";
+export type LoaderVerdict = "refuses-upload" | "refuses-apply" | "accepts" | "crashes";
 export interface Rule {
     readonly id: string;
     readonly severity: Severity;
@@ -17,7 +19,7 @@ export interface Rule {
     /** Where the check comes from: the hypervisor's source or livepatch-build-tools' history. */
     readonly basis: string;
 }
-export declare const RULES: readonly [Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule];
+export declare const RULES: readonly [Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule];
 export type RuleId = (typeof RULES)[number]["id"];
 export declare const RULE_BY_ID: ReadonlyMap<RuleId, Rule>;
 export interface FindingLocation {

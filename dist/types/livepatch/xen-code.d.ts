@@ -1,0 +1,49 @@
+import type { ElfFile } from "../elf/reader.js";
+/**
+ * Loads the decoder (its WebAssembly module, ~35 ms) once per process. Until it is loaded,
+ * `XenCode.create` returns undefined and the verifier reports the instruction checks as
+ * not checked.
+ */
+export declare function loadX86Decoder(): Promise<void>;
+/** A function of the image: a sized STT_FUNC symbol in an executable section. */
+export interface CodeFunction {
+    readonly name: string;
+    readonly start: bigint;
+    readonly size: number;
+}
+/** A direct branch and where it lands. */
+export interface Branch {
+    readonly from: bigint;
+    readonly to: bigint;
+}
+export declare class XenCode {
+    private readonly lib;
+    private readonly ranges;
+    /** Sized functions sorted by start address. */
+    private readonly functions;
+    private branchIndex?;
+    private readonly boundaryCache;
+    private constructor();
+    /** The code of a linked image; undefined until loadX86Decoder() has run. */
+    static create(elf: ElfFile): XenCode | undefined;
+    private rangeOf;
+    /** The sized function whose bytes contain `address`, if any. */
+    functionAt(address: bigint): CodeFunction | undefined;
+    /** The last function starting at or before `address` (which may lie past its end). */
+    functionBefore(address: bigint): CodeFunction | undefined;
+    /** `name+0x12` for an address inside a function, else the address in hex. */
+    describe(address: bigint): string;
+    /**
+     * Offsets (from the function's start) at which its instructions start, decoding from
+     * the start to its symbol size; the offset just past the last instruction is included.
+     * Undefined when the function holds bytes that do not decode.
+     */
+    instructionStarts(f: CodeFunction): Set<number> | undefined;
+    /** Direct branches whose target lies in [from, to), sources sorted by target. */
+    branchesInto(from: bigint, to: bigint): Branch[];
+    /**
+     * Every direct branch of the executable text. Decoding restarts at each function's
+     * start, so bytes that do not decode (padding, data) cannot shift what follows.
+     */
+    private branches;
+}

@@ -1,0 +1,140 @@
+import type { ElfRela, ElfSection } from "../elf/reader.js";
+import { type Payload } from "../livepatch/payload.js";
+import type { XenSyms } from "../livepatch/xen-syms.js";
+/** One loader version's rules, as data. */
+export interface LoaderVersion {
+    readonly name: string;
+    readonly pageSize: bigint;
+    /**
+     * Where payloads are placed: the symbol of xen-syms the livepatch vmap area starts at
+     * (arch_livepatch_init), and how far it reaches (a bound on where a payload may land).
+     */
+    readonly area: {
+        readonly startSymbol: string;
+        readonly maxSpan: bigint;
+    };
+    /** ROUNDUP(x, a) as the loader's calc_section() computes it, including a = 0. */
+    readonly roundUp: (x: bigint, align: bigint) => bigint;
+    /** Relocation types: bytes written, and whether the value is PC-relative and range-checked. */
+    readonly relocations: ReadonlyMap<number, {
+        width: 0 | 4 | 8;
+        pcRelative: boolean;
+    }>;
+    /** ±range of old_addr - new_addr (livepatch_verify_distance, ARCH_LIVEPATCH_RANGE). */
+    readonly patchRange: bigint;
+    /** Bits of a canonical x86-64 address (48: bits 63..47 equal). */
+    readonly canonicalBits: number;
+    /** Bytes of the jump that replaces a function (ARCH_PATCH_INSN_SIZE). */
+    readonly patchInsnSize: number;
+    /** Entry sizes of the special sections the loader takes, by section name. */
+    readonly specialEntrySizes: Readonly<Record<string, number>>;
+    /** struct alt_instr: size and the offsets of its fields. */
+    readonly altInstr: {
+        readonly size: number;
+        readonly origOffset: number;
+        readonly replOffset: number;
+        readonly origLen: number;
+        readonly replLen: number;
+    };
+    /** struct bug_frame: entry size and the width of its signed location displacement. */
+    readonly bugFrame: {
+        readonly size: number;
+        readonly dispBits: number;
+    };
+    /** struct exception_table_entry: size (two s32: faulting address, continuation). */
+    readonly exTableEntrySize: number;
+}
+/** Xen 4.17 x86 (xen/common/livepatch.c move_payload, xen/arch/x86/livepatch.c). */
+export declare const XEN_4_17: LoaderVersion;
+export type Region = "text" | "rw" | "ro";
+export interface PlacedSection {
+    readonly section: ElfSection;
+    readonly region: Region;
+    /** Offset inside its region, as calc_section() computes it. */
+    readonly offset: bigint;
+    readonly address: bigint;
+}
+/** A relocation whose PC-relative result does not fit in 32 signed bits (EOVERFLOW). */
+export interface RelocationOverflow {
+    readonly relaSection: ElfSection;
+    readonly target: ElfSection;
+    readonly rela: ElfRela;
+    readonly value: bigint;
+    /** Overflows wherever in the livepatch area the payload lands, not only at its start. */
+    readonly always: boolean;
+}
+/** A pointer field of the loaded payload: its value, or undefined when it cannot be known. */
+export type LoadedValue = bigint | undefined;
+export interface LoadedFunc {
+    readonly name: LoadedValue;
+    readonly newAddr: LoadedValue;
+    readonly oldAddr: LoadedValue;
+}
+/**
+ * The payload as the loader lays it out and relocates it, at the start of the livepatch
+ * area (after the earlier payloads of the stack, whose sizes are known). Only built when
+ * the ELF structure is sound: the verifier's other checks report what is not.
+ */
+export declare class LoadedPayload {
+    private readonly payload;
+    private readonly xen;
+    readonly version: LoaderVersion;
+    readonly placed: Map<number, PlacedSection>;
+    readonly regions: Record<Region, {
+        address: bigint;
+        size: bigint;
+    }>;
+    readonly overflows: RelocationOverflow[];
+    /** Relocated bytes of each allocated PROGBITS section. */
+    private readonly contents;
+    /** Byte ranges whose value depends on something unknown, per section. */
+    private readonly unknown;
+    constructor(payload: Payload, xen: XenSyms, 
+    /** Bytes of the livepatch area the earlier payloads of the stack take. */
+    areaOffset: bigint, version?: LoaderVersion);
+    /**
+     * Non-empty allocated sections the loader places over each other in one region: what an
+     * sh_addralign of 0 gives in Xen 4.17, whose ROUNDUP(x, 0) is 0 (and whose region size
+     * then shrinks to that section's end). The later section's bytes win (copied in order).
+     */
+    overlaps(): Array<{
+        first: PlacedSection;
+        second: PlacedSection;
+    }>;
+    /** Bytes of the whole payload in memory (PFN_UP of the three regions). */
+    get pages(): bigint;
+    private areaStart;
+    /** livepatch_elf_resolve_symbols(): a symbol's value, or undefined when unknown. */
+    private symbolValue;
+    /** arch_livepatch_perform_rela() over every SHT_RELA section targeting an allocated one. */
+    private relocate;
+    /** The section of the payload a symbol is defined in (undefined for UNDEF, ABS...). */
+    private symbolSection;
+    private markUnknown;
+    private clearUnknown;
+    /** The 8 bytes at `offset` of a section after relocation; undefined when unknown. */
+    pointer(section: number, offset: number): LoadedValue;
+    /** The signed 32 bits at `offset` of a section after relocation; undefined when unknown. */
+    int32(section: number, offset: number): number | undefined;
+    /** A byte of a section after relocation. */
+    byte(section: number, offset: number): number | undefined;
+    /** The pointer fields of each `.livepatch.funcs` entry, as prepare_payload() reads them. */
+    funcs(): LoadedFunc[];
+    /** The placed section holding `address`, and the offset inside it. */
+    sectionAt(address: bigint): {
+        placed: PlacedSection;
+        offset: number;
+    } | undefined;
+    /**
+     * Whether the loader reading at `address` faults: NULL, a non-canonical address, or
+     * the livepatch area past this payload's last page, where nothing is mapped (the payload
+     * is the last one loaded).
+     */
+    faultsAt(address: bigint): boolean;
+    /** Whether an address lies in the payload's executable region. */
+    inText(address: bigint): boolean;
+    /** Whether an address is canonical for this architecture. */
+    canonical(address: bigint): boolean;
+    /** A NUL-terminated string the loader would read at `address` inside the payload. */
+    stringAt(address: bigint): string | undefined;
+}
