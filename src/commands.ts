@@ -8,15 +8,17 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { closestInput, readConfigFile } from "./cli-config.js";
 import { progressLogger } from "./cli-progress.js";
+// The command line is a user of the library's API (src/api.ts), like the action.
 import {
   INPUT_DEFAULTS,
   type InputName,
   type RawInputs,
   defaultCacheDir,
   parseOptions,
-} from "./options.js";
-import { partialResultOf, run } from "./pipeline.js";
-import { verdictFor } from "./verify/stage.js";
+  partialResultOf,
+  run,
+  verdictFor,
+} from "./api.js";
 import { toSarif } from "./report/sarif.js";
 import { runReportText } from "./report/run-text.js";
 import { findingsText } from "./report/text.js";

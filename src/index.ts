@@ -4,14 +4,18 @@
  * The one top-level catch here is the only place that fails the step.
  */
 import * as core from "@actions/core";
+// The action is a user of the library's API (src/api.ts), like the command line.
 import {
   INPUT_DEFAULTS,
   type InputName,
   type RawInputs,
+  type RunResult,
+  allFindings,
   defaultCacheDir,
   parseOptions,
-} from "./options.js";
-import { type RunResult, allFindings, partialResultOf, run } from "./pipeline.js";
+  partialResultOf,
+  run,
+} from "./api.js";
 import { locationText } from "./report/sarif.js";
 import { reportHtml, runReport } from "./report/summary.js";
 import { githubJob } from "./publish/job.js";

@@ -14,6 +14,9 @@
  * - The boot scenarios: `parseScenario`, `defaultScenario`, `selfTestScenario` and
  *   `runScenario` (boots the base in QEMU with a dom0 and runs the scenario's steps), and
  *   below them `bootXen` and `ConsoleReader`.
+ * - The whole pipeline, as the action and the command line run it: `parseOptions` (the
+ *   action's inputs by name) and `run`; and its stages one by one (`sourceStage`,
+ *   `baseStage`, `payloadsStage`, `verifyStage`, `bootStage`).
  *
  * Every function here throws `ConfigurationError` (naming the input) for a bad argument
  * (`ConfigurationErrors`, a kind of it, for several found together),
@@ -47,3 +50,12 @@ export { ConsoleReader, type ConsoleEvent, type StepResult } from "./boot/consol
 export { ConfigurationError, ConfigurationErrors, InputFileError } from "./util/errors.js";
 export { CommandError, MissingProgramError } from "./util/exec.js";
 export { TOOL_NAME, TOOL_VERSION } from "./version.js";
+export { INPUT_DEFAULTS, type InputName, type Options, type RawInputs, defaultCacheDir, parseOptions, } from "./options.js";
+export { allFindings, partialResultOf, run } from "./pipeline.js";
+export type { BaseRecord, RunResult, StageName, StageRecord } from "./report/result.js";
+export type { StageContext } from "./stage-context.js";
+export { describeSource, sourceStage } from "./source/stage.js";
+export { type BaseStageResult, baseStage } from "./base/stage.js";
+export { type BuiltBase, type PayloadsStageResult, payloadsStage } from "./payload/stage.js";
+export { type VerifyStageResult, verdictFor, verifyStage } from "./verify/stage.js";
+export { type BootStageResult, bootStage, stepLine } from "./boot/stage.js";
