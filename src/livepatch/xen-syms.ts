@@ -168,6 +168,26 @@ export class XenSyms {
     return this.symbols.get(name);
   }
 
+  /**
+   * The hypervisor's version as xen_major_version() and xen_minor_version() return it
+   * (xen/common/version.c: `mov $imm32, %eax` after an optional ENDBR64); undefined when
+   * the code has another shape.
+   */
+  version(): { major: number; minor: number } | undefined {
+    const read = (name: string) => {
+      const sym = this.lookup(name);
+      const code = sym && this.bytesAt(sym.value, 9);
+      if (!code) return undefined;
+      const at =
+        code[0] === 0xf3 && code[1] === 0x0f && code[2] === 0x1e && code[3] === 0xfa ? 4 : 0;
+      if (code.length < at + 5 || code[at] !== 0xb8) return undefined;
+      return new DataView(code.buffer, code.byteOffset + at + 1, 4).getInt32(0, true);
+    };
+    const major = read("xen_major_version");
+    const minor = read("xen_minor_version");
+    return major === undefined || minor === undefined ? undefined : { major, minor };
+  }
+
   /** The build values the hypervisor embeds (compile.h), by function; see readBuildInfo. */
   buildInfo(): Record<string, string> {
     return readBuildInfo(

@@ -52,6 +52,9 @@ export interface Unit {
 export const SPECIAL_SECTIONS: ReadonlyArray<{ name: string; entrySize: number }> = [
   { name: ".altinstructions", entrySize: 14 },
   { name: ".ex_table", entrySize: 8 },
+  // From 4.21: each entry locates an alternative call site (d2fd5f0fcd); entries of an
+  // included function must come along, or its indirect call stays unpatched.
+  { name: ".alt_call_sites", entrySize: 4 },
   { name: ".bug_frames.0", entrySize: 8 },
   { name: ".bug_frames.1", entrySize: 8 },
   { name: ".bug_frames.2", entrySize: 8 },

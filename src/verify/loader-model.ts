@@ -64,6 +64,12 @@ export interface LoaderVersion {
   readonly bugFrame: { readonly size: number; readonly dispBits: number };
   /** struct exception_table_entry: size (two s32: faulting address, continuation). */
   readonly exTableEntrySize: number;
+  /**
+   * `.alt_call_sites` (4.21, d2fd5f0fcd "Support new altcall scheme"): struct alt_call is
+   * one s32 to a `call *disp32(%rip)` of `callLen` bytes in the payload's text; absent
+   * where the loader does not read the section.
+   */
+  readonly altCallSites?: { readonly size: number; readonly callLen: number };
 }
 
 const MASK64 = (1n << 64n) - 1n;
@@ -98,6 +104,28 @@ export const XEN_4_17: LoaderVersion = {
   bugFrame: { size: 8, dispBits: 24 },
   exTableEntrySize: 8,
 };
+
+/**
+ * Xen 4.21 x86: as 4.17, and `.alt_call_sites` (prepare_payload() in xen/common/livepatch.c
+ * checks each site lies in the payload's text; livepatch_apply_alt_calls() requires
+ * `ff 15`).
+ */
+export const XEN_4_21: LoaderVersion = {
+  ...XEN_4_17,
+  name: "Xen 4.21",
+  specialEntrySizes: { ...XEN_4_17.specialEntrySizes, ".alt_call_sites": 4 },
+  altCallSites: { size: 4, callLen: 6 },
+};
+
+/**
+ * The loader model for a hypervisor of `version` (major, minor; see XenSyms.version()):
+ * the newest model at or below it, 4.17's for anything older or unknown.
+ */
+export function loaderFor(version: { major: number; minor: number } | undefined): LoaderVersion {
+  if (version && (version.major > 4 || (version.major === 4 && version.minor >= 21)))
+    return XEN_4_21;
+  return XEN_4_17;
+}
 
 export type Region = "text" | "rw" | "ro";
 

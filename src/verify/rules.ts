@@ -464,6 +464,13 @@ export const RULES = [
     LP,
   ),
   rule(
+    "altcall-site",
+    "error",
+    "refuses-upload",
+    "Alternative call site (.alt_call_sites, Xen 4.21+) not inside the payload's text, not a call *disp32(%rip), or without any text",
+    LP,
+  ),
+  rule(
     "ex-table-range",
     "error",
     "accepts",

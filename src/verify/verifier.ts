@@ -49,7 +49,7 @@ import {
   SECTION,
 } from "../livepatch/payload.js";
 import type { XenSyms } from "../livepatch/xen-syms.js";
-import { type LoadedFunc, LoadedPayload, type LoaderVersion, XEN_4_17 } from "./loader-model.js";
+import { type LoadedFunc, LoadedPayload, type LoaderVersion, loaderFor } from "./loader-model.js";
 import { type Finding, type FindingLocation, type RuleId, RULE_BY_ID } from "./rules.js";
 
 const ENDBR64 = [0xf3, 0x0f, 0x1e, 0xfa];
@@ -76,7 +76,7 @@ export interface VerifyTarget {
   readonly xen?: XenSyms;
   /** Payloads applied before this one, oldest first. */
   readonly stack: readonly Payload[];
-  /** The loader's rules (default Xen 4.17's). */
+  /** The loader's rules (default: the one for xen-syms' version, else Xen 4.17's). */
   readonly loader?: LoaderVersion;
   /**
    * Whether to decode xen-syms and check what each patch overwrites, as instructions
@@ -167,7 +167,8 @@ class PayloadChecks {
     private readonly out: FindingList,
   ) {
     this.elf = payload.elf;
-    this.version = target.loader ?? XEN_4_17;
+    // The loader of the hypervisor's own version, when xen-syms says which it is.
+    this.version = target.loader ?? loaderFor(target.xen?.version());
   }
 
   all(): void {
@@ -1191,6 +1192,39 @@ class PayloadChecks {
               where,
             );
         }
+      }
+    }
+    const calls = this.elf.sectionNamed(".alt_call_sites");
+    const placedCalls = calls && model.placed.get(calls.index);
+    const ac = this.version.altCallSites;
+    if (ac && calls && placedCalls && calls.size > 0 && calls.size % ac.size === 0) {
+      if (text.size === 0n)
+        this.out.add(
+          "altcall-site",
+          ".alt_call_sites is not empty but the payload has no text: the hypervisor refuses it",
+          at(calls),
+        );
+      for (let i = 0; text.size > 0n && i * ac.size < calls.size; i++) {
+        const v = model.int32(calls.index, i * ac.size);
+        if (v === undefined) continue;
+        const a = placedCalls.address + BigInt(i * ac.size) + BigInt(v);
+        const where = at(calls, { entry: i, offset: i * ac.size });
+        if (!inText(a, BigInt(ac.callLen))) {
+          this.out.add(
+            "altcall-site",
+            `.alt_call_sites entry ${i}: the call at ${describe(a)} is not inside the payload's text: the hypervisor refuses it`,
+            where,
+          );
+          continue;
+        }
+        const own = model.sectionAt(a);
+        const op = own && [0, 1].map((k) => model.byte(own.placed.section.index, own.offset + k));
+        if (op && (op[0] !== 0xff || op[1] !== 0x15))
+          this.out.add(
+            "altcall-site",
+            `.alt_call_sites entry ${i}: ${describe(a)} is not a call *disp32(%rip) (ff 15): the hypervisor refuses it`,
+            where,
+          );
       }
     }
     const ex = this.elf.sectionNamed(".ex_table");

@@ -7,12 +7,15 @@
 // XLCI_XEN_VERSIONS picks the versions (comma-separated, or "all"); CI runs the default.
 // The whole matrix: XLCI_XEN_VERSIONS=all npx vitest run test/integration/versions.test.ts
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildXenBase } from "../../src/base/xen.js";
+import { Payload } from "../../src/livepatch/payload.js";
 import { XenSyms } from "../../src/livepatch/xen-syms.js";
+import { verifyPayload } from "../../src/verify/verifier.js";
+import { setRelaField } from "../helpers/elf-mutate.js";
 import { parseOptions } from "../../src/options.js";
 import { run } from "../../src/pipeline.js";
 import { fetchGitSource } from "../../src/source/git.js";
@@ -90,5 +93,87 @@ describe.each(chosen())("Xen %s", (release) => {
     const check = result.scenario?.steps.find((s) => s.name.includes("-livepatched"));
     expect(check?.status).toBe("passed");
     expect(result.scenario?.ok).toBe(true);
+  }, 3_600_000);
+});
+
+// From 4.21 an alternative call is a `call *disp32(%rip)` Xen patches at boot, listed in
+// .alt_call_sites (d2fd5f0fcd). A patched function's entries come with it, the verifier
+// checks them as the 4.21 loader does, and Xen's own verdict agrees, in one boot.
+const ALTCALL_PATCH = join(import.meta.dirname, "..", "fixtures", "versions", "altcall.patch");
+const withAltCalls = chosen().filter((r) => r === "master" || Number(r.split(".")[1]) >= 21);
+
+describe.each(withAltCalls)("Xen %s alternative calls", (release) => {
+  const cacheDir = integrationCacheDir();
+
+  it("carries a patched function's .alt_call_sites; a site off its call is refused by both", async () => {
+    const { url, ref } = xenReleaseRepo(release, cacheDir);
+    const out = mkdtempSync(join(tmpdir(), `xlci-${release}-altcall-`));
+    const log = terminalLogger(process.stderr, true);
+    const built = await run(
+      parseOptions(
+        { "xen-source": url, "xen-ref": ref, patches: ALTCALL_PATCH, "output-dir": out },
+        out,
+        cacheDir,
+      ),
+      log,
+    );
+    expect(built.reason).toBeUndefined();
+    const good = built.payloads[0]!.file;
+    const payload = await Payload.load(good);
+    const sites = payload.elf.sectionNamed(".alt_call_sites");
+    expect(sites?.size).toBeGreaterThan(0);
+    expect(built.payloads[0]!.findings.filter((f) => f.severity === "error")).toEqual([]);
+
+    // The same payload with its first site one byte past the call instruction.
+    const relas = payload.elf.sectionNamed(".rela.alt_call_sites")!;
+    const first = payload.elf.relocations(relas)[0]!;
+    const bad = join(out, "altcall_off_site.livepatch");
+    writeFileSync(
+      bad,
+      setRelaField(new Uint8Array(readFileSync(good)), relas.index, 0, "addend", first.addend + 1n),
+    );
+    const xen = await XenSyms.load(built.base!.xenSyms);
+    const found = verifyPayload(await Payload.load(bad), { xen, stack: [] });
+    expect(found.map((f) => f.ruleId)).toContain("altcall-site");
+
+    // Xen 4.21: the good one uploads, applies and reverts; the bad one is refused at upload.
+    const scenario = join(out, "altcall.yml");
+    writeFileSync(
+      scenario,
+      [
+        "name: alternative calls",
+        "payloads:",
+        `  good: ${good}`,
+        `  bad: ${bad}`,
+        "steps:",
+        "  - upload: good",
+        "  - apply: good",
+        "  - revert: good",
+        "  - unload: good",
+        "  - upload: bad",
+        "    expect: refused",
+        '    refusal: "not CALL *RIPREL"',
+        "",
+      ].join("\n"),
+    );
+    const booted = await run(
+      parseOptions(
+        {
+          "xen-source": url,
+          "xen-ref": ref,
+          payloads: good,
+          scenario,
+          "fail-on": "never",
+          "output-dir": join(out, "boot"),
+        },
+        out,
+        cacheDir,
+      ),
+      log,
+    );
+    expect(booted.scenario?.steps.map((s) => [s.name, s.status, s.message ?? ""])).toEqual(
+      booted.scenario?.steps.map((s) => [s.name, "passed", s.message ?? ""]),
+    );
+    expect(booted.scenario?.ok).toBe(true);
   }, 3_600_000);
 });
