@@ -45,6 +45,15 @@ export declare class XenSyms {
     code(): XenCode | undefined;
     get file(): string;
     lookup(name: string): XenSymbol | undefined;
+    /**
+     * The hypervisor's version as xen_major_version() and xen_minor_version() return it
+     * (xen/common/version.c: `mov $imm32, %eax` after an optional ENDBR64); undefined when
+     * the code has another shape.
+     */
+    version(): {
+        major: number;
+        minor: number;
+    } | undefined;
     /** The build values the hypervisor embeds (compile.h), by function; see readBuildInfo. */
     buildInfo(): Record<string, string>;
     private sealedCache?;

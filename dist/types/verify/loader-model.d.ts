@@ -43,9 +43,32 @@ export interface LoaderVersion {
     };
     /** struct exception_table_entry: size (two s32: faulting address, continuation). */
     readonly exTableEntrySize: number;
+    /**
+     * `.alt_call_sites` (4.21, d2fd5f0fcd "Support new altcall scheme"): struct alt_call is
+     * one s32 to a `call *disp32(%rip)` of `callLen` bytes in the payload's text; absent
+     * where the loader does not read the section.
+     */
+    readonly altCallSites?: {
+        readonly size: number;
+        readonly callLen: number;
+    };
 }
 /** Xen 4.17 x86 (xen/common/livepatch.c move_payload, xen/arch/x86/livepatch.c). */
 export declare const XEN_4_17: LoaderVersion;
+/**
+ * Xen 4.21 x86: as 4.17, and `.alt_call_sites` (prepare_payload() in xen/common/livepatch.c
+ * checks each site lies in the payload's text; livepatch_apply_alt_calls() requires
+ * `ff 15`).
+ */
+export declare const XEN_4_21: LoaderVersion;
+/**
+ * The loader model for a hypervisor of `version` (major, minor; see XenSyms.version()):
+ * the newest model at or below it, 4.17's for anything older or unknown.
+ */
+export declare function loaderFor(version: {
+    major: number;
+    minor: number;
+} | undefined): LoaderVersion;
 export type Region = "text" | "rw" | "ro";
 export interface PlacedSection {
     readonly section: ElfSection;

@@ -8,7 +8,7 @@ export interface VerifyTarget {
     readonly xen?: XenSyms;
     /** Payloads applied before this one, oldest first. */
     readonly stack: readonly Payload[];
-    /** The loader's rules (default Xen 4.17's). */
+    /** The loader's rules (default: the one for xen-syms' version, else Xen 4.17's). */
     readonly loader?: LoaderVersion;
     /**
      * Whether to decode xen-syms and check what each patch overwrites, as instructions
