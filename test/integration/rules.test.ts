@@ -308,7 +308,13 @@ describe("expectations: auto and functions Xen seals on CET-IBT hosts", () => {
 
 describe("coverage and the in-tree verdicts", () => {
   it("has a case for every rule id", () => {
-    expect(RULES.map((r) => r.id).filter((id) => !covered.has(id))).toEqual([]);
+    // Rules of a later loader than this base's 4.17 are proven on that version's base.
+    const elsewhere = new Set([
+      "altcall-site", // test/integration/versions.test.ts, Xen 4.21's .alt_call_sites
+    ]);
+    expect(RULES.map((r) => r.id).filter((id) => !covered.has(id) && !elsewhere.has(id))).toEqual(
+      [],
+    );
   });
 
   it("finds no error in the in-tree payloads but the two built to fail and xen_nop", async () => {
