@@ -29,11 +29,13 @@ export function xenTreesDir(): string {
   );
 }
 
+/** Upstream's repository, for machines that reach it and have no tarballs. */
+export const XEN_UPSTREAM_URL = "https://xenbits.xen.org/git-http/xen.git";
+
 /**
- * A local git repository of `release` under `cacheDir`, made once: returns the URL and ref
- * a user would give as `xen-source` and `xen-ref`.
- *
- * @throws Error naming the tarball and XLCI_XEN_TREES when the tarball is missing.
+ * The URL and ref a user would give as `xen-source` and `xen-ref` for `release`: a local
+ * git repository made once under `cacheDir` from the release tarball when there is one
+ * (machines that reach no git host), else upstream's repository at the release tag.
  */
 export function xenReleaseRepo(
   release: XenRelease,
@@ -43,10 +45,7 @@ export function xenReleaseRepo(
   const repo = join(cacheDir, "xen-release-repos", file);
   if (!existsSync(join(repo, ".xlci-ready"))) {
     const tarball = join(xenTreesDir(), `${file}.tar.xz`);
-    if (!existsSync(tarball))
-      throw new Error(
-        `${tarball} is missing: set XLCI_XEN_TREES to the directory of Xen release tarballs`,
-      );
+    if (!existsSync(tarball)) return { url: XEN_UPSTREAM_URL, ref: tag };
     const tmp = `${repo}.tmp-${process.pid}`;
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(tmp, { recursive: true });
