@@ -71,6 +71,8 @@ export { localSource } from "./source/path.js";
 export type { XenSourceIdentity, XenSourceTree } from "./source/types.js";
 export {
   buildXenBase,
+  buildXenTests,
+  type XenTests,
   XenBuildError,
   type BuildValues,
   type BuildXenBaseOptions,

@@ -35,7 +35,7 @@ export { DEFAULT_DEBIAN_XEN_VERSION, fetchDebianSource, type FetchDebianSourceOp
 export { fetchGitSource, type FetchGitSourceOptions } from "./source/git.js";
 export { localSource } from "./source/path.js";
 export type { XenSourceIdentity, XenSourceTree } from "./source/types.js";
-export { buildXenBase, XenBuildError, type BuildValues, type BuildXenBaseOptions, type XenBase, } from "./base/xen.js";
+export { buildXenBase, buildXenTests, type XenTests, XenBuildError, type BuildValues, type BuildXenBaseOptions, type XenBase, } from "./base/xen.js";
 export { loadXenConfig, type XenConfig } from "./base/config.js";
 export { buildPatchPayloads, type BuildPatchPayloadsOptions, type PatchMode, type PatchPayload, } from "./patch/build.js";
 export { PatchRefusal, type PatchedFunction } from "./patch/emit.js";
