@@ -114,9 +114,8 @@ export async function run(
     }
 
     const payloads = await stage("payloads", "Payloads", (record) =>
-      payloadsStage(built, ctx(record)),
+      payloadsStage(built, { ...ctx(record), origins: result.origins }),
     );
-    Object.assign(result.origins, payloads.origins);
 
     await stage("verify", "Verify payloads", async (record) => {
       const verified = await verifyStage(

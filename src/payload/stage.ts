@@ -27,24 +27,22 @@ export interface PayloadsStageResult {
   user: string[];
   /** Xen's in-tree test payloads (copies in the output directory). */
   selfTest: string[];
-  /** What each payload was made from, by its file. */
-  origins: Record<string, PayloadOrigin>;
 }
 
 /**
  * Builds and gathers the run's payloads. Without a base (`built` undefined) only the
- * prebuilt payloads given are taken.
+ * prebuilt payloads given are taken. What each payload was made from goes into `origins`
+ * as soon as it is built, so a run that fails later still reports it.
  *
  * @throws PayloadCompileError when patches or sources do not compile (with diagnostics);
  *   ConfigurationError when a patch cannot become a payload (the refusal says why).
  */
 export async function payloadsStage(
   built: BuiltBase | undefined,
-  ctx: StageContext,
+  ctx: StageContext & { origins: Record<string, PayloadOrigin> },
 ): Promise<PayloadsStageResult> {
-  const { options, log } = ctx;
+  const { options, log, origins } = ctx;
   const out = options.outputDir;
-  const origins: Record<string, PayloadOrigin> = {};
   // On top of the base, not part of it: a run with them and one without share the base.
   let selfTest =
     built && options.selfTest
@@ -120,6 +118,5 @@ export async function payloadsStage(
     all: [...ours, ...selfTest, ...options.payloads],
     user: [...ours, ...options.payloads],
     selfTest,
-    origins,
   };
 }

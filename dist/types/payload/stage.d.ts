@@ -15,14 +15,15 @@ export interface PayloadsStageResult {
     user: string[];
     /** Xen's in-tree test payloads (copies in the output directory). */
     selfTest: string[];
-    /** What each payload was made from, by its file. */
-    origins: Record<string, PayloadOrigin>;
 }
 /**
  * Builds and gathers the run's payloads. Without a base (`built` undefined) only the
- * prebuilt payloads given are taken.
+ * prebuilt payloads given are taken. What each payload was made from goes into `origins`
+ * as soon as it is built, so a run that fails later still reports it.
  *
  * @throws PayloadCompileError when patches or sources do not compile (with diagnostics);
  *   ConfigurationError when a patch cannot become a payload (the refusal says why).
  */
-export declare function payloadsStage(built: BuiltBase | undefined, ctx: StageContext): Promise<PayloadsStageResult>;
+export declare function payloadsStage(built: BuiltBase | undefined, ctx: StageContext & {
+    origins: Record<string, PayloadOrigin>;
+}): Promise<PayloadsStageResult>;
