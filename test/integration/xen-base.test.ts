@@ -39,7 +39,15 @@ describe("Xen base build (Debian source, defconfig)", () => {
       source: await getXenSource(),
       cacheDir: integrationCacheDir(),
     });
-    expect(again).toEqual({ ...base, cached: true });
+    // The base alone: the in-tree test payloads are built on top of it, not part of it.
+    expect({
+      ...again,
+      testPayloadDir: base.testPayloadDir,
+      testPayloads: base.testPayloads,
+    }).toEqual({
+      ...base,
+      cached: true,
+    });
   });
 
   it("enables CONFIG_LIVEPATCH", async () => {
