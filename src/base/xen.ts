@@ -559,15 +559,8 @@ async function findOnPath(program: string, path: string): Promise<string> {
 async function readStamp(tree: string): Promise<XenBase | null> {
   const text = await readFile(join(tree, STAMP), "utf8").catch(() => null);
   if (text === null) return null;
-  const base = JSON.parse(text) as Omit<XenBase, "config" | "cached"> &
-    Partial<Pick<XenBase, "config">>;
+  const base = JSON.parse(text) as Omit<XenBase, "cached">;
   // A stamp whose outputs were deleted is not a build to reuse.
   if (!(await exists(base.xenSyms))) return null;
-  // Stamps written before the configuration was recorded: it was defconfig.
-  const config = base.config ?? {
-    kind: "defconfig" as const,
-    digest: await sha256File(join(tree, "xen", ".config")),
-    notes: [],
-  };
-  return { ...base, config, cached: true };
+  return { ...base, cached: true };
 }

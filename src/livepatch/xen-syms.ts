@@ -18,6 +18,11 @@ import { XenCode, loadX86Decoder } from "./xen-code.js";
 /** ENDBR64, the instruction CET-IBT requires at an indirect branch target. */
 export const ENDBR64_BYTES: readonly number[] = [0xf3, 0x0f, 0x1e, 0xfa];
 
+/** How many bytes of ENDBR64 `code` starts with: 4, or 0 when it does not start with one. */
+export function endbrLength(code: Uint8Array): number {
+  return ENDBR64_BYTES.every((b, i) => code[i] === b) ? ENDBR64_BYTES.length : 0;
+}
+
 /** sizeof(struct alt_instr) in Xen 4.17 x86. */
 const ALT_INSTR_SIZE = 14;
 
@@ -122,7 +127,7 @@ export function readBuildInfo(
     const at0 = address(fn);
     const code = at0 !== undefined ? bytesAt(at0, 11) : undefined;
     if (at0 === undefined || !code) continue;
-    const at = code[0] === 0xf3 && code[1] === 0x0f && code[2] === 0x1e && code[3] === 0xfa ? 4 : 0;
+    const at = endbrLength(code);
     if (code.length < at + 7 || code[at] !== 0x48 || code[at + 1] !== 0x8d || code[at + 2] !== 0x05)
       continue;
     const disp = new DataView(code.buffer, code.byteOffset + at + 3, 4).getInt32(0, true);
@@ -178,8 +183,7 @@ export class XenSyms {
       const sym = this.lookup(name);
       const code = sym && this.bytesAt(sym.value, 9);
       if (!code) return undefined;
-      const at =
-        code[0] === 0xf3 && code[1] === 0x0f && code[2] === 0x1e && code[3] === 0xfa ? 4 : 0;
+      const at = endbrLength(code);
       if (code.length < at + 5 || code[at] !== 0xb8) return undefined;
       return new DataView(code.buffer, code.byteOffset + at + 1, 4).getInt32(0, true);
     };
@@ -222,7 +226,7 @@ export class XenSyms {
         const target = view.getBigUint64(at, true);
         if (target < stext || target >= etext) continue;
         const code = this.bytesAt(target, 4);
-        if (code && ENDBR64_BYTES.every((b, i) => code[i] === b)) sealed.add(target);
+        if (code && endbrLength(code) > 0) sealed.add(target);
       }
     }
     this.sealedCache = sealed;

@@ -48,11 +48,10 @@ import {
   Payload,
   SECTION,
 } from "../livepatch/payload.js";
-import type { XenSyms } from "../livepatch/xen-syms.js";
+import { ENDBR64_BYTES as ENDBR64, type XenSyms } from "../livepatch/xen-syms.js";
 import { type LoadedFunc, LoadedPayload, type LoaderVersion, loaderFor } from "./loader-model.js";
 import { type Finding, type FindingLocation, type RuleId, RULE_BY_ID } from "./rules.js";
 
-const ENDBR64 = [0xf3, 0x0f, 0x1e, 0xfa];
 /** `nopw (%rcx)`: what Xen writes over ENDBR64 of functions never called indirectly. */
 const ENDBR64_POISON = [0x66, 0x0f, 0x1f, 0x01];
 /** More findings of one rule in one file than this are summarised, not listed. */

@@ -2,6 +2,8 @@ import { type ElfFile } from "../elf/reader.js";
 import { XenCode } from "./xen-code.js";
 /** ENDBR64, the instruction CET-IBT requires at an indirect branch target. */
 export declare const ENDBR64_BYTES: readonly number[];
+/** How many bytes of ENDBR64 `code` starts with: 4, or 0 when it does not start with one. */
+export declare function endbrLength(code: Uint8Array): number;
 export interface XenSymbol {
     /** The name the hypervisor's symbol lookup knows: `file#name` for local symbols. */
     readonly name: string;
