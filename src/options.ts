@@ -150,6 +150,7 @@ const BUILD_VALUE_KEYS = [
   "XEN_BUILD_HOST",
   "XEN_WHOAMI",
   "XEN_DOMAIN",
+  "XEN_CHANGESET",
 ] as const;
 
 function oneOf<T extends string>(input: InputName, value: string, allowed: readonly T[]): T {

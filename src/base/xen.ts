@@ -41,6 +41,15 @@ export interface BuildValues {
   XEN_BUILD_HOST: string;
   XEN_WHOAMI: string;
   XEN_DOMAIN: string;
+  /**
+   * The changeset line Xen embeds (`xen_changeset()`), which its `tools/scmversion` would
+   * otherwise take from git at build time. Git abbreviates the commit to as many digits as
+   * the repository's object count asks, so the same commit gave `git:def2abc` in one clone
+   * and `git:def2abc3` in another that had fetched more: pinned, it depends only on the
+   * commit (see sourceChangeset). Absent for a tree without git (Debian's source package),
+   * where scmversion prints nothing.
+   */
+  XEN_CHANGESET?: string;
 }
 
 export interface XenBase {
@@ -265,6 +274,8 @@ export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> 
     // Start from a clean copy: a leftover tree from an interrupted build is not trusted.
     await rm(tree, { recursive: true, force: true });
     await runCommand("cp", ["-a", opts.source.root, tree], { logFile });
+    if (plan.buildValues.XEN_CHANGESET !== undefined)
+      await pinChangeset(tree, plan.buildValues.XEN_CHANGESET);
 
     const runs = await makeInvocations(opts, plan, tree, logFile);
     let configResult: XenBase["config"] | undefined;
@@ -417,17 +428,63 @@ async function sourceDefaults(
       return defaultBuildValues(parseChangelogDate(changelog));
     }
     case "git":
-    case "path":
-      if (source.sourceDate) return defaultBuildValues(source.sourceDate);
+    case "path": {
+      const changeset = await sourceChangeset(source);
+      const pinned = changeset ? { XEN_CHANGESET: changeset } : {};
+      if (source.sourceDate) return { ...defaultBuildValues(source.sourceDate), ...pinned };
       // The given date and time replace the epoch below.
       if (overrides.XEN_BUILD_DATE && overrides.XEN_BUILD_TIME)
-        return defaultBuildValues(new Date(0));
+        return { ...defaultBuildValues(new Date(0)), ...pinned };
       // Without a commit there is no date that stays the same between two builds.
       throw new ConfigurationError(
         "build-values",
         `${source.root} is not a git checkout, so there is no commit date to pin the build date to: give XEN_BUILD_DATE and XEN_BUILD_TIME`,
       );
+    }
   }
+}
+
+/** Digits of the commit in the pinned changeset: what a fresh `git clone --depth 1` shows. */
+const CHANGESET_DIGITS = 7;
+
+/**
+ * The changeset line Xen's `xen/tools/scmversion` prints for a git checkout, made
+ * independent of the clone: `<author date, git's default format> git:<7 hex digits>`,
+ * with `-dirty` when a local checkout has changes. Undefined without a commit.
+ */
+export async function sourceChangeset(source: XenSourceTree): Promise<string | undefined> {
+  const { identity } = source;
+  const commit = identity.kind === "debian" ? undefined : identity.commit;
+  if (!commit) return undefined;
+  const date = (
+    await runCommand("git", [
+      "-C",
+      source.root,
+      "show",
+      "-s",
+      "--date=default",
+      "--pretty=%ad",
+      commit,
+    ])
+  ).stdout.trim();
+  const dirty = identity.kind === "path" && identity.dirty ? "-dirty" : "";
+  return `${date} git:${commit.slice(0, CHANGESET_DIGITS)}${dirty}`;
+}
+
+/**
+ * Makes the build in `tree` embed `changeset` by replacing `xen/tools/scmversion`, which
+ * Xen runs on every build (xen/build.mk writes compile.h from it). A tree without the
+ * script is left alone.
+ */
+export async function pinChangeset(tree: string, changeset: string): Promise<void> {
+  const scmversion = join(tree, "xen", "tools", "scmversion");
+  if (!(await exists(scmversion))) return;
+  const quoted = `'${changeset.replace(/'/g, "'\\''")}'`;
+  await writeFile(
+    scmversion,
+    `#!/bin/sh\n# xen-livepatch-ci: the pinned changeset (see pinChangeset)\nprintf '%s' ${quoted}\n`,
+    { mode: 0o755 },
+  );
 }
 
 // Xen substitutes these into compile.h with `sed s/@@x@@/VALUE/g`: characters special there

@@ -87,7 +87,7 @@ export const BUILD_INFO_ORIGIN: Record<(typeof BUILD_INFO_FUNCTIONS)[number], st
   xen_compile_domain: "the build domain, XEN_DOMAIN",
   xen_compile_host: "the build host, XEN_BUILD_HOST",
   xen_compiler: "the compiler",
-  xen_changeset: "the changeset",
+  xen_changeset: "the changeset, XEN_CHANGESET",
   xen_extra_version: "the extra version",
   xen_compile_system_distribution: "the distribution (lsb_release -is)",
   xen_compile_system_maintainer_local: "the package maintainer, DEB_MAINTAINER",

@@ -19,7 +19,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { NT_GNU_BUILD_ID, SHN_LORESERVE, SHN_UNDEF, STT_FUNC } from "../elf/constants.js";
 import { type ElfSymbol, parseElf } from "../elf/reader.js";
-import { type XenBase, xenMakeFor } from "../base/xen.js";
+import { type XenBase, pinChangeset, xenMakeFor } from "../base/xen.js";
 import {
   EXPECT_DATA_SIZE,
   FUNC_OFFSET,
@@ -35,7 +35,7 @@ import { ConfigurationError } from "../util/errors.js";
 import { CommandError, runCommand } from "../util/exec.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { canonicalJson } from "../util/json.js";
-import { exists, sha256File } from "../util/fs.js";
+import { sha256File } from "../util/fs.js";
 
 export type StackMode = "stacked" | "independent";
 export type ExpectationsMode = "none" | "auto";
@@ -545,15 +545,7 @@ export async function copyHypervisorTree(
     () => "",
   );
   const changeset = /^#define XEN_CHANGESET\s+"(.*)"$/m.exec(compileH)?.[1];
-  const scmversion = join(work, "xen", "tools", "scmversion");
-  if (changeset !== undefined && (await exists(scmversion))) {
-    const quoted = `'${changeset.replace(/'/g, "'\\''")}'`;
-    await writeFile(
-      scmversion,
-      `#!/bin/sh\n# xen-livepatch-ci: the base's changeset (see copyHypervisorTree)\nprintf '%s' ${quoted}\n`,
-      { mode: 0o755 },
-    );
-  }
+  if (changeset !== undefined) await pinChangeset(work, changeset);
 }
 
 function compileError(err: CommandError, dirs: readonly PayloadDir[]): PayloadCompileError {

@@ -82,6 +82,9 @@ describe.each(chosen())("Xen %s", (release) => {
     const copy = join(mkdtempSync(join(tmpdir(), `xlci-${release}-copy-`)), "xen");
     // cp -a: symlinks stay as they are in the checkout (relative), as a user's copy would.
     execFileSync("cp", ["-a", git.root, copy]);
+    // A clone that holds more objects abbreviates the commit with more digits (as the
+    // cache's clone did once it had fetched again): the changeset must not follow.
+    execFileSync("git", ["-C", copy, "config", "core.abbrev", "12"]);
     const again = await buildXenBase({ source: await localSource(copy), cacheDir });
     expect(again.tree).not.toBe(dirname(dirname(result.base!.xenSyms)));
     expect((await XenSyms.load(again.xenSyms)).buildId).toBe(result.base?.buildId);

@@ -13,6 +13,15 @@ export interface BuildValues {
     XEN_BUILD_HOST: string;
     XEN_WHOAMI: string;
     XEN_DOMAIN: string;
+    /**
+     * The changeset line Xen embeds (`xen_changeset()`), which its `tools/scmversion` would
+     * otherwise take from git at build time. Git abbreviates the commit to as many digits as
+     * the repository's object count asks, so the same commit gave `git:def2abc` in one clone
+     * and `git:def2abc3` in another that had fetched more: pinned, it depends only on the
+     * commit (see sourceChangeset). Absent for a tree without git (Debian's source package),
+     * where scmversion prints nothing.
+     */
+    XEN_CHANGESET?: string;
 }
 export interface XenBase {
     /** The built source tree (its `xen/` holds the objects livepatch builds reuse). */
@@ -110,6 +119,7 @@ export declare function planXenBase(opts: BuildXenBaseOptions): Promise<{
         XEN_BUILD_HOST: string;
         XEN_WHOAMI: string;
         XEN_DOMAIN: string;
+        XEN_CHANGESET?: string;
     };
     key: string;
     tree: string;
@@ -156,6 +166,18 @@ export declare function buildXenTests(base: XenBase, opts?: {
     jobs?: number;
     logFile?: string;
 }): Promise<XenTests>;
+/**
+ * The changeset line Xen's `xen/tools/scmversion` prints for a git checkout, made
+ * independent of the clone: `<author date, git's default format> git:<7 hex digits>`,
+ * with `-dirty` when a local checkout has changes. Undefined without a commit.
+ */
+export declare function sourceChangeset(source: XenSourceTree): Promise<string | undefined>;
+/**
+ * Makes the build in `tree` embed `changeset` by replacing `xen/tools/scmversion`, which
+ * Xen runs on every build (xen/build.mk writes compile.h from it). A tree without the
+ * script is left alone.
+ */
+export declare function pinChangeset(tree: string, changeset: string): Promise<void>;
 /**
  * Debian's patched tree embeds `lsb_release -is` in the hypervisor (xen/build.mk), beside
  * the packaging's DEB_VERSION and DEB_MAINTAINER (which the recipe exports). Left to the
