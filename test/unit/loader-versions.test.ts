@@ -16,6 +16,7 @@ import {
   ruleApplies,
   ruleVersions,
 } from "../../src/verify/rules.js";
+import { runCli } from "../helpers/cli.js";
 
 const v = (text: string) => {
   const [major, minor, patch] = text.split(".").map(Number);
@@ -186,6 +187,34 @@ describe("the loader's order: the first refusal", () => {
     ).toBe("modinfo-format");
     expect(loaderOutcome([finding("rodata-unreferenced")], XEN_4_20)).toEqual({
       verdict: "accepts",
+    });
+  });
+});
+
+describe("xen-livepatch-ci rules", () => {
+  it("prints, under a rule, the releases where the loader differs and the ones it is limited to", async () => {
+    const { code, stdout } = await runCli(["rules"]);
+    expect(code).toBe(0);
+    const lines = stdout.split("\n");
+    const after = (id: string) => lines[lines.findIndex((l) => l.startsWith(`${id} `)) + 1];
+    expect(after("altinstr-entry")).toBe(
+      `${" ".repeat(26)}4.18.4+, 4.19.1+, 4.20+: refuses-upload (aa5a06d5d6: refused at upload: ENOSPC, ENOSPC, ERANGE ("applying alternatives failed"))`,
+    );
+    expect(lines.find((l) => l.startsWith("altinstr-entry "))).toMatch(
+      /^altinstr-entry +error +crashes +Alternative Xen cannot apply/,
+    );
+    expect(after("altcall-site")).toBe(`${" ".repeat(26)}only 4.21+ (d2fd5f0fcd)`);
+    // A rule without version differences is one line.
+    expect(after("rela-type")).toMatch(/^rela-offset /);
+  });
+
+  it("gives each rule's versions in --json", async () => {
+    const { stdout } = await runCli(["rules", "--json"]);
+    const rules = JSON.parse(stdout) as Array<{ id: string; versions: string[]; since?: object }>;
+    expect(rules.find((r) => r.id === "note-invalid")?.versions).toHaveLength(2);
+    expect(rules.find((r) => r.id === "altcall-site")).toMatchObject({
+      since: { commit: "d2fd5f0fcd", from: 21 },
+      versions: ["only 4.21+ (d2fd5f0fcd)"],
     });
   });
 });
