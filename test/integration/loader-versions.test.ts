@@ -4,8 +4,9 @@
 // see ../shared/xen-versions.md section 2), and the findings' verdicts, errnos, console lines
 // and the first refusal must be each version's. A boot of Xen 4.21.2 confirms the newer
 // side (test/integration/versions.test.ts), the agreement test the 4.17 side.
-import { readFile } from "node:fs/promises";
-import { basename } from "node:path";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseElf } from "../../src/elf/reader.js";
 import { Payload } from "../../src/livepatch/payload.js";
@@ -14,6 +15,8 @@ import { type LoaderVersion, loaderFor } from "../../src/verify/loader-model.js"
 import { loaderOutcome } from "../../src/verify/loader-order.js";
 import { type Finding, type RuleId } from "../../src/verify/rules.js";
 import { verifyPayload } from "../../src/verify/verifier.js";
+import { verifyPayloadSet } from "../../src/verify/payload-set.js";
+import { findingsText } from "../../src/report/text.js";
 import {
   ALT_CPUID,
   ALT_ORIG_LEN,
@@ -32,6 +35,7 @@ import {
 import { getXenBase } from "./xen-base.js";
 
 let xen: XenSyms;
+let xenSymsPath: string;
 let hello: Uint8Array;
 let OLD: LoaderVersion;
 const NEW = loaderFor({ major: 4, minor: 20, patch: 4, text: "4.20.4" });
@@ -39,6 +43,7 @@ const NEWEST = loaderFor({ major: 4, minor: 21, patch: 2, text: "4.21.2" });
 
 beforeAll(async () => {
   const base = await getXenBase();
+  xenSymsPath = base.xenSyms;
   xen = await XenSyms.load(base.xenSyms);
   OLD = loaderFor(xen.version());
   const path = base.testPayloads.find((p) => basename(p) === `${HELLO}.livepatch`)!;
@@ -271,5 +276,38 @@ describe("fa49f4be41: the build-id check earlier, with new messages", () => {
       verdict: "refuses-upload",
       finding: { ruleId: "xen-depends-mismatch" },
     });
+  });
+});
+
+describe("the report of a payload set", () => {
+  it("names the defect the hypervisor's loader meets first, and what it does", async () => {
+    const size = sectionSize(hello, ".livepatch.xen_depends");
+    const bytes = xorSectionByte(
+      renameSymbol(hello, "xen_extra_version", "extra_version"),
+      ".livepatch.xen_depends",
+      size - 1,
+      1,
+    );
+    const dir = await mkdtemp(join(tmpdir(), "xlci-loader-versions-"));
+    const file = join(dir, "two_defects.livepatch");
+    await writeFile(file, bytes);
+    const result = await verifyPayloadSet({
+      payloads: [file],
+      xenSyms: xenSymsPath,
+      applied: [],
+      instructions: false,
+    });
+    expect(result.payloads[0]!.loader).toEqual({
+      version: "Xen 4.17.5",
+      verdict: "refuses-upload",
+      ruleId: "symbol-unresolved",
+    });
+    expect(findingsText(result.payloads, dir).split("\n").slice(0, 2)).toEqual([
+      "two_defects.livepatch: 2 errors, 1 note",
+      "  Xen 4.17.5's loader: refuses the upload first for symbol-unresolved",
+    ]);
+    const clean = await verifyPayloadSet({ payloads: [file], xenSyms: undefined, applied: [] });
+    // Without xen-syms: 4.17's loader, and only what the file shows.
+    expect(clean.payloads[0]!.loader?.version).toBe("Xen 4.17");
   });
 });
