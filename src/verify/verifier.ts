@@ -1,6 +1,9 @@
 /**
- * The static payload verifier: predicts what Xen 4.17's loader will refuse, and finds the
- * relocation and read-only data defects the loader does not notice.
+ * The static payload verifier: predicts what the loader of the hypervisor's Xen version will
+ * refuse (the version xen-syms reports, to the point release; loader-model.ts loaderFor),
+ * with that version's errno and console line in the message, and finds the relocation and
+ * read-only data defects the loader does not notice. Which of several defects the loader
+ * meets first is loader-order.ts's.
  *
  * Each check mirrors one step of the loader (xen/common/livepatch_elf.c,
  * xen/common/livepatch.c, xen/arch/x86/livepatch.c) or one livepatch-build-tools fix, and
