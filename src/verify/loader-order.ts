@@ -114,6 +114,9 @@ const STEP: Record<RuleId, LoaderStep> = {
   "not-checked": "after-apply",
 };
 
+/** The sections check_special_sections() requires (and, before fa49f4be41, xen_depends). */
+const REQUIRED = new Set([".livepatch.depends", ".livepatch.xen_depends", ".note.gnu.build-id"]);
+
 /** The step at which `version`'s loader meets the defect of a finding. */
 export function stepOf(finding: Finding, version: LoaderVersion): LoaderStep {
   const section = finding.location.section;
@@ -128,6 +131,9 @@ export function stepOf(finding: Finding, version: LoaderVersion): LoaderStep {
       return version.xenDependsEarly ? "xen-build-id" : "required-sections";
   }
   if (finding.ruleId === "note-invalid" && section === ".livepatch.depends") return "depends";
+  // check_patching_sections(): an empty .livepatch.funcs or hook section.
+  if (finding.ruleId === "section-empty" && section && !REQUIRED.has(section))
+    return "patching-sections";
   if (finding.ruleId === "special-section-size" && section) {
     if (section.startsWith(".bug_frames.")) return "bug-frames";
     if (section === ".alt_call_sites") return "alt-calls";

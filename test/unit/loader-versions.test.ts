@@ -180,6 +180,21 @@ describe("the loader's order: the first refusal", () => {
     expect(loaderOutcome([depends, badRela], XEN_4_20).finding).toBe(badRela);
   });
 
+  it("an empty .livepatch.funcs is check_patching_sections()'s, an empty depends check_special_sections()'s", () => {
+    expect(stepOf(finding("section-empty", ".livepatch.funcs"), XEN_4_20)).toBe(
+      "patching-sections",
+    );
+    expect(stepOf(finding("section-empty", ".livepatch.depends"), XEN_4_20)).toBe(
+      "required-sections",
+    );
+    expect(stepOf(finding("section-empty", ".livepatch.xen_depends"), XEN_4_17)).toBe(
+      "required-sections",
+    );
+    expect(stepOf(finding("section-empty", ".livepatch.xen_depends"), XEN_4_20)).toBe(
+      "xen-build-id",
+    );
+  });
+
   it("a refused apply comes after every upload step; accepted defects refuse nothing", () => {
     const expect_ = finding("expect-mismatch", ".livepatch.funcs");
     expect(
