@@ -51,13 +51,25 @@ export { verifyFile, verifyPayload, type VerifyTarget } from "./verify/verifier.
 export {
   RULES,
   RULE_BY_ID,
+  loaderVerdictFor,
+  ruleApplies,
+  ruleVersions,
   type Finding,
   type FindingLocation,
   type LoaderVerdict,
   type Rule,
+  type RuleChange,
   type RuleId,
   type Severity,
 } from "./verify/rules.js";
+export {
+  XEN_4_17,
+  XEN_4_20,
+  XEN_4_21,
+  loaderFor,
+  type LoaderVersion,
+} from "./verify/loader-model.js";
+export { type LoaderOutcome, loaderOutcome } from "./verify/loader-order.js";
 export { findingsText } from "./report/text.js";
 
 // --- the patch builder -----------------------------------------------------------------

@@ -25,7 +25,7 @@ import { findingsText } from "./report/text.js";
 import { checkSignatures, signatureCheckText } from "./sign/check.js";
 import { ConfigurationError, InputFileError } from "./util/errors.js";
 import { verifyPayloadSet } from "./verify/payload-set.js";
-import { RULES } from "./verify/rules.js";
+import { RULES, ruleVersions } from "./verify/rules.js";
 import { TOOL_NAME, TOOL_VERSION } from "./version.js";
 
 const INPUT_FLAGS_HELP = `  --example          the built-in example: Xen 4.17.5 from Debian's source package, its
@@ -102,7 +102,9 @@ Signing keys come from the environment, as for 'run'.
 exit status: 0 pass, 1 fail, 2 bad usage or a configuration error`,
   rules: `usage: ${TOOL_NAME} rules [--json]
 
-Lists the verifier's rules: id, severity, what the hypervisor does, title.`,
+Lists the verifier's rules: id, severity, what Xen 4.17's loader does, title; below a
+rule, the Xen releases where it differs (its verdict, errno, message or order) and the
+releases a rule is limited to.`,
 };
 
 class UsageError extends Error {}
@@ -269,12 +271,22 @@ function rulesCommand(args: string[]): number {
     options: { json: { type: "boolean" }, help: { type: "boolean" } },
   });
   if (values.help) return usage("rules", 0);
-  if (values.json) process.stdout.write(JSON.stringify(RULES, null, 2) + "\n");
+  if (values.json)
+    process.stdout.write(
+      JSON.stringify(
+        RULES.map((r) => ({ ...r, versions: ruleVersions(r) })),
+        null,
+        2,
+      ) + "\n",
+    );
   else
-    for (const r of RULES)
+    for (const r of RULES) {
       process.stdout.write(
         `${r.id.padEnd(24)} ${r.severity.padEnd(8)} ${r.loader.padEnd(15)} ${r.title}\n`,
       );
+      // Where later Xen versions differ from 4.17's loader (the verdict column).
+      for (const line of ruleVersions(r)) process.stdout.write(`${" ".repeat(26)}${line}\n`);
+    }
   return 0;
 }
 

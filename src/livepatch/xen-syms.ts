@@ -14,6 +14,7 @@ import {
 import { type ElfFile, readElfFile } from "../elf/reader.js";
 import { readGnuBuildId } from "./notes.js";
 import { XenCode, loadX86Decoder } from "./xen-code.js";
+import type { XenVersion } from "./xen-version.js";
 
 /** ENDBR64, the instruction CET-IBT requires at an indirect branch target. */
 export const ENDBR64_BYTES: readonly number[] = [0xf3, 0x0f, 0x1e, 0xfa];
@@ -174,11 +175,13 @@ export class XenSyms {
   }
 
   /**
-   * The hypervisor's version as xen_major_version() and xen_minor_version() return it
-   * (xen/common/version.c: `mov $imm32, %eax` after an optional ENDBR64); undefined when
-   * the code has another shape.
+   * The hypervisor's version: major and minor as xen_major_version() and
+   * xen_minor_version() return them (xen/common/version.c: `mov $imm32, %eax` after an
+   * optional ENDBR64), the point release from xen_extra_version()'s string (".2" -> 2;
+   * undefined for "-unstable", "-rc" or when it cannot be read). Undefined when the code has
+   * another shape. The loader's checks differ within a minor version (xen-version.ts).
    */
-  version(): { major: number; minor: number } | undefined {
+  version(): XenVersion | undefined {
     const read = (name: string) => {
       const sym = this.lookup(name);
       const code = sym && this.bytesAt(sym.value, 9);
@@ -189,7 +192,27 @@ export class XenSyms {
     };
     const major = read("xen_major_version");
     const minor = read("xen_minor_version");
-    return major === undefined || minor === undefined ? undefined : { major, minor };
+    if (major === undefined || minor === undefined) return undefined;
+    const extra = this.buildInfo().xen_extra_version ?? "";
+    const point = /^\.(\d+)/.exec(extra)?.[1];
+    return {
+      major,
+      minor,
+      patch: point === undefined ? undefined : Number(point),
+      text: `${major}.${minor}${extra}`,
+    };
+  }
+
+  /**
+   * NCAPINTS, the number of 32-bit capability words the hypervisor was built with, from
+   * the size of `forced_caps` (xen/arch/x86/cpu/common.c: `static unsigned int
+   * forced_caps[NCAPINTS]`, in every version from 4.17 to master); undefined without it.
+   */
+  capabilityWords(): number | undefined {
+    const sym = this.elf
+      .symbols()
+      .find((s) => s.name === "forced_caps" && s.shndx !== SHN_UNDEF && s.size > 0);
+    return sym && sym.size % 4 === 0 ? sym.size / 4 : undefined;
   }
 
   /** The build values the hypervisor embeds (compile.h), by function; see readBuildInfo. */

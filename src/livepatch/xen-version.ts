@@ -50,7 +50,7 @@ export async function readXenVersion(root: string): Promise<XenVersion> {
  */
 export function hasChange(
   version: Pick<XenVersion, "major" | "minor" | "patch">,
-  change: { from: number; backports?: Record<number, number> },
+  change: Pick<XenChange, "from" | "backports">,
 ): boolean {
   if (version.major !== 4) return version.major > 4;
   if (version.minor >= change.from) return true;
@@ -59,11 +59,75 @@ export function hasChange(
 }
 
 /**
- * fa49f4be41 "livepatch: do Xen build-id check earlier" (4.18.4+, 4.19.1+, 4.20): the
- * upload of a payload without `.livepatch.xen_depends` is refused with
- * "section .livepatch.xen_depends is missing" instead of ".livepatch.xen_depends is missing".
+ * A change to Xen that came with minor version `from` and was backported to earlier minors:
+ * `backports` gives, per minor, the first point release that has it. `commit` is upstream's
+ * (master's) commit id.
  */
-export const XEN_BUILDID_CHECKED_EARLY = { from: 20, backports: { 18: 4, 19: 1 } };
+export interface XenChange {
+  readonly commit: string;
+  readonly from: number;
+  readonly backports?: Readonly<Record<number, number>>;
+}
+
+/**
+ * The releases that have `change`, as people write them: "4.18.4+, 4.19.1+, 4.20+".
+ */
+export function describeChange(change: Pick<XenChange, "from" | "backports">): string {
+  const backports = Object.entries(change.backports ?? {})
+    .map(([minor, patch]) => [Number(minor), patch] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([minor, patch]) => `4.${minor}.${patch}+`);
+  return [...backports, `4.${change.from}+`].join(", ");
+}
+
+/**
+ * fa49f4be41 "livepatch: do Xen build-id check earlier" (4.18.4+, 4.19.1+, 4.20):
+ * `.livepatch.xen_depends` is checked right after the ELF load, before placement, symbol
+ * resolution and relocations, with new messages; the upload of a payload without it is
+ * refused with "section .livepatch.xen_depends is missing" instead of
+ * ".livepatch.xen_depends is missing".
+ */
+export const XEN_BUILDID_CHECKED_EARLY: XenChange = {
+  commit: "fa49f4be41",
+  from: 20,
+  backports: { 18: 4, 19: 1 },
+};
+
+/**
+ * 86d09d16dd "simplify and unify prepare_payload()" (4.18.4+, 4.19.1+, 4.20): parse_buildid() returns xen_build_id_check()'s rc, so a `.note.gnu.build-id` or
+ * `.livepatch.depends` note of the wrong type or name is refused with ENODATA (was EINVAL).
+ */
+export const BUILDID_NOTE_ENODATA: XenChange = {
+  commit: "86d09d16dd",
+  from: 20,
+  backports: { 18: 4, 19: 1 },
+};
+
+/**
+ * aa5a06d5d6 "x86/alternatives: do not BUG during apply" (4.18.4+, 4.19.1+, 4.20): an
+ * alternative Xen cannot apply is refused (ENOSPC, ERANGE) instead of hitting BUG_ON.
+ */
+export const ALTERNATIVES_REFUSED: XenChange = {
+  commit: "aa5a06d5d6",
+  from: 20,
+  backports: { 18: 4, 19: 1 },
+};
+
+/**
+ * ALT_FLAG_NOT alternatives (2aa9922c89 on stable-4.17; 4.17.6+, 4.18.5+, 4.19.3+, 4.20.1+,
+ * 4.21): bit 15 of an alternative's cpuid inverts it and is not part of the feature number.
+ */
+export const ALT_FLAG_NOT: XenChange = {
+  commit: "2aa9922c89",
+  from: 21,
+  backports: { 17: 6, 18: 5, 19: 3, 20: 1 },
+};
+
+/**
+ * d2fd5f0fcd "Support new altcall scheme" (4.21): the loader takes
+ * `.alt_call_sites`.
+ */
+export const ALT_CALL_SITES: XenChange = { commit: "d2fd5f0fcd", from: 21 };
 
 /**
  * 4c3ce492ed "Pass buffer size to list sysctl" (4.21): XEN_SYSCTL_INTERFACE_VERSION 0x16,

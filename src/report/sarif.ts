@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { isAbsolute, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Log } from "sarif";
-import { type Finding, type FindingLocation, RULES } from "../verify/rules.js";
+import { type Finding, type FindingLocation, RULES, ruleVersions } from "../verify/rules.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 
 export function locationText(l: FindingLocation): string {
@@ -47,7 +47,12 @@ export function toSarif(findings: readonly Finding[], root: string): Log {
               name: friendlyName(r.id),
               shortDescription: { text: r.title },
               defaultConfiguration: { level: r.severity },
-              properties: { loader: r.loader, basis: r.basis },
+              // loader: Xen 4.17's verdict; versions: where later releases differ.
+              properties: {
+                loader: r.loader,
+                basis: r.basis,
+                ...(ruleVersions(r).length > 0 ? { versions: ruleVersions(r) } : {}),
+              },
             })),
           },
         },

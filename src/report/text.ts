@@ -4,6 +4,13 @@ import type { Finding } from "../verify/rules.js";
 import { basename, isAbsolute, relative } from "node:path";
 import { locationText } from "./sarif.js";
 
+const LOADER_SAYS = {
+  "refuses-upload": "refuses the upload",
+  "refuses-apply": "takes the upload, refuses the apply",
+  crashes: "crashes",
+  accepts: "accepts it",
+} as const;
+
 export function displayPath(file: string, root: string): string {
   const rel = relative(root, file);
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
@@ -35,6 +42,11 @@ export function findingsText(payloads: readonly PayloadReport[], root: string): 
   for (const p of payloads) {
     const on = p.stack.length > 0 ? ` on ${p.stack.map((s) => basename(s)).join(" <- ")}` : "";
     lines.push(`${displayPath(p.file, root)}: ${payloadVerdict(p.findings)}${on}`);
+    // The defect the hypervisor meets first: the one its refusal (or crash) will be about.
+    if (p.loader && p.loader.verdict !== "accepts")
+      lines.push(
+        `  ${p.loader.version}'s loader: ${LOADER_SAYS[p.loader.verdict]} first for ${p.loader.ruleId ?? "?"}`,
+      );
     for (const f of p.findings) {
       const where = locationText(f.location);
       const expected = f.expected ? " (expected: a deliberately defective self-test payload)" : "";

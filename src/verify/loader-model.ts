@@ -6,8 +6,9 @@
  * The model of one loader version is data (LoaderVersion): how it rounds and groups
  * sections, where its livepatch area starts, how it computes each relocation type, the
  * sizes and layouts of the structures it reads. The place-and-relocate walk below and the
- * verifier's checks are shared; another Xen version is another LoaderVersion (the version
- * work adds one per release whose loader differs, e.g. `{ ...XEN_4_17, ... }`).
+ * verifier's checks are shared; another Xen version is another LoaderVersion: loaderFor()
+ * composes it from the changes a release has (xen-version.ts), to the point release, since
+ * backports made 4.18.4 and 4.19.1 behave like 4.20 while 4.18.3 and 4.19.0 behave like 4.17.
  *
  * Where a value depends on something the verifier cannot know (the address of a symbol an
  * earlier payload exports), it is `undefined` and checks on it are skipped.
@@ -30,10 +31,21 @@ import {
 import type { ElfRela, ElfSection } from "../elf/reader.js";
 import { FUNC_OFFSET, LIVEPATCH_FUNC_SIZE, type Payload, SECTION } from "../livepatch/payload.js";
 import type { XenSyms } from "../livepatch/xen-syms.js";
+import {
+  ALT_CALL_SITES,
+  ALT_FLAG_NOT,
+  ALTERNATIVES_REFUSED,
+  BUILDID_NOTE_ENODATA,
+  type XenVersion,
+  XEN_BUILDID_CHECKED_EARLY,
+  hasChange,
+} from "../livepatch/xen-version.js";
 
 /** One loader version's rules, as data. */
 export interface LoaderVersion {
   readonly name: string;
+  /** The release it models (a rule's changes apply by it; see rules.ts loaderVerdictFor). */
+  readonly release: Pick<XenVersion, "major" | "minor" | "patch">;
   readonly pageSize: bigint;
   /**
    * Where payloads are placed: the symbol of xen-syms the livepatch vmap area starts at
@@ -57,9 +69,43 @@ export interface LoaderVersion {
     readonly size: number;
     readonly origOffset: number;
     readonly replOffset: number;
+    readonly cpuid: number;
     readonly origLen: number;
     readonly replLen: number;
+    readonly padLen: number;
   };
+  /**
+   * What _apply_alternatives() (xen/arch/x86/alternative.c), run at upload by
+   * prepare_payload(), does with an entry it cannot apply: a replacement longer than
+   * orig_len + pad_len, orig_len + pad_len over MAX_PATCH_LEN (254), or a feature number at
+   * or past NCAPINTS * 32. Before aa5a06d5d6 each is a BUG_ON, a hypervisor panic; after it
+   * the upload is refused with ENOSPC, ENOSPC and ERANGE.
+   */
+  readonly alternatives: {
+    readonly refused: boolean;
+    readonly maxPatchLen: number;
+    /** Bit 15 of cpuid is ALT_FLAG_NOT, not part of the feature number. */
+    readonly flagNot: boolean;
+    /**
+     * NCAPINTS of this version's sources, used when xen-syms does not tell
+     * (XenSyms.capabilityWords()): FSCAPINTS (19 words, xen/include/public/arch-x86/
+     * cpufeatureset.h) + X86_NR_SYNTH + X86_NR_BUG (xen/arch/x86/include/asm/cpufeatures.h):
+     * 19 + 1 + 1 in 4.17 to 4.20, 19 + 2 + 1 from 4.21 (master at c447b7308b included).
+     */
+    readonly capabilityWords: number;
+  };
+  /**
+   * fa49f4be41: `.livepatch.xen_depends` is checked right after the ELF load (before
+   * placement, symbols and relocations), with its own messages; before it, in
+   * check_special_sections(), prepare_payload() and after it (xen_build_id_dep()).
+   */
+  readonly xenDependsEarly: boolean;
+  /**
+   * The errno of a `.note.gnu.build-id` or `.livepatch.depends` note whose type is not
+   * NT_GNU_BUILD_ID or whose name is not "GNU" (86d09d16dd: ENODATA; size errors stay
+   * EINVAL, and `.livepatch.xen_depends` is EINVAL whatever its fault).
+   */
+  readonly noteTypeErrno: "EINVAL" | "ENODATA";
   /** struct bug_frame: entry size and the width of its signed location displacement. */
   readonly bugFrame: { readonly size: number; readonly dispBits: number };
   /** struct exception_table_entry: size (two s32: faulting address, continuation). */
@@ -74,9 +120,13 @@ export interface LoaderVersion {
 
 const MASK64 = (1n << 64n) - 1n;
 
-/** Xen 4.17 x86 (xen/common/livepatch.c move_payload, xen/arch/x86/livepatch.c). */
+/**
+ * Xen 4.17 x86 (xen/common/livepatch.c move_payload, xen/arch/x86/livepatch.c): every 4.17
+ * release, 4.18.0 to 4.18.3 and 4.19.0.
+ */
 export const XEN_4_17: LoaderVersion = {
   name: "Xen 4.17",
+  release: { major: 4, minor: 17, patch: undefined },
   pageSize: 4096n,
   // vm_init_type(VMAP_XEN, __2M_rwdata_end, XEN_VIRT_END - ...): about 1 GiB above Xen.
   area: { startSymbol: "__2M_rwdata_end", maxSpan: 1n << 30n },
@@ -99,32 +149,76 @@ export const XEN_4_17: LoaderVersion = {
     ".bug_frames.2": 8,
     ".bug_frames.3": 8,
   },
-  altInstr: { size: 14, origOffset: 0, replOffset: 4, origLen: 10, replLen: 11 },
+  altInstr: {
+    size: 14,
+    origOffset: 0,
+    replOffset: 4,
+    cpuid: 8,
+    origLen: 10,
+    replLen: 11,
+    padLen: 12,
+  },
+  // The Debian 12 base (4.17.5+72, which xen-syms reports as 4.17.5) and 4.17.6+ have
+  // ALT_FLAG_NOT; RELEASE-4.17.5 and earlier do not (there a bit-15 feature panics too).
+  alternatives: { refused: false, maxPatchLen: 254, flagNot: true, capabilityWords: 21 },
+  xenDependsEarly: false,
+  noteTypeErrno: "EINVAL",
   // asm/bug.h: BUG_DISP_WIDTH 24.
   bugFrame: { size: 8, dispBits: 24 },
   exTableEntrySize: 8,
 };
 
 /**
- * Xen 4.21 x86: as 4.17, and `.alt_call_sites` (prepare_payload() in xen/common/livepatch.c
- * checks each site lies in the payload's text; livepatch_apply_alt_calls() requires
- * `ff 15`).
+ * Xen 4.20 x86 (and 4.18.4+, 4.19.1+): as 4.17, with the build-id check earlier
+ * (fa49f4be41), ENODATA for a note of the wrong type or name (86d09d16dd), and
+ * alternatives Xen cannot apply refused instead of panicking (aa5a06d5d6).
  */
-export const XEN_4_21: LoaderVersion = {
+export const XEN_4_20: LoaderVersion = {
   ...XEN_4_17,
-  name: "Xen 4.21",
-  specialEntrySizes: { ...XEN_4_17.specialEntrySizes, ".alt_call_sites": 4 },
-  altCallSites: { size: 4, callLen: 6 },
+  name: "Xen 4.20",
+  release: { major: 4, minor: 20, patch: 0 },
+  alternatives: { ...XEN_4_17.alternatives, refused: true },
+  xenDependsEarly: true,
+  noteTypeErrno: "ENODATA",
 };
 
 /**
- * The loader model for a hypervisor of `version` (major, minor; see XenSyms.version()):
- * the newest model at or below it, 4.17's for anything older or unknown.
+ * Xen 4.21 x86: as 4.20, and `.alt_call_sites` (prepare_payload() in xen/common/livepatch.c
+ * checks each site lies in the payload's text; livepatch_apply_alt_calls() requires
+ * `ff 15`); one more synthetic capability word (NCAPINTS 22).
  */
-export function loaderFor(version: { major: number; minor: number } | undefined): LoaderVersion {
-  if (version && (version.major > 4 || (version.major === 4 && version.minor >= 21)))
-    return XEN_4_21;
-  return XEN_4_17;
+export const XEN_4_21: LoaderVersion = {
+  ...XEN_4_20,
+  name: "Xen 4.21",
+  release: { major: 4, minor: 21, patch: 0 },
+  specialEntrySizes: { ...XEN_4_20.specialEntrySizes, ".alt_call_sites": 4 },
+  altCallSites: { size: 4, callLen: 6 },
+  alternatives: { ...XEN_4_20.alternatives, capabilityWords: 22 },
+};
+
+/**
+ * The loader model for a hypervisor of `version` (see XenSyms.version()), to the point
+ * release: each change of xen-version.ts the release has. 4.17's model for anything older
+ * or unknown; an unknown point release counts as the minor's first.
+ */
+export function loaderFor(
+  version: (Pick<XenVersion, "major" | "minor"> & Partial<XenVersion>) | undefined,
+): LoaderVersion {
+  if (!version || (version.major === 4 && version.minor < 17)) return XEN_4_17;
+  const v = { major: version.major, minor: version.minor, patch: version.patch };
+  const base = hasChange(v, ALT_CALL_SITES) ? XEN_4_21 : XEN_4_17;
+  return {
+    ...base,
+    name: `Xen ${version.text ?? `${v.major}.${v.minor}${v.patch === undefined ? "" : `.${v.patch}`}`}`,
+    release: v,
+    alternatives: {
+      ...base.alternatives,
+      refused: hasChange(v, ALTERNATIVES_REFUSED),
+      flagNot: v.major === 4 && v.minor === 17 ? true : hasChange(v, ALT_FLAG_NOT),
+    },
+    xenDependsEarly: hasChange(v, XEN_BUILDID_CHECKED_EARLY),
+    noteTypeErrno: hasChange(v, BUILDID_NOTE_ENODATA) ? "ENODATA" : "EINVAL",
+  };
 }
 
 export type Region = "text" | "rw" | "ro";

@@ -11,7 +11,9 @@ import { ElfFormatError } from "../elf/reader.js";
 import { Payload } from "../livepatch/payload.js";
 import { XenSyms } from "../livepatch/xen-syms.js";
 import { ConfigurationError, InputFileError } from "../util/errors.js";
-import type { Finding } from "./rules.js";
+import { loaderFor } from "./loader-model.js";
+import { loaderOutcome } from "./loader-order.js";
+import type { Finding, LoaderVerdict, RuleId } from "./rules.js";
 import { malformedFindings, verifyPayload } from "./verifier.js";
 
 export interface PayloadReport {
@@ -24,6 +26,16 @@ export interface PayloadReport {
   /** The payloads this one was checked on top of, oldest first. */
   readonly stack: readonly string[];
   readonly findings: readonly Finding[];
+  /**
+   * What the loader of the hypervisor's version (xen-syms', else Xen 4.17's) does with the
+   * payload: the verdict of the first defect it meets in its order of checks, and that
+   * defect's rule (loader-order.ts); "accepts" without a rule when nothing stops it.
+   */
+  readonly loader?: {
+    readonly version: string;
+    readonly verdict: LoaderVerdict;
+    readonly ruleId?: RuleId;
+  };
 }
 
 export interface PayloadSetInput {
@@ -106,9 +118,19 @@ export async function verifyPayloadSet(input: PayloadSetInput): Promise<PayloadS
     if (id !== undefined && !byId.has(id)) byId.set(id, p);
   }
 
+  const loader = loaderFor(xen?.version());
+  const outcome = (findings: readonly Finding[]): PayloadReport["loader"] => {
+    const first = loaderOutcome(findings, loader);
+    return {
+      version: loader.name,
+      verdict: first.verdict,
+      ...(first.finding ? { ruleId: first.finding.ruleId } : {}),
+    };
+  };
   const reports: PayloadReport[] = [];
   for (const { file, payload, error } of loaded) {
     if (!payload) {
+      const findings = malformedFindings(file, error!);
       reports.push({
         file,
         name: file,
@@ -117,11 +139,18 @@ export async function verifyPayloadSet(input: PayloadSetInput): Promise<PayloadS
         depends: undefined,
         xenDepends: undefined,
         stack: [],
-        findings: malformedFindings(file, error!),
+        findings,
+        loader: outcome(findings),
       });
       continue;
     }
     const stack = stackOf(payload, byId, applied);
+    const findings = verifyPayload(payload, {
+      xen,
+      stack,
+      loader,
+      ...(input.instructions === false ? { instructions: false } : {}),
+    });
     reports.push({
       file,
       name: payload.name,
@@ -130,11 +159,8 @@ export async function verifyPayloadSet(input: PayloadSetInput): Promise<PayloadS
       depends: idOf(payload.depends),
       xenDepends: idOf(payload.xenDepends),
       stack: stack.map((p) => p.file),
-      findings: verifyPayload(payload, {
-        xen,
-        stack,
-        ...(input.instructions === false ? { instructions: false } : {}),
-      }),
+      findings,
+      loader: outcome(findings),
     });
   }
   return { xenBuildId: xen?.buildId, payloads: reports };

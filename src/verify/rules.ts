@@ -7,10 +7,32 @@
  * - "refuses-apply": upload succeeds, apply fails (without `--nodeps` where relevant);
  * - "accepts": the hypervisor does not notice; only this verifier catches it;
  * - "crashes": the hypervisor accepts the payload and then crashes or hangs once it is
- *   applied (and the patched code runs).
+ *   applied (and the patched code runs), or crashes at upload.
+ * `changes` says where a later loader differs (its verdict, errno or message), and
+ * `since` which releases have the rule at all (a section only a later loader reads).
  */
+import {
+  ALT_CALL_SITES,
+  ALTERNATIVES_REFUSED,
+  BUILDID_NOTE_ENODATA,
+  type XenChange,
+  type XenVersion,
+  XEN_BUILDID_CHECKED_EARLY,
+  describeChange,
+  hasChange,
+} from "../livepatch/xen-version.js";
+
 export type Severity = "error" | "warning" | "note";
 export type LoaderVerdict = "refuses-upload" | "refuses-apply" | "accepts" | "crashes";
+
+/** How a later loader treats a rule's defect, from the releases that have `change`. */
+export interface RuleChange {
+  readonly change: XenChange;
+  /** The verdict from then on, where it differs from the one before. */
+  readonly loader?: LoaderVerdict;
+  /** What changed, in a few words (errno, message, order). */
+  readonly what: string;
+}
 
 export interface Rule {
   readonly id: string;
@@ -19,6 +41,10 @@ export interface Rule {
   readonly title: string;
   /** Where the check comes from: the hypervisor's source or livepatch-build-tools' history. */
   readonly basis: string;
+  /** The releases whose loader has the rule (absent: every release from 4.17). */
+  readonly since?: XenChange;
+  /** Where later loaders differ, oldest change first. */
+  readonly changes?: readonly RuleChange[];
 }
 
 const rule = (
@@ -27,12 +53,19 @@ const rule = (
   loader: LoaderVerdict,
   title: string,
   basis: string,
-): Rule => ({ id, severity, loader, title, basis });
+  versions: { since?: XenChange; changes?: readonly RuleChange[] } = {},
+): Rule => ({ id, severity, loader, title, basis, ...versions });
 
 const ELF = "xen/common/livepatch_elf.c";
 const LP = "xen/common/livepatch.c";
 const ARCH = "xen/arch/x86/livepatch.c";
 const LBT = "livepatch-build-tools";
+
+/** fa49f4be41, for the rules that can report on .livepatch.xen_depends. */
+const XEN_DEPENDS_EARLY: RuleChange = {
+  change: XEN_BUILDID_CHECKED_EARLY,
+  what: ".livepatch.xen_depends checked right after the ELF load, before placement, symbols and relocations, with new messages",
+};
 
 export const RULES = [
   // The file as an ELF object.
@@ -241,6 +274,7 @@ export const RULES = [
     "refuses-upload",
     "Required section missing (.note.gnu.build-id, .livepatch.depends, .livepatch.xen_depends)",
     LP,
+    { changes: [XEN_DEPENDS_EARLY] },
   ),
   rule(
     "section-empty",
@@ -248,6 +282,7 @@ export const RULES = [
     "refuses-upload",
     "Required or patching section present but empty",
     LP,
+    { changes: [XEN_DEPENDS_EARLY] },
   ),
   rule(
     "section-duplicate",
@@ -269,6 +304,15 @@ export const RULES = [
     "refuses-upload",
     "Build-id note malformed (type, name, sizes)",
     "xen/common/version.c",
+    {
+      changes: [
+        XEN_DEPENDS_EARLY,
+        {
+          change: BUILDID_NOTE_ENODATA,
+          what: "a .note.gnu.build-id or .livepatch.depends note of the wrong type or name: ENODATA (was EINVAL)",
+        },
+      ],
+    },
   ),
   rule(
     "xen-depends-mismatch",
@@ -276,6 +320,7 @@ export const RULES = [
     "refuses-upload",
     ".livepatch.xen_depends is not the hypervisor's build-id",
     LP,
+    { changes: [XEN_DEPENDS_EARLY] },
   ),
   rule(
     "depends-mismatch",
@@ -464,11 +509,28 @@ export const RULES = [
     LP,
   ),
   rule(
+    "altinstr-entry",
+    "error",
+    "crashes",
+    "Alternative Xen cannot apply: replacement longer than the original plus padding, original plus padding over 254 bytes, or feature number past NCAPINTS * 32; Xen 4.17 hits BUG_ON at upload",
+    "xen/arch/x86/alternative.c _apply_alternatives()",
+    {
+      changes: [
+        {
+          change: ALTERNATIVES_REFUSED,
+          loader: "refuses-upload",
+          what: 'refused at upload: ENOSPC, ENOSPC, ERANGE ("applying alternatives failed")',
+        },
+      ],
+    },
+  ),
+  rule(
     "altcall-site",
     "error",
     "refuses-upload",
     "Alternative call site (.alt_call_sites, Xen 4.21+) not inside the payload's text, not a call *disp32(%rip), or without any text",
     LP,
+    { since: ALT_CALL_SITES },
   ),
   rule(
     "ex-table-range",
@@ -505,6 +567,35 @@ export const RULES = [
 export type RuleId = (typeof RULES)[number]["id"];
 
 export const RULE_BY_ID: ReadonlyMap<RuleId, Rule> = new Map(RULES.map((r) => [r.id, r]));
+
+type Version = Pick<XenVersion, "major" | "minor" | "patch">;
+
+/** Whether the loader of `version` has the rule at all. */
+export function ruleApplies(rule: Rule, version: Version): boolean {
+  return !rule.since || hasChange(version, rule.since);
+}
+
+/** What the loader of `version` does with a payload that breaks `rule`. */
+export function loaderVerdictFor(rule: Rule, version: Version | undefined): LoaderVerdict {
+  let verdict = rule.loader;
+  for (const c of rule.changes ?? [])
+    if (c.loader && version && hasChange(version, c.change)) verdict = c.loader;
+  return verdict;
+}
+
+/**
+ * The rule's versions in words, for `xen-livepatch-ci rules` and the README: where it
+ * applies from, and each change with its releases, e.g.
+ * `4.18.4+, 4.19.1+, 4.20+: refuses-upload (aa5a06d5d6: refused at upload: ...)`.
+ */
+export function ruleVersions(rule: Rule): string[] {
+  const lines = rule.since ? [`only ${describeChange(rule.since)} (${rule.since.commit})`] : [];
+  for (const c of rule.changes ?? [])
+    lines.push(
+      `${describeChange(c.change)}: ${c.loader ? `${c.loader} (${c.change.commit}: ${c.what})` : `${c.change.commit}: ${c.what}`}`,
+    );
+  return lines;
+}
 
 export interface FindingLocation {
   readonly section?: string;

@@ -1,6 +1,9 @@
 /**
- * The static payload verifier: predicts what Xen 4.17's loader will refuse, and finds the
- * relocation and read-only data defects the loader does not notice.
+ * The static payload verifier: predicts what the loader of the hypervisor's Xen version will
+ * refuse (the version xen-syms reports, to the point release; loader-model.ts loaderFor),
+ * with that version's errno and console line in the message, and finds the relocation and
+ * read-only data defects the loader does not notice. Which of several defects the loader
+ * meets first is loader-order.ts's.
  *
  * Each check mirrors one step of the loader (xen/common/livepatch_elf.c,
  * xen/common/livepatch.c, xen/arch/x86/livepatch.c) or one livepatch-build-tools fix, and
@@ -700,14 +703,39 @@ class PayloadChecks {
     return undefined;
   }
 
-  // check_special_sections().
+  /**
+   * What this version's loader says when it refuses the upload: its name, the errno and,
+   * where it prints one, the console line (without Xen's "livepatch: " prefix).
+   */
+  private refusal(errno: "EINVAL" | "ENODATA" | "ENOSPC" | "ERANGE", line?: string): string {
+    const code = { EINVAL: 22, ENODATA: 61, ENOSPC: 28, ERANGE: 34 }[errno];
+    return `${this.version.name} refuses the upload (${errno}, -${code}${line === undefined ? "" : `; "${this.payload.name}${line}"`})`;
+  }
+
+  // check_special_sections(), and check_xen_buildid() from fa49f4be41.
   private requiredSections(): void {
+    const early = this.version.xenDependsEarly;
     for (const name of [SECTION.depends, SECTION.xenDepends, SECTION.buildId]) {
       const all = this.elf.sectionsNamed(name);
+      const xenDepends = name === SECTION.xenDepends;
       if (all.length === 0) {
-        this.out.add("section-missing", `required section ${name} is missing`, { section: name });
+        const line = xenDepends && early ? `: section ${name} is missing` : `: ${name} is missing`;
+        this.out.add(
+          "section-missing",
+          `required section ${name} is missing: ${this.refusal("EINVAL", line)}`,
+          { section: name },
+        );
       } else if (all[0]!.size === 0) {
-        this.out.add("section-empty", `required section ${name} is empty`, at(all[0]!));
+        // From fa49f4be41 an empty .livepatch.xen_depends fails to parse as a note.
+        const line =
+          xenDepends && early
+            ? `: failed to parse section ${name} as build-id: -22`
+            : `: ${name} is empty`;
+        this.out.add(
+          "section-empty",
+          `required section ${name} is empty: ${this.refusal("EINVAL", line)}`,
+          at(all[0]!),
+        );
       }
       if (all.length > 1) this.duplicate(name, all);
     }
@@ -740,11 +768,27 @@ class PayloadChecks {
     }
   }
 
-  // prepare_payload() build-id notes, xen_build_id_dep() and build_id_dep().
+  /**
+   * prepare_payload() build-id notes, xen_build_id_dep() and build_id_dep(); from
+   * fa49f4be41 check_xen_buildid() for `.livepatch.xen_depends`, with its messages, and from
+   * 86d09d16dd ENODATA for a note of the wrong type or name.
+   */
   private buildIds(): void {
+    const early = this.version.xenDependsEarly;
     const invalid = (note: BuildIdNote) => {
-      if (note.status === "invalid")
-        this.out.add("note-invalid", `${note.section.name}: ${note.problem}`, at(note.section));
+      if (note.status !== "invalid") return;
+      const name = note.section.name;
+      const typeOrName = note.fault !== "size";
+      let says: string;
+      if (name === SECTION.xenDepends)
+        says = early
+          ? this.refusal(
+              "EINVAL",
+              `: failed to parse section ${name} as build-id: ${typeOrName ? -61 : -22}`,
+            )
+          : this.refusal("EINVAL");
+      else says = this.refusal(typeOrName ? this.version.noteTypeErrno : "EINVAL");
+      this.out.add("note-invalid", `${name}: ${note.problem}: ${says}`, at(note.section));
     };
     const buildId = this.payload.buildId;
     const depends = this.payload.depends;
@@ -754,9 +798,10 @@ class PayloadChecks {
     if (xenDepends.status === "ok") {
       if (!xen) this.skip(".livepatch.xen_depends");
       else if (xen.buildId && xenDepends.id !== xen.buildId) {
+        const line = early ? ": build-id mismatch:" : ": check against hypervisor build-id failed";
         this.out.add(
           "xen-depends-mismatch",
-          `.livepatch.xen_depends is ${xenDepends.id} but ${xen.file} has build-id ${xen.buildId}`,
+          `.livepatch.xen_depends is ${xenDepends.id} but ${xen.file} has build-id ${xen.buildId}: ${this.refusal("EINVAL", line)}`,
           at(xenDepends.section),
         );
       }
@@ -1136,6 +1181,54 @@ class PayloadChecks {
           at(alt),
         );
       }
+      this.alternativeEntries(alt);
+    }
+  }
+
+  /**
+   * _apply_alternatives() (xen/arch/x86/alternative.c), which prepare_payload() runs at
+   * upload: each entry's replacement must fit in orig_len + pad_len, that must fit in
+   * MAX_PATCH_LEN, and its feature must be below NCAPINTS * 32 (NCAPINTS from xen-syms when
+   * given, else the version's). Before aa5a06d5d6 each is a BUG_ON (a panic), after it a
+   * refused upload.
+   */
+  private alternativeEntries(alt: ElfSection): void {
+    const ai = this.version.altInstr;
+    const rules = this.version.alternatives;
+    if (alt.size % ai.size !== 0 || !this.elf.inBounds(alt)) return;
+    const data = this.elf.data(alt);
+    const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    const fromXen = this.target.xen?.capabilityWords();
+    const words = fromXen ?? rules.capabilityWords;
+    const wordsFrom = fromXen !== undefined ? "xen-syms' forced_caps" : this.version.name;
+    for (let i = 0; i * ai.size < alt.size; i++) {
+      const off = i * ai.size;
+      const cpuid = view.getUint16(off + ai.cpuid, true);
+      const feature = rules.flagNot ? cpuid & 0x7fff : cpuid;
+      const origLen = view.getUint8(off + ai.origLen);
+      const replLen = view.getUint8(off + ai.replLen);
+      const total = origLen + view.getUint8(off + ai.padLen);
+      let problem: string | undefined;
+      let errno: "ENOSPC" | "ERANGE" = "ENOSPC";
+      if (replLen > total)
+        problem = `its replacement (${replLen} bytes) is longer than the original code and its padding (orig_len + pad_len = ${total})`;
+      else if (total > rules.maxPatchLen)
+        problem = `orig_len + pad_len is ${total}, over MAX_PATCH_LEN (${rules.maxPatchLen})`;
+      else if (feature >= words * 32) {
+        problem = `its feature ${feature} is past the ${words * 32} NCAPINTS * 32 features (NCAPINTS ${words}, from ${wordsFrom})`;
+        errno = "ERANGE";
+      }
+      if (!problem) continue;
+      const code = errno === "ENOSPC" ? -28 : -34;
+      this.out.add(
+        "altinstr-entry",
+        `.altinstructions entry ${i}: ${problem}: ${
+          rules.refused
+            ? this.refusal(errno, ` applying alternatives failed: ${code}`)
+            : `${this.version.name} hits BUG_ON in _apply_alternatives() at upload, a hypervisor panic`
+        }`,
+        at(alt, { entry: i, offset: off }),
+      );
     }
   }
 

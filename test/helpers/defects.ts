@@ -60,9 +60,15 @@ export const NOFUNC = "xen_action_hooks_nofunc";
 export const NO_XEN_BUILDID = "xen_no_xen_buildid";
 export const EXPECTATIONS_FAIL = "xen_expectations_fail";
 
+// struct alt_instr (14 bytes): orig_offset s32, repl_offset s32, cpuid u16, orig_len u8,
+// repl_len u8, pad_len u8, priv u8.
+export const ALT_CPUID = 8;
+export const ALT_ORIG_LEN = 10;
+export const ALT_PAD_LEN = 12;
+
 // A GNU build-id note: 12-byte header, "GNU\0", then the descriptor.
-const NOTE_TYPE = 8;
-const NOTE_NAME = 12;
+export const NOTE_TYPE = 8;
+export const NOTE_NAME = 12;
 const NOTE_DESC = 16;
 
 /** What a defect's finding names. */
@@ -599,7 +605,7 @@ export const MUTATIONS: readonly Defect[] = [
       xorSectionByte(b, ".livepatch.xen_depends", sectionSize(b, ".livepatch.xen_depends") - 1, 1),
     names: {
       message:
-        /^\.livepatch\.xen_depends is [0-9a-f]{40} but .*xen-syms has build-id [0-9a-f]{40}$/,
+        /^\.livepatch\.xen_depends is [0-9a-f]{40} but .*xen-syms has build-id [0-9a-f]{40}: Xen 4\.17\.5 refuses the upload \(EINVAL, -22; "xen_hello_world: check against hypervisor build-id failed"\)$/,
       location: { section: ".livepatch.xen_depends" },
     },
   },
@@ -1369,6 +1375,32 @@ export const LOADED_VALUES: readonly Defect[] = [
  * relocated: made by changing the symbol or addend of the relocation that fills them.
  */
 export const SPECIAL_ENTRIES: readonly Defect[] = [
+  {
+    rule: "altinstr-entry",
+    title: "an alternative's feature number past NCAPINTS * 32",
+    payload: HELLO,
+    // cpuid 0x7ff0: feature 32752 (bit 15, ALT_FLAG_NOT, clear), far past any NCAPINTS.
+    mutate: (b) => writeSectionBytes(b, ".altinstructions", ALT_CPUID, [0xf0, 0x7f]),
+    names: {
+      message:
+        /^\.altinstructions entry 0: its feature 32752 is past the 672 NCAPINTS \* 32 features \(NCAPINTS 21, from xen-syms' forced_caps\): Xen 4\.17\.5 hits BUG_ON in _apply_alternatives\(\) at upload, a hypervisor panic$/,
+      location: { section: ".altinstructions", entry: 0 },
+    },
+  },
+  {
+    rule: "altinstr-entry",
+    title: "an alternative's replacement longer than its original code (orig_len 0)",
+    payload: HELLO,
+    mutate: (b) => writeSectionBytes(b, ".altinstructions", ALT_ORIG_LEN, [0]),
+    names: {
+      message:
+        /^\.altinstructions entry 0: its replacement \(\d+ bytes\) is longer than the original code and its padding \(orig_len \+ pad_len = 0\): Xen 4\.17\.5 hits BUG_ON/,
+      location: { section: ".altinstructions", entry: 0 },
+    },
+    load: {
+      skip: "the same BUG_ON panic as the feature-number defect, whose boot proves the verdict; test/integration/versions.test.ts loads it into Xen 4.21, which refuses it",
+    },
+  },
   {
     rule: "altinstr-range",
     title: "an alternative's original code 4 KiB past hello_world's code",

@@ -147,7 +147,7 @@ describe("the examples of docs/api.md", () => {
     const failed = e as CommandError;
     expect(failed.exitCode).toBe(1);
     expect(failed.stdout).toContain(
-      "error section-missing: required section .livepatch.xen_depends is missing\n",
+      'error section-missing: required section .livepatch.xen_depends is missing: Xen 4.17.5 refuses the upload (EINVAL, -22; "xen_no_xen_buildid: .livepatch.xen_depends is missing")\n',
     );
   }, 120_000);
 

@@ -15,7 +15,16 @@ import { buildXenBase } from "../../src/base/xen.js";
 import { Payload } from "../../src/livepatch/payload.js";
 import { XenSyms } from "../../src/livepatch/xen-syms.js";
 import { verifyPayload } from "../../src/verify/verifier.js";
-import { setRelaField } from "../helpers/elf-mutate.js";
+import { parseElf } from "../../src/elf/reader.js";
+import { loaderFor } from "../../src/verify/loader-model.js";
+import { loaderOutcome } from "../../src/verify/loader-order.js";
+import { ALT_CPUID, ALT_ORIG_LEN } from "../helpers/defects.js";
+import {
+  renameSymbol,
+  setRelaField,
+  writeSectionBytes,
+  xorSectionByte,
+} from "../helpers/elf-mutate.js";
 import { parseOptions } from "../../src/options.js";
 import { run } from "../../src/pipeline.js";
 import { fetchGitSource } from "../../src/source/git.js";
@@ -175,6 +184,129 @@ describe.each(withAltCalls)("Xen %s alternative calls", (release) => {
           "fail-on": "never",
           "output-dir": join(out, "boot"),
         },
+        out,
+        cacheDir,
+      ),
+      log,
+    );
+    expect(booted.scenario?.steps.map((s) => [s.name, s.status, s.message ?? ""])).toEqual(
+      booted.scenario?.steps.map((s) => [s.name, "passed", s.message ?? ""]),
+    );
+    expect(booted.scenario?.ok).toBe(true);
+  }, 3_600_000);
+});
+
+// The loader changes of 4.18.4+, 4.19.1+ and 4.20+ (../shared/xen-versions.md section 2),
+// on the real hypervisor, in one boot: an alternative Xen cannot apply is refused at upload
+// (aa5a06d5d6; 4.17 panics, see the agreement test), and a payload with a mismatched
+// `.livepatch.xen_depends` and an unknown symbol is refused for the build-id, checked
+// first since fa49f4be41 (4.17 refuses it for the symbol). The verifier, with the loader of
+// the version xen-syms reports, predicts each verdict, errno and console line; the scenario
+// then requires exactly those from Xen and the guest tool, and that the hypervisor still
+// applies a payload afterwards (no panic).
+const withNewLoader = chosen().filter((r) => {
+  const [minor, patch] = r === "master" ? [23, undefined] : r.split(".").slice(1).map(Number);
+  return loaderFor({ major: 4, minor: minor, patch }).alternatives.refused;
+});
+
+describe.each(withNewLoader)("Xen %s loader refusals", (release) => {
+  const cacheDir = integrationCacheDir();
+
+  it("refuses a bad alternative and a wrong build-id first, as the verifier predicts, without a panic", async () => {
+    const { url, ref } = xenReleaseRepo(release, cacheDir);
+    const out = mkdtempSync(join(tmpdir(), `xlci-${release}-loader-`));
+    const log = terminalLogger(process.stderr, true);
+    const inputs = { "xen-source": url, "xen-ref": ref, "fail-on": "never" };
+    // The in-tree payloads of this version, built on its base.
+    const built = await run(
+      parseOptions(
+        { ...inputs, "self-test": "true", scenario: "none", "output-dir": out },
+        out,
+        cacheDir,
+      ),
+      log,
+    );
+    expect(built.reason).toBeUndefined();
+    const helloFile = built.payloads.find((p) => p.name === "xen_hello_world")!.file;
+    const hello = new Uint8Array(readFileSync(helloFile));
+    const xen = await XenSyms.load(built.base!.xenSyms);
+    const loader = loaderFor(xen.version());
+    expect(loader.name).toBe(`Xen ${release === "master" ? "4.23-unstable" : release}`);
+
+    const dependsSize = new Payload(parseElf(hello, "(lookup)")).elf.sectionNamed(
+      ".livepatch.xen_depends",
+    )!.size;
+    const crafted: Record<string, Uint8Array> = {
+      // Feature 32752: past NCAPINTS * 32 (ERANGE).
+      alt_range: writeSectionBytes(hello, ".altinstructions", ALT_CPUID, [0xf0, 0x7f]),
+      // orig_len 0: the replacement no longer fits (ENOSPC).
+      alt_space: writeSectionBytes(hello, ".altinstructions", ALT_ORIG_LEN, [0]),
+      // Two defects: the build-id is checked before symbols are resolved.
+      early_id: xorSectionByte(
+        renameSymbol(hello, "xen_extra_version", "extra_version"),
+        ".livepatch.xen_depends",
+        dependsSize - 1,
+        1,
+      ),
+    };
+    const predicted: Record<string, { rule: string; errno: string; line: string }> = {};
+    for (const [name, bytes] of Object.entries(crafted)) {
+      const file = join(out, `${name}.livepatch`);
+      writeFileSync(file, bytes);
+      const findings = verifyPayload(await Payload.load(file), { xen, stack: [] });
+      const first = loaderOutcome(findings, loader);
+      expect(first.verdict, name).toBe("refuses-upload");
+      // "...: Xen 4.21.2 refuses the upload (ERANGE, -34; "alt_range applying ...: -34")"
+      const m = /refuses the upload \((E[A-Z]+), -\d+; "(.+)"\)$/.exec(first.finding!.message);
+      expect(m, first.finding!.message).not.toBeNull();
+      predicted[name] = { rule: first.finding!.ruleId, errno: m![1]!, line: m![2]! };
+    }
+    expect(predicted).toEqual({
+      alt_range: {
+        rule: "altinstr-entry",
+        errno: "ERANGE",
+        line: "alt_range applying alternatives failed: -34",
+      },
+      alt_space: {
+        rule: "altinstr-entry",
+        errno: "ENOSPC",
+        line: "alt_space applying alternatives failed: -28",
+      },
+      early_id: {
+        rule: "xen-depends-mismatch",
+        errno: "EINVAL",
+        line: "early_id: build-id mismatch:",
+      },
+    });
+
+    const scenario = join(out, "loader.yml");
+    writeFileSync(
+      scenario,
+      [
+        "name: loader refusals",
+        "payloads:",
+        ...Object.keys(crafted).map((n) => `  ${n}: ${join(out, `${n}.livepatch`)}`),
+        `  hello: ${helloFile}`,
+        "steps:",
+        ...Object.entries(predicted).flatMap(([name, p]) => [
+          `  - upload: ${name}`,
+          "    expect: refused",
+          `    refusal: ${JSON.stringify(p.line)}`,
+          `    errno: ${p.errno}`,
+        ]),
+        // The hypervisor still works: the unbroken payload loads, applies and reverts.
+        "  - upload: hello",
+        "  - apply: hello",
+        "    check: cat /sys/hypervisor/version/extra",
+        "    output: { equals: Hello World }",
+        "  - revert: hello",
+        "  - unload: hello",
+        "",
+      ].join("\n"),
+    );
+    const booted = await run(
+      parseOptions(
+        { ...inputs, payloads: helloFile, scenario, "output-dir": join(out, "boot") },
         out,
         cacheDir,
       ),
