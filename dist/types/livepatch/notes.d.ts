@@ -14,6 +14,12 @@ export type BuildIdNote = {
     status: "invalid";
     section: ElfSection;
     problem: string;
+    /**
+     * What xen_build_id_check() finds wrong: the note's type, its name, or a size (the
+     * section's, the note's name or descriptor size). Later loaders give type and name
+     * their own errno (ENODATA, 86d09d16dd).
+     */
+    fault: "type" | "name" | "size";
     duplicates: number;
 };
 export declare const hex: (bytes: Uint8Array) => string;

@@ -1,5 +1,6 @@
 import { type ElfFile } from "../elf/reader.js";
 import { XenCode } from "./xen-code.js";
+import type { XenVersion } from "./xen-version.js";
 /** ENDBR64, the instruction CET-IBT requires at an indirect branch target. */
 export declare const ENDBR64_BYTES: readonly number[];
 /** How many bytes of ENDBR64 `code` starts with: 4, or 0 when it does not start with one. */
@@ -48,14 +49,19 @@ export declare class XenSyms {
     get file(): string;
     lookup(name: string): XenSymbol | undefined;
     /**
-     * The hypervisor's version as xen_major_version() and xen_minor_version() return it
-     * (xen/common/version.c: `mov $imm32, %eax` after an optional ENDBR64); undefined when
-     * the code has another shape.
+     * The hypervisor's version: major and minor as xen_major_version() and
+     * xen_minor_version() return them (xen/common/version.c: `mov $imm32, %eax` after an
+     * optional ENDBR64), the point release from xen_extra_version()'s string (".2" -> 2;
+     * undefined for "-unstable", "-rc" or when it cannot be read). Undefined when the code has
+     * another shape. The loader's checks differ within a minor version (xen-version.ts).
      */
-    version(): {
-        major: number;
-        minor: number;
-    } | undefined;
+    version(): XenVersion | undefined;
+    /**
+     * NCAPINTS, the number of 32-bit capability words the hypervisor was built with, from
+     * the size of `forced_caps` (xen/arch/x86/cpu/common.c: `static unsigned int
+     * forced_caps[NCAPINTS]`, in every version from 4.17 to master); undefined without it.
+     */
+    capabilityWords(): number | undefined;
     /** The build values the hypervisor embeds (compile.h), by function; see readBuildInfo. */
     buildInfo(): Record<string, string>;
     private sealedCache?;

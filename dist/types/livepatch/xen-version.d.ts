@@ -18,22 +18,49 @@ export declare function readXenVersion(root: string): Promise<XenVersion>;
  * `since` lists, per minor version, the first point release that has it (the minor's
  * ".0" when it came with the release), and `from` the first minor that always has it.
  */
-export declare function hasChange(version: Pick<XenVersion, "major" | "minor" | "patch">, change: {
-    from: number;
-    backports?: Record<number, number>;
-}): boolean;
+export declare function hasChange(version: Pick<XenVersion, "major" | "minor" | "patch">, change: Pick<XenChange, "from" | "backports">): boolean;
 /**
- * fa49f4be41 "livepatch: do Xen build-id check earlier" (4.18.4+, 4.19.1+, 4.20): the
- * upload of a payload without `.livepatch.xen_depends` is refused with
- * "section .livepatch.xen_depends is missing" instead of ".livepatch.xen_depends is missing".
+ * A change to Xen that came with minor version `from` and was backported to earlier minors:
+ * `backports` gives, per minor, the first point release that has it. `commit` is upstream's
+ * (master's) commit id.
  */
-export declare const XEN_BUILDID_CHECKED_EARLY: {
-    from: number;
-    backports: {
-        18: number;
-        19: number;
-    };
-};
+export interface XenChange {
+    readonly commit: string;
+    readonly from: number;
+    readonly backports?: Readonly<Record<number, number>>;
+}
+/**
+ * The releases that have `change`, as people write them: "4.18.4+, 4.19.1+, 4.20+".
+ */
+export declare function describeChange(change: Pick<XenChange, "from" | "backports">): string;
+/**
+ * fa49f4be41 "livepatch: do Xen build-id check earlier" (4.18.4+, 4.19.1+, 4.20):
+ * `.livepatch.xen_depends` is checked right after the ELF load, before placement, symbol
+ * resolution and relocations, with new messages; the upload of a payload without it is
+ * refused with "section .livepatch.xen_depends is missing" instead of
+ * ".livepatch.xen_depends is missing".
+ */
+export declare const XEN_BUILDID_CHECKED_EARLY: XenChange;
+/**
+ * 86d09d16dd "simplify and unify prepare_payload()" (4.18.4+, 4.19.1+, 4.20): parse_buildid() returns xen_build_id_check()'s rc, so a `.note.gnu.build-id` or
+ * `.livepatch.depends` note of the wrong type or name is refused with ENODATA (was EINVAL).
+ */
+export declare const BUILDID_NOTE_ENODATA: XenChange;
+/**
+ * aa5a06d5d6 "x86/alternatives: do not BUG during apply" (4.18.4+, 4.19.1+, 4.20): an
+ * alternative Xen cannot apply is refused (ENOSPC, ERANGE) instead of hitting BUG_ON.
+ */
+export declare const ALTERNATIVES_REFUSED: XenChange;
+/**
+ * ALT_FLAG_NOT alternatives (2aa9922c89 on stable-4.17; 4.17.6+, 4.18.5+, 4.19.3+, 4.20.1+,
+ * 4.21): bit 15 of an alternative's cpuid inverts it and is not part of the feature number.
+ */
+export declare const ALT_FLAG_NOT: XenChange;
+/**
+ * d2fd5f0fcd "Support new altcall scheme" (4.21): the loader takes
+ * `.alt_call_sites`.
+ */
+export declare const ALT_CALL_SITES: XenChange;
 /**
  * 4c3ce492ed "Pass buffer size to list sysctl" (4.21): XEN_SYSCTL_INTERFACE_VERSION 0x16,
  * and CONFIG_LIVEPATCH depends on CONFIG_SYSCTL (31aca815c7).

@@ -1,9 +1,12 @@
 import type { ElfRela, ElfSection } from "../elf/reader.js";
 import { type Payload } from "../livepatch/payload.js";
 import type { XenSyms } from "../livepatch/xen-syms.js";
+import { type XenVersion } from "../livepatch/xen-version.js";
 /** One loader version's rules, as data. */
 export interface LoaderVersion {
     readonly name: string;
+    /** The release it models (a rule's changes apply by it; see rules.ts loaderVerdictFor). */
+    readonly release: Pick<XenVersion, "major" | "minor" | "patch">;
     readonly pageSize: bigint;
     /**
      * Where payloads are placed: the symbol of xen-syms the livepatch vmap area starts at
@@ -33,9 +36,43 @@ export interface LoaderVersion {
         readonly size: number;
         readonly origOffset: number;
         readonly replOffset: number;
+        readonly cpuid: number;
         readonly origLen: number;
         readonly replLen: number;
+        readonly padLen: number;
     };
+    /**
+     * What _apply_alternatives() (xen/arch/x86/alternative.c), run at upload by
+     * prepare_payload(), does with an entry it cannot apply: a replacement longer than
+     * orig_len + pad_len, orig_len + pad_len over MAX_PATCH_LEN (254), or a feature number at
+     * or past NCAPINTS * 32. Before aa5a06d5d6 each is a BUG_ON, a hypervisor panic; after it
+     * the upload is refused with ENOSPC, ENOSPC and ERANGE.
+     */
+    readonly alternatives: {
+        readonly refused: boolean;
+        readonly maxPatchLen: number;
+        /** Bit 15 of cpuid is ALT_FLAG_NOT, not part of the feature number. */
+        readonly flagNot: boolean;
+        /**
+         * NCAPINTS of this version's sources, used when xen-syms does not tell
+         * (XenSyms.capabilityWords()): FSCAPINTS (19 words, xen/include/public/arch-x86/
+         * cpufeatureset.h) + X86_NR_SYNTH + X86_NR_BUG (xen/arch/x86/include/asm/cpufeatures.h):
+         * 19 + 1 + 1 in 4.17 to 4.20, 19 + 2 + 1 from 4.21 (master at c447b7308b included).
+         */
+        readonly capabilityWords: number;
+    };
+    /**
+     * fa49f4be41: `.livepatch.xen_depends` is checked right after the ELF load (before
+     * placement, symbols and relocations), with its own messages; before it, in
+     * check_special_sections(), prepare_payload() and after it (xen_build_id_dep()).
+     */
+    readonly xenDependsEarly: boolean;
+    /**
+     * The errno of a `.note.gnu.build-id` or `.livepatch.depends` note whose type is not
+     * NT_GNU_BUILD_ID or whose name is not "GNU" (86d09d16dd: ENODATA; size errors stay
+     * EINVAL, and `.livepatch.xen_depends` is EINVAL whatever its fault).
+     */
+    readonly noteTypeErrno: "EINVAL" | "ENODATA";
     /** struct bug_frame: entry size and the width of its signed location displacement. */
     readonly bugFrame: {
         readonly size: number;
@@ -53,22 +90,29 @@ export interface LoaderVersion {
         readonly callLen: number;
     };
 }
-/** Xen 4.17 x86 (xen/common/livepatch.c move_payload, xen/arch/x86/livepatch.c). */
+/**
+ * Xen 4.17 x86 (xen/common/livepatch.c move_payload, xen/arch/x86/livepatch.c): every 4.17
+ * release, 4.18.0 to 4.18.3 and 4.19.0.
+ */
 export declare const XEN_4_17: LoaderVersion;
 /**
- * Xen 4.21 x86: as 4.17, and `.alt_call_sites` (prepare_payload() in xen/common/livepatch.c
+ * Xen 4.20 x86 (and 4.18.4+, 4.19.1+): as 4.17, with the build-id check earlier
+ * (fa49f4be41), ENODATA for a note of the wrong type or name (86d09d16dd), and
+ * alternatives Xen cannot apply refused instead of panicking (aa5a06d5d6).
+ */
+export declare const XEN_4_20: LoaderVersion;
+/**
+ * Xen 4.21 x86: as 4.20, and `.alt_call_sites` (prepare_payload() in xen/common/livepatch.c
  * checks each site lies in the payload's text; livepatch_apply_alt_calls() requires
- * `ff 15`).
+ * `ff 15`); one more synthetic capability word (NCAPINTS 22).
  */
 export declare const XEN_4_21: LoaderVersion;
 /**
- * The loader model for a hypervisor of `version` (major, minor; see XenSyms.version()):
- * the newest model at or below it, 4.17's for anything older or unknown.
+ * The loader model for a hypervisor of `version` (see XenSyms.version()), to the point
+ * release: each change of xen-version.ts the release has. 4.17's model for anything older
+ * or unknown; an unknown point release counts as the minor's first.
  */
-export declare function loaderFor(version: {
-    major: number;
-    minor: number;
-} | undefined): LoaderVersion;
+export declare function loaderFor(version: (Pick<XenVersion, "major" | "minor"> & Partial<XenVersion>) | undefined): LoaderVersion;
 export type Region = "text" | "rw" | "ro";
 export interface PlacedSection {
     readonly section: ElfSection;

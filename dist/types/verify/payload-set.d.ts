@@ -1,5 +1,5 @@
 import { Payload } from "../livepatch/payload.js";
-import type { Finding } from "./rules.js";
+import type { Finding, LoaderVerdict, RuleId } from "./rules.js";
 export interface PayloadReport {
     readonly file: string;
     readonly name: string;
@@ -10,6 +10,16 @@ export interface PayloadReport {
     /** The payloads this one was checked on top of, oldest first. */
     readonly stack: readonly string[];
     readonly findings: readonly Finding[];
+    /**
+     * What the loader of the hypervisor's version (xen-syms', else Xen 4.17's) does with the
+     * payload: the verdict of the first defect it meets in its order of checks, and that
+     * defect's rule (loader-order.ts); "accepts" without a rule when nothing stops it.
+     */
+    readonly loader?: {
+        readonly version: string;
+        readonly verdict: LoaderVerdict;
+        readonly ruleId?: RuleId;
+    };
 }
 export interface PayloadSetInput {
     readonly payloads: readonly string[];

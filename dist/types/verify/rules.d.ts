@@ -7,10 +7,21 @@
  * - "refuses-apply": upload succeeds, apply fails (without `--nodeps` where relevant);
  * - "accepts": the hypervisor does not notice; only this verifier catches it;
  * - "crashes": the hypervisor accepts the payload and then crashes or hangs once it is
- *   applied (and the patched code runs).
+ *   applied (and the patched code runs), or crashes at upload.
+ * `changes` says where a later loader differs (its verdict, errno or message), and
+ * `since` which releases have the rule at all (a section only a later loader reads).
  */
+import { type XenChange, type XenVersion } from "../livepatch/xen-version.js";
 export type Severity = "error" | "warning" | "note";
 export type LoaderVerdict = "refuses-upload" | "refuses-apply" | "accepts" | "crashes";
+/** How a later loader treats a rule's defect, from the releases that have `change`. */
+export interface RuleChange {
+    readonly change: XenChange;
+    /** The verdict from then on, where it differs from the one before. */
+    readonly loader?: LoaderVerdict;
+    /** What changed, in a few words (errno, message, order). */
+    readonly what: string;
+}
 export interface Rule {
     readonly id: string;
     readonly severity: Severity;
@@ -18,10 +29,25 @@ export interface Rule {
     readonly title: string;
     /** Where the check comes from: the hypervisor's source or livepatch-build-tools' history. */
     readonly basis: string;
+    /** The releases whose loader has the rule (absent: every release from 4.17). */
+    readonly since?: XenChange;
+    /** Where later loaders differ, oldest change first. */
+    readonly changes?: readonly RuleChange[];
 }
-export declare const RULES: readonly [Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule];
+export declare const RULES: readonly [Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule];
 export type RuleId = (typeof RULES)[number]["id"];
 export declare const RULE_BY_ID: ReadonlyMap<RuleId, Rule>;
+type Version = Pick<XenVersion, "major" | "minor" | "patch">;
+/** Whether the loader of `version` has the rule at all. */
+export declare function ruleApplies(rule: Rule, version: Version): boolean;
+/** What the loader of `version` does with a payload that breaks `rule`. */
+export declare function loaderVerdictFor(rule: Rule, version: Version | undefined): LoaderVerdict;
+/**
+ * The rule's versions in words, for `xen-livepatch-ci rules` and the README: where it
+ * applies from, and each change with its releases, e.g.
+ * `4.18.4+, 4.19.1+, 4.20+: refuses-upload (aa5a06d5d6: refused at upload: ...)`.
+ */
+export declare function ruleVersions(rule: Rule): string[];
 export interface FindingLocation {
     readonly section?: string;
     readonly sectionIndex?: number;
@@ -40,3 +66,4 @@ export interface Finding {
     /** Set for a defect the payload is known to carry on purpose (the self-test set). */
     readonly expected?: true;
 }
+export {};
