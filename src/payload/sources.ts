@@ -29,6 +29,7 @@ import {
   SECTION,
 } from "../livepatch/payload.js";
 import { XenSyms } from "../livepatch/xen-syms.js";
+import { ASSEMBLY_MACRO_DROPPED, hasChange } from "../livepatch/xen-version.js";
 import { type CompilerDiagnostic, parseCompilerDiagnostics } from "../report/compiler.js";
 import type { XenSourceIdentity } from "../source/types.js";
 import { ConfigurationError } from "../util/errors.js";
@@ -311,6 +312,9 @@ export async function buildSourcePayloads(
     if (logFile) await writeFile(logFile, `# [${seconds} s] ${line}\n`, { flag: "a" });
   };
   const dirs = await readPayloadDirs(opts.sourceDirs);
+  const assemblyMacroUses = hasChange(opts.base.xenVersion, ASSEMBLY_MACRO_DROPPED)
+    ? usesOfAssemblyMacro(dirs)
+    : [];
   const xen = await XenSyms.load(opts.base.xenSyms);
   if (!xen.buildId) throw new Error(`${opts.base.xenSyms} has no build-id note`);
   const baseSymsDigest = await sha256File(opts.base.xenSyms);
@@ -358,7 +362,7 @@ export async function buildSourcePayloads(
       );
     } catch (err) {
       if (!(err instanceof CommandError)) throw err;
-      throw compileError(err, dirs);
+      throw compileError(err, dirs, assemblyMacroUses);
     }
     await log(`payload sources: compiled ${dirs.length} director(ies)`);
 
@@ -416,7 +420,12 @@ export async function buildSourcePayloads(
         buildId: id,
         depends,
         sourceDigest: dir.digest,
-        notes: completed.notes,
+        notes: [
+          ...assemblyMacroUses
+            .filter((use) => use.payload === dir.name)
+            .map((use) => assemblyMacroNote(use.file, opts.base.xenVersion.text)),
+          ...completed.notes,
+        ],
       });
       await log(`payload ${dir.name}: ${file} build-id ${id} depends ${depends}`);
     }
@@ -548,12 +557,30 @@ export async function copyHypervisorTree(
   if (changeset !== undefined) await pinChangeset(work, changeset);
 }
 
-function compileError(err: CommandError, dirs: readonly PayloadDir[]): PayloadCompileError {
+/** The payload files that test `__ASSEMBLY__`, which Xen 4.22 no longer defines. */
+function usesOfAssemblyMacro(dirs: readonly PayloadDir[]): { payload: string; file: string }[] {
+  return dirs.flatMap((dir) =>
+    dir.files
+      .filter((file) => /\b__ASSEMBLY__\b/.test(Buffer.from(file.content).toString("utf8")))
+      .map((file) => ({ payload: dir.name, file: join(dir.sourceDir, file.path) })),
+  );
+}
+
+function assemblyMacroNote(file: string, xenVersion: string): string {
+  return `${file} tests __ASSEMBLY__, which Xen ${xenVersion} no longer defines for assembly (${ASSEMBLY_MACRO_DROPPED.commit}): test __ASSEMBLER__, which the compiler defines for every Xen version`;
+}
+
+function compileError(
+  err: CommandError,
+  dirs: readonly PayloadDir[],
+  assemblyMacroUses: readonly { file: string }[] = [],
+): PayloadCompileError {
   const diagnostics = payloadCompileDiagnostics(`${err.stderr}\n${err.stdout}`, dirs);
+  const hints = assemblyMacroUses.map((use) => `\nhint: ${assemblyMacroNote(use.file, "4.22+")}`);
   const detail =
-    diagnostics.length > 0
+    (diagnostics.length > 0
       ? diagnostics.map(formatDiagnostic).join("\n")
-      : err.message.split("\n").slice(1).join("\n");
+      : err.message.split("\n").slice(1).join("\n")) + hints.join("");
   const log = err.logFile ? `\n(full log: ${err.logFile})` : "";
   return new PayloadCompileError(
     diagnostics,

@@ -50,6 +50,7 @@ function chosen(): XenRelease[] {
 }
 
 const PATCH = join(import.meta.dirname, "..", "fixtures", "patches", "extra-version.patch");
+const ASSEMBLY_MACRO = join(import.meta.dirname, "..", "fixtures", "versions", "assembly_macro");
 
 describe.each(chosen())("Xen %s", (release) => {
   const cacheDir = integrationCacheDir();
@@ -111,6 +112,24 @@ describe.each(chosen())("Xen %s", (release) => {
     const check = result.scenario?.steps.find((s) => s.name.includes("-livepatched"));
     expect(check?.status).toBe("passed");
     expect(result.scenario?.ok).toBe(true);
+  }, 3_600_000);
+
+  // Xen 4.22 stopped defining __ASSEMBLY__ for assembly (a199bb283b): a payload source that
+  // still tests it builds up to 4.21 and stops at its own .error from 4.22, with the hint.
+  it("builds assembly payload sources with the macros the version defines", async () => {
+    const result = await pipeline({ "payload-sources": ASSEMBLY_MACRO });
+    const [major, minor] = release === "master" ? [4, 23] : release.split(".").map(Number);
+    if (major! > 4 || minor! >= 22) {
+      expect(result.verdict).toBe("fail");
+      expect(result.reason).toMatch(/__ASSEMBLY__ is not defined/);
+      expect(result.reason).toMatch(
+        /version_tag\.S tests __ASSEMBLY__, which Xen 4\.22\+ no longer defines .*a199bb283b.*__ASSEMBLER__/,
+      );
+    } else {
+      expect(result.reason).toBeUndefined();
+      expect(result.payloads.map((p) => p.name)).toEqual(["assembly_macro"]);
+      expect(result.payloads[0]!.findings.filter((f) => f.severity === "error")).toEqual([]);
+    }
   }, 3_600_000);
 });
 

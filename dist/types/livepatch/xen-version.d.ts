@@ -62,6 +62,11 @@ export declare const ALT_FLAG_NOT: XenChange;
  */
 export declare const ALT_CALL_SITES: XenChange;
 /**
+ * a199bb283b (4.22): Xen's build no longer passes `-D__ASSEMBLY__` to assembly; its
+ * headers test `__ASSEMBLER__`, which the compiler itself defines for every version.
+ */
+export declare const ASSEMBLY_MACRO_DROPPED: XenChange;
+/**
  * 4c3ce492ed "Pass buffer size to list sysctl" (4.21): XEN_SYSCTL_INTERFACE_VERSION 0x16,
  * and CONFIG_LIVEPATCH depends on CONFIG_SYSCTL (31aca815c7).
  */
