@@ -619,5 +619,7 @@ async function readStamp(tree: string): Promise<XenBase | null> {
   const base = JSON.parse(text) as Omit<XenBase, "cached">;
   // A stamp whose outputs were deleted is not a build to reuse.
   if (!(await exists(base.xenSyms))) return null;
-  return { ...base, cached: true };
+  // Stamps written before the version was recorded (a cache an older release saved).
+  const xenVersion = base.xenVersion ?? (await readXenVersion(tree));
+  return { ...base, xenVersion, cached: true };
 }
