@@ -226,6 +226,8 @@ export interface ObjectInstruction {
   readonly end: number;
   /** Whether execution never continues with the next instruction (jmp, ret, iret, ud2, int3). */
   readonly stops: boolean;
+  /** A nop of any length, or int3: what alignment between routines is filled with. */
+  readonly padding: boolean;
   /**
    * Its PC-relative field, if any (a near branch's displacement, or a RIP-relative
    * operand's): the field's offset in the section, its size in bytes (1 or 4), and the
@@ -285,7 +287,8 @@ export function decodeObjectCode(
           co.free();
         }
       }
-      instructions.push({ offset, end, stops, ...(pcRelative ? { pcRelative } : {}) });
+      const padding = insn.mnemonic === Mnemonic.Nop || insn.mnemonic === Mnemonic.Int3;
+      instructions.push({ offset, end, stops, padding, ...(pcRelative ? { pcRelative } : {}) });
     }
   } finally {
     insn.free();

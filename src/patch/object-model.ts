@@ -221,7 +221,18 @@ export class ObjectModel {
         masked.fill(0, ref.field, ref.field + ref.size);
       }
       if (range.function) info.issues.set(range.function.index, issues);
-      else info.loose.push(range);
+      else {
+        // Alignment between routines (CODE_FILL nops, long nops, int3) is no code.
+        const code = decoded.instructions.filter((i) => !i.padding);
+        if (decoded.invalidAt !== undefined || code.length > 0)
+          info.loose.push({
+            ...range,
+            end:
+              decoded.invalidAt === undefined
+                ? decoded.instructions.findLast((i) => !i.padding)!.end
+                : range.end,
+          });
+      }
     }
     this.shared.set(section.index, info);
     this.masked.set(section.index, masked);
@@ -236,8 +247,12 @@ export class ObjectModel {
       if (s.value > BigInt(offset)) continue;
       if (!best || s.value > best.value) best = s;
     }
-    const at = best ? offset - Number(best.value) : offset;
-    return `${best ? best.name : section.name}${at ? `+0x${at.toString(16)}` : ""}`;
+    if (!best) return `${section.name}+0x${offset.toString(16)}`;
+    const at = offset - Number(best.value);
+    // Past the end of a sized symbol: the code after it (UNLIKELY_START() code, padding).
+    if (best.size > 0 && at >= best.size)
+      return `${section.name}+0x${offset.toString(16)} (after ${best.name})`;
+    return `${best.name}${at ? `+0x${at.toString(16)}` : ""}`;
   }
 
   /**
@@ -316,22 +331,20 @@ export class ObjectModel {
   /**
    * The code of a shared section outside any function (UNLIKELY_START() code, routines
    * without FUNC()/END()), each piece as its bytes and what its relocations reach, with
-   * padding (Xen's CODE_FILL nops, int3) left out: equal lists in two builds mean that
-   * code is the same. Undefined for a section that was not decoded.
+   * alignment padding (nops, int3) left out: equal lists in two builds mean that code is
+   * the same. Undefined for a section that was not decoded.
    */
   looseCode(section: ElfSection): string[] | undefined {
     const info = this.shared.get(section.index);
     if (!info) return undefined;
     const pieces: string[] = [];
     for (const range of info.loose) {
-      const bytes = this.bytes(section, range.start, range.end - range.start);
-      let end = bytes.length;
-      while (end > 0 && (bytes[end - 1] === 0x90 || bytes[end - 1] === 0xcc)) end--;
-      if (end === 0) continue;
-      const refs = this.relocationsIn(section, range.start, end).map(
+      const size = range.end - range.start;
+      const refs = this.relocationsIn(section, range.start, size).map(
         (r) => `${Number(r.offset) - range.start}:${this.describeTarget(r)}`,
       );
-      pieces.push(`${Buffer.from(bytes.subarray(0, end)).toString("hex")} ${refs.join(" ")}`);
+      const bytes = this.bytes(section, range.start, size);
+      pieces.push(`${Buffer.from(bytes).toString("hex")} ${refs.join(" ")}`);
     }
     return pieces;
   }

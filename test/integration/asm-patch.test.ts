@@ -1,0 +1,136 @@
+// Assembly routines through the patch builder. From Xen 4.19 they are FUNC()/END() pairs
+// with a type and a size: a patch to one becomes a funcs entry like a C function, goes
+// through the verifier and the default scenario, and dom0 sees its effect. Entry code
+// (.text.entry, mapped under XPTI before the switch to Xen's full page tables) is refused
+// with that reason; on the Debian 4.17 base, whose routines are untyped labels, an
+// assembly change is refused saying from which version assembly can be patched.
+//
+// XLCI_XEN_VERSIONS picks the releases as in versions.test.ts (CI: 4.21.2).
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildPatchPayloads } from "../../src/patch/build.js";
+import { parseOptions } from "../../src/options.js";
+import { run } from "../../src/pipeline.js";
+import { terminalLogger } from "../../src/util/logger.js";
+import { XEN_RELEASES, type XenRelease, xenReleaseRepo } from "../helpers/xen-trees.js";
+import { getXenBase, getXenSource, integrationCacheDir } from "./xen-base.js";
+
+const CI_VERSIONS: XenRelease[] = ["4.21.2"];
+
+function chosen(): XenRelease[] {
+  const asked = process.env.XLCI_XEN_VERSIONS;
+  if (!asked) return CI_VERSIONS;
+  if (asked === "all") return Object.keys(XEN_RELEASES) as XenRelease[];
+  return asked.split(",").map((v) => v.trim()) as XenRelease[];
+}
+
+/** Releases whose assembly routines carry FUNC()/END() types and sizes (4.19 on). */
+const typedAssembly = chosen().filter((r) => r === "master" || Number(r.split(".")[1]) >= 19);
+
+/**
+ * A unified diff that inserts `added` after the first line of `text` (the file `path` of
+ * a tree, `xen/...`) equal to `anchor`, with three lines of context, so one patch fits
+ * every release whose file has that line.
+ */
+export function insertionPatch(path: string, text: string, anchor: string, added: string[]) {
+  const lines = text.split("\n");
+  const at = lines.indexOf(anchor);
+  if (at < 0) throw new Error(`${path} has no line "${anchor}"`);
+  const from = Math.max(0, at - 2);
+  const before = lines.slice(from, at + 1);
+  const after = lines.slice(at + 1, at + 4);
+  const oldCount = before.length + after.length;
+  return [
+    `--- a/${path}`,
+    `+++ b/${path}`,
+    `@@ -${from + 1},${oldCount} +${from + 1},${oldCount + added.length} @@`,
+    ...before.map((l) => ` ${l}`),
+    ...added.map((l) => `+${l}`),
+    ...after.map((l) => ` ${l}`),
+    "",
+  ].join("\n");
+}
+
+const ASM_PATCH = join(import.meta.dirname, "..", "fixtures", "versions", "asm-routine.patch");
+/** What dom0 reads from port 0x2e0 with the payload applied (the fixture's 'L'). */
+const PORT_CHECK =
+  'v=$(dd if=/dev/port bs=1 skip=736 count=1 2>/dev/null | od -An -tx1 | tr -d " "); echo "port 0x2e0 reads $v"; [ "$v" = 4c ]';
+
+describe.each(typedAssembly)("Xen %s assembly routines", (release) => {
+  const cacheDir = integrationCacheDir();
+  const pipeline = (inputs: Record<string, string>) => {
+    const out = mkdtempSync(join(tmpdir(), `xlci-${release}-asm-`));
+    const { url, ref } = xenReleaseRepo(release, cacheDir);
+    return run(
+      parseOptions(
+        { "xen-source": url, "xen-ref": ref, "output-dir": out, ...inputs },
+        out,
+        cacheDir,
+      ),
+      terminalLogger(process.stderr, true),
+    );
+  };
+
+  it("patches save_guest_gprs (gpr_switch.S) like a C function; dom0 reads the patched port", async () => {
+    const result = await pipeline({
+      patches: ASM_PATCH,
+      scenario: "default",
+      checks: PORT_CHECK,
+    });
+    expect(result.reason).toBeUndefined();
+    expect(result.verdict).toBe("pass");
+    const payload = result.payloads[0]!;
+    expect(payload.name).toBe("asm-routine");
+    expect(payload.findings.filter((f) => f.severity === "error")).toEqual([]);
+    const check = result.scenario?.steps.find((s) => s.name.includes("/dev/port"));
+    expect(check?.status).toBe("passed");
+    expect(check?.commands.map((c) => c.output).join("\n")).toContain("port 0x2e0 reads 4c");
+    expect(result.scenario?.ok).toBe(true);
+  }, 3_600_000);
+
+  it("refuses a change to entry code (.text.entry) with the XPTI reason, naming the routine", async () => {
+    const { url } = xenReleaseRepo(release, cacheDir);
+    const path = "xen/arch/x86/x86_64/entry.S";
+    const text = readFileSync(join(url.replace(/^file:\/\//, ""), path), "utf8");
+    const dir = mkdtempSync(join(tmpdir(), "xlci-asm-entry-"));
+    const patch = join(dir, "entry-code.patch");
+    writeFileSync(patch, insertionPatch(path, text, "FUNC(lstar_enter)", ["        nop"]));
+    const result = await pipeline({ patches: patch });
+    expect(result.verdict).toBe("fail");
+    expect(result.reason).toMatch(
+      /lstar_enter \(xen\/arch\/x86\/x86_64\/entry\.o\) is in \.text\.entry, entry code that runs under XPTI before Xen switches to its full page tables/,
+    );
+  }, 3_600_000);
+});
+
+describe("Xen 4.17 (Debian 12) assembly", () => {
+  it("refuses an assembly change, saying that assembly routines can be patched from Xen 4.19 on", async () => {
+    const [base, source] = await Promise.all([getXenBase(), getXenSource()]);
+    const path = "xen/arch/x86/x86_64/entry.S";
+    const text = readFileSync(join(source.root, path), "utf8");
+    const dir = mkdtempSync(join(tmpdir(), "xlci-asm-417-"));
+    const patch = join(dir, "untyped.patch");
+    // test_all_events is in .text on 4.17: an untyped label, not entry code.
+    writeFileSync(patch, insertionPatch(path, text, "test_all_events:", ["        nop"]));
+    const refused = await buildPatchPayloads({
+      base,
+      baseOptions: { source, cacheDir: integrationCacheDir() },
+      source: source.identity,
+      patches: [patch],
+      mode: "stacked",
+      expectations: "auto",
+      outDir: join(dir, "payloads"),
+      sourcesDir: join(dir, "sources"),
+      logFile: join(dir, "patch-build.log"),
+    }).then(
+      () => "built",
+      (e: Error) => e.message,
+    );
+    expect(refused).toMatch(
+      /xen\/arch\/x86\/x86_64\/entry\.o: the code at test_all_events(\+0x\w+)? in \.text changed, and is assembly without function types or sizes: Xen 4\.17\S* writes/,
+    );
+    expect(refused).toMatch(/assembly routines can be patched from Xen 4\.19 on/);
+  }, 1_800_000);
+});
