@@ -260,7 +260,12 @@ export function diffObjects(
   }
   // Assembly: entry code, other ways into a routine than its start, and copies that
   // would not run as the original does (see ObjectModel.entriesInto and copyIssues).
-  const changedOriginals = new Set(diff.changed.map((c) => c.original));
+  // Their own cold parts, entered only from them, jump back into their bodies: no entry.
+  const changedOriginals = new Set<Unit>(diff.changed.map((c) => c.original));
+  for (const u of original.units) {
+    if (isColdPart(u) && diff.changed.some((c) => `${c.original.name}.cold` === u.name))
+      changedOriginals.add(u);
+  }
   for (const c of [...diff.changed]) {
     if (isEntryCode(c.unit.section) || isEntryCode(c.original.section)) {
       diff.refusals.push(entryCodeRefusal(c.original.xenName, patched.file, c.unit.section.name));

@@ -125,6 +125,20 @@ int f(int x) {
     const hot = diffObjects(original, compile("cold3", source.replace("x * 3", "x * 5")));
     expect(hot.changed.map((c) => [c.unit.name, c.why])).toEqual([["f", "its code changed"]]);
     expect(emitPayloadSource([hot]).added).toEqual(["cold3.c#f.cold"]);
+
+    // A cold part that returns jumps back into the body: its own, not an entry from elsewhere.
+    const back = source.replace(" die(); ", " ");
+    const before = compile("cold4", back);
+    const after = compile("cold5", back.replace("x * 3", "x * 5"));
+    const cold = before.units.find((u) => u.name === "f.cold")!;
+    const f = before.units.find((u) => u.name === "f")!;
+    expect(before.entriesInto(f)).toEqual([
+      expect.stringMatching(/^a reference from cold4\.c#f\.cold to \+\d+$/),
+    ]);
+    expect(before.entriesInto(f, new Set([f, cold]))).toEqual([]);
+    expect(emitPayloadSource([diffObjects(before, after)]).functions.map((x) => x.name)).toEqual([
+      "f",
+    ]);
   });
 
   it("refuses a new initial value of live data, and a new size", () => {
