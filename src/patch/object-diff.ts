@@ -297,9 +297,9 @@ export function diffObjects(
     }
   }
   for (const c of diff.changed) {
-    if (c.original.size < MIN_PATCHABLE_SIZE) {
+    if (c.original.symbol.size < MIN_PATCHABLE_SIZE) {
       diff.refusals.push(
-        `${where(c.unit)} is ${c.original.size} bytes in the base, shorter than the ${MIN_PATCHABLE_SIZE}-byte jump a livepatch writes over it`,
+        `${where(c.unit)} is ${c.original.symbol.size} bytes in the base, shorter than the ${MIN_PATCHABLE_SIZE}-byte jump a livepatch writes over it`,
       );
     }
   }

@@ -44,6 +44,10 @@ export interface Unit {
   symbol: ElfSymbol;
   section: ElfSection;
   start: number;
+  /**
+   * The symbol's size; for the only symbol of a code section, up to the section's end
+   * (code that inline assembly placed after the function belongs to it).
+   */
   size: number;
   /** Relocations with offsets relative to `start`. */
   relas: ElfRela[];
@@ -107,10 +111,28 @@ export class ObjectModel {
       const section = this.elf.section(sym.shndx);
       return Boolean(section && section.flags & SHF_ALLOC);
     });
+    // The only symbol of a code section owns the whole rest of it: inline assembly can
+    // put code after the function's end (context_switch()'s `ja` to a `ud2` with a bug
+    // frame), which a copy of the function must take along.
+    const extent = new Map<number, number>();
+    for (const section of this.elf.sections) {
+      const owned = symbols.filter((s) => s.shndx === section.index);
+      const f = owned[0];
+      if (owned.length !== 1 || f!.type !== STT_FUNC || !isCode(section)) continue;
+      if (section.type === SHT_NOBITS || f!.size === 0) continue;
+      const end = Number(f!.value) + f!.size;
+      if (end < section.size) extent.set(f!.index, section.size - Number(f!.value));
+    }
+    const sized = (sym: ElfSymbol): ElfSymbol => ({
+      ...sym,
+      size: extent.get(sym.index) ?? sym.size,
+    });
     // Assembly keeps several routines in one section: what the assembler resolved between
     // them becomes relocations before units take theirs (see decodeSharedCode).
     for (const section of this.elf.sections) {
-      const functions = symbols.filter((s) => s.shndx === section.index && s.type === STT_FUNC);
+      const functions = symbols
+        .filter((s) => s.shndx === section.index && s.type === STT_FUNC)
+        .map(sized);
       if (isSharedCode(section, functions)) this.decodeSharedCode(section, functions);
     }
     for (const list of this.relasBySection.values())
@@ -119,7 +141,7 @@ export class ObjectModel {
     for (const sym of symbols) {
       const section = this.elf.section(sym.shndx)!;
       const start = Number(sym.value);
-      const size = sym.size;
+      const size = sized(sym).size;
       const relas = this.relocationsIn(section, start, size).map((r) => ({
         ...r,
         offset: r.offset - BigInt(start),

@@ -128,9 +128,12 @@ END(next)
     ]);
   });
 
-  it("refuses a jump to code outside any routine (UNLIKELY_START code after them)", () => {
+  it("refuses a jump to code outside any routine (UNLIKELY_START code after several)", () => {
     const body = (extra: string) => `
         .text
+FUNC(before)
+        ret
+END(before)
 FUNC(checks)
         test  %eax, %eax
         jz    .Lrare
@@ -152,12 +155,15 @@ END(checks)
     expect(reasons.join("\n")).toMatch(/is entered elsewhere than at its start/);
   });
 
-  it("refuses a change to code outside any routine", () => {
+  it("refuses a change to code outside any routine; the only routine of a section owns what follows it", () => {
     const body = (extra: string) => `
         .text
 FUNC(plain)
         ret
 END(plain)
+FUNC(plain2)
+        ret
+END(plain2)
 loose:
         mov   $1, %eax
         ${extra}
@@ -168,6 +174,29 @@ loose:
     });
     expect(reasons).toEqual([
       "xen/arch/x86/loose-b.o: the code at loose+0x5 in .text changed, and holds code outside any function symbol (assembly without FUNC()/END(), or .type @function and .size): it cannot be patched function by function",
+    ]);
+    // Alone in its section, a routine takes the code after it along (as C functions whose
+    // inline assembly puts a ud2 after their end).
+    const alone = (extra: string) => `
+        .text
+FUNC(owner)
+        test  %eax, %eax
+        jz    .Ltail
+        ret
+END(owner)
+.Ltail:
+        mov   $1, %eax
+        ${extra}
+        ret
+`;
+    const original = assemble("alone-a", alone(""));
+    const diff = diffObjects(original, assemble("alone-b", alone("inc %eax")));
+    expect(original.units.map((u) => [u.name, u.size, u.symbol.size])).toEqual([["owner", 11, 5]]);
+    expect(diff.changed.map((c) => [c.original.xenName, c.why])).toEqual([
+      ["owner", "its size changed from 11 to 13 bytes"],
+    ]);
+    expect(emitPayloadSource([diff]).functions.map((f) => [f.name, f.size])).toEqual([
+      ["owner", 13],
     ]);
   });
 
@@ -186,6 +215,24 @@ END(syscall_enter)
     ]);
     expect(isEntryCode({ name: ".text.entry.__x86_return_thunk" })).toBe(true);
     expect(isEntryCode({ name: ".text.entryfoo" })).toBe(false);
+  });
+});
+
+describe("tables Xen's loader does not register for a payload", () => {
+  it("refuses a routine with .ex_table.pre entries", () => {
+    const body = (extra: string) => `
+        .text
+FUNC(guarded)
+1:      mov   8(%rdi), %rax
+        ${extra}
+        ret
+END(guarded)
+        .section .ex_table.pre, "a", @progbits
+        .long 1b - ., 1b - .
+`;
+    expect(refusals(assemble("pre-a", body("")), assemble("pre-b", body("inc %eax")))).toEqual([
+      "guarded (xen/arch/x86/pre-b.o) has entries in .ex_table.pre, which Xen's livepatch loader does not register for a payload's code",
+    ]);
   });
 });
 
