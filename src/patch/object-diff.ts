@@ -178,7 +178,7 @@ export function isEntryCode(section: Pick<ElfSection, "name">): boolean {
 
 /** Why a change to entry code is refused, naming the routine or place. */
 export function entryCodeRefusal(what: string, object: string, section: string): string {
-  return `${what} (${object}) is in ${section}, entry code that runs under XPTI before Xen switches to its full page tables; only ${section.startsWith(".text.entry") ? ".text.entry" : section} is mapped there (setup_cpu_root_pgt()), not a payload's text, so it cannot be livepatched`;
+  return `${what} (${object}) is in ${section}, entry code that runs under XPTI before Xen switches to its full page tables; only .text.entry is mapped there (setup_cpu_root_pgt()), not a payload's text, so it cannot be livepatched`;
 }
 
 /**
@@ -266,7 +266,7 @@ export function diffObjects(
     if (isColdPart(u) && diff.changed.some((c) => `${c.original.name}.cold` === u.name))
       changedOriginals.add(u);
   }
-  for (const c of [...diff.changed]) {
+  for (const c of diff.changed) {
     if (isEntryCode(c.unit.section) || isEntryCode(c.original.section)) {
       diff.refusals.push(entryCodeRefusal(c.original.xenName, patched.file, c.unit.section.name));
       continue;
@@ -410,22 +410,28 @@ export function diffObjects(
       if (!isCode(s) || s.size === 0 || SUPPORT_CODE_SECTIONS.has(s.name)) continue;
       const o = original.elf.sectionNamed(s.name);
       const loose = patched.looseCode(s);
-      let same: boolean;
+      let at: number;
       if (loose) {
         // Routines of the section are compared as units; what lies between them here.
         const before = (o && original.looseCode(o)) ?? [];
-        same = JSON.stringify(before) === JSON.stringify(loose);
+        const i = loose.findIndex((piece, n) => piece.content !== before[n]?.content);
+        if (i < 0 && loose.length === before.length) continue;
+        at = i < 0 ? s.size : loose[i]!.start;
       } else {
         if (patched.units.some((u) => u.section.index === s.index)) continue;
-        same = Boolean(o && Buffer.from(original.bytes(o)).equals(Buffer.from(patched.bytes(s))));
+        const a = o ? original.bytes(o) : new Uint8Array();
+        const b = patched.bytes(s);
+        if (Buffer.from(a).equals(Buffer.from(b))) continue;
+        at = firstDifference(a, b);
       }
-      if (same) continue;
-      const at = firstDifference(o ? original.bytes(o) : new Uint8Array(), patched.bytes(s));
-      const place = `${patched.describeOffset(s, at)} in ${s.name}`;
+      const label = patched.describeOffset(s, at);
       diff.refusals.push(
         isEntryCode(s)
-          ? entryCodeRefusal(`the code at ${place.replace(/ in .*$/, "")}`, patched.file, s.name)
-          : untypedCodeRefusal(`${patched.file}: the code at ${place}`, options.xenVersion),
+          ? entryCodeRefusal(`the code at ${label}`, patched.file, s.name)
+          : untypedCodeRefusal(
+              `${patched.file}: the code at ${label} in ${s.name}`,
+              options.xenVersion,
+            ),
       );
     }
   }

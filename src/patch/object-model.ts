@@ -352,23 +352,21 @@ export class ObjectModel {
 
   /**
    * The code of a shared section outside any function (UNLIKELY_START() code, routines
-   * without FUNC()/END()), each piece as its bytes and what its relocations reach, with
-   * alignment padding (nops, int3) left out: equal lists in two builds mean that code is
-   * the same. Undefined for a section that was not decoded.
+   * without FUNC()/END()), each piece with its offset and, as `content`, its bytes and
+   * what its relocations reach, alignment padding (nops, int3) left out: equal contents
+   * in two builds mean that code is the same. Undefined for a section not decoded.
    */
-  looseCode(section: ElfSection): string[] | undefined {
+  looseCode(section: ElfSection): Array<{ start: number; content: string }> | undefined {
     const info = this.shared.get(section.index);
     if (!info) return undefined;
-    const pieces: string[] = [];
-    for (const range of info.loose) {
+    return info.loose.map((range) => {
       const size = range.end - range.start;
       const refs = this.relocationsIn(section, range.start, size).map(
         (r) => `${Number(r.offset) - range.start}:${this.describeTarget(r)}`,
       );
-      const bytes = this.bytes(section, range.start, size);
-      pieces.push(`${Buffer.from(bytes).toString("hex")} ${refs.join(" ")}`);
-    }
-    return pieces;
+      const bytes = Buffer.from(this.bytes(section, range.start, size)).toString("hex");
+      return { start: range.start, content: `${bytes} ${refs.join(" ")}` };
+    });
   }
 
   /** The unit of `section` covering `offset` (functions before objects). */

@@ -173,7 +173,7 @@ loose:
       xenVersion: XEN_4_21,
     });
     expect(reasons).toEqual([
-      "xen/arch/x86/loose-b.o: the code at loose+0x5 in .text changed, and holds code outside any function symbol (assembly without FUNC()/END(), or .type @function and .size): it cannot be patched function by function",
+      "xen/arch/x86/loose-b.o: the code at loose in .text changed, and holds code outside any function symbol (assembly without FUNC()/END(), or .type @function and .size): it cannot be patched function by function",
     ]);
     // Alone in its section, a routine takes the code after it along (as C functions whose
     // inline assembly puts a ud2 after their end).
