@@ -16,27 +16,20 @@ import { buildPatchPayloads } from "../../src/patch/build.js";
 import { parseOptions } from "../../src/options.js";
 import { run } from "../../src/pipeline.js";
 import { terminalLogger } from "../../src/util/logger.js";
-import { XEN_RELEASES, type XenRelease, xenReleaseRepo } from "../helpers/xen-trees.js";
+import { chosenReleases, xenReleaseRepo } from "../helpers/xen-trees.js";
 import { getXenBase, getXenSource, integrationCacheDir } from "./xen-base.js";
 
-const CI_VERSIONS: XenRelease[] = ["4.21.2"];
-
-function chosen(): XenRelease[] {
-  const asked = process.env.XLCI_XEN_VERSIONS;
-  if (!asked) return CI_VERSIONS;
-  if (asked === "all") return Object.keys(XEN_RELEASES) as XenRelease[];
-  return asked.split(",").map((v) => v.trim()) as XenRelease[];
-}
-
 /** Releases whose assembly routines carry FUNC()/END() types and sizes (4.19 on). */
-const typedAssembly = chosen().filter((r) => r === "master" || Number(r.split(".")[1]) >= 19);
+const typedAssembly = chosenReleases(["4.21.2"]).filter(
+  (r) => r === "master" || Number(r.split(".")[1]) >= 19,
+);
 
 /**
  * A unified diff that inserts `added` after the first line of `text` (the file `path` of
  * a tree, `xen/...`) equal to `anchor`, with three lines of context, so one patch fits
  * every release whose file has that line.
  */
-export function insertionPatch(path: string, text: string, anchor: string, added: string[]) {
+function insertionPatch(path: string, text: string, anchor: string, added: string[]) {
   const lines = text.split("\n");
   const at = lines.indexOf(anchor);
   if (at < 0) throw new Error(`${path} has no line "${anchor}"`);
