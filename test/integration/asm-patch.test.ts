@@ -25,27 +25,34 @@ const typedAssembly = chosenReleases(["4.21.2"]).filter(
 );
 
 /**
- * A unified diff that inserts `added` after the first line of `text` (the file `path` of
- * a tree, `xen/...`) equal to `anchor`, with three lines of context, so one patch fits
- * every release whose file has that line.
+ * A unified diff of the file `path` of a tree (`xen/...`, content `text`) that inserts
+ * each edit's lines after the first line equal to its anchor (anchors in file order), one
+ * hunk each with context, so one patch fits every release whose file has those lines.
  */
-function insertionPatch(path: string, text: string, anchor: string, added: string[]) {
+function insertionPatch(
+  path: string,
+  text: string,
+  edits: ReadonlyArray<{ anchor: string; added: string[] }>,
+): string {
   const lines = text.split("\n");
-  const at = lines.indexOf(anchor);
-  if (at < 0) throw new Error(`${path} has no line "${anchor}"`);
-  const from = Math.max(0, at - 2);
-  const before = lines.slice(from, at + 1);
-  const after = lines.slice(at + 1, at + 4);
-  const oldCount = before.length + after.length;
-  return [
-    `--- a/${path}`,
-    `+++ b/${path}`,
-    `@@ -${from + 1},${oldCount} +${from + 1},${oldCount + added.length} @@`,
-    ...before.map((l) => ` ${l}`),
-    ...added.map((l) => `+${l}`),
-    ...after.map((l) => ` ${l}`),
-    "",
-  ].join("\n");
+  const out = [`--- a/${path}`, `+++ b/${path}`];
+  let shift = 0;
+  for (const { anchor, added } of edits) {
+    const at = lines.indexOf(anchor);
+    if (at < 0) throw new Error(`${path} has no line "${anchor}"`);
+    const from = Math.max(0, at - 2);
+    const before = lines.slice(from, at + 1);
+    const after = lines.slice(at + 1, at + 4);
+    const count = before.length + after.length;
+    out.push(
+      `@@ -${from + 1},${count} +${from + 1 + shift},${count + added.length} @@`,
+      ...before.map((l) => ` ${l}`),
+      ...added.map((l) => `+${l}`),
+      ...after.map((l) => ` ${l}`),
+    );
+    shift += added.length;
+  }
+  return `${out.join("\n")}\n`;
 }
 
 const ASM_PATCH = join(import.meta.dirname, "..", "fixtures", "versions", "asm-routine.patch");
@@ -104,16 +111,34 @@ describe.each(typedAssembly)("Xen %s assembly routines", (release) => {
     expect(result.scenario?.ok).toBe(true);
   }, 3_600_000);
 
-  it("refuses a change to entry code (.text.entry) with the XPTI reason, naming the routine", async () => {
+  it("refuses entry code with the XPTI reason, and a routine entered inside its body, naming each", async () => {
     const { url } = xenReleaseRepo(release, cacheDir);
     const path = "xen/arch/x86/x86_64/entry.S";
     const text = readFileSync(join(url.replace(/^file:\/\//, ""), path), "utf8");
     const dir = mkdtempSync(join(tmpdir(), "xlci-asm-entry-"));
     const patch = join(dir, "entry-code.patch");
-    writeFileSync(patch, insertionPatch(path, text, "FUNC(lstar_enter)", ["        nop"]));
+    // switch_to_kernel is in .text, but the entry paths jump to its global label
+    // test_all_events, and its UNLIKELY_START() code lies after all routines.
+    writeFileSync(
+      patch,
+      insertionPatch(path, text, [
+        { anchor: "FUNC_LOCAL(switch_to_kernel)", added: ["        nop"] },
+        { anchor: "FUNC(lstar_enter)", added: ["        nop"] },
+      ]),
+    );
     // A refusal is the user's mistake: the run stops with it.
-    await expect(pipeline({ patches: patch })).rejects.toThrow(
+    const message = await pipeline({ patches: patch }).then(
+      () => "built",
+      (e: Error) => e.message,
+    );
+    expect(message).toMatch(
       /lstar_enter \(xen\/arch\/x86\/x86_64\/entry\.o\) is in \.text\.entry, entry code that runs under XPTI before Xen switches to its full page tables/,
+    );
+    expect(message).toMatch(
+      /x86_64\/entry\.S#switch_to_kernel \(xen\/arch\/x86\/x86_64\/entry\.o\) is entered elsewhere than at its start \(the global label test_all_events at \+\d+;/,
+    );
+    expect(message).toMatch(
+      /x86_64\/entry\.S#switch_to_kernel \(xen\/arch\/x86\/x86_64\/entry\.o\) cannot run from a payload as it is: it has a reference at \+\d+ to .*outside any function symbol/,
     );
   }, 3_600_000);
 });
@@ -126,7 +151,10 @@ describe("Xen 4.17 (Debian 12) assembly", () => {
     const dir = mkdtempSync(join(tmpdir(), "xlci-asm-417-"));
     const patch = join(dir, "untyped.patch");
     // test_all_events is in .text on 4.17: an untyped label, not entry code.
-    writeFileSync(patch, insertionPatch(path, text, "test_all_events:", ["        nop"]));
+    writeFileSync(
+      patch,
+      insertionPatch(path, text, [{ anchor: "test_all_events:", added: ["        nop"] }]),
+    );
     const refused = await buildPatchPayloads({
       base,
       baseOptions: { source, cacheDir: integrationCacheDir() },
