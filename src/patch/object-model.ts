@@ -317,10 +317,19 @@ export class ObjectModel {
       if (!(s.flags & SHF_ALLOC) || special.has(s.name) || SUPPORT_CODE_SECTIONS.has(s.name))
         continue;
       if (UNREGISTERED_TABLES.has(s.name)) continue; // refused on their own (object-diff.ts)
+      // Anonymous read-only data only the routine itself reads (a jump table) is its own.
+      let own: boolean | undefined;
+      const ownTable = () =>
+        (own ??=
+          !isCode(s) &&
+          !isWritable(s) &&
+          this.referrers(s).length > 0 &&
+          this.referrers(s).every((u) => u === unit || (u !== undefined && except.has(u))));
       for (const r of this.relocations(s)) {
         if (r.index === -1) continue; // synthesized from a resolved branch: see below
         const t = this.target(r);
         if (t.kind !== "section" || t.section.index !== section.index || !inside(t.probe)) continue;
+        if (!this.unitAt(s, Number(r.offset)) && ownTable()) continue;
         const source = from(s, Number(r.offset));
         if (source) found.push(`a reference from ${source} to +${t.probe - start}`);
       }
@@ -348,6 +357,23 @@ export class ObjectModel {
       if (source) found.push(`a jump or reference from ${source} to +${ref.target - start}`);
     }
     return [...new Set(found)];
+  }
+
+  /**
+   * The units whose relocations reach into `target` (undefined for a place outside any
+   * unit), in this object.
+   */
+  referrers(target: ElfSection): Array<Unit | undefined> {
+    const found: Array<Unit | undefined> = [];
+    for (const s of this.elf.sections) {
+      if (!(s.flags & SHF_ALLOC)) continue;
+      for (const r of this.relocations(s)) {
+        const t = this.target(r);
+        if (t.kind === "section" && t.section.index === target.index)
+          found.push(this.unitAt(s, Number(r.offset)));
+      }
+    }
+    return found;
   }
 
   /**

@@ -141,6 +141,52 @@ int f(int x) {
     ]);
   });
 
+  it("takes a jump table only the function reads as its own, not as an entry into its body", () => {
+    const source = (k: number) => `
+int g(int);
+int f(int x) {
+  switch (x) {
+  case 0: return g(${k});
+  case 1: return g(x * 7) + 1;
+  case 2: return g(x) - 3;
+  case 3: return g(x + 11);
+  case 4: return g(x ^ 5);
+  case 5: return g(x << 2);
+  default: return 0;
+  }
+}
+`;
+    // As a build without CONFIG_INDIRECT_THUNK (which adds -fno-jump-tables) compiles it.
+    const table = (name: string, text: string) => {
+      const c = join(dir, `${name}.c`);
+      const o = join(dir, `${name}.o`);
+      writeFileSync(c, text);
+      execFileSync("gcc", [
+        "-O2",
+        "-ffunction-sections",
+        "-fdata-sections",
+        "-fjump-tables",
+        "-fno-reorder-blocks-and-partition",
+        "-fpic",
+        "-c",
+        c,
+        "-o",
+        o,
+      ]);
+      return new ObjectModel(o, new Uint8Array(readFileSync(o)));
+    };
+    const before = table("jt1", source(1));
+    const f = before.units.find((u) => u.name === "f")!;
+    expect(
+      before.elf.sections.some(
+        (s) => s.name.startsWith(".rodata") && before.relocations(s).length > 0,
+      ),
+    ).toBe(true);
+    expect(before.entriesInto(f)).toEqual([]);
+    const diff = diffObjects(before, table("jt2", source(2)));
+    expect(emitPayloadSource([diff]).functions.map((x) => x.name)).toEqual(["f"]);
+  });
+
   it("refuses a new initial value of live data, and a new size", () => {
     const original = compile(
       "g",
