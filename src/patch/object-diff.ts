@@ -8,6 +8,7 @@ import { R_X86_64_PC32, R_X86_64_PLT32 } from "../elf/constants.js";
 import type { ElfSection } from "../elf/reader.js";
 import { HOOK_SECTIONS } from "../livepatch/payload.js";
 import { ASSEMBLY_FUNCTION_SYMBOLS, type XenVersion, hasChange } from "../livepatch/xen-version.js";
+import { endbrLength } from "../livepatch/xen-syms.js";
 import {
   type ObjectModel,
   SPECIAL_SECTIONS,
@@ -297,9 +298,12 @@ export function diffObjects(
     }
   }
   for (const c of diff.changed) {
-    if (c.original.symbol.size < MIN_PATCHABLE_SIZE) {
+    // Xen writes the jump after an ENDBR64 at the start (arch_livepatch_apply()), as
+    // assembly entry points and C functions built with CET-IBT have.
+    const endbr = endbrLength(original.bytes(c.original.section, c.original.start, 4));
+    if (c.original.symbol.size < MIN_PATCHABLE_SIZE + endbr) {
       diff.refusals.push(
-        `${where(c.unit)} is ${c.original.symbol.size} bytes in the base, shorter than the ${MIN_PATCHABLE_SIZE}-byte jump a livepatch writes over it`,
+        `${where(c.unit)} is ${c.original.symbol.size} bytes in the base, shorter than the ${MIN_PATCHABLE_SIZE}-byte jump a livepatch writes over it${endbr ? ` after its ENDBR64` : ""}`,
       );
     }
   }

@@ -236,6 +236,22 @@ END(guarded)
   });
 });
 
+describe("ENDBR64 at a routine's start", () => {
+  it("counts toward the bytes the jump needs: Xen writes it after the ENDBR64", () => {
+    const body = (value: number) => `
+        .text
+FUNC(tiny)
+        endbr64
+        mov   $${value}, %al
+        ret
+END(tiny)
+`;
+    expect(refusals(assemble("endbr-a", body(1)), assemble("endbr-b", body(2)))).toEqual([
+      "tiny (xen/arch/x86/endbr-b.o) is 7 bytes in the base, shorter than the 5-byte jump a livepatch writes over it after its ENDBR64",
+    ]);
+  });
+});
+
 describe("untyped assembly (before Xen 4.19)", () => {
   // ENTRY()/GLOBAL() in 4.17: a global label, no type, size 0.
   const body = (extra: string) => `
@@ -279,7 +295,12 @@ describe("what is never payload content", () => {
       ]);
       return new ObjectModel(`xen/common/${name}.o`, new Uint8Array(readFileSync(o)));
     };
-    const original = c("debug-a", "int f(int x) { return x + 1; }\nint g(int x) { return x; }\n");
+    // Big enough for the jump after ENDBR64 (-fcf-protection).
+    const EXTERN = "int h(int);\n";
+    const original = c(
+      "debug-a",
+      `${EXTERN}int f(int x) { return h(x) + 1; }\nint g(int x) { return x; }\n`,
+    );
     const sections = original.elf.sections.map((s) => s.name);
     expect(sections).toEqual(
       expect.arrayContaining([
@@ -290,13 +311,16 @@ describe("what is never payload content", () => {
       ]),
     );
     // Two lines more above: only the debug information (line numbers) differs.
-    const moved = c("debug-b", "\n\nint f(int x) { return x + 1; }\nint g(int x) { return x; }\n");
+    const moved = c(
+      "debug-b",
+      `${EXTERN}\n\nint f(int x) { return h(x) + 1; }\nint g(int x) { return x; }\n`,
+    );
     const same = diffObjects(original, moved);
     expect([same.changed, same.added, same.refusals]).toEqual([[], [], []]);
 
     const changed = c(
       "debug-c",
-      "\n\nint f(int x) { return x + 2; }\nint g(int x) { return x; }\n",
+      `${EXTERN}\n\nint f(int x) { return h(x) + 2; }\nint g(int x) { return x; }\n`,
     );
     const diff = diffObjects(original, changed);
     expect(diff.changed.map((d) => d.original.xenName)).toEqual(["f"]);
