@@ -218,6 +218,35 @@ END(syscall_enter)
   });
 });
 
+describe("alternatives and exception-table entries of a routine", () => {
+  it("come along with its copy, reaching the copy and its fixup", () => {
+    const body = (extra: string) => `
+        .text
+FUNC(other)
+        ret
+END(other)
+FUNC(reader)
+        ${extra}
+1:      mov   8(%rdi), %rax
+2:      ret
+END(reader)
+        .section .fixup, "ax", @progbits
+3:      xor   %eax, %eax
+        jmp   2b
+        .section .ex_table, "a", @progbits
+        .long 1b - ., 3b - .
+`;
+    const diff = diffObjects(assemble("ex-a", body("")), assemble("ex-b", body("inc %eax")));
+    expect(diff.changed.map((c) => c.original.xenName)).toEqual(["reader"]);
+    const text = emitPayloadSource([diff]).text;
+    // The entry's instruction is in the copy; its fixup is copied and jumps back into it.
+    expect(text).toMatch(/\.section "\.ex_table"/);
+    expect(text).toMatch(/\.reloc \.Lxlci\d+\+0,R_X86_64_PC32,"reader"\+2/);
+    expect(text).toMatch(/\.section "\.fixup"/);
+    expect(text).toMatch(/R_X86_64_PC32,"reader"\+\d+/);
+  });
+});
+
 describe("tables Xen's loader does not register for a payload", () => {
   it("refuses a routine with .ex_table.pre entries", () => {
     const body = (extra: string) => `
