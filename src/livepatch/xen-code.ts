@@ -218,3 +218,81 @@ export class XenCode {
     return this.branchIndex;
   }
 }
+
+/** One instruction of an object's code, as the patch builder needs it. */
+export interface ObjectInstruction {
+  /** Where it starts and ends, as offsets in its section. */
+  readonly offset: number;
+  readonly end: number;
+  /** Whether execution never continues with the next instruction (jmp, ret, iret, ud2, int3). */
+  readonly stops: boolean;
+  /** A nop of any length, or int3: what alignment between routines is filled with. */
+  readonly padding: boolean;
+  /**
+   * Its PC-relative field, if any (a near branch's displacement, or a RIP-relative
+   * operand's): the field's offset in the section, its size in bytes (1 or 4), and the
+   * section offset it reaches as assembled (meaningful only when no relocation applies).
+   */
+  readonly pcRelative?: { readonly field: number; readonly size: number; readonly target: number };
+}
+
+/**
+ * The instructions of `code` (a section's bytes) in [from, to), decoded with iced-x86, with
+ * the offsets of the section as addresses. `invalidAt` is where decoding met bytes that are
+ * no instruction (data in code), after which nothing is returned.
+ *
+ * @throws Error when loadX86Decoder() has not run (a caller's mistake).
+ */
+export function decodeObjectCode(
+  code: Uint8Array,
+  from: number,
+  to: number,
+): { instructions: ObjectInstruction[]; invalidAt?: number } {
+  if (!iced) throw new Error("the x86 decoder is not loaded: await loadX86Decoder() first");
+  const { Decoder, Instruction, FlowControl, OpKind, Mnemonic } = iced;
+  const decoder = new Decoder(64, code.subarray(from, to), 0);
+  decoder.ip = BigInt(from);
+  const insn = new Instruction();
+  const instructions: ObjectInstruction[] = [];
+  try {
+    while (decoder.canDecode) {
+      const offset = from + decoder.position;
+      decoder.decodeOut(insn);
+      if (insn.isInvalid) return { instructions, invalidAt: offset };
+      const end = from + decoder.position;
+      const flow = insn.flowControl;
+      const stops =
+        flow === FlowControl.UnconditionalBranch ||
+        flow === FlowControl.IndirectBranch ||
+        flow === FlowControl.Return ||
+        flow === FlowControl.Exception ||
+        insn.mnemonic === Mnemonic.Int3;
+      let pcRelative: ObjectInstruction["pcRelative"];
+      const near = insn.op0Kind === OpKind.NearBranch64;
+      if (near || insn.isIpRelMemoryOperand) {
+        const co = decoder.getConstantOffsets(insn);
+        try {
+          pcRelative = near
+            ? {
+                field: offset + co.immediateOffset,
+                size: co.immediateSize,
+                target: Number(insn.nearBranchTarget),
+              }
+            : {
+                field: offset + co.displacementOffset,
+                size: co.displacementSize,
+                target: Number(insn.ipRelMemoryAddress),
+              };
+        } finally {
+          co.free();
+        }
+      }
+      const padding = insn.mnemonic === Mnemonic.Nop || insn.mnemonic === Mnemonic.Int3;
+      instructions.push({ offset, end, stops, padding, ...(pcRelative ? { pcRelative } : {}) });
+    }
+  } finally {
+    insn.free();
+    decoder.free();
+  }
+  return { instructions };
+}

@@ -140,3 +140,10 @@ export const ASSEMBLY_MACRO_DROPPED: XenChange = { commit: "a199bb283b", from: 2
  * and CONFIG_LIVEPATCH depends on CONFIG_SYSCTL (31aca815c7).
  */
 export const SYSCTL_0X16 = { from: 21 };
+
+/**
+ * df2209f9b7 "xen: introduce xen/linkage.h" and b3a9037550, 837e5144ac (4.19): x86
+ * assembly routines are written as FUNC()/END() pairs, which give them a function type
+ * and a size; before, ENTRY()/GLOBAL() gave untyped labels of size 0 (xen-versions.md §5).
+ */
+export const ASSEMBLY_FUNCTION_SYMBOLS = { from: 19 };

@@ -21,6 +21,7 @@ import {
 } from "../payload/sources.js";
 import type { XenSourceIdentity } from "../source/types.js";
 import { LIVEPATCH_NAME_SIZE } from "../livepatch/payload.js";
+import { readXenVersion } from "../livepatch/xen-version.js";
 import { XenSyms } from "../livepatch/xen-syms.js";
 import { ConfigurationError } from "../util/errors.js";
 import { CommandError, runCommand } from "../util/exec.js";
@@ -101,6 +102,8 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
         }));
 
   const xenSyms = await XenSyms.load(opts.base.xenSyms);
+  // A base stamped before its version was recorded: the tree tells it.
+  const xenVersion = opts.base.xenVersion ?? (await readXenVersion(opts.base.tree));
   // Names the payloads of this stack define, step by step: a later one must not reuse them.
   let stackNames = new Set<string>();
   const layoutWarnings = new Map<string, string[]>();
@@ -134,7 +137,10 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
       await log(`${step.name}: rebuilding the hypervisor incrementally`);
       await rebuild(tree, step.apply, make, log, logFile);
       const after = await objectContents(tree);
-      const diffs = changedObjects(before, after, { lineMoved: linesMovedBy(step.apply) });
+      const diffs = changedObjects(before, after, {
+        lineMoved: linesMovedBy(step.apply),
+        xenVersion,
+      });
       before = after;
       await log(
         `${step.name}: ${diffs.length} object(s) recompiled differently: ${diffs.map((d) => d.patched.file).join(", ")}`,
@@ -312,11 +318,11 @@ function changedObjects(
       diffs.push(initOnly(path, bytes, old));
       continue;
     }
-    // Boot code is built as 32-bit objects, which run before a livepatch could matter.
-    if (bytes[4] === ELFCLASS32) {
+    const boot = bootCode(path, bytes);
+    if (boot) {
       throw new ConfigurationError(
         "patches",
-        `${path} changed, but it is a 32-bit object (boot code, which runs before the hypervisor a livepatch changes): boot code cannot be livepatched`,
+        `${path} changed, but it is ${boot} (boot code, which runs before the hypervisor a livepatch changes): boot code cannot be livepatched`,
       );
     }
     const patched = new ObjectModel(path, new Uint8Array(bytes));
@@ -343,6 +349,18 @@ function changedObjects(
       ],
     };
   }
+}
+
+/**
+ * Whether a changed object is boot code, and why: x86 boot code is built as 32-bit
+ * objects, and from Xen 4.20 `arch/x86/boot/` also holds 64-bit ones (built-in-32.o made
+ * by tools/combine_two_binaries.py, reloc-trampoline.o; aa9045e771, db8acf31f9), so the
+ * directory is boot code too. `path` is the object's path in the tree (`xen/...`).
+ */
+export function bootCode(path: string, bytes: Uint8Array): string | undefined {
+  if (bytes[4] === ELFCLASS32) return "a 32-bit object";
+  if (/(^|\/)xen\/arch\/x86\/boot\//.test(path)) return "an object of xen/arch/x86/boot";
+  return undefined;
 }
 
 /**

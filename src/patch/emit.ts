@@ -17,7 +17,7 @@ import {
 import { createHash } from "node:crypto";
 import type { ElfRela, ElfSection } from "../elf/reader.js";
 import { LIVEPATCH_FUNC_SIZE, LIVEPATCH_PAYLOAD_VERSION, SECTION } from "../livepatch/payload.js";
-import type { IgnoredChange, ObjectDiff } from "./object-diff.js";
+import { type IgnoredChange, type ObjectDiff, isEntryCode } from "./object-diff.js";
 import {
   SPECIAL_SECTIONS,
   SUPPORT_CODE_SECTIONS,
@@ -286,6 +286,12 @@ export function emitPayloadSource(
     };
     blocks.push(block);
     block.relocs = unit.relas.map((r) => reloc(diff, r, Number(r.offset)));
+    if (unit.kind === "function") {
+      for (const issue of model.copyIssues(unit))
+        refusals.push(
+          `${unit.xenName} (${model.file}) cannot run from a payload as it is: it has ${issue}`,
+        );
+    }
     return name;
   }
 
@@ -401,6 +407,18 @@ export function emitPayloadSource(
         );
       }
       return `${placeUnit(diff, unit)}${signed(within)}`;
+    }
+    if (
+      isCode(t.section) &&
+      !SUPPORT_CODE_SECTIONS.has(t.section.name) &&
+      (isEntryCode(t.section) || model.units.some((u) => u.section.index === t.section.index))
+    ) {
+      // Assembly between or outside routines (a label with no FUNC() around it): a copy
+      // of the whole section would be another hypervisor's code, not a reference to it.
+      refusals.push(
+        `${model.file}: a changed function reaches ${model.describeOffset(t.section, t.probe)} in ${t.section.name}, code outside any function symbol, which a payload can neither name nor copy`,
+      );
+      return "0";
     }
     if (
       isCode(t.section) ||

@@ -7,10 +7,13 @@
 import { R_X86_64_PC32, R_X86_64_PLT32 } from "../elf/constants.js";
 import type { ElfSection } from "../elf/reader.js";
 import { HOOK_SECTIONS } from "../livepatch/payload.js";
+import { ASSEMBLY_FUNCTION_SYMBOLS, type XenVersion, hasChange } from "../livepatch/xen-version.js";
+import { endbrLength } from "../livepatch/xen-syms.js";
 import {
   type ObjectModel,
   SPECIAL_SECTIONS,
   SUPPORT_CODE_SECTIONS,
+  UNREGISTERED_TABLES,
   type Unit,
   isCode,
   isColdPart,
@@ -157,6 +160,37 @@ export interface DiffOptions {
    * series.ts): a function whose code differs only by such a number is said to.
    */
   lineMoved?: (from: number, to: number) => boolean;
+  /**
+   * The hypervisor's version: a refusal of untyped assembly says from which version
+   * assembly routines can be patched (ASSEMBLY_FUNCTION_SYMBOLS).
+   */
+  xenVersion?: Pick<XenVersion, "major" | "minor" | "patch" | "text">;
+}
+
+/**
+ * Whether a code section is entry code (`.text.entry`, `.text.entry.*`): under XPTI the
+ * per-CPU restricted page tables map only it, the stacks, IDT, TSS and stubs
+ * (setup_cpu_root_pgt() in xen/arch/x86/smpboot.c), and code there runs before the switch
+ * to Xen's full page tables, where a payload's text is not mapped.
+ */
+export function isEntryCode(section: Pick<ElfSection, "name">): boolean {
+  return section.name === ".text.entry" || section.name.startsWith(".text.entry.");
+}
+
+/** Why a change to entry code is refused, naming the routine or place. */
+export function entryCodeRefusal(what: string, object: string, section: string): string {
+  return `${what} (${object}) is in ${section}, entry code that runs under XPTI before Xen switches to its full page tables; only .text.entry is mapped there (setup_cpu_root_pgt()), not a payload's text, so it cannot be livepatched`;
+}
+
+/**
+ * Why changed code outside any function symbol is refused. Before Xen 4.19 assembly has
+ * no FUNC()/END() annotations, so the refusal says from which version it can be patched.
+ */
+export function untypedCodeRefusal(where: string, version: DiffOptions["xenVersion"]): string {
+  if (version && !hasChange(version, ASSEMBLY_FUNCTION_SYMBOLS)) {
+    return `${where} changed, and is assembly without function types or sizes: Xen ${version.text} writes its assembly routines as untyped labels (ENTRY()/GLOBAL(), size 0), which cannot be patched routine by routine; assembly routines can be patched from Xen 4.19 on, where FUNC()/END() give them a type and a size`;
+  }
+  return `${where} changed, and holds code outside any function symbol (assembly without FUNC()/END(), or .type @function and .size): it cannot be patched function by function`;
 }
 
 /** A call is PC32 or PLT32 as the compiler likes; Xen's loader applies both alike. */
@@ -225,10 +259,51 @@ export function diffObjects(
       });
     }
   }
+  // Assembly: entry code, other ways into a routine than its start, and copies that
+  // would not run as the original does (see ObjectModel.entriesInto and copyIssues).
+  // Their own cold parts, entered only from them, jump back into their bodies: no entry.
+  const changedOriginals = new Set<Unit>(diff.changed.map((c) => c.original));
+  for (const u of original.units) {
+    if (isColdPart(u) && diff.changed.some((c) => `${c.original.name}.cold` === u.name))
+      changedOriginals.add(u);
+  }
   for (const c of diff.changed) {
-    if (c.original.size < MIN_PATCHABLE_SIZE) {
+    if (isEntryCode(c.unit.section) || isEntryCode(c.original.section)) {
+      diff.refusals.push(entryCodeRefusal(c.original.xenName, patched.file, c.unit.section.name));
+      continue;
+    }
+    const entries = original.entriesInto(c.original, changedOriginals);
+    if (entries.length > 0) {
       diff.refusals.push(
-        `${where(c.unit)} is ${c.original.size} bytes in the base, shorter than the ${MIN_PATCHABLE_SIZE}-byte jump a livepatch writes over it`,
+        `${where(c.unit)} is entered elsewhere than at its start (${entries.join("; ")}): code entering there would keep running the hypervisor's old routine once its start jumps to the new one`,
+      );
+    }
+  }
+  for (const u of [...diff.changed.map((c) => c.unit), ...diff.added]) {
+    for (const s of patched.elf.sections) {
+      if (!UNREGISTERED_TABLES.has(s.name)) continue;
+      const uses = patched.relocations(s).some((r) => {
+        const t = patched.target(r);
+        return (
+          t.kind === "section" &&
+          t.section.index === u.section.index &&
+          t.probe >= u.start &&
+          t.probe < u.start + u.size
+        );
+      });
+      if (uses)
+        diff.refusals.push(
+          `${where(u)} has entries in ${s.name}, which Xen's livepatch loader does not register for a payload's code`,
+        );
+    }
+  }
+  for (const c of diff.changed) {
+    // Xen writes the jump after an ENDBR64 at the start (arch_livepatch_apply()), as
+    // assembly entry points and C functions built with CET-IBT have.
+    const endbr = endbrLength(original.bytes(c.original.section, c.original.start, 4));
+    if (c.original.symbol.size < MIN_PATCHABLE_SIZE + endbr) {
+      diff.refusals.push(
+        `${where(c.unit)} is ${c.original.symbol.size} bytes in the base, shorter than the ${MIN_PATCHABLE_SIZE}-byte jump a livepatch writes over it${endbr ? ` after its ENDBR64` : ""}`,
       );
     }
   }
@@ -330,20 +405,47 @@ export function diffObjects(
     }
   }
 
-  /** Code outside any function symbol (assembly without .type) cannot be patched by function. */
+  /**
+   * Code outside any function symbol (assembly without FUNC()/END() or .type, and the
+   * UNLIKELY_START() code after the routines) cannot be patched by function.
+   */
   function checkLooseCode(): void {
     for (const s of patched.elf.sections) {
-      if (!isCode(s) || s.size === 0) continue;
-      if (patched.units.some((u) => u.section.index === s.index)) continue;
+      if (!isCode(s) || s.size === 0 || SUPPORT_CODE_SECTIONS.has(s.name)) continue;
       const o = original.elf.sectionNamed(s.name);
-      const same = o && Buffer.from(original.bytes(o)).equals(Buffer.from(patched.bytes(s)));
-      if (!same && !SUPPORT_CODE_SECTIONS.has(s.name)) {
-        diff.refusals.push(
-          `${patched.file}: ${s.name} changed, and holds code outside any function symbol (assembly without .type @function): it cannot be patched function by function`,
-        );
+      const loose = patched.looseCode(s);
+      let at: number;
+      if (loose) {
+        // Routines of the section are compared as units; what lies between them here.
+        const before = (o && original.looseCode(o)) ?? [];
+        const i = loose.findIndex((piece, n) => piece.content !== before[n]?.content);
+        if (i < 0 && loose.length === before.length) continue;
+        at = i < 0 ? s.size : loose[i]!.start;
+      } else {
+        if (patched.units.some((u) => u.section.index === s.index)) continue;
+        const a = o ? original.bytes(o) : new Uint8Array();
+        const b = patched.bytes(s);
+        if (Buffer.from(a).equals(Buffer.from(b))) continue;
+        at = firstDifference(a, b);
       }
+      const label = patched.describeOffset(s, at);
+      diff.refusals.push(
+        isEntryCode(s)
+          ? entryCodeRefusal(`the code at ${label}`, patched.file, s.name)
+          : untypedCodeRefusal(
+              `${patched.file}: the code at ${label} in ${s.name}`,
+              options.xenVersion,
+            ),
+      );
     }
   }
+}
+
+/** The first offset at which two byte strings differ (the shorter's length if one is a prefix). */
+function firstDifference(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return Math.min(n, Math.max(0, b.length - 1));
 }
 
 function isInit(unit: Unit): boolean {

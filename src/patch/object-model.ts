@@ -22,6 +22,7 @@ import {
   STT_OBJECT,
   STT_SECTION,
 } from "../elf/constants.js";
+import { type ObjectInstruction, decodeObjectCode } from "../livepatch/xen-code.js";
 import {
   type ElfFile,
   type ElfRela,
@@ -43,6 +44,10 @@ export interface Unit {
   symbol: ElfSymbol;
   section: ElfSection;
   start: number;
+  /**
+   * The symbol's size; for the only symbol of a code section, up to the section's end
+   * (code that inline assembly placed after the function belongs to it).
+   */
   size: number;
   /** Relocations with offsets relative to `start`. */
   relas: ElfRela[];
@@ -71,6 +76,10 @@ export class ObjectModel {
   readonly units: Unit[] = [];
   private readonly unitBySymbol = new Map<number, Unit>();
   private readonly relasBySection = new Map<number, ElfRela[]>();
+  /** Code sections shared by several routines, decoded (see decodeSharedCode). */
+  private readonly shared = new Map<number, SharedCode>();
+  /** Section bytes with the fields of synthesized relocations zeroed, by section index. */
+  private readonly masked = new Map<number, Uint8Array>();
 
   constructor(
     readonly file: string,
@@ -94,17 +103,45 @@ export class ObjectModel {
       );
       this.relasBySection.set(s.info, list);
     }
-    for (const list of this.relasBySection.values())
-      list.sort((a, b) => Number(a.offset - b.offset));
     this.sourceName = this.elf.symbols().find((s) => s.type === STT_FILE && s.name)?.name;
 
-    for (const sym of this.elf.symbols()) {
-      if (sym.type !== STT_FUNC && sym.type !== STT_OBJECT) continue;
-      if (sym.shndx === SHN_UNDEF || sym.shndx >= SHN_LORESERVE || !sym.name) continue;
+    const symbols = this.elf.symbols().filter((sym) => {
+      if (sym.type !== STT_FUNC && sym.type !== STT_OBJECT) return false;
+      if (sym.shndx === SHN_UNDEF || sym.shndx >= SHN_LORESERVE || !sym.name) return false;
       const section = this.elf.section(sym.shndx);
-      if (!section || !(section.flags & SHF_ALLOC)) continue;
+      return Boolean(section && section.flags & SHF_ALLOC);
+    });
+    // The only symbol of a code section owns the whole rest of it: inline assembly can
+    // put code after the function's end (context_switch()'s `ja` to a `ud2` with a bug
+    // frame), which a copy of the function must take along.
+    const extent = new Map<number, number>();
+    for (const section of this.elf.sections) {
+      const owned = symbols.filter((s) => s.shndx === section.index);
+      const f = owned[0];
+      if (owned.length !== 1 || f!.type !== STT_FUNC || !isCode(section)) continue;
+      if (section.type === SHT_NOBITS || f!.size === 0) continue;
+      const end = Number(f!.value) + f!.size;
+      if (end < section.size) extent.set(f!.index, section.size - Number(f!.value));
+    }
+    const sized = (sym: ElfSymbol): ElfSymbol => ({
+      ...sym,
+      size: extent.get(sym.index) ?? sym.size,
+    });
+    // Assembly keeps several routines in one section: what the assembler resolved between
+    // them becomes relocations before units take theirs (see decodeSharedCode).
+    for (const section of this.elf.sections) {
+      const functions = symbols
+        .filter((s) => s.shndx === section.index && s.type === STT_FUNC)
+        .map(sized);
+      if (isSharedCode(section, functions)) this.decodeSharedCode(section, functions);
+    }
+    for (const list of this.relasBySection.values())
+      list.sort((a, b) => Number(a.offset - b.offset));
+
+    for (const sym of symbols) {
+      const section = this.elf.section(sym.shndx)!;
       const start = Number(sym.value);
-      const size = sym.size;
+      const size = sized(sym).size;
       const relas = this.relocationsIn(section, start, size).map((r) => ({
         ...r,
         offset: r.offset - BigInt(start),
@@ -147,7 +184,215 @@ export class ObjectModel {
 
   bytes(section: ElfSection, start = 0, size = section.size): Uint8Array {
     if (section.type === SHT_NOBITS) return new Uint8Array(size);
-    return this.elf.data(section).subarray(start, start + size);
+    const data = this.masked.get(section.index) ?? this.elf.data(section);
+    return data.subarray(start, start + size);
+  }
+
+  /**
+   * Decodes a code section several routines share (assembly: FUNC()/END() pairs, the
+   * UNLIKELY_START() code after them, padding) range by range, each function from its
+   * start so data or padding cannot shift what follows. The assembler resolves a branch
+   * or RIP-relative operand between two places of one section itself, leaving no
+   * relocation: a copy of one routine in a payload would reach nowhere. Each such
+   * 32-bit field that leaves its routine for a function of the section becomes a PC32
+   * relocation against that function (and its bytes read as zero, so a routine compares
+   * equal when only its neighbours moved); what cannot (an 8-bit jump out, a target
+   * outside any function) is kept as a reason the routine cannot be copied.
+   */
+  private decodeSharedCode(section: ElfSection, functions: readonly ElfSymbol[]): void {
+    const data = this.elf.data(section);
+    const relocated = new Set(this.relocations(section).map((r) => Number(r.offset)));
+    const ranges = codeRanges(section, functions);
+    const info: SharedCode = { ranges, references: [], issues: new Map(), loose: [] };
+    const masked = new Uint8Array(data);
+    const functionAt = (offset: number) =>
+      functions.find((f) => offset >= Number(f.value) && offset < Number(f.value) + f.size);
+    const synthesized: ModelRela[] = [];
+    for (const range of ranges) {
+      const decoded = decodeObjectCode(data, range.start, range.end);
+      const issues: string[] = [];
+      if (decoded.invalidAt !== undefined)
+        issues.push(`bytes at +${decoded.invalidAt - range.start} that are no x86 instruction`);
+      const last = decoded.instructions.at(-1);
+      if (range.function && decoded.invalidAt === undefined && (!last || !last.stops))
+        issues.push(
+          `no jump or return as its last instruction: it falls through into what follows it`,
+        );
+      for (const insn of decoded.instructions) {
+        const ref = insn.pcRelative;
+        if (!ref || relocated.has(ref.field)) continue;
+        info.references.push({ from: range, insn, target: ref.target });
+        if (ref.target >= range.start && ref.target < range.end) continue;
+        const target = ref.size === 4 ? functionAt(ref.target) : undefined;
+        if (!target) {
+          issues.push(
+            `${ref.size === 1 ? "a short jump" : "a reference"} at +${insn.offset - range.start} to ${this.describeOffset(section, ref.target)}, ${ref.size === 1 ? "which a copy elsewhere cannot reach" : "outside any function symbol, which a payload cannot name"}`,
+          );
+          continue;
+        }
+        const bias = insn.end - ref.field;
+        synthesized.push({
+          index: -1,
+          entryOffset: -1,
+          offset: BigInt(ref.field),
+          symbolIndex: target.index,
+          type: R_X86_64_PC32,
+          addend: BigInt(ref.target - Number(target.value) - bias),
+          pcBias: bias,
+        });
+        masked.fill(0, ref.field, ref.field + ref.size);
+      }
+      if (range.function) info.issues.set(range.function.index, issues);
+      else {
+        // Alignment between routines (CODE_FILL nops, long nops, int3) is no code.
+        const code = decoded.instructions.filter((i) => !i.padding);
+        if (decoded.invalidAt !== undefined || code.length > 0)
+          info.loose.push({
+            ...range,
+            end:
+              decoded.invalidAt === undefined
+                ? decoded.instructions.findLast((i) => !i.padding)!.end
+                : range.end,
+          });
+      }
+    }
+    this.shared.set(section.index, info);
+    this.masked.set(section.index, masked);
+    this.relasBySection.set(section.index, [...this.relocations(section), ...synthesized]);
+  }
+
+  /** `name+off` for a section offset, naming the nearest symbol at or before it. */
+  describeOffset(section: ElfSection, offset: number): string {
+    let best: ElfSymbol | undefined;
+    for (const s of this.elf.symbols()) {
+      if (s.shndx !== section.index || !s.name || s.type === STT_SECTION) continue;
+      if (s.value > BigInt(offset)) continue;
+      if (!best || s.value > best.value) best = s;
+    }
+    if (!best) return `${section.name}+0x${offset.toString(16)}`;
+    const at = offset - Number(best.value);
+    // Past the end of a sized symbol: the code after it (UNLIKELY_START() code, padding).
+    if (best.size > 0 && at >= best.size)
+      return `${section.name}+0x${offset.toString(16)} (after ${best.name})`;
+    return `${best.name}${at ? `+0x${at.toString(16)}` : ""}`;
+  }
+
+  /**
+   * Why a copy of this function elsewhere (in a payload) would not run as it does here:
+   * found by decoding it when it shares its section (assembly). Empty for a function
+   * alone in its section (C built with CONFIG_CC_SPLIT_SECTIONS).
+   */
+  copyIssues(unit: Unit): string[] {
+    return this.shared.get(unit.section.index)?.issues.get(unit.symbol.index) ?? [];
+  }
+
+  /**
+   * The ways into a function other than at its start, in this object: global labels
+   * inside it (other objects may jump there), relocations from elsewhere (not its own
+   * alternatives' replacements or fixups, which come along with it), special-section
+   * entries of other code resuming in it, and branches the assembler resolved from other
+   * code of its section. Code entering there would keep running the hypervisor's old
+   * routine after a livepatch redirects its start. `except` names units whose references
+   * do not count (they are patched too, and their copies reach the new routine).
+   */
+  entriesInto(unit: Unit, except: ReadonlySet<Unit> = new Set()): string[] {
+    const { section, start, size } = unit;
+    const inside = (offset: number) => offset > start && offset < start + size;
+    const found: string[] = [];
+    const from = (s: ElfSection, offset: number) => {
+      const u = this.unitAt(s, offset);
+      return u
+        ? except.has(u) || u === unit
+          ? undefined
+          : u.xenName
+        : this.describeOffset(s, offset);
+    };
+    for (const s of this.elf.symbols()) {
+      if (s.shndx !== section.index || s.bind === STB_LOCAL || !s.name) continue;
+      if (inside(Number(s.value)))
+        found.push(`the global label ${s.name} at +${Number(s.value) - start}`);
+    }
+    const special = new Set(SPECIAL_SECTIONS.map((t) => t.name));
+    for (const s of this.elf.sections) {
+      if (!(s.flags & SHF_ALLOC) || special.has(s.name) || SUPPORT_CODE_SECTIONS.has(s.name))
+        continue;
+      if (UNREGISTERED_TABLES.has(s.name)) continue; // refused on their own (object-diff.ts)
+      // Anonymous read-only data only the routine itself reads (a jump table) is its own.
+      let own: boolean | undefined;
+      const ownTable = () =>
+        (own ??=
+          !isCode(s) &&
+          !isWritable(s) &&
+          this.referrers(s).length > 0 &&
+          this.referrers(s).every((u) => u === unit || (u !== undefined && except.has(u))));
+      for (const r of this.relocations(s)) {
+        if (r.index === -1) continue; // synthesized from a resolved branch: see below
+        const t = this.target(r);
+        if (t.kind !== "section" || t.section.index !== section.index || !inside(t.probe)) continue;
+        if (!this.unitAt(s, Number(r.offset)) && ownTable()) continue;
+        const source = from(s, Number(r.offset));
+        if (source) found.push(`a reference from ${source} to +${t.probe - start}`);
+      }
+    }
+    for (const { name, entrySize } of SPECIAL_SECTIONS) {
+      for (const e of this.specialEntries(name, entrySize)) {
+        if (e.unit === unit || (e.unit && except.has(e.unit))) continue;
+        for (const r of e.relas) {
+          const t = this.target(r);
+          if (t.kind !== "section" || t.section.index !== section.index) continue;
+          // A bug frame's displacement carries its line number above the low 24 bits.
+          const probe = name.startsWith(".bug_frames")
+            ? Number(withoutLineBits(BigInt(t.offset)))
+            : t.probe;
+          if (inside(probe))
+            found.push(
+              `an entry of ${name}${e.unit ? ` for ${e.unit.xenName}` : ""} pointing to +${probe - start}`,
+            );
+        }
+      }
+    }
+    for (const ref of this.shared.get(section.index)?.references ?? []) {
+      if (!inside(ref.target) || ref.from.function?.index === unit.symbol.index) continue;
+      const source = from(section, ref.insn.offset);
+      if (source) found.push(`a jump or reference from ${source} to +${ref.target - start}`);
+    }
+    return [...new Set(found)];
+  }
+
+  /**
+   * The units whose relocations reach into `target` (undefined for a place outside any
+   * unit), in this object.
+   */
+  referrers(target: ElfSection): Array<Unit | undefined> {
+    const found: Array<Unit | undefined> = [];
+    for (const s of this.elf.sections) {
+      if (!(s.flags & SHF_ALLOC)) continue;
+      for (const r of this.relocations(s)) {
+        const t = this.target(r);
+        if (t.kind === "section" && t.section.index === target.index)
+          found.push(this.unitAt(s, Number(r.offset)));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The code of a shared section outside any function (UNLIKELY_START() code, routines
+   * without FUNC()/END()), each piece with its offset and, as `content`, its bytes and
+   * what its relocations reach, alignment padding (nops, int3) left out: equal contents
+   * in two builds mean that code is the same. Undefined for a section not decoded.
+   */
+  looseCode(section: ElfSection): Array<{ start: number; content: string }> | undefined {
+    const info = this.shared.get(section.index);
+    if (!info) return undefined;
+    return info.loose.map((range) => {
+      const size = range.end - range.start;
+      const refs = this.relocationsIn(section, range.start, size).map(
+        (r) => `${Number(r.offset) - range.start}:${this.describeTarget(r)}`,
+      );
+      const bytes = Buffer.from(this.bytes(section, range.start, size)).toString("hex");
+      return { start: range.start, content: `${bytes} ${refs.join(" ")}` };
+    });
   }
 
   /** The unit of `section` covering `offset` (functions before objects). */
@@ -255,6 +500,51 @@ export class ObjectModel {
 /** A relocation of a code section knows the distance from its field to its instruction's end. */
 type ModelRela = ElfRela & { pcBias?: number };
 
+/** A stretch of a shared code section: one function's bytes, or code outside any. */
+interface CodeRange {
+  start: number;
+  end: number;
+  function?: ElfSymbol;
+}
+
+interface SharedCode {
+  ranges: CodeRange[];
+  /** PC-relative fields the assembler resolved (no relocation), with where they point. */
+  references: Array<{ from: CodeRange; insn: ObjectInstruction; target: number }>;
+  /** Why each function (by symbol index) cannot be copied as it is. */
+  issues: Map<number, string[]>;
+  /** The ranges outside any function. */
+  loose: CodeRange[];
+}
+
+/**
+ * Whether a code section holds more than one function's bytes: several functions, or
+ * code beside one (assembly). A function alone in its section (C built with
+ * CONFIG_CC_SPLIT_SECTIONS) reaches everything else through relocations already.
+ */
+function isSharedCode(section: ElfSection, functions: readonly ElfSymbol[]): boolean {
+  if (!isCode(section) || section.type === SHT_NOBITS || functions.length === 0) return false;
+  if (functions.length > 1) return true;
+  const f = functions[0]!;
+  return f.value !== 0n || f.size !== section.size;
+}
+
+/** A shared section cut into its functions and the stretches between them. */
+function codeRanges(section: ElfSection, functions: readonly ElfSymbol[]): CodeRange[] {
+  const sorted = [...functions].filter((f) => f.size > 0).sort((a, b) => Number(a.value - b.value));
+  const ranges: CodeRange[] = [];
+  let at = 0;
+  for (const f of sorted) {
+    const start = Number(f.value);
+    if (start < at) continue; // an alias or overlap: the first one covers it
+    if (start > at) ranges.push({ start: at, end: start });
+    ranges.push({ start, end: start + f.size, function: f });
+    at = start + f.size;
+  }
+  if (at < section.size) ranges.push({ start: at, end: section.size });
+  return ranges;
+}
+
 /**
  * How far the end of the instruction holding a RIP-relative field at `field` lies past the
  * field's start: 4, plus the immediate that follows the displacement. The compiler biases
@@ -347,6 +637,13 @@ export const SUPPORT_CODE_SECTIONS: ReadonlySet<string> = new Set([
   ".altinstr_replacement",
   ".fixup",
 ]);
+
+/**
+ * Tables of entries about code that Xen's livepatch loader does not register for a
+ * payload: it looks up `.ex_table` but not the pre-exception table (xen/common/livepatch.c,
+ * prepare_payload()), so a payload's code cannot have entries there.
+ */
+export const UNREGISTERED_TABLES: ReadonlySet<string> = new Set([".ex_table.pre"]);
 
 export function isWritable(section: ElfSection): boolean {
   // .data.rel.ro holds constants with relocations: written only while loading.

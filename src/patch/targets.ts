@@ -16,15 +16,15 @@ export type RebuildPlan = { kind: "objects"; objects: string[] } | { kind: "full
 /**
  * The objects (relative to `xen/`, as make takes them) that depend on `changed` (paths in
  * the tree, `xen/...`), or a full rebuild when the records cannot tell: a file that is not
- * C source or a header (a Makefile, Kconfig, a new file nothing depends on yet), a header
+ * C or assembly (`.S`) source or a header (a Makefile, Kconfig, a new file nothing depends on yet), a header
  * of the generated asm-offsets.h (whose regeneration only the full build does), or an
  * init-only object (made from another object by the full build).
  */
 export async function planRebuild(tree: string, changed: readonly string[]): Promise<RebuildPlan> {
   const xen = join(tree, "xen");
   const inXen = changed.map((p) => p.replace(/^xen\//, ""));
-  const other = inXen.find((p) => !/\.(c|h)$/.test(p));
-  if (other) return { kind: "full", reason: `${other} is not C source or a header` };
+  const other = inXen.find((p) => !/\.(c|h|S)$/.test(p));
+  if (other) return { kind: "full", reason: `${other} is not C or assembly source or a header` };
 
   const asmOffsets = await readFile(join(xen, ".asm-offsets.s.d"), "utf8").catch(() => "");
   const offsetsInput = inXen.find((p) => dependencyWords(asmOffsets).has(p));

@@ -72,3 +72,22 @@ export function xenReleaseRepo(
   }
   return { url: `file://${repo}`, ref: tag };
 }
+
+/**
+ * The releases a version test runs: XLCI_XEN_VERSIONS (comma-separated, or "all"), else
+ * `ci`, the ones every CI run takes.
+ *
+ * @throws Error naming the variable and the known releases for an unknown one.
+ */
+export function chosenReleases(ci: readonly XenRelease[]): XenRelease[] {
+  const asked = process.env.XLCI_XEN_VERSIONS;
+  if (!asked) return [...ci];
+  if (asked === "all") return Object.keys(XEN_RELEASES) as XenRelease[];
+  const names = asked.split(",").map((v) => v.trim());
+  for (const n of names)
+    if (!(n in XEN_RELEASES))
+      throw new Error(
+        `XLCI_XEN_VERSIONS: ${n} is not one of ${Object.keys(XEN_RELEASES).join(", ")}`,
+      );
+  return names as XenRelease[];
+}

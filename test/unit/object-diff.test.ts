@@ -125,6 +125,66 @@ int f(int x) {
     const hot = diffObjects(original, compile("cold3", source.replace("x * 3", "x * 5")));
     expect(hot.changed.map((c) => [c.unit.name, c.why])).toEqual([["f", "its code changed"]]);
     expect(emitPayloadSource([hot]).added).toEqual(["cold3.c#f.cold"]);
+
+    // A cold part that returns jumps back into the body: its own, not an entry from elsewhere.
+    const back = source.replace(" die(); ", " ");
+    const before = compile("cold4", back);
+    const after = compile("cold5", back.replace("x * 3", "x * 5"));
+    const cold = before.units.find((u) => u.name === "f.cold")!;
+    const f = before.units.find((u) => u.name === "f")!;
+    expect(before.entriesInto(f)).toEqual([
+      expect.stringMatching(/^a reference from cold4\.c#f\.cold to \+\d+$/),
+    ]);
+    expect(before.entriesInto(f, new Set([f, cold]))).toEqual([]);
+    expect(emitPayloadSource([diffObjects(before, after)]).functions.map((x) => x.name)).toEqual([
+      "f",
+    ]);
+  });
+
+  it("takes a jump table only the function reads as its own, not as an entry into its body", () => {
+    const source = (k: number) => `
+int g(int);
+int f(int x) {
+  switch (x) {
+  case 0: return g(${k});
+  case 1: return g(x * 7) + 1;
+  case 2: return g(x) - 3;
+  case 3: return g(x + 11);
+  case 4: return g(x ^ 5);
+  case 5: return g(x << 2);
+  default: return 0;
+  }
+}
+`;
+    // As a build without CONFIG_INDIRECT_THUNK (which adds -fno-jump-tables) compiles it.
+    const table = (name: string, text: string) => {
+      const c = join(dir, `${name}.c`);
+      const o = join(dir, `${name}.o`);
+      writeFileSync(c, text);
+      execFileSync("gcc", [
+        "-O2",
+        "-ffunction-sections",
+        "-fdata-sections",
+        "-fjump-tables",
+        "-fno-reorder-blocks-and-partition",
+        "-fpic",
+        "-c",
+        c,
+        "-o",
+        o,
+      ]);
+      return new ObjectModel(o, new Uint8Array(readFileSync(o)));
+    };
+    const before = table("jt1", source(1));
+    const f = before.units.find((u) => u.name === "f")!;
+    expect(
+      before.elf.sections.some(
+        (s) => s.name.startsWith(".rodata") && before.relocations(s).length > 0,
+      ),
+    ).toBe(true);
+    expect(before.entriesInto(f)).toEqual([]);
+    const diff = diffObjects(before, table("jt2", source(2)));
+    expect(emitPayloadSource([diff]).functions.map((x) => x.name)).toEqual(["f"]);
   });
 
   it("refuses a new initial value of live data, and a new size", () => {

@@ -29,9 +29,10 @@ record("common/compat/kernel.o", [
   "include/xen/version.h",
 ]);
 record("common/gunzip.o", ["common/gunzip.c"]);
+record("arch/x86/pv/gpr_switch.o", ["arch/x86/pv/gpr_switch.S", "include/asm/asm_defns.h"]);
 put("common/gunzip.init.o", "");
 record("common/built_in.o", ["common/timer.c"]);
-for (const dir of ["common", "arch/x86"]) put(`${dir}/Makefile`, "obj-y += x.o\n");
+for (const dir of ["common", "arch/x86", "arch/x86/pv"]) put(`${dir}/Makefile`, "obj-y += x.o\n");
 // The in-tree test payloads include headers too, but are no part of the hypervisor.
 record("test/livepatch/xen_hello_world.o", [
   "test/livepatch/xen_hello_world.c",
@@ -53,10 +54,17 @@ describe("planRebuild", () => {
     });
   });
 
+  it("makes an assembly routine's object from its .S source", async () => {
+    expect(await planRebuild(tree, ["xen/arch/x86/pv/gpr_switch.S"])).toEqual({
+      kind: "objects",
+      objects: ["arch/x86/pv/gpr_switch.o"],
+    });
+  });
+
   it("makes the whole hypervisor when the records cannot tell", async () => {
     expect(await planRebuild(tree, ["xen/common/Makefile"])).toEqual({
       kind: "full",
-      reason: "common/Makefile is not C source or a header",
+      reason: "common/Makefile is not C or assembly source or a header",
     });
     expect(await planRebuild(tree, ["xen/include/xen/sched.h"])).toEqual({
       kind: "full",
