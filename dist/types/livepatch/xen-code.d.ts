@@ -47,3 +47,34 @@ export declare class XenCode {
      */
     private branches;
 }
+/** One instruction of an object's code, as the patch builder needs it. */
+export interface ObjectInstruction {
+    /** Where it starts and ends, as offsets in its section. */
+    readonly offset: number;
+    readonly end: number;
+    /** Whether execution never continues with the next instruction (jmp, ret, iret, ud2, int3). */
+    readonly stops: boolean;
+    /** A nop of any length, or int3: what alignment between routines is filled with. */
+    readonly padding: boolean;
+    /**
+     * Its PC-relative field, if any (a near branch's displacement, or a RIP-relative
+     * operand's): the field's offset in the section, its size in bytes (1 or 4), and the
+     * section offset it reaches as assembled (meaningful only when no relocation applies).
+     */
+    readonly pcRelative?: {
+        readonly field: number;
+        readonly size: number;
+        readonly target: number;
+    };
+}
+/**
+ * The instructions of `code` (a section's bytes) in [from, to), decoded with iced-x86, with
+ * the offsets of the section as addresses. `invalidAt` is where decoding met bytes that are
+ * no instruction (data in code), after which nothing is returned.
+ *
+ * @throws Error when loadX86Decoder() has not run (a caller's mistake).
+ */
+export declare function decodeObjectCode(code: Uint8Array, from: number, to: number): {
+    instructions: ObjectInstruction[];
+    invalidAt?: number;
+};

@@ -73,3 +73,11 @@ export declare const ASSEMBLY_MACRO_DROPPED: XenChange;
 export declare const SYSCTL_0X16: {
     from: number;
 };
+/**
+ * df2209f9b7 "xen: introduce xen/linkage.h" and b3a9037550, 837e5144ac (4.19): x86
+ * assembly routines are written as FUNC()/END() pairs, which give them a function type
+ * and a size; before, ENTRY()/GLOBAL() gave untyped labels of size 0 (xen-versions.md §5).
+ */
+export declare const ASSEMBLY_FUNCTION_SYMBOLS: {
+    from: number;
+};

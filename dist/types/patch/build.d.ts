@@ -42,3 +42,10 @@ export interface PatchPayload extends SourcePayload {
     ignored: IgnoredChange[];
 }
 export declare function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promise<PatchPayload[]>;
+/**
+ * Whether a changed object is boot code, and why: x86 boot code is built as 32-bit
+ * objects, and from Xen 4.20 `arch/x86/boot/` also holds 64-bit ones (built-in-32.o made
+ * by tools/combine_two_binaries.py, reloc-trampoline.o; aa9045e771, db8acf31f9), so the
+ * directory is boot code too. `path` is the object's path in the tree (`xen/...`).
+ */
+export declare function bootCode(path: string, bytes: Uint8Array): string | undefined;

@@ -1,4 +1,4 @@
-import type { IgnoredChange, ObjectDiff } from "./object-diff.js";
+import { type IgnoredChange, type ObjectDiff } from "./object-diff.js";
 export interface PatchedFunction {
     /** The function's name in the hypervisor (`file#name` when static). */
     name: string;

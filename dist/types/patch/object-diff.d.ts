@@ -1,4 +1,5 @@
 import type { ElfSection } from "../elf/reader.js";
+import { type XenVersion } from "../livepatch/xen-version.js";
 import { type ObjectModel, type Unit } from "./object-model.js";
 /** A jump to the new code is 5 bytes (e9 rel32): a shorter function cannot hold it. */
 export declare const MIN_PATCHABLE_SIZE = 5;
@@ -39,7 +40,26 @@ export interface DiffOptions {
      * series.ts): a function whose code differs only by such a number is said to.
      */
     lineMoved?: (from: number, to: number) => boolean;
+    /**
+     * The hypervisor's version: a refusal of untyped assembly says from which version
+     * assembly routines can be patched (ASSEMBLY_FUNCTION_SYMBOLS).
+     */
+    xenVersion?: Pick<XenVersion, "major" | "minor" | "patch" | "text">;
 }
+/**
+ * Whether a code section is entry code (`.text.entry`, `.text.entry.*`): under XPTI the
+ * per-CPU restricted page tables map only it, the stacks, IDT, TSS and stubs
+ * (setup_cpu_root_pgt() in xen/arch/x86/smpboot.c), and code there runs before the switch
+ * to Xen's full page tables, where a payload's text is not mapped.
+ */
+export declare function isEntryCode(section: Pick<ElfSection, "name">): boolean;
+/** Why a change to entry code is refused, naming the routine or place. */
+export declare function entryCodeRefusal(what: string, object: string, section: string): string;
+/**
+ * Why changed code outside any function symbol is refused. Before Xen 4.19 assembly has
+ * no FUNC()/END() annotations, so the refusal says from which version it can be patched.
+ */
+export declare function untypedCodeRefusal(where: string, version: DiffOptions["xenVersion"]): string;
 export declare function diffObjects(original: ObjectModel, patched: ObjectModel, options?: DiffOptions): ObjectDiff;
 /**
  * Whether two equally long codes differ only in 32-bit immediates that read as line

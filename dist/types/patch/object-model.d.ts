@@ -10,6 +10,10 @@ export interface Unit {
     symbol: ElfSymbol;
     section: ElfSection;
     start: number;
+    /**
+     * The symbol's size; for the only symbol of a code section, up to the section's end
+     * (code that inline assembly placed after the function belongs to it).
+     */
     size: number;
     /** Relocations with offsets relative to `start`. */
     relas: ElfRela[];
@@ -27,6 +31,10 @@ export declare class ObjectModel {
     readonly units: Unit[];
     private readonly unitBySymbol;
     private readonly relasBySection;
+    /** Code sections shared by several routines, decoded (see decodeSharedCode). */
+    private readonly shared;
+    /** Section bytes with the fields of synthesized relocations zeroed, by section index. */
+    private readonly masked;
     constructor(file: string, bytes: Uint8Array);
     /** The name Xen's symbol table gives a symbol of this object (xen/tools/symbols.c). */
     xenName(sym: ElfSymbol): string;
@@ -34,6 +42,51 @@ export declare class ObjectModel {
     relocationsIn(section: ElfSection, start: number, size: number): ElfRela[];
     symbol(index: number): ElfSymbol;
     bytes(section: ElfSection, start?: number, size?: number): Uint8Array;
+    /**
+     * Decodes a code section several routines share (assembly: FUNC()/END() pairs, the
+     * UNLIKELY_START() code after them, padding) range by range, each function from its
+     * start so data or padding cannot shift what follows. The assembler resolves a branch
+     * or RIP-relative operand between two places of one section itself, leaving no
+     * relocation: a copy of one routine in a payload would reach nowhere. Each such
+     * 32-bit field that leaves its routine for a function of the section becomes a PC32
+     * relocation against that function (and its bytes read as zero, so a routine compares
+     * equal when only its neighbours moved); what cannot (an 8-bit jump out, a target
+     * outside any function) is kept as a reason the routine cannot be copied.
+     */
+    private decodeSharedCode;
+    /** `name+off` for a section offset, naming the nearest symbol at or before it. */
+    describeOffset(section: ElfSection, offset: number): string;
+    /**
+     * Why a copy of this function elsewhere (in a payload) would not run as it does here:
+     * found by decoding it when it shares its section (assembly). Empty for a function
+     * alone in its section (C built with CONFIG_CC_SPLIT_SECTIONS).
+     */
+    copyIssues(unit: Unit): string[];
+    /**
+     * The ways into a function other than at its start, in this object: global labels
+     * inside it (other objects may jump there), relocations from elsewhere (not its own
+     * alternatives' replacements or fixups, which come along with it), special-section
+     * entries of other code resuming in it, and branches the assembler resolved from other
+     * code of its section. Code entering there would keep running the hypervisor's old
+     * routine after a livepatch redirects its start. `except` names units whose references
+     * do not count (they are patched too, and their copies reach the new routine).
+     */
+    entriesInto(unit: Unit, except?: ReadonlySet<Unit>): string[];
+    /**
+     * The units whose relocations reach into `target` (undefined for a place outside any
+     * unit), in this object.
+     */
+    referrers(target: ElfSection): Array<Unit | undefined>;
+    /**
+     * The code of a shared section outside any function (UNLIKELY_START() code, routines
+     * without FUNC()/END()), each piece with its offset and, as `content`, its bytes and
+     * what its relocations reach, alignment padding (nops, int3) left out: equal contents
+     * in two builds mean that code is the same. Undefined for a section not decoded.
+     */
+    looseCode(section: ElfSection): Array<{
+        start: number;
+        content: string;
+    }> | undefined;
     /** The unit of `section` covering `offset` (functions before objects). */
     unitAt(section: ElfSection, offset: number): Unit | undefined;
     /**
@@ -103,6 +156,12 @@ export declare function isColdPart(unit: Unit): boolean;
  * name, which Xen's loader looks them up by.
  */
 export declare const SUPPORT_CODE_SECTIONS: ReadonlySet<string>;
+/**
+ * Tables of entries about code that Xen's livepatch loader does not register for a
+ * payload: it looks up `.ex_table` but not the pre-exception table (xen/common/livepatch.c,
+ * prepare_payload()), so a payload's code cannot have entries there.
+ */
+export declare const UNREGISTERED_TABLES: ReadonlySet<string>;
 export declare function isWritable(section: ElfSection): boolean;
 export declare function isCode(section: ElfSection): boolean;
 /** `foo.isra.0` and `foo.isra.3` are the same clone built twice; `buf.12` the same static. */
