@@ -274,7 +274,16 @@ async function rebuild(
     tree,
     patches.flatMap((p) => p.files.map((f) => f.path)),
   );
-  const args = plan.kind === "objects" ? [...make.args, ...plan.objects] : make.args;
+  // Xen's single-object goals each run a sub-make of their own, and two of them at once can
+  // both regenerate a shared input (arch/x86/asm-macros.i: "fixdep: error opening file"),
+  // so several objects are made one after the other.
+  const args =
+    plan.kind === "objects"
+      ? [
+          ...make.args.map((a) => (plan.objects.length > 1 && /^-j\d*$/.test(a) ? "-j1" : a)),
+          ...plan.objects,
+        ]
+      : make.args;
   await log(
     plan.kind === "objects"
       ? `making ${plan.objects.length} object(s): ${plan.objects.join(", ")}`
