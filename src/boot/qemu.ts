@@ -41,10 +41,16 @@ export interface QemuArgsOptions {
   dom0Cmdline?: string;
 }
 
-/** Xen on com1, as chatty as it gets, and halted rather than rebooted after a panic. */
+/**
+ * Xen on com1, as chatty as it gets, and halted rather than rebooted after a panic. The
+ * serial transmit buffer is 1 MiB instead of 16 KiB: a debug build (master's defconfig)
+ * prints every section and symbol of an upload, which outruns the emulated UART, and once
+ * the buffer is full Xen drops characters (tx_quench, drivers/char/serial.c), dom0's step
+ * markers and the loader's verdict among them.
+ */
 export function defaultXenCmdline(memoryMb: number): string {
   const dom0Mb = Math.floor(memoryMb / 2);
-  return `console=com1 com1=115200,8n1 dom0_mem=${dom0Mb}M loglvl=all guest_loglvl=all noreboot`;
+  return `console=com1 com1=115200,8n1 serial_tx_buffer=1M dom0_mem=${dom0Mb}M loglvl=all guest_loglvl=all noreboot`;
 }
 
 /** dom0's console is the Xen console (hvc0), which Xen copies to com1. */

@@ -1344,7 +1344,11 @@ class PayloadChecks {
       const placed = model.placed.get(frames.index);
       const bf = this.version.bugFrame;
       if (!placed || frames.size % bf.size !== 0) continue;
-      for (let i = 0; i * bf.size < frames.size; i++) {
+      // An assert frame (.bug_frames.3) is two: the location's, then one whose loc_disp is
+      // 0 and which holds the message (BUG_FRAME's second_frame, asm/bug.h); Xen's lookup
+      // never matches that half, so only every other entry points at code.
+      const stride = frames.name === ".bug_frames.3" ? 2 : 1;
+      for (let i = 0; i * bf.size < frames.size; i += stride) {
         const word = model.int32(frames.index, i * bf.size);
         if (word === undefined) continue;
         // loc_disp: the low dispBits bits, signed, from the frame's start (asm/bug.h).

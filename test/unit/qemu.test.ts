@@ -44,7 +44,7 @@ describe("qemuArgs", () => {
       "-kernel",
       "/b/xen/xen",
       "-append",
-      "console=com1 com1=115200,8n1 dom0_mem=1024M loglvl=all guest_loglvl=all noreboot",
+      "console=com1 com1=115200,8n1 serial_tx_buffer=1M dom0_mem=1024M loglvl=all guest_loglvl=all noreboot",
       "-initrd",
       "/g/vmlinuz console=hvc0 earlyprintk=xen,/t/initrd.gz",
     ]);
@@ -59,7 +59,7 @@ describe("qemuArgs", () => {
       "host,-svm,-arch-capabilities,-la57",
     ]);
     expect(args[args.indexOf("-append") + 1]).toBe(
-      "console=com1 com1=115200,8n1 dom0_mem=2048M loglvl=all guest_loglvl=all noreboot cet=no-shstk,no-ibt",
+      "console=com1 com1=115200,8n1 serial_tx_buffer=1M dom0_mem=2048M loglvl=all guest_loglvl=all noreboot cet=no-shstk,no-ibt",
     );
   });
 
