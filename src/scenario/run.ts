@@ -194,10 +194,23 @@ function what(command: string): string {
   return `\`${command}\``;
 }
 
+/**
+ * dom0's kernel writes its log to the same console as the steps' commands, so a message it
+ * prints meanwhile (`[    6.77] clocksource: ...`, a timestamped printk line) lands in a
+ * step's output; the output checks judge what the command printed, without those lines.
+ */
+export function withoutKernelLog(output: string): string {
+  return output
+    .split("\n")
+    .filter((line) => !/^\[\s*\d+\.\d+\] /.test(line))
+    .join("\n");
+}
+
 /** The output checks that fail, each as a sentence. */
-export function checkOutput(check: OutputCheck, output: string, command: string): string[] {
+export function checkOutput(check: OutputCheck, printed: string, command: string): string[] {
   const problems: string[] = [];
-  const got = `but it was${excerpt(output)}`;
+  const output = withoutKernelLog(printed);
+  const got = `but it was${excerpt(printed)}`;
   const of = `the output of ${what(command)}`;
   if (check.equals !== undefined && output.trim() !== check.equals.trim()) {
     problems.push(`expected ${of} to be "${check.equals}", ${got}`);
