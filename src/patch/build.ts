@@ -21,7 +21,6 @@ import {
 } from "../payload/sources.js";
 import type { XenSourceIdentity } from "../source/types.js";
 import { LIVEPATCH_NAME_SIZE } from "../livepatch/payload.js";
-import { readXenVersion } from "../livepatch/xen-version.js";
 import { XenSyms } from "../livepatch/xen-syms.js";
 import { ConfigurationError } from "../util/errors.js";
 import { CommandError, runCommand } from "../util/exec.js";
@@ -102,8 +101,6 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
         }));
 
   const xenSyms = await XenSyms.load(opts.base.xenSyms);
-  // A base stamped before its version was recorded: the tree tells it.
-  const xenVersion = opts.base.xenVersion ?? (await readXenVersion(opts.base.tree));
   // Names the payloads of this stack define, step by step: a later one must not reuse them.
   let stackNames = new Set<string>();
   const layoutWarnings = new Map<string, string[]>();
@@ -139,7 +136,7 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
       const after = await objectContents(tree);
       const diffs = changedObjects(before, after, {
         lineMoved: linesMovedBy(step.apply),
-        xenVersion,
+        xenVersion: opts.base.xenVersion,
       });
       before = after;
       await log(

@@ -30,6 +30,7 @@ import {
   type Pair,
   type YAMLMap,
 } from "yaml";
+import { ERRNO, errnoName } from "../livepatch/errno.js";
 import { ConfigurationError } from "../util/errors.js";
 
 /** The steps that drive `xen-livepatch`, each naming one payload. */
@@ -119,35 +120,6 @@ export interface Scenario {
   /** Payload names (the IDs the hypervisor knows them by) and their files. */
   payloads: Record<string, ScenarioPayload>;
   steps: ScenarioStep[];
-}
-
-/** Error numbers as dom0's Linux reports them (the tool prints `Error N: text`). */
-export const ERRNO: Readonly<Record<string, number>> = {
-  EPERM: 1,
-  ENOENT: 2,
-  E2BIG: 7,
-  ENOEXEC: 8,
-  EAGAIN: 11,
-  ENOMEM: 12,
-  EACCES: 13,
-  EFAULT: 14,
-  EBUSY: 16,
-  EEXIST: 17,
-  ENODEV: 19,
-  EINVAL: 22,
-  ENOSPC: 28,
-  ERANGE: 34,
-  ENOSYS: 38,
-  ENODATA: 61,
-  EOVERFLOW: 75,
-  EILSEQ: 84,
-  EOPNOTSUPP: 95,
-  ETIMEDOUT: 110,
-};
-
-/** The name of an error number, where ERRNO has it. */
-export function errnoName(n: number): string | undefined {
-  return Object.entries(ERRNO).find(([, v]) => v === n)?.[0];
 }
 
 export function formatErrno(e: Errno): string {

@@ -27,8 +27,8 @@ import {
 import { buildGuestTool } from "../base/guest-tool.js";
 import type { XenBase } from "../base/xen.js";
 import { ConfigurationError } from "../util/errors.js";
+import { errnoName } from "../livepatch/errno.js";
 import {
-  errnoName,
   formatErrno,
   type ListExpectation,
   type OutputCheck,
@@ -199,7 +199,7 @@ function what(command: string): string {
  * prints meanwhile (`[    6.77] clocksource: ...`, a timestamped printk line) lands in a
  * step's output; the output checks judge what the command printed, without those lines.
  */
-export function withoutKernelLog(output: string): string {
+function withoutKernelLog(output: string): string {
   return output
     .split("\n")
     .filter((line) => !/^\[\s*\d+\.\d+\] /.test(line))

@@ -51,6 +51,7 @@ import {
   Payload,
   SECTION,
 } from "../livepatch/payload.js";
+import { ERRNO } from "../livepatch/errno.js";
 import { ENDBR64_BYTES as ENDBR64, type XenSyms } from "../livepatch/xen-syms.js";
 import { type LoadedFunc, LoadedPayload, type LoaderVersion, loaderFor } from "./loader-model.js";
 import { type Finding, type FindingLocation, type RuleId, RULE_BY_ID } from "./rules.js";
@@ -708,8 +709,7 @@ class PayloadChecks {
    * where it prints one, the console line (without Xen's "livepatch: " prefix).
    */
   private refusal(errno: "EINVAL" | "ENODATA" | "ENOSPC" | "ERANGE", line?: string): string {
-    const code = { EINVAL: 22, ENODATA: 61, ENOSPC: 28, ERANGE: 34 }[errno];
-    return `${this.version.name} refuses the upload (${errno}, -${code}${line === undefined ? "" : `; "${this.payload.name}${line}"`})`;
+    return `${this.version.name} refuses the upload (${errno}, -${ERRNO[errno]}${line === undefined ? "" : `; "${this.payload.name}${line}"`})`;
   }
 
   // check_special_sections(), and check_xen_buildid() from fa49f4be41.
@@ -729,7 +729,7 @@ class PayloadChecks {
         // From fa49f4be41 an empty .livepatch.xen_depends fails to parse as a note.
         const line =
           xenDepends && early
-            ? `: failed to parse section ${name} as build-id: -22`
+            ? `: failed to parse section ${name} as build-id: -${ERRNO.EINVAL}`
             : `: ${name} is empty`;
         this.out.add(
           "section-empty",
@@ -784,7 +784,7 @@ class PayloadChecks {
         says = early
           ? this.refusal(
               "EINVAL",
-              `: failed to parse section ${name} as build-id: ${typeOrName ? -61 : -22}`,
+              `: failed to parse section ${name} as build-id: -${ERRNO[typeOrName ? "ENODATA" : "EINVAL"]}`,
             )
           : this.refusal("EINVAL");
       else says = this.refusal(typeOrName ? this.version.noteTypeErrno : "EINVAL");
@@ -1219,12 +1219,11 @@ class PayloadChecks {
         errno = "ERANGE";
       }
       if (!problem) continue;
-      const code = errno === "ENOSPC" ? -28 : -34;
       this.out.add(
         "altinstr-entry",
         `.altinstructions entry ${i}: ${problem}: ${
           rules.refused
-            ? this.refusal(errno, ` applying alternatives failed: ${code}`)
+            ? this.refusal(errno, ` applying alternatives failed: -${ERRNO[errno]}`)
             : `${this.version.name} hits BUG_ON in _apply_alternatives() at upload, a hypervisor panic`
         }`,
         at(alt, { entry: i, offset: off }),

@@ -88,10 +88,6 @@ export interface Scenario {
     payloads: Record<string, ScenarioPayload>;
     steps: ScenarioStep[];
 }
-/** Error numbers as dom0's Linux reports them (the tool prints `Error N: text`). */
-export declare const ERRNO: Readonly<Record<string, number>>;
-/** The name of an error number, where ERRNO has it. */
-export declare function errnoName(n: number): string | undefined;
 export declare function formatErrno(e: Errno): string;
 export declare const MAX_PAYLOAD_NAME = 127;
 export declare function isPayloadName(name: string): boolean;

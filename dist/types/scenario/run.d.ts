@@ -62,12 +62,6 @@ export interface StepOutcome {
     /** Xen's console lines during the step, in order. */
     console: string[];
 }
-/**
- * dom0's kernel writes its log to the same console as the steps' commands, so a message it
- * prints meanwhile (`[    6.77] clocksource: ...`, a timestamped printk line) lands in a
- * step's output; the output checks judge what the command printed, without those lines.
- */
-export declare function withoutKernelLog(output: string): string;
 /** The output checks that fail, each as a sentence. */
 export declare function checkOutput(check: OutputCheck, printed: string, command: string): string[];
 /** The first console expectation not found in order, as a sentence; undefined when all are. */
