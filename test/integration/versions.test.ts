@@ -26,7 +26,7 @@ import {
   xorSectionByte,
 } from "../helpers/elf-mutate.js";
 import { parseOptions } from "../../src/options.js";
-import { run } from "../../src/pipeline.js";
+import { type RunResult, run } from "../../src/pipeline.js";
 import { fetchGitSource } from "../../src/source/git.js";
 import { localSource } from "../../src/source/path.js";
 import { terminalLogger } from "../../src/util/logger.js";
@@ -52,19 +52,34 @@ function chosen(): XenRelease[] {
 const PATCH = join(import.meta.dirname, "..", "fixtures", "patches", "extra-version.patch");
 const ASSEMBLY_MACRO = join(import.meta.dirname, "..", "fixtures", "versions", "assembly_macro");
 
+/**
+ * The pipeline on `release` as a user gives it (the git URL at the release tag) with
+ * `inputs`; `out` is the workspace, and the output directory unless `inputs` names one.
+ */
+function runOn(release: XenRelease, out: string, inputs: Record<string, string>) {
+  const cacheDir = integrationCacheDir();
+  const { url, ref } = xenReleaseRepo(release, cacheDir);
+  const options = parseOptions(
+    { "xen-source": url, "xen-ref": ref, "output-dir": out, ...inputs },
+    out,
+    cacheDir,
+  );
+  return run(options, terminalLogger(process.stderr, true));
+}
+
+/** Every step of a scenario passed, each shown with its message when one did not. */
+function expectEveryStepPassed(result: RunResult): void {
+  expect(result.scenario?.steps.map((s) => [s.name, s.status, s.message ?? ""])).toEqual(
+    result.scenario?.steps.map((s) => [s.name, "passed", s.message ?? ""]),
+  );
+  expect(result.scenario?.ok).toBe(true);
+}
+
 describe.each(chosen())("Xen %s", (release) => {
   const cacheDir = integrationCacheDir();
   const repo = () => xenReleaseRepo(release, cacheDir);
-  const pipeline = (inputs: Record<string, string>) => {
-    const out = mkdtempSync(join(tmpdir(), `xlci-${release}-`));
-    const { url, ref } = repo();
-    const options = parseOptions(
-      { "xen-source": url, "xen-ref": ref, "output-dir": out, ...inputs },
-      out,
-      cacheDir,
-    );
-    return run(options, terminalLogger(process.stderr, true));
-  };
+  const pipeline = (inputs: Record<string, string>) =>
+    runOn(release, mkdtempSync(join(tmpdir(), `xlci-${release}-`)), inputs);
 
   it("builds the base reproducibly, verifies the in-tree payloads and passes the self-test", async () => {
     const result = await pipeline({ "self-test": "true", scenario: "self-test" });
@@ -143,20 +158,9 @@ const ALTCALL_PATCH = join(import.meta.dirname, "..", "fixtures", "versions", "a
 const withAltCalls = chosen().filter((r) => r === "master" || Number(r.split(".")[1]) >= 21);
 
 describe.each(withAltCalls)("Xen %s alternative calls", (release) => {
-  const cacheDir = integrationCacheDir();
-
   it("carries a patched function's .alt_call_sites; a site off its call is refused by both", async () => {
-    const { url, ref } = xenReleaseRepo(release, cacheDir);
     const out = mkdtempSync(join(tmpdir(), `xlci-${release}-altcall-`));
-    const log = terminalLogger(process.stderr, true);
-    const built = await run(
-      parseOptions(
-        { "xen-source": url, "xen-ref": ref, patches: ALTCALL_PATCH, "output-dir": out },
-        out,
-        cacheDir,
-      ),
-      log,
-    );
+    const built = await runOn(release, out, { patches: ALTCALL_PATCH });
     expect(built.reason).toBeUndefined();
     const good = built.payloads[0]!.file;
     const payload = await Payload.load(good);
@@ -196,25 +200,13 @@ describe.each(withAltCalls)("Xen %s alternative calls", (release) => {
         "",
       ].join("\n"),
     );
-    const booted = await run(
-      parseOptions(
-        {
-          "xen-source": url,
-          "xen-ref": ref,
-          payloads: good,
-          scenario,
-          "fail-on": "never",
-          "output-dir": join(out, "boot"),
-        },
-        out,
-        cacheDir,
-      ),
-      log,
-    );
-    expect(booted.scenario?.steps.map((s) => [s.name, s.status, s.message ?? ""])).toEqual(
-      booted.scenario?.steps.map((s) => [s.name, "passed", s.message ?? ""]),
-    );
-    expect(booted.scenario?.ok).toBe(true);
+    const booted = await runOn(release, out, {
+      payloads: good,
+      scenario,
+      "fail-on": "never",
+      "output-dir": join(out, "boot"),
+    });
+    expectEveryStepPassed(booted);
   }, 3_600_000);
 });
 
@@ -232,22 +224,14 @@ const withNewLoader = chosen().filter((r) => {
 });
 
 describe.each(withNewLoader)("Xen %s loader refusals", (release) => {
-  const cacheDir = integrationCacheDir();
-
   it("refuses a bad alternative and a wrong build-id first, as the verifier predicts, without a panic", async () => {
-    const { url, ref } = xenReleaseRepo(release, cacheDir);
     const out = mkdtempSync(join(tmpdir(), `xlci-${release}-loader-`));
-    const log = terminalLogger(process.stderr, true);
-    const inputs = { "xen-source": url, "xen-ref": ref, "fail-on": "never" };
     // The in-tree payloads of this version, built on its base.
-    const built = await run(
-      parseOptions(
-        { ...inputs, "self-test": "true", scenario: "none", "output-dir": out },
-        out,
-        cacheDir,
-      ),
-      log,
-    );
+    const built = await runOn(release, out, {
+      "fail-on": "never",
+      "self-test": "true",
+      scenario: "none",
+    });
     expect(built.reason).toBeUndefined();
     const helloFile = built.payloads.find((p) => p.name === "xen_hello_world")!.file;
     const hello = new Uint8Array(readFileSync(helloFile));
@@ -326,17 +310,12 @@ describe.each(withNewLoader)("Xen %s loader refusals", (release) => {
         "",
       ].join("\n"),
     );
-    const booted = await run(
-      parseOptions(
-        { ...inputs, payloads: helloFile, scenario, "output-dir": join(out, "boot") },
-        out,
-        cacheDir,
-      ),
-      log,
-    );
-    expect(booted.scenario?.steps.map((s) => [s.name, s.status, s.message ?? ""])).toEqual(
-      booted.scenario?.steps.map((s) => [s.name, "passed", s.message ?? ""]),
-    );
-    expect(booted.scenario?.ok).toBe(true);
+    const booted = await runOn(release, out, {
+      "fail-on": "never",
+      payloads: helloFile,
+      scenario,
+      "output-dir": join(out, "boot"),
+    });
+    expectEveryStepPassed(booted);
   }, 3_600_000);
 });
