@@ -30,12 +30,14 @@ export {
   type LivepatchFuncEntry,
   type ModinfoEntry,
   type PointerField,
-  LIVEPATCH_FUNC_SIZE,
+} from "./livepatch/payload.js";
+export {
+  LIVEPATCH_FUNC,
   LIVEPATCH_MAX_SIZE,
   LIVEPATCH_PAYLOAD_VERSION,
   SECTION,
   HOOK_SECTIONS,
-} from "./livepatch/payload.js";
+} from "./xen/abi.js";
 export type { BuildIdNote } from "./livepatch/notes.js";
 export { XenSyms, type XenSymbol } from "./livepatch/xen-syms.js";
 export { ElfFormatError } from "./elf/reader.js";

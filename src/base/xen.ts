@@ -28,7 +28,7 @@ import { MissingProgramError, runCommand } from "../util/exec.js";
 import { canonicalJson } from "../util/json.js";
 import { withLock } from "../util/lock.js";
 import { exists, sha256File } from "../util/fs.js";
-import { type XenVersion, readXenVersion } from "../livepatch/xen-version.js";
+import { type XenVersion, readXenVersion } from "../xen/version.js";
 
 /**
  * The values Xen bakes into the hypervisor (xen/include/xen/compile.h) that otherwise come

@@ -7,7 +7,7 @@ import { access, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { XenBase } from "../base/xen.js";
 import { Payload } from "../livepatch/payload.js";
-import type { XenVersion } from "../livepatch/xen-version.js";
+import type { XenVersion } from "../xen/version.js";
 import type { Options } from "../options.js";
 import { junitXml } from "../report/junit.js";
 import { defaultScenario, describeStack, selfTestScenario } from "../scenario/builtin.js";

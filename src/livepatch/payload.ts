@@ -17,46 +17,7 @@ import {
   readElfFile,
 } from "../elf/reader.js";
 import { type BuildIdNote, readGnuBuildId } from "./notes.js";
-
-/** Layout of `struct livepatch_func` (LIVEPATCH_PAYLOAD_VERSION 2, xen/include/public/sysctl.h). */
-export const LIVEPATCH_FUNC_SIZE = 104;
-export const LIVEPATCH_PAYLOAD_VERSION = 2;
-export const FUNC_OFFSET = {
-  name: 0,
-  newAddr: 8,
-  oldAddr: 16,
-  newSize: 24,
-  oldSize: 28,
-  version: 32,
-  expect: 72,
-  expectData: 73,
-} as const;
-export const EXPECT_DATA_SIZE = 31;
-/** Largest payload the hypervisor accepts (LIVEPATCH_MAX_SIZE). */
-export const LIVEPATCH_MAX_SIZE = 2 * 1024 * 1024;
-/** XEN_LIVEPATCH_NAME_SIZE, including the terminating NUL. */
-export const LIVEPATCH_NAME_SIZE = 128;
-
-export const SECTION = {
-  funcs: ".livepatch.funcs",
-  depends: ".livepatch.depends",
-  xenDepends: ".livepatch.xen_depends",
-  buildId: ".note.gnu.build-id",
-  modinfo: ".modinfo",
-} as const;
-
-/** Hook sections: the multi ones hold arrays of pointers, the others exactly one. */
-export const HOOK_SECTIONS = {
-  ".livepatch.hooks.load": "multi",
-  ".livepatch.hooks.unload": "multi",
-  ".livepatch.hooks.preapply": "single",
-  ".livepatch.hooks.apply": "single",
-  ".livepatch.hooks.postapply": "single",
-  ".livepatch.hooks.prerevert": "single",
-  ".livepatch.hooks.revert": "single",
-  ".livepatch.hooks.postrevert": "single",
-} as const;
-export type HookSectionName = keyof typeof HOOK_SECTIONS;
+import { HOOK_SECTIONS, LIVEPATCH_FUNC, SECTION, EXPECT_DATA_SIZE } from "../xen/abi.js";
 
 /** What a pointer-sized field will hold once the loader has applied relocations. */
 export interface PointerField {
@@ -184,28 +145,28 @@ export class Payload {
     const data = this.elf.data(section);
     const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
     const entries: LivepatchFuncEntry[] = [];
-    const count = Math.floor(data.length / LIVEPATCH_FUNC_SIZE);
+    const count = Math.floor(data.length / LIVEPATCH_FUNC.size);
     for (let i = 0; i < count; i++) {
-      const at = i * LIVEPATCH_FUNC_SIZE;
-      const namePointer = this.pointerAt(section, at + FUNC_OFFSET.name);
-      const expectByte = data[at + FUNC_OFFSET.expect] ?? 0;
+      const at = i * LIVEPATCH_FUNC.size;
+      const namePointer = this.pointerAt(section, at + LIVEPATCH_FUNC.name);
+      const expectByte = data[at + LIVEPATCH_FUNC.expect] ?? 0;
       entries.push({
         index: i,
         offset: at,
         name: this.stringAt(namePointer),
         namePointer,
-        newAddr: this.pointerAt(section, at + FUNC_OFFSET.newAddr),
-        oldAddr: this.pointerAt(section, at + FUNC_OFFSET.oldAddr),
-        newSize: view.getUint32(at + FUNC_OFFSET.newSize, true),
-        oldSize: view.getUint32(at + FUNC_OFFSET.oldSize, true),
-        version: data[at + FUNC_OFFSET.version] ?? 0,
+        newAddr: this.pointerAt(section, at + LIVEPATCH_FUNC.newAddr),
+        oldAddr: this.pointerAt(section, at + LIVEPATCH_FUNC.oldAddr),
+        newSize: view.getUint32(at + LIVEPATCH_FUNC.newSize, true),
+        oldSize: view.getUint32(at + LIVEPATCH_FUNC.oldSize, true),
+        version: data[at + LIVEPATCH_FUNC.version] ?? 0,
         expect: {
           enabled: (expectByte & 1) === 1,
           len: (expectByte >> 1) & 0x1f,
           reserved: expectByte >> 6,
           data: data.subarray(
-            at + FUNC_OFFSET.expectData,
-            at + FUNC_OFFSET.expectData + EXPECT_DATA_SIZE,
+            at + LIVEPATCH_FUNC.expectData,
+            at + LIVEPATCH_FUNC.expectData + EXPECT_DATA_SIZE,
           ),
         },
       });

@@ -13,16 +13,9 @@ import {
 } from "../elf/constants.js";
 import { type ElfFile, readElfFile } from "../elf/reader.js";
 import { readGnuBuildId } from "./notes.js";
+import { endbrLength } from "../xen/abi.js";
 import { XenCode, loadX86Decoder } from "./xen-code.js";
-import type { XenVersion } from "./xen-version.js";
-
-/** ENDBR64, the instruction CET-IBT requires at an indirect branch target. */
-export const ENDBR64_BYTES: readonly number[] = [0xf3, 0x0f, 0x1e, 0xfa];
-
-/** How many bytes of ENDBR64 `code` starts with: 4, or 0 when it does not start with one. */
-export function endbrLength(code: Uint8Array): number {
-  return ENDBR64_BYTES.every((b, i) => code[i] === b) ? ENDBR64_BYTES.length : 0;
-}
+import type { XenVersion } from "../xen/version.js";
 
 /** sizeof(struct alt_instr) in Xen 4.17 x86. */
 const ALT_INSTR_SIZE = 14;
@@ -179,7 +172,7 @@ export class XenSyms {
    * xen_minor_version() return them (xen/common/version.c: `mov $imm32, %eax` after an
    * optional ENDBR64), the point release from xen_extra_version()'s string (".2" -> 2;
    * undefined for "-unstable", "-rc" or when it cannot be read). Undefined when the code has
-   * another shape. The loader's checks differ within a minor version (xen-version.ts).
+   * another shape. The loader's checks differ within a minor version (src/xen/changes.ts).
    */
   version(): XenVersion | undefined {
     const read = (name: string) => {

@@ -20,7 +20,7 @@ import {
   formatDiagnostic,
 } from "../payload/sources.js";
 import type { XenSourceIdentity } from "../source/types.js";
-import { LIVEPATCH_NAME_SIZE } from "../livepatch/payload.js";
+import { XEN_LIVEPATCH_NAME_SIZE } from "../xen/abi.js";
 import { XenSyms } from "../livepatch/xen-syms.js";
 import { ConfigurationError } from "../util/errors.js";
 import { CommandError, runCommand } from "../util/exec.js";
@@ -241,7 +241,7 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
 function cumulativeName(patches: readonly PatchFile[]): string {
   return patches.length === 1
     ? patches[0]!.name
-    : `${patches[patches.length - 1]!.name}-cumulative`.slice(0, LIVEPATCH_NAME_SIZE - 1);
+    : `${patches[patches.length - 1]!.name}-cumulative`.slice(0, XEN_LIVEPATCH_NAME_SIZE - 1);
 }
 
 /**

@@ -6,17 +6,16 @@
  * own symbols when it loads the payload. The payload-sources builder then assembles and
  * links it like any hand-written payload (notes, .modinfo, old_size, expectations).
  */
-import {
-  R_X86_64_64,
-  R_X86_64_PC32,
-  R_X86_64_PLT32,
-  SHF_WRITE,
-  SHT_NOBITS,
-  STB_LOCAL,
-} from "../elf/constants.js";
+import { SHF_WRITE, SHT_NOBITS, STB_LOCAL } from "../elf/constants.js";
 import { createHash } from "node:crypto";
 import type { ElfRela, ElfSection } from "../elf/reader.js";
-import { LIVEPATCH_FUNC_SIZE, LIVEPATCH_PAYLOAD_VERSION, SECTION } from "../livepatch/payload.js";
+import {
+  KSYM_NAME_LEN,
+  LIVEPATCH_FUNC,
+  LIVEPATCH_PAYLOAD_VERSION,
+  RELOCATIONS,
+  SECTION,
+} from "../xen/abi.js";
 import { type IgnoredChange, type ObjectDiff, isEntryCode } from "./object-diff.js";
 import {
   SPECIAL_SECTIONS,
@@ -27,13 +26,6 @@ import {
   isWritable,
   withoutLineBits,
 } from "./object-model.js";
-
-/** The relocation types Xen 4.17's x86 loader applies (arch_livepatch_perform_rela). */
-const RELOCATION_NAMES: ReadonlyMap<number, string> = new Map([
-  [R_X86_64_64, "R_X86_64_64"],
-  [R_X86_64_PC32, "R_X86_64_PC32"],
-  [R_X86_64_PLT32, "R_X86_64_PLT32"],
-]);
 
 export interface PatchedFunction {
   /** The function's name in the hypervisor (`file#name` when static). */
@@ -73,8 +65,8 @@ export interface EmitOptions {
   payloadName?: string;
 }
 
-/** Xen keeps at most KSYM_NAME_LEN (128) bytes of a symbol's name, with the NUL. */
-const MAX_SYMBOL_NAME = 127;
+/** Xen keeps at most KSYM_NAME_LEN bytes of a symbol's name, with the NUL. */
+const MAX_SYMBOL_NAME = KSYM_NAME_LEN - 1;
 
 export class PatchRefusal extends Error {
   override name = "PatchRefusal";
@@ -362,7 +354,8 @@ export function emitPayloadSource(
     lineBits = false,
   ): Block["relocs"][number] {
     const model = diff.patched;
-    const type = RELOCATION_NAMES.get(r.type);
+    // R_X86_64_NONE writes nothing: a copied reference must be one that is applied.
+    const type = RELOCATIONS.get(r.type)?.width ? RELOCATIONS.get(r.type)?.name : undefined;
     if (!type) {
       refusals.push(
         `${model.file}: relocation type ${r.type} at +${r.offset} is not one Xen's loader applies`,
@@ -484,7 +477,7 @@ function funcsLines(
       `\t.long ${e.size}`,
       "\t.long 0 /* old_size: filled in from xen-syms */",
       `\t.byte ${LIVEPATCH_PAYLOAD_VERSION}`,
-      `\t.skip ${LIVEPATCH_FUNC_SIZE - 33}`,
+      `\t.skip ${LIVEPATCH_FUNC.size - 33}`,
     );
   });
   return lines;

@@ -6,9 +6,10 @@
  */
 import { R_X86_64_PC32, R_X86_64_PLT32 } from "../elf/constants.js";
 import type { ElfSection } from "../elf/reader.js";
-import { HOOK_SECTIONS } from "../livepatch/payload.js";
-import { ASSEMBLY_FUNCTION_SYMBOLS, type XenVersion, hasChange } from "../livepatch/xen-version.js";
-import { endbrLength } from "../livepatch/xen-syms.js";
+import { HOOK_SECTIONS } from "../xen/abi.js";
+import { type XenVersion, hasChange } from "../xen/version.js";
+import { ASSEMBLY_FUNCTION_SYMBOLS } from "../xen/changes.js";
+import { ARCH_PATCH_INSN_SIZE, endbrLength } from "../xen/abi.js";
 import {
   type ObjectModel,
   SPECIAL_SECTIONS,
@@ -21,9 +22,6 @@ import {
   stripCloneNumber,
   withoutLineBits,
 } from "./object-model.js";
-
-/** A jump to the new code is 5 bytes (e9 rel32): a shorter function cannot hold it. */
-export const MIN_PATCHABLE_SIZE = 5;
 
 export interface ChangedFunction {
   /** The function in the patched object. */
@@ -301,9 +299,9 @@ export function diffObjects(
     // Xen writes the jump after an ENDBR64 at the start (arch_livepatch_apply()), as
     // assembly entry points and C functions built with CET-IBT have.
     const endbr = endbrLength(original.bytes(c.original.section, c.original.start, 4));
-    if (c.original.symbol.size < MIN_PATCHABLE_SIZE + endbr) {
+    if (c.original.symbol.size < ARCH_PATCH_INSN_SIZE + endbr) {
       diff.refusals.push(
-        `${where(c.unit)} is ${c.original.symbol.size} bytes in the base, shorter than the ${MIN_PATCHABLE_SIZE}-byte jump a livepatch writes over it${endbr ? ` after its ENDBR64` : ""}`,
+        `${where(c.unit)} is ${c.original.symbol.size} bytes in the base, shorter than the ${ARCH_PATCH_INSN_SIZE}-byte jump a livepatch writes over it${endbr ? ` after its ENDBR64` : ""}`,
       );
     }
   }

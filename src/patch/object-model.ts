@@ -31,6 +31,7 @@ import {
   parseElf,
 } from "../elf/reader.js";
 import { createHash } from "node:crypto";
+import { SPECIAL_SECTIONS as XEN_SPECIAL_SECTIONS } from "../xen/abi.js";
 
 export type UnitKind = "function" | "object";
 
@@ -53,19 +54,12 @@ export interface Unit {
   relas: ElfRela[];
 }
 
-/** Special sections of fixed-size entries whose first field locates code (see Xen's loader). */
-export const SPECIAL_SECTIONS: ReadonlyArray<{ name: string; entrySize: number }> = [
-  { name: ".altinstructions", entrySize: 14 },
-  { name: ".ex_table", entrySize: 8 },
-  // From 4.21: each entry locates an alternative call site (d2fd5f0fcd); entries of an
-  // included function must come along, or its indirect call stays unpatched.
-  { name: ".alt_call_sites", entrySize: 4 },
-  { name: ".bug_frames.0", entrySize: 8 },
-  { name: ".bug_frames.1", entrySize: 8 },
-  { name: ".bug_frames.2", entrySize: 8 },
-  // An assertion's frame is followed by a second one holding its message.
-  { name: ".bug_frames.3", entrySize: 16 },
-];
+/**
+ * The special sections as the builder moves them: an entry is one unit of the ABI's row
+ * (an assertion's two bug frames travel together).
+ */
+export const SPECIAL_SECTIONS: ReadonlyArray<{ name: string; entrySize: number }> =
+  XEN_SPECIAL_SECTIONS.map((s) => ({ name: s.name, entrySize: s.entrySize * s.entriesPerUnit }));
 
 const PC_RELATIVE = new Set([R_X86_64_PC32, R_X86_64_PLT32]);
 

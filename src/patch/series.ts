@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
-import { LIVEPATCH_NAME_SIZE } from "../livepatch/payload.js";
+import { XEN_LIVEPATCH_NAME_SIZE } from "../xen/abi.js";
 import { ConfigurationError } from "../util/errors.js";
 import { CommandError, runCommand } from "../util/exec.js";
 
@@ -45,7 +45,7 @@ export function patchPayloadName(path: string): string {
   const name = basename(path)
     .replace(/\.(patch|diff)$/, "")
     .replace(/[^A-Za-z0-9_-]/g, "_")
-    .slice(0, LIVEPATCH_NAME_SIZE - 1);
+    .slice(0, XEN_LIVEPATCH_NAME_SIZE - 1);
   if (!/[A-Za-z0-9]/.test(name)) {
     throw new ConfigurationError(INPUT, `${path}: the file name gives no usable payload name`);
   }

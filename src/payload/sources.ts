@@ -20,16 +20,11 @@ import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { NT_GNU_BUILD_ID, SHN_LORESERVE, SHN_UNDEF, STT_FUNC } from "../elf/constants.js";
 import { type ElfSymbol, parseElf } from "../elf/reader.js";
 import { type XenBase, pinChangeset, xenMakeFor } from "../base/xen.js";
-import {
-  EXPECT_DATA_SIZE,
-  FUNC_OFFSET,
-  LIVEPATCH_NAME_SIZE,
-  type LivepatchFuncEntry,
-  Payload,
-  SECTION,
-} from "../livepatch/payload.js";
+import { type LivepatchFuncEntry, Payload } from "../livepatch/payload.js";
+import { EXPECT_DATA_SIZE, LIVEPATCH_FUNC, SECTION, XEN_LIVEPATCH_NAME_SIZE } from "../xen/abi.js";
 import { XenSyms } from "../livepatch/xen-syms.js";
-import { ASSEMBLY_MACRO_DROPPED, hasChange } from "../livepatch/xen-version.js";
+import { hasChange } from "../xen/version.js";
+import { ASSEMBLY_MACRO_DROPPED } from "../xen/changes.js";
 import { type CompilerDiagnostic, parseCompilerDiagnostics } from "../report/compiler.js";
 import type { XenSourceIdentity } from "../source/types.js";
 import { ConfigurationError } from "../util/errors.js";
@@ -95,7 +90,7 @@ const NOTE_FILES = {
 export function payloadName(dir: string): string {
   const name = basename(resolve(dir))
     .replace(/[^A-Za-z0-9_-]/g, "_")
-    .slice(0, LIVEPATCH_NAME_SIZE - 1);
+    .slice(0, XEN_LIVEPATCH_NAME_SIZE - 1);
   if (!/[A-Za-z0-9]/.test(name)) {
     throw new ConfigurationError(INPUT, `${dir}: the directory name gives no usable payload name`);
   }
@@ -633,13 +628,13 @@ export function completeFuncs(
         );
       }
       oldSize = old.size;
-      view.setUint32(at + FUNC_OFFSET.oldSize, oldSize, true);
+      view.setUint32(at + LIVEPATCH_FUNC.oldSize, oldSize, true);
       notes.push(`${label}: old_size set to ${oldSize} (${old.name} in xen-syms)`);
     }
     if (f.newSize === 0) {
       const replacement = replacementFunction(payload, f);
       if (replacement) {
-        view.setUint32(at + FUNC_OFFSET.newSize, replacement.size, true);
+        view.setUint32(at + LIVEPATCH_FUNC.newSize, replacement.size, true);
         notes.push(`${label}: new_size set to ${replacement.size} (${replacement.name})`);
       }
     }
@@ -691,7 +686,7 @@ export function completeFuncs(
       );
     }
     const field = expectationField(code, oldSize);
-    bytes.set(field, at + FUNC_OFFSET.expect);
+    bytes.set(field, at + LIVEPATCH_FUNC.expect);
     notes.push(`${label}: expects the first ${field[0]! >> 1} bytes of ${old.name}`);
   }
   return { bytes, notes, oldAddresses };

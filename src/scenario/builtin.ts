@@ -7,7 +7,8 @@
  * dom0 (TCG, 2 CPUs): the hook messages in their order and the refusal texts. Xen's own
  * lines are quoted in the YAML's comments; docs/scenarios.md has the longer excerpts.
  */
-import { type XenVersion, XEN_BUILDID_CHECKED_EARLY, hasChange } from "../livepatch/xen-version.js";
+import { type XenVersion, hasChange } from "../xen/version.js";
+import { XEN_BUILDID_CHECKED_EARLY } from "../xen/changes.js";
 import { Document, isSeq, type Node as YamlNode } from "yaml";
 import { SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE } from "../elf/constants.js";
 import type { Payload } from "../livepatch/payload.js";

@@ -19,6 +19,7 @@
  *         refusal: "can't unload. Top is bye"
  *         errno: EBUSY
  */
+import { XEN_LIVEPATCH_NAME_SIZE } from "../xen/abi.js";
 import { readFile } from "node:fs/promises";
 import {
   isMap,
@@ -128,7 +129,7 @@ export function formatErrno(e: Errno): string {
 
 /** Payload IDs: what Xen accepts (under XEN_LIVEPATCH_NAME_SIZE) and a shell needs no quotes for. */
 const PAYLOAD_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
-export const MAX_PAYLOAD_NAME = 127;
+export const MAX_PAYLOAD_NAME = XEN_LIVEPATCH_NAME_SIZE - 1;
 
 export function isPayloadName(name: string): boolean {
   return name.length <= MAX_PAYLOAD_NAME && PAYLOAD_NAME.test(name);

@@ -7,17 +7,13 @@
  * sections, where its livepatch area starts, how it computes each relocation type, the
  * sizes and layouts of the structures it reads. The place-and-relocate walk below and the
  * verifier's checks are shared; another Xen version is another LoaderVersion: loaderFor()
- * composes it from the changes a release has (xen-version.ts), to the point release, since
+ * composes it from the changes a release has (src/xen/changes.ts), to the point release, since
  * backports made 4.18.4 and 4.19.1 behave like 4.20 while 4.18.3 and 4.19.0 behave like 4.17.
  *
  * Where a value depends on something the verifier cannot know (the address of a symbol an
  * earlier payload exports), it is `undefined` and checks on it are skipped.
  */
 import {
-  R_X86_64_64,
-  R_X86_64_NONE,
-  R_X86_64_PC32,
-  R_X86_64_PLT32,
   SHF_ALLOC,
   SHF_EXECINSTR,
   SHF_WRITE,
@@ -29,17 +25,30 @@ import {
   STN_UNDEF,
 } from "../elf/constants.js";
 import type { ElfRela, ElfSection } from "../elf/reader.js";
-import { FUNC_OFFSET, LIVEPATCH_FUNC_SIZE, type Payload, SECTION } from "../livepatch/payload.js";
+import { type Payload } from "../livepatch/payload.js";
+import {
+  ALT_CALL,
+  ALT_INSTR,
+  ARCH_LIVEPATCH_RANGE,
+  ARCH_PATCH_INSN_SIZE,
+  BUG_FRAME,
+  EXCEPTION_TABLE_ENTRY_SIZE,
+  LIVEPATCH_FUNC,
+  MAX_PATCH_LEN,
+  RELOCATIONS,
+  type RelocationKind,
+  SECTION,
+  SPECIAL_SECTIONS,
+} from "../xen/abi.js";
 import type { XenSyms } from "../livepatch/xen-syms.js";
+import { type XenVersion, hasChange } from "../xen/version.js";
 import {
   ALT_CALL_SITES,
   ALT_FLAG_NOT,
   ALTERNATIVES_REFUSED,
   BUILDID_NOTE_ENODATA,
-  type XenVersion,
   XEN_BUILDID_CHECKED_EARLY,
-  hasChange,
-} from "../livepatch/xen-version.js";
+} from "../xen/changes.js";
 
 /** One loader version's rules, as data. */
 export interface LoaderVersion {
@@ -55,7 +64,7 @@ export interface LoaderVersion {
   /** ROUNDUP(x, a) as the loader's calc_section() computes it, including a = 0. */
   readonly roundUp: (x: bigint, align: bigint) => bigint;
   /** Relocation types: bytes written, and whether the value is PC-relative and range-checked. */
-  readonly relocations: ReadonlyMap<number, { width: 0 | 4 | 8; pcRelative: boolean }>;
+  readonly relocations: ReadonlyMap<number, RelocationKind>;
   /** ±range of old_addr - new_addr (livepatch_verify_distance, ARCH_LIVEPATCH_RANGE). */
   readonly patchRange: bigint;
   /** Bits of a canonical x86-64 address (48: bits 63..47 equal). */
@@ -132,40 +141,22 @@ export const XEN_4_17: LoaderVersion = {
   area: { startSymbol: "__2M_rwdata_end", maxSpan: 1n << 30n },
   // (x + a - 1) & ~(a - 1) in 64-bit arithmetic: an alignment of 0 rounds everything to 0.
   roundUp: (x, a) => (x + a - 1n) & ~(a - 1n) & MASK64,
-  relocations: new Map([
-    [R_X86_64_NONE, { width: 0, pcRelative: false }],
-    [R_X86_64_64, { width: 8, pcRelative: false }],
-    [R_X86_64_PC32, { width: 4, pcRelative: true }],
-    [R_X86_64_PLT32, { width: 4, pcRelative: true }],
-  ]),
-  patchRange: 1n << 31n,
+  relocations: RELOCATIONS,
+  patchRange: ARCH_LIVEPATCH_RANGE,
   canonicalBits: 48,
-  patchInsnSize: 5,
-  specialEntrySizes: {
-    ".altinstructions": 14,
-    ".ex_table": 8,
-    ".bug_frames.0": 8,
-    ".bug_frames.1": 8,
-    ".bug_frames.2": 8,
-    ".bug_frames.3": 8,
-  },
-  altInstr: {
-    size: 14,
-    origOffset: 0,
-    replOffset: 4,
-    cpuid: 8,
-    origLen: 10,
-    replLen: 11,
-    padLen: 12,
-  },
+  patchInsnSize: ARCH_PATCH_INSN_SIZE,
+  specialEntrySizes: Object.fromEntries(
+    SPECIAL_SECTIONS.filter((s) => !s.onlyWith).map((s) => [s.name, s.entrySize]),
+  ),
+  altInstr: ALT_INSTR,
   // The Debian 12 base (4.17.5+72, which xen-syms reports as 4.17.5) and 4.17.6+ have
   // ALT_FLAG_NOT; RELEASE-4.17.5 and earlier do not (there a bit-15 feature panics too).
-  alternatives: { refused: false, maxPatchLen: 254, flagNot: true, capabilityWords: 21 },
+  alternatives: { refused: false, maxPatchLen: MAX_PATCH_LEN, flagNot: true, capabilityWords: 21 },
   xenDependsEarly: false,
   noteTypeErrno: "EINVAL",
   // asm/bug.h: BUG_DISP_WIDTH 24.
-  bugFrame: { size: 8, dispBits: 24 },
-  exTableEntrySize: 8,
+  bugFrame: BUG_FRAME,
+  exTableEntrySize: EXCEPTION_TABLE_ENTRY_SIZE,
 };
 
 /**
@@ -191,14 +182,14 @@ export const XEN_4_21: LoaderVersion = {
   ...XEN_4_20,
   name: "Xen 4.21",
   release: { major: 4, minor: 21, patch: 0 },
-  specialEntrySizes: { ...XEN_4_20.specialEntrySizes, ".alt_call_sites": 4 },
-  altCallSites: { size: 4, callLen: 6 },
+  specialEntrySizes: { ...XEN_4_20.specialEntrySizes, ".alt_call_sites": ALT_CALL.size },
+  altCallSites: ALT_CALL,
   alternatives: { ...XEN_4_20.alternatives, capabilityWords: 22 },
 };
 
 /**
  * The loader model for a hypervisor of `version` (see XenSyms.version()), to the point
- * release: each change of xen-version.ts the release has. 4.17's model for anything older
+ * release: each change of src/xen/changes.ts the release has. 4.17's model for anything older
  * or unknown; an unknown point release counts as the minor's first.
  */
 export function loaderFor(
@@ -445,13 +436,13 @@ export class LoadedPayload {
   funcs(): LoadedFunc[] {
     const section = this.payload.elf.sectionNamed(SECTION.funcs);
     if (!section || !this.placed.has(section.index)) return [];
-    const count = Math.floor(section.size / LIVEPATCH_FUNC_SIZE);
+    const count = Math.floor(section.size / LIVEPATCH_FUNC.size);
     return [...Array(count).keys()].map((i) => {
-      const at = i * LIVEPATCH_FUNC_SIZE;
+      const at = i * LIVEPATCH_FUNC.size;
       return {
-        name: this.pointer(section.index, at + FUNC_OFFSET.name),
-        newAddr: this.pointer(section.index, at + FUNC_OFFSET.newAddr),
-        oldAddr: this.pointer(section.index, at + FUNC_OFFSET.oldAddr),
+        name: this.pointer(section.index, at + LIVEPATCH_FUNC.name),
+        newAddr: this.pointer(section.index, at + LIVEPATCH_FUNC.newAddr),
+        oldAddr: this.pointer(section.index, at + LIVEPATCH_FUNC.oldAddr),
       };
     });
   }

@@ -11,16 +11,13 @@
  * `changes` says where a later loader differs (its verdict, errno or message), and
  * `since` which releases have the rule at all (a section only a later loader reads).
  */
+import { type XenChange, type XenVersion, describeChange, hasChange } from "../xen/version.js";
 import {
   ALT_CALL_SITES,
   ALTERNATIVES_REFUSED,
   BUILDID_NOTE_ENODATA,
-  type XenChange,
-  type XenVersion,
   XEN_BUILDID_CHECKED_EARLY,
-  describeChange,
-  hasChange,
-} from "../livepatch/xen-version.js";
+} from "../xen/changes.js";
 
 export type Severity = "error" | "warning" | "note";
 export type LoaderVerdict = "refuses-upload" | "refuses-apply" | "accepts" | "crashes";

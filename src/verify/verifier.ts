@@ -39,25 +39,23 @@ import {
 } from "../elf/constants.js";
 import { ElfFormatError, type ElfSection, type ElfSymbol } from "../elf/reader.js";
 import { type BuildIdNote, hex } from "../livepatch/notes.js";
+import { type LivepatchFuncEntry, Payload } from "../livepatch/payload.js";
 import {
-  type LivepatchFuncEntry,
-  HOOK_SECTIONS,
-  LIVEPATCH_FUNC_SIZE,
-  LIVEPATCH_MAX_SIZE,
-  LIVEPATCH_NAME_SIZE,
-  LIVEPATCH_PAYLOAD_VERSION,
+  ENDBR64,
+  ENDBR64_POISON,
   EXPECT_DATA_SIZE,
-  FUNC_OFFSET,
-  Payload,
+  HOOK_SECTIONS,
+  LIVEPATCH_FUNC,
+  LIVEPATCH_MAX_SIZE,
+  LIVEPATCH_PAYLOAD_VERSION,
   SECTION,
-} from "../livepatch/payload.js";
+  XEN_LIVEPATCH_NAME_SIZE,
+} from "../xen/abi.js";
 import { ERRNO } from "../livepatch/errno.js";
-import { ENDBR64_BYTES as ENDBR64, type XenSyms } from "../livepatch/xen-syms.js";
+import type { XenSyms } from "../livepatch/xen-syms.js";
 import { type LoadedFunc, LoadedPayload, type LoaderVersion, loaderFor } from "./loader-model.js";
 import { type Finding, type FindingLocation, type RuleId, RULE_BY_ID } from "./rules.js";
 
-/** `nopw (%rcx)`: what Xen writes over ENDBR64 of functions never called indirectly. */
-const ENDBR64_POISON = [0x66, 0x0f, 0x1f, 0x01];
 /** More findings of one rule in one file than this are summarised, not listed. */
 const MAX_FINDINGS_PER_RULE = 25;
 
@@ -231,10 +229,10 @@ class PayloadChecks {
     }
     // get_name() counts the terminating NUL, so "" (size 1) is a name Xen accepts.
     const nameBytes = Buffer.byteLength(this.payload.name);
-    if (nameBytes > LIVEPATCH_NAME_SIZE - 1) {
+    if (nameBytes > XEN_LIVEPATCH_NAME_SIZE - 1) {
       this.out.add(
         "payload-name",
-        `payload name "${this.payload.name}" is ${nameBytes} bytes; it must be at most ${LIVEPATCH_NAME_SIZE - 1}`,
+        `payload name "${this.payload.name}" is ${nameBytes} bytes; it must be at most ${XEN_LIVEPATCH_NAME_SIZE - 1}`,
       );
     }
   }
@@ -845,10 +843,10 @@ class PayloadChecks {
   private funcs(): void {
     const section = this.elf.sectionNamed(SECTION.funcs);
     if (!section || !this.elf.inBounds(section)) return;
-    if (section.size % LIVEPATCH_FUNC_SIZE !== 0) {
+    if (section.size % LIVEPATCH_FUNC.size !== 0) {
       this.out.add(
         "funcs-size",
-        `${SECTION.funcs} is ${section.size} bytes, not a multiple of ${LIVEPATCH_FUNC_SIZE}`,
+        `${SECTION.funcs} is ${section.size} bytes, not a multiple of ${LIVEPATCH_FUNC.size}`,
         at(section),
       );
       return;
@@ -878,13 +876,13 @@ class PayloadChecks {
     // _pad[39] between version and expect: reserved, zero (a later loader may use it).
     const pad = this.elf
       .data(section)
-      .subarray(f.offset + FUNC_OFFSET.version + 1, f.offset + FUNC_OFFSET.expect);
+      .subarray(f.offset + LIVEPATCH_FUNC.version + 1, f.offset + LIVEPATCH_FUNC.expect);
     const nonZero = pad.findIndex((b) => b !== 0);
     if (nonZero >= 0) {
       this.out.add(
         "func-reserved",
-        `${label} has reserved byte ${FUNC_OFFSET.version + 1 + nonZero} (in _pad, bytes ${FUNC_OFFSET.version + 1}-${FUNC_OFFSET.expect - 1}) set to 0x${pad[nonZero]!.toString(16)}; reserved bytes must be zero`,
-        { ...where, offset: f.offset + FUNC_OFFSET.version + 1 + nonZero },
+        `${label} has reserved byte ${LIVEPATCH_FUNC.version + 1 + nonZero} (in _pad, bytes ${LIVEPATCH_FUNC.version + 1}-${LIVEPATCH_FUNC.expect - 1}) set to 0x${pad[nonZero]!.toString(16)}; reserved bytes must be zero`,
+        { ...where, offset: f.offset + LIVEPATCH_FUNC.version + 1 + nonZero },
       );
     }
 

@@ -26,11 +26,7 @@ import {
   STT_SECTION,
 } from "../../src/elf/constants.js";
 import { parseElf } from "../../src/elf/reader.js";
-import {
-  FUNC_OFFSET,
-  LIVEPATCH_FUNC_SIZE,
-  LIVEPATCH_MAX_SIZE,
-} from "../../src/livepatch/payload.js";
+import { ALT_INSTR, LIVEPATCH_FUNC, LIVEPATCH_MAX_SIZE } from "../../src/xen/abi.js";
 import type { XenSyms } from "../../src/livepatch/xen-syms.js";
 import type { FindingLocation, RuleId } from "../../src/verify/rules.js";
 import {
@@ -60,11 +56,10 @@ export const NOFUNC = "xen_action_hooks_nofunc";
 export const NO_XEN_BUILDID = "xen_no_xen_buildid";
 export const EXPECTATIONS_FAIL = "xen_expectations_fail";
 
-// struct alt_instr (14 bytes): orig_offset s32, repl_offset s32, cpuid u16, orig_len u8,
-// repl_len u8, pad_len u8, priv u8.
-export const ALT_CPUID = 8;
-export const ALT_ORIG_LEN = 10;
-export const ALT_PAD_LEN = 12;
+// struct alt_instr's fields (src/xen/abi.ts).
+export const ALT_CPUID = ALT_INSTR.cpuid;
+export const ALT_ORIG_LEN = ALT_INSTR.origLen;
+export const ALT_PAD_LEN = ALT_INSTR.padLen;
 
 // A GNU build-id note: 12-byte header, "GNU\0", then the descriptor.
 export const NOTE_TYPE = 8;
@@ -643,9 +638,9 @@ export const MUTATIONS: readonly Defect[] = [
     rule: "funcs-size",
     title: "a trailing byte after the one entry",
     payload: HELLO,
-    mutate: (b) => setSectionField(b, ".livepatch.funcs", "size", LIVEPATCH_FUNC_SIZE + 1),
+    mutate: (b) => setSectionField(b, ".livepatch.funcs", "size", LIVEPATCH_FUNC.size + 1),
     names: {
-      message: `.livepatch.funcs is ${LIVEPATCH_FUNC_SIZE + 1} bytes, not a multiple of ${LIVEPATCH_FUNC_SIZE}`,
+      message: `.livepatch.funcs is ${LIVEPATCH_FUNC.size + 1} bytes, not a multiple of ${LIVEPATCH_FUNC.size}`,
       location: { section: ".livepatch.funcs" },
     },
   },
@@ -653,7 +648,7 @@ export const MUTATIONS: readonly Defect[] = [
     rule: "func-version",
     title: "entry version 1",
     payload: HELLO,
-    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.version, [1]),
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", LIVEPATCH_FUNC.version, [1]),
     names: {
       message: "function entry 0 (xen_extra_version) has version 1, expected 2",
       location: { section: ".livepatch.funcs", entry: 0, symbol: "xen_extra_version" },
@@ -663,7 +658,7 @@ export const MUTATIONS: readonly Defect[] = [
     rule: "func-old-size",
     title: "old_size 0",
     payload: HELLO,
-    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.oldSize, [0, 0, 0, 0]),
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", LIVEPATCH_FUNC.oldSize, [0, 0, 0, 0]),
     names: {
       message: "function entry 0 (xen_extra_version) has old_size 0",
       location: { section: ".livepatch.funcs", entry: 0 },
@@ -740,7 +735,7 @@ export const MUTATIONS: readonly Defect[] = [
     rule: "func-too-short",
     title: "old_size 4, too short for the jump",
     payload: HELLO,
-    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.oldSize, [4, 0, 0, 0]),
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", LIVEPATCH_FUNC.oldSize, [4, 0, 0, 0]),
     names: {
       message: /^function entry 0 \(xen_extra_version\) has old_size 4; the jump needs (5|9) bytes/,
       location: { section: ".livepatch.funcs", entry: 0 },
@@ -750,7 +745,7 @@ export const MUTATIONS: readonly Defect[] = [
     rule: "func-nop-size",
     title: "a NOP entry of 32 bytes",
     payload: NOP,
-    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.newSize, [32, 0, 0, 0]),
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", LIVEPATCH_FUNC.newSize, [32, 0, 0, 0]),
     names: {
       message: /^function entry 0 NOPs out 32 bytes of a \d+-byte function/,
       location: { section: ".livepatch.funcs", entry: 0 },
@@ -760,7 +755,7 @@ export const MUTATIONS: readonly Defect[] = [
     rule: "func-old-size-overrun",
     title: "old_size 100 for a 12-byte function",
     payload: HELLO,
-    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.oldSize, [100, 0, 0, 0]),
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", LIVEPATCH_FUNC.oldSize, [100, 0, 0, 0]),
     names: {
       message:
         /^function entry 0 \(xen_extra_version\) has old_size 100 but xen_extra_version is only \d+ bytes/,
@@ -771,7 +766,7 @@ export const MUTATIONS: readonly Defect[] = [
     rule: "expect-invalid",
     title: "reserved bits set in the expectation",
     payload: EXPECTATIONS,
-    mutate: (b) => xorSectionByte(b, ".livepatch.funcs", FUNC_OFFSET.expect, 0x40),
+    mutate: (b) => xorSectionByte(b, ".livepatch.funcs", LIVEPATCH_FUNC.expect, 0x40),
     names: {
       message: "expectation has reserved bits set (1)",
       location: { section: ".livepatch.funcs", entry: 0 },
@@ -782,14 +777,14 @@ export const MUTATIONS: readonly Defect[] = [
     title: "expectation longer than old_size",
     payload: EXPECTATIONS,
     // enabled, len 9 (old_size is 8).
-    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.expect, [1 | (9 << 1)]),
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", LIVEPATCH_FUNC.expect, [1 | (9 << 1)]),
     names: { message: "expects 9 bytes of a 8-byte function" },
   },
   {
     rule: "expect-mismatch",
     title: "first expected byte changed",
     payload: EXPECTATIONS,
-    mutate: (b) => xorSectionByte(b, ".livepatch.funcs", FUNC_OFFSET.expectData),
+    mutate: (b) => xorSectionByte(b, ".livepatch.funcs", LIVEPATCH_FUNC.expectData),
     names: {
       message:
         /^function entry 0 \(xen_extra_version\) expects b7[0-9a-f]* but xen_extra_version in .*xen-syms starts with 48/,
@@ -1028,12 +1023,12 @@ function nopAt(
   let out = writeSectionBytes(
     bytes,
     ".livepatch.funcs",
-    FUNC_OFFSET.oldAddr,
+    LIVEPATCH_FUNC.oldAddr,
     u64(functionAddress(xen, fn)),
   );
-  out = writeSectionBytes(out, ".livepatch.funcs", FUNC_OFFSET.newSize, u32(sizes.newSize));
+  out = writeSectionBytes(out, ".livepatch.funcs", LIVEPATCH_FUNC.newSize, u32(sizes.newSize));
   if (sizes.oldSize !== undefined)
-    out = writeSectionBytes(out, ".livepatch.funcs", FUNC_OFFSET.oldSize, u32(sizes.oldSize));
+    out = writeSectionBytes(out, ".livepatch.funcs", LIVEPATCH_FUNC.oldSize, u32(sizes.oldSize));
   return out;
 }
 
@@ -1059,7 +1054,7 @@ export const INSTRUCTIONS: readonly Defect[] = [
     title: "xen_nop's run cut to 3 bytes, inside the first mov",
     payload: NOP,
     baseline: "none",
-    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.newSize, u32(3)),
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", LIVEPATCH_FUNC.newSize, u32(3)),
     names: {
       message: /the 3-byte NOP run .* ends inside the instruction at xen_minor_version:/,
       location: { section: ".livepatch.funcs", entry: 0 },
@@ -1119,7 +1114,7 @@ function funcRela(bytes: Uint8Array, field: "name" | "newAddr" | "oldAddr"): num
   const elf = parseElf(bytes, "(lookup)");
   const rela = elf.sections.find((s) => s.name === ".rela.livepatch.funcs");
   if (!rela) throw new Error("no .rela.livepatch.funcs");
-  const i = elf.relocations(rela).findIndex((r) => r.offset === BigInt(FUNC_OFFSET[field]));
+  const i = elf.relocations(rela).findIndex((r) => r.offset === BigInt(LIVEPATCH_FUNC[field]));
   if (i < 0) throw new Error(`no relocation of ${field}`);
   return i;
 }
@@ -1138,9 +1133,9 @@ function twoEntries(
   const funcs = findSection(elf, ".livepatch.funcs");
   const rela = findSection(elf, ".rela.livepatch.funcs");
   const entry = elf.data(funcs);
-  const entries = new Uint8Array(2 * LIVEPATCH_FUNC_SIZE);
+  const entries = new Uint8Array(2 * LIVEPATCH_FUNC.size);
   entries.set(entry, 0);
-  entries.set(entry, LIVEPATCH_FUNC_SIZE);
+  entries.set(entry, LIVEPATCH_FUNC.size);
   const relas = elf.data(rela);
   const copy = new Uint8Array(relas.length * 2);
   copy.set(relas, 0);
@@ -1150,7 +1145,7 @@ function twoEntries(
   for (const r of elf.relocations(rela)) {
     const at = relas.length + r.index * 24;
     const field = fields[Number(r.offset) as 0 | 8 | 16];
-    view.setBigUint64(at, r.offset + BigInt(LIVEPATCH_FUNC_SIZE), true);
+    view.setBigUint64(at, r.offset + BigInt(LIVEPATCH_FUNC.size), true);
     const change = second(field);
     if (change === "none") view.setBigUint64(at + 8, BigInt(r.symbolIndex) << 32n, true);
     else view.setBigInt64(at + 16, r.addend + change, true);
@@ -1517,7 +1512,7 @@ function sealedExpectation(bytes: Uint8Array, xen: XenSyms, fn: string, len: num
   if (!xen.endbrSealed().has(address)) throw new Error(`${fn} is not sealed in ${xen.file}`);
   const code = xen.bytesAt(address, len)!;
   const moved = nopAt(bytes, xen, fn, { newSize: 4, oldSize: 16 });
-  return writeSectionBytes(moved, ".livepatch.funcs", FUNC_OFFSET.expect, [
+  return writeSectionBytes(moved, ".livepatch.funcs", LIVEPATCH_FUNC.expect, [
     1 | (len << 1),
     ...code,
   ]);
@@ -1564,7 +1559,7 @@ function expectationOverAlternative(
   const address = functionAddress(xen, fn);
   const code = xen.bytesAt(address, len)!;
   const moved = nopAt(bytes, xen, fn, { newSize: 0, oldSize: 8 });
-  return writeSectionBytes(moved, ".livepatch.funcs", FUNC_OFFSET.expect, [
+  return writeSectionBytes(moved, ".livepatch.funcs", LIVEPATCH_FUNC.expect, [
     1 | (len << 1),
     ...code,
   ]);
@@ -1680,14 +1675,14 @@ export const TABLE_REFERENCES: readonly Defect[] = [
     rule: "func-reserved",
     title: "the first byte of _pad set",
     payload: HELLO,
-    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.version + 1, [0x80]),
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", LIVEPATCH_FUNC.version + 1, [0x80]),
     names: { message: "has reserved byte 33 (in _pad, bytes 33-71) set to 0x80" },
   },
   {
     rule: "func-reserved",
     title: "the last byte of _pad set, in an entry with an expectation",
     payload: EXPECTATIONS,
-    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.expect - 1, [0xff]),
+    mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", LIVEPATCH_FUNC.expect - 1, [0xff]),
     names: { message: "has reserved byte 71 (in _pad, bytes 33-71) set to 0xff" },
   },
 ];

@@ -38,7 +38,7 @@ import {
   PREPOST,
   REPLACE,
 } from "../helpers/defects.js";
-import { FUNC_OFFSET } from "../../src/livepatch/payload.js";
+import { LIVEPATCH_FUNC } from "../../src/xen/abi.js";
 import { setRelaField, writeSectionBytes } from "../helpers/elf-mutate.js";
 import { getXenBase, integrationCacheDir } from "./xen-base.js";
 
@@ -76,7 +76,7 @@ const CONTROLS: ReadonlyArray<{
     name: "xen_nop_fixed",
     repair: {
       title: "NOPs ending on an instruction boundary",
-      mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", FUNC_OFFSET.newSize, [5, 0, 0, 0]),
+      mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", LIVEPATCH_FUNC.newSize, [5, 0, 0, 0]),
     },
     exercise: true,
   },
@@ -91,7 +91,9 @@ const CONTROLS: ReadonlyArray<{
       mutate: (b) => {
         const elf = parseElf(b, "(lookup)");
         const rela = elf.sections.find((s) => s.name === ".rela.livepatch.funcs")!;
-        const i = elf.relocations(rela).findIndex((r) => r.offset === BigInt(FUNC_OFFSET.oldAddr));
+        const i = elf
+          .relocations(rela)
+          .findIndex((r) => r.offset === BigInt(LIVEPATCH_FUNC.oldAddr));
         return setRelaField(b, ".rela.livepatch.funcs", i, "type", 0);
       },
     },

@@ -8,7 +8,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { XenBase } from "../../src/base/xen.js";
 import { SHN_UNDEF } from "../../src/elf/constants.js";
-import { EXPECT_DATA_SIZE, Payload } from "../../src/livepatch/payload.js";
+import { Payload } from "../../src/livepatch/payload.js";
+import { EXPECT_DATA_SIZE } from "../../src/xen/abi.js";
 import { XenSyms } from "../../src/livepatch/xen-syms.js";
 import {
   type BuildSourcePayloadsOptions,

@@ -34,7 +34,7 @@ import {
   TABLE_REFERENCES,
   NOT_CHECKED,
 } from "../helpers/defects.js";
-import { FUNC_OFFSET } from "../../src/livepatch/payload.js";
+import { LIVEPATCH_FUNC } from "../../src/xen/abi.js";
 import { completeFuncs } from "../../src/payload/sources.js";
 import { setRelaField, writeSectionBytes } from "../helpers/elf-mutate.js";
 import { getXenBase } from "./xen-base.js";
@@ -252,7 +252,7 @@ describe("what a patch overwrites, as instructions", () => {
     const fixed = writeSectionBytes(
       original(NOP),
       ".livepatch.funcs",
-      FUNC_OFFSET.newSize,
+      LIVEPATCH_FUNC.newSize,
       [5, 0, 0, 0],
     );
     expect(verify(NOP, fixed)).toEqual([]);
@@ -269,7 +269,7 @@ describe("values as the loader computes them", () => {
   it("an R_X86_64_NONE old_addr relocation leaves 0: Xen looks the function up by name, no defect", () => {
     const elf = parseElf(original(HELLO), "(lookup)");
     const rela = elf.sections.find((s) => s.name === ".rela.livepatch.funcs")!;
-    const i = elf.relocations(rela).findIndex((r) => r.offset === BigInt(FUNC_OFFSET.oldAddr));
+    const i = elf.relocations(rela).findIndex((r) => r.offset === BigInt(LIVEPATCH_FUNC.oldAddr));
     const none = setRelaField(original(HELLO), ".rela.livepatch.funcs", i, "type", 0);
     expect(verify(HELLO, none)).toEqual(verify(HELLO, original(HELLO)));
   });
@@ -284,7 +284,7 @@ describe("expectations: auto and functions Xen seals on CET-IBT hosts", () => {
     const moved = writeSectionBytes(
       original(NOP),
       ".livepatch.funcs",
-      FUNC_OFFSET.oldAddr,
+      LIVEPATCH_FUNC.oldAddr,
       [...Array(8).keys()].map((i) => Number((sealed.value >> BigInt(8 * i)) & 0xffn)),
     );
     const opts = {
@@ -300,7 +300,9 @@ describe("expectations: auto and functions Xen seals on CET-IBT hosts", () => {
         /no expectation: Xen seals 0x[0-9a-f]+'s ENDBR64 at boot on CET-IBT hardware/,
       ),
     );
-    expect(onSealed.bytes[sectionOffset(moved, ".livepatch.funcs") + FUNC_OFFSET.expect]).toBe(0);
+    expect(onSealed.bytes[sectionOffset(moved, ".livepatch.funcs") + LIVEPATCH_FUNC.expect]).toBe(
+      0,
+    );
     const onPlain = completeFuncs(original(NOP), opts);
     expect(onPlain.notes).toContainEqual(expect.stringMatching(/expects the first \d+ bytes/));
   });

@@ -1,11 +1,8 @@
 // Which loader model a Xen version gets, to the point release, and what the rules say per
 // version: the data that ../shared/xen-versions.md sections 2 and 8 give with commit ids.
 import { describe, expect, it } from "vitest";
-import {
-  ALTERNATIVES_REFUSED,
-  XEN_BUILDID_CHECKED_EARLY,
-  describeChange,
-} from "../../src/livepatch/xen-version.js";
+import { describeChange } from "../../src/xen/version.js";
+import { ALTERNATIVES_REFUSED, XEN_BUILDID_CHECKED_EARLY } from "../../src/xen/changes.js";
 import { XEN_4_17, XEN_4_20, XEN_4_21, loaderFor } from "../../src/verify/loader-model.js";
 import { loaderOutcome, stepOf } from "../../src/verify/loader-order.js";
 import {
