@@ -23,7 +23,8 @@
  * `InputFileError` for an unreadable file, `MissingProgramError` (naming the Debian
  * package) for a program that is not installed, and `CommandError` for one that failed.
  */
-export { Payload, type LivepatchFuncEntry, type ModinfoEntry, type PointerField, LIVEPATCH_FUNC_SIZE, LIVEPATCH_MAX_SIZE, LIVEPATCH_PAYLOAD_VERSION, SECTION, HOOK_SECTIONS, } from "./livepatch/payload.js";
+export { Payload, type LivepatchFuncEntry, type ModinfoEntry, type PointerField, } from "./livepatch/payload.js";
+export { LIVEPATCH_FUNC, LIVEPATCH_MAX_SIZE, LIVEPATCH_PAYLOAD_VERSION, SECTION, HOOK_SECTIONS, } from "./xen/abi.js";
 export type { BuildIdNote } from "./livepatch/notes.js";
 export { XenSyms, type XenSymbol } from "./livepatch/xen-syms.js";
 export { ElfFormatError } from "./elf/reader.js";

@@ -1,7 +1,7 @@
 import type { XenSourceTree } from "../source/types.js";
 import { type XenConfig } from "./config.js";
 import { type BuildRecipe } from "./packaging.js";
-import { type XenVersion } from "../livepatch/xen-version.js";
+import { type XenVersion } from "../xen/version.js";
 /**
  * The values Xen bakes into the hypervisor (xen/include/xen/compile.h) that otherwise come
  * from the clock, `hostname` and `$USER`. Pinning them makes a rebuild bit-identical, so

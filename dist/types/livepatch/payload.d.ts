@@ -1,42 +1,5 @@
 import { type ElfFile, type ElfRela, type ElfSection, type ElfSymbol } from "../elf/reader.js";
 import { type BuildIdNote } from "./notes.js";
-/** Layout of `struct livepatch_func` (LIVEPATCH_PAYLOAD_VERSION 2, xen/include/public/sysctl.h). */
-export declare const LIVEPATCH_FUNC_SIZE = 104;
-export declare const LIVEPATCH_PAYLOAD_VERSION = 2;
-export declare const FUNC_OFFSET: {
-    readonly name: 0;
-    readonly newAddr: 8;
-    readonly oldAddr: 16;
-    readonly newSize: 24;
-    readonly oldSize: 28;
-    readonly version: 32;
-    readonly expect: 72;
-    readonly expectData: 73;
-};
-export declare const EXPECT_DATA_SIZE = 31;
-/** Largest payload the hypervisor accepts (LIVEPATCH_MAX_SIZE). */
-export declare const LIVEPATCH_MAX_SIZE: number;
-/** XEN_LIVEPATCH_NAME_SIZE, including the terminating NUL. */
-export declare const LIVEPATCH_NAME_SIZE = 128;
-export declare const SECTION: {
-    readonly funcs: ".livepatch.funcs";
-    readonly depends: ".livepatch.depends";
-    readonly xenDepends: ".livepatch.xen_depends";
-    readonly buildId: ".note.gnu.build-id";
-    readonly modinfo: ".modinfo";
-};
-/** Hook sections: the multi ones hold arrays of pointers, the others exactly one. */
-export declare const HOOK_SECTIONS: {
-    readonly ".livepatch.hooks.load": "multi";
-    readonly ".livepatch.hooks.unload": "multi";
-    readonly ".livepatch.hooks.preapply": "single";
-    readonly ".livepatch.hooks.apply": "single";
-    readonly ".livepatch.hooks.postapply": "single";
-    readonly ".livepatch.hooks.prerevert": "single";
-    readonly ".livepatch.hooks.revert": "single";
-    readonly ".livepatch.hooks.postrevert": "single";
-};
-export type HookSectionName = keyof typeof HOOK_SECTIONS;
 /** What a pointer-sized field will hold once the loader has applied relocations. */
 export interface PointerField {
     /** The value stored in the file (normally 0, the relocation fills it). */

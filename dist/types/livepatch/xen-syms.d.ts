@@ -1,10 +1,6 @@
 import { type ElfFile } from "../elf/reader.js";
 import { XenCode } from "./xen-code.js";
-import type { XenVersion } from "./xen-version.js";
-/** ENDBR64, the instruction CET-IBT requires at an indirect branch target. */
-export declare const ENDBR64_BYTES: readonly number[];
-/** How many bytes of ENDBR64 `code` starts with: 4, or 0 when it does not start with one. */
-export declare function endbrLength(code: Uint8Array): number;
+import type { XenVersion } from "../xen/version.js";
 export interface XenSymbol {
     /** The name the hypervisor's symbol lookup knows: `file#name` for local symbols. */
     readonly name: string;
@@ -53,7 +49,7 @@ export declare class XenSyms {
      * xen_minor_version() return them (xen/common/version.c: `mov $imm32, %eax` after an
      * optional ENDBR64), the point release from xen_extra_version()'s string (".2" -> 2;
      * undefined for "-unstable", "-rc" or when it cannot be read). Undefined when the code has
-     * another shape. The loader's checks differ within a minor version (xen-version.ts).
+     * another shape. The loader's checks differ within a minor version (src/xen/changes.ts).
      */
     version(): XenVersion | undefined;
     /**

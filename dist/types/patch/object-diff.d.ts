@@ -1,8 +1,6 @@
 import type { ElfSection } from "../elf/reader.js";
-import { type XenVersion } from "../livepatch/xen-version.js";
+import { type XenVersion } from "../xen/version.js";
 import { type ObjectModel, type Unit } from "./object-model.js";
-/** A jump to the new code is 5 bytes (e9 rel32): a shorter function cannot hold it. */
-export declare const MIN_PATCHABLE_SIZE = 5;
 export interface ChangedFunction {
     /** The function in the patched object. */
     unit: Unit;

@@ -18,7 +18,10 @@ export interface Unit {
     /** Relocations with offsets relative to `start`. */
     relas: ElfRela[];
 }
-/** Special sections of fixed-size entries whose first field locates code (see Xen's loader). */
+/**
+ * The special sections as the builder moves them: an entry is one unit of the ABI's row
+ * (an assertion's two bug frames travel together).
+ */
 export declare const SPECIAL_SECTIONS: ReadonlyArray<{
     name: string;
     entrySize: number;

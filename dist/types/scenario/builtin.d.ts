@@ -7,7 +7,7 @@
  * dom0 (TCG, 2 CPUs): the hook messages in their order and the refusal texts. Xen's own
  * lines are quoted in the YAML's comments; docs/scenarios.md has the longer excerpts.
  */
-import { type XenVersion } from "../livepatch/xen-version.js";
+import { type XenVersion } from "../xen/version.js";
 import type { Payload } from "../livepatch/payload.js";
 import { type Scenario } from "./format.js";
 /** What the default scenario needs to know of one payload of the user's stack. */

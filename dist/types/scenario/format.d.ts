@@ -89,7 +89,7 @@ export interface Scenario {
     steps: ScenarioStep[];
 }
 export declare function formatErrno(e: Errno): string;
-export declare const MAX_PAYLOAD_NAME = 127;
+export declare const MAX_PAYLOAD_NAME: number;
 export declare function isPayloadName(name: string): boolean;
 /** Reads and parses a scenario file (see parseScenario); an unreadable one is a `scenario` mistake. */
 export declare function loadScenarioFile(path: string): Promise<Scenario>;

@@ -1,7 +1,8 @@
 import type { ElfRela, ElfSection } from "../elf/reader.js";
 import { type Payload } from "../livepatch/payload.js";
+import { type RelocationKind } from "../xen/abi.js";
 import type { XenSyms } from "../livepatch/xen-syms.js";
-import { type XenVersion } from "../livepatch/xen-version.js";
+import { type XenVersion } from "../xen/version.js";
 /** One loader version's rules, as data. */
 export interface LoaderVersion {
     readonly name: string;
@@ -19,10 +20,7 @@ export interface LoaderVersion {
     /** ROUNDUP(x, a) as the loader's calc_section() computes it, including a = 0. */
     readonly roundUp: (x: bigint, align: bigint) => bigint;
     /** Relocation types: bytes written, and whether the value is PC-relative and range-checked. */
-    readonly relocations: ReadonlyMap<number, {
-        width: 0 | 4 | 8;
-        pcRelative: boolean;
-    }>;
+    readonly relocations: ReadonlyMap<number, RelocationKind>;
     /** ±range of old_addr - new_addr (livepatch_verify_distance, ARCH_LIVEPATCH_RANGE). */
     readonly patchRange: bigint;
     /** Bits of a canonical x86-64 address (48: bits 63..47 equal). */
@@ -109,7 +107,7 @@ export declare const XEN_4_20: LoaderVersion;
 export declare const XEN_4_21: LoaderVersion;
 /**
  * The loader model for a hypervisor of `version` (see XenSyms.version()), to the point
- * release: each change of xen-version.ts the release has. 4.17's model for anything older
+ * release: each change of src/xen/changes.ts the release has. 4.17's model for anything older
  * or unknown; an unknown point release counts as the minor's first.
  */
 export declare function loaderFor(version: (Pick<XenVersion, "major" | "minor"> & Partial<XenVersion>) | undefined): LoaderVersion;

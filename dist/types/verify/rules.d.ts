@@ -11,7 +11,7 @@
  * `changes` says where a later loader differs (its verdict, errno or message), and
  * `since` which releases have the rule at all (a section only a later loader reads).
  */
-import { type XenChange, type XenVersion } from "../livepatch/xen-version.js";
+import { type XenChange, type XenVersion } from "../xen/version.js";
 export type Severity = "error" | "warning" | "note";
 export type LoaderVerdict = "refuses-upload" | "refuses-apply" | "accepts" | "crashes";
 /** How a later loader treats a rule's defect, from the releases that have `change`. */

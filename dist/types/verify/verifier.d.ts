@@ -1,6 +1,6 @@
 import { ElfFormatError } from "../elf/reader.js";
 import { Payload } from "../livepatch/payload.js";
-import { type XenSyms } from "../livepatch/xen-syms.js";
+import type { XenSyms } from "../livepatch/xen-syms.js";
 import { type LoaderVersion } from "./loader-model.js";
 import { type Finding } from "./rules.js";
 export interface VerifyTarget {
