@@ -134,38 +134,24 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
       await log(
         `${step.name}: ${objects.length} object(s) recompiled differently: ${objects.map((o) => o.patched.file).join(", ")}`,
       );
-      // Correlate, compare and classify each object: the annotated model of the step.
-      const diffs = objects.map((o) =>
-        annotate(o, { lineMoved: linesMovedBy(step.apply), xenVersion: opts.base.xenVersion }),
-      );
-      const layouts = layoutFindings(
-        await stepLayouts(opts, step, tree, diffs, make.env, log),
-        diffs,
-        opts.allowLayoutChanges ?? false,
-      );
       const earlier = stackNames;
-      const plan = includeInPayload(diffs, {
-        nameTaken: (name) => xenSyms.lookup(name) !== undefined || earlier.has(name),
-        payloadName: step.name,
+      const nameTaken = (name: string) => xenSyms.lookup(name) !== undefined || earlier.has(name);
+      const { source, warnings } = await payloadPasses(objects, {
+        opts,
+        step,
+        tree,
+        env: make.env,
+        nameTaken,
+        log,
       });
-      const refusals = checkPatchability({
-        diffs,
-        layout: layouts.refusals,
-        ignoreInitChanges: opts.ignoreInitChanges ?? false,
-        problems: plan.problems,
-        functionEntries: plan.funcEntries.length,
-      });
-      if (refusals.length > 0) throw refusal(step, refusals);
-      const ignored = opts.ignoreInitChanges ? diffs.flatMap((d) => d.initChanges) : [];
-      const source = payloadSource(plan, ignored);
       for (const name of source.symbols) stackNames.add(name);
       const dir = await writeStepSource(opts.sourcesDir, step, source, log);
-      generated.push({ dir, step, source, warnings: layouts.warnings });
+      generated.push({ dir, step, source, warnings });
     }
   } finally {
     await rm(work, { recursive: true, force: true });
   }
-
+  // The link: assembled and linked against the base like any hand-written payload.
   await log("assembling and linking the payloads");
   const built = await buildSourcePayloads({
     base: opts.base,
@@ -180,6 +166,52 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
     ...(opts.logFile ? { logFile: opts.logFile } : {}),
   });
   return built.map((payload, i) => patchPayload(payload, generated[i]!));
+}
+
+interface StepContext {
+  opts: BuildPatchPayloadsOptions;
+  step: Step;
+  /** The patched tree, and the environment it was rebuilt with. */
+  tree: string;
+  env: NodeJS.ProcessEnv;
+  /** Whether the hypervisor or an earlier payload of the stack has a symbol name. */
+  nameTaken: (name: string) => boolean;
+  log: Log;
+}
+
+/**
+ * The passes over one step's recompiled objects, in kpatch's order (create-diff-object's
+ * main(): include before verify patchability, so what cannot be carried is refused with
+ * the rest). Throws the step's refusal, every reason listed once.
+ */
+async function payloadPasses(
+  objects: readonly RecompiledObject[],
+  ctx: StepContext,
+): Promise<{ source: PayloadSource; warnings: string[] }> {
+  const { opts, step } = ctx;
+  // Correlate, compare, classify: the annotated model, one diff per object.
+  const diffOptions = { lineMoved: linesMovedBy(step.apply), xenVersion: opts.base.xenVersion };
+  const diffs = objects.map((o) => annotate(o, diffOptions));
+  // Compare the data layouts the changed units see.
+  const layouts = layoutFindings(
+    await stepLayouts(ctx, diffs),
+    diffs,
+    opts.allowLayoutChanges ?? false,
+  );
+  // Include: what goes into the payload.
+  const plan = includeInPayload(diffs, { nameTaken: ctx.nameTaken, payloadName: step.name });
+  // Check patchability: every refusal, collected here and reported once.
+  const refusals = checkPatchability({
+    diffs,
+    layout: layouts.refusals,
+    ignoreInitChanges: opts.ignoreInitChanges ?? false,
+    problems: plan.problems,
+    functionEntries: plan.funcEntries.length,
+  });
+  if (refusals.length > 0) throw refusal(step, refusals);
+  // Emit: the payload's source, a function of the plan.
+  const ignored = opts.ignoreInitChanges ? diffs.flatMap((d) => d.initChanges) : [];
+  return { source: payloadSource(plan, ignored), warnings: layouts.warnings };
 }
 
 /** The log's lines, each with the seconds since the build started. */
@@ -249,22 +281,15 @@ function annotate(o: RecompiledObject, options: DiffOptions): ObjectDiff {
  * layout.ts). New objects have no base to compare with; init-only ones are refused or
  * ignored.
  */
-async function stepLayouts(
-  opts: BuildPatchPayloadsOptions,
-  step: Step,
-  tree: string,
-  diffs: readonly ObjectDiff[],
-  env: NodeJS.ProcessEnv,
-  log: Log,
-) {
+async function stepLayouts(ctx: StepContext, diffs: readonly ObjectDiff[]) {
   const changedUnits = diffs.map((d) => d.patched.file).filter((f) => !f.endsWith(".init.o"));
-  await log(`${step.name}: comparing data layouts of ${changedUnits.length} unit(s)`);
+  await ctx.log(`${ctx.step.name}: comparing data layouts of ${changedUnits.length} unit(s)`);
   return compareLayouts({
-    baseTree: opts.base.tree,
-    patchedTree: tree,
+    baseTree: ctx.opts.base.tree,
+    patchedTree: ctx.tree,
     objects: changedUnits,
-    env,
-    ...(opts.logFile ? { logFile: opts.logFile } : {}),
+    env: ctx.env,
+    ...(ctx.opts.logFile ? { logFile: ctx.opts.logFile } : {}),
   });
 }
 
