@@ -20,7 +20,7 @@ interface UnitClass {
 const isFunction = (c: UnitComparison) => c.unit.kind === "function";
 const isData = (c: UnitComparison) => c.unit.kind === "object" && c.original !== undefined;
 const isInit = (unit: Unit) => /^\.init\b|\.init\./.test(unit.section.name);
-const initChange = (c: UnitComparison, diff: ObjectDiff, name: string, why: string) =>
+const initChange = (diff: ObjectDiff, name: string, why: string) =>
   diff.initChanges.push({ name, object: diff.patched.file, why });
 
 export const CLASSES: readonly UnitClass[] = [
@@ -29,7 +29,6 @@ export const CLASSES: readonly UnitClass[] = [
     holds: (c) => isFunction(c) && !c.original && isInit(c.unit),
     record: (c, diff) =>
       initChange(
-        c,
         diff,
         c.unit.xenName,
         "new init code: a livepatch is applied after boot, so it would never run",
@@ -45,7 +44,6 @@ export const CLASSES: readonly UnitClass[] = [
     holds: (c) => isFunction(c) && c.difference !== undefined && isInit(c.unit),
     record: (c, diff) =>
       initChange(
-        c,
         diff,
         c.original!.xenName,
         `init code (${c.unit.section.name}), which ran at boot and is gone: ${c.difference}`,
@@ -68,7 +66,6 @@ export const CLASSES: readonly UnitClass[] = [
     holds: (c) => isData(c) && isInit(c.unit) && c.valueChanged === true,
     record: (c, diff) =>
       initChange(
-        c,
         diff,
         c.original!.xenName,
         `init data (${c.unit.section.name}) changed: it was used at boot and is gone`,
