@@ -11,7 +11,6 @@ import {
   SHF_EXECINSTR,
   SHF_MERGE,
   SHF_STRINGS,
-  SHF_WRITE,
   SHN_LORESERVE,
   SHN_UNDEF,
   SHT_NOBITS,
@@ -31,7 +30,16 @@ import {
   parseElf,
 } from "../elf/reader.js";
 import { createHash } from "node:crypto";
-import { SPECIAL_SECTIONS as XEN_SPECIAL_SECTIONS } from "../xen/abi.js";
+import { pcRelativeBias } from "./rip-relative.js";
+import {
+  SPECIAL_SECTIONS,
+  SUPPORT_CODE_SECTIONS,
+  UNREGISTERED_TABLES,
+  isCode,
+  isWritable,
+  stripCloneNumber,
+  withoutLineBits,
+} from "./sections.js";
 
 export type UnitKind = "function" | "object";
 
@@ -53,13 +61,6 @@ export interface Unit {
   /** Relocations with offsets relative to `start`. */
   relas: ElfRela[];
 }
-
-/**
- * The special sections as the builder moves them: an entry is one unit of the ABI's row
- * (an assertion's two bug frames travel together).
- */
-export const SPECIAL_SECTIONS: ReadonlyArray<{ name: string; entrySize: number }> =
-  XEN_SPECIAL_SECTIONS.map((s) => ({ name: s.name, entrySize: s.entrySize * s.entriesPerUnit }));
 
 const PC_RELATIVE = new Set([R_X86_64_PC32, R_X86_64_PLT32]);
 
@@ -310,7 +311,7 @@ export class ObjectModel {
     for (const s of this.elf.sections) {
       if (!(s.flags & SHF_ALLOC) || special.has(s.name) || SUPPORT_CODE_SECTIONS.has(s.name))
         continue;
-      if (UNREGISTERED_TABLES.has(s.name)) continue; // refused on their own (object-diff.ts)
+      if (UNREGISTERED_TABLES.has(s.name)) continue; // refused on their own (patchability.ts)
       // Anonymous read-only data only the routine itself reads (a jump table) is its own.
       let own: boolean | undefined;
       const ownTable = () =>
@@ -539,62 +540,6 @@ function codeRanges(section: ElfSection, functions: readonly ElfSymbol[]): CodeR
   return ranges;
 }
 
-/**
- * How far the end of the instruction holding a RIP-relative field at `field` lies past the
- * field's start: 4, plus the immediate that follows the displacement. The compiler biases
- * the addend by it (`cmpb $0, once(%rip)` has addend -5), so the target is addend + bias.
- * Decodes only what matters: a ModRM byte with mod 00, r/m 101 just before the field, and
- * the opcodes whose immediate follows it (Intel SDM vol. 2, opcode map, table A-2/A-6).
- * Anything else (a call, a jump, a plain load or store) has no immediate: 4.
- */
-export function pcRelativeBias(code: Uint8Array, field: number): number {
-  const modrm = code[field - 1];
-  if (modrm === undefined || (modrm & 0xc7) !== 0x05) return 4;
-  const reg = (modrm >> 3) & 7;
-  const op = code[field - 2];
-  const escape = code[field - 3] === 0x0f;
-  if (code[field - 4] === 0x0f && code[field - 3] === 0x3a) return 5; // 0f 3a: all take an imm8
-  // An operand-size prefix before the opcode (and its REX) makes a full immediate 2 bytes.
-  const operandSize16 = (at: number) => {
-    for (let i = at - 1; i >= Math.max(0, at - 4); i--) {
-      const b = code[i]!;
-      if (b === 0x66) return true;
-      if ((b & 0xf0) !== 0x40 && b !== 0xf0 && b !== 0xf2 && b !== 0xf3) return false;
-    }
-    return false;
-  };
-  if (escape) {
-    // bt/bts/btr/btc with an immediate; shld/shrd imm8; SSE/AVX forms with an imm8.
-    if (op === 0xba || op === 0xa4 || op === 0xac) return 5;
-    if (
-      op !== undefined &&
-      (op === 0x70 || op === 0xc2 || op === 0xc4 || op === 0xc5 || op === 0xc6)
-    )
-      return 5;
-    return 4;
-  }
-  switch (op) {
-    case 0x80:
-    case 0x82:
-    case 0x83:
-    case 0xc0:
-    case 0xc1:
-    case 0xc6:
-    case 0x6b:
-      return 5;
-    case 0x81:
-    case 0xc7:
-    case 0x69:
-      return operandSize16(field - 2) ? 6 : 8;
-    case 0xf6:
-      return reg <= 1 ? 5 : 4;
-    case 0xf7:
-      return reg <= 1 ? (operandSize16(field - 2) ? 6 : 8) : 4;
-    default:
-      return 4;
-  }
-}
-
 export type RelocationTarget =
   | { kind: "undefined"; name: string; symbol: ElfSymbol }
   | { kind: "section"; section: ElfSection; offset: number; probe: number; symbol: ElfSymbol };
@@ -609,48 +554,9 @@ export interface SpecialEntry {
   unit: Unit | undefined;
 }
 
-/**
- * A bug frame's displacements carry its line number above their low 24 bits
- * (xen/arch/x86/include/asm/bug.h); in an object, the place is in the low bits.
- */
-export function withoutLineBits(addend: bigint): bigint {
-  return addend & 0xffffffn;
-}
-
 /** A split-off cold part (`foo.cold`): entered only from its function, and jumping back in. */
 export function isColdPart(unit: Unit): boolean {
   return unit.name.endsWith(".cold");
-}
-
-/**
- * Code sections without function symbols that belong to the functions around them:
- * alternatives' replacements and exception fixups. They are copied whole, under their own
- * name, which Xen's loader looks them up by.
- */
-export const SUPPORT_CODE_SECTIONS: ReadonlySet<string> = new Set([
-  ".altinstr_replacement",
-  ".fixup",
-]);
-
-/**
- * Tables of entries about code that Xen's livepatch loader does not register for a
- * payload: it looks up `.ex_table` but not the pre-exception table (xen/common/livepatch.c,
- * prepare_payload()), so a payload's code cannot have entries there.
- */
-export const UNREGISTERED_TABLES: ReadonlySet<string> = new Set([".ex_table.pre"]);
-
-export function isWritable(section: ElfSection): boolean {
-  // .data.rel.ro holds constants with relocations: written only while loading.
-  return Boolean(section.flags & SHF_WRITE) && !section.name.startsWith(".data.rel.ro");
-}
-
-export function isCode(section: ElfSection): boolean {
-  return Boolean(section.flags & SHF_EXECINSTR);
-}
-
-/** `foo.isra.0` and `foo.isra.3` are the same clone built twice; `buf.12` the same static. */
-export function stripCloneNumber(name: string): string {
-  return name.replace(/\.\d+$/, "");
 }
 
 /** A section's name without the compiler's numbering (`.rodata.str1.1` stays as it is). */

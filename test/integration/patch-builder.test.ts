@@ -1,6 +1,8 @@
 // The native patch builder on real patches against the Debian 4.17.5 base: what it puts
-// in each payload, that the verifier finds nothing wrong, and what it refuses.
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+// in each payload, that the verifier finds nothing wrong, and what it refuses (the
+// fixtures NAME-REFUSED.patch, each with its message in NAME-REFUSED.expect).
+import { readdirSync } from "node:fs";
+import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -35,6 +37,10 @@ const names = (p: PatchPayload) => p.functions.map((f) => f.name).sort();
 
 const SINGLE = ["extra-version", "new-function", "hooks", "changeset-denied"];
 const STACK = ["stack-1-compiler", "stack-2-compile-date"];
+// kpatch's convention: NAME-REFUSED.patch must be refused with NAME-REFUSED.expect.
+const FIXTURES = readdirSync(patchFixture(""));
+const patchNames = FIXTURES.filter((f) => f.endsWith(".patch")).map((f) => f.slice(0, -6));
+const REFUSED = patchNames.filter((n) => n.endsWith("-REFUSED")).sort();
 let built: Array<Awaited<ReturnType<typeof buildPatches>>>;
 let independent: PatchPayload[];
 let stacked: PatchPayload[];
@@ -151,80 +157,63 @@ describe("patch payloads on the real hypervisor", () => {
 });
 
 describe("what the builder refuses", () => {
-  async function refusal(name: string, text: string): Promise<string> {
-    const dir = await mkdtemp(join(tmpdir(), "xlci-patch-refusal-"));
-    const file = join(dir, name);
-    await writeFile(file, text);
-    return buildPatches([file], "stacked").then(
-      () => "built",
-      (e: Error) => e.message,
-    );
+  /** What building one fixture alone says, built once per fixture for the tests that ask. */
+  const messages = new Map<string, Promise<string>>();
+  function refusal(name: string): Promise<string> {
+    if (!messages.has(name)) {
+      messages.set(
+        name,
+        buildPatches([patchFixture(`${name}.patch`)], "stacked").then(
+          () => "built",
+          (e: Error) => e.message,
+        ),
+      );
+    }
+    return messages.get(name)!;
   }
 
+  it("builds every other fixture above, and has an .expect for each refused one", () => {
+    const others = patchNames.filter((n) => !REFUSED.includes(n));
+    expect(others.sort()).toEqual([...SINGLE, ...STACK].sort());
+    const expects = FIXTURES.filter((f) => f.endsWith(".expect")).map((f) => f.slice(0, -7));
+    expect(expects.sort()).toEqual(REFUSED);
+  });
+
+  it.each(REFUSED)(
+    "refuses %s with the message of its .expect",
+    async (name) => {
+      const expected = (await readFile(patchFixture(`${name}.expect`), "utf8")).trimEnd();
+      // The message names the patch by its path: the .expect by its file name.
+      const message = (await refusal(name)).replaceAll(`${patchFixture("")}/`, "");
+      expect(message).toBe(expected);
+    },
+    600_000,
+  );
+
   it("names the hunk that does not apply", async () => {
-    const text = (await readFile(patchFixture("extra-version.patch"), "utf8")).replace(
-      "-    return XEN_EXTRAVERSION;",
-      "-    return XEN_EXTRAVERSION_NOT_THERE;",
-    );
-    expect(await refusal("stale.patch", text)).toMatch(
-      /stale\.patch:3: hunk 1 of xen\/common\/version\.c \(@@ -57,7 \+57,7 @@\) does not apply/,
+    expect(await refusal("stale-hunk-REFUSED")).toMatch(
+      /stale-hunk-REFUSED\.patch:3: hunk 1 of xen\/common\/version\.c \(@@ -57,7 \+57,7 @@\) does not apply/,
     );
   }, 600_000);
 
   it("sees no change in code that only moved down (bug frames keep their line apart)", async () => {
-    const text = [
-      "--- a/xen/common/kernel.c",
-      "+++ b/xen/common/kernel.c",
-      "@@ -1,3 +1,5 @@",
-      "+/* Two lines more: every bug frame below now has another line number. */",
-      "+",
-      " /******************************************************************************",
-      "  * kernel.c",
-      "  * ",
-      "",
-    ].join("\n");
-    const message = await refusal("moved.patch", text);
+    const message = await refusal("moved-REFUSED");
     expect(message).toMatch(
-      /moved\.patch cannot be built into a livepatch:\n {2}- the patch changes no function/,
+      /moved-REFUSED\.patch cannot be built into a livepatch:\n {2}- the patch changes no function/,
     );
     // The objects did change: their bug frames hold the new line numbers.
     expect(message).toMatch(/objects that differ: xen\/common\/kernel\.o$/);
   }, 600_000);
 
   it("refuses a change to init code", async () => {
-    const text = [
-      "--- a/xen/common/kernel.c",
-      "+++ b/xen/common/kernel.c",
-      "@@ -199,4 +199,5 @@",
-      " static void __init _cmdline_parse(const char *cmdline)",
-      " {",
-      '+    printk("livepatch-ci: parsing\\n");',
-      "     parse_params(cmdline, __setup_start, __setup_end);",
-      " }",
-      "",
-    ].join("\n");
-    const message = await refusal("init.patch", text);
-    expect(message).toMatch(/init\.patch cannot be built into a livepatch/);
+    const message = await refusal("init-code-REFUSED");
+    expect(message).toMatch(/init-code-REFUSED\.patch cannot be built into a livepatch/);
     // _cmdline_parse() is inlined into cmdline_parse(), also init code.
     expect(message).toMatch(/cmdline_parse \(xen\/common\/kernel\.o\) is init code/);
   }, 600_000);
 
   it("refuses a new initial value of live data", async () => {
-    const text = [
-      "--- a/xen/common/version.c",
-      "+++ b/xen/common/version.c",
-      "@@ -95,7 +95,7 @@",
-      " }",
-      " ",
-      " static const void *build_id_p __read_mostly;",
-      "-static unsigned int build_id_len __read_mostly;",
-      "+static unsigned int build_id_len __read_mostly = 1;",
-      " ",
-      " int xen_build_id(const void **p, unsigned int *len)",
-      " {",
-      "",
-    ].join("\n");
-    const message = await refusal("data.patch", text);
+    const message = await refusal("live-data-REFUSED");
     expect(message).toMatch(/version\.c#build_id_len .*has a new initial value/);
   }, 600_000);
 });

@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { emitPayloadSource } from "../../src/patch/emit.js";
 import { debugCommand, parsePahole, recordedCommand } from "../../src/patch/layout.js";
 import { diffObjects, embeddedLineChange } from "../../src/patch/object-diff.js";
-import { ObjectModel, pcRelativeBias } from "../../src/patch/object-model.js";
+import { ObjectModel } from "../../src/patch/object-model.js";
+import { pcRelativeBias } from "../../src/patch/rip-relative.js";
 
 const dir = mkdtempSync(join(tmpdir(), "xlci-object-diff-"));
 // Xen's compiler.h makes every symbol hidden, so -fpic code reaches them PC-relative.
