@@ -127,10 +127,10 @@ export function evaluateStep(
 
   // From here on every command ran to its end.
   const done = runs as readonly CommandRun[];
-  const problems: string[] = [];
   const actionCommand = planned.commands[0]!.command;
   const kind = stepKind(step.action);
-  problems.push(...kind.judge(step, action, actionCommand));
+  // The action as its kind judges it, then what any step may expect.
+  const problems = kind.judge(step, action, actionCommand);
 
   let i = 1;
   let checked = { command: actionCommand, output: action.output };
