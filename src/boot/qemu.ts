@@ -1,8 +1,8 @@
-// Boots the hypervisor with a dom0 in QEMU: the command line, the process and the
-// deadlines. What the serial console says (Xen's banner, dom0's setup, each step of the
-// guest's /init, a crash) is console.ts's to read; this file arms a deadline for each
-// phase the reader reports, ends the run at once on a hypervisor panic or dom0 crash, and
-// makes sure QEMU never outlives the call.
+// Boots the hypervisor with a dom0 in QEMU: the process and the deadlines (the command
+// line is qemu-args.ts's). What the serial console says (Xen's banner, dom0's setup, each
+// step of the guest's /init, a crash) is console.ts's to read; this file arms a deadline
+// for each phase the reader reports, ends the run at once on a hypervisor panic or dom0
+// crash, and makes sure QEMU never outlives the call.
 import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
@@ -19,84 +19,18 @@ import {
   type StepResult,
 } from "./console.js";
 import { type Accel, kvmStatus } from "./kvm.js";
+import { qemuArgs } from "./qemu-args.js";
 
 // The console reader's names, where callers have always found them.
 export { cleanConsoleLine, detectCrash, type CrashKind, type StepResult } from "./console.js";
 
 export type { Accel } from "./kvm.js";
-
-export interface QemuArgsOptions {
-  /** The multiboot hypervisor image (`xen/xen`). */
-  xenImage: string;
-  /** dom0's kernel. */
-  kernel: string;
-  /** dom0's initramfs. */
-  initrd: string;
-  memoryMb: number;
-  cpus: number;
-  accel: Accel;
-  /** Xen's command line; default defaultXenCmdline(memoryMb). */
-  xenCmdline?: string;
-  /** dom0's command line; default DEFAULT_DOM0_CMDLINE. */
-  dom0Cmdline?: string;
-}
-
-/**
- * Xen on com1, as chatty as it gets, and halted rather than rebooted after a panic. The
- * serial transmit buffer is 1 MiB instead of 16 KiB: a debug build (master's defconfig)
- * prints every section and symbol of an upload, which outruns the emulated UART, and once
- * the buffer is full Xen drops characters (tx_quench, drivers/char/serial.c), dom0's step
- * markers and the loader's verdict among them.
- */
-export function defaultXenCmdline(memoryMb: number): string {
-  const dom0Mb = Math.floor(memoryMb / 2);
-  return `console=com1 com1=115200,8n1 serial_tx_buffer=1M dom0_mem=${dom0Mb}M loglvl=all guest_loglvl=all noreboot`;
-}
-
-/** dom0's console is the Xen console (hvc0), which Xen copies to com1. */
-export const DEFAULT_DOM0_CMDLINE = "console=hvc0 earlyprintk=xen";
-
-// Under TCG, `-cpu max` crashes dom0 early; qemu64 with SVM is what Xen's own CI uses.
-const TCG_CPU = "qemu64,+svm";
-// Under KVM: the recipe known to work on GitHub's runners (no nested SVM, no
-// ARCH_CAPABILITIES MSR, no 5-level paging; Xen told not to use CET).
-const KVM_CPU = "host,-svm,-arch-capabilities,-la57";
-const KVM_XEN_CMDLINE = "cet=no-shstk,no-ibt";
-
-/** One `-initrd` multiboot module: `path[ cmdline]`, with commas doubled (QEMU's escape). */
-function multibootModule(path: string, cmdline?: string): string {
-  // QEMU takes the path up to the first space; there is no escape for a space.
-  if (/\s/.test(path))
-    throw new Error(`QEMU cannot load a multiboot module from '${path}' (space in path)`);
-  return (cmdline ? `${path} ${cmdline}` : path).replaceAll(",", ",,");
-}
-
-/** The QEMU command line (without the program name) that boots Xen with dom0. */
-export function qemuArgs(o: QemuArgsOptions): string[] {
-  const kvm = o.accel === "kvm";
-  const xenCmdline = o.xenCmdline ?? defaultXenCmdline(o.memoryMb);
-  return [
-    "-machine",
-    `q35,accel=${o.accel}`,
-    "-cpu",
-    kvm ? KVM_CPU : TCG_CPU,
-    "-m",
-    String(o.memoryMb),
-    "-smp",
-    String(o.cpus),
-    "-nographic",
-    "-no-reboot",
-    "-kernel",
-    o.xenImage,
-    "-append",
-    kvm ? `${xenCmdline} ${KVM_XEN_CMDLINE}` : xenCmdline,
-    "-initrd",
-    [
-      multibootModule(o.kernel, o.dom0Cmdline ?? DEFAULT_DOM0_CMDLINE),
-      multibootModule(o.initrd),
-    ].join(","),
-  ];
-}
+export {
+  DEFAULT_DOM0_CMDLINE,
+  defaultXenCmdline,
+  qemuArgs,
+  type QemuArgsOptions,
+} from "./qemu-args.js";
 
 /** True when this process may use KVM (/dev/kvm opens read-write); kvm.ts says why not. */
 export async function kvmUsable(): Promise<boolean> {
@@ -253,13 +187,13 @@ export async function bootXen(opts: BootOptions): Promise<BootResult> {
   return { ...tcg, kvmFallback: { reason, durationMs: kvm.durations.totalMs } };
 }
 
+/** One boot with one accelerator: its command line, its console log, then the run itself. */
 async function bootOnce(
   opts: BootOptions,
   accel: Accel,
   kvmTrial = false,
   logHeader?: string,
 ): Promise<BootResult> {
-  const timeouts = { ...DEFAULT_BOOT_TIMEOUTS, ...opts.timeouts };
   const memoryMb = opts.memoryMb ?? 2048;
   const args = qemuArgs({
     xenImage: opts.xenImage,
@@ -273,224 +207,302 @@ async function bootOnce(
   });
   const program = opts.qemu ?? "qemu-system-x86_64";
   const command = [program, ...args];
-  const steps = opts.steps ?? [];
-  const limitOf: Record<Deadline, number> = {
-    firstSignOfLife: kvmTrial
-      ? Math.min(KVM_FIRST_SIGN_OF_LIFE_MS, timeouts.firstSignOfLife)
-      : timeouts.firstSignOfLife,
-    dom0: timeouts.dom0,
-    step: timeouts.step,
-    shutdown: timeouts.shutdown,
-    crashReport: CRASH_SETTLE_MAX_MS,
-  };
+  const log = await openConsoleLog(opts.consoleLog, command, kvmTrial, logHeader);
+  return new QemuRun(opts, accel, kvmTrial, command, log).run();
+}
 
-  let log: WriteStream | undefined;
-  if (opts.consoleLog) {
-    await mkdir(dirname(opts.consoleLog), { recursive: true });
-    // The KVM trial starts the file; a TCG retry after it appends.
-    log = createWriteStream(opts.consoleLog, { flags: kvmTrial || !logHeader ? "w" : "a" });
-    if (logHeader) log.write(`\n=== xen-livepatch-ci: ${logHeader} ===\n`);
-    log.write(`=== xen-livepatch-ci: ${command.join(" ")} ===\n`);
+/** The console log file, started by the KVM trial (or a lone boot) and appended to by a TCG retry. */
+async function openConsoleLog(
+  path: string | undefined,
+  command: readonly string[],
+  kvmTrial: boolean,
+  logHeader: string | undefined,
+): Promise<WriteStream | undefined> {
+  if (!path) return undefined;
+  await mkdir(dirname(path), { recursive: true });
+  const log = createWriteStream(path, { flags: kvmTrial || !logHeader ? "w" : "a" });
+  if (logHeader) log.write(`\n=== xen-livepatch-ci: ${logHeader} ===\n`);
+  log.write(`=== xen-livepatch-ci: ${command.join(" ")} ===\n`);
+  return log;
+}
+
+/**
+ * QEMU started with its serial console on stdout. execa kills QEMU when this process exits
+ * or is ended by a signal (its `cleanup`), and follows a SIGTERM that QEMU ignores with
+ * SIGKILL after a grace period. The console is read as it arrives, so execa keeps no copy.
+ */
+function startQemu(program: string, args: readonly string[]) {
+  const child = execa(program, args, {
+    // The serial line's input: debug-key steps type on it.
+    stdin: "pipe",
+    buffer: false,
+    reject: false,
+    forceKillAfterDelay: KILL_GRACE_MS,
+  });
+  child.stdin?.on("error", () => {}); // QEMU gone: its exit is reported on its own
+  return child;
+}
+
+/**
+ * One QEMU process from start to exit: the console read line by line (console.ts says what
+ * each line means), a deadline armed for each phase the reader reports, the step protocol's
+ * requests answered on the serial input, and the result once QEMU is gone.
+ */
+class QemuRun {
+  private readonly timeouts: BootTimeouts;
+  private readonly limitOf: Record<Deadline, number>;
+  private readonly steps: readonly string[];
+  private readonly reader: ConsoleReader;
+  private readonly start = performance.now();
+  private child!: ReturnType<typeof startQemu>;
+  private ended: BootEnd | undefined;
+  /** A console line still being written (no newline yet). */
+  private partial = "";
+  private phase: Phase = START_PHASE;
+  private phaseTimer: NodeJS.Timeout | undefined;
+  /** Re-armed by every line of a crash report until the console goes quiet. */
+  private crashTimer: NodeJS.Timeout | undefined;
+  private totalTimer: NodeJS.Timeout | undefined;
+  private stderrPartial = "";
+  private readonly stderrLines: string[] = [];
+
+  constructor(
+    private readonly opts: BootOptions,
+    private readonly accel: Accel,
+    kvmTrial: boolean,
+    private readonly command: string[],
+    private readonly log: WriteStream | undefined,
+  ) {
+    this.timeouts = { ...DEFAULT_BOOT_TIMEOUTS, ...opts.timeouts };
+    this.limitOf = {
+      firstSignOfLife: kvmTrial
+        ? Math.min(KVM_FIRST_SIGN_OF_LIFE_MS, this.timeouts.firstSignOfLife)
+        : this.timeouts.firstSignOfLife,
+      dom0: this.timeouts.dom0,
+      step: this.timeouts.step,
+      shutdown: this.timeouts.shutdown,
+      crashReport: CRASH_SETTLE_MAX_MS,
+    };
+    this.steps = opts.steps ?? [];
+    this.reader = new ConsoleReader(this.steps);
   }
 
-  const start = performance.now();
-  const now = () => Math.round(performance.now() - start);
-  const reader = new ConsoleReader(steps);
-  let ended: BootEnd | undefined;
-  // A console line still being written (no newline yet).
-  let partial = "";
+  private now(): number {
+    return Math.round(performance.now() - this.start);
+  }
 
-  return new Promise<BootResult>((resolve, reject) => {
-    // execa kills QEMU when this process exits or is ended by a signal (its `cleanup`), and
-    // follows a SIGTERM that QEMU ignores with SIGKILL after a grace period. The console is
-    // read here as it arrives, so execa keeps no copy of it.
-    const child = execa(program, args, {
-      // The serial line's input: debug-key steps type on it.
-      stdin: "pipe",
-      buffer: false,
-      reject: false,
-      forceKillAfterDelay: KILL_GRACE_MS,
+  /** Starts QEMU and resolves once it has exited (rejects when it could not start). */
+  run(): Promise<BootResult> {
+    return new Promise<BootResult>((resolve, reject) => {
+      const [program, ...args] = this.command as [string, ...string[]];
+      this.child = startQemu(program, args);
+      const total = this.timeouts.total;
+      this.totalTimer = setTimeout(
+        () =>
+          this.finish({
+            kind: "timeout",
+            phase: this.phase.name,
+            limitMs: total,
+            message: this.timeoutMessage(
+              `Boot timed out: the whole run took longer than ${formatMs(total)}, now in ${this.phase.name} (${this.accel}).`,
+            ),
+          }),
+        total,
+      );
+      this.enter(this.phase);
+      const decoder = new TextDecoder();
+      this.child.stdout.on("data", (data: Buffer) =>
+        this.onConsole(decoder.decode(data, { stream: true }), data),
+      );
+      this.child.stderr.setEncoding("utf8");
+      this.child.stderr.on("data", (data: string) => this.onStderr(data));
+      void this.child.then((exit) => this.onExit(exit, resolve, reject));
     });
-    child.stdin?.on("error", () => {}); // QEMU gone: its exit is reported on its own
+  }
 
-    let phase: Phase = START_PHASE;
-    let phaseTimer: NodeJS.Timeout | undefined;
-    // Re-armed by every line of a crash report until the console goes quiet.
-    let crashTimer: NodeJS.Timeout | undefined;
-    const clearTimers = () => {
-      clearTimeout(phaseTimer);
-      clearTimeout(crashTimer);
-      clearTimeout(totalTimer);
-    };
-    const timeoutMessage = (headline: string) =>
-      [
-        headline,
-        `--- last ${TAIL_LINES} console lines ---`,
-        ...reader.tail(partial),
-        ...(opts.consoleLog ? [`(full console log: ${opts.consoleLog})`] : []),
-      ].join("\n");
-    const totalTimer = setTimeout(
-      () =>
-        finish({
-          kind: "timeout",
-          phase: phase.name,
-          limitMs: timeouts.total,
-          message: timeoutMessage(
-            `Boot timed out: the whole run took longer than ${formatMs(timeouts.total)}, now in ${phase.name} (${accel}).`,
-          ),
-        }),
-      timeouts.total,
-    );
+  // --- deadlines and ends ---
 
-    /** Ends the run for `why` (the first reason wins) and stops QEMU. */
-    function finish(why: BootEnd) {
-      ended ??= why;
-      reader.stop();
-      clearTimers();
-      child.kill();
+  private clearTimers(): void {
+    clearTimeout(this.phaseTimer);
+    clearTimeout(this.crashTimer);
+    clearTimeout(this.totalTimer);
+  }
+
+  private timeoutMessage(headline: string): string {
+    return [
+      headline,
+      `--- last ${TAIL_LINES} console lines ---`,
+      ...this.reader.tail(this.partial),
+      ...(this.opts.consoleLog ? [`(full console log: ${this.opts.consoleLog})`] : []),
+    ].join("\n");
+  }
+
+  /** Ends the run for `why` (the first reason wins) and stops QEMU. */
+  private finish(why: BootEnd): void {
+    this.ended ??= why;
+    this.reader.stop();
+    this.clearTimers();
+    this.child.kill();
+  }
+
+  /** Ends the run with the crash report (complete, or as far as it came). */
+  private endWithCrash(report = this.reader.crashReport()): void {
+    if (!report) return;
+    const what = report.kind === "hypervisor-panic" ? "The hypervisor panicked" : "dom0 crashed";
+    const during = report.during ? ` during ${report.during}` : "";
+    this.finish({
+      kind: report.kind,
+      lines: report.lines,
+      message: [
+        `${what}${during} ("${report.match}", ${this.accel}):`,
+        ...report.lines,
+        ...(this.opts.consoleLog ? [`(full console log: ${this.opts.consoleLog})`] : []),
+      ].join("\n"),
+    });
+  }
+
+  /** Starts a phase with its own deadline: passing it is a timeout (or ends a crash report). */
+  private enter(next: Phase): void {
+    this.phase = next;
+    clearTimeout(this.phaseTimer);
+    const limitMs = this.limitOf[next.deadline];
+    const expired =
+      next.deadline === "crashReport"
+        ? () => this.endWithCrash()
+        : () =>
+            this.finish({
+              kind: "timeout",
+              phase: next.name,
+              limitMs,
+              message: this.timeoutMessage(
+                `Boot timed out in ${next.name}: no progress within ${formatMs(limitMs)} (${this.accel}).`,
+              ),
+            });
+    this.phaseTimer = setTimeout(expired, limitMs);
+  }
+
+  // --- the console and the step protocol ---
+
+  /** Console output as it arrives (`text` decoded from `data`): whole lines go to the reader. */
+  private onConsole(text: string, data: Buffer): void {
+    this.log?.write(data);
+    const lines = (this.partial + text).split("\n");
+    this.partial = lines.pop() ?? "";
+    for (const line of lines) this.onConsoleLine(line);
+  }
+
+  /** One console line: the reader's events move the phase, flag a crash, or ask for a debug key. */
+  private onConsoleLine(raw: string): void {
+    const events = this.reader.push(raw, this.now());
+    this.opts.onLine?.(this.reader.lines.at(-1)!);
+    for (const event of events) {
+      if (event.kind === "phase") this.enter(event.phase);
+      else if (event.kind === "crash") {
+        this.crashTimer = setTimeout(() => this.endWithCrash(), CRASH_QUIET_MS);
+      } else if (event.kind === "crash-report") this.endWithCrash(event.report);
+      else if (event.kind === "debug-key") this.child.stdin?.write(debugKeyInput(event.key));
     }
+    if (this.reader.inCrashReport) this.crashTimer?.refresh();
+  }
 
-    /** Ends the run with the crash report (complete, or as far as it came). */
-    const endWithCrash = (report = reader.crashReport()) => {
-      if (!report) return;
-      const what = report.kind === "hypervisor-panic" ? "The hypervisor panicked" : "dom0 crashed";
-      const during = report.during ? ` during ${report.during}` : "";
-      finish({
-        kind: report.kind,
-        lines: report.lines,
-        message: [
-          `${what}${during} ("${report.match}", ${accel}):`,
-          ...report.lines,
-          ...(opts.consoleLog ? [`(full console log: ${opts.consoleLog})`] : []),
-        ].join("\n"),
-      });
+  /** QEMU's stderr: logged on lines of its own, kept for the exit message, watched for KVM errors. */
+  private onStderr(data: string): void {
+    const lines = (this.stderrPartial + data).split("\n");
+    this.stderrPartial = lines.pop() ?? "";
+    for (const line of lines) {
+      this.stderrLines.push(line);
+      // On a line of its own, even when the console is in the middle of one.
+      this.log?.write(`${this.partial ? "\n" : ""}[qemu] ${line}\n`);
+      if (this.accel === "kvm" && KVM_ERROR.test(line) && !this.ended) {
+        this.finish({ kind: "kvm-error", message: `QEMU reported a KVM error: ${line}` });
+      }
+    }
+  }
+
+  // --- shutdown ---
+
+  /** QEMU has exited: the last console line is read, the end decided, the result given. */
+  private onExit(
+    exit: Awaited<ReturnType<typeof startQemu>>,
+    resolve: (result: BootResult) => void,
+    reject: (error: Error) => void,
+  ): void {
+    const { exitCode, signal: killedBy, code: errorCode, originalMessage, cause } = exit;
+    this.clearTimers();
+    const code = exitCode ?? null;
+    const signal = killedBy ?? null;
+    // Neither an exit status nor a signal: QEMU never started.
+    if (exitCode === undefined && signal === null) {
+      this.log?.end();
+      const program = this.command[0]!;
+      reject(
+        startError(
+          program,
+          program,
+          errorCode,
+          originalMessage ?? "could not start",
+          undefined,
+          cause,
+        ),
+      );
+      return;
+    }
+    if (this.stderrPartial) this.stderrLines.push(this.stderrPartial);
+    if (this.partial) this.onConsoleLine(this.partial);
+    this.partial = "";
+    if (this.reader.inCrashReport) this.endWithCrash();
+    this.clearTimers();
+    const end = (this.ended ??= this.exitEnd(code, signal));
+    const result = this.result(end);
+    const done = () => resolve(result);
+    if (this.log) this.log.end(done);
+    else done();
+  }
+
+  /** How a boot ended that nothing ended before QEMU exited: a power-off, or QEMU's own exit. */
+  private exitEnd(code: number | null, signal: NodeJS.Signals | null): BootEnd {
+    if (this.reader.poweredOff && code === 0) return { kind: "poweroff" };
+    const stderrTail = this.stderrLines.filter(Boolean).slice(-TAIL_LINES);
+    return {
+      kind: "qemu-exit",
+      code,
+      signal,
+      message: [
+        `QEMU exited (${code === null ? `signal ${signal}` : `code ${code}`}) during ${this.phase.name}, before dom0 powered off (${this.accel}).`,
+        ...(stderrTail.length ? ["--- QEMU's stderr ---", ...stderrTail] : []),
+        `--- last ${TAIL_LINES} console lines ---`,
+        ...this.reader.tail(),
+      ].join("\n"),
     };
+  }
 
-    /** Starts a phase with its own deadline: passing it is a timeout (or ends a crash report). */
-    const enter = (next: Phase) => {
-      phase = next;
-      clearTimeout(phaseTimer);
-      const limitMs = limitOf[next.deadline];
-      const expired =
-        next.deadline === "crashReport"
-          ? () => endWithCrash()
-          : () =>
-              finish({
-                kind: "timeout",
-                phase: next.name,
-                limitMs,
-                message: timeoutMessage(
-                  `Boot timed out in ${next.name}: no progress within ${formatMs(limitMs)} (${accel}).`,
-                ),
-              });
-      phaseTimer = setTimeout(expired, limitMs);
+  private result(end: BootEnd): BootResult {
+    const { reader } = this;
+    const totalMs = this.now();
+    reader.finish(totalMs);
+    // (Fields in the order, and present or absent, as results have always had them.)
+    const durations: BootResult["durations"] = { totalMs };
+    if (reader.bannerMs !== undefined) durations.firstSignOfLifeMs = reader.bannerMs;
+    if (reader.dom0ReadyMs !== undefined) durations.dom0ReadyMs = reader.dom0ReadyMs;
+    const result: BootResult = {
+      ok:
+        end.kind === "poweroff" &&
+        reader.setup?.rc === 0 &&
+        // Without the list of steps, every step that began must have ended well.
+        (this.opts.steps === undefined || reader.steps.length === this.steps.length) &&
+        reader.steps.every((s) => s.rc === 0),
+      end,
+      accel: this.accel,
+      steps: reader.steps,
+      durations,
+      console: reader.lines,
+      consoleLog: this.opts.consoleLog,
+      command: this.command,
+      pid: this.child.pid,
     };
-    enter(phase);
-
-    const onConsoleLine = (raw: string) => {
-      const events = reader.push(raw, now());
-      opts.onLine?.(reader.lines.at(-1)!);
-      for (const event of events) {
-        if (event.kind === "phase") enter(event.phase);
-        else if (event.kind === "crash") crashTimer = setTimeout(endWithCrash, CRASH_QUIET_MS);
-        else if (event.kind === "crash-report") endWithCrash(event.report);
-        else if (event.kind === "debug-key") child.stdin?.write(debugKeyInput(event.key));
-      }
-      if (reader.inCrashReport) crashTimer?.refresh();
-    };
-
-    const decoder = new TextDecoder();
-    child.stdout.on("data", (data: Buffer) => {
-      log?.write(data);
-      const lines = (partial + decoder.decode(data, { stream: true })).split("\n");
-      partial = lines.pop() ?? "";
-      for (const line of lines) onConsoleLine(line);
-    });
-    let stderrPartial = "";
-    const stderrLines: string[] = [];
-    child.stderr.setEncoding("utf8");
-    child.stderr.on("data", (data: string) => {
-      const lines = (stderrPartial + data).split("\n");
-      stderrPartial = lines.pop() ?? "";
-      for (const line of lines) {
-        stderrLines.push(line);
-        // On a line of its own, even when the console is in the middle of one.
-        log?.write(`${partial ? "\n" : ""}[qemu] ${line}\n`);
-        if (accel === "kvm" && KVM_ERROR.test(line) && !ended) {
-          finish({ kind: "kvm-error", message: `QEMU reported a KVM error: ${line}` });
-        }
-      }
-    });
-
-    void child.then(({ exitCode, signal: killedBy, code: errorCode, originalMessage, cause }) => {
-      clearTimers();
-      const code = exitCode ?? null;
-      const signal = killedBy ?? null;
-      // Neither an exit status nor a signal: QEMU never started.
-      if (exitCode === undefined && signal === null) {
-        log?.end();
-        reject(
-          startError(
-            program,
-            program,
-            errorCode,
-            originalMessage ?? "could not start",
-            undefined,
-            cause,
-          ),
-        );
-        return;
-      }
-      if (stderrPartial) stderrLines.push(stderrPartial);
-      if (partial) onConsoleLine(partial);
-      partial = "";
-      if (reader.inCrashReport) endWithCrash();
-      clearTimers();
-      if (!ended) {
-        if (reader.poweredOff && code === 0) ended = { kind: "poweroff" };
-        else {
-          const stderrTail = stderrLines.filter(Boolean).slice(-TAIL_LINES);
-          ended = {
-            kind: "qemu-exit",
-            code,
-            signal,
-            message: [
-              `QEMU exited (${code === null ? `signal ${signal}` : `code ${code}`}) during ${phase.name}, before dom0 powered off (${accel}).`,
-              ...(stderrTail.length ? ["--- QEMU's stderr ---", ...stderrTail] : []),
-              `--- last ${TAIL_LINES} console lines ---`,
-              ...reader.tail(),
-            ].join("\n"),
-          };
-        }
-      }
-      const totalMs = now();
-      reader.finish(totalMs);
-      // (Fields in the order, and present or absent, as results have always had them.)
-      const durations: BootResult["durations"] = { totalMs };
-      if (reader.bannerMs !== undefined) durations.firstSignOfLifeMs = reader.bannerMs;
-      if (reader.dom0ReadyMs !== undefined) durations.dom0ReadyMs = reader.dom0ReadyMs;
-      const result: BootResult = {
-        ok:
-          ended.kind === "poweroff" &&
-          reader.setup?.rc === 0 &&
-          // Without the list of steps, every step that began must have ended well.
-          (opts.steps === undefined || reader.steps.length === steps.length) &&
-          reader.steps.every((s) => s.rc === 0),
-        end: ended,
-        accel,
-        steps: reader.steps,
-        durations,
-        console: reader.lines,
-        consoleLog: opts.consoleLog,
-        command,
-        pid: child.pid,
-      };
-      if (reader.setup) result.setup = reader.setup;
-      const done = () => resolve(result);
-      if (log) log.end(done);
-      else done();
-    });
-  });
+    if (reader.setup) result.setup = reader.setup;
+    return result;
+  }
 }
 
 function formatMs(ms: number): string {

@@ -19,19 +19,16 @@
  * an action already done prints "No action needed." (exit 0). `load FILE` is upload and
  * apply under the file's base name; scenarios spell the two steps out instead.
  */
-import { debugKeyCommand } from "../boot/init-script.js";
 import type { Scenario, ScenarioStep } from "./format.js";
+import { stepKind } from "./steps/index.js";
+import { LIST_COMMAND } from "./steps/list.js";
+import { guestPayloadPath } from "./steps/payload.js";
+
+export { LIST_COMMAND } from "./steps/list.js";
+export { GUEST_PAYLOAD_DIR, guestPayloadPath } from "./steps/payload.js";
 
 /** Where the static tool goes in the guest (on the init script's PATH). */
 export const GUEST_TOOL_PATH = "/usr/sbin/xen-livepatch";
-/** Where payload NAME goes in the guest: /payloads/NAME.livepatch. */
-export const GUEST_PAYLOAD_DIR = "/payloads";
-export const LIST_COMMAND = "xen-livepatch list";
-
-export function guestPayloadPath(name: string): string {
-  return `${GUEST_PAYLOAD_DIR}/${name}.livepatch`;
-}
-
 export type CommandRole = "action" | "check" | "list";
 
 export interface PlannedCommand {
@@ -54,23 +51,9 @@ export interface ScenarioPlan {
   guestPayloads: Record<string, string>;
 }
 
-/** The command of a step's action. Payload names need no quoting (format.ts allows safe characters only). */
+/** The command of a step's action, as its kind (steps/) says. */
 export function actionCommand(step: ScenarioStep): string {
-  const a = step.action;
-  switch (a.kind) {
-    case "run":
-      return a.command;
-    case "key":
-      return debugKeyCommand(a.key);
-    case "list":
-      return LIST_COMMAND;
-    case "upload":
-      return `xen-livepatch upload ${a.payload} ${guestPayloadPath(a.payload)}`;
-    case "apply":
-      return `xen-livepatch apply ${a.payload}${a.nodeps ? " --nodeps" : ""}`;
-    default:
-      return `xen-livepatch ${a.kind} ${a.payload}`;
-  }
+  return stepKind(step.action).command(step.action);
 }
 
 export function planScenario(scenario: Scenario): ScenarioPlan {
@@ -83,8 +66,9 @@ export function planScenario(scenario: Scenario): ScenarioPlan {
     const commands = [add("action", actionCommand(step))];
     if (step.check !== undefined) commands.push(add("check", step.check));
     // A list step's own output is the list; any other step lists after its action.
-    if (step.list !== undefined && step.action.kind !== "list")
+    if (step.list !== undefined && !stepKind(step.action).printsList) {
       commands.push(add("list", LIST_COMMAND));
+    }
     return { step, commands };
   });
   const guestPayloads = Object.fromEntries(

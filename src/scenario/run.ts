@@ -1,20 +1,15 @@
 /**
  * Runs a scenario in one boot of the real hypervisor and judges every step: the guest runs
  * the planned commands (plan.ts), and each step passes or fails with a message saying what
- * was expected and what happened.
- *
- * What a step saw is read back from the serial console, where the guest's output and Xen's
- * own lines are interleaved, sometimes on one line: the tool prints "Applying hello... "
- * without a newline, Xen prints "(XEN) livepatch: hello: Applying 1 functions" on the same
- * line, and the tool's "completed" follows on the next. stepTranscripts() separates the two
- * again, keeping Xen's lines in order.
+ * was expected and what happened. What a step saw is read back from the serial console
+ * (transcript.ts); its action is judged by its kind (steps/), its expectations by checks.ts.
  */
 import { constants as fsConstants } from "node:fs";
 import { access, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { fetchGuestAssets, type GuestAssets } from "../boot/guest-assets.js";
-import { guestInitramfs, parseMarker } from "../boot/init-script.js";
+import { guestInitramfs } from "../boot/init-script.js";
 import { buildInitramfs, type InitramfsEntry } from "../boot/initramfs.js";
 import {
   bootXen,
@@ -27,103 +22,21 @@ import {
 import { buildGuestTool } from "../base/guest-tool.js";
 import type { XenBase } from "../base/xen.js";
 import { ConfigurationError } from "../util/errors.js";
-import { errnoName } from "../livepatch/errno.js";
-import {
-  formatErrno,
-  type ListExpectation,
-  type OutputCheck,
-  type Scenario,
-  type ScenarioStep,
-} from "./format.js";
+import { checkConsole, checkList, checkOutput } from "./checks.js";
+import type { Scenario } from "./format.js";
+import { excerpt, what } from "./messages.js";
 import { GUEST_TOOL_PATH, planScenario, type CommandRole, type PlannedStep } from "./plan.js";
+import { stepKind } from "./steps/index.js";
+import { stepTranscripts } from "./transcript.js";
 
-// --- reading the console back ----------------------------------------------------------
-
-/** What one guest step printed: its own output, and Xen's lines (with "(XEN)") in order. */
-export interface Transcript {
-  guest: string;
-  xen: string[];
-}
-
-const XEN_LINE = /\(XEN\)(?: |$)/;
-
-/**
- * Each guest step's transcript (by 1-based step number) from the boot's console lines.
- * A Xen line that starts in the middle of a guest line ends that line on the console; the
- * guest's text around it is joined back together.
- */
-export function stepTranscripts(consoleLines: readonly string[]): Map<number, Transcript> {
-  const out = new Map<number, Transcript>();
-  let current: Transcript | undefined;
-  const take = (line: string, newline: boolean) => {
-    if (!current) return;
-    const at = line.search(XEN_LINE);
-    if (at < 0) {
-      current.guest += newline ? `${line}\n` : line;
-      return;
-    }
-    // The guest's part continues after Xen's line: no newline of its own.
-    current.guest += line.slice(0, at);
-    current.xen.push(line.slice(at));
-  };
-  for (const line of consoleLines) {
-    const found = parseMarker(line);
-    if (!found) {
-      take(line, true);
-      continue;
-    }
-    if (found.before) take(found.before, false);
-    if (found.marker.kind === "step-begin") {
-      current = { guest: "", xen: [] };
-      out.set(found.marker.step, current);
-    } else if (found.marker.kind !== "key") {
-      // (A debug-key request is part of its step.)
-      current = undefined;
-    }
-  }
-  return out;
-}
-
-/** One payload as `xen-livepatch list` shows it. */
-export interface ListedPayload {
-  name: string;
-  /** CHECKED, APPLIED (or what else the tool prints). */
-  state: string;
-  /** The error in the status column, `CHECKED (22, Invalid argument)`. */
-  error?: { number: number; text: string };
-  /** The metadata column split at `;`, empty entries dropped. */
-  metadata: string[];
-  /** The status column as printed. */
-  status: string;
-}
-
-/** The table `xen-livepatch list` prints; empty for "Nothing to list". */
-export function parseListOutput(output: string): ListedPayload[] {
-  const lines = output.split("\n");
-  const rule = lines.findIndex((l) => /^-+\+-+\+-*$/.test(l.trim()));
-  if (rule < 0) return [];
-  const out: ListedPayload[] = [];
-  for (const line of lines.slice(rule + 1)) {
-    const bar = line.indexOf("|");
-    if (bar < 0) continue;
-    const rest = line.slice(bar + 1);
-    const bar2 = rest.indexOf("|");
-    const status = (bar2 < 0 ? rest : rest.slice(0, bar2)).trim();
-    const metadata = bar2 < 0 ? "" : rest.slice(bar2 + 1).trim();
-    const m = /^(\S+)(?:\s+\((-?\d+),\s*([^)]*)\))?/.exec(status);
-    out.push({
-      name: line.slice(0, bar).trim(),
-      state: m?.[1] ?? status,
-      ...(m?.[2] !== undefined ? { error: { number: Number(m[2]), text: m[3]!.trim() } } : {}),
-      metadata: metadata
-        .split(";")
-        .map((s) => s.trim())
-        .filter(Boolean),
-      status,
-    });
-  }
-  return out;
-}
+export {
+  checkConsole,
+  checkList,
+  checkOutput,
+  parseListOutput,
+  type ListedPayload,
+} from "./checks.js";
+export { stepTranscripts, type Transcript } from "./transcript.js";
 
 // --- judging a step --------------------------------------------------------------------
 
@@ -160,142 +73,6 @@ export interface StepOutcome {
   commands: CommandOutcome[];
   /** Xen's console lines during the step, in order. */
   console: string[];
-}
-
-/** Longest excerpt of a command's output a message quotes. */
-const EXCERPT_CHARS = 600;
-
-function excerpt(text: string): string {
-  const t = text.trim();
-  if (t === "") return " nothing";
-  const short = t.length > EXCERPT_CHARS ? `...${t.slice(-EXCERPT_CHARS)}` : t;
-  return short.includes("\n") ? `\n${indent(short)}` : ` "${short}"`;
-}
-
-function indent(text: string): string {
-  return text
-    .split("\n")
-    .map((l) => `    ${l}`)
-    .join("\n");
-}
-
-function xenExcerpt(lines: readonly string[]): string {
-  if (lines.length === 0) return "Xen printed nothing during this step";
-  const shown = lines.length > 30 ? ["...", ...lines.slice(-30)] : lines;
-  return `Xen printed during this step:\n${indent(shown.join("\n"))}`;
-}
-
-function reported(output: string): { number: number; text: string } | undefined {
-  const m = /Error (\d+): (.*)/.exec(output);
-  return m ? { number: Number(m[1]), text: m[2]!.trim() } : undefined;
-}
-
-function what(command: string): string {
-  return `\`${command}\``;
-}
-
-/**
- * dom0's kernel writes its log to the same console as the steps' commands, so a message it
- * prints meanwhile (`[    6.77] clocksource: ...`, a timestamped printk line) lands in a
- * step's output; the output checks judge what the command printed, without those lines.
- */
-function withoutKernelLog(output: string): string {
-  return output
-    .split("\n")
-    .filter((line) => !/^\[\s*\d+\.\d+\] /.test(line))
-    .join("\n");
-}
-
-/** The output checks that fail, each as a sentence. */
-export function checkOutput(check: OutputCheck, printed: string, command: string): string[] {
-  const problems: string[] = [];
-  const output = withoutKernelLog(printed);
-  const got = `but it was${excerpt(printed)}`;
-  const of = `the output of ${what(command)}`;
-  if (check.equals !== undefined && output.trim() !== check.equals.trim()) {
-    problems.push(`expected ${of} to be "${check.equals}", ${got}`);
-  }
-  for (const text of check.contains) {
-    if (!output.includes(text)) problems.push(`expected ${of} to contain "${text}", ${got}`);
-  }
-  for (const re of check.matches) {
-    if (!new RegExp(re, "m").test(output)) problems.push(`expected ${of} to match /${re}/, ${got}`);
-  }
-  for (const text of check.lacks) {
-    if (output.includes(text)) problems.push(`expected ${of} not to contain "${text}", ${got}`);
-  }
-  return problems;
-}
-
-/** The first console expectation not found in order, as a sentence; undefined when all are. */
-export function checkConsole(
-  expected: ScenarioStep["console"],
-  lines: readonly string[],
-): string | undefined {
-  let from = 0;
-  for (const [i, e] of expected.entries()) {
-    const re = e.regex ? new RegExp(e.text) : undefined;
-    const at = lines.findIndex((l, n) => n >= from && (re ? re.test(l) : l.includes(e.text)));
-    if (at >= 0) {
-      from = at + 1;
-      continue;
-    }
-    const shown = (x: (typeof expected)[number]) => (x.regex ? `/${x.text}/` : `"${x.text}"`);
-    const anywhere = lines.some((l) => (re ? re.test(l) : l.includes(e.text)));
-    const where =
-      i === 0
-        ? ""
-        : anywhere
-          ? ` after ${shown(expected[i - 1]!)} (it came earlier)`
-          : ` after ${shown(expected[i - 1]!)}`;
-    const order =
-      expected.length > 1 ? ` (expected in order: ${expected.map(shown).join(", ")})` : "";
-    return `expected Xen's console to show ${shown(e)}${where}${order}, but it did not; ${xenExcerpt(lines)}`;
-  }
-  return undefined;
-}
-
-/** The list expectations that fail, each as a sentence. */
-export function checkList(expected: readonly ListExpectation[], output: string): string[] {
-  const listed = parseListOutput(output);
-  const problems: string[] = [];
-  for (const e of expected) {
-    const entry = listed.find((p) => p.name === e.payload);
-    if (e.state === "absent") {
-      if (entry) {
-        problems.push(
-          `expected ${e.payload} to be absent from xen-livepatch list, but it is listed as ${entry.status}`,
-        );
-      }
-      continue;
-    }
-    if (!entry) {
-      problems.push(
-        `expected xen-livepatch list to show ${e.payload} ${e.state}, but ${e.payload} is not listed` +
-          ` (the list:${excerpt(output)})`,
-      );
-      continue;
-    }
-    if (entry.state !== e.state) {
-      problems.push(
-        `expected xen-livepatch list to show ${e.payload} ${e.state}, but it shows ${e.payload} ${entry.status}`,
-      );
-    }
-    if (e.errno && entry.error?.number !== e.errno.number) {
-      problems.push(
-        `expected ${e.payload}'s status to show error ${formatErrno(e.errno)}, but it shows ${entry.status}`,
-      );
-    }
-    for (const m of e.metadata) {
-      if (!entry.metadata.includes(m)) {
-        const shown = entry.metadata.length ? `"${entry.metadata.join(";")}"` : "empty";
-        problems.push(
-          `expected ${e.payload}'s metadata in xen-livepatch list to include "${m}", but it is ${shown}`,
-        );
-      }
-    }
-  }
-  return problems;
 }
 
 /** How the boot ended, for steps it cut short. */
@@ -350,42 +127,10 @@ export function evaluateStep(
 
   // From here on every command ran to its end.
   const done = runs as readonly CommandRun[];
-  const problems: string[] = [];
   const actionCommand = planned.commands[0]!.command;
-  const tool = `${what(actionCommand)} printed${excerpt(action.output)}; ${xenExcerpt(action.xen)}`;
-  if (step.expect === "success") {
-    if (action.rc !== 0) {
-      problems.push(
-        `expected success, but ${what(actionCommand)} exited with status ${action.rc}: ${tool}`,
-      );
-    }
-  } else if (action.rc === 0) {
-    const wanted = step.refusal ? ` ("${step.refusal}")` : "";
-    problems.push(`expected a refusal${wanted}, but ${what(actionCommand)} succeeded: ${tool}`);
-  } else {
-    if (
-      step.refusal &&
-      !action.output.includes(step.refusal) &&
-      !action.xen.some((l) => l.includes(step.refusal!))
-    ) {
-      problems.push(
-        `refused as expected (exit status ${action.rc}), but neither the tool nor Xen's console said "${step.refusal}": ${tool}`,
-      );
-    }
-    if (step.errno) {
-      const r = reported(action.output);
-      if (!r) {
-        problems.push(
-          `expected the refusal to report errno ${formatErrno(step.errno)}, but the tool reported no error number: ${tool}`,
-        );
-      } else if (r.number !== step.errno.number) {
-        const name = errnoName(r.number);
-        problems.push(
-          `expected the refusal to report errno ${formatErrno(step.errno)}, but the tool reported Error ${r.number}${name ? ` (${name}, ${r.text})` : ` (${r.text})`}`,
-        );
-      }
-    }
-  }
+  const kind = stepKind(step.action);
+  // The action as its kind judges it, then what any step may expect.
+  const problems = kind.judge(step, action, actionCommand);
 
   let i = 1;
   let checked = { command: actionCommand, output: action.output };
@@ -406,7 +151,7 @@ export function evaluateStep(
   if (consoleProblem) problems.push(consoleProblem);
 
   if (step.list !== undefined) {
-    const listRun = step.action.kind === "list" ? action : done[i]!;
+    const listRun = kind.printsList ? action : done[i]!;
     if (listRun.rc !== 0) {
       problems.push(
         `xen-livepatch list exited with status ${listRun.rc}; it printed${excerpt(listRun.output)}`,
