@@ -7,7 +7,10 @@ import { execa } from "execa";
 
 export interface RunOptions {
   cwd?: string;
-  /** Added to (and overriding) the inherited environment; `undefined` removes a variable. */
+  /**
+   * Added to (and overriding) the environment a child inherits, which is only the
+   * variables `childEnvironment` lets through; `undefined` removes a variable.
+   */
   env?: Record<string, string | undefined>;
   /** Output is appended here, after a `$ command line` header. */
   logFile?: string;
@@ -24,6 +27,49 @@ export interface RunResult {
 }
 
 const TAIL_LINES = 20;
+
+/**
+ * The variables a child process inherits from this one: what a program needs to run (its
+ * search path, home, locale, where temporary files go) and nothing else. Every child may
+ * be running code under review (a patch's Makefile is run by make), so the action's
+ * inputs (INPUT_*, the signing key among them), XLCI_* keys, GITHUB_TOKEN and the
+ * runner's ACTIONS_* URLs and tokens must never reach one (docs/security.md). The
+ * variables a build needs beyond these (compiler, ccache, build values) are set by the
+ * caller in `RunOptions.env`.
+ */
+const INHERITED_VARIABLES = new Set([
+  "PATH",
+  "HOME",
+  "USER",
+  "LOGNAME",
+  "LANG",
+  "LANGUAGE",
+  "TZ",
+  "TMPDIR",
+]);
+/** Locale categories, and ccache's own settings (its directory is set by the base build). */
+const INHERITED_PREFIXES = ["LC_", "CCACHE_"];
+
+/**
+ * The environment of a child process: the allow-listed variables of `parent` (see
+ * INHERITED_VARIABLES), then `extra` on top (`undefined` removes a variable).
+ */
+export function childEnvironment(
+  extra: Record<string, string | undefined> = {},
+  parent: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(parent)) {
+    if (value === undefined) continue;
+    if (INHERITED_VARIABLES.has(name) || INHERITED_PREFIXES.some((p) => name.startsWith(p)))
+      env[name] = value;
+  }
+  for (const [name, value] of Object.entries(extra)) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  return env;
+}
 
 /** A command that ran and failed. The message carries the tail of its output. */
 export class CommandError extends Error {
@@ -146,7 +192,7 @@ export async function runCommand(
 
   const result = await execa(cmd, args, {
     cwd: opts.cwd,
-    env: { ...process.env, ...opts.env },
+    env: childEnvironment(opts.env),
     extendEnv: false,
     ...(opts.input === undefined ? { stdin: "ignore" as const } : { input: opts.input }),
     stdout: [follow("stdout")],
