@@ -53,10 +53,11 @@ it("a patch's Makefile sees no secret: make inherits only the allow-listed varia
   expect(log).toContain("XLCI-SECRETS [] [] [] [] []");
   const names = [...log.matchAll(/^XLCI-ENV ([^=\s]+)=/gm)].map((m) => m[1]!);
   expect(names).toContain("PATH");
-  // What a build needs: the allow-list of src/util/exec.ts, and what the build sets itself
-  // (the locale, ccache's directory, the pinned build values and the packaging's exports).
+  // What a build needs: the allow-list of src/util/exec.ts; what make sets for itself; and
+  // what the build sets (the locale, ccache's directory, the pinned build values, Debian's
+  // packaging exports and the lsb_release shim's answer).
   const allowed =
-    /^(PATH|HOME|USER|LOGNAME|LANG|LANGUAGE|TZ|TMPDIR|LC_\w+|CCACHE_\w+|XEN_\w+|DEB_\w+)$/;
+    /^(PATH|HOME|USER|LOGNAME|LANG|LANGUAGE|TZ|TMPDIR|LC_\w+|CCACHE_\w+|MAKELEVEL|MFLAGS|GNUMAKEFLAGS|MAKEOVERRIDES|XEN_\w+|DEB_\w+|SOURCE_DATE_EPOCH|WGET|VGABIOS_REL_DATE|SMBIOS_REL_DATE|XLCI_LSB_DISTRIBUTOR)$/;
   expect(names.filter((n) => !allowed.test(n))).toEqual([]);
   for (const file of readdirSync(join(out, "logs"))) {
     const text = readFileSync(join(out, "logs", file), "utf8");
