@@ -5,6 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { InputFileError } from "../util/errors.js";
+import { untrustedText } from "../util/untrusted.js";
 import { verifyMinisign } from "./minisign.js";
 import { checkXenSignature } from "./xen-note.js";
 
@@ -60,6 +61,9 @@ export async function checkSignatures(
 
 export function signatureCheckText(lines: readonly SignatureCheckLine[]): string {
   return lines
-    .map((l) => `${l.file}: ${l.kind} ${l.ok ? "ok" : `BAD: ${l.reason ?? "invalid"}`}\n`)
+    .map(
+      (l) =>
+        `${untrustedText(l.file)}: ${l.kind} ${l.ok ? "ok" : `BAD: ${untrustedText(l.reason ?? "invalid")}`}\n`,
+    )
     .join("");
 }
