@@ -18,6 +18,7 @@ import { type SigningKey, loadSigningKey } from "./sign/minisign.js";
 import { loadXenSignatureKey } from "./sign/xen-note.js";
 import type { EventTrust } from "./sign/trust.js";
 import type { WorkflowRunRecord } from "./report/metadata.js";
+import { runDirectoryMistakes } from "./run-directories.js";
 
 export type FailOn = "error" | "warning" | "never";
 export type StackMode = "stacked" | "independent" | "cumulative";
@@ -317,6 +318,7 @@ export function parseOptions(
     ...publishing,
     github,
   };
+  problems.push(...runDirectoryMistakes(options.outputDir, options.cacheDir, inputFiles(options)));
   // The checks below relate inputs to each other: they need every input's own value right.
   const mistakes = ConfigurationErrors.of(problems);
   if (mistakes) throw mistakes;
@@ -399,6 +401,22 @@ export function parseOptions(
     );
   }
   return options;
+}
+
+/** The files the inputs name, with the input naming each. */
+function inputFiles(o: Options): Array<[InputName, string]> {
+  const named = (input: InputName, files: readonly (string | undefined)[]) =>
+    files.filter((f) => f !== undefined).map((f) => [input, f] as [InputName, string]);
+  return [
+    ...named("patches", o.patches),
+    ...named("payloads", o.payloads),
+    ...named("applied-payloads", o.appliedPayloads),
+    ...named("payload-sources", o.payloadSources),
+    ...named("xen-syms", [o.xenSyms]),
+    ...named("xen-config", [o.xenConfig === "defconfig" ? undefined : o.xenConfig.path]),
+    ...named("scenario", [typeof o.scenario === "object" ? o.scenario.path : undefined]),
+    ...named("dom0-kernel", [o.dom0Kernel]),
+  ];
 }
 
 /** Characters the artifact service refuses in a name. */

@@ -1,7 +1,14 @@
 // The one way this tool runs a program: through execa (never a shell), with the command
 // line and its output in a log file, each output line handed to a progress callback, and
 // errors that carry the exit status and the last lines of output.
-import { createWriteStream, existsSync, mkdirSync, type WriteStream } from "node:fs";
+import {
+  constants,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  type WriteStream,
+} from "node:fs";
 import { dirname } from "node:path";
 import { execa } from "execa";
 
@@ -170,7 +177,10 @@ export async function runCommand(
   let log: WriteStream | undefined;
   if (opts.logFile) {
     mkdirSync(dirname(opts.logFile), { recursive: true });
-    log = createWriteStream(opts.logFile, { flags: "a" });
+    // Never through a link: a log file's path is in the output directory (src/run-directories.ts).
+    const { O_WRONLY, O_CREAT, O_APPEND, O_NOFOLLOW } = constants;
+    const fd = openSync(opts.logFile, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW, 0o644);
+    log = createWriteStream(opts.logFile, { fd });
     log.write(`$ ${commandLine}${opts.cwd ? `    (in ${opts.cwd})` : ""}\n`);
   }
 

@@ -37,7 +37,7 @@ describe("payload file names", () => {
     const [d1, d2] = [payload("e1"), payload("e2")];
     const stderr: string[] = [];
     const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((s: string) => (stderr.push(String(s)), true)) as typeof write;
+    process.stderr.write = (s: string) => (stderr.push(String(s)), true);
     try {
       const run = await main([
         "run",
