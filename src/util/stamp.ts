@@ -12,7 +12,9 @@ import { sha256File } from "./fs.js";
 const CHECKSUMS = "sha256";
 
 export type StampRead<T> =
-  { readonly value: T } | { readonly value?: undefined; readonly unusable: string } | undefined;
+  | { readonly value: T; readonly unusable?: undefined }
+  | { readonly value?: undefined; readonly unusable: string }
+  | undefined;
 
 /**
  * Writes `value` as the stamp `file`, with the checksums of `files` (absolute paths).
