@@ -311,6 +311,8 @@ export async function main(argv: string[]): Promise<number> {
       case "check-signature":
         return await checkSignatureCommand(rest);
       case "help":
+        if (rest[0] !== undefined && !(rest[0] in USAGE))
+          throw new UsageError(`help: unknown command "${rest[0]}"`);
         return usage(rest[0] ?? "main", 0);
       case "--help":
       case "-h":

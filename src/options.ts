@@ -12,7 +12,7 @@ import * as fs from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { ConfigurationError, ConfigurationErrors, collectMistake } from "./util/errors.js";
-import type { BuildValues } from "./base/xen.js";
+import { type BuildValues, checkBuildValues } from "./base/xen.js";
 import type { KeyObject } from "node:crypto";
 import { type SigningKey, loadSigningKey } from "./sign/minisign.js";
 import { loadXenSignatureKey } from "./sign/xen-note.js";
@@ -169,10 +169,16 @@ function boolean(input: InputName, value: string): boolean {
   throw new ConfigurationError(input, `"${value}" is not "true" or "false"`);
 }
 
-/** One item a line (commas also separate), blank lines and `#` comments dropped. */
-export function listInput(value: string): string[] {
+/**
+ * One item a line (commas also separate), blank lines and `#` comments dropped. A line
+ * for which `whole` is true is one item, commas and all (a file named `fix,1.patch`).
+ */
+export function listInput(value: string, whole: (line: string) => boolean = () => false): string[] {
   return value
-    .split(/[\n,]/)
+    .split("\n")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0 && !s.startsWith("#"))
+    .flatMap((line) => (whole(line) ? [line] : line.split(",")))
     .map((s) => s.trim())
     .filter((s) => s.length > 0 && !s.startsWith("#"));
 }
@@ -204,6 +210,8 @@ function buildValues(value: string): BuildValueOverrides {
     }
     result[key as keyof BuildValueOverrides] = line.slice(eq + 1).trim();
   }
+  // Here, not 7 s into the base stage: the characters the build cannot take.
+  checkBuildValues(result);
   return result;
 }
 
@@ -263,7 +271,15 @@ export function parseOptions(
     );
   }
   const paths = (name: "patches" | "payloads" | "applied-payloads" | "payload-sources") =>
-    checked(() => expandPaths(name, listInput(input(name)), cwd), []);
+    checked(
+      () =>
+        expandPaths(
+          name,
+          listInput(input(name), (l) => fs.existsSync(path(l))),
+          cwd,
+        ),
+      [],
+    );
 
   const options: Options = {
     xenSource: source,

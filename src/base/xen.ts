@@ -497,7 +497,7 @@ export async function pinChangeset(tree: string, changeset: string): Promise<voi
 
 // Xen substitutes these into compile.h with `sed s/@@x@@/VALUE/g`: characters special there
 // (and quotes, newlines) would break the build or change it silently.
-function checkBuildValues(values: BuildValues): void {
+export function checkBuildValues(values: Partial<BuildValues>): void {
   for (const [name, value] of Object.entries(values)) {
     if (typeof value !== "string" || /[/\\&'"\n`$]/.test(value)) {
       throw new ConfigurationError(
