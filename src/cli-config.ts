@@ -59,10 +59,11 @@ function inputValue(name: InputName, value: unknown, file: string): string {
   if (Array.isArray(value)) {
     return value
       .map((item, i) => {
-        if (typeof item === "string" || typeof item === "number") return String(item);
+        if (typeof item === "string" || typeof item === "number" || typeof item === "boolean")
+          return String(item);
         throw new ConfigurationError(
           name,
-          `${file}: item ${i + 1} of the list is not a string; give one path or value per item`,
+          `${file}: item ${i + 1} of the list is not a string, a number or true/false; give one path or value per item`,
         );
       })
       .join("\n");

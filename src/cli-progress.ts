@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { parseMarker } from "./boot/init-script.js";
 import { detectCrash } from "./boot/console.js";
 import type { Logger } from "./util/logger.js";
+import { untrustedLines } from "./util/untrusted.js";
 
 export interface ProgressOptions {
   /** The run's log directory (`<output-dir>/logs`): the newest log there is the one growing. */
@@ -63,7 +64,8 @@ const formatSeconds = (ms: number) => `${(ms / 1000).toFixed(1).padStart(6)} s`;
 export function progressLogger(stream: NodeJS.WritableStream, opts: ProgressOptions): Logger {
   const now = opts.now ?? (() => performance.now());
   const interval = opts.intervalMs ?? 15_000;
-  const write = (line: string) => void stream.write(`${line}\n`);
+  // Every line is made safe here: messages, milestones and log tails quote untrusted text.
+  const write = (line: string) => void stream.write(`${untrustedLines(line)}\n`);
   let groupStart = now();
   let lastMilestone = "";
 

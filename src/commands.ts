@@ -24,6 +24,7 @@ import { runReportText } from "./report/run-text.js";
 import { findingsText } from "./report/text.js";
 import { checkSignatures, signatureCheckText } from "./sign/check.js";
 import { ConfigurationError, InputFileError } from "./util/errors.js";
+import { untrustedLines } from "./util/untrusted.js";
 import { verifyPayloadSet } from "./verify/payload-set.js";
 import { RULES, ruleVersions } from "./verify/rules.js";
 import { TOOL_NAME, TOOL_VERSION } from "./version.js";
@@ -222,7 +223,8 @@ async function pipelineCommand(command: "run" | "boot", args: string[]): Promise
     const partial = partialResultOf(e);
     for (const d of partial?.diagnostics ?? []) {
       const column = d.column ? `${d.column}:` : "";
-      process.stderr.write(`${d.file}:${d.line}:${column} ${d.severity}: ${d.message}\n`);
+      const text = `${d.file}:${d.line}:${column} ${d.severity}: ${d.message}`;
+      process.stderr.write(`${untrustedLines(text)}\n`);
     }
     if (partial) {
       if (parsed.json) process.stdout.write(JSON.stringify(partial, null, 2) + "\n");
@@ -309,6 +311,8 @@ export async function main(argv: string[]): Promise<number> {
       case "check-signature":
         return await checkSignatureCommand(rest);
       case "help":
+        if (rest[0] !== undefined && !(rest[0] in USAGE))
+          throw new UsageError(`help: unknown command "${rest[0]}"`);
         return usage(rest[0] ?? "main", 0);
       case "--help":
       case "-h":
@@ -328,13 +332,14 @@ export async function main(argv: string[]): Promise<number> {
       );
       return 2;
     }
+    // Messages quote what the inputs hold (names, a command's output): escaped.
     if (e instanceof ConfigurationError || e instanceof InputFileError) {
-      process.stderr.write(`${TOOL_NAME}: ${e.message}\n`);
+      process.stderr.write(`${TOOL_NAME}: ${untrustedLines(e.message)}\n`);
       return 2;
     }
     if (partialResultOf(e)) {
       // A stage failed (a build error, a missing tool): its message says what; the report has the rest.
-      process.stderr.write(`${TOOL_NAME}: ${(e as Error).message}\n`);
+      process.stderr.write(`${TOOL_NAME}: ${untrustedLines((e as Error).message)}\n`);
       return 1;
     }
     process.stderr.write(`${TOOL_NAME}: ${(e as Error).stack ?? String(e)}\n`);

@@ -21,15 +21,15 @@ import { reportHtml, runReport } from "./report/summary.js";
 import { githubJob } from "./publish/job.js";
 import { ConfigurationError, InputFileError } from "./util/errors.js";
 import { githubCache } from "./util/cache.js";
-import type { Logger } from "./util/logger.js";
+import { type Logger, safeLogger } from "./util/logger.js";
 import { RULE_BY_ID } from "./verify/rules.js";
 
-const runnerLogger: Logger = {
+const runnerLogger: Logger = safeLogger({
   info: (m) => core.info(m),
   warning: (m) => core.warning(m),
   console: (line) => core.info(line),
   group: (title, fn) => core.group(title, fn),
-};
+});
 
 function readInputs(): RawInputs {
   const raw: RawInputs = {};

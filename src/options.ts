@@ -12,12 +12,13 @@ import * as fs from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { ConfigurationError, ConfigurationErrors, collectMistake } from "./util/errors.js";
-import type { BuildValues } from "./base/xen.js";
+import { type BuildValues, checkBuildValues } from "./base/xen.js";
 import type { KeyObject } from "node:crypto";
 import { type SigningKey, loadSigningKey } from "./sign/minisign.js";
 import { loadXenSignatureKey } from "./sign/xen-note.js";
 import type { EventTrust } from "./sign/trust.js";
 import type { WorkflowRunRecord } from "./report/metadata.js";
+import { runDirectoryMistakes } from "./run-directories.js";
 
 export type FailOn = "error" | "warning" | "never";
 export type StackMode = "stacked" | "independent" | "cumulative";
@@ -168,10 +169,16 @@ function boolean(input: InputName, value: string): boolean {
   throw new ConfigurationError(input, `"${value}" is not "true" or "false"`);
 }
 
-/** One item a line (commas also separate), blank lines and `#` comments dropped. */
-export function listInput(value: string): string[] {
+/**
+ * One item a line (commas also separate), blank lines and `#` comments dropped. A line
+ * for which `whole` is true is one item, commas and all (a file named `fix,1.patch`).
+ */
+export function listInput(value: string, whole: (line: string) => boolean = () => false): string[] {
   return value
-    .split(/[\n,]/)
+    .split("\n")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0 && !s.startsWith("#"))
+    .flatMap((line) => (whole(line) ? [line] : line.split(",")))
     .map((s) => s.trim())
     .filter((s) => s.length > 0 && !s.startsWith("#"));
 }
@@ -203,6 +210,8 @@ function buildValues(value: string): BuildValueOverrides {
     }
     result[key as keyof BuildValueOverrides] = line.slice(eq + 1).trim();
   }
+  // Here, not 7 s into the base stage: the characters the build cannot take.
+  checkBuildValues(result);
   return result;
 }
 
@@ -262,7 +271,15 @@ export function parseOptions(
     );
   }
   const paths = (name: "patches" | "payloads" | "applied-payloads" | "payload-sources") =>
-    checked(() => expandPaths(name, listInput(input(name)), cwd), []);
+    checked(
+      () =>
+        expandPaths(
+          name,
+          listInput(input(name), (l) => fs.existsSync(path(l))),
+          cwd,
+        ),
+      [],
+    );
 
   const options: Options = {
     xenSource: source,
@@ -317,6 +334,7 @@ export function parseOptions(
     ...publishing,
     github,
   };
+  problems.push(...runDirectoryMistakes(options.outputDir, options.cacheDir, inputFiles(options)));
   // The checks below relate inputs to each other: they need every input's own value right.
   const mistakes = ConfigurationErrors.of(problems);
   if (mistakes) throw mistakes;
@@ -399,6 +417,22 @@ export function parseOptions(
     );
   }
   return options;
+}
+
+/** The files the inputs name, with the input naming each. */
+function inputFiles(o: Options): Array<[InputName, string]> {
+  const named = (input: InputName, files: readonly (string | undefined)[]) =>
+    files.filter((f) => f !== undefined).map((f) => [input, f] as [InputName, string]);
+  return [
+    ...named("patches", o.patches),
+    ...named("payloads", o.payloads),
+    ...named("applied-payloads", o.appliedPayloads),
+    ...named("payload-sources", o.payloadSources),
+    ...named("xen-syms", [o.xenSyms]),
+    ...named("xen-config", [o.xenConfig === "defconfig" ? undefined : o.xenConfig.path]),
+    ...named("scenario", [typeof o.scenario === "object" ? o.scenario.path : undefined]),
+    ...named("dom0-kernel", [o.dom0Kernel]),
+  ];
 }
 
 /** Characters the artifact service refuses in a name. */

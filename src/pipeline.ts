@@ -16,6 +16,7 @@ import type { Options } from "./options.js";
 import { PayloadCompileError } from "./payload/sources.js";
 import { type BuiltBase, payloadsStage } from "./payload/stage.js";
 import { preflight } from "./preflight.js";
+import { clearEarlierOutputs } from "./run-directories.js";
 import { publish, publishedText, signOutputs, writeMetadata } from "./publish/stages.js";
 import {
   type CompilerDiagnostic,
@@ -66,6 +67,7 @@ export async function run(
       logs: join(out, "logs"),
     },
   };
+  await clearEarlierOutputs(out);
   await mkdir(result.files.logs, { recursive: true });
   /** metadata.json is written once: signed at the end of a good run, else when it ends. */
   let metadataWritten = false;

@@ -10,6 +10,7 @@ import { access, stat } from "node:fs/promises";
 import { loadXenConfig } from "./base/config.js";
 import type { InputName, Options } from "./options.js";
 import { type PatchFile, payloadNameClash, readPatch } from "./patch/series.js";
+import { payloadFileNameClash } from "./publish/names.js";
 import { loadScenarioFile } from "./scenario/format.js";
 import { ConfigurationError, ConfigurationErrors } from "./util/errors.js";
 
@@ -40,6 +41,10 @@ export async function preflight(options: Options): Promise<void> {
 
   for (const dir of options.payloadSources) await check(() => directory("payload-sources", dir));
   for (const file of options.payloads) await check(() => readable("payloads", file));
+  const sameName = payloadFileNameClash(
+    options.payloads.map((file) => ({ file, from: `payloads: ${file}` })),
+  );
+  if (sameName) problems.push(sameName);
   for (const file of options.appliedPayloads) await check(() => readable("applied-payloads", file));
   const { xenSyms, expectedBuildId, xenConfig, scenario, dom0Kernel } = options;
   if (xenSyms) await check(() => readable("xen-syms", xenSyms));

@@ -27,6 +27,9 @@ import { ConfigurationError } from "../util/errors.js";
 import { MissingProgramError, runCommand } from "../util/exec.js";
 import { canonicalJson } from "../util/json.js";
 import { withLock } from "../util/lock.js";
+import { readStamp as readCheckedStamp, writeStamp } from "../util/stamp.js";
+import { readElfFile } from "../elf/reader.js";
+import { xenSymsProblem } from "../livepatch/xen-syms.js";
 import { exists, sha256File } from "../util/fs.js";
 import { type XenVersion, readXenVersion } from "../xen/version.js";
 
@@ -253,17 +256,22 @@ export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> 
 
   const earlier = await readStamp(tree);
   if (earlier) return earlier;
-  return withLock(`${tree}.lock`, async () => {
-    // Another process may have finished it while this one waited for the lock.
-    const finished = await readStamp(tree);
-    if (finished) return finished;
-    try {
-      return await build();
-    } catch (err) {
-      if (err instanceof ConfigurationError) throw err;
-      throw new XenBuildError(tree, logFile, err);
-    }
-  });
+  const waiting = (who: string) => appendFile(logFile, `# waiting for ${who}\n`).catch(() => {});
+  return withLock(
+    `${tree}.lock`,
+    async () => {
+      // Another process may have finished it while this one waited for the lock.
+      const finished = await readStamp(tree, logFile);
+      if (finished) return finished;
+      try {
+        return await build();
+      } catch (err) {
+        if (err instanceof ConfigurationError) throw err;
+        throw new XenBuildError(tree, logFile, err);
+      }
+    },
+    { onWait: (who) => void waiting(who) },
+  );
 
   async function build(): Promise<XenBase> {
     await mkdir(dirname(logFile), { recursive: true });
@@ -301,7 +309,7 @@ export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> 
         throw new Error(`make finished but ${file} is missing`);
       });
     }
-    await writeFile(join(tree, STAMP), JSON.stringify(result, null, 2) + "\n");
+    await writeStamp(join(tree, STAMP), result, [result.xenSyms, result.xenImage]);
     return { ...result, cached: false };
   }
 }
@@ -489,7 +497,7 @@ export async function pinChangeset(tree: string, changeset: string): Promise<voi
 
 // Xen substitutes these into compile.h with `sed s/@@x@@/VALUE/g`: characters special there
 // (and quotes, newlines) would break the build or change it silently.
-function checkBuildValues(values: BuildValues): void {
+export function checkBuildValues(values: Partial<BuildValues>): void {
   for (const [name, value] of Object.entries(values)) {
     if (typeof value !== "string" || /[/\\&'"\n`$]/.test(value)) {
       throw new ConfigurationError(
@@ -613,12 +621,22 @@ async function findOnPath(program: string, path: string): Promise<string> {
   throw new MissingProgramError(program);
 }
 
-async function readStamp(tree: string): Promise<XenBase | null> {
-  const text = await readFile(join(tree, STAMP), "utf8").catch(() => null);
-  if (text === null) return null;
-  const base = JSON.parse(text) as Omit<XenBase, "cached">;
-  // A stamp whose outputs were deleted is not a build to reuse.
-  if (!(await exists(base.xenSyms))) return null;
+/**
+ * The finished build in `tree`, or null: none, or one whose stamp or outputs are unusable
+ * (an empty stamp, a truncated xen-syms), which is rebuilt; why goes into `logFile`.
+ */
+async function readStamp(tree: string, logFile?: string): Promise<XenBase | null> {
+  const stamp = await readCheckedStamp<Omit<XenBase, "cached">>(join(tree, STAMP));
+  if (!stamp) return null;
+  // A stamp of an older release carries no checksums: its xen-syms must at least be one.
+  const problem = stamp.value
+    ? await readElfFile(stamp.value.xenSyms).then(xenSymsProblem, (e: Error) => e.message)
+    : stamp.unusable;
+  if (!stamp.value || problem !== undefined) {
+    if (logFile) await appendFile(logFile, `# the cached build is unusable, rebuilt: ${problem}\n`);
+    return null;
+  }
+  const base = stamp.value;
   // Stamps written before the version was recorded (a cache an older release saved).
   const xenVersion = base.xenVersion ?? (await readXenVersion(tree));
   return { ...base, xenVersion, cached: true };

@@ -7,7 +7,7 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { execa } from "execa";
-import { startError } from "../util/exec.js";
+import { childEnvironment, startError } from "../util/exec.js";
 import { debugKeyInput } from "./init-script.js";
 import {
   ConsoleReader,
@@ -238,6 +238,9 @@ function startQemu(program: string, args: readonly string[]) {
     buffer: false,
     reject: false,
     forceKillAfterDelay: KILL_GRACE_MS,
+    // Only the allow-listed variables: no secret reaches a child (src/util/exec.ts).
+    env: childEnvironment(),
+    extendEnv: false,
   });
   child.stdin?.on("error", () => {}); // QEMU gone: its exit is reported on its own
   return child;

@@ -4,6 +4,10 @@
  * its code.
  */
 import {
+  ELFCLASS64,
+  EM_X86_64,
+  ET_EXEC,
+  ET_REL,
   SHN_ABS,
   SHN_UNDEF,
   SHT_NOBITS,
@@ -11,7 +15,7 @@ import {
   STT_FILE,
   STT_SECTION,
 } from "../elf/constants.js";
-import { type ElfFile, readElfFile } from "../elf/reader.js";
+import { ElfFormatError, type ElfFile, readElfFile } from "../elf/reader.js";
 import { readGnuBuildId } from "./notes.js";
 import { endbrLength } from "../xen/abi.js";
 import { XenCode, loadX86Decoder } from "./xen-code.js";
@@ -133,6 +137,29 @@ export function readBuildInfo(
   return info;
 }
 
+/**
+ * Why a file is not an x86-64 Xen hypervisor's xen-syms, or undefined when it is one: an
+ * ELF64 EM_X86_64 executable (ET_EXEC: a payload is ET_REL, a user-space program mostly
+ * ET_DYN) with the GNU build-id note Xen reports (xen/common/version.c, xen_build_id) and
+ * the xen_major_version() function every release has.
+ */
+export function xenSymsProblem(elf: ElfFile): string | undefined {
+  const { header } = elf;
+  const what = "is not an x86-64 Xen hypervisor's xen-syms:";
+  if (header.class !== ELFCLASS64) return `${what} not a 64-bit ELF file`;
+  if (header.machine !== EM_X86_64)
+    return `${what} built for ELF machine ${header.machine}, not EM_X86_64 (${EM_X86_64})`;
+  if (header.type === ET_REL)
+    return `${what} a relocatable object (ET_REL), as a livepatch payload is`;
+  if (header.type !== ET_EXEC)
+    return `${what} ELF type ${header.type}, not an executable (ET_EXEC)`;
+  if (readGnuBuildId(elf, ".note.gnu.build-id").status !== "ok")
+    return `${what} it has no GNU build-id note (.note.gnu.build-id)`;
+  if (!elf.symbols().some((s) => s.name === "xen_major_version" && s.shndx !== SHN_UNDEF))
+    return `${what} it has no xen_major_version symbol`;
+  return undefined;
+}
+
 export class XenSyms {
   readonly buildId: string | undefined;
   private readonly symbols: Map<string, XenSymbol>;
@@ -143,9 +170,17 @@ export class XenSyms {
     this.symbols = runtimeSymbolTable(elf);
   }
 
-  /** Reads xen-syms, and loads the x86 decoder its code() needs. */
+  /**
+   * Reads xen-syms, and loads the x86 decoder its code() needs.
+   *
+   * @throws ElfFormatError naming the file when it is not ELF, or not what a payload is
+   *   checked against (see xenSymsProblem): a payload verified against a user-space
+   *   program or a payload would pass with a wrong build-id.
+   */
   static async load(path: string): Promise<XenSyms> {
     const [elf] = await Promise.all([readElfFile(path, 1024 * 1024 * 1024), loadX86Decoder()]);
+    const problem = xenSymsProblem(elf);
+    if (problem) throw new ElfFormatError(path, problem);
     return new XenSyms(elf);
   }
 

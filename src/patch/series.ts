@@ -73,6 +73,13 @@ export function parsePatch(path: string, text: string): PatchFile {
     if (/^(?:rename|copy) (?:from|to) /.test(line)) {
       fail(n, "the patch renames or copies a file; a livepatch patch changes file contents only");
     }
+    // git's own header names the files even where no ---/+++ follows (a new empty file).
+    if (line.startsWith("diff --git ")) {
+      const paths = /^diff --git (\S+) (\S+)$/.exec(line);
+      if (!paths)
+        fail(n, "a diff --git header whose paths cannot be read (quoted, or with spaces)");
+      checkedPath(paths![1]!, paths![2]!, n);
+    }
     if (line.startsWith("+++ ")) {
       const target = checkedPath(
         lines[i - 1]?.startsWith("--- ") ? lines[i - 1]!.slice(4) : "",

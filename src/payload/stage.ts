@@ -11,6 +11,7 @@ import { buildPatchPayloads } from "../patch/build.js";
 import type { PayloadOrigin } from "../report/result.js";
 import type { XenSourceIdentity } from "../source/types.js";
 import type { StageContext } from "../stage-context.js";
+import { payloadFileNameClash } from "../publish/names.js";
 import { buildSourcePayloads } from "./sources.js";
 
 /** The base this run built, as the payload builders need it. */
@@ -114,6 +115,15 @@ export async function payloadsStage(
   ctx.record.detail = `${fromPatches.length} built from patches, ${fromSources.length} built from sources, ${selfTest.length} in-tree test payload(s), ${options.payloads.length} given`;
   log.info(ctx.record.detail);
   const ours = [...fromPatches, ...fromSources].map((p) => p.file);
+  const sameName = payloadFileNameClash([
+    ...fromPatches.map((p) => ({
+      file: p.file,
+      from: `built from ${p.patches.map((x) => x.path).join(", ")}`,
+    })),
+    ...fromSources.map((p) => ({ file: p.file, from: `built from ${p.sourceDir}` })),
+    ...options.payloads.map((file) => ({ file, from: `payloads: ${file}` })),
+  ]);
+  if (sameName) throw sameName;
   return {
     all: [...ours, ...selfTest, ...options.payloads],
     user: [...ours, ...options.payloads],

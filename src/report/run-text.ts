@@ -1,6 +1,7 @@
 /** A run in plain text: the command line's closing report. */
 import type { RunResult } from "./result.js";
 import { reportText, runReport } from "./summary.js";
+import { untrustedLines } from "../util/untrusted.js";
 import { displayPath } from "./text.js";
 
 // The boot and cache notes are the summary's; the command line's closing report shows them too.
@@ -18,11 +19,14 @@ export function runReportText(result: RunResult, workspace: string): string {
     ...(result.scenario ? [["junit", result.files.junit] as [string, string]] : []),
     ["logs", result.files.logs],
   ];
-  return [
-    `verdict: ${result.verdict}${result.reason ? ` (${result.reason})` : ""}`,
-    reportText(runReport(result)).trimEnd(),
-    "",
-    ...files.map(([what, path]) => `${what}: ${displayPath(path, workspace)}`),
-    "",
-  ].join("\n");
+  // The reason and the report quote payload names, dom0's output and build output.
+  return untrustedLines(
+    [
+      `verdict: ${result.verdict}${result.reason ? ` (${result.reason})` : ""}`,
+      reportText(runReport(result)).trimEnd(),
+      "",
+      ...files.map(([what, path]) => `${what}: ${displayPath(path, workspace)}`),
+      "",
+    ].join("\n"),
+  );
 }

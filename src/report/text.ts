@@ -2,6 +2,7 @@
 import type { PayloadReport } from "../verify/payload-set.js";
 import type { Finding } from "../verify/rules.js";
 import { basename, isAbsolute, relative } from "node:path";
+import { untrustedText } from "../util/untrusted.js";
 import { locationText } from "./sarif.js";
 
 const LOADER_SAYS = {
@@ -36,12 +37,18 @@ export function payloadVerdict(findings: readonly Finding[]): string {
   return parts.join(", ");
 }
 
-/** The report as text; files under `root` are named relative to it. */
+/**
+ * The report as text; files under `root` are named relative to it. File names and
+ * messages (which quote a payload's strings and symbol names) are escaped, one line each.
+ */
 export function findingsText(payloads: readonly PayloadReport[], root: string): string {
   const lines: string[] = [];
   for (const p of payloads) {
-    const on = p.stack.length > 0 ? ` on ${p.stack.map((s) => basename(s)).join(" <- ")}` : "";
-    lines.push(`${displayPath(p.file, root)}: ${payloadVerdict(p.findings)}${on}`);
+    const on =
+      p.stack.length > 0
+        ? ` on ${p.stack.map((s) => untrustedText(basename(s))).join(" <- ")}`
+        : "";
+    lines.push(`${untrustedText(displayPath(p.file, root))}: ${payloadVerdict(p.findings)}${on}`);
     // The defect the hypervisor meets first: the one its refusal (or crash) will be about.
     if (p.loader && p.loader.verdict !== "accepts")
       lines.push(
@@ -50,9 +57,8 @@ export function findingsText(payloads: readonly PayloadReport[], root: string): 
     for (const f of p.findings) {
       const where = locationText(f.location);
       const expected = f.expected ? " (expected: a deliberately defective self-test payload)" : "";
-      lines.push(
-        `  ${f.severity} ${f.ruleId}: ${f.message}${where ? ` [${where}]` : ""}${expected}`,
-      );
+      const at = where ? ` [${untrustedText(where)}]` : "";
+      lines.push(`  ${f.severity} ${f.ruleId}: ${untrustedText(f.message)}${at}${expected}`);
     }
   }
   return lines.join("\n") + "\n";

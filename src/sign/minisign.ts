@@ -143,38 +143,82 @@ function textLines(text: string): string[] {
     .filter((line) => line !== "");
 }
 
+/** A public key file's parts: its key id and the Ed25519 key. */
+export interface MinisignPublicKey {
+  readonly keyId: Buffer;
+  readonly key: KeyObject;
+}
+
+/**
+ * Parses a minisign public key file's text (an optional untrusted comment line, then
+ * base64 of "Ed" + key id + key).
+ *
+ * @throws ConfigurationError naming `input` when the text is not one.
+ */
+export function parseMinisignPublicKey(text: string, input = "--minisign-key"): MinisignPublicKey {
+  const fail = (why: string): never => {
+    throw new ConfigurationError(input, `is not a minisign public key: ${why}`);
+  };
+  const lines = textLines(text).filter((l) => !l.startsWith(UNTRUSTED_PREFIX));
+  if (lines.length !== 1) fail(`expected one base64 line, found ${lines.length}`);
+  const pub = decodeBase64(lines[0]!, 2 + KEY_ID_BYTES + PUBLIC_KEY_BYTES);
+  if (pub === undefined)
+    return fail(`the key line is not base64 of ${2 + KEY_ID_BYTES + PUBLIC_KEY_BYTES} bytes`);
+  if (pub.subarray(0, 2).toString("latin1") !== PUBLIC_KEY_ALG)
+    fail(`the algorithm is not "${PUBLIC_KEY_ALG}" (Ed25519)`);
+  try {
+    return {
+      keyId: pub.subarray(2, 2 + KEY_ID_BYTES),
+      key: ed25519PublicKey(pub.subarray(2 + KEY_ID_BYTES)),
+    };
+  } catch {
+    return fail("the key bytes are not an Ed25519 public key");
+  }
+}
+
 /**
  * Check a `.minisig` against a public key file's text and the file's bytes, as
  * `minisign -V` does: algorithm, key id, the file signature and the global signature over
  * the trusted comment. Anything malformed is simply not a valid signature.
  */
 export function verifyMinisign(publicKeyText: string, bytes: Uint8Array, sigText: string): boolean {
-  const pubLines = textLines(publicKeyText).filter((l) => !l.startsWith(UNTRUSTED_PREFIX));
-  if (pubLines.length !== 1) return false;
-  const pub = decodeBase64(pubLines[0] ?? "", 2 + KEY_ID_BYTES + PUBLIC_KEY_BYTES);
-  if (pub === undefined || pub.subarray(0, 2).toString("latin1") !== PUBLIC_KEY_ALG) return false;
-  const pubKeyId = pub.subarray(2, 2 + KEY_ID_BYTES);
-
-  const [untrusted, sigLine, trustedLine, globalLine, ...rest] = textLines(sigText);
-  if (untrusted === undefined || !untrusted.startsWith(UNTRUSTED_PREFIX) || rest.length > 0)
-    return false;
-  if (trustedLine === undefined || !trustedLine.startsWith(TRUSTED_PREFIX)) return false;
-  const sig = decodeBase64(sigLine ?? "", 2 + KEY_ID_BYTES + SIGNATURE_BYTES);
-  const globalSignature = decodeBase64(globalLine ?? "", SIGNATURE_BYTES);
-  if (sig === undefined || globalSignature === undefined) return false;
-  const alg = sig.subarray(0, 2).toString("latin1");
-  if (alg !== PREHASHED_ALG && alg !== LEGACY_ALG) return false;
-  if (!sig.subarray(2, 2 + KEY_ID_BYTES).equals(pubKeyId)) return false;
-  const signature = sig.subarray(2 + KEY_ID_BYTES);
-
-  let publicKey: KeyObject;
+  let pub: MinisignPublicKey;
   try {
-    publicKey = ed25519PublicKey(pub.subarray(2 + KEY_ID_BYTES));
+    pub = parseMinisignPublicKey(publicKeyText);
   } catch {
     return false;
   }
+  return verifiedTrustedComment(pub, bytes, sigText) !== undefined;
+}
+
+/**
+ * The trusted comment of a `.minisig` that is a good signature of `bytes` by `pub` (see
+ * verifyMinisign), or undefined when it is not one.
+ */
+export function verifiedTrustedComment(
+  pub: MinisignPublicKey,
+  bytes: Uint8Array,
+  sigText: string,
+): string | undefined {
+  const [untrusted, sigLine, trustedLine, globalLine, ...rest] = textLines(sigText);
+  if (untrusted === undefined || !untrusted.startsWith(UNTRUSTED_PREFIX) || rest.length > 0)
+    return undefined;
+  if (trustedLine === undefined || !trustedLine.startsWith(TRUSTED_PREFIX)) return undefined;
+  const sig = decodeBase64(sigLine ?? "", 2 + KEY_ID_BYTES + SIGNATURE_BYTES);
+  const globalSignature = decodeBase64(globalLine ?? "", SIGNATURE_BYTES);
+  if (sig === undefined || globalSignature === undefined) return undefined;
+  const alg = sig.subarray(0, 2).toString("latin1");
+  if (alg !== PREHASHED_ALG && alg !== LEGACY_ALG) return undefined;
+  if (!sig.subarray(2, 2 + KEY_ID_BYTES).equals(pub.keyId)) return undefined;
+  const signature = sig.subarray(2 + KEY_ID_BYTES);
   const signed = alg === PREHASHED_ALG ? blake2b512(bytes) : bytes;
-  if (!verify(null, signed, publicKey, signature)) return false;
-  const trusted = Buffer.from(trustedLine.slice(TRUSTED_PREFIX.length), "utf8");
-  return verify(null, Buffer.concat([signature, trusted]), publicKey, globalSignature);
+  if (!verify(null, signed, pub.key, signature)) return undefined;
+  const trusted = trustedLine.slice(TRUSTED_PREFIX.length);
+  const good = verify(
+    null,
+    Buffer.concat([signature, Buffer.from(trusted, "utf8")]),
+    pub.key,
+    globalSignature,
+  );
+  return good ? trusted : undefined;
 }

@@ -130,18 +130,35 @@ export async function embedXenSignature(file: string, key: KeyObject): Promise<v
 
 export type XenSignatureCheck = { ok: true } | { ok: false; reason: string };
 
-/** Checks the note of `bytes` against an RSA public (or private) key. */
+/**
+ * An RSA public key from PEM (a private key's public half also does).
+ *
+ * @throws ConfigurationError naming `input` for text that is not a key in PEM, or a key
+ *   of another kind (an Ed25519 minisign key given by mistake).
+ */
+export function parseXenPublicKey(pem: string, input = "--xen-key"): KeyObject {
+  let key: KeyObject;
+  try {
+    key = createPublicKey({ key: pem, format: "pem" });
+  } catch {
+    throw new ConfigurationError(input, "is not a readable RSA public key in PEM");
+  }
+  const type = key.asymmetricKeyType ?? "unknown";
+  if (type !== "rsa")
+    throw new ConfigurationError(
+      input,
+      `is a ${type.toUpperCase()} public key; Xen's payload signature note takes RSA (a minisign key goes with --minisign-key)`,
+    );
+  return key;
+}
+
+/** Checks the note of `bytes` against an RSA public key (a KeyObject or its PEM). */
 export function checkXenSignature(
   bytes: Uint8Array,
   file: string,
-  publicKeyPem: string,
+  key: KeyObject | string,
 ): XenSignatureCheck {
-  let publicKey: KeyObject;
-  try {
-    publicKey = createPublicKey({ key: publicKeyPem, format: "pem" });
-  } catch {
-    throw new ConfigurationError("--xen-key", "is not a readable RSA public key in PEM");
-  }
+  const publicKey = typeof key === "string" ? parseXenPublicKey(key) : key;
   let at;
   try {
     at = locateSignature(bytes, file);

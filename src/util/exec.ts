@@ -1,13 +1,23 @@
 // The one way this tool runs a program: through execa (never a shell), with the command
 // line and its output in a log file, each output line handed to a progress callback, and
 // errors that carry the exit status and the last lines of output.
-import { createWriteStream, existsSync, mkdirSync, type WriteStream } from "node:fs";
+import {
+  constants,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  type WriteStream,
+} from "node:fs";
 import { dirname } from "node:path";
 import { execa } from "execa";
 
 export interface RunOptions {
   cwd?: string;
-  /** Added to (and overriding) the inherited environment; `undefined` removes a variable. */
+  /**
+   * Added to (and overriding) the environment a child inherits, which is only the
+   * variables `childEnvironment` lets through; `undefined` removes a variable.
+   */
   env?: Record<string, string | undefined>;
   /** Output is appended here, after a `$ command line` header. */
   logFile?: string;
@@ -24,6 +34,49 @@ export interface RunResult {
 }
 
 const TAIL_LINES = 20;
+
+/**
+ * The variables a child process inherits from this one: what a program needs to run (its
+ * search path, home, locale, where temporary files go) and nothing else. Every child may
+ * be running code under review (a patch's Makefile is run by make), so the action's
+ * inputs (INPUT_*, the signing key among them), XLCI_* keys, GITHUB_TOKEN and the
+ * runner's ACTIONS_* URLs and tokens must never reach one (docs/security.md). The
+ * variables a build needs beyond these (compiler, ccache, build values) are set by the
+ * caller in `RunOptions.env`.
+ */
+const INHERITED_VARIABLES = new Set([
+  "PATH",
+  "HOME",
+  "USER",
+  "LOGNAME",
+  "LANG",
+  "LANGUAGE",
+  "TZ",
+  "TMPDIR",
+]);
+/** Locale categories, and ccache's own settings (its directory is set by the base build). */
+const INHERITED_PREFIXES = ["LC_", "CCACHE_"];
+
+/**
+ * The environment of a child process: the allow-listed variables of `parent` (see
+ * INHERITED_VARIABLES), then `extra` on top (`undefined` removes a variable).
+ */
+export function childEnvironment(
+  extra: Record<string, string | undefined> = {},
+  parent: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(parent)) {
+    if (value === undefined) continue;
+    if (INHERITED_VARIABLES.has(name) || INHERITED_PREFIXES.some((p) => name.startsWith(p)))
+      env[name] = value;
+  }
+  for (const [name, value] of Object.entries(extra)) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  return env;
+}
 
 /** A command that ran and failed. The message carries the tail of its output. */
 export class CommandError extends Error {
@@ -124,7 +177,10 @@ export async function runCommand(
   let log: WriteStream | undefined;
   if (opts.logFile) {
     mkdirSync(dirname(opts.logFile), { recursive: true });
-    log = createWriteStream(opts.logFile, { flags: "a" });
+    // Never through a link: a log file's path is in the output directory (src/run-directories.ts).
+    const { O_WRONLY, O_CREAT, O_APPEND, O_NOFOLLOW } = constants;
+    const fd = openSync(opts.logFile, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW, 0o644);
+    log = createWriteStream(opts.logFile, { fd });
     log.write(`$ ${commandLine}${opts.cwd ? `    (in ${opts.cwd})` : ""}\n`);
   }
 
@@ -146,7 +202,7 @@ export async function runCommand(
 
   const result = await execa(cmd, args, {
     cwd: opts.cwd,
-    env: { ...process.env, ...opts.env },
+    env: childEnvironment(opts.env),
     extendEnv: false,
     ...(opts.input === undefined ? { stdin: "ignore" as const } : { input: opts.input }),
     stdout: [follow("stdout")],

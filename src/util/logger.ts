@@ -1,3 +1,5 @@
+import { untrustedLines } from "./untrusted.js";
+
 /**
  * How stages talk to the person running them. The action maps this onto the runner's log
  * groups; the command line prints to stderr. Stages never print directly.
@@ -11,6 +13,20 @@ export interface Logger {
   group<T>(title: string, fn: () => Promise<T>): Promise<T>;
 }
 
+/**
+ * `logger` with every message, console line and group title made safe for a log or a
+ * terminal (src/util/untrusted.ts): the place where untrusted text (names from payloads
+ * and patches, dom0's output, a build's output in an error) reaches one. Line breaks stay.
+ */
+export function safeLogger(logger: Logger): Logger {
+  return {
+    info: (m) => logger.info(untrustedLines(m)),
+    warning: (m) => logger.warning(untrustedLines(m)),
+    console: (line) => logger.console(untrustedLines(line)),
+    group: (title, fn) => logger.group(untrustedLines(title), fn),
+  };
+}
+
 /** A logger for the terminal: groups become headed sections on stderr. */
 export function terminalLogger(
   stream: NodeJS.WritableStream = process.stderr,
@@ -19,7 +35,7 @@ export function terminalLogger(
   const write = (line: string) => {
     if (!quiet) stream.write(`${line}\n`);
   };
-  return {
+  return safeLogger({
     info: write,
     warning: (m) => write(`warning: ${m}`),
     console: () => undefined,
@@ -27,5 +43,5 @@ export function terminalLogger(
       write(`==> ${title}`);
       return fn();
     },
-  };
+  });
 }

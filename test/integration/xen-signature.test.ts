@@ -2,10 +2,10 @@
 // in-tree hello world from the cached base), checked by our code, by readelf, by openssl
 // (an independent RSA/SHA-256 implementation) and by our verifier, which must still accept it.
 import { spawnSync } from "node:child_process";
-import { generateKeyPairSync } from "node:crypto";
+import { createHash, generateKeyPairSync } from "node:crypto";
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { parseElf } from "../../src/elf/reader.js";
 import type { Metadata } from "../../src/report/metadata.js";
@@ -17,6 +17,7 @@ import {
 } from "../../src/sign/xen-note.js";
 import { ConfigurationError } from "../../src/util/errors.js";
 import { verifyPayloadSet } from "../../src/verify/payload-set.js";
+import { TOOL_NAME, TOOL_VERSION } from "../../src/version.js";
 import { runCli as cli } from "../helpers/cli.js";
 import { getXenBase, integrationCacheDir } from "./xen-base.js";
 
@@ -188,7 +189,11 @@ describe("signing a run with both keys, and check-signature", () => {
       join(dir, "xen.pub.pem"),
       payload,
     ]);
-    expect(good.stdout).toBe(`${payload}: minisign ok\n${payload}: xen-note ok\n`);
+    // The trusted comment is shown: it names this file and its sha256 (issue 19).
+    const sha = createHash("sha256").update(readFileSync(payload)).digest("hex");
+    expect(good.stdout).toBe(
+      `${payload}: minisign ok (trusted comment: file:${basename(payload)} sha256:${sha} signer:${TOOL_NAME} ${TOOL_VERSION})\n${payload}: xen-note ok\n`,
+    );
     expect(good.code).toBe(0);
 
     const bytes = readFileSync(payload);

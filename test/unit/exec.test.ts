@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  childEnvironment,
   CommandError,
   formatCommandLine,
   MissingProgramError,
@@ -109,5 +110,63 @@ describe("formatCommandLine", () => {
     expect(formatCommandLine("make", ["-C", "xen", "CC=gcc -O2", "it's"])).toBe(
       `make -C xen 'CC=gcc -O2' 'it'\\''s'`,
     );
+  });
+});
+
+describe("childEnvironment: what a child process inherits", () => {
+  // Generated dummy values: no real secret is ever put in a test.
+  const dummy = () => `dummy-${Math.random().toString(36).slice(2)}`;
+  const secrets: Record<string, string> = {
+    "INPUT_SIGNING-KEY": dummy(),
+    "INPUT_GITHUB-TOKEN": dummy(),
+    INPUT_PATCHES: dummy(),
+    XLCI_SIGNING_KEY: dummy(),
+    XLCI_XEN_SIGNATURE_KEY: dummy(),
+    GITHUB_TOKEN: dummy(),
+    ACTIONS_RUNTIME_TOKEN: dummy(),
+    ACTIONS_RESULTS_URL: dummy(),
+    ACTIONS_ID_TOKEN_REQUEST_URL: dummy(),
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: dummy(),
+    NPM_TOKEN: dummy(),
+  };
+  const allowed = (name: string) =>
+    ["PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TZ", "TMPDIR"].includes(name) ||
+    name.startsWith("LC_") ||
+    name.startsWith("CCACHE_");
+
+  it("a command sees none of the secrets, only the allow-listed variables and those given", async () => {
+    Object.assign(process.env, secrets, { LC_ALL: "C", CCACHE_MAXSIZE: "1G" });
+    try {
+      const r = await runCommand("sh", ["-c", "env"], { env: { XEN_BUILD_HOST: "given" } });
+      const seen = new Map(
+        r.stdout
+          .split("\n")
+          .filter((l) => l.includes("="))
+          .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)] as const),
+      );
+      for (const [name, value] of Object.entries(secrets)) {
+        expect(seen.has(name), name).toBe(false);
+        expect(r.stdout).not.toContain(value);
+      }
+      // sh itself adds PWD, SHLVL and _.
+      const unexpected = [...seen.keys()].filter(
+        (n) => !allowed(n) && !["XEN_BUILD_HOST", "PWD", "SHLVL", "_"].includes(n),
+      );
+      expect(unexpected).toEqual([]);
+      expect(seen.get("XEN_BUILD_HOST")).toBe("given");
+      expect(seen.get("PATH")).toBe(process.env.PATH);
+      expect(seen.get("LC_ALL")).toBe("C");
+      expect(seen.get("CCACHE_MAXSIZE")).toBe("1G");
+    } finally {
+      for (const name of [...Object.keys(secrets), "CCACHE_MAXSIZE"]) delete process.env[name];
+    }
+  });
+
+  it("builds the environment from the allow-list of the parent's, then the given variables", () => {
+    const env = childEnvironment(
+      { CC: "gcc-12", HOME: undefined },
+      { ...secrets, PATH: "/bin", HOME: "/home/x", LC_CTYPE: "C.UTF-8", TMPDIR: "/t" },
+    );
+    expect(env).toEqual({ PATH: "/bin", LC_CTYPE: "C.UTF-8", TMPDIR: "/t", CC: "gcc-12" });
   });
 });

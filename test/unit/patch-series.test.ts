@@ -99,6 +99,16 @@ describe("patch files", () => {
       /renames or copies/,
     ],
     ["no hunks at all", "just a description\n", /no unified diff hunks/],
+    [
+      "a new empty file outside xen/ that only git's header names",
+      `diff --git a/tools/evil.sh b/tools/evil.sh\nnew file mode 100755\nindex 0000000..e69de29\n${header("xen/a.c")}${hunk}`,
+      /fix\.patch:1: a\/tools\/evil\.sh is outside xen\//,
+    ],
+    [
+      "a git header whose paths cannot be read",
+      `diff --git "a/xen/a b.c" "b/xen/a b.c"\n${header("xen/a.c")}${hunk}`,
+      /fix\.patch:1: a diff --git header whose paths cannot be read/,
+    ],
   ])("refuses %s, naming the patch and the line", (_what, text, message) => {
     expect(refusal(text)).toMatch(message);
   });
