@@ -20,7 +20,13 @@ import type { EventTrust } from "./sign/trust.js";
 import type { WorkflowRunRecord } from "./report/metadata.js";
 
 export type FailOn = "error" | "warning" | "never";
-export type StackMode = "stacked" | "independent" | "cumulative";
+/**
+ * How the patches (or payload-sources) of a series become payloads (the stack-mode input):
+ * each on top of the one before, each on the base alone, or the whole series as one
+ * cumulative payload (patches only). Not payload/sources.ts's StackMode, which has no
+ * cumulative one.
+ */
+export type SeriesMode = "stacked" | "independent" | "cumulative";
 
 export type XenSourceSpec =
   | { kind: "debian"; version: string | undefined }
@@ -85,7 +91,7 @@ export interface Options {
   readonly dom0Kernel: string | undefined;
   /** Commands the default scenario runs with the whole stack applied. */
   readonly checks: readonly string[];
-  readonly stackMode: StackMode;
+  readonly stackMode: SeriesMode;
   readonly outputDir: string;
   readonly cacheDir: string;
   /** The directory relative paths were resolved from; reports name files relative to it. */
