@@ -12,7 +12,7 @@ import * as fs from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { ConfigurationError, ConfigurationErrors, collectMistake } from "./util/errors.js";
-import type { BuildValues } from "./base/xen.js";
+import type { BuildValues } from "./base/build-values.js";
 import type { KeyObject } from "node:crypto";
 import { type SigningKey, loadSigningKey } from "./sign/minisign.js";
 import { loadXenSignatureKey } from "./sign/xen-note.js";

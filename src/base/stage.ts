@@ -90,8 +90,7 @@ async function buildBase(
   };
   const cached = await restoreBase(ctx.cache, baseOptions, log, cacheUses);
   const base = await buildXenBase(baseOptions);
-  if (cached && !cached.restored && !base.cached)
-    await saveBase(ctx.cache, cached.keys, cacheUses);
+  if (cached && !cached.restored && !base.cached) await saveBase(ctx.cache, cached.keys, cacheUses);
   return { base, baseOptions, xen: await XenSyms.load(base.xenSyms) };
 }
 
