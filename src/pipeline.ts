@@ -17,6 +17,7 @@ import { PayloadCompileError } from "./payload/sources.js";
 import { type BuiltBase, payloadsStage } from "./payload/stage.js";
 import { preflight } from "./preflight.js";
 import {
+  type Published,
   type SigningOutcome,
   publish,
   publishedText,
@@ -103,25 +104,16 @@ export async function run(
 
     const scenario = options.scenario;
     if (scenario !== "none" && built) {
+      const base = built.base;
+      const bootImage = result.base?.bootImage ?? base.xenImage;
+      const { user: userPayloads, selfTest } = payloads;
+      const input = { scenario, base, bootImage, userPayloads, selfTest };
       // Defective payloads would only make the boot fail in less useful ways.
-      if (result.verdict !== "pass")
-        await stage("boot", "Boot test", () =>
-          Promise.resolve(
-            logged(log, skippedStage("skipped: the payloads did not pass verification")),
-          ),
-        );
-      else {
-        const base = built.base;
-        const bootImage = result.base?.bootImage ?? base.xenImage;
-        const { user: userPayloads, selfTest } = payloads;
-        const input = { scenario, base, bootImage, userPayloads, selfTest };
-        await stage(
-          "boot",
-          "Boot test",
-          () => bootStage(input, { ...ctx, cache, files }),
-          (b) => keepBooted(result, b),
-        );
-      }
+      const boot =
+        result.verdict === "pass"
+          ? () => bootStage(input, { ...ctx, cache, files })
+          : () => skipped(log, "skipped: the payloads did not pass verification");
+      await stage("boot", "Boot test", boot, (b) => keepBooted(result, b));
     }
 
     const { releaseFiles, ...signed } = signingAsked(options)
@@ -135,12 +127,20 @@ export async function run(
     keepSigning(result, signed);
     metadataWritten = true;
     if (options.upload !== "none" || options.attest) {
-      await stage("publish", "Publish", async () => {
-        // The artifact carries the reports as they are now; the final ones follow below.
-        await writeReports(result, options);
-        result.published = await publish(result, options, releaseFiles, log);
-        return { detail: publishedText(result.published) };
-      });
+      const keepPublished = (p: { published?: Published }) => {
+        if (p.published) result.published = p.published;
+      };
+      await stage(
+        "publish",
+        "Publish",
+        async () => {
+          // The artifact carries the reports as they are now; the final ones follow below.
+          await writeReports(result, options);
+          const published = await publish(result, options, releaseFiles, log);
+          return { published, detail: publishedText(published) };
+        },
+        keepPublished,
+      );
     }
   } catch (e) {
     result.verdict = "fail";
@@ -223,9 +223,10 @@ function stageRunner(result: RunResult, log: Logger, tree: { sourceRoot?: string
   };
 }
 
-function logged<T extends StageSummary>(log: Logger, done: T): T {
-  log.info(done.detail);
-  return done;
+/** A stage with nothing to do, for `why` (which the log says too). */
+function skipped(log: Logger, why: string): Promise<StageSummary> {
+  log.info(why);
+  return Promise.resolve(skippedStage(why));
 }
 
 function keepSigning(result: RunResult, signed: Partial<SigningOutcome>): void {
