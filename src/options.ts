@@ -12,7 +12,7 @@ import * as fs from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { ConfigurationError, ConfigurationErrors, collectMistake } from "./util/errors.js";
-import { type BuildValues, checkBuildValues } from "./base/xen.js";
+import { type BuildValues, checkBuildValues } from "./base/build-values.js";
 import type { KeyObject } from "node:crypto";
 import { type SigningKey, loadSigningKey } from "./sign/minisign.js";
 import { loadXenSignatureKey } from "./sign/xen-note.js";
@@ -21,7 +21,13 @@ import type { WorkflowRunRecord } from "./report/metadata.js";
 import { runDirectoryMistakes } from "./run-directories.js";
 
 export type FailOn = "error" | "warning" | "never";
-export type StackMode = "stacked" | "independent" | "cumulative";
+/**
+ * How the patches (or payload-sources) of a series become payloads (the stack-mode input):
+ * each on top of the one before, each on the base alone, or the whole series as one
+ * cumulative payload (patches only). Not payload/sources.ts's StackMode, which has no
+ * cumulative one.
+ */
+export type SeriesMode = "stacked" | "independent" | "cumulative";
 
 export type XenSourceSpec =
   | { kind: "debian"; version: string | undefined }
@@ -86,7 +92,7 @@ export interface Options {
   readonly dom0Kernel: string | undefined;
   /** Commands the default scenario runs with the whole stack applied. */
   readonly checks: readonly string[];
-  readonly stackMode: StackMode;
+  readonly stackMode: SeriesMode;
   readonly outputDir: string;
   readonly cacheDir: string;
   /** The directory relative paths were resolved from; reports name files relative to it. */
@@ -230,9 +236,17 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
   return env.XLCI_CACHE ?? join(homedir(), ".cache", "xen-livepatch-ci");
 }
 
+/** An input's value (trimmed, its default when not given). */
+type InputValue = (name: InputName) => string;
+/** Runs an input's check, collecting its mistake (collectMistake) and taking the fallback. */
+type Checked = <T>(fn: () => T, fallback: T) => T;
+
 /**
  * Validates the inputs (action.yml names, string values) into Options.
  * `cwd` (the workspace) resolves relative paths; `cacheDir` is the front door's default cache.
+ * Each input is checked even after another was wrong, so all mistakes show at once, group
+ * by group (source, payloads, verify, boot, publish, locations); the checks that relate
+ * inputs (checkCombinations) come after, on inputs that are each right.
  */
 export function parseOptions(
   raw: RawInputs,
@@ -241,28 +255,62 @@ export function parseOptions(
   metadata: Readonly<Record<string, string>> = {},
   github?: GitHubJob,
 ): Options {
-  const input = (name: InputName): string => (raw[name] ?? INPUT_DEFAULTS[name]).trim();
-  const path = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
-
-  // Each input is checked even after another was wrong, so all mistakes show at once;
-  // a wrong one stands in with a harmless value until they are thrown, below.
+  const input: InputValue = (name) => (raw[name] ?? INPUT_DEFAULTS[name]).trim();
+  // A wrong input stands in with a harmless value until the mistakes are thrown, below.
   const problems: ConfigurationError[] = [];
-  const checked = <T>(fn: () => T, fallback: T): T => collectMistake(problems, fn, fallback);
+  const checked: Checked = (fn, fallback) => collectMistake(problems, fn, fallback);
+  const options: Options = {
+    ...sourceOptions(input, cwd, problems, checked),
+    ...payloadOptions(input, cwd, checked),
+    metadata,
+    ...verifyOptions(input, cwd, checked),
+    ...bootOptions(input, cwd, checked),
+    ...publishOptions(input, github, checked),
+    ...locationOptions(input, cwd, cacheDir),
+    github,
+  };
+  problems.push(...runDirectoryMistakes(options.outputDir, options.cacheDir, inputFiles(options)));
+  // The combinations relate inputs to each other: they need every input's own value right.
+  const mistakes = ConfigurationErrors.of(problems);
+  if (mistakes) throw mistakes;
+  checkCombinations(options);
+  return options;
+}
 
+const inputPath = (cwd: string, p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
+
+/** The path inputs that take lists (globs expanded). */
+function pathList(
+  name: "patches" | "payloads" | "applied-payloads" | "payload-sources",
+  input: InputValue,
+  cwd: string,
+  checked: Checked,
+): string[] {
+  return checked(
+    () => expandPaths(name, listInput(input(name), (l) => fs.existsSync(inputPath(cwd, l))), cwd),
+    [],
+  );
+}
+
+/** The Xen tree and how its base is built: xen-source, xen-ref, xen-config, build-values, expected-build-id. */
+function sourceOptions(
+  input: InputValue,
+  cwd: string,
+  problems: ConfigurationError[],
+  checked: Checked,
+): Pick<Options, "xenSource" | "xenConfig" | "buildValues" | "expectedBuildId"> {
   const source = xenSource(input("xen-source"), input("xen-ref"), cwd);
   if (input("xen-ref") && source?.kind !== "git") {
     problems.push(
       new ConfigurationError("xen-ref", "a ref only applies when xen-source is a git URL"),
     );
   }
-  const expectations = checked<Options["expectations"]>(
-    () => oneOf("expectations", input("expectations"), ["none", "auto"]),
-    "none",
-  );
-  const publishing = publishOptions(input, github, checked);
+  const xenConfig = input("xen-config");
+  const values = checked(() => buildValues(input("build-values")), {});
   const expected = input("expected-build-id");
   // A hex id is 40 digits (GNU build-id) or 32 (xen.efi's); anything else is a file's path.
-  if (expected && /^[0-9a-fA-F]+$/.test(expected) && ![32, 40].includes(expected.length)) {
+  const hex = /^[0-9a-fA-F]+$/.test(expected);
+  if (expected && hex && ![32, 40].includes(expected.length)) {
     problems.push(
       new ConfigurationError(
         "expected-build-id",
@@ -270,29 +318,43 @@ export function parseOptions(
       ),
     );
   }
-  const paths = (name: "patches" | "payloads" | "applied-payloads" | "payload-sources") =>
-    checked(
-      () =>
-        expandPaths(
-          name,
-          listInput(input(name), (l) => fs.existsSync(path(l))),
-          cwd,
-        ),
-      [],
-    );
-
-  const options: Options = {
+  return {
     xenSource: source,
-    buildValues: checked(() => buildValues(input("build-values")), {}),
-    xenConfig:
-      input("xen-config") === "defconfig" ? "defconfig" : { path: path(input("xen-config")) },
+    xenConfig: xenConfig === "defconfig" ? "defconfig" : { path: inputPath(cwd, xenConfig) },
+    buildValues: values,
     expectedBuildId: expected
-      ? /^[0-9a-fA-F]+$/.test(expected)
+      ? hex
         ? expected.toLowerCase()
-        : path(expected)
+        : inputPath(cwd, expected)
       : undefined,
+  };
+}
+
+/** What the run builds and takes as payloads, and how a series of them stacks. */
+function payloadOptions(
+  input: InputValue,
+  cwd: string,
+  checked: Checked,
+): Pick<
+  Options,
+  | "patches"
+  | "payloadSources"
+  | "selfTest"
+  | "stackMode"
+  | "builder"
+  | "ignoreInitChanges"
+  | "allowLayoutChanges"
+  | "expectations"
+  | "payloads"
+> {
+  return {
+    patches: pathList("patches", input, cwd, checked),
+    payloadSources: pathList("payload-sources", input, cwd, checked),
     selfTest: checked(() => boolean("self-test", input("self-test")), false),
-    patches: paths("patches"),
+    stackMode: checked(
+      () => oneOf("stack-mode", input("stack-mode"), ["stacked", "independent", "cumulative"]),
+      "stacked",
+    ),
     builder: checked(
       () => oneOf("builder", input("builder"), ["native", "livepatch-build-tools"]),
       "native",
@@ -305,78 +367,108 @@ export function parseOptions(
       () => boolean("allow-layout-changes", input("allow-layout-changes")),
       false,
     ),
-    payloads: paths("payloads"),
-    xenSyms: input("xen-syms") ? path(input("xen-syms")) : undefined,
-    appliedPayloads: paths("applied-payloads"),
-    payloadSources: paths("payload-sources"),
-    expectations,
-    metadata,
+    expectations: checked<Options["expectations"]>(
+      () => oneOf("expectations", input("expectations"), ["none", "auto"]),
+      "none",
+    ),
+    payloads: pathList("payloads", input, cwd, checked),
+  };
+}
+
+/** What the payloads are verified against: xen-syms, applied-payloads, fail-on. */
+function verifyOptions(
+  input: InputValue,
+  cwd: string,
+  checked: Checked,
+): Pick<Options, "xenSyms" | "appliedPayloads" | "failOn"> {
+  return {
+    xenSyms: input("xen-syms") ? inputPath(cwd, input("xen-syms")) : undefined,
+    appliedPayloads: pathList("applied-payloads", input, cwd, checked),
     failOn: checked(
       () => oneOf("fail-on", input("fail-on"), ["error", "warning", "never"]),
       "error",
     ),
-    scenario: ["none", "default", "self-test"].includes(input("scenario"))
-      ? (input("scenario") as "none" | "default" | "self-test")
-      : { path: path(input("scenario")) },
+  };
+}
+
+/** The boot test: scenario, kvm, dom0-kernel, checks. */
+function bootOptions(
+  input: InputValue,
+  cwd: string,
+  checked: Checked,
+): Pick<Options, "scenario" | "kvm" | "dom0Kernel" | "checks"> {
+  const scenario = input("scenario");
+  return {
+    scenario:
+      scenario === "none" || scenario === "default" || scenario === "self-test"
+        ? scenario
+        : { path: inputPath(cwd, scenario) },
     kvm: checked(() => oneOf("kvm", input("kvm"), ["auto", "true", "false"]), "auto"),
-    dom0Kernel: input("dom0-kernel") ? path(input("dom0-kernel")) : undefined,
+    dom0Kernel: input("dom0-kernel") ? inputPath(cwd, input("dom0-kernel")) : undefined,
     checks: input("checks")
       .split("\n")
       .map((l) => l.trim())
       .filter((l) => l && !l.startsWith("#")),
-    stackMode: checked(
-      () => oneOf("stack-mode", input("stack-mode"), ["stacked", "independent", "cumulative"]),
-      "stacked",
-    ),
-    outputDir: path(input("output-dir")),
-    cacheDir: input("cache-dir") ? path(input("cache-dir")) : cacheDir,
-    workspace: cwd,
-    ...publishing,
-    github,
   };
-  problems.push(...runDirectoryMistakes(options.outputDir, options.cacheDir, inputFiles(options)));
-  // The checks below relate inputs to each other: they need every input's own value right.
-  const mistakes = ConfigurationErrors.of(problems);
-  if (mistakes) throw mistakes;
-  if (options.selfTest && !options.xenSource) {
-    throw new ConfigurationError(
-      "self-test",
-      "the in-tree test payloads need a Xen tree: set xen-source too",
-    );
-  }
-  if (options.payloadSources.length > 0 && !options.xenSource) {
-    throw new ConfigurationError(
-      "payload-sources",
-      "payloads are built against a Xen tree: set xen-source too",
-    );
-  }
+}
+
+/** Where the run writes and caches: output-dir, cache-dir (`cacheDir` when not given). */
+function locationOptions(
+  input: InputValue,
+  cwd: string,
+  cacheDir: string,
+): Pick<Options, "outputDir" | "cacheDir" | "workspace"> {
+  return {
+    outputDir: inputPath(cwd, input("output-dir")),
+    cacheDir: input("cache-dir") ? inputPath(cwd, input("cache-dir")) : cacheDir,
+    workspace: cwd,
+  };
+}
+
+/** The inputs that only work together, or not at all (each input right by itself). */
+function checkCombinations(options: Options): void {
+  const needsTree = (input: InputName, why: string) => {
+    if (!options.xenSource) throw new ConfigurationError(input, why);
+  };
+  if (options.selfTest)
+    needsTree("self-test", "the in-tree test payloads need a Xen tree: set xen-source too");
+  if (options.payloadSources.length > 0)
+    needsTree("payload-sources", "payloads are built against a Xen tree: set xen-source too");
   if (options.builder === "livepatch-build-tools") {
     throw new ConfigurationError(
       "builder",
       `the livepatch-build-tools builder is not available in this version yet; use "native"`,
     );
   }
-  if (options.patches.length > 0 && !options.xenSource) {
-    throw new ConfigurationError(
+  if (options.patches.length > 0)
+    needsTree(
       "patches",
       "patches are built against a Xen tree: set xen-source to the tree they apply to",
     );
-  }
   if (options.payloadSources.length > 0 && options.stackMode === "cumulative") {
     throw new ConfigurationError(
       "stack-mode",
       `"cumulative" makes one payload of a patch series; payload-sources are built one payload per directory: use "stacked" or "independent"`,
     );
   }
-  if (
-    options.expectations === "auto" &&
-    options.payloadSources.length + options.patches.length === 0
-  ) {
+  const built = options.payloadSources.length + options.patches.length;
+  if (options.expectations === "auto" && built === 0) {
     throw new ConfigurationError(
       "expectations",
       `"auto" fills in the expectations of payloads this run builds: give patches or payload-sources`,
     );
   }
+  checkBootCombinations(options, built + options.payloads.length);
+  if (!options.xenSource && options.payloads.length === 0) {
+    throw new ConfigurationError(
+      "payloads",
+      "nothing to do: give xen-source (to build) or payloads (to verify)",
+    );
+  }
+}
+
+/** The boot test's inputs against the rest; `payloads` counts the user's payloads. */
+function checkBootCombinations(options: Options, payloads: number): void {
   if (options.scenario !== "none" && !options.xenSource) {
     throw new ConfigurationError(
       "scenario",
@@ -401,22 +493,12 @@ export function parseOptions(
       "a dom0 kernel is only booted by the boot test: set scenario too",
     );
   }
-  if (
-    options.scenario === "default" &&
-    options.patches.length + options.payloadSources.length + options.payloads.length === 0
-  ) {
+  if (options.scenario === "default" && payloads === 0) {
     throw new ConfigurationError(
       "scenario",
       `"default" tests your payloads: give patches, payload-sources or payloads`,
     );
   }
-  if (!options.xenSource && options.payloads.length === 0) {
-    throw new ConfigurationError(
-      "payloads",
-      "nothing to do: give xen-source (to build) or payloads (to verify)",
-    );
-  }
-  return options;
 }
 
 /** The files the inputs name, with the input naming each. */
@@ -443,9 +525,9 @@ const ARTIFACT_NAME_FORBIDDEN = /["':<>|*?\\/\r\n]/g;
  * the run goes on and publishes unsigned. Everything else that cannot work is an error.
  */
 function publishOptions(
-  input: (name: InputName) => string,
+  input: InputValue,
   github: GitHubJob | undefined,
-  checked: <T>(fn: () => T, fallback: T) => T,
+  checked: Checked,
 ): Pick<
   Options,
   | "signingKey"

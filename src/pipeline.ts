@@ -9,15 +9,24 @@
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { baseStage } from "./base/stage.js";
+import { type BaseStageResult, baseStage } from "./base/stage.js";
 import { XenBuildError } from "./base/xen.js";
-import { bootStage } from "./boot/stage.js";
+import { type BootStageResult, bootStage } from "./boot/stage.js";
 import type { Options } from "./options.js";
 import { PayloadCompileError } from "./payload/sources.js";
 import { type BuiltBase, payloadsStage } from "./payload/stage.js";
 import { preflight } from "./preflight.js";
 import { clearEarlierOutputs } from "./run-directories.js";
-import { publish, publishedText, signOutputs, writeMetadata } from "./publish/stages.js";
+import {
+  type Published,
+  type SigningOutcome,
+  publish,
+  publishedText,
+  signStage,
+  signingAsked,
+  unsignedOutputs,
+  writeMetadata,
+} from "./publish/stages.js";
 import {
   type CompilerDiagnostic,
   parseCompilerDiagnostics,
@@ -30,7 +39,13 @@ import { sourceStage } from "./source/stage.js";
 import { type DirectoryCache, localCache } from "./util/cache.js";
 import type { Logger } from "./util/logger.js";
 import type { Finding } from "./verify/rules.js";
-import { verifyStage } from "./verify/stage.js";
+import { type VerifyStageResult, verifyStage } from "./verify/stage.js";
+import {
+  type StageContext,
+  type StageSummary,
+  partialStageResult,
+  skippedStage,
+} from "./stage-context.js";
 import { TOOL_NAME, TOOL_VERSION } from "./version.js";
 
 // The run's result model lives below the stages (report/result.ts); these names stay here too.
@@ -49,8 +64,110 @@ export async function run(
   log: Logger,
   cache: DirectoryCache = localCache(),
 ): Promise<RunResult> {
-  const out = options.outputDir;
-  const result: RunResult = {
+  const result = newRunResult(options.outputDir);
+  const { files } = result;
+  await clearEarlierOutputs(options.outputDir);
+  await mkdir(files.logs, { recursive: true });
+  const ctx: StageContext = { options, log, logs: files.logs };
+  /** The user's tree, where compiler diagnostics of a failed build are placed. */
+  const tree: { sourceRoot?: string } = {};
+  const stage = stageRunner(result, log, tree);
+  /** metadata.json is written once: signed at the end of a good run, else when it ends. */
+  let metadataWritten = false;
+  try {
+    await preflight(options);
+    let built: BuiltBase | undefined;
+    if (options.xenSource) {
+      const spec = options.xenSource;
+      const source = await stage("source", "Xen source", () => sourceStage(spec, ctx));
+      tree.sourceRoot = source.tree.root;
+      const base = await stage(
+        "base",
+        "Base build",
+        () => baseStage(source.tree, { ...ctx, cache }),
+        (b) => keepBase(result, b),
+      );
+      built = { base: base.base, source: source.tree.identity, baseOptions: base.baseOptions };
+    }
+    const payloads = await stage(
+      "payloads",
+      "Payloads",
+      () => payloadsStage(built, ctx),
+      (p) => Object.assign(result.origins, p.origins),
+    );
+    const xenSyms = options.xenSyms ?? built?.base.xenSyms;
+    const verifyInput = { payloads: payloads.all, selfTest: payloads.selfTest, xenSyms };
+    await stage(
+      "verify",
+      "Verify payloads",
+      () => verifyStage(verifyInput, ctx),
+      (v) => keepVerified(result, v),
+    );
+
+    const scenario = options.scenario;
+    if (scenario !== "none" && built) {
+      const base = built.base;
+      const bootImage = result.base?.bootImage ?? base.xenImage;
+      const { user: userPayloads, selfTest } = payloads;
+      const input = { scenario, base, bootImage, userPayloads, selfTest };
+      // Defective payloads would only make the boot fail in less useful ways.
+      const boot =
+        result.verdict === "pass"
+          ? () => bootStage(input, { ...ctx, cache, files })
+          : () => skipped(log, "skipped: the payloads did not pass verification");
+      await stage("boot", "Boot test", boot, (b) => keepBooted(result, b));
+    }
+
+    const { releaseFiles, ...signed } = signingAsked(options)
+      ? await stage(
+          "sign",
+          "Sign",
+          () => signStage(result, options, log),
+          (s) => keepSigning(result, s),
+        )
+      : await unsignedOutputs(result, options, "no signing key was given");
+    keepSigning(result, signed);
+    metadataWritten = true;
+    if (options.upload !== "none" || options.attest) {
+      const keepPublished = (p: { published?: Published }) => {
+        if (p.published) result.published = p.published;
+      };
+      await stage(
+        "publish",
+        "Publish",
+        async () => {
+          // The artifact carries the reports as they are now; the final ones follow below.
+          await writeReports(result, options);
+          const published = await publish(result, options, releaseFiles, log);
+          return { published, detail: publishedText(published) };
+        },
+        keepPublished,
+      );
+    }
+  } catch (e) {
+    result.verdict = "fail";
+    result.reason = e instanceof Error ? e.message : String(e);
+    throw Object.assign(e instanceof Error ? e : new Error(String(e)), { partialResult: result });
+  } finally {
+    await writeReports(result, options);
+    if (!metadataWritten) {
+      result.signing ??= {
+        status: "unsigned",
+        reason: `not signed: ${result.reason ?? "the run failed"}`,
+      };
+      // Never in place of the error that ended the run.
+      await writeMetadata(result, options, { signing: result.signing }, new Map()).catch(
+        (e: unknown) =>
+          log.warning(`metadata.json not written: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    }
+  }
+  return result;
+}
+
+/** A run's result before any stage ran: it fails until the verify stage says otherwise. */
+function newRunResult(out: string): RunResult {
+  return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     verdict: "fail",
     stages: [],
@@ -67,133 +184,81 @@ export async function run(
       logs: join(out, "logs"),
     },
   };
-  await clearEarlierOutputs(out);
-  await mkdir(result.files.logs, { recursive: true });
-  /** metadata.json is written once: signed at the end of a good run, else when it ends. */
-  let metadataWritten = false;
-  /** The user's tree, where compiler diagnostics of a failed build are placed. */
-  let sourceRoot: string | undefined;
+}
 
-  const stage = async <T>(
+/** While a stage runs, its record says so (the publish stage's artifact carries the report). */
+const IN_PROGRESS = "in progress when this report was written";
+
+/**
+ * Runs stages for `result`: each as one log group, timed, its record (status, seconds,
+ * detail) added to `result.stages`. `keep` puts what the stage returned into `result`, and
+ * what it had made when it failed (partialStageResult). A failed build's compiler
+ * diagnostics are placed in the user's tree (`sourceRoot`, once the source stage set it).
+ */
+function stageRunner(result: RunResult, log: Logger, tree: { sourceRoot?: string }) {
+  return async <T extends StageSummary>(
     name: StageName,
     title: string,
-    fn: (record: StageRecord) => Promise<T>,
+    fn: () => Promise<T>,
+    keep?: (done: Partial<T>) => void,
   ): Promise<T> => {
-    const record: StageRecord = { name, status: "ok", seconds: 0 };
+    const record: StageRecord = { name, status: "ok", seconds: 0, detail: IN_PROGRESS };
     result.stages.push(record);
     const started = performance.now();
     try {
-      return await log.group(title, () => fn(record));
+      const done = await log.group(title, fn);
+      if (done.skipped) record.status = "skipped";
+      record.detail = done.detail;
+      keep?.(done);
+      return done;
     } catch (e) {
       record.status = "failed";
       record.detail = e instanceof Error ? e.message : String(e);
-      const diagnostics = await diagnosticsOf(e, sourceRoot);
+      const partial = partialStageResult<T>(e);
+      if (partial) keep?.(partial);
+      const diagnostics = await diagnosticsOf(e, tree.sourceRoot);
       if (diagnostics) result.diagnostics = diagnostics;
       throw e;
     } finally {
       record.seconds = Math.round((performance.now() - started) / 10) / 100;
     }
   };
+}
 
-  try {
-    await preflight(options);
-    const ctx = (record: StageRecord) => ({ options, log, logs: result.files.logs, record });
-    let built: BuiltBase | undefined;
-    if (options.xenSource) {
-      const spec = options.xenSource;
-      const tree = await stage("source", "Xen source", (record) => sourceStage(spec, ctx(record)));
-      sourceRoot = tree.root;
-      const { base, baseOptions, record } = await stage("base", "Base build", (r) =>
-        baseStage(tree, {
-          ...ctx(r),
-          cache,
-          cacheUses: result.cache,
-          built: (b) => (result.base = b),
-        }),
-      );
-      result.base = record;
-      built = { base, source: tree.identity, baseOptions };
-    }
+/** A stage with nothing to do, for `why` (which the log says too). */
+function skipped(log: Logger, why: string): Promise<StageSummary> {
+  log.info(why);
+  return Promise.resolve(skippedStage(why));
+}
 
-    const payloads = await stage("payloads", "Payloads", (record) =>
-      payloadsStage(built, { ...ctx(record), origins: result.origins }),
-    );
+function keepSigning(result: RunResult, signed: Partial<SigningOutcome>): void {
+  if (signed.signing) result.signing = signed.signing;
+  if (signed.xenSignatures) result.xenSignatures = signed.xenSignatures;
+}
 
-    await stage("verify", "Verify payloads", async (record) => {
-      const verified = await verifyStage(
-        {
-          payloads: payloads.all,
-          selfTest: payloads.selfTest,
-          xenSyms: options.xenSyms ?? built?.base.xenSyms,
-        },
-        ctx(record),
-      );
-      result.payloads = verified.reports;
-      result.xenBuildId = verified.xenBuildId;
-      result.verdict = verified.failure ? "fail" : "pass";
-      if (verified.failure) result.reason = verified.failure;
-    });
+function keepBase(result: RunResult, base: Partial<BaseStageResult>): void {
+  if (base.record) result.base = base.record;
+  result.cache.push(...(base.cache ?? []));
+}
 
-    const scenario = options.scenario;
-    if (scenario !== "none" && built) {
-      const base = built.base;
-      await stage("boot", "Boot test", async (record) => {
-        // Defective payloads would only make the boot fail in less useful ways.
-        if (result.verdict !== "pass") {
-          record.status = "skipped";
-          record.detail = "skipped: the payloads did not pass verification";
-          log.info(record.detail);
-          return;
-        }
-        const booted = await bootStage(
-          {
-            scenario,
-            base,
-            bootImage: result.base?.bootImage ?? base.xenImage,
-            userPayloads: payloads.user,
-            selfTest: payloads.selfTest,
-          },
-          { ...ctx(record), cache, cacheUses: result.cache, files: result.files },
-        );
-        result.scenario = booted.outcome;
-        result.scenarioPayloads = booted.payloadFiles;
-        result.kvm = booted.kvm;
-        if (booted.failure) {
-          result.verdict = "fail";
-          result.reason = booted.failure;
-        }
-      });
-    }
+function keepVerified(result: RunResult, verified: Partial<VerifyStageResult>): void {
+  if (!verified.reports) return;
+  result.payloads = verified.reports;
+  result.xenBuildId = verified.xenBuildId;
+  result.verdict = verified.failure ? "fail" : "pass";
+  if (verified.failure) result.reason = verified.failure;
+}
 
-    const releaseFiles = await signOutputs(result, options, stage, log);
-    metadataWritten = true;
-    if (options.upload !== "none" || options.attest) {
-      await stage("publish", "Publish", async (record) => {
-        // The artifact carries the reports as they are now; the final ones follow below.
-        record.detail = "in progress when this report was written";
-        await writeReports(result, options);
-        result.published = await publish(result, options, releaseFiles, log);
-        record.detail = publishedText(result.published);
-      });
-    }
-  } catch (e) {
+function keepBooted(result: RunResult, booted: Partial<BootStageResult>): void {
+  result.cache.push(...(booted.cache ?? []));
+  if (!booted.outcome) return;
+  result.scenario = booted.outcome;
+  result.scenarioPayloads = booted.payloadFiles;
+  result.kvm = booted.kvm;
+  if (booted.failure) {
     result.verdict = "fail";
-    result.reason = e instanceof Error ? e.message : String(e);
-    throw Object.assign(e instanceof Error ? e : new Error(String(e)), { partialResult: result });
-  } finally {
-    await writeReports(result, options);
-    if (!metadataWritten) {
-      result.signing ??= {
-        status: "unsigned",
-        reason: `not signed: ${result.reason ?? "the run failed"}`,
-      };
-      // Never in place of the error that ended the run.
-      await writeMetadata(result, options, new Map()).catch((e: unknown) =>
-        log.warning(`metadata.json not written: ${e instanceof Error ? e.message : String(e)}`),
-      );
-    }
+    result.reason = booted.failure;
   }
-  return result;
 }
 
 /**

@@ -9,7 +9,7 @@ import { XenSyms } from "../livepatch/xen-syms.js";
 import type { BaseRecord } from "../report/result.js";
 import { fetchDebianHypervisor } from "../source/debian.js";
 import type { XenSourceTree } from "../source/types.js";
-import type { StageContext } from "../stage-context.js";
+import { type StageContext, type StageSummary, keepOnFailure } from "../stage-context.js";
 import {
   CACHE_KEY_PREFIX,
   type CacheUse,
@@ -22,33 +22,63 @@ import { recipeMakeArgs } from "./packaging.js";
 import { type BaseReference, compareWithReference } from "./reference.js";
 import { type BuildXenBaseOptions, type XenBase, buildXenBase, planXenBase } from "./xen.js";
 
-export interface BaseStageResult {
+export interface BaseStageResult extends StageSummary {
   base: XenBase;
   /** How it was built: the patch and payload builders rebuild copies the same way. */
   baseOptions: BuildXenBaseOptions;
   /** What the report says of it. */
   record: BaseRecord;
+  /** What was restored from and saved to `cache` (nothing for the local cache). */
+  cache: CacheUse[];
 }
 
 /**
  * Builds the base from `tree` (or reuses the cached build), then compares it with the
  * hypervisor users run (compareWithReference). `cache` keeps the build between runs where
- * the machine does not (GitHub's cache in the action); what it restored and saved is added
- * to `cacheUses`. `built` receives the base's record as soon as it is built, so a failed
- * comparison still reports it.
+ * the machine does not (GitHub's cache in the action). When the comparison fails, the
+ * error carries the base's record and the cache uses (partialStageResult), so the report
+ * still shows them.
  *
  * @throws XenBuildError when the build fails; BaseMismatchError when the base is not the
  *   hypervisor users run; ConfigurationError for a bad `xen-config` or `build-values`.
  */
 export async function baseStage(
   tree: XenSourceTree,
-  ctx: StageContext & {
-    cache: DirectoryCache;
-    cacheUses: CacheUse[];
-    built: (record: BaseRecord) => void;
-  },
+  ctx: StageContext & { cache: DirectoryCache },
 ): Promise<BaseStageResult> {
-  const { options, log, record } = ctx;
+  const cacheUses: CacheUse[] = [];
+  let built: BaseRecord | undefined;
+  return keepOnFailure(
+    () => ({ cache: cacheUses, ...(built ? { record: built } : {}) }),
+    async () => {
+      const { base, baseOptions, xen } = await buildBase(tree, ctx, cacheUses);
+      const record: BaseRecord = (built = {
+        source: tree.identity,
+        xenSyms: base.xenSyms,
+        xenImage: base.xenImage,
+        buildId: xen.buildId,
+        buildInfo: xen.buildInfo(),
+        config: base.config,
+        cached: base.cached,
+        bootImage: base.xenImage,
+      });
+      let detail = `xen-syms build-id ${xen.buildId ?? "(none)"}${base.cached ? " (cached)" : ""}`;
+      logBuilt(base, detail, ctx.log);
+      const reference = await checkReference(tree, base, xen, ctx);
+      if (!reference) return { base, baseOptions, record, cache: cacheUses, detail };
+      detail += `, ${reference.reference.identical ? "identical to" : "differs from"} ${reference.reference.description}`;
+      return { base, baseOptions, record: { ...record, ...reference }, cache: cacheUses, detail };
+    },
+  );
+}
+
+/** The base build (restored from `ctx.cache` first, saved to it after), and its xen-syms. */
+async function buildBase(
+  tree: XenSourceTree,
+  ctx: StageContext & { cache: DirectoryCache },
+  cacheUses: CacheUse[],
+): Promise<{ base: XenBase; baseOptions: BuildXenBaseOptions; xen: XenSyms }> {
+  const { options, log } = ctx;
   const config =
     options.xenConfig === "defconfig" ? undefined : await loadXenConfig(options.xenConfig.path);
   const baseOptions: BuildXenBaseOptions = {
@@ -58,36 +88,21 @@ export async function baseStage(
     buildValues: options.buildValues,
     logFile: join(ctx.logs, "base-build.log"),
   };
-  const cached = await restoreBase(ctx.cache, baseOptions, log, ctx.cacheUses);
+  const cached = await restoreBase(ctx.cache, baseOptions, log, cacheUses);
   const base = await buildXenBase(baseOptions);
-  if (cached && !cached.restored && !base.cached)
-    await saveBase(ctx.cache, cached.keys, ctx.cacheUses);
-  const xen = await XenSyms.load(base.xenSyms);
-  let baseRecord: BaseRecord = {
-    source: tree.identity,
-    xenSyms: base.xenSyms,
-    xenImage: base.xenImage,
-    buildId: xen.buildId,
-    buildInfo: xen.buildInfo(),
-    config: base.config,
-    cached: base.cached,
-    bootImage: base.xenImage,
-  };
-  ctx.built(baseRecord);
-  record.detail = `xen-syms build-id ${xen.buildId ?? "(none)"}${base.cached ? " (cached)" : ""}`;
-  log.info(record.detail);
+  if (cached && !cached.restored && !base.cached) await saveBase(ctx.cache, cached.keys, cacheUses);
+  return { base, baseOptions, xen: await XenSyms.load(base.xenSyms) };
+}
+
+/** What the log says of a base just built: its build-id, configuration and packaging notes. */
+function logBuilt(base: XenBase, detail: string, log: Logger): void {
+  log.info(detail);
   for (const note of base.config.notes) log.warning(`xen-config: ${note}`);
   if (base.recipe?.kind === "debian")
     log.info(
       `built as debian/rules builds it: make ${recipeMakeArgs(base.recipe, base.tree).join(" ")}`,
     );
   for (const note of base.recipe?.differences ?? []) log.info(`packaging: ${note}`);
-  const reference = await checkReference(tree, base, xen, ctx);
-  if (reference) {
-    baseRecord = { ...baseRecord, ...reference };
-    record.detail += `, ${reference.reference.identical ? "identical to" : "differs from"} ${reference.reference.description}`;
-  }
-  return { base, baseOptions, record: baseRecord };
 }
 
 /**

@@ -18,25 +18,28 @@ import {
   resolvePayloadFiles,
   runScenario,
 } from "../scenario/run.js";
-import type { StageContext } from "../stage-context.js";
+import { type StageContext, type StageSummary, keepOnFailure } from "../stage-context.js";
 import type { CacheUse, DirectoryCache } from "../util/cache.js";
 import { ConfigurationError } from "../util/errors.js";
 import { type GuestAssets, fetchGuestAssets } from "./guest-assets.js";
 import { withGuestCache } from "./guest-cache.js";
 import { type KvmUse, kvmStatus, kvmUse } from "./kvm.js";
 
-export interface BootStageResult {
+export interface BootStageResult extends StageSummary {
   outcome: ScenarioResult;
   /** The scenario's payload IDs and the files they were. */
   payloadFiles: Record<string, string>;
   kvm: KvmUse;
   /** Why the boot test failed, in one line; undefined when it passed. */
   failure?: string;
+  /** What was restored from and saved to `cache` (nothing for the local cache). */
+  cache: CacheUse[];
 }
 
 /**
  * Boots `bootImage` (the base's, or the distribution's identical one) and runs the chosen
- * scenario; writes `scenario.json` and `junit.xml` to `files`.
+ * scenario; writes `scenario.json` and `junit.xml` to `files`. When it cannot boot, the
+ * error carries the cache uses (partialStageResult).
  *
  * @throws ConfigurationError for an unreadable scenario file or dom0 kernel; Error when
  *   QEMU cannot run at all (a failed step is a result, not an error).
@@ -49,11 +52,19 @@ export async function bootStage(
     userPayloads: readonly string[];
     selfTest: readonly string[];
   },
-  ctx: StageContext & {
-    cache: DirectoryCache;
-    cacheUses: CacheUse[];
-    files: { scenario: string; junit: string };
-  },
+  ctx: StageContext & { cache: DirectoryCache; files: { scenario: string; junit: string } },
+): Promise<BootStageResult> {
+  const cacheUses: CacheUse[] = [];
+  return keepOnFailure(
+    () => ({ cache: cacheUses }),
+    () => boot(input, ctx, cacheUses),
+  );
+}
+
+async function boot(
+  input: Parameters<typeof bootStage>[0],
+  ctx: Parameters<typeof bootStage>[1],
+  cacheUses: CacheUse[],
 ): Promise<BootStageResult> {
   const { options, log } = ctx;
   const { base, bootImage } = input;
@@ -70,7 +81,7 @@ export async function bootStage(
     ctx.cache,
     options.cacheDir,
     base.key,
-    ctx.cacheUses,
+    cacheUses,
     async () =>
       runScenario({
         base: { ...base, xenImage: bootImage },
@@ -95,12 +106,19 @@ export async function bootStage(
     log.warning(`KVM failed, booted with TCG: ${outcome.boot.kvmFallback.reason}`);
   else if (!used.used) log.info(`Booted with TCG: ${used.reason}`);
   const { passed, failed, notRun } = outcome.counts;
-  ctx.record.detail = `${scenario.name}: ${passed} passed, ${failed} failed, ${notRun} not run (${outcome.boot.accel}, ${(outcome.boot.totalMs / 1000).toFixed(1)} s)`;
-  log.info(ctx.record.detail);
+  const detail = `${scenario.name}: ${passed} passed, ${failed} failed, ${notRun} not run (${outcome.boot.accel}, ${(outcome.boot.totalMs / 1000).toFixed(1)} s)`;
+  log.info(detail);
   const failure = outcome.ok
     ? undefined
     : `boot test ${scenario.name}: ${outcome.error ?? `${failed} step(s) failed, ${notRun} not run`}`;
-  return { outcome, payloadFiles, kvm: used, ...(failure ? { failure } : {}) };
+  return {
+    outcome,
+    payloadFiles,
+    kvm: used,
+    ...(failure ? { failure } : {}),
+    cache: cacheUses,
+    detail,
+  };
 }
 
 /** The scenario to boot and the host file of each payload it names. */

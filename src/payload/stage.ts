@@ -10,7 +10,7 @@ import { buildXenTests } from "../base/xen.js";
 import { buildPatchPayloads } from "../patch/build.js";
 import type { PayloadOrigin } from "../report/result.js";
 import type { XenSourceIdentity } from "../source/types.js";
-import type { StageContext } from "../stage-context.js";
+import { type StageContext, type StageSummary, keepOnFailure } from "../stage-context.js";
 import { payloadFileNameClash } from "../publish/names.js";
 import { buildSourcePayloads } from "./sources.js";
 
@@ -21,28 +21,42 @@ export interface BuiltBase {
   baseOptions: BuildXenBaseOptions;
 }
 
-export interface PayloadsStageResult {
+export interface PayloadsStageResult extends StageSummary {
   /** Every payload file, in the order they are verified. */
   all: string[];
   /** The user's: built from patches and sources, then the prebuilt ones given. */
   user: string[];
   /** Xen's in-tree test payloads (copies in the output directory). */
   selfTest: string[];
+  /** What each payload was made from, by its file. */
+  origins: Record<string, PayloadOrigin>;
 }
 
 /**
  * Builds and gathers the run's payloads. Without a base (`built` undefined) only the
- * prebuilt payloads given are taken. What each payload was made from goes into `origins`
- * as soon as it is built, so a run that fails later still reports it.
+ * prebuilt payloads given are taken. When a build fails, the error carries the origins of
+ * the payloads built before it (partialStageResult), so the report still shows them.
  *
  * @throws PayloadCompileError when patches or sources do not compile (with diagnostics);
  *   ConfigurationError when a patch cannot become a payload (the refusal says why).
  */
 export async function payloadsStage(
   built: BuiltBase | undefined,
-  ctx: StageContext & { origins: Record<string, PayloadOrigin> },
+  ctx: StageContext,
 ): Promise<PayloadsStageResult> {
-  const { options, log, origins } = ctx;
+  const origins: Record<string, PayloadOrigin> = {};
+  return keepOnFailure(
+    () => ({ origins }),
+    () => gatherPayloads(built, ctx, origins),
+  );
+}
+
+async function gatherPayloads(
+  built: BuiltBase | undefined,
+  ctx: StageContext,
+  origins: Record<string, PayloadOrigin>,
+): Promise<PayloadsStageResult> {
+  const { options, log } = ctx;
   const out = options.outputDir;
   // On top of the base, not part of it: a run with them and one without share the base.
   let selfTest =
@@ -112,8 +126,8 @@ export async function payloadsStage(
     origins[file] = { kind: "xen-tests", path: `xen/test/livepatch/${basename(file)}` };
   for (const file of options.payloads) origins[file] = { kind: "prebuilt", path: file };
 
-  ctx.record.detail = `${fromPatches.length} built from patches, ${fromSources.length} built from sources, ${selfTest.length} in-tree test payload(s), ${options.payloads.length} given`;
-  log.info(ctx.record.detail);
+  const detail = `${fromPatches.length} built from patches, ${fromSources.length} built from sources, ${selfTest.length} in-tree test payload(s), ${options.payloads.length} given`;
+  log.info(detail);
   const ours = [...fromPatches, ...fromSources].map((p) => p.file);
   const sameName = payloadFileNameClash([
     ...fromPatches.map((p) => ({
@@ -128,5 +142,7 @@ export async function payloadsStage(
     all: [...ours, ...selfTest, ...options.payloads],
     user: [...ours, ...options.payloads],
     selfTest,
+    origins,
+    detail,
   };
 }

@@ -7,14 +7,15 @@
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
 import type { Options } from "../options.js";
-import type { Published, RunResult, StageName, StageRecord } from "../report/result.js";
+import type { Published, RunResult, SigningRecord } from "../report/result.js";
 import {
   type SignatureRecord,
   buildMetadata,
   metadataJson,
   outputPath,
 } from "../report/metadata.js";
-import { keyIdHex } from "../sign/minisign.js";
+import { type SigningKey, keyIdHex } from "../sign/minisign.js";
+import { type StageSummary, keepOnFailure } from "../stage-context.js";
 import { signOne, writePublicKey } from "../sign/outputs.js";
 import { XEN_SIGNATURE_SECTION, embedXenSignature } from "../sign/xen-note.js";
 import type { Logger } from "../util/logger.js";
@@ -23,12 +24,6 @@ import { TAG_REF_PREFIX, publishRelease } from "./release.js";
 import { attestPayloads } from "./attest.js";
 
 export type { Published } from "../report/result.js";
-
-export type RunStage = <T>(
-  name: StageName,
-  title: string,
-  fn: (record: StageRecord) => Promise<T>,
-) => Promise<T>;
 
 const inside = (file: string, dir: string) => {
   const rel = relative(dir, file);
@@ -64,91 +59,146 @@ async function payloadsInOutput(
   return placed;
 }
 
+/** How the outputs were signed: the run's result gets it from the sign stage. */
+export interface SigningOutcome {
+  signing: SigningRecord;
+  /** Payloads (by file) that carry the experimental embedded Xen signature note. */
+  xenSignatures?: string[];
+}
+
 export async function writeMetadata(
   result: RunResult,
   options: Options,
+  signed: SigningOutcome,
   signatures: ReadonlyMap<string, SignatureRecord>,
 ): Promise<void> {
   const placed = await payloadsInOutput(result, options.outputDir);
   const metadata = await buildMetadata({
-    result,
+    result: { ...result, ...signed },
     outputDir: options.outputDir,
     publishedFile: (file) => placed.get(file) ?? file,
     signatures,
-    signing: result.signing ?? { status: "unsigned", reason: "not signed" },
+    signing: signed.signing,
     workflowRun: options.github?.run,
   });
   await writeFile(result.files.metadata, metadataJson(metadata));
 }
 
+export interface SignStageResult extends SigningOutcome, StageSummary {
+  /** The files a release publishes. */
+  releaseFiles: string[];
+}
+
+/** Whether the sign stage runs: a key was given (or refused on an untrusted event). */
+export function signingAsked(options: Options): boolean {
+  return Boolean(options.signingKey || options.xenSignatureKey || options.signingRefused);
+}
+
 /**
- * The sign stage: writes metadata.json (signed when a key is given and the run passed).
- * Returns the files a release publishes.
+ * Writes metadata.json unsigned, for `reason`. Returns the files a release publishes. Without
+ * a key (signingAsked false) this is all the run does of signing, with no sign stage.
  */
-export async function signOutputs(
+export async function unsignedOutputs(
   result: RunResult,
   options: Options,
-  stage: RunStage,
+  reason: string,
+  xenSignatures?: string[],
+): Promise<SigningOutcome & { releaseFiles: string[] }> {
+  const signed = {
+    signing: { status: "unsigned", reason } as const,
+    ...(xenSignatures ? { xenSignatures } : {}),
+  };
+  await writeMetadata(result, options, signed, new Map());
+  const placed = await payloadsInOutput(result, options.outputDir);
+  return { ...signed, releaseFiles: [result.files.metadata, ...placed.values()] };
+}
+
+/**
+ * The sign stage: writes metadata.json, signed when a key is given and the run passed
+ * (skipped, unsigned, when it failed or the event is not trusted).
+ */
+export async function signStage(
+  result: RunResult,
+  options: Options,
   log: Logger,
-): Promise<string[]> {
+): Promise<SignStageResult> {
   const out = options.outputDir;
   const key = options.signingKey;
   const xenKey = options.xenSignatureKey;
-  const unsigned = async (reason: string) => {
-    result.signing = { status: "unsigned", reason };
-    await writeMetadata(result, options, new Map());
-    return [result.files.metadata, ...(await payloadsInOutput(result, out)).values()];
-  };
-  if (!key && !xenKey && !options.signingRefused) return unsigned("no signing key was given");
-  return stage("sign", "Sign", async (record) => {
-    const why = options.signingRefused
-      ? options.signingRefused
-      : result.verdict !== "pass"
-        ? `not signed: the run failed (${result.reason ?? "see the report"})`
-        : undefined;
-    if (why) {
-      record.status = "skipped";
-      record.detail = why;
-      log.warning(record.detail);
-      return unsigned(record.detail);
-    }
-    const placed = await payloadsInOutput(result, out);
-    if (xenKey) {
-      // Into the payload itself, so before the detached signatures that cover its bytes.
-      for (const file of placed.values()) await embedXenSignature(file, xenKey);
-      result.xenSignatures = result.payloads.map((p) => p.file);
-      log.warning(
-        `EXPERIMENTAL: ${placed.size} payload(s) carry ${XEN_SIGNATURE_SECTION} (RSA/SHA-256), which no released Xen checks yet`,
-      );
-    }
-    if (!key) {
-      record.detail = `${placed.size} payload(s) with an embedded Xen signature note; no minisign key`;
-      return unsigned("no signing key was given (only the experimental Xen signature note)");
-    }
-    const signatures = new Map<string, SignatureRecord>();
-    for (const p of result.payloads) {
-      signatures.set(p.file, await signOne(key, placed.get(p.file) ?? p.file, out));
-    }
-    const publicKey = await writePublicKey(key, out);
-    const keyId = keyIdHex(key.keyId);
-    result.signing = {
+  const why = options.signingRefused
+    ? options.signingRefused
+    : result.verdict !== "pass"
+      ? `not signed: the run failed (${result.reason ?? "see the report"})`
+      : undefined;
+  if (why) {
+    log.warning(why);
+    return { ...(await unsignedOutputs(result, options, why)), detail: why, skipped: true };
+  }
+  const placed = await payloadsInOutput(result, out);
+  let xenSignatures: string[] | undefined;
+  if (xenKey) {
+    // Into the payload itself, so before the detached signatures that cover its bytes.
+    for (const file of placed.values()) await embedXenSignature(file, xenKey);
+    xenSignatures = result.payloads.map((p) => p.file);
+    log.warning(
+      `EXPERIMENTAL: ${placed.size} payload(s) carry ${XEN_SIGNATURE_SECTION} (RSA/SHA-256), which no released Xen checks yet`,
+    );
+  }
+  return keepOnFailure<SignStageResult, Partial<SignStageResult>>(
+    () => (xenSignatures ? { xenSignatures } : {}),
+    async () => {
+      if (!key) {
+        const unsigned = await unsignedOutputs(
+          result,
+          options,
+          "no signing key was given (only the experimental Xen signature note)",
+          xenSignatures,
+        );
+        const detail = `${placed.size} payload(s) with an embedded Xen signature note; no minisign key`;
+        return { ...unsigned, detail };
+      }
+      return signWith(key, result, options, placed, xenSignatures, log);
+    },
+  );
+}
+
+/** The payloads and metadata.json signed with minisign `key`, the public key beside them. */
+async function signWith(
+  key: SigningKey,
+  result: RunResult,
+  options: Options,
+  placed: ReadonlyMap<string, string>,
+  xenSignatures: string[] | undefined,
+  log: Logger,
+): Promise<SignStageResult> {
+  const out = options.outputDir;
+  const signatures = new Map<string, SignatureRecord>();
+  for (const p of result.payloads) {
+    signatures.set(p.file, await signOne(key, placed.get(p.file) ?? p.file, out));
+  }
+  const publicKey = await writePublicKey(key, out);
+  const keyId = keyIdHex(key.keyId);
+  const signed: SigningOutcome = {
+    signing: {
       status: "signed",
       minisign: { keyId, publicKey: outputPath(publicKey, out) },
       metadataSignature: outputPath(`${result.files.metadata}.minisig`, out),
-    };
-    await writeMetadata(result, options, signatures);
-    await signOne(key, result.files.metadata, out);
-    record.detail = `${signatures.size} payload(s) and metadata.json signed (minisign key ${keyId})`;
-    log.info(record.detail);
-    log.info(`check with: minisign -Vm FILE -p ${outputPath(publicKey, out)}`);
-    const files = [...placed.values()];
-    return [
-      ...files.flatMap((f) => [f, `${f}.minisig`]),
-      result.files.metadata,
-      `${result.files.metadata}.minisig`,
-      publicKey,
-    ];
-  });
+    },
+    ...(xenSignatures ? { xenSignatures } : {}),
+  };
+  await writeMetadata(result, options, signed, signatures);
+  await signOne(key, result.files.metadata, out);
+  const detail = `${signatures.size} payload(s) and metadata.json signed (minisign key ${keyId})`;
+  log.info(detail);
+  log.info(`check with: minisign -Vm FILE -p ${outputPath(publicKey, out)}`);
+  const files = [...placed.values()];
+  const releaseFiles = [
+    ...files.flatMap((f) => [f, `${f}.minisig`]),
+    result.files.metadata,
+    `${result.files.metadata}.minisig`,
+    publicKey,
+  ];
+  return { ...signed, releaseFiles, detail };
 }
 
 export async function publish(

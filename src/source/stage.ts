@@ -1,18 +1,25 @@
 /** The source stage: the Xen tree the run builds, from Debian's archive, git or a path. */
 import { join } from "node:path";
 import type { XenSourceSpec } from "../options.js";
-import type { StageContext } from "../stage-context.js";
+import type { StageContext, StageSummary } from "../stage-context.js";
 import { DEFAULT_DEBIAN_XEN_VERSION, fetchDebianSource } from "./debian.js";
 import { fetchGitSource } from "./git.js";
 import { localSource } from "./path.js";
 import type { XenSourceIdentity, XenSourceTree } from "./types.js";
+
+export interface SourceStageResult extends StageSummary {
+  tree: XenSourceTree;
+}
 
 /**
  * Fetches (or finds) the tree `spec` names into the cache, once per identity.
  *
  * @throws ConfigurationError (`xen-source`, `xen-ref`) when it cannot be had.
  */
-export async function sourceStage(spec: XenSourceSpec, ctx: StageContext): Promise<XenSourceTree> {
+export async function sourceStage(
+  spec: XenSourceSpec,
+  ctx: StageContext,
+): Promise<SourceStageResult> {
   const { cacheDir } = ctx.options;
   const logFile = join(ctx.logs, "source.log");
   let tree: XenSourceTree;
@@ -31,9 +38,9 @@ export async function sourceStage(spec: XenSourceSpec, ctx: StageContext): Promi
       tree = await localSource(spec.path);
       break;
   }
-  ctx.record.detail = `${describeSource(tree.identity)} at ${tree.root}`;
-  ctx.log.info(ctx.record.detail);
-  return tree;
+  const detail = `${describeSource(tree.identity)} at ${tree.root}`;
+  ctx.log.info(detail);
+  return { tree, detail };
 }
 
 /** One line a reader recognises the source by: package version, URL and commit, or path. */

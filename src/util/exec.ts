@@ -27,7 +27,8 @@ export interface RunOptions {
   onLine?: (line: string, stream: "stdout" | "stderr") => void;
 }
 
-export interface RunResult {
+/** What a program that ran printed, and its exit status. */
+export interface CommandResult {
   stdout: string;
   stderr: string;
   exitCode: number;
@@ -172,7 +173,7 @@ export async function runCommand(
   cmd: string,
   args: readonly string[],
   opts: RunOptions = {},
-): Promise<RunResult> {
+): Promise<CommandResult> {
   const commandLine = formatCommandLine(cmd, args);
   let log: WriteStream | undefined;
   if (opts.logFile) {

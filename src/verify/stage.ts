@@ -5,12 +5,12 @@
  */
 import type { Options } from "../options.js";
 import { findingsText } from "../report/text.js";
-import type { StageContext } from "../stage-context.js";
+import type { StageContext, StageSummary } from "../stage-context.js";
 import { type PayloadReport, verifyPayloadSet } from "./payload-set.js";
 import type { Finding } from "./rules.js";
 import { applySelfTestExpectations } from "./self-test.js";
 
-export interface VerifyStageResult {
+export interface VerifyStageResult extends StageSummary {
   /** One report per payload: the in-tree test payloads first. */
   reports: PayloadReport[];
   xenBuildId: string | undefined;
@@ -42,8 +42,12 @@ export async function verifyStage(
   );
   const failure =
     checked.missing.length > 0 ? `self-test: ${checked.missing.join("; ")}` : verdict.reason;
-  ctx.record.detail = failure ?? `${input.payloads.length} payload(s) pass`;
-  return { reports, xenBuildId: verified.xenBuildId, ...(failure ? { failure } : {}) };
+  return {
+    reports,
+    xenBuildId: verified.xenBuildId,
+    ...(failure ? { failure } : {}),
+    detail: failure ?? `${input.payloads.length} payload(s) pass`,
+  };
 }
 
 /** The verdict the fail-on threshold gives for these findings (expected ones not counted). */

@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { transform } from "esbuild";
 import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CommandError, runCommand, type RunResult } from "../../src/util/exec.js";
+import { CommandError, type CommandResult, runCommand } from "../../src/util/exec.js";
 import { XenSyms } from "../../src/livepatch/xen-syms.js";
 import { getXenBase, integrationCacheDir } from "./xen-base.js";
 
@@ -29,7 +29,7 @@ export function apiExamples(markdown: string): Map<string, string> {
 }
 
 /** Runs an example as a program of the application; a failure is the run's result too. */
-async function runExample(name: string, args: string[]): Promise<RunResult> {
+async function runExample(name: string, args: string[]): Promise<CommandResult> {
   const script = join(app, name.replace(/\.ts$/, ".js"));
   return runCommand(process.execPath, [script, ...args], {
     cwd: app,

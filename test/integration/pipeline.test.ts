@@ -16,6 +16,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RunResult } from "../../src/pipeline.js";
 import { getXenBase, integrationCacheDir } from "./xen-base.js";
 import { runCli as cli } from "../helpers/cli.js";
+import { reportSchemaErrors } from "../helpers/report-schema.js";
 import { runAction } from "../helpers/run-action.js";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -31,6 +32,13 @@ function action(inputs: Record<string, string>, env: Record<string, string> = {}
     { workspace: dir, runnerTemp: dir },
     { XLCI_CACHE: integrationCacheDir(), ...env },
   );
+}
+
+/** A report.json the run wrote, which its documented schema accepts. */
+function readReport(file: string): RunResult {
+  const report = JSON.parse(readFileSync(file, "utf8")) as unknown;
+  expect(reportSchemaErrors(report)).toBe("");
+  return report as RunResult;
 }
 
 describe("the built-in example", () => {
@@ -61,7 +69,7 @@ describe("the built-in example", () => {
     // Its missing note, and xen_nop's NOPs ending inside a jump (it is xen_nop without the note).
     expect(stdout).toMatch(/^ {2}xen_no_xen_buildid +\S+ +\d+ +2 errors \(expected\)/m);
     expect(stdout).toMatch(/^ {2}xen_nop +\S+ +\d+ +1 error \(expected\)/m);
-    const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as RunResult;
+    const report = readReport(join(out, "report.json"));
     expect(report.kvm?.used === true || report.kvm?.reason !== undefined).toBe(true);
     expect(report.stages.map((s) => [s.name, s.status])).toEqual([
       ["source", "ok"],
@@ -120,7 +128,7 @@ describe("payloads from patches", () => {
     );
     expect(run.status, run.stdout).toBe(0);
     expect(run.outputs.verdict).toBe("pass");
-    const report = JSON.parse(readFileSync(run.outputs.report!, "utf8")) as RunResult;
+    const report = readReport(run.outputs.report!);
     const [first, second] = report.payloads;
     const functions = (file: string) => {
       const origin = report.origins[file];
@@ -174,7 +182,7 @@ describe("payloads from sources", () => {
     ]);
     expect(stdout).toContain("verdict: pass");
     expect(code).toBe(0);
-    const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as RunResult;
+    const report = readReport(join(out, "report.json"));
     const [a, b] = report.payloads;
     expect(a!.name).toBe("stack_a");
     expect(b!.stack).toEqual([a!.file]);
@@ -224,7 +232,7 @@ describe("the boot test", () => {
     ]);
     expect(stdout).toContain("verdict: pass");
     expect(code).toBe(0);
-    const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as RunResult;
+    const report = readReport(join(out, "report.json"));
     expect(report.scenario!.ok).toBe(true);
     expect(report.scenario!.steps.map((s) => s.name).join(" ")).toMatch(/stack_a.*stack_b/);
   }, 900_000);
@@ -249,7 +257,7 @@ describe("failures", () => {
       integrationCacheDir(),
     ]);
     expect(code).toBe(1);
-    const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as RunResult;
+    const report = readReport(join(out, "report.json"));
     expect(report.reason).toMatch(/^boot test /);
     const failed = report.scenario!.steps.filter((s) => s.status === "failed");
     expect(failed).toHaveLength(1);
@@ -277,7 +285,7 @@ describe("failures", () => {
       integrationCacheDir(),
     ]);
     expect(code).toBe(1);
-    const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as RunResult;
+    const report = readReport(join(out, "report.json"));
     expect(report.scenario!.boot.end).toBe("hypervisor-panic");
     expect(report.reason).toMatch(/Could not construct domain 0|panic/i);
   }, 900_000);
@@ -301,7 +309,7 @@ describe("failures", () => {
     ]);
     expect(code).toBe(2);
     expect(stderr).toContain("xen-source");
-    const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as RunResult;
+    const report = readReport(join(out, "report.json"));
     expect(report.verdict).toBe("fail");
     expect(report.stages[0]).toMatchObject({ name: "source", status: "failed" });
     expect(report.stages[0]!.detail).toContain("0.0.1-1");

@@ -4,11 +4,10 @@ import { TREE_PLACEHOLDER } from "../../src/base/packaging.js";
 import {
   defaultBuildValues,
   parseChangelogDate,
-  xenBuildKey,
   xenDateValues,
-  xenMakeInvocations,
   type BuildValues,
-} from "../../src/base/xen.js";
+} from "../../src/base/build-values.js";
+import { xenBuildKey, xenMakeInvocations } from "../../src/base/xen.js";
 
 const CHANGELOG = `xen (4.17.5+72-g01140da4e8-1) bookworm-security; urgency=medium
 

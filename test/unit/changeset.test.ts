@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { pinChangeset, sourceChangeset } from "../../src/base/xen.js";
+import { pinChangeset, sourceChangeset } from "../../src/base/build-values.js";
 import { localSource } from "../../src/source/path.js";
 
 /** A minimal tree assertXenTree accepts, committed at a fixed date in +0200. */
