@@ -710,25 +710,21 @@ class PayloadChecks {
     return `${this.version.name} refuses the upload (${errno}, -${ERRNO[errno]}${line === undefined ? "" : `; "${this.payload.name}${line}"`})`;
   }
 
-  // check_special_sections(), and check_xen_buildid() from fa49f4be41.
+  // check_special_sections(), and check_xen_buildid() where the model has it early.
   private requiredSections(): void {
-    const early = this.version.xenDependsEarly;
+    const lines = this.version.xenDepends.lines;
     for (const name of [SECTION.depends, SECTION.xenDepends, SECTION.buildId]) {
       const all = this.elf.sectionsNamed(name);
       const xenDepends = name === SECTION.xenDepends;
       if (all.length === 0) {
-        const line = xenDepends && early ? `: section ${name} is missing` : `: ${name} is missing`;
+        const line = xenDepends ? lines.missing : `: ${name} is missing`;
         this.out.add(
           "section-missing",
           `required section ${name} is missing: ${this.refusal("EINVAL", line)}`,
           { section: name },
         );
       } else if (all[0]!.size === 0) {
-        // From fa49f4be41 an empty .livepatch.xen_depends fails to parse as a note.
-        const line =
-          xenDepends && early
-            ? `: failed to parse section ${name} as build-id: -${ERRNO.EINVAL}`
-            : `: ${name} is empty`;
+        const line = xenDepends ? lines.empty : `: ${name} is empty`;
         this.out.add(
           "section-empty",
           `required section ${name} is empty: ${this.refusal("EINVAL", line)}`,
@@ -767,24 +763,22 @@ class PayloadChecks {
   }
 
   /**
-   * prepare_payload() build-id notes, xen_build_id_dep() and build_id_dep(); from
-   * fa49f4be41 check_xen_buildid() for `.livepatch.xen_depends`, with its messages, and from
-   * 86d09d16dd ENODATA for a note of the wrong type or name.
+   * prepare_payload() build-id notes, xen_build_id_dep() and build_id_dep(), with the
+   * `.livepatch.xen_depends` lines and the errno of a note of the wrong type or name this
+   * version's model has (src/xen/changes.ts).
    */
   private buildIds(): void {
-    const early = this.version.xenDependsEarly;
+    const lines = this.version.xenDepends.lines;
     const invalid = (note: BuildIdNote) => {
       if (note.status !== "invalid") return;
       const name = note.section.name;
       const typeOrName = note.fault !== "size";
       let says: string;
       if (name === SECTION.xenDepends)
-        says = early
-          ? this.refusal(
-              "EINVAL",
-              `: failed to parse section ${name} as build-id: -${ERRNO[typeOrName ? "ENODATA" : "EINVAL"]}`,
-            )
-          : this.refusal("EINVAL");
+        says = this.refusal(
+          "EINVAL",
+          lines.badNote(ERRNO[typeOrName ? "ENODATA" : "EINVAL"]!) || undefined,
+        );
       else says = this.refusal(typeOrName ? this.version.noteTypeErrno : "EINVAL");
       this.out.add("note-invalid", `${name}: ${note.problem}: ${says}`, at(note.section));
     };
@@ -796,7 +790,7 @@ class PayloadChecks {
     if (xenDepends.status === "ok") {
       if (!xen) this.skip(".livepatch.xen_depends");
       else if (xen.buildId && xenDepends.id !== xen.buildId) {
-        const line = early ? ": build-id mismatch:" : ": check against hypervisor build-id failed";
+        const line = lines.mismatch;
         this.out.add(
           "xen-depends-mismatch",
           `.livepatch.xen_depends is ${xenDepends.id} but ${xen.file} has build-id ${xen.buildId}: ${this.refusal("EINVAL", line)}`,
