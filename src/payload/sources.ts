@@ -13,6 +13,7 @@
  * entry expects the old function's first bytes. The final link comes after, so the
  * payload's build-id covers the entries and the metadata.
  */
+import { alternativeUnder, endbrSealedAt, patchSite } from "../livepatch/patch-site.js";
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
@@ -616,7 +617,7 @@ export function completeFuncs(
   for (const f of payload.funcs()) {
     const at = section.offset + f.offset;
     const label = `${opts.payload}: function entry ${f.index}${f.name ? ` (${f.name})` : ""}`;
-    const old = oldFunction(f, opts.xen);
+    const old = patchSite(f, opts.xen);
     if (old?.address !== undefined) oldAddresses.push(old.address.toString());
 
     let oldSize = f.oldSize;
@@ -658,7 +659,7 @@ export function completeFuncs(
       );
       continue;
     }
-    if (opts.xen.endbrSealed().has(old.address)) {
+    if (endbrSealedAt(opts.xen, old.address)) {
       // On CET-IBT hardware Xen overwrites this function's ENDBR64 at boot: the live bytes
       // are not xen-syms' bytes there, though QEMU (no IBT) would match them.
       notes.push(
@@ -666,11 +667,7 @@ export function completeFuncs(
       );
       continue;
     }
-    const oldAddress = old.address;
-    const expectEnd = oldAddress + BigInt(Math.min(oldSize, EXPECT_DATA_SIZE));
-    const rewritten = opts.xen
-      .alternativeSites()
-      .find((a) => a.length > 0 && a.start < expectEnd && a.start + BigInt(a.length) > oldAddress);
+    const rewritten = alternativeUnder(opts.xen, old.address, Math.min(oldSize, EXPECT_DATA_SIZE));
     if (rewritten) {
       // Xen rewrites these bytes at boot by the CPU's features: xen-syms is not the live code.
       notes.push(
@@ -705,31 +702,4 @@ function replacementFunction(payload: Payload, f: LivepatchFuncEntry): ElfSymbol
     .find(
       (s) => s.type === STT_FUNC && s.shndx === symbol.shndx && s.value === value && s.size > 0,
     );
-}
-
-/**
- * The old function the hypervisor will patch, in the base's xen-syms: through the
- * old_addr relocation's symbol when there is one, else by the entry's name (the way the
- * loader resolves it). Undefined when it is not a base symbol.
- */
-function oldFunction(
-  f: LivepatchFuncEntry,
-  xen: XenSyms,
-): { name: string; address?: bigint; size?: number } | undefined {
-  let name: string | undefined;
-  let addend = 0n;
-  if (f.oldAddr.rela) {
-    const sym = f.oldAddr.symbol;
-    if (!sym || sym.shndx !== SHN_UNDEF) return undefined;
-    name = sym.name;
-    addend = f.oldAddr.rela.addend;
-  } else if (f.oldAddr.raw !== 0n) {
-    return { name: `0x${f.oldAddr.raw.toString(16)}`, address: f.oldAddr.raw };
-  } else {
-    name = f.name;
-  }
-  if (name === undefined) return undefined;
-  const sym = xen.lookup(name);
-  if (!sym) return { name };
-  return { name, address: sym.value + addend, ...(addend === 0n ? { size: sym.size } : {}) };
 }

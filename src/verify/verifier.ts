@@ -10,6 +10,7 @@
  * reports with a rule id from rules.ts. A check never throws on a malformed payload: what
  * it cannot read it reports.
  */
+import { alternativeUnder, endbrSealedAt, patchSite } from "../livepatch/patch-site.js";
 import {
   EM_X86_64,
   ELF64_EHDR_SIZE,
@@ -965,7 +966,8 @@ class PayloadChecks {
     } else if (
       oldFunction?.address !== undefined &&
       e.len > 0 &&
-      this.target.xen?.endbrSealed().has(oldFunction.address) &&
+      this.target.xen !== undefined &&
+      endbrSealedAt(this.target.xen, oldFunction.address) &&
       startsWith(e.data.subarray(0, Math.min(e.len, ENDBR64.length)), ENDBR64.slice(0, e.len))
     ) {
       this.out.add(
@@ -991,10 +993,7 @@ class PayloadChecks {
     address: bigint,
     length: number,
   ): { start: bigint; length: number } | undefined {
-    const end = address + BigInt(length);
-    return this.target.xen
-      ?.alternativeSites()
-      .find((s) => s.length > 0 && s.start < end && s.start + BigInt(s.length) > address);
+    return this.target.xen && alternativeUnder(this.target.xen, address, length);
   }
 
   /** The earlier payload of the stack that patches the function `name`, if any. */
@@ -1017,25 +1016,7 @@ class PayloadChecks {
     where: FindingLocation,
   ): OldFunction | undefined {
     const xen = this.target.xen;
-    let name: string | undefined;
-    let addend = 0n;
-    if (f.oldAddr.rela) {
-      const sym = f.oldAddr.symbol;
-      if (!sym || sym.shndx !== SHN_UNDEF) return undefined; // defined in the payload: nothing to compare with
-      name = sym.name;
-      addend = f.oldAddr.rela.addend;
-    } else if (f.oldAddr.raw !== 0n) {
-      // An absolute address (xen_nop's): the function of xen-syms that holds it.
-      const fn = xen?.code()?.functionAt(f.oldAddr.raw);
-      if (!xen || !fn) return undefined;
-      const address = f.oldAddr.raw;
-      return {
-        name: fn.name,
-        address,
-        size: fn.size - Number(address - fn.start),
-        bytes: xen.bytesAt(address, EXPECT_DATA_SIZE),
-      };
-    } else {
+    if (!f.oldAddr.rela && f.oldAddr.raw === 0n) {
       if (f.name === undefined) {
         this.out.add(
           "func-name",
@@ -1044,21 +1025,32 @@ class PayloadChecks {
         );
         return undefined;
       }
-      name = f.name;
       if (!xen) {
         this.skip("function names");
-      } else if (!this.resolvesOutside(name)) {
+      } else if (!this.resolvesOutside(f.name)) {
         this.out.add(
           "func-unresolved",
-          `${label}: ${name} is neither in ${xen.file} nor exported by an earlier payload`,
+          `${label}: ${f.name} is neither in ${xen.file} nor exported by an earlier payload`,
           where,
         );
       }
     }
-    const sym = xen?.lookup(name);
-    if (!sym) return { name };
-    const address = sym.value + addend;
-    return { name, address, size: sym.size, bytes: xen!.bytesAt(address, EXPECT_DATA_SIZE) };
+    if (!xen) {
+      // Without xen-syms only the name is known (undefined for a symbol of the payload).
+      const sym = f.oldAddr.symbol;
+      if (f.oldAddr.rela) return sym && sym.shndx === SHN_UNDEF ? { name: sym.name } : undefined;
+      return f.oldAddr.raw !== 0n ? undefined : { name: f.name! };
+    }
+    const site = patchSite(f, xen);
+    // An absolute old_addr outside every function of xen-syms: nothing to compare with.
+    if (!site || (site.via === "address" && site.size === undefined)) return undefined;
+    if (site.address === undefined) return { name: site.name };
+    return {
+      name: site.name,
+      address: site.address,
+      ...(site.size !== undefined ? { size: site.size } : {}),
+      bytes: xen.bytesAt(site.address, EXPECT_DATA_SIZE),
+    };
   }
 
   /**
