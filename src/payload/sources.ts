@@ -20,6 +20,7 @@ import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { NT_GNU_BUILD_ID } from "../elf/constants.js";
 import { type XenBase, pinChangeset, xenMakeFor } from "../base/xen.js";
 import { Payload } from "../livepatch/payload.js";
+import type { BuildIdNote } from "../livepatch/notes.js";
 import { SECTION, XEN_LIVEPATCH_NAME_SIZE } from "../xen/abi.js";
 import { XenSyms } from "../livepatch/xen-syms.js";
 import { hasChange } from "../xen/version.js";
@@ -309,15 +310,7 @@ export async function buildSourcePayloads(
     await copyHypervisorTree(opts.base.tree, work, logFile);
     const xenDir = join(work, "xen");
     await log("payload sources: copied");
-    for (const dir of dirs) {
-      const target = join(xenDir, dir.rel);
-      for (const file of dir.files) {
-        const path = join(target, ...file.path.split("/"));
-        await mkdir(join(path, ".."), { recursive: true });
-        await writeFile(path, file.content);
-      }
-      await writeFile(join(target, "Makefile"), payloadMakefile(dir.name, dir.objects));
-    }
+    await writePayloadDirs(xenDir, dirs);
 
     // As the base was built (the distribution's compiler and flags), in this copy.
     const base = xenMakeFor(opts.base, work);
@@ -367,33 +360,12 @@ export async function buildSourcePayloads(
       });
       await writeFile(join(objDir, PAYLOAD_OBJECT), completed.bytes);
 
-      const modinfo = modinfoBytes(
-        modinfoEntries({
-          name: dir.name,
-          version: opts.version ?? "1",
-          source: opts.source,
-          sourceDigest: dir.digest,
-          ...(opts.metadata ? { metadata: opts.metadata } : {}),
-        }),
-      );
-      await writeFile(join(objDir, `${NOTE_FILES.depends}.bin`), gnuBuildIdNote(depends));
-      await writeFile(join(objDir, `${NOTE_FILES.xenDepends}.bin`), gnuBuildIdNote(xen.buildId));
-      await writeFile(join(objDir, `${NOTE_FILES.modinfo}.bin`), modinfo);
+      await writeLinkInputs(objDir, dir, opts, depends, xen.buildId);
       await make([`${dir.rel}/`], ["XLCI_STAGE=link"]);
 
       const file = join(outDir, `${dir.name}.livepatch`);
       await copyFile(join(objDir, `${dir.name}.livepatch`), file);
-      const payload = await Payload.load(file);
-      const buildId = payload.buildId;
-      const check = (what: string, note: typeof buildId, expected?: string) => {
-        if (note.status !== "ok" || (expected !== undefined && note.id !== expected)) {
-          throw new Error(`${file}: ${what} is not what was linked in (${JSON.stringify(note)})`);
-        }
-        return note.id;
-      };
-      const id = check("the build-id", buildId);
-      check(SECTION.depends, payload.depends, depends);
-      check(SECTION.xenDepends, payload.xenDepends, xen.buildId);
+      const id = await checkLinked(file, depends, xen.buildId);
       for (const address of completed.oldAddresses) patchedEarlier.set(address, dir.name);
       results.push({
         name: dir.name,
@@ -426,6 +398,60 @@ export async function buildSourcePayloads(
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** Each payload directory's sources and its Makefile, in the copy of the tree. */
+async function writePayloadDirs(xenDir: string, dirs: readonly PayloadDir[]): Promise<void> {
+  for (const dir of dirs) {
+    const target = join(xenDir, dir.rel);
+    for (const file of dir.files) {
+      const path = join(target, ...file.path.split("/"));
+      await mkdir(join(path, ".."), { recursive: true });
+      await writeFile(path, file.content);
+    }
+    await writeFile(join(target, "Makefile"), payloadMakefile(dir.name, dir.objects));
+  }
+}
+
+/** The build-id notes and `.modinfo` the final link of `dir` takes, in its object dir. */
+async function writeLinkInputs(
+  objDir: string,
+  dir: PayloadDir,
+  opts: BuildSourcePayloadsOptions,
+  depends: string,
+  xenBuildId: string,
+): Promise<void> {
+  const modinfo = modinfoBytes(
+    modinfoEntries({
+      name: dir.name,
+      version: opts.version ?? "1",
+      source: opts.source,
+      sourceDigest: dir.digest,
+      ...(opts.metadata ? { metadata: opts.metadata } : {}),
+    }),
+  );
+  await writeFile(join(objDir, `${NOTE_FILES.depends}.bin`), gnuBuildIdNote(depends));
+  await writeFile(join(objDir, `${NOTE_FILES.xenDepends}.bin`), gnuBuildIdNote(xenBuildId));
+  await writeFile(join(objDir, `${NOTE_FILES.modinfo}.bin`), modinfo);
+}
+
+/**
+ * The linked payload's build-id, after checking its notes are the ones linked in.
+ *
+ * @throws Error naming the file when a note is missing or differs.
+ */
+async function checkLinked(file: string, depends: string, xenBuildId: string): Promise<string> {
+  const payload = await Payload.load(file);
+  const check = (what: string, note: BuildIdNote, expected?: string) => {
+    if (note.status !== "ok" || (expected !== undefined && note.id !== expected)) {
+      throw new Error(`${file}: ${what} is not what was linked in (${JSON.stringify(note)})`);
+    }
+    return note.id;
+  };
+  const id = check("the build-id", payload.buildId);
+  check(SECTION.depends, payload.depends, depends);
+  check(SECTION.xenDepends, payload.xenDepends, xenBuildId);
+  return id;
 }
 
 async function readPayloadDirs(sourceDirs: readonly string[]): Promise<PayloadDir[]> {
