@@ -17,12 +17,12 @@ import { createHash } from "node:crypto";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { NT_GNU_BUILD_ID, SHN_LORESERVE, SHN_UNDEF, STT_FUNC } from "../elf/constants.js";
-import { type ElfSymbol, parseElf } from "../elf/reader.js";
+import { NT_GNU_BUILD_ID } from "../elf/constants.js";
 import { pinChangeset } from "../base/build-values.js";
 import { type XenBase, xenMakeFor } from "../base/xen.js";
-import { type LivepatchFuncEntry, Payload } from "../livepatch/payload.js";
-import { EXPECT_DATA_SIZE, LIVEPATCH_FUNC, SECTION, XEN_LIVEPATCH_NAME_SIZE } from "../xen/abi.js";
+import { Payload } from "../livepatch/payload.js";
+import type { BuildIdNote } from "../livepatch/notes.js";
+import { SECTION, XEN_LIVEPATCH_NAME_SIZE } from "../xen/abi.js";
 import { XenSyms } from "../livepatch/xen-syms.js";
 import { hasChange } from "../xen/version.js";
 import { ASSEMBLY_MACRO_DROPPED } from "../xen/changes.js";
@@ -34,8 +34,16 @@ import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { canonicalJson } from "../util/json.js";
 import { sha256File } from "../util/fs.js";
 
+import { type ExpectationsMode, completeFuncs } from "./complete-funcs.js";
+
+export {
+  type ExpectationsMode,
+  completeFuncs,
+  expectationByte,
+  expectationField,
+} from "./complete-funcs.js";
+
 export type StackMode = "stacked" | "independent";
-export type ExpectationsMode = "none" | "auto";
 
 export interface BuildSourcePayloadsOptions {
   base: XenBase;
@@ -159,26 +167,6 @@ export function modinfoBytes(entries: ReadonlyArray<readonly [string, string]>):
     parts.push(Buffer.from(`${key}=${value}\0`, "utf8"));
   }
   return new Uint8Array(Buffer.concat(parts));
-}
-
-/** Byte 72 of `struct livepatch_func`: bit 0 enabled, bits 1-5 the length, bits 6-7 zero. */
-export function expectationByte(len: number): number {
-  if (!Number.isInteger(len) || len < 1 || len > EXPECT_DATA_SIZE) {
-    throw new RangeError(`expectation length ${len} is outside 1..${EXPECT_DATA_SIZE}`);
-  }
-  return 1 | (len << 1);
-}
-
-/**
- * The 32 bytes at offset 72 of an entry expecting `oldCode`'s first `min(oldSize, 31)`
- * bytes: the expectation byte, then the data zero-padded.
- */
-export function expectationField(oldCode: Uint8Array, oldSize: number): Uint8Array {
-  const len = Math.min(oldSize, EXPECT_DATA_SIZE, oldCode.length);
-  const field = new Uint8Array(1 + EXPECT_DATA_SIZE);
-  field[0] = expectationByte(len);
-  field.set(oldCode.subarray(0, len), 1);
-  return field;
 }
 
 export interface SourceFile {
@@ -323,15 +311,7 @@ export async function buildSourcePayloads(
     await copyHypervisorTree(opts.base.tree, work, logFile);
     const xenDir = join(work, "xen");
     await log("payload sources: copied");
-    for (const dir of dirs) {
-      const target = join(xenDir, dir.rel);
-      for (const file of dir.files) {
-        const path = join(target, ...file.path.split("/"));
-        await mkdir(join(path, ".."), { recursive: true });
-        await writeFile(path, file.content);
-      }
-      await writeFile(join(target, "Makefile"), payloadMakefile(dir.name, dir.objects));
-    }
+    await writePayloadDirs(xenDir, dirs);
 
     // As the base was built (the distribution's compiler and flags), in this copy.
     const base = xenMakeFor(opts.base, work);
@@ -381,33 +361,12 @@ export async function buildSourcePayloads(
       });
       await writeFile(join(objDir, PAYLOAD_OBJECT), completed.bytes);
 
-      const modinfo = modinfoBytes(
-        modinfoEntries({
-          name: dir.name,
-          version: opts.version ?? "1",
-          source: opts.source,
-          sourceDigest: dir.digest,
-          ...(opts.metadata ? { metadata: opts.metadata } : {}),
-        }),
-      );
-      await writeFile(join(objDir, `${NOTE_FILES.depends}.bin`), gnuBuildIdNote(depends));
-      await writeFile(join(objDir, `${NOTE_FILES.xenDepends}.bin`), gnuBuildIdNote(xen.buildId));
-      await writeFile(join(objDir, `${NOTE_FILES.modinfo}.bin`), modinfo);
+      await writeLinkInputs(objDir, dir, opts, depends, xen.buildId);
       await make([`${dir.rel}/`], ["XLCI_STAGE=link"]);
 
       const file = join(outDir, `${dir.name}.livepatch`);
       await copyFile(join(objDir, `${dir.name}.livepatch`), file);
-      const payload = await Payload.load(file);
-      const buildId = payload.buildId;
-      const check = (what: string, note: typeof buildId, expected?: string) => {
-        if (note.status !== "ok" || (expected !== undefined && note.id !== expected)) {
-          throw new Error(`${file}: ${what} is not what was linked in (${JSON.stringify(note)})`);
-        }
-        return note.id;
-      };
-      const id = check("the build-id", buildId);
-      check(SECTION.depends, payload.depends, depends);
-      check(SECTION.xenDepends, payload.xenDepends, xen.buildId);
+      const id = await checkLinked(file, depends, xen.buildId);
       for (const address of completed.oldAddresses) patchedEarlier.set(address, dir.name);
       results.push({
         name: dir.name,
@@ -440,6 +399,60 @@ export async function buildSourcePayloads(
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** Each payload directory's sources and its Makefile, in the copy of the tree. */
+async function writePayloadDirs(xenDir: string, dirs: readonly PayloadDir[]): Promise<void> {
+  for (const dir of dirs) {
+    const target = join(xenDir, dir.rel);
+    for (const file of dir.files) {
+      const path = join(target, ...file.path.split("/"));
+      await mkdir(join(path, ".."), { recursive: true });
+      await writeFile(path, file.content);
+    }
+    await writeFile(join(target, "Makefile"), payloadMakefile(dir.name, dir.objects));
+  }
+}
+
+/** The build-id notes and `.modinfo` the final link of `dir` takes, in its object dir. */
+async function writeLinkInputs(
+  objDir: string,
+  dir: PayloadDir,
+  opts: BuildSourcePayloadsOptions,
+  depends: string,
+  xenBuildId: string,
+): Promise<void> {
+  const modinfo = modinfoBytes(
+    modinfoEntries({
+      name: dir.name,
+      version: opts.version ?? "1",
+      source: opts.source,
+      sourceDigest: dir.digest,
+      ...(opts.metadata ? { metadata: opts.metadata } : {}),
+    }),
+  );
+  await writeFile(join(objDir, `${NOTE_FILES.depends}.bin`), gnuBuildIdNote(depends));
+  await writeFile(join(objDir, `${NOTE_FILES.xenDepends}.bin`), gnuBuildIdNote(xenBuildId));
+  await writeFile(join(objDir, `${NOTE_FILES.modinfo}.bin`), modinfo);
+}
+
+/**
+ * The linked payload's build-id, after checking its notes are the ones linked in.
+ *
+ * @throws Error naming the file when a note is missing or differs.
+ */
+async function checkLinked(file: string, depends: string, xenBuildId: string): Promise<string> {
+  const payload = await Payload.load(file);
+  const check = (what: string, note: BuildIdNote, expected?: string) => {
+    if (note.status !== "ok" || (expected !== undefined && note.id !== expected)) {
+      throw new Error(`${file}: ${what} is not what was linked in (${JSON.stringify(note)})`);
+    }
+    return note.id;
+  };
+  const id = check("the build-id", payload.buildId);
+  check(SECTION.depends, payload.depends, depends);
+  check(SECTION.xenDepends, payload.xenDepends, xenBuildId);
+  return id;
 }
 
 async function readPayloadDirs(sourceDirs: readonly string[]): Promise<PayloadDir[]> {
@@ -583,154 +596,4 @@ function compileError(
     `the payload sources do not compile against the base:\n${detail}${log}`,
     { cause: err },
   );
-}
-
-// ---------------------------------------------------------------------------------------
-// Completing the function entries
-
-interface CompleteOptions {
-  payload: string;
-  file: string;
-  xen: XenSyms;
-  expectations: ExpectationsMode;
-  /** Old functions (by address) patched by earlier payloads of a stack, and by which. */
-  patchedEarlier: ReadonlyMap<string, string>;
-}
-
-/**
- * Fills in, in a copy of the object's bytes, what the sources left for the builder:
- * old_size 0 (from the base's symbol), new_size 0 (from the replacement's symbol) and,
- * with expectations "auto", each disabled expectation (the old function's first bytes).
- */
-export function completeFuncs(
-  objectBytes: Uint8Array,
-  opts: CompleteOptions,
-): { bytes: Uint8Array; notes: string[]; oldAddresses: string[] } {
-  const bytes = new Uint8Array(objectBytes);
-  const payload = new Payload(parseElf(bytes, opts.file));
-  const section = payload.elf.sectionNamed(SECTION.funcs);
-  const notes: string[] = [];
-  const oldAddresses: string[] = [];
-  if (!section) return { bytes, notes, oldAddresses };
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-
-  for (const f of payload.funcs()) {
-    const at = section.offset + f.offset;
-    const label = `${opts.payload}: function entry ${f.index}${f.name ? ` (${f.name})` : ""}`;
-    const old = oldFunction(f, opts.xen);
-    if (old?.address !== undefined) oldAddresses.push(old.address.toString());
-
-    let oldSize = f.oldSize;
-    if (oldSize === 0) {
-      if (!old?.size) {
-        throw new ConfigurationError(
-          INPUT,
-          `${label}: old_size is 0 and the old function is not a sized symbol of the base's xen-syms, so its size is unknown: set old_size`,
-        );
-      }
-      oldSize = old.size;
-      view.setUint32(at + LIVEPATCH_FUNC.oldSize, oldSize, true);
-      notes.push(`${label}: old_size set to ${oldSize} (${old.name} in xen-syms)`);
-    }
-    if (f.newSize === 0) {
-      const replacement = replacementFunction(payload, f);
-      if (replacement) {
-        view.setUint32(at + LIVEPATCH_FUNC.newSize, replacement.size, true);
-        notes.push(`${label}: new_size set to ${replacement.size} (${replacement.name})`);
-      }
-    }
-
-    if (opts.expectations !== "auto") continue;
-    if (f.expect.enabled) {
-      notes.push(`${label}: keeps the expectation written in its source`);
-      continue;
-    }
-    if (old?.address === undefined) {
-      throw new ConfigurationError(
-        "expectations",
-        `${label}: the old function is not in the base's xen-syms, so there are no bytes to expect (set expectations: none, or write the expectation in the source)`,
-      );
-    }
-    const earlier = opts.patchedEarlier.get(old.address.toString());
-    if (earlier) {
-      // Xen compares with the live code, which then starts with the earlier payload's jump.
-      notes.push(
-        `${label}: no expectation, ${old.name} is already patched by ${earlier} earlier in the stack`,
-      );
-      continue;
-    }
-    if (opts.xen.endbrSealed().has(old.address)) {
-      // On CET-IBT hardware Xen overwrites this function's ENDBR64 at boot: the live bytes
-      // are not xen-syms' bytes there, though QEMU (no IBT) would match them.
-      notes.push(
-        `${label}: no expectation: Xen seals ${old.name}'s ENDBR64 at boot on CET-IBT hardware (a cf_clobber target), so its first bytes on such a host are not the ones in xen-syms`,
-      );
-      continue;
-    }
-    const oldAddress = old.address;
-    const expectEnd = oldAddress + BigInt(Math.min(oldSize, EXPECT_DATA_SIZE));
-    const rewritten = opts.xen
-      .alternativeSites()
-      .find((a) => a.length > 0 && a.start < expectEnd && a.start + BigInt(a.length) > oldAddress);
-    if (rewritten) {
-      // Xen rewrites these bytes at boot by the CPU's features: xen-syms is not the live code.
-      notes.push(
-        `${label}: no expectation: Xen rewrites ${rewritten.length} bytes at 0x${rewritten.start.toString(16)} of ${old.name} at boot (an alternative), so its live bytes are not the ones in xen-syms`,
-      );
-      continue;
-    }
-    const code = opts.xen.bytesAt(old.address, EXPECT_DATA_SIZE);
-    if (!code || code.length === 0) {
-      throw new ConfigurationError(
-        "expectations",
-        `${label}: ${old.name} has no code in the base's xen-syms`,
-      );
-    }
-    const field = expectationField(code, oldSize);
-    bytes.set(field, at + LIVEPATCH_FUNC.expect);
-    notes.push(`${label}: expects the first ${field[0]! >> 1} bytes of ${old.name}`);
-  }
-  return { bytes, notes, oldAddresses };
-}
-
-/**
- * The sized function symbol the new_addr relocation points at: a static function is
- * reached through its section's symbol, so look for the function at that place.
- */
-function replacementFunction(payload: Payload, f: LivepatchFuncEntry): ElfSymbol | undefined {
-  const { symbol, rela } = f.newAddr;
-  if (!symbol || !rela || symbol.shndx === SHN_UNDEF || symbol.shndx >= SHN_LORESERVE) return;
-  const value = symbol.value + rela.addend;
-  return payload.elf
-    .symbols()
-    .find(
-      (s) => s.type === STT_FUNC && s.shndx === symbol.shndx && s.value === value && s.size > 0,
-    );
-}
-
-/**
- * The old function the hypervisor will patch, in the base's xen-syms: through the
- * old_addr relocation's symbol when there is one, else by the entry's name (the way the
- * loader resolves it). Undefined when it is not a base symbol.
- */
-function oldFunction(
-  f: LivepatchFuncEntry,
-  xen: XenSyms,
-): { name: string; address?: bigint; size?: number } | undefined {
-  let name: string | undefined;
-  let addend = 0n;
-  if (f.oldAddr.rela) {
-    const sym = f.oldAddr.symbol;
-    if (!sym || sym.shndx !== SHN_UNDEF) return undefined;
-    name = sym.name;
-    addend = f.oldAddr.rela.addend;
-  } else if (f.oldAddr.raw !== 0n) {
-    return { name: `0x${f.oldAddr.raw.toString(16)}`, address: f.oldAddr.raw };
-  } else {
-    name = f.name;
-  }
-  if (name === undefined) return undefined;
-  const sym = xen.lookup(name);
-  if (!sym) return { name };
-  return { name, address: sym.value + addend, ...(addend === 0n ? { size: sym.size } : {}) };
 }

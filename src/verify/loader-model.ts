@@ -5,10 +5,10 @@
  *
  * The model of one loader version is data (LoaderVersion): how it rounds and groups
  * sections, where its livepatch area starts, how it computes each relocation type, the
- * sizes and layouts of the structures it reads. The place-and-relocate walk below and the
- * verifier's checks are shared; another Xen version is another LoaderVersion: loaderFor()
- * composes it from the changes a release has (src/xen/changes.ts), to the point release, since
- * backports made 4.18.4 and 4.19.1 behave like 4.20 while 4.18.3 and 4.19.0 behave like 4.17.
+ * sizes and layouts of the structures it reads (src/xen/loader-version.ts). The
+ * place-and-relocate walk below and the verifier's checks are shared; another Xen version is
+ * another LoaderVersion, which src/xen/loader.ts loaderFor() folds from the records of
+ * src/xen/changes.ts.
  *
  * Where a value depends on something the verifier cannot know (the address of a symbol an
  * earlier payload exports), it is `undefined` and checks on it are skipped.
@@ -26,191 +26,15 @@ import {
 } from "../elf/constants.js";
 import type { ElfRela, ElfSection } from "../elf/reader.js";
 import { type Payload } from "../livepatch/payload.js";
-import {
-  ALT_CALL,
-  ALT_INSTR,
-  ARCH_LIVEPATCH_RANGE,
-  ARCH_PATCH_INSN_SIZE,
-  BUG_FRAME,
-  EXCEPTION_TABLE_ENTRY_SIZE,
-  LIVEPATCH_FUNC,
-  MAX_PATCH_LEN,
-  RELOCATIONS,
-  type RelocationKind,
-  SECTION,
-  SPECIAL_SECTIONS,
-} from "../xen/abi.js";
+import { LIVEPATCH_FUNC, SECTION } from "../xen/abi.js";
 import type { XenSyms } from "../livepatch/xen-syms.js";
-import { type XenVersion, hasChange } from "../xen/version.js";
-import {
-  ALT_CALL_SITES,
-  ALT_FLAG_NOT,
-  ALTERNATIVES_REFUSED,
-  BUILDID_NOTE_ENODATA,
-  XEN_BUILDID_CHECKED_EARLY,
-} from "../xen/changes.js";
+import type { LoaderVersion } from "../xen/loader-version.js";
+import { XEN_4_17 } from "../xen/loader.js";
 
-/** One loader version's rules, as data. */
-export interface LoaderVersion {
-  readonly name: string;
-  /** The release it models (a rule's changes apply by it; see rules.ts loaderVerdictFor). */
-  readonly release: Pick<XenVersion, "major" | "minor" | "patch">;
-  readonly pageSize: bigint;
-  /**
-   * Where payloads are placed: the symbol of xen-syms the livepatch vmap area starts at
-   * (arch_livepatch_init), and how far it reaches (a bound on where a payload may land).
-   */
-  readonly area: { readonly startSymbol: string; readonly maxSpan: bigint };
-  /** ROUNDUP(x, a) as the loader's calc_section() computes it, including a = 0. */
-  readonly roundUp: (x: bigint, align: bigint) => bigint;
-  /** Relocation types: bytes written, and whether the value is PC-relative and range-checked. */
-  readonly relocations: ReadonlyMap<number, RelocationKind>;
-  /** ±range of old_addr - new_addr (livepatch_verify_distance, ARCH_LIVEPATCH_RANGE). */
-  readonly patchRange: bigint;
-  /** Bits of a canonical x86-64 address (48: bits 63..47 equal). */
-  readonly canonicalBits: number;
-  /** Bytes of the jump that replaces a function (ARCH_PATCH_INSN_SIZE). */
-  readonly patchInsnSize: number;
-  /** Entry sizes of the special sections the loader takes, by section name. */
-  readonly specialEntrySizes: Readonly<Record<string, number>>;
-  /** struct alt_instr: size and the offsets of its fields. */
-  readonly altInstr: {
-    readonly size: number;
-    readonly origOffset: number;
-    readonly replOffset: number;
-    readonly cpuid: number;
-    readonly origLen: number;
-    readonly replLen: number;
-    readonly padLen: number;
-  };
-  /**
-   * What _apply_alternatives() (xen/arch/x86/alternative.c), run at upload by
-   * prepare_payload(), does with an entry it cannot apply: a replacement longer than
-   * orig_len + pad_len, orig_len + pad_len over MAX_PATCH_LEN (254), or a feature number at
-   * or past NCAPINTS * 32. Before aa5a06d5d6 each is a BUG_ON, a hypervisor panic; after it
-   * the upload is refused with ENOSPC, ENOSPC and ERANGE.
-   */
-  readonly alternatives: {
-    readonly refused: boolean;
-    readonly maxPatchLen: number;
-    /** Bit 15 of cpuid is ALT_FLAG_NOT, not part of the feature number. */
-    readonly flagNot: boolean;
-    /**
-     * NCAPINTS of this version's sources, used when xen-syms does not tell
-     * (XenSyms.capabilityWords()): FSCAPINTS (19 words, xen/include/public/arch-x86/
-     * cpufeatureset.h) + X86_NR_SYNTH + X86_NR_BUG (xen/arch/x86/include/asm/cpufeatures.h):
-     * 19 + 1 + 1 in 4.17 to 4.20, 19 + 2 + 1 from 4.21 (master at c447b7308b included).
-     */
-    readonly capabilityWords: number;
-  };
-  /**
-   * fa49f4be41: `.livepatch.xen_depends` is checked right after the ELF load (before
-   * placement, symbols and relocations), with its own messages; before it, in
-   * check_special_sections(), prepare_payload() and after it (xen_build_id_dep()).
-   */
-  readonly xenDependsEarly: boolean;
-  /**
-   * The errno of a `.note.gnu.build-id` or `.livepatch.depends` note whose type is not
-   * NT_GNU_BUILD_ID or whose name is not "GNU" (86d09d16dd: ENODATA; size errors stay
-   * EINVAL, and `.livepatch.xen_depends` is EINVAL whatever its fault).
-   */
-  readonly noteTypeErrno: "EINVAL" | "ENODATA";
-  /** struct bug_frame: entry size and the width of its signed location displacement. */
-  readonly bugFrame: { readonly size: number; readonly dispBits: number };
-  /** struct exception_table_entry: size (two s32: faulting address, continuation). */
-  readonly exTableEntrySize: number;
-  /**
-   * `.alt_call_sites` (4.21, d2fd5f0fcd "Support new altcall scheme"): struct alt_call is
-   * one s32 to a `call *disp32(%rip)` of `callLen` bytes in the payload's text; absent
-   * where the loader does not read the section.
-   */
-  readonly altCallSites?: { readonly size: number; readonly callLen: number };
-}
+export type { LoaderVersion } from "../xen/loader-version.js";
+export { XEN_4_17, XEN_4_20, XEN_4_21, loaderFor } from "../xen/loader.js";
 
 const MASK64 = (1n << 64n) - 1n;
-
-/**
- * Xen 4.17 x86 (xen/common/livepatch.c move_payload, xen/arch/x86/livepatch.c): every 4.17
- * release, 4.18.0 to 4.18.3 and 4.19.0.
- */
-export const XEN_4_17: LoaderVersion = {
-  name: "Xen 4.17",
-  release: { major: 4, minor: 17, patch: undefined },
-  pageSize: 4096n,
-  // vm_init_type(VMAP_XEN, __2M_rwdata_end, XEN_VIRT_END - ...): about 1 GiB above Xen.
-  area: { startSymbol: "__2M_rwdata_end", maxSpan: 1n << 30n },
-  // (x + a - 1) & ~(a - 1) in 64-bit arithmetic: an alignment of 0 rounds everything to 0.
-  roundUp: (x, a) => (x + a - 1n) & ~(a - 1n) & MASK64,
-  relocations: RELOCATIONS,
-  patchRange: ARCH_LIVEPATCH_RANGE,
-  canonicalBits: 48,
-  patchInsnSize: ARCH_PATCH_INSN_SIZE,
-  specialEntrySizes: Object.fromEntries(
-    SPECIAL_SECTIONS.filter((s) => !s.onlyWith).map((s) => [s.name, s.entrySize]),
-  ),
-  altInstr: ALT_INSTR,
-  // The Debian 12 base (4.17.5+72, which xen-syms reports as 4.17.5) and 4.17.6+ have
-  // ALT_FLAG_NOT; RELEASE-4.17.5 and earlier do not (there a bit-15 feature panics too).
-  alternatives: { refused: false, maxPatchLen: MAX_PATCH_LEN, flagNot: true, capabilityWords: 21 },
-  xenDependsEarly: false,
-  noteTypeErrno: "EINVAL",
-  // asm/bug.h: BUG_DISP_WIDTH 24.
-  bugFrame: BUG_FRAME,
-  exTableEntrySize: EXCEPTION_TABLE_ENTRY_SIZE,
-};
-
-/**
- * Xen 4.20 x86 (and 4.18.4+, 4.19.1+): as 4.17, with the build-id check earlier
- * (fa49f4be41), ENODATA for a note of the wrong type or name (86d09d16dd), and
- * alternatives Xen cannot apply refused instead of panicking (aa5a06d5d6).
- */
-export const XEN_4_20: LoaderVersion = {
-  ...XEN_4_17,
-  name: "Xen 4.20",
-  release: { major: 4, minor: 20, patch: 0 },
-  alternatives: { ...XEN_4_17.alternatives, refused: true },
-  xenDependsEarly: true,
-  noteTypeErrno: "ENODATA",
-};
-
-/**
- * Xen 4.21 x86: as 4.20, and `.alt_call_sites` (prepare_payload() in xen/common/livepatch.c
- * checks each site lies in the payload's text; livepatch_apply_alt_calls() requires
- * `ff 15`); one more synthetic capability word (NCAPINTS 22).
- */
-export const XEN_4_21: LoaderVersion = {
-  ...XEN_4_20,
-  name: "Xen 4.21",
-  release: { major: 4, minor: 21, patch: 0 },
-  specialEntrySizes: { ...XEN_4_20.specialEntrySizes, ".alt_call_sites": ALT_CALL.size },
-  altCallSites: ALT_CALL,
-  alternatives: { ...XEN_4_20.alternatives, capabilityWords: 22 },
-};
-
-/**
- * The loader model for a hypervisor of `version` (see XenSyms.version()), to the point
- * release: each change of src/xen/changes.ts the release has. 4.17's model for anything older
- * or unknown; an unknown point release counts as the minor's first.
- */
-export function loaderFor(
-  version: (Pick<XenVersion, "major" | "minor"> & Partial<XenVersion>) | undefined,
-): LoaderVersion {
-  if (!version || (version.major === 4 && version.minor < 17)) return XEN_4_17;
-  const v = { major: version.major, minor: version.minor, patch: version.patch };
-  const base = hasChange(v, ALT_CALL_SITES) ? XEN_4_21 : XEN_4_17;
-  return {
-    ...base,
-    name: `Xen ${version.text ?? `${v.major}.${v.minor}${v.patch === undefined ? "" : `.${v.patch}`}`}`,
-    release: v,
-    alternatives: {
-      ...base.alternatives,
-      refused: hasChange(v, ALTERNATIVES_REFUSED),
-      flagNot: v.major === 4 && v.minor === 17 ? true : hasChange(v, ALT_FLAG_NOT),
-    },
-    xenDependsEarly: hasChange(v, XEN_BUILDID_CHECKED_EARLY),
-    noteTypeErrno: hasChange(v, BUILDID_NOTE_ENODATA) ? "ENODATA" : "EINVAL",
-  };
-}
 
 export type Region = "text" | "rw" | "ro";
 

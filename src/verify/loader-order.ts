@@ -2,11 +2,11 @@
  * The order in which a loader meets a payload's defects, so the verifier can say which one
  * Xen reports: the loader stops at the first refusal (or crash), and a payload with several
  * defects is refused for the one it checks first. The order is load_payload_data()'s
- * (xen/common/livepatch.c), then apply and what runs after it; from fa49f4be41 (4.18.4+,
- * 4.19.1+, 4.20) `.livepatch.xen_depends` is checked right after the ELF load, before
- * placement, symbol resolution and relocations, where 4.17 checks it last at upload.
+ * (xen/common/livepatch.c), then apply and what runs after it (src/xen/loader-version.ts
+ * LOADER_STEPS). The step of a rule is the table below; where a change of src/xen/changes.ts
+ * moves a check, the version's model says where (LoaderVersion.xenDepends.steps).
  */
-import type { LoaderVersion } from "./loader-model.js";
+import { LOADER_STEPS, type LoaderStep, type LoaderVersion } from "../xen/loader-version.js";
 import {
   type Finding,
   type LoaderVerdict,
@@ -15,33 +15,7 @@ import {
   loaderVerdictFor,
 } from "./rules.js";
 
-/** The loader's steps, in order. */
-export const LOADER_STEPS = [
-  "upload",
-  "elf-load",
-  "xen-build-id",
-  "placement",
-  "symbols",
-  "relocations",
-  "required-sections",
-  "patching-sections",
-  "funcs",
-  "hooks",
-  "build-id",
-  "depends",
-  "xen-depends-note",
-  "bug-frames",
-  "alternatives",
-  "alternatives-apply",
-  "alt-calls",
-  "ex-table",
-  "modinfo",
-  "xen-build-id-late",
-  "symbol-table",
-  "apply",
-  "after-apply",
-] as const;
-export type LoaderStep = (typeof LOADER_STEPS)[number];
+export { LOADER_STEPS, type LoaderStep } from "../xen/loader-version.js";
 
 /** The step of each rule, where it does not depend on the section (see stepOf). */
 const STEP: Record<RuleId, LoaderStep> = {
@@ -114,21 +88,18 @@ const STEP: Record<RuleId, LoaderStep> = {
   "not-checked": "after-apply",
 };
 
-/** The sections check_special_sections() requires (and, before fa49f4be41, xen_depends). */
+/** The sections check_special_sections() requires (xen_depends where the model says so). */
 const REQUIRED = new Set([".livepatch.depends", ".livepatch.xen_depends", ".note.gnu.build-id"]);
 
 /** The step at which `version`'s loader meets the defect of a finding. */
 export function stepOf(finding: Finding, version: LoaderVersion): LoaderStep {
   const section = finding.location.section;
   if (section === ".livepatch.xen_depends") {
-    if (finding.ruleId === "xen-depends-mismatch" || finding.ruleId === "note-invalid")
-      return version.xenDependsEarly
-        ? "xen-build-id"
-        : finding.ruleId === "note-invalid"
-          ? "xen-depends-note"
-          : "xen-build-id-late";
+    const steps = version.xenDepends.steps;
+    if (finding.ruleId === "xen-depends-mismatch") return steps.mismatch;
+    if (finding.ruleId === "note-invalid") return steps.note;
     if (finding.ruleId === "section-missing" || finding.ruleId === "section-empty")
-      return version.xenDependsEarly ? "xen-build-id" : "required-sections";
+      return steps.missing;
   }
   if (finding.ruleId === "note-invalid" && section === ".livepatch.depends") return "depends";
   // check_patching_sections(): an empty .livepatch.funcs or hook section.

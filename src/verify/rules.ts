@@ -58,10 +58,10 @@ const LP = "xen/common/livepatch.c";
 const ARCH = "xen/arch/x86/livepatch.c";
 const LBT = "livepatch-build-tools";
 
-/** fa49f4be41, for the rules that can report on .livepatch.xen_depends. */
+/** The early build-id check, for the rules that can report on .livepatch.xen_depends. */
 const XEN_DEPENDS_EARLY: RuleChange = {
   change: XEN_BUILDID_CHECKED_EARLY,
-  what: ".livepatch.xen_depends checked right after the ELF load, before placement, symbols and relocations, with new messages",
+  what: XEN_BUILDID_CHECKED_EARLY.summary,
 };
 
 export const RULES = [

@@ -10,6 +10,7 @@
  * reports with a rule id from rules.ts. A check never throws on a malformed payload: what
  * it cannot read it reports.
  */
+import { alternativeUnder, endbrSealedAt, patchSite } from "../livepatch/patch-site.js";
 import {
   EM_X86_64,
   ELF64_EHDR_SIZE,
@@ -710,25 +711,21 @@ class PayloadChecks {
     return `${this.version.name} refuses the upload (${errno}, -${ERRNO[errno]}${line === undefined ? "" : `; "${this.payload.name}${line}"`})`;
   }
 
-  // check_special_sections(), and check_xen_buildid() from fa49f4be41.
+  // check_special_sections(), and check_xen_buildid() where the model has it early.
   private requiredSections(): void {
-    const early = this.version.xenDependsEarly;
+    const lines = this.version.xenDepends.lines;
     for (const name of [SECTION.depends, SECTION.xenDepends, SECTION.buildId]) {
       const all = this.elf.sectionsNamed(name);
       const xenDepends = name === SECTION.xenDepends;
       if (all.length === 0) {
-        const line = xenDepends && early ? `: section ${name} is missing` : `: ${name} is missing`;
+        const line = xenDepends ? lines.missing : `: ${name} is missing`;
         this.out.add(
           "section-missing",
           `required section ${name} is missing: ${this.refusal("EINVAL", line)}`,
           { section: name },
         );
       } else if (all[0]!.size === 0) {
-        // From fa49f4be41 an empty .livepatch.xen_depends fails to parse as a note.
-        const line =
-          xenDepends && early
-            ? `: failed to parse section ${name} as build-id: -${ERRNO.EINVAL}`
-            : `: ${name} is empty`;
+        const line = xenDepends ? lines.empty : `: ${name} is empty`;
         this.out.add(
           "section-empty",
           `required section ${name} is empty: ${this.refusal("EINVAL", line)}`,
@@ -767,24 +764,22 @@ class PayloadChecks {
   }
 
   /**
-   * prepare_payload() build-id notes, xen_build_id_dep() and build_id_dep(); from
-   * fa49f4be41 check_xen_buildid() for `.livepatch.xen_depends`, with its messages, and from
-   * 86d09d16dd ENODATA for a note of the wrong type or name.
+   * prepare_payload() build-id notes, xen_build_id_dep() and build_id_dep(), with the
+   * `.livepatch.xen_depends` lines and the errno of a note of the wrong type or name this
+   * version's model has (src/xen/changes.ts).
    */
   private buildIds(): void {
-    const early = this.version.xenDependsEarly;
+    const lines = this.version.xenDepends.lines;
     const invalid = (note: BuildIdNote) => {
       if (note.status !== "invalid") return;
       const name = note.section.name;
       const typeOrName = note.fault !== "size";
       let says: string;
       if (name === SECTION.xenDepends)
-        says = early
-          ? this.refusal(
-              "EINVAL",
-              `: failed to parse section ${name} as build-id: -${ERRNO[typeOrName ? "ENODATA" : "EINVAL"]}`,
-            )
-          : this.refusal("EINVAL");
+        says = this.refusal(
+          "EINVAL",
+          lines.badNote(ERRNO[typeOrName ? "ENODATA" : "EINVAL"]!) || undefined,
+        );
       else says = this.refusal(typeOrName ? this.version.noteTypeErrno : "EINVAL");
       this.out.add("note-invalid", `${name}: ${note.problem}: ${says}`, at(note.section));
     };
@@ -796,7 +791,7 @@ class PayloadChecks {
     if (xenDepends.status === "ok") {
       if (!xen) this.skip(".livepatch.xen_depends");
       else if (xen.buildId && xenDepends.id !== xen.buildId) {
-        const line = early ? ": build-id mismatch:" : ": check against hypervisor build-id failed";
+        const line = lines.mismatch;
         this.out.add(
           "xen-depends-mismatch",
           `.livepatch.xen_depends is ${xenDepends.id} but ${xen.file} has build-id ${xen.buildId}: ${this.refusal("EINVAL", line)}`,
@@ -971,7 +966,8 @@ class PayloadChecks {
     } else if (
       oldFunction?.address !== undefined &&
       e.len > 0 &&
-      this.target.xen?.endbrSealed().has(oldFunction.address) &&
+      this.target.xen !== undefined &&
+      endbrSealedAt(this.target.xen, oldFunction.address) &&
       startsWith(e.data.subarray(0, Math.min(e.len, ENDBR64.length)), ENDBR64.slice(0, e.len))
     ) {
       this.out.add(
@@ -997,10 +993,7 @@ class PayloadChecks {
     address: bigint,
     length: number,
   ): { start: bigint; length: number } | undefined {
-    const end = address + BigInt(length);
-    return this.target.xen
-      ?.alternativeSites()
-      .find((s) => s.length > 0 && s.start < end && s.start + BigInt(s.length) > address);
+    return this.target.xen && alternativeUnder(this.target.xen, address, length);
   }
 
   /** The earlier payload of the stack that patches the function `name`, if any. */
@@ -1023,25 +1016,7 @@ class PayloadChecks {
     where: FindingLocation,
   ): OldFunction | undefined {
     const xen = this.target.xen;
-    let name: string | undefined;
-    let addend = 0n;
-    if (f.oldAddr.rela) {
-      const sym = f.oldAddr.symbol;
-      if (!sym || sym.shndx !== SHN_UNDEF) return undefined; // defined in the payload: nothing to compare with
-      name = sym.name;
-      addend = f.oldAddr.rela.addend;
-    } else if (f.oldAddr.raw !== 0n) {
-      // An absolute address (xen_nop's): the function of xen-syms that holds it.
-      const fn = xen?.code()?.functionAt(f.oldAddr.raw);
-      if (!xen || !fn) return undefined;
-      const address = f.oldAddr.raw;
-      return {
-        name: fn.name,
-        address,
-        size: fn.size - Number(address - fn.start),
-        bytes: xen.bytesAt(address, EXPECT_DATA_SIZE),
-      };
-    } else {
+    if (!f.oldAddr.rela && f.oldAddr.raw === 0n) {
       if (f.name === undefined) {
         this.out.add(
           "func-name",
@@ -1050,21 +1025,32 @@ class PayloadChecks {
         );
         return undefined;
       }
-      name = f.name;
       if (!xen) {
         this.skip("function names");
-      } else if (!this.resolvesOutside(name)) {
+      } else if (!this.resolvesOutside(f.name)) {
         this.out.add(
           "func-unresolved",
-          `${label}: ${name} is neither in ${xen.file} nor exported by an earlier payload`,
+          `${label}: ${f.name} is neither in ${xen.file} nor exported by an earlier payload`,
           where,
         );
       }
     }
-    const sym = xen?.lookup(name);
-    if (!sym) return { name };
-    const address = sym.value + addend;
-    return { name, address, size: sym.size, bytes: xen!.bytesAt(address, EXPECT_DATA_SIZE) };
+    if (!xen) {
+      // Without xen-syms only the name is known (undefined for a symbol of the payload).
+      const sym = f.oldAddr.symbol;
+      if (f.oldAddr.rela) return sym && sym.shndx === SHN_UNDEF ? { name: sym.name } : undefined;
+      return f.oldAddr.raw !== 0n ? undefined : { name: f.name! };
+    }
+    const site = patchSite(f, xen);
+    // An absolute old_addr outside every function of xen-syms: nothing to compare with.
+    if (!site || (site.via === "address" && site.size === undefined)) return undefined;
+    if (site.address === undefined) return { name: site.name };
+    return {
+      name: site.name,
+      address: site.address,
+      ...(site.size !== undefined ? { size: site.size } : {}),
+      bytes: xen.bytesAt(site.address, EXPECT_DATA_SIZE),
+    };
   }
 
   /**

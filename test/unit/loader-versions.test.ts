@@ -21,6 +21,26 @@ const v = (text: string) => {
 };
 
 describe("loaderFor", () => {
+  it("exports for each named version exactly what loaderFor returns for it", () => {
+    expect(XEN_4_20).toEqual(loaderFor({ major: 4, minor: 20, patch: 0, text: "4.20" }));
+    expect(XEN_4_21).toEqual(loaderFor({ major: 4, minor: 21, patch: 0, text: "4.21" }));
+    expect(loaderFor(undefined)).toBe(XEN_4_17);
+    expect({ ...loaderFor({ major: 4, minor: 17 }), name: XEN_4_17.name }).toEqual(XEN_4_17);
+    // 4.20.0 has no ALT_FLAG_NOT (4.20.1+), which the hand-written XEN_4_20 claimed it had.
+    expect(XEN_4_20.alternatives.flagNot).toBe(false);
+  });
+
+  it("folds each change's consequences: 4.20's xen_depends steps and console lines", () => {
+    expect(XEN_4_17.xenDepends.steps).toEqual({
+      missing: "required-sections",
+      note: "xen-depends-note",
+      mismatch: "xen-build-id-late",
+    });
+    expect(XEN_4_20.xenDepends.steps.missing).toBe("xen-build-id");
+    expect(XEN_4_17.xenDepends.lines.missing).toBe(": .livepatch.xen_depends is missing");
+    expect(XEN_4_20.xenDepends.lines.missing).toBe(": section .livepatch.xen_depends is missing");
+  });
+
   it.each([
     ["4.17.5", false, "EINVAL", false, false],
     ["4.17.7", false, "EINVAL", false, false],
