@@ -287,7 +287,12 @@ function pathList(
   checked: Checked,
 ): string[] {
   return checked(
-    () => expandPaths(name, listInput(input(name), (l) => fs.existsSync(inputPath(cwd, l))), cwd),
+    () =>
+      expandPaths(
+        name,
+        listInput(input(name), (l) => fs.existsSync(inputPath(cwd, l))),
+        cwd,
+      ),
     [],
   );
 }

@@ -77,26 +77,21 @@ async function boot(
   );
   const kvm = options.kvm === "false" ? undefined : await kvmStatus();
   if (bootImage !== base.xenImage) log.info(`booting ${bootImage}, the image users run`);
-  const outcome = await withGuestCache(
-    ctx.cache,
-    options.cacheDir,
-    base.key,
-    cacheUses,
-    async () =>
-      runScenario({
-        base: { ...base, xenImage: bootImage },
-        scenario,
-        payloadFiles,
-        cacheDir: options.cacheDir,
-        logFile: join(ctx.logs, "console.log"),
-        ...(options.dom0Kernel
-          ? { assets: await userKernel(options.dom0Kernel, options.cacheDir) }
-          : {}),
-        boot: {
-          accel: options.kvm === "auto" ? "auto" : options.kvm === "true" ? "kvm" : "tcg",
-          onLine: (line) => log.console(line),
-        },
-      }),
+  const outcome = await withGuestCache(ctx.cache, options.cacheDir, base.key, cacheUses, async () =>
+    runScenario({
+      base: { ...base, xenImage: bootImage },
+      scenario,
+      payloadFiles,
+      cacheDir: options.cacheDir,
+      logFile: join(ctx.logs, "console.log"),
+      ...(options.dom0Kernel
+        ? { assets: await userKernel(options.dom0Kernel, options.cacheDir) }
+        : {}),
+      boot: {
+        accel: options.kvm === "auto" ? "auto" : options.kvm === "true" ? "kvm" : "tcg",
+        onLine: (line) => log.console(line),
+      },
+    }),
   );
   const used = kvmUse(options.kvm, kvm, outcome.boot);
   await writeFile(ctx.files.scenario, JSON.stringify(outcome, null, 2) + "\n");
