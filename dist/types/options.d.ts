@@ -1,10 +1,16 @@
-import type { BuildValues } from "./base/xen.js";
+import { type BuildValues } from "./base/build-values.js";
 import type { KeyObject } from "node:crypto";
 import { type SigningKey } from "./sign/minisign.js";
 import type { EventTrust } from "./sign/trust.js";
 import type { WorkflowRunRecord } from "./report/metadata.js";
 export type FailOn = "error" | "warning" | "never";
-export type StackMode = "stacked" | "independent" | "cumulative";
+/**
+ * How the patches (or payload-sources) of a series become payloads (the stack-mode input):
+ * each on top of the one before, each on the base alone, or the whole series as one
+ * cumulative payload (patches only). Not payload/sources.ts's StackMode, which has no
+ * cumulative one.
+ */
+export type SeriesMode = "stacked" | "independent" | "cumulative";
 export type XenSourceSpec = {
     kind: "debian";
     version: string | undefined;
@@ -75,7 +81,7 @@ export interface Options {
     readonly dom0Kernel: string | undefined;
     /** Commands the default scenario runs with the whole stack applied. */
     readonly checks: readonly string[];
-    readonly stackMode: StackMode;
+    readonly stackMode: SeriesMode;
     readonly outputDir: string;
     readonly cacheDir: string;
     /** The directory relative paths were resolved from; reports name files relative to it. */
@@ -131,12 +137,18 @@ export declare const INPUT_DEFAULTS: {
 };
 export type InputName = keyof typeof INPUT_DEFAULTS;
 export type RawInputs = Partial<Record<InputName, string>>;
-/** One item a line (commas also separate), blank lines and `#` comments dropped. */
-export declare function listInput(value: string): string[];
+/**
+ * One item a line (commas also separate), blank lines and `#` comments dropped. A line
+ * for which `whole` is true is one item, commas and all (a file named `fix,1.patch`).
+ */
+export declare function listInput(value: string, whole?: (line: string) => boolean): string[];
 /** The cache location when cache-dir is not given: $XLCI_CACHE, else ~/.cache/xen-livepatch-ci. */
 export declare function defaultCacheDir(env: NodeJS.ProcessEnv): string;
 /**
  * Validates the inputs (action.yml names, string values) into Options.
  * `cwd` (the workspace) resolves relative paths; `cacheDir` is the front door's default cache.
+ * Each input is checked even after another was wrong, so all mistakes show at once, group
+ * by group (source, payloads, verify, boot, publish, locations); the checks that relate
+ * inputs (checkCombinations) come after, on inputs that are each right.
  */
 export declare function parseOptions(raw: RawInputs, cwd: string, cacheDir: string, metadata?: Readonly<Record<string, string>>, github?: GitHubJob): Options;

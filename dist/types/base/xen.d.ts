@@ -1,28 +1,8 @@
 import type { XenSourceTree } from "../source/types.js";
 import { type XenConfig } from "./config.js";
 import { type BuildRecipe } from "./packaging.js";
+import { type BuildValues } from "./build-values.js";
 import { type XenVersion } from "../xen/version.js";
-/**
- * The values Xen bakes into the hypervisor (xen/include/xen/compile.h) that otherwise come
- * from the clock, `hostname` and `$USER`. Pinning them makes a rebuild bit-identical, so
- * it has the same build-id as the deployed hypervisor a payload must match.
- */
-export interface BuildValues {
-    XEN_BUILD_DATE: string;
-    XEN_BUILD_TIME: string;
-    XEN_BUILD_HOST: string;
-    XEN_WHOAMI: string;
-    XEN_DOMAIN: string;
-    /**
-     * The changeset line Xen embeds (`xen_changeset()`), which its `tools/scmversion` would
-     * otherwise take from git at build time. Git abbreviates the commit to as many digits as
-     * the repository's object count asks, so the same commit gave `git:def2abc` in one clone
-     * and `git:def2abc3` in another that had fetched more: pinned, it depends only on the
-     * commit (see sourceChangeset). Absent for a tree without git (Debian's source package),
-     * where scmversion prints nothing.
-     */
-    XEN_CHANGESET?: string;
-}
 export interface XenBase {
     /** The built source tree (its `xen/` holds the objects livepatch builds reuse). */
     tree: string;
@@ -54,7 +34,7 @@ export interface XenBase {
 export interface BuildXenBaseOptions {
     source: XenSourceTree;
     cacheDir: string;
-    /** Overrides for the derived defaults (see defaultBuildValues). */
+    /** Overrides for the derived defaults (see build-values.ts, defaultBuildValues). */
     buildValues?: Partial<BuildValues>;
     /** Xen's defconfig unless given (see loadXenConfig). */
     config?: XenConfig;
@@ -75,12 +55,6 @@ export interface MakeInvocation {
     /** Added to the inherited environment. */
     env: Record<string, string>;
 }
-/** Date of the newest entry of a debian/changelog (its first ` -- maintainer  date` line). */
-export declare function parseChangelogDate(changelog: string): Date;
-/** The date as Xen's defaults would show it: `LC_ALL=C date` and `date +%T`, in UTC. */
-export declare function xenDateValues(date: Date): Pick<BuildValues, "XEN_BUILD_DATE" | "XEN_BUILD_TIME">;
-/** Defaults that depend only on the source: its release date and fixed, neutral names. */
-export declare function defaultBuildValues(sourceDate: Date): BuildValues;
 /** The make runs of a base build, in order: defconfig, then the hypervisor; `cwd` is `tree`. */
 export declare function xenMakeInvocations(opts: {
     /** The tree's absolute root (the packaging's make arguments name it). */
@@ -166,18 +140,6 @@ export declare function buildXenTests(base: XenBase, opts?: {
     jobs?: number;
     logFile?: string;
 }): Promise<XenTests>;
-/**
- * The changeset line Xen's `xen/tools/scmversion` prints for a git checkout, made
- * independent of the clone: `<author date, git's default format> git:<7 hex digits>`,
- * with `-dirty` when a local checkout has changes. Undefined without a commit.
- */
-export declare function sourceChangeset(source: XenSourceTree): Promise<string | undefined>;
-/**
- * Makes the build in `tree` embed `changeset` by replacing `xen/tools/scmversion`, which
- * Xen runs on every build (xen/build.mk writes compile.h from it). A tree without the
- * script is left alone.
- */
-export declare function pinChangeset(tree: string, changeset: string): Promise<void>;
 /**
  * Debian's patched tree embeds `lsb_release -is` in the hypervisor (xen/build.mk), beside
  * the packaging's DEB_VERSION and DEB_MAINTAINER (which the recipe exports). Left to the

@@ -1,20 +1,23 @@
 import type { XenBase } from "../base/xen.js";
 import type { Options } from "../options.js";
 import { type ScenarioResult, type StepOutcome } from "../scenario/run.js";
-import type { StageContext } from "../stage-context.js";
+import { type StageContext, type StageSummary } from "../stage-context.js";
 import type { CacheUse, DirectoryCache } from "../util/cache.js";
 import { type KvmUse } from "./kvm.js";
-export interface BootStageResult {
+export interface BootStageResult extends StageSummary {
     outcome: ScenarioResult;
     /** The scenario's payload IDs and the files they were. */
     payloadFiles: Record<string, string>;
     kvm: KvmUse;
     /** Why the boot test failed, in one line; undefined when it passed. */
     failure?: string;
+    /** What was restored from and saved to `cache` (nothing for the local cache). */
+    cache: CacheUse[];
 }
 /**
  * Boots `bootImage` (the base's, or the distribution's identical one) and runs the chosen
- * scenario; writes `scenario.json` and `junit.xml` to `files`.
+ * scenario; writes `scenario.json` and `junit.xml` to `files`. When it cannot boot, the
+ * error carries the cache uses (partialStageResult).
  *
  * @throws ConfigurationError for an unreadable scenario file or dom0 kernel; Error when
  *   QEMU cannot run at all (a failed step is a result, not an error).
@@ -27,7 +30,6 @@ export declare function bootStage(input: {
     selfTest: readonly string[];
 }, ctx: StageContext & {
     cache: DirectoryCache;
-    cacheUses: CacheUse[];
     files: {
         scenario: string;
         junit: string;

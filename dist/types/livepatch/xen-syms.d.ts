@@ -29,12 +29,25 @@ export declare function buildInfoDifferences(ours: Record<string, string>, their
  * whose function has that shape are returned, by function name.
  */
 export declare function readBuildInfo(address: (name: string) => bigint | undefined, bytesAt: (address: bigint, length: number) => Uint8Array | undefined): Record<string, string>;
+/**
+ * Why a file is not an x86-64 Xen hypervisor's xen-syms, or undefined when it is one: an
+ * ELF64 EM_X86_64 executable (ET_EXEC: a payload is ET_REL, a user-space program mostly
+ * ET_DYN) with the GNU build-id note Xen reports (xen/common/version.c, xen_build_id) and
+ * the xen_major_version() function every release has.
+ */
+export declare function xenSymsProblem(elf: ElfFile): string | undefined;
 export declare class XenSyms {
     readonly elf: ElfFile;
     readonly buildId: string | undefined;
     private readonly symbols;
     constructor(elf: ElfFile);
-    /** Reads xen-syms, and loads the x86 decoder its code() needs. */
+    /**
+     * Reads xen-syms, and loads the x86 decoder its code() needs.
+     *
+     * @throws ElfFormatError naming the file when it is not ELF, or not what a payload is
+     *   checked against (see xenSymsProblem): a payload verified against a user-space
+     *   program or a payload would pass with a wrong build-id.
+     */
     static load(path: string): Promise<XenSyms>;
     private codeCache?;
     /**

@@ -1,8 +1,9 @@
 import { type BuildXenBaseOptions, type XenBase } from "../base/xen.js";
 import { type ExpectationsMode, type SourcePayload } from "../payload/sources.js";
 import type { XenSourceIdentity } from "../source/types.js";
-import { type IgnoredChange } from "./object-diff.js";
-import { type PatchedFunction } from "./emit.js";
+import type { IgnoredChange } from "./changes.js";
+import { type PatchedFunction } from "./include.js";
+export { bootCode } from "./objects.js";
 export type PatchMode = "stacked" | "independent" | "cumulative";
 export interface BuildPatchPayloadsOptions {
     base: XenBase;
@@ -41,11 +42,9 @@ export interface PatchPayload extends SourcePayload {
     /** Init code the patch changes, left out on request (`ignoreInitChanges`). */
     ignored: IgnoredChange[];
 }
-export declare function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promise<PatchPayload[]>;
 /**
- * Whether a changed object is boot code, and why: x86 boot code is built as 32-bit
- * objects, and from Xen 4.20 `arch/x86/boot/` also holds 64-bit ones (built-in-32.o made
- * by tools/combine_two_binaries.py, reloc-trampoline.o; aa9045e771, db8acf31f9), so the
- * directory is boot code too. `path` is the object's path in the tree (`xen/...`).
+ * Builds a payload per patch (stacked, independent) or one for the series (cumulative).
+ * Throws a ConfigurationError (input `patches`) listing every reason a patch cannot be a
+ * livepatch, and a PayloadCompileError when the patched hypervisor does not build.
  */
-export declare function bootCode(path: string, bytes: Uint8Array): string | undefined;
+export declare function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promise<PatchPayload[]>;

@@ -1,11 +1,7 @@
-import { type IgnoredChange, type ObjectDiff } from "./object-diff.js";
-export interface PatchedFunction {
-    /** The function's name in the hypervisor (`file#name` when static). */
-    name: string;
-    object: string;
-    size: number;
-    why: string;
-}
+import type { IgnoredChange, ObjectDiff } from "./changes.js";
+import { type IncludeOptions, type PatchedFunction, type PayloadPlan } from "./include.js";
+export { PatchRefusal } from "./patchability.js";
+export type { PatchedFunction } from "./include.js";
 export interface PayloadSource {
     /** The assembly source of the payload. */
     text: string;
@@ -22,25 +18,16 @@ export interface PayloadSource {
     /** Data and strings copied in, and references left to the hypervisor, for the log. */
     notes: string[];
 }
-export interface EmitOptions {
+export interface EmitOptions extends IncludeOptions {
     /** Leave changes to init code out (and report them) instead of refusing the patch. */
     ignoreInitChanges?: boolean;
-    /**
-     * Whether the hypervisor's symbol table or an earlier payload of the stack has a name.
-     * Xen refuses a payload whose new symbol has such a name (build_symbol_table() in
-     * xen/common/livepatch.c: "duplicate new symbol"), so a copy gets a name of its own.
-     */
-    nameTaken?: (name: string) => boolean;
-    /** The payload's name: what makes a renamed copy's name its own (`foo.cold.lp<hash>`). */
-    payloadName?: string;
-}
-export declare class PatchRefusal extends Error {
-    readonly reasons: string[];
-    name: string;
-    constructor(reasons: string[]);
 }
 /**
- * The payload source for the diffs of one patch (or one cumulative series). Throws a
- * PatchRefusal listing everything a livepatch cannot do, or when nothing changed.
+ * The payload source for the diffs of one patch (or one cumulative series): include,
+ * check patchability, emit. Throws a PatchRefusal listing everything a livepatch cannot
+ * do, or when nothing changed. (buildPatchPayloads runs the same passes with the data
+ * layouts' refusals added.)
  */
 export declare function emitPayloadSource(diffs: readonly ObjectDiff[], options?: EmitOptions): PayloadSource;
+/** The payload's source and what it carries, from its plan and the init changes left out. */
+export declare function payloadSource(plan: PayloadPlan, ignored: readonly IgnoredChange[]): PayloadSource;

@@ -18,14 +18,6 @@ export interface Unit {
     /** Relocations with offsets relative to `start`. */
     relas: ElfRela[];
 }
-/**
- * The special sections as the builder moves them: an entry is one unit of the ABI's row
- * (an assertion's two bug frames travel together).
- */
-export declare const SPECIAL_SECTIONS: ReadonlyArray<{
-    name: string;
-    entrySize: number;
-}>;
 export declare class ObjectModel {
     readonly file: string;
     readonly elf: ElfFile;
@@ -117,15 +109,6 @@ export declare class ObjectModel {
     /** The entries of a special section, each with its relocations (offsets within the entry). */
     specialEntries(name: string, entrySize: number): SpecialEntry[];
 }
-/**
- * How far the end of the instruction holding a RIP-relative field at `field` lies past the
- * field's start: 4, plus the immediate that follows the displacement. The compiler biases
- * the addend by it (`cmpb $0, once(%rip)` has addend -5), so the target is addend + bias.
- * Decodes only what matters: a ModRM byte with mod 00, r/m 101 just before the field, and
- * the opcodes whose immediate follows it (Intel SDM vol. 2, opcode map, table A-2/A-6).
- * Anything else (a call, a jump, a plain load or store) has no immediate: 4.
- */
-export declare function pcRelativeBias(code: Uint8Array, field: number): number;
 export type RelocationTarget = {
     kind: "undefined";
     name: string;
@@ -146,27 +129,6 @@ export interface SpecialEntry {
     /** The function whose code the entry is about. */
     unit: Unit | undefined;
 }
-/**
- * A bug frame's displacements carry its line number above their low 24 bits
- * (xen/arch/x86/include/asm/bug.h); in an object, the place is in the low bits.
- */
-export declare function withoutLineBits(addend: bigint): bigint;
 /** A split-off cold part (`foo.cold`): entered only from its function, and jumping back in. */
 export declare function isColdPart(unit: Unit): boolean;
-/**
- * Code sections without function symbols that belong to the functions around them:
- * alternatives' replacements and exception fixups. They are copied whole, under their own
- * name, which Xen's loader looks them up by.
- */
-export declare const SUPPORT_CODE_SECTIONS: ReadonlySet<string>;
-/**
- * Tables of entries about code that Xen's livepatch loader does not register for a
- * payload: it looks up `.ex_table` but not the pre-exception table (xen/common/livepatch.c,
- * prepare_payload()), so a payload's code cannot have entries there.
- */
-export declare const UNREGISTERED_TABLES: ReadonlySet<string>;
-export declare function isWritable(section: ElfSection): boolean;
-export declare function isCode(section: ElfSection): boolean;
-/** `foo.isra.0` and `foo.isra.3` are the same clone built twice; `buf.12` the same static. */
-export declare function stripCloneNumber(name: string): string;
 export declare function isSectionSymbol(sym: ElfSymbol): boolean;

@@ -1,10 +1,10 @@
 import { type XenBase } from "../base/xen.js";
-import { XenSyms } from "../livepatch/xen-syms.js";
 import { type CompilerDiagnostic } from "../report/compiler.js";
 import type { XenSourceIdentity } from "../source/types.js";
 import { ConfigurationError } from "../util/errors.js";
+import { type ExpectationsMode } from "./complete-funcs.js";
+export { type ExpectationsMode, completeFuncs, expectationByte, expectationField, } from "./complete-funcs.js";
 export type StackMode = "stacked" | "independent";
-export type ExpectationsMode = "none" | "auto";
 export interface BuildSourcePayloadsOptions {
     base: XenBase;
     /** Where the base's source came from; recorded in every payload's `.modinfo`. */
@@ -50,13 +50,6 @@ export declare function modinfoEntries(info: {
 }): Array<[string, string]>;
 /** `.modinfo` bytes: `key=value\0` strings, the format Xen prints on apply. */
 export declare function modinfoBytes(entries: ReadonlyArray<readonly [string, string]>): Uint8Array;
-/** Byte 72 of `struct livepatch_func`: bit 0 enabled, bits 1-5 the length, bits 6-7 zero. */
-export declare function expectationByte(len: number): number;
-/**
- * The 32 bytes at offset 72 of an entry expecting `oldCode`'s first `min(oldSize, 31)`
- * bytes: the expectation byte, then the data zero-padded.
- */
-export declare function expectationField(oldCode: Uint8Array, oldSize: number): Uint8Array;
 export interface SourceFile {
     /** Relative to the payload directory, `/`-separated. */
     path: string;
@@ -105,22 +98,3 @@ export declare function buildSourcePayloads(opts: BuildSourcePayloadsOptions): P
  * the EFI boot code) would differ from the base's.
  */
 export declare function copyHypervisorTree(tree: string, work: string, logFile?: string): Promise<void>;
-interface CompleteOptions {
-    payload: string;
-    file: string;
-    xen: XenSyms;
-    expectations: ExpectationsMode;
-    /** Old functions (by address) patched by earlier payloads of a stack, and by which. */
-    patchedEarlier: ReadonlyMap<string, string>;
-}
-/**
- * Fills in, in a copy of the object's bytes, what the sources left for the builder:
- * old_size 0 (from the base's symbol), new_size 0 (from the replacement's symbol) and,
- * with expectations "auto", each disabled expectation (the old function's first bytes).
- */
-export declare function completeFuncs(objectBytes: Uint8Array, opts: CompleteOptions): {
-    bytes: Uint8Array;
-    notes: string[];
-    oldAddresses: string[];
-};
-export {};

@@ -1,7 +1,8 @@
 /**
- * The run's result model: what every stage adds to, what report.json holds and what the
- * reports (summary, metadata, JUnit, SARIF) and the publish stage read. It sits below the
- * stages so that they and the reports import it, not the pipeline.
+ * The run's result model: what the pipeline makes of the stages' results, what report.json
+ * holds (its JSON Schema is docs/report.schema.json: a field added here is added there) and
+ * what the reports (summary, metadata, JUnit, SARIF) and the publish stage read. It sits
+ * below the stages so that they and the reports import it, not the pipeline.
  */
 import type { Attestation } from "../publish/attest.js";
 import type { UploadedArtifact } from "../publish/artifact.js";

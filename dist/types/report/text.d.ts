@@ -8,5 +8,8 @@ export declare function countBySeverity(findings: readonly Finding[]): {
     note: number;
 };
 export declare function payloadVerdict(findings: readonly Finding[]): string;
-/** The report as text; files under `root` are named relative to it. */
+/**
+ * The report as text; files under `root` are named relative to it. File names and
+ * messages (which quote a payload's strings and symbol names) are escaped, one line each.
+ */
 export declare function findingsText(payloads: readonly PayloadReport[], root: string): string;

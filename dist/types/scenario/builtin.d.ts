@@ -1,15 +1,6 @@
-/**
- * The built-in scenarios: `default` for the user's payload stack, and `self-test` for Xen's
- * in-tree test payloads (xen/test/livepatch). Both are scenarios in the ordinary format, so
- * they parse, run and report like a user's file, and their YAML can be shown or saved.
- *
- * The self-test encodes what Xen 4.17.5 really printed when these payloads were run in
- * dom0 (TCG, 2 CPUs): the hook messages in their order and the refusal texts. Xen's own
- * lines are quoted in the YAML's comments; docs/scenarios.md has the longer excerpts.
- */
-import { type XenVersion } from "../xen/version.js";
 import type { Payload } from "../livepatch/payload.js";
 import { type Scenario } from "./format.js";
+export { SELF_TEST_YAML, selfTestScenario } from "./self-test.js";
 /** What the default scenario needs to know of one payload of the user's stack. */
 export interface StackPayload {
     /** The payload's ID in the hypervisor. */
@@ -55,12 +46,3 @@ export declare function defaultScenario(payloads: readonly StackPayload[], opts?
     checks?: readonly UserCheck[];
     name?: string;
 }): Scenario;
-/** The self-test as it runs on Xen 4.17 (Debian 12's). */
-export declare const SELF_TEST_YAML: string;
-/**
- * The self-test scenario for the hypervisor of `version` (4.17 when not given); its payload
- * files are the base's xen/test/livepatch/*.livepatch. The one message that differs between
- * versions is the refusal of the payload without `.livepatch.xen_depends`
- * (XEN_BUILDID_CHECKED_EARLY).
- */
-export declare function selfTestScenario(version?: XenVersion): Scenario;

@@ -1,36 +1,10 @@
 import { type GuestAssets } from "../boot/guest-assets.js";
 import { type Accel, type BootEnd, type BootOptions, type BootResult, type BootTimeouts } from "../boot/qemu.js";
 import type { XenBase } from "../base/xen.js";
-import { type ListExpectation, type OutputCheck, type Scenario, type ScenarioStep } from "./format.js";
+import type { Scenario } from "./format.js";
 import { planScenario, type CommandRole, type PlannedStep } from "./plan.js";
-/** What one guest step printed: its own output, and Xen's lines (with "(XEN)") in order. */
-export interface Transcript {
-    guest: string;
-    xen: string[];
-}
-/**
- * Each guest step's transcript (by 1-based step number) from the boot's console lines.
- * A Xen line that starts in the middle of a guest line ends that line on the console; the
- * guest's text around it is joined back together.
- */
-export declare function stepTranscripts(consoleLines: readonly string[]): Map<number, Transcript>;
-/** One payload as `xen-livepatch list` shows it. */
-export interface ListedPayload {
-    name: string;
-    /** CHECKED, APPLIED (or what else the tool prints). */
-    state: string;
-    /** The error in the status column, `CHECKED (22, Invalid argument)`. */
-    error?: {
-        number: number;
-        text: string;
-    };
-    /** The metadata column split at `;`, empty entries dropped. */
-    metadata: string[];
-    /** The status column as printed. */
-    status: string;
-}
-/** The table `xen-livepatch list` prints; empty for "Nothing to list". */
-export declare function parseListOutput(output: string): ListedPayload[];
+export { checkConsole, checkList, checkOutput, parseListOutput, type ListedPayload, } from "./checks.js";
+export { stepTranscripts, type Transcript } from "./transcript.js";
 /** A planned command as it ran: undefined when it never began. */
 export interface CommandRun {
     rc: number | null;
@@ -62,12 +36,6 @@ export interface StepOutcome {
     /** Xen's console lines during the step, in order. */
     console: string[];
 }
-/** The output checks that fail, each as a sentence. */
-export declare function checkOutput(check: OutputCheck, printed: string, command: string): string[];
-/** The first console expectation not found in order, as a sentence; undefined when all are. */
-export declare function checkConsole(expected: ScenarioStep["console"], lines: readonly string[]): string | undefined;
-/** The list expectations that fail, each as a sentence. */
-export declare function checkList(expected: readonly ListExpectation[], output: string): string[];
 /** How the boot ended, for steps it cut short. */
 export interface BootInterruption {
     /** The whole message (crash lines, timeout's last console lines). */

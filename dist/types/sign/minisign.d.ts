@@ -28,9 +28,26 @@ export declare function loadSigningKey(pem: string, input?: string): SigningKey;
 export declare function minisignPublicKey(key: SigningKey): string;
 /** A detached `.minisig` signature of `bytes` (prehashed mode, as minisign's default). */
 export declare function signFile(key: SigningKey, bytes: Uint8Array, options: SignOptions): string;
+/** A public key file's parts: its key id and the Ed25519 key. */
+export interface MinisignPublicKey {
+    readonly keyId: Buffer;
+    readonly key: KeyObject;
+}
+/**
+ * Parses a minisign public key file's text (an optional untrusted comment line, then
+ * base64 of "Ed" + key id + key).
+ *
+ * @throws ConfigurationError naming `input` when the text is not one.
+ */
+export declare function parseMinisignPublicKey(text: string, input?: string): MinisignPublicKey;
 /**
  * Check a `.minisig` against a public key file's text and the file's bytes, as
  * `minisign -V` does: algorithm, key id, the file signature and the global signature over
  * the trusted comment. Anything malformed is simply not a valid signature.
  */
 export declare function verifyMinisign(publicKeyText: string, bytes: Uint8Array, sigText: string): boolean;
+/**
+ * The trusted comment of a `.minisig` that is a good signature of `bytes` by `pub` (see
+ * verifyMinisign), or undefined when it is not one.
+ */
+export declare function verifiedTrustedComment(pub: MinisignPublicKey, bytes: Uint8Array, sigText: string): string | undefined;

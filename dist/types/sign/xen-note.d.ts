@@ -13,5 +13,12 @@ export type XenSignatureCheck = {
     ok: false;
     reason: string;
 };
-/** Checks the note of `bytes` against an RSA public (or private) key. */
-export declare function checkXenSignature(bytes: Uint8Array, file: string, publicKeyPem: string): XenSignatureCheck;
+/**
+ * An RSA public key from PEM (a private key's public half also does).
+ *
+ * @throws ConfigurationError naming `input` for text that is not a key in PEM, or a key
+ *   of another kind (an Ed25519 minisign key given by mistake).
+ */
+export declare function parseXenPublicKey(pem: string, input?: string): KeyObject;
+/** Checks the note of `bytes` against an RSA public key (a KeyObject or its PEM). */
+export declare function checkXenSignature(bytes: Uint8Array, file: string, key: KeyObject | string): XenSignatureCheck;

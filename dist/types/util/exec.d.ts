@@ -1,6 +1,9 @@
 export interface RunOptions {
     cwd?: string;
-    /** Added to (and overriding) the inherited environment; `undefined` removes a variable. */
+    /**
+     * Added to (and overriding) the environment a child inherits, which is only the
+     * variables `childEnvironment` lets through; `undefined` removes a variable.
+     */
     env?: Record<string, string | undefined>;
     /** Output is appended here, after a `$ command line` header. */
     logFile?: string;
@@ -9,11 +12,17 @@ export interface RunOptions {
     /** Called with each complete output line, for progress display. */
     onLine?: (line: string, stream: "stdout" | "stderr") => void;
 }
-export interface RunResult {
+/** What a program that ran printed, and its exit status. */
+export interface CommandResult {
     stdout: string;
     stderr: string;
     exitCode: number;
 }
+/**
+ * The environment of a child process: the allow-listed variables of `parent` (see
+ * INHERITED_VARIABLES), then `extra` on top (`undefined` removes a variable).
+ */
+export declare function childEnvironment(extra?: Record<string, string | undefined>, parent?: NodeJS.ProcessEnv): Record<string, string>;
 /** A command that ran and failed. The message carries the tail of its output. */
 export declare class CommandError extends Error {
     readonly commandLine: string;
@@ -46,4 +55,4 @@ export declare function startError(program: string, commandLine: string, code: s
  * Runs a program (never through a shell), collecting its output. Rejects with a
  * CommandError on a non-zero exit, or a MissingProgramError when it is not installed.
  */
-export declare function runCommand(cmd: string, args: readonly string[], opts?: RunOptions): Promise<RunResult>;
+export declare function runCommand(cmd: string, args: readonly string[], opts?: RunOptions): Promise<CommandResult>;

@@ -10,5 +10,11 @@ export interface Logger {
     /** Runs `fn` inside a collapsible group; the group is closed even when `fn` throws. */
     group<T>(title: string, fn: () => Promise<T>): Promise<T>;
 }
+/**
+ * `logger` with every message, console line and group title made safe for a log or a
+ * terminal (src/util/untrusted.ts): the place where untrusted text (names from payloads
+ * and patches, dom0's output, a build's output in an error) reaches one. Line breaks stay.
+ */
+export declare function safeLogger(logger: Logger): Logger;
 /** A logger for the terminal: groups become headed sections on stderr. */
 export declare function terminalLogger(stream?: NodeJS.WritableStream, quiet?: boolean): Logger;

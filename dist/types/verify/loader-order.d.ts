@@ -2,15 +2,13 @@
  * The order in which a loader meets a payload's defects, so the verifier can say which one
  * Xen reports: the loader stops at the first refusal (or crash), and a payload with several
  * defects is refused for the one it checks first. The order is load_payload_data()'s
- * (xen/common/livepatch.c), then apply and what runs after it; from fa49f4be41 (4.18.4+,
- * 4.19.1+, 4.20) `.livepatch.xen_depends` is checked right after the ELF load, before
- * placement, symbol resolution and relocations, where 4.17 checks it last at upload.
+ * (xen/common/livepatch.c), then apply and what runs after it (src/xen/loader-version.ts
+ * LOADER_STEPS). The step of a rule is the table below; where a change of src/xen/changes.ts
+ * moves a check, the version's model says where (LoaderVersion.xenDepends.steps).
  */
-import type { LoaderVersion } from "./loader-model.js";
+import { type LoaderStep, type LoaderVersion } from "../xen/loader-version.js";
 import { type Finding, type LoaderVerdict } from "./rules.js";
-/** The loader's steps, in order. */
-export declare const LOADER_STEPS: readonly ["upload", "elf-load", "xen-build-id", "placement", "symbols", "relocations", "required-sections", "patching-sections", "funcs", "hooks", "build-id", "depends", "xen-depends-note", "bug-frames", "alternatives", "alternatives-apply", "alt-calls", "ex-table", "modinfo", "xen-build-id-late", "symbol-table", "apply", "after-apply"];
-export type LoaderStep = (typeof LOADER_STEPS)[number];
+export { LOADER_STEPS, type LoaderStep } from "../xen/loader-version.js";
 /** The step at which `version`'s loader meets the defect of a finding. */
 export declare function stepOf(finding: Finding, version: LoaderVersion): LoaderStep;
 /** What the loader does first with a payload: the defect it stops at. */

@@ -4,10 +4,10 @@
  * and the verdict the `fail-on` threshold gives.
  */
 import type { Options } from "../options.js";
-import type { StageContext } from "../stage-context.js";
+import type { StageContext, StageSummary } from "../stage-context.js";
 import { type PayloadReport } from "./payload-set.js";
 import type { Finding } from "./rules.js";
-export interface VerifyStageResult {
+export interface VerifyStageResult extends StageSummary {
     /** One report per payload: the in-tree test payloads first. */
     reports: PayloadReport[];
     xenBuildId: string | undefined;
