@@ -55,8 +55,11 @@ const INHERITED_VARIABLES = new Set([
   "TZ",
   "TMPDIR",
 ]);
-/** Locale categories, and ccache's own settings (its directory is set by the base build). */
-const INHERITED_PREFIXES = ["LC_", "CCACHE_"];
+/**
+ * Locale categories, ccache's own settings (its directory is set by the base build) and
+ * autoconf's cache variables, which preset the answers of the guest tool's configure.
+ */
+const INHERITED_PREFIXES = ["LC_", "CCACHE_", "ac_cv_"];
 
 /**
  * The environment of a child process: the allow-listed variables of `parent` (see
