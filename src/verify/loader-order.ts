@@ -3,90 +3,15 @@
  * Xen reports: the loader stops at the first refusal (or crash), and a payload with several
  * defects is refused for the one it checks first. The order is load_payload_data()'s
  * (xen/common/livepatch.c), then apply and what runs after it (src/xen/loader-version.ts
- * LOADER_STEPS). The step of a rule is the table below; where a change of src/xen/changes.ts
- * moves a check, the version's model says where (LoaderVersion.xenDepends.steps).
+ * LOADER_STEPS). The step of a rule is the one its verifier step declares (steps/index.ts
+ * RULE_LOADER_STEP); where a change of src/xen/changes.ts moves a check, the version's model
+ * says where (LoaderVersion.xenDepends.steps), and a few rules' step depends on the section.
  */
 import { LOADER_STEPS, type LoaderStep, type LoaderVersion } from "../xen/loader-version.js";
-import {
-  type Finding,
-  type LoaderVerdict,
-  RULE_BY_ID,
-  type RuleId,
-  loaderVerdictFor,
-} from "./rules.js";
+import { type Finding, type LoaderVerdict, RULE_BY_ID, loaderVerdictFor } from "./rules.js";
+import { RULE_LOADER_STEP } from "./steps/index.js";
 
 export { LOADER_STEPS, type LoaderStep } from "../xen/loader-version.js";
-
-/** The step of each rule, where it does not depend on the section (see stepOf). */
-const STEP: Record<RuleId, LoaderStep> = {
-  "payload-too-large": "upload",
-  "payload-name": "upload",
-  "elf-malformed": "elf-load",
-  "elf-header": "elf-load",
-  "section-bounds": "elf-load",
-  "section-alignment": "elf-load",
-  "section-name-offset": "elf-load",
-  "symtab-invalid": "elf-load",
-  "symtab-link-zero": "elf-load",
-  "section-write-exec": "placement",
-  "section-overlap": "after-apply",
-  "symbol-section-index": "symbols",
-  "symbol-common": "symbols",
-  "symbol-unresolved": "symbols",
-  "symbol-undefined-local": "symbols",
-  "rela-header": "relocations",
-  "rela-link": "relocations",
-  "rela-target": "relocations",
-  "section-rel": "relocations",
-  "rela-symbol-zero": "relocations",
-  "rela-symbol-range": "relocations",
-  "rela-type": "relocations",
-  "rela-offset": "relocations",
-  "rela-ignored-section": "relocations",
-  "rela-overflow": "relocations",
-  "rodata-unreferenced": "after-apply",
-  "rodata-duplicate": "after-apply",
-  "section-missing": "required-sections",
-  "section-empty": "required-sections",
-  "section-duplicate": "required-sections",
-  "nothing-to-patch": "patching-sections",
-  "note-invalid": "build-id",
-  "xen-depends-mismatch": "xen-build-id-late",
-  "depends-mismatch": "apply",
-  "build-id-duplicate": "build-id",
-  "funcs-size": "funcs",
-  "func-version": "funcs",
-  "func-old-size": "funcs",
-  "func-reserved": "funcs",
-  "func-name": "funcs",
-  "func-name-unmapped": "funcs",
-  "func-unresolved": "funcs",
-  "old-addr-non-canonical": "funcs",
-  "old-addr-not-function-start": "funcs",
-  "func-distance": "funcs",
-  "new-addr-outside-text": "after-apply",
-  "func-duplicate": "after-apply",
-  "func-too-short": "funcs",
-  "func-nop-size": "funcs",
-  "func-old-size-overrun": "after-apply",
-  "expect-invalid": "apply",
-  "expect-mismatch": "apply",
-  "expect-alternative": "apply",
-  "expect-endbr-sealed": "apply",
-  "nop-insn-boundary": "after-apply",
-  "branch-into-patch": "after-apply",
-  "hook-size": "hooks",
-  "special-section-size": "alternatives",
-  "altinstr-incomplete": "alternatives",
-  "altinstr-range": "alternatives",
-  "altinstr-entry": "alternatives-apply",
-  "altcall-site": "alt-calls",
-  "ex-table-range": "after-apply",
-  "bug-frame-range": "after-apply",
-  "modinfo-format": "modinfo",
-  "modinfo-entry": "modinfo",
-  "not-checked": "after-apply",
-};
 
 /** The sections check_special_sections() requires (xen_depends where the model says so). */
 const REQUIRED = new Set([".livepatch.depends", ".livepatch.xen_depends", ".note.gnu.build-id"]);
@@ -110,7 +35,7 @@ export function stepOf(finding: Finding, version: LoaderVersion): LoaderStep {
     if (section === ".alt_call_sites") return "alt-calls";
     if (section === ".ex_table") return "ex-table";
   }
-  return STEP[finding.ruleId] ?? "after-apply";
+  return RULE_LOADER_STEP.get(finding.ruleId) ?? "after-apply";
 }
 
 /** What the loader does first with a payload: the defect it stops at. */
