@@ -1,4 +1,4 @@
-// Agreement with the hypervisor: every defect of test/helpers/defects.ts (the ones
+// Agreement with the hypervisor: every defect of test/helpers/defects/ (the ones
 // rules.test.ts proves the verifier's rules on) is loaded into the real Xen 4.17.5 with the
 // real static xen-livepatch, in one boot, one framed step per defect. What the hypervisor
 // does with it (refuses the upload, refuses the apply, or loads and applies it) must be what
@@ -37,7 +37,7 @@ import {
   NOP,
   PREPOST,
   REPLACE,
-} from "../helpers/defects.js";
+} from "../helpers/defects/index.js";
 import { LIVEPATCH_FUNC } from "../../src/xen/abi.js";
 import { setRelaField, writeSectionBytes } from "../helpers/elf-mutate.js";
 import { getXenBase, integrationCacheDir } from "./xen-base.js";

@@ -24,7 +24,7 @@ import {
   HELLO,
   NOTE_NAME,
   NOTE_TYPE,
-} from "../helpers/defects.js";
+} from "../helpers/defects/index.js";
 import {
   renameSection,
   renameSymbol,

@@ -33,7 +33,7 @@ import {
   SPECIAL_ENTRIES,
   TABLE_REFERENCES,
   NOT_CHECKED,
-} from "../helpers/defects.js";
+} from "../helpers/defects/index.js";
 import { LIVEPATCH_FUNC } from "../../src/xen/abi.js";
 import { completeFuncs } from "../../src/payload/sources.js";
 import { setRelaField, writeSectionBytes } from "../helpers/elf-mutate.js";

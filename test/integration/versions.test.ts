@@ -18,7 +18,7 @@ import { verifyPayload } from "../../src/verify/verifier.js";
 import { parseElf } from "../../src/elf/reader.js";
 import { loaderFor } from "../../src/verify/loader-model.js";
 import { loaderOutcome } from "../../src/verify/loader-order.js";
-import { ALT_CPUID, ALT_ORIG_LEN } from "../helpers/defects.js";
+import { ALT_CPUID, ALT_ORIG_LEN } from "../helpers/defects/index.js";
 import {
   renameSymbol,
   setRelaField,

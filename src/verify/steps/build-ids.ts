@@ -86,7 +86,7 @@ function dependsMatch(ctx: StepContext): void {
   }
 }
 
-// A payload with the build-id of one already loaded is refused at upload.
+// prepare_payload(): a build-id already loaded is refused (EEXIST, "Already loaded as").
 function uniqueBuildId(ctx: StepContext): void {
   const buildId = ctx.payload.buildId;
   if (buildId.status !== "ok") return;

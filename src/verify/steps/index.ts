@@ -1,9 +1,11 @@
 /**
  * The verifier's steps, in the order Xen's loader meets a payload (xen/common/livepatch.c
- * load_payload_data(): livepatch_elf_load(), move_payload(), the symbols and relocations,
- * check_special_sections() / check_patching_sections(), prepare_payload(), then
- * build_symbol_table()), with the checks no loader makes beside the loader step they
- * follow, and the history lints last. The report lists findings in this order.
+ * load_payload_data(): livepatch_elf_load(), check_xen_buildid() where the version has it
+ * early, move_payload(), livepatch_elf_resolve_symbols(), livepatch_elf_perform_relocs(),
+ * check_special_sections(), check_patching_sections(), prepare_payload() (funcs, hooks,
+ * build-ids, bug frames, alternatives, alt calls, ex_table, modinfo), build_symbol_table()),
+ * with the checks no loader makes beside the loader step they follow, and the history
+ * lints last. The report lists findings in this order.
  *
  * Two places differ from the loader, so that the report's order stays what it has always
  * been: the build-id notes are read before `.livepatch.funcs` (prepare_payload() reads them

@@ -1,0 +1,31 @@
+/** The defects that prove the rules of the verifier's hooks step (src/verify/steps/hooks.ts). */
+import { setSectionField } from "../elf-mutate.js";
+import { HELLO, PREPOST, type StepDefects } from "./shared.js";
+
+export const HOOKS: StepDefects = {
+  // Defects made by changing the payload's bytes; verified in the same context as the unbroken
+  // payload.
+  MUTATIONS: [
+    // Hooks, special sections and metadata.
+    {
+      rule: "hook-size",
+      title: "a single hook of two pointers",
+      payload: PREPOST,
+      mutate: (b) => setSectionField(b, ".livepatch.hooks.preapply", "size", 16),
+      names: {
+        message: ".livepatch.hooks.preapply is 16 bytes; it must be exactly one 8-byte pointer",
+        location: { section: ".livepatch.hooks.preapply" },
+      },
+    },
+    {
+      rule: "hook-size",
+      title: "load hooks not a whole number of pointers",
+      payload: HELLO,
+      mutate: (b) => setSectionField(b, ".livepatch.hooks.load", "size", 20),
+      names: {
+        message: ".livepatch.hooks.load is 20 bytes; it must be a multiple of 8 bytes",
+        location: { section: ".livepatch.hooks.load" },
+      },
+    },
+  ],
+};
