@@ -13,7 +13,12 @@ import { Payload } from "../../src/livepatch/payload.js";
 import { XenSyms } from "../../src/livepatch/xen-syms.js";
 import { verifyPayloadSet } from "../../src/verify/payload-set.js";
 import { type Finding, type FindingLocation, type RuleId, RULES } from "../../src/verify/rules.js";
-import { malformedFindings, verifyFile, verifyPayload } from "../../src/verify/verifier.js";
+import {
+  malformedFindings,
+  verifyFile,
+  verifyPayload,
+  verifySteps,
+} from "../../src/verify/verifier.js";
 import {
   BYE,
   BOOT_REWRITTEN,
@@ -228,6 +233,33 @@ describe("rules that need a file or a context", () => {
     const skipped = findings.filter((f) => f.ruleId === "not-checked").map((f) => f.message);
     for (const what of [".livepatch.xen_depends", ".livepatch.depends", "new symbol names"])
       expect(skipped).toContainEqual(expect.stringContaining(`${what} not checked`));
+  });
+});
+
+describe("the steps a failed step makes meaningless", () => {
+  it("the unbroken payload passes every step", () => {
+    const { steps } = verifySteps(payload(HELLO), { xen, stack: [] });
+    expect(steps.filter((s) => s.status !== "passed")).toEqual([]);
+  });
+
+  it("a relocation type the loader refuses: the payload is not placed, nor its entries checked as placed", () => {
+    const d = MUTATIONS.find((m) => m.rule === "rela-type")!;
+    const { steps } = verifySteps(payload(d.payload, defectBytes(d, original, xen)), {
+      xen,
+      stack: [],
+    });
+    expect(steps.find((s) => s.step === "relocations")).toEqual({
+      step: "relocations",
+      status: "failed",
+      rules: ["rela-type"],
+    });
+    expect(steps.filter((s) => s.status === "not-run")).toEqual([
+      { step: "placement", status: "not-run", because: "relocations" },
+      { step: "alternatives-placed", status: "not-run", because: "placement" },
+      { step: "alt-calls", status: "not-run", because: "placement" },
+      { step: "ex-table", status: "not-run", because: "placement" },
+      { step: "bug-frames", status: "not-run", because: "placement" },
+    ]);
   });
 });
 
