@@ -69,7 +69,7 @@ describe("runSteps", () => {
   const ran: string[] = [];
   const step = (name: string, more: Partial<VerifierStep> = {}): VerifierStep => ({
     name,
-    xen: "test",
+    basis: "test",
     rules: {},
     run: () => void ran.push(name),
     ...more,

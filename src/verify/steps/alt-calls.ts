@@ -8,7 +8,7 @@ import { placedText } from "./placement.js";
 
 export const ALT_CALLS: VerifierStep = {
   name: "alt-calls",
-  xen: "prepare_payload() .alt_call_sites (livepatch.c, 4.21)",
+  basis: "prepare_payload() .alt_call_sites (livepatch.c, 4.21)",
   rules: { "altcall-site": "alt-calls" },
   needs: ["placement"],
   run(ctx) {

@@ -8,7 +8,7 @@ import { placedText } from "./placement.js";
 
 export const ALTERNATIVES_PLACED: VerifierStep = {
   name: "alternatives-placed",
-  xen: "prepare_payload() .altinstructions ranges (livepatch.c)",
+  basis: "prepare_payload() .altinstructions ranges (livepatch.c)",
   rules: { "altinstr-range": "alternatives" },
   needs: ["placement"],
   run(ctx) {

@@ -9,7 +9,7 @@ import { type StepContext, type VerifierStep, at, isAlloc } from "./context.js";
 
 export const ALTERNATIVES: VerifierStep = {
   name: "alternatives",
-  xen: "prepare_payload() .altinstructions, _apply_alternatives() (arch/x86/alternative.c)",
+  basis: "prepare_payload() .altinstructions, _apply_alternatives() (arch/x86/alternative.c)",
   rules: { "altinstr-incomplete": "alternatives", "altinstr-entry": "alternatives-apply" },
   run(ctx) {
     const alt = ctx.elf.sectionNamed(".altinstructions");

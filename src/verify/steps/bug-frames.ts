@@ -8,7 +8,7 @@ import { placedText } from "./placement.js";
 
 export const BUG_FRAMES: VerifierStep = {
   name: "bug-frames",
-  xen: "prepare_payload() .bug_frames.* (livepatch.c): not checked by Xen",
+  basis: "prepare_payload() .bug_frames.* (livepatch.c): not checked by Xen",
   rules: { "bug-frame-range": "after-apply" },
   needs: ["placement"],
   run(ctx) {

@@ -12,7 +12,7 @@ import { type StepContext, type VerifierStep, at } from "./context.js";
 
 export const BUILD_IDS: VerifierStep = {
   name: "build-ids",
-  xen: "prepare_payload() notes, xen_build_id_dep(), build_id_dep() (livepatch.c)",
+  basis: "prepare_payload() notes, xen_build_id_dep(), build_id_dep() (livepatch.c)",
   // Both depend on the section and the version (loader-order.ts stepOf).
   rules: {
     "note-invalid": "build-id",

@@ -68,7 +68,7 @@ export class FindingList {
 export interface VerifierStep {
   readonly name: string;
   /** Where the step comes from: the loader's function(s), or livepatch-build-tools' fix. */
-  readonly xen: string;
+  readonly basis: string;
   /**
    * The rules the step owns (it alone reports them), each with the step of Xen's loader
    * that meets the defect (loader-order.ts; a few depend on the section, see stepOf).

@@ -23,7 +23,7 @@ import { type StepContext, type VerifierStep, at, isAlloc, sectionLabel } from "
 
 export const ELF_LOAD: VerifierStep = {
   name: "elf-load",
-  xen: "livepatch_upload(), livepatch_header_check(), elf_resolve_sections() (livepatch_elf.c)",
+  basis: "livepatch_upload(), livepatch_header_check(), elf_resolve_sections() (livepatch_elf.c)",
   rules: {
     // A file parseElf() refuses never reaches the steps: verifier.ts malformedFindings().
     "elf-malformed": "elf-load",

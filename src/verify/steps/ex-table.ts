@@ -8,7 +8,7 @@ import { placedText } from "./placement.js";
 
 export const EX_TABLE: VerifierStep = {
   name: "ex-table",
-  xen: "prepare_payload() .ex_table (livepatch.c): not checked by Xen",
+  basis: "prepare_payload() .ex_table (livepatch.c): not checked by Xen",
   rules: { "ex-table-range": "after-apply" },
   needs: ["placement"],
   run(ctx) {

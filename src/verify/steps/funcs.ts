@@ -28,7 +28,8 @@ import { checkPatchedInstructions } from "./patched-code.js";
 
 export const FUNCS: VerifierStep = {
   name: "funcs",
-  xen: "prepare_payload() .livepatch.funcs, arch_livepatch_verify_func(), livepatch_check_expectations()",
+  basis:
+    "prepare_payload() .livepatch.funcs, arch_livepatch_verify_func(), livepatch_check_expectations()",
   rules: {
     "funcs-size": "funcs",
     "func-version": "funcs",

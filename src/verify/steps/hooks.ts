@@ -10,7 +10,7 @@ const HOOK_SIZE = 8;
 
 export const HOOKS: VerifierStep = {
   name: "hooks",
-  xen: "prepare_payload() LIVEPATCH_ASSIGN_*_HOOK (livepatch.c)",
+  basis: "prepare_payload() LIVEPATCH_ASSIGN_*_HOOK (livepatch.c)",
   rules: { "hook-size": "hooks" },
   run(ctx) {
     for (const [name, kind] of Object.entries(HOOK_SECTIONS)) {

@@ -9,7 +9,7 @@ import { type StepContext, type VerifierStep, at } from "./context.js";
 
 export const LIVEPATCH_SECTIONS: VerifierStep = {
   name: "livepatch-sections",
-  xen: "check_special_sections(), check_patching_sections() (livepatch.c)",
+  basis: "check_special_sections(), check_patching_sections() (livepatch.c)",
   // section-empty's step depends on the section (loader-order.ts stepOf).
   rules: {
     "section-missing": "required-sections",

@@ -7,7 +7,7 @@ import { type VerifierStep, at } from "./context.js";
 
 export const MODINFO: VerifierStep = {
   name: "modinfo",
-  xen: "prepare_payload() .modinfo (livepatch.c)",
+  basis: "prepare_payload() .modinfo (livepatch.c)",
   rules: { "modinfo-format": "modinfo", "modinfo-entry": "modinfo" },
   run(ctx) {
     const section = ctx.elf.sectionNamed(SECTION.modinfo);

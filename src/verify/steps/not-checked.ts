@@ -6,7 +6,7 @@ import type { VerifierStep } from "./context.js";
 
 export const NOT_CHECKED: VerifierStep = {
   name: "not-checked",
-  xen: "verifier",
+  basis: "verifier",
   rules: { "not-checked": "after-apply" },
   run(ctx) {
     for (const [what, why] of ctx.notChecked) {

@@ -11,7 +11,7 @@ import { type StepContext, type VerifierStep, at, safely, sectionLabel } from ".
 
 export const PLACEMENT: VerifierStep = {
   name: "placement",
-  xen: "move_payload(), arch_livepatch_perform_rela() (livepatch.c, arch/x86/livepatch.c)",
+  basis: "move_payload(), arch_livepatch_perform_rela() (livepatch.c, arch/x86/livepatch.c)",
   rules: { "section-overlap": "after-apply", "rela-overflow": "relocations" },
   needs: ["elf-load", "symbols", "relocations"],
   run(ctx) {

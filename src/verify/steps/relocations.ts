@@ -19,7 +19,7 @@ const ELF64_REL_SIZE = 16;
 
 export const RELOCATIONS: VerifierStep = {
   name: "relocations",
-  xen: "livepatch_elf_perform_relocs() (livepatch_elf.c), arch_livepatch_perform_rela()",
+  basis: "livepatch_elf_perform_relocs() (livepatch_elf.c), arch_livepatch_perform_rela()",
   rules: {
     "rela-target": "relocations",
     "rela-link": "relocations",

@@ -16,7 +16,7 @@ import {
 
 export const RODATA_DUPLICATES: VerifierStep = {
   name: "rodata-duplicates",
-  xen: "livepatch-build-tools dabc4e9fa87c",
+  basis: "livepatch-build-tools dabc4e9fa87c",
   rules: { "rodata-duplicate": "after-apply" },
   run(ctx) {
     if (ctx.target.stack.length === 0) return;

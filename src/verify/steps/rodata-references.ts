@@ -15,7 +15,7 @@ import {
 
 export const RODATA_REFERENCES: VerifierStep = {
   name: "rodata-references",
-  xen: "livepatch-build-tools 854a7ca60e35",
+  basis: "livepatch-build-tools 854a7ca60e35",
   rules: { "rodata-unreferenced": "after-apply" },
   run(ctx) {
     if (!ctx.symbols) return;

@@ -7,7 +7,7 @@ import { type VerifierStep, at } from "./context.js";
 
 export const SPECIAL_SECTIONS: VerifierStep = {
   name: "special-sections",
-  xen: "prepare_payload() special sections (livepatch.c)",
+  basis: "prepare_payload() special sections (livepatch.c)",
   // The step depends on the section (loader-order.ts stepOf).
   rules: { "special-section-size": "alternatives" },
   run(ctx) {

@@ -6,7 +6,7 @@ import type { VerifierStep } from "./context.js";
 
 export const SYMBOL_TABLE: VerifierStep = {
   name: "symbol-table",
-  xen: "build_symbol_table() (livepatch.c)",
+  basis: "build_symbol_table() (livepatch.c)",
   // Where loaderOutcome has always placed it (the default of loader-order.ts before the
   // step table), not at the loader's own "symbol-table" step.
   rules: { "symbol-duplicate": "after-apply" },

@@ -16,7 +16,7 @@ import { type StepContext, type VerifierStep, at, sectionLabel } from "./context
 
 export const SYMBOLS: VerifierStep = {
   name: "symbols",
-  xen: "elf_get_sym(), livepatch_elf_resolve_symbols() (livepatch_elf.c)",
+  basis: "elf_get_sym(), livepatch_elf_resolve_symbols() (livepatch_elf.c)",
   rules: {
     "symtab-invalid": "elf-load",
     "symtab-link-zero": "elf-load",
