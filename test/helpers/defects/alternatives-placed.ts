@@ -6,8 +6,6 @@ import { setRelaField } from "../elf-mutate.js";
 import { HELLO, sectionSymbol, type StepDefects } from "./shared.js";
 
 export const ALTERNATIVES_PLACED: StepDefects = {
-  // Special-section entries pointing outside the sections the loader requires of them, once
-  // relocated: made by changing the symbol or addend of the relocation that fills them.
   SPECIAL_ENTRIES: [
     {
       rule: "altinstr-range",

@@ -6,8 +6,6 @@ import { renameSection, writeSectionBytes } from "../elf-mutate.js";
 import { ALT_CPUID, ALT_ORIG_LEN, HELLO, type StepDefects } from "./shared.js";
 
 export const ALTERNATIVES: StepDefects = {
-  // Defects made by changing the payload's bytes; verified in the same context as the unbroken
-  // payload.
   MUTATIONS: [
     {
       rule: "altinstr-incomplete",
@@ -20,8 +18,6 @@ export const ALTERNATIVES: StepDefects = {
       },
     },
   ],
-  // Special-section entries pointing outside the sections the loader requires of them, once
-  // relocated: made by changing the symbol or addend of the relocation that fills them.
   SPECIAL_ENTRIES: [
     {
       rule: "altinstr-entry",

@@ -16,8 +16,6 @@ import {
 } from "./shared.js";
 
 export const BUILD_IDS: StepDefects = {
-  // Defects made by changing the payload's bytes; verified in the same context as the unbroken
-  // payload.
   MUTATIONS: [
     {
       rule: "note-invalid",
@@ -85,8 +83,6 @@ export const BUILD_IDS: StepDefects = {
       },
     },
   ],
-  // Defects of the file name, or of the context a payload is loaded in, and payloads defective as
-  // built.
   IN_CONTEXT: [
     {
       rule: "depends-mismatch",

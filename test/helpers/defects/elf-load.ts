@@ -24,8 +24,6 @@ import {
 } from "./shared.js";
 
 export const ELF_LOAD: StepDefects = {
-  // Defects made by changing the payload's bytes; verified in the same context as the unbroken
-  // payload.
   MUTATIONS: [
     // The ELF header (livepatch_header_check).
     {
@@ -131,7 +129,6 @@ export const ELF_LOAD: StepDefects = {
       }),
     },
   ],
-  // Files that are not ELF objects the hypervisor can read (each verified from its file).
   MALFORMED: (
     [
       [
@@ -167,8 +164,6 @@ export const ELF_LOAD: StepDefects = {
     mutate,
     names: { message: problem },
   })),
-  // Defects of the file name, or of the context a payload is loaded in, and payloads defective as
-  // built.
   IN_CONTEXT: [
     {
       rule: "payload-too-large",
@@ -190,7 +185,6 @@ export const ELF_LOAD: StepDefects = {
       },
     },
   ],
-  // Offsets into string tables and sections, and reserved fields.
   TABLE_REFERENCES: [
     {
       rule: "section-name-offset",

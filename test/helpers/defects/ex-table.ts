@@ -6,8 +6,6 @@ import { setRelaField } from "../elf-mutate.js";
 import { HELLO, sectionSymbol, type StepDefects } from "./shared.js";
 
 export const EX_TABLE: StepDefects = {
-  // Special-section entries pointing outside the sections the loader requires of them, once
-  // relocated: made by changing the symbol or addend of the relocation that fills them.
   SPECIAL_ENTRIES: [
     {
       rule: "ex-table-range",

@@ -23,8 +23,6 @@ import {
 } from "./shared.js";
 
 export const FUNCS: StepDefects = {
-  // Defects made by changing the payload's bytes; verified in the same context as the unbroken
-  // payload.
   MUTATIONS: [
     // .livepatch.funcs (prepare_payload, arch_livepatch_verify_func, expectations).
     {
@@ -189,8 +187,6 @@ export const FUNCS: StepDefects = {
       },
     },
   ],
-  // Defects of the file name, or of the context a payload is loaded in, and payloads defective as
-  // built.
   IN_CONTEXT: [
     {
       rule: "expect-mismatch",
@@ -203,9 +199,6 @@ export const FUNCS: StepDefects = {
       },
     },
   ],
-  // What a patch overwrites, as instructions of xen-syms (decoded with iced-x86). The ones made
-  // from xen_nop are compared with no findings at all (baseline "none"): xen_nop as built is one
-  // of them.
   INSTRUCTIONS: [
     {
       rule: "nop-insn-boundary",
@@ -277,9 +270,6 @@ export const FUNCS: StepDefects = {
       },
     },
   ],
-  // Values as the loader computes them: sections placed in the livepatch area, relocations
-  // applied, and only then old_addr, new_addr and the name pointer read. Each changes what a
-  // relocation computes (its symbol, addend or type), not the bytes of a field.
   LOADED_VALUES: [
     {
       rule: "old-addr-not-function-start",
@@ -447,7 +437,6 @@ export const FUNCS: StepDefects = {
       },
     },
   ],
-  // What a host with CET-IBT does that QEMU's CPU does not.
   HOST_ONLY: [
     {
       rule: "expect-endbr-sealed",
@@ -473,7 +462,6 @@ export const FUNCS: StepDefects = {
       },
     },
   ],
-  // Expectations of code Xen rewrites at boot, according to the CPU.
   BOOT_REWRITTEN: [
     {
       rule: "expect-alternative",
@@ -500,7 +488,6 @@ export const FUNCS: StepDefects = {
       },
     },
   ],
-  // Offsets into string tables and sections, and reserved fields.
   TABLE_REFERENCES: [
     {
       rule: "func-reserved",

@@ -3,8 +3,6 @@ import { setSectionField } from "../elf-mutate.js";
 import { HELLO, PREPOST, type StepDefects } from "./shared.js";
 
 export const HOOKS: StepDefects = {
-  // Defects made by changing the payload's bytes; verified in the same context as the unbroken
-  // payload.
   MUTATIONS: [
     // Hooks, special sections and metadata.
     {

@@ -6,8 +6,6 @@ import { renameSection, setSectionField } from "../elf-mutate.js";
 import { HELLO, NOP, NO_XEN_BUILDID, PREPOST, sectionIndex, type StepDefects } from "./shared.js";
 
 export const LIVEPATCH_SECTIONS: StepDefects = {
-  // Defects made by changing the payload's bytes; verified in the same context as the unbroken
-  // payload.
   MUTATIONS: [
     // Livepatch sections and build-ids (check_special_sections, check_patching_sections).
     {
@@ -78,8 +76,6 @@ export const LIVEPATCH_SECTIONS: StepDefects = {
       names: { message: "neither .livepatch.funcs nor a .livepatch.hooks.* section" },
     },
   ],
-  // Defects of the file name, or of the context a payload is loaded in, and payloads defective as
-  // built.
   IN_CONTEXT: [
     {
       rule: "section-missing",

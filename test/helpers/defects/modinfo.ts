@@ -6,8 +6,6 @@ import { setSectionField, writeSectionBytes } from "../elf-mutate.js";
 import { HELLO, sectionSize, type StepDefects } from "./shared.js";
 
 export const MODINFO: StepDefects = {
-  // Defects made by changing the payload's bytes; verified in the same context as the unbroken
-  // payload.
   MUTATIONS: [
     {
       rule: "modinfo-format",
@@ -30,8 +28,6 @@ export const MODINFO: StepDefects = {
       },
     },
   ],
-  // Defects of the file name, or of the context a payload is loaded in, and payloads defective as
-  // built.
   IN_CONTEXT: [
     {
       rule: "modinfo-entry",

@@ -6,8 +6,6 @@ import { setRelaField, setSectionField } from "../elf-mutate.js";
 import { ABS_SYMBOL, HELLO, label, symbolIndex, type StepDefects } from "./shared.js";
 
 export const PLACEMENT: StepDefects = {
-  // Defects made by changing the payload's bytes; verified in the same context as the unbroken
-  // payload.
   MUTATIONS: [
     // Section headers (elf_resolve_sections, move_payload).
     {
@@ -36,9 +34,6 @@ export const PLACEMENT: StepDefects = {
       }),
     },
   ],
-  // Values as the loader computes them: sections placed in the livepatch area, relocations
-  // applied, and only then old_addr, new_addr and the name pointer read. Each changes what a
-  // relocation computes (its symbol, addend or type), not the bytes of a field.
   LOADED_VALUES: [
     {
       rule: "rela-overflow",

@@ -14,8 +14,6 @@ import {
 } from "./shared.js";
 
 export const RELOCATIONS: StepDefects = {
-  // Defects made by changing the payload's bytes; verified in the same context as the unbroken
-  // payload.
   MUTATIONS: [
     {
       rule: "section-rel",
@@ -101,7 +99,6 @@ export const RELOCATIONS: StepDefects = {
       }),
     },
   ],
-  // Offsets into string tables and sections, and reserved fields.
   TABLE_REFERENCES: [
     {
       rule: "rela-target",

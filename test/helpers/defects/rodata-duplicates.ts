@@ -6,8 +6,6 @@ import { writeSectionBytes } from "../elf-mutate.js";
 import { BYE, HELLO, NOFUNC, type StepDefects } from "./shared.js";
 
 export const RODATA_DUPLICATES: StepDefects = {
-  // Defects made by changing the payload's bytes; verified in the same context as the unbroken
-  // payload.
   MUTATIONS: [
     {
       rule: "rodata-duplicate",
@@ -31,8 +29,6 @@ export const RODATA_DUPLICATES: StepDefects = {
       },
     },
   ],
-  // Defects of the file name, or of the context a payload is loaded in, and payloads defective as
-  // built.
   IN_CONTEXT: [
     {
       rule: "rodata-duplicate",

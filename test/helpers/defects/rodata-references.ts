@@ -6,8 +6,6 @@ import { setRelaField } from "../elf-mutate.js";
 import { HELLO, label, sectionSymbol, type StepDefects } from "./shared.js";
 
 export const RODATA_REFERENCES: StepDefects = {
-  // Defects made by changing the payload's bytes; verified in the same context as the unbroken
-  // payload.
   MUTATIONS: [
     // Read-only data.
     {

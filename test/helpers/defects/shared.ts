@@ -247,7 +247,10 @@ export function expectationOverAlternative(
   ]);
 }
 
-/** The defects of one verifier step (src/verify/steps/), by how the rules test verifies them. */
+/**
+ * The defects of one verifier step (src/verify/steps/), by how the rules test verifies them
+ * (each group's doc is in index.ts).
+ */
 export type StepDefects = Partial<
   Record<
     | "MUTATIONS"

@@ -7,8 +7,6 @@ import { setSectionField } from "../elf-mutate.js";
 import { HELLO, sectionSize, type Defect, type StepDefects } from "./shared.js";
 
 export const SPECIAL_SECTIONS: StepDefects = {
-  // Defects made by changing the payload's bytes; verified in the same context as the unbroken
-  // payload.
   MUTATIONS: [
     ...(
       [

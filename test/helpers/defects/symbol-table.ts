@@ -6,8 +6,6 @@ import { renameSymbol } from "../elf-mutate.js";
 import { HELLO, type StepDefects } from "./shared.js";
 
 export const SYMBOL_TABLE: StepDefects = {
-  // Defects made by changing the payload's bytes; verified in the same context as the unbroken
-  // payload.
   MUTATIONS: [
     {
       rule: "symbol-duplicate",

@@ -14,8 +14,6 @@ import {
 } from "./shared.js";
 
 export const SYMBOLS: StepDefects = {
-  // Defects made by changing the payload's bytes; verified in the same context as the unbroken
-  // payload.
   MUTATIONS: [
     // The symbol table (livepatch_elf_resolve_symbols and its preconditions).
     {
