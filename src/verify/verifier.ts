@@ -55,7 +55,13 @@ import {
 import { ERRNO } from "../livepatch/errno.js";
 import type { XenSyms } from "../livepatch/xen-syms.js";
 import { type LoadedFunc, LoadedPayload, type LoaderVersion, loaderFor } from "./loader-model.js";
-import { type Finding, type FindingLocation, type RuleId, RULE_BY_ID } from "./rules.js";
+import {
+  type Finding,
+  type FindingLocation,
+  type RuleId,
+  RULE_BY_ID,
+  locationOffset,
+} from "./rules.js";
 
 /** More findings of one rule in one file than this are summarised, not listed. */
 const MAX_FINDINGS_PER_RULE = 25;
@@ -474,7 +480,7 @@ class PayloadChecks {
     base: ElfSection,
     rela: ReturnType<typeof this.elf.relocations>[number],
   ): void {
-    const where = at(r, { entry: rela.index, offset: Number(rela.offset) });
+    const where = at(r, { entry: rela.index, offset: locationOffset(rela.offset) });
     const symbols = this.symbols!;
     if (rela.symbolIndex === STN_UNDEF) {
       this.out.add(
@@ -579,7 +585,7 @@ class PayloadChecks {
         `relocation ${o.rela.index} in ${sectionLabel(o.relaSection)} (${relocationTypeName(o.rela.type)} at offset ${o.rela.offset} of ${o.target.name}, against ${sym?.name || `symbol ${o.rela.symbolIndex}`}${o.rela.addend >= 0n ? "+" : ""}${o.rela.addend}) computes ${o.value}, outside the signed 32 bits it is stored in: the hypervisor refuses it (EOVERFLOW)`,
         at(o.relaSection, {
           entry: o.rela.index,
-          offset: Number(o.rela.offset),
+          offset: locationOffset(o.rela.offset),
           ...(sym?.name ? { symbol: sym.name } : {}),
         }),
       );
