@@ -150,9 +150,20 @@ export async function pinChangeset(tree: string, changeset: string): Promise<voi
   );
 }
 
-// Xen substitutes these into compile.h with `sed s/@@x@@/VALUE/g`: characters special there
-// (and quotes, newlines) would break the build or change it silently.
+/** Values objects checkBuildValues accepted: the input's, checked when it was read. */
+const accepted = new WeakSet<object>();
+
+/**
+ * Refuses build values Xen cannot take: it substitutes them into compile.h with
+ * `sed s/@@x@@/VALUE/g`, so characters special there (and quotes, newlines) would break the
+ * build or change it silently. Options check the user's values as they are read; the base
+ * build checks what it is given (a library caller's) and what the source adds, and an
+ * object accepted once is not checked again.
+ *
+ * @throws ConfigurationError (`build-values`) naming the first bad value.
+ */
 export function checkBuildValues(values: Partial<BuildValues>): void {
+  if (accepted.has(values)) return;
   for (const [name, value] of Object.entries(values)) {
     if (typeof value !== "string" || /[/\\&'"\n`$]/.test(value)) {
       throw new ConfigurationError(
@@ -161,4 +172,5 @@ export function checkBuildValues(values: Partial<BuildValues>): void {
       );
     }
   }
+  accepted.add(values);
 }

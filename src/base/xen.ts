@@ -164,11 +164,12 @@ export async function planXenBase(opts: BuildXenBaseOptions) {
         }
       : { kind: "defconfig" });
   const distribution = distributionValues(recipe);
-  const buildValues = {
-    ...(await sourceDefaults(opts.source, opts.buildValues, recipe)),
-    ...opts.buildValues,
-  };
-  checkBuildValues(buildValues);
+  const given = opts.buildValues ?? {};
+  checkBuildValues(given); // at once when options read them already
+  const defaults = await sourceDefaults(opts.source, given, recipe);
+  const added = Object.fromEntries(Object.entries(defaults).filter(([k]) => !(k in given)));
+  checkBuildValues(added);
+  const buildValues = { ...defaults, ...given };
   const compiler =
     (await runCommand(recipeCompiler(recipe) ?? "gcc", ["--version"])).stdout.split("\n")[0] ?? "";
   const key = xenBuildKey({
@@ -202,14 +203,18 @@ export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> 
   const { config, recipe, key, tree } = plan;
   const logFile = opts.logFile ?? `${tree}.log`;
 
-  const earlier = await readStamp(tree);
+  const earlier = await readStamp(tree, logFile);
   if (earlier) return earlier;
-  const waiting = (who: string) => appendFile(logFile, `# waiting for ${who}\n`).catch(() => {});
+  // Only a process that held the lock can have finished (or spoilt) the entry since.
+  let waited = false;
+  const waiting = (who: string) => {
+    waited = true;
+    appendFile(logFile, `# waiting for ${who}\n`).catch(() => {});
+  };
   return withLock(
     `${tree}.lock`,
     async () => {
-      // Another process may have finished it while this one waited for the lock.
-      const finished = await readStamp(tree, logFile);
+      const finished = waited ? await readStamp(tree, logFile) : null;
       if (finished) return finished;
       try {
         return await build();
@@ -218,7 +223,7 @@ export async function buildXenBase(opts: BuildXenBaseOptions): Promise<XenBase> 
         throw new XenBuildError(tree, logFile, err);
       }
     },
-    { onWait: (who) => void waiting(who) },
+    { onWait: waiting },
   );
 
   async function build(): Promise<XenBase> {
@@ -486,7 +491,7 @@ async function findOnPath(program: string, path: string): Promise<string> {
  * The finished build in `tree`, or null: none, or one whose stamp or outputs are unusable
  * (an empty stamp, a truncated xen-syms), which is rebuilt; why goes into `logFile`.
  */
-async function readStamp(tree: string, logFile?: string): Promise<XenBase | null> {
+async function readStamp(tree: string, logFile: string): Promise<XenBase | null> {
   const stamp = await readCheckedStamp<Omit<XenBase, "cached">>(join(tree, STAMP));
   if (!stamp) return null;
   // A stamp of an older release carries no checksums: its xen-syms must at least be one.
@@ -494,7 +499,8 @@ async function readStamp(tree: string, logFile?: string): Promise<XenBase | null
     ? await readElfFile(stamp.value.xenSyms).then(xenSymsProblem, (e: Error) => e.message)
     : stamp.unusable;
   if (!stamp.value || problem !== undefined) {
-    if (logFile) await appendFile(logFile, `# the cached build is unusable, rebuilt: ${problem}\n`);
+    await mkdir(dirname(logFile), { recursive: true });
+    await appendFile(logFile, `# the cached build is unusable, rebuilt: ${problem}\n`);
     return null;
   }
   const base = stamp.value;

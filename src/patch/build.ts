@@ -38,7 +38,7 @@ import { PatchRefusal, checkPatchability, layoutFindings } from "./patchability.
 import { type PatchFile, applyPatch, linesMovedBy, payloadNameClash, readPatch } from "./series.js";
 import { planRebuild } from "./targets.js";
 
-export { bootCode } from "./objects.js";
+export { bootCode } from "./patchability.js";
 
 export type PatchMode = "stacked" | "independent" | "cumulative";
 

@@ -4,9 +4,9 @@
  */
 import { readFile, readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { ELFCLASS32 } from "../elf/constants.js";
 import { ConfigurationError } from "../util/errors.js";
 import { ObjectModel } from "./object-model.js";
+import { bootCodeRefusal } from "./patchability.js";
 
 /** Objects that are links of others, not compiled from a source file. */
 const AGGREGATES = new Set(["built_in.o", "prelink.o"]);
@@ -37,7 +37,7 @@ export async function objectContents(tree: string): Promise<Map<string, Buffer>>
 
 /**
  * The objects the rebuild changed, sorted by path. Throws a ConfigurationError when one
- * is boot code, which no livepatch reaches.
+ * is boot code, which no livepatch reaches (patchability.ts bootCodeRefusal decides).
  */
 export function recompiledObjects(
   before: ReadonlyMap<string, Buffer>,
@@ -51,15 +51,8 @@ export function recompiledObjects(
     // (The .init.o twin of a changed object is reported once, as the object's refusal.)
     if (after.has(path.replace(/\.o$/, ".init.o"))) continue;
     const initOnly = path.endsWith(".init.o");
-    if (!initOnly) {
-      const boot = bootCode(path, bytes);
-      if (boot) {
-        throw new ConfigurationError(
-          "patches",
-          `${path} changed, but it is ${boot} (boot code, which runs before the hypervisor a livepatch changes): boot code cannot be livepatched`,
-        );
-      }
-    }
+    const boot = initOnly ? undefined : bootCodeRefusal(path, bytes);
+    if (boot) throw new ConfigurationError("patches", boot);
     const patched = new ObjectModel(path, new Uint8Array(bytes));
     const original = new ObjectModel(
       path,
@@ -68,18 +61,6 @@ export function recompiledObjects(
     found.push({ original, patched, initOnly });
   }
   return found.sort((a, b) => a.patched.file.localeCompare(b.patched.file));
-}
-
-/**
- * Whether a changed object is boot code, and why: x86 boot code is built as 32-bit
- * objects, and from Xen 4.20 `arch/x86/boot/` also holds 64-bit ones (built-in-32.o made
- * by tools/combine_two_binaries.py, reloc-trampoline.o; aa9045e771, db8acf31f9), so the
- * directory is boot code too. `path` is the object's path in the tree (`xen/...`).
- */
-export function bootCode(path: string, bytes: Uint8Array): string | undefined {
-  if (bytes[4] === ELFCLASS32) return "a 32-bit object";
-  if (/(^|\/)xen\/arch\/x86\/boot\//.test(path)) return "an object of xen/arch/x86/boot";
-  return undefined;
 }
 
 /**

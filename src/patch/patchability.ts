@@ -3,8 +3,11 @@
  * do is a row of OBJECT_CHECKS (per recompiled object) or a step of checkPatchability
  * (the payload as a whole), and the refusals are collected here and reported once, in
  * this order: data layouts, each object's, init changes, what the include pass could not
- * carry; and only when nothing else is wrong, a patch that changes nothing.
+ * carry; and only when nothing else is wrong, a patch that changes nothing. A changed
+ * object that is boot code is refused as a whole before it is compared (bootCodeRefusal,
+ * which objects.ts asks as it collects the recompiled objects).
  */
+import { ELFCLASS32 } from "../elf/constants.js";
 import { ARCH_PATCH_INSN_SIZE, endbrLength } from "../xen/abi.js";
 import { ASSEMBLY_FUNCTION_SYMBOLS } from "../xen/changes.js";
 import { hasChange } from "../xen/version.js";
@@ -232,6 +235,29 @@ export function layoutFindings(
         : [],
     warnings: [],
   };
+}
+
+/**
+ * Whether a changed object is boot code, and why: x86 boot code is built as 32-bit
+ * objects, and from Xen 4.20 `arch/x86/boot/` also holds 64-bit ones (built-in-32.o made
+ * by tools/combine_two_binaries.py, reloc-trampoline.o; aa9045e771, db8acf31f9), so the
+ * directory is boot code too. `path` is the object's path in the tree (`xen/...`).
+ */
+export function bootCode(path: string, bytes: Uint8Array): string | undefined {
+  if (bytes[4] === ELFCLASS32) return "a 32-bit object";
+  if (/(^|\/)xen\/arch\/x86\/boot\//.test(path)) return "an object of xen/arch/x86/boot";
+  return undefined;
+}
+
+/**
+ * The refusal of a changed object that is boot code (bootCode), or undefined. A whole
+ * object is refused before it is compared: nothing of it can be patched.
+ */
+export function bootCodeRefusal(path: string, bytes: Uint8Array): string | undefined {
+  const boot = bootCode(path, bytes);
+  return boot
+    ? `${path} changed, but it is ${boot} (boot code, which runs before the hypervisor a livepatch changes): boot code cannot be livepatched`
+    : undefined;
 }
 
 /** Why a change to entry code is refused, naming the routine or place. */

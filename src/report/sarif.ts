@@ -15,15 +15,21 @@ export function locationText(l: FindingLocation): string {
   if (l.section !== undefined)
     parts.push(l.sectionIndex !== undefined ? `${l.section} [${l.sectionIndex}]` : l.section);
   if (l.entry !== undefined) parts.push(`entry ${l.entry}`);
-  if (l.offset !== undefined) parts.push(`offset 0x${l.offset.toString(16)}`);
+  if (l.offset !== undefined)
+    parts.push(`offset ${typeof l.offset === "string" ? l.offset : `0x${l.offset.toString(16)}`}`);
   if (l.symbol !== undefined) parts.push(`symbol ${l.symbol}`);
   return parts.join(", ");
 }
 
-/** A file URI relative to `root` when inside it (what code scanning links), else absolute. */
-function artifactUri(file: string, root: string): string {
+/**
+ * A file URI relative to `root` when inside it (what code scanning links), else absolute;
+ * either percent-encoded as RFC 3986 wants (a space, `#`, `%` or `?` in a name would
+ * otherwise end or change the URI). pathToFileURL encodes the absolute form itself.
+ */
+export function artifactUri(file: string, root: string): string {
   const rel = relative(root, file);
-  if (rel && !rel.startsWith("..") && !isAbsolute(rel)) return rel.split(sep).join("/");
+  if (rel && !rel.startsWith("..") && !isAbsolute(rel))
+    return rel.split(sep).map(encodeURIComponent).join("/");
   return pathToFileURL(file).href;
 }
 

@@ -66,9 +66,20 @@ export interface FindingLocation {
   readonly sectionIndex?: number;
   /** Index of the entry (relocation, symbol, function) inside the section. */
   readonly entry?: number;
-  /** Byte offset inside the section (or the file, when no section is named). */
-  readonly offset?: number;
+  /**
+   * Byte offset inside the section (or the file, when no section is named): a number, or
+   * past 2^53 (a hostile relocation's r_offset) its exact value as "0x..." (locationOffset).
+   */
+  readonly offset?: number | string;
   readonly symbol?: string;
+}
+
+/**
+ * A FindingLocation offset for `value`: the number while a JSON number holds it exactly,
+ * else the exact hex text, so no report prints a rounded offset (2^64 - 1 as 0x1000...0).
+ */
+export function locationOffset(value: bigint): number | string {
+  return value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : `0x${value.toString(16)}`;
 }
 
 export interface Finding {

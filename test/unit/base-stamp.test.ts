@@ -11,7 +11,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   type BuildXenBaseOptions,
   XenBuildError,
@@ -20,6 +20,19 @@ import {
 } from "../../src/base/xen.js";
 
 const STAMP = ".xlci-build.json";
+
+// Counts how often a cached xen-syms is parsed.
+const elfReads = vi.hoisted(() => ({ count: 0 }));
+vi.mock("../../src/elf/reader.js", async (original) => {
+  const actual = await original<typeof import("../../src/elf/reader.js")>();
+  return {
+    ...actual,
+    readElfFile: (...args: Parameters<typeof actual.readElfFile>) => {
+      elfReads.count++;
+      return actual.readElfFile(...args);
+    },
+  };
+});
 
 async function cachedBase(stamp: (tree: string) => string) {
   const work = mkdtempSync(join(tmpdir(), "xlci-base-stamp-"));
@@ -60,12 +73,26 @@ describe("a cached base that is not usable", () => {
     ],
   ])("%s is rebuilt, saying why", async (_what, stamp, why) => {
     const opts = await cachedBase(stamp);
+    elfReads.count = 0;
     const e = await buildXenBase(opts).catch((x: unknown) => x);
     // The rebuild ran (and failed on the empty source), instead of a JSON or ELF error.
     expect(e).toBeInstanceOf(XenBuildError);
     const log = readFileSync(opts.logFile!, "utf8");
     expect(log).toMatch(/# the cached build is unusable, rebuilt: /);
-    expect(log.split("\n").find((l) => l.includes("unusable"))).toMatch(why);
+    // Judged once (xen-syms parsed at most once), before the lock, and said once.
+    expect(elfReads.count).toBeLessThanOrEqual(1);
+    const unusable = log.split("\n").filter((l) => l.includes("unusable"));
+    expect(unusable).toHaveLength(1);
+    expect(unusable[0]).toMatch(why);
     expect(log).toMatch(/# xen-livepatch-ci: base build /);
+  });
+});
+
+describe("build values given to the base build directly (a library caller's)", () => {
+  it("are checked there, as options check the user's", async () => {
+    const opts = await cachedBase(() => "");
+    await expect(planXenBase({ ...opts, buildValues: { XEN_BUILD_HOST: "a&b" } })).rejects.toThrow(
+      /build-values: XEN_BUILD_HOST="a&b": must be a string without/,
+    );
   });
 });

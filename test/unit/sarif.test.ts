@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Log } from "sarif";
 import { describe, expect, it } from "vitest";
-import { toSarif } from "../../src/report/sarif.js";
+import { artifactUri, toSarif } from "../../src/report/sarif.js";
 import { type Finding, RULES } from "../../src/verify/rules.js";
 
 const findings: Finding[] = [
@@ -66,5 +66,14 @@ describe("SARIF", () => {
     expect(run.results?.[1]?.level).toBe("warning");
     const first = run.results![0]!;
     expect(run.tool.driver.rules?.[first.ruleIndex!]?.id).toBe("rela-symbol-zero");
+  });
+
+  it("percent-encodes artifact URIs (RFC 3986)", () => {
+    expect(artifactUri("/work/space/out dir/a #1%ü.livepatch", "/work/space")).toBe(
+      "out%20dir/a%20%231%25%C3%BC.livepatch",
+    );
+    expect(artifactUri("/elsewhere/b ?.livepatch", "/work/space")).toBe(
+      "file:///elsewhere/b%20%3F.livepatch",
+    );
   });
 });

@@ -5,6 +5,7 @@
  * steps it needs). Reports sections the layout copies over each other and 32-bit results
  * that overflow wherever the payload lands; later steps read the model from the context.
  */
+import { locationOffset } from "../rules.js";
 import { relocationTypeName } from "../../elf/constants.js";
 import { LoadedPayload } from "../loader-model.js";
 import { type StepContext, type VerifierStep, at, safely, sectionLabel } from "./context.js";
@@ -48,7 +49,7 @@ function relocatedValues(ctx: StepContext, model: LoadedPayload): void {
       `relocation ${o.rela.index} in ${sectionLabel(o.relaSection)} (${relocationTypeName(o.rela.type)} at offset ${o.rela.offset} of ${o.target.name}, against ${sym?.name || `symbol ${o.rela.symbolIndex}`}${o.rela.addend >= 0n ? "+" : ""}${o.rela.addend}) computes ${o.value}, outside the signed 32 bits it is stored in: the hypervisor refuses it (EOVERFLOW)`,
       at(o.relaSection, {
         entry: o.rela.index,
-        offset: Number(o.rela.offset),
+        offset: locationOffset(o.rela.offset),
         ...(sym?.name ? { symbol: sym.name } : {}),
       }),
     );

@@ -4,6 +4,7 @@
  * each relocation section's header and link, then each entry's symbol, type and offset.
  * The values relocation computes are the placement step's.
  */
+import { locationOffset } from "../rules.js";
 import {
   ELF64_RELA_SIZE,
   SHT_REL,
@@ -92,7 +93,7 @@ function relocations(ctx: StepContext): void {
 }
 
 function relocation(ctx: StepContext, r: ElfSection, base: ElfSection, rela: ElfRela): void {
-  const where = at(r, { entry: rela.index, offset: Number(rela.offset) });
+  const where = at(r, { entry: rela.index, offset: locationOffset(rela.offset) });
   const symbols = ctx.symbols!;
   if (rela.symbolIndex === STN_UNDEF) {
     ctx.add(
