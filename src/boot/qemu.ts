@@ -7,7 +7,13 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { execa } from "execa";
-import { childEnvironment, startError } from "../util/exec.js";
+import { cannotStart, childEnvironment, startError } from "../util/exec.js";
+import {
+  guardedCommand,
+  interruptSignal,
+  throwIfInterrupted,
+  trackChild,
+} from "../util/interrupt.js";
 import { debugKeyInput } from "./init-script.js";
 import {
   ConsoleReader,
@@ -169,10 +175,11 @@ function describeFailure(r: BootResult): string {
  */
 export async function bootXen(opts: BootOptions): Promise<BootResult> {
   const accel = opts.accel ?? "auto";
-  if (accel !== "auto") return bootOnce(opts, accel);
-  if (!(await (opts.detectKvm ?? kvmUsable)())) return bootOnce(opts, "tcg");
+  if (accel !== "auto") return interruptible(bootOnce(opts, accel));
+  if (!(await (opts.detectKvm ?? kvmUsable)())) return interruptible(bootOnce(opts, "tcg"));
 
-  const kvm = await bootOnce(opts, "kvm", true);
+  // (An interrupted KVM trial is not a KVM failure to retry with TCG.)
+  const kvm = await interruptible(bootOnce(opts, "kvm", true));
   const early =
     kvm.end.kind === "kvm-error" ||
     (kvm.end.kind !== "poweroff" && kvm.durations.firstSignOfLifeMs === undefined);
@@ -184,7 +191,18 @@ export async function bootXen(opts: BootOptions): Promise<BootResult> {
     false,
     `KVM failed early (${reason}); booting again with TCG`,
   );
+  throwIfInterrupted();
   return { ...tcg, kvmFallback: { reason, durationMs: kvm.durations.totalMs } };
+}
+
+/**
+ * A boot's result, or the InterruptedError when the run was interrupted while it ran: QEMU
+ * was killed for the signal, and the boot's end says nothing of Xen, dom0 or the payloads.
+ */
+async function interruptible(boot: Promise<BootResult>): Promise<BootResult> {
+  const result = await boot;
+  throwIfInterrupted();
+  return result;
 }
 
 /** One boot with one accelerator: its command line, its console log, then the run itself. */
@@ -227,12 +245,16 @@ async function openConsoleLog(
 }
 
 /**
- * QEMU started with its serial console on stdout. execa kills QEMU when this process exits
- * or is ended by a signal (its `cleanup`), and follows a SIGTERM that QEMU ignores with
- * SIGKILL after a grace period. The console is read as it arrives, so execa keeps no copy.
+ * QEMU started with its serial console on stdout, under the guard every child runs in
+ * (src/util/interrupt.ts): killed when the run is interrupted, and when this process dies,
+ * even of SIGKILL. execa follows a SIGTERM that is ignored with SIGKILL after a grace
+ * period. The console is read as it arrives, so execa keeps no copy.
  */
 function startQemu(program: string, args: readonly string[]) {
-  const child = execa(program, args, {
+  const guarded = guardedCommand(program, args);
+  const child = execa(guarded.cmd, guarded.args, {
+    detached: true,
+    cancelSignal: interruptSignal(),
     // The serial line's input: debug-key steps type on it.
     stdin: "pipe",
     buffer: false,
@@ -243,6 +265,7 @@ function startQemu(program: string, args: readonly string[]) {
     extendEnv: false,
   });
   child.stdin?.on("error", () => {}); // QEMU gone: its exit is reported on its own
+  void child.finally(trackChild(child.pid));
   return child;
 }
 
@@ -298,6 +321,11 @@ class QemuRun {
   run(): Promise<BootResult> {
     return new Promise<BootResult>((resolve, reject) => {
       const [program, ...args] = this.command as [string, ...string[]];
+      const unstartable = cannotStart(program, program, childEnvironment());
+      if (unstartable) {
+        this.log?.end();
+        return reject(unstartable);
+      }
       this.child = startQemu(program, args);
       const total = this.timeouts.total;
       this.totalTimer = setTimeout(
