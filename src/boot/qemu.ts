@@ -95,6 +95,8 @@ export interface BootOptions {
   dom0Cmdline?: string;
   /** The steps the initramfs' /init runs (as given to initScript): names them in the result. */
   steps?: readonly string[];
+  /** The marker key the initramfs was given (guestInitramfs' `markerKey`). */
+  markerKey?: string;
   timeouts?: Partial<BootTimeouts>;
   /** The serial console (and QEMU's stderr, prefixed) is written here as it arrives. */
   consoleLog?: string;
@@ -140,6 +142,8 @@ export interface BootResult {
   pid?: number;
   /** The full QEMU command line, program first. */
   command: string[];
+  /** The boot's marker key, which the console's markers carry (BootOptions' `markerKey`). */
+  markerKey?: string;
 }
 
 /** A boot that did not end with a clean power-off; the message says why. */
@@ -160,11 +164,11 @@ function describeFailure(r: BootResult): string {
   if (r.setup && r.setup.rc !== 0) {
     return `dom0 setup (insmod, mount xenfs) failed with status ${r.setup.rc}:\n${r.setup.output}`;
   }
-  const failed = r.steps.filter((s) => s.rc !== 0);
+  const failed = r.steps.filter((s) => s.rc !== 0 || s.cut);
   return failed
     .map(
       (s) =>
-        `step ${s.step}${s.command ? ` (${s.command})` : ""} exited with ${s.rc}:\n${s.output}`,
+        `step ${s.step}${s.command ? ` (${s.command})` : ""} ${s.rc !== 0 ? `exited with ${s.rc}` : s.cut}:\n${s.output}`,
     )
     .join("\n");
 }
@@ -310,7 +314,7 @@ class QemuRun {
       crashReport: CRASH_SETTLE_MAX_MS,
     };
     this.steps = opts.steps ?? [];
-    this.reader = new ConsoleReader(this.steps);
+    this.reader = new ConsoleReader(this.steps, opts.markerKey);
   }
 
   private now(): number {
@@ -521,7 +525,7 @@ class QemuRun {
         reader.setup?.rc === 0 &&
         // Without the list of steps, every step that began must have ended well.
         (this.opts.steps === undefined || reader.steps.length === this.steps.length) &&
-        reader.steps.every((s) => s.rc === 0),
+        reader.steps.every((s) => s.rc === 0 && !s.cut),
       end,
       accel: this.accel,
       steps: reader.steps,
@@ -532,6 +536,7 @@ class QemuRun {
       pid: this.child.pid,
     };
     if (reader.setup) result.setup = reader.setup;
+    if (this.opts.markerKey) result.markerKey = this.opts.markerKey;
     return result;
   }
 }
