@@ -140,6 +140,8 @@ export class ConsoleReader {
   private currentStarted = 0;
   /** What the console carried of the current step's output: an upper bound of what it printed. */
   private carried = { lines: 0, bytes: 0 };
+  /** The ends seen (`setup`, `step N`), so that a repeated end marker is not a second end. */
+  private readonly ended = new Set<string>();
   private stopped = false;
 
   /**
@@ -267,6 +269,10 @@ export class ConsoleReader {
       }
       case "setup-end":
       case "step-end": {
+        // /init repeats an end marker until it is answered: the first one counts.
+        const end = marker.kind === "step-end" ? `step ${marker.step}` : "setup";
+        if (this.ended.has(end)) break;
+        this.ended.add(end);
         if (this.current) {
           this.current.rc = marker.rc;
           this.current.durationMs = atMs - this.currentStarted;
@@ -289,6 +295,7 @@ export class ConsoleReader {
         break;
       }
       case "done":
+        if (this.poweredOff) break;
         this.poweredOff = true;
         events.push({ kind: "poweroff" });
         enter({ name: "shutdown", deadline: "shutdown" });

@@ -32,6 +32,15 @@ export function newMarkerKey(): string {
 export const GUEST_MODULE_DIR = "/lib/modules";
 
 const MARKER_TAG = "@@XLCI";
+/** How long /init waits for the host to answer an end marker before repeating it, and how often. */
+const END_MARKER_WAIT_S = 2;
+const END_MARKER_TRIES = 300;
+
+/**
+ * What the host writes to the serial line to answer an end marker (setup, step, done):
+ * a newline for dom0's console, which /init waits for before it goes on (xlci_end).
+ */
+export const END_MARKER_ANSWER = "\n";
 
 /** Quotes a string for sh: single quotes, with each embedded ' written as '\''. */
 export function shQuote(s: string): string {
@@ -47,7 +56,10 @@ export function shQuote(s: string): string {
  * prints one name a line), and counted (`wc -l -c`). Its output is framed on the console
  * by `@@XLCI KEY step N begin` and `@@XLCI KEY step N end rc=R printed LINES BYTES`
  * lines; the setup likewise by `@@XLCI KEY setup ...`, and the end by `@@XLCI KEY done`.
- * KEY is the boot's marker key (MARKER_KEY_FILE; none without the file). A failed setup
+ * KEY is the boot's marker key (MARKER_KEY_FILE; none without the file). An end marker
+ * is repeated every 2 s until the host answers it (END_MARKER_ANSWER), for Xen drops
+ * console output while its serial buffer is full: so no end is lost, and the power-off
+ * waits until the host has seen everything. A failed setup
  * skips the steps. A failed step does not stop the ones after it.
  *
  * The console is hvc0, which Xen copies to its serial line (com1), so all of this reaches
@@ -72,13 +84,16 @@ export function initScript(opts: InitScriptOptions): string {
     `[ -r ${MARKER_KEY_FILE} ] && read -r xlci_key <${MARKER_KEY_FILE}`,
     `rm -f ${MARKER_KEY_FILE}`,
     `xlci_mark() { printf '@@%s %s%s\\n' ${MARKER_TAG.slice(2)} "\${xlci_key:+$xlci_key }" "$*"; }`,
+    "# An end marker, repeated until the host answers it (a newline on the console): while",
+    "# Xen's serial buffer is full (a step printed megabytes) it drops what dom0 writes.",
+    `xlci_end() { xlci_i=0; while [ "$xlci_i" -lt ${END_MARKER_TRIES} ]; do xlci_mark "$@"; read -r -t ${END_MARKER_WAIT_S} xlci_ack </dev/console && return 0; xlci_i=$((xlci_i + 1)); done; }`,
     "xlci_mark setup begin",
     "{",
     ...opts.modules.map((m) => `  insmod ${shQuote(m)} &&`),
     "  mount -t xenfs xenfs /proc/xen",
     "} </dev/null 2>&1 | cat",
     "xlci_rc=$?",
-    "xlci_mark setup end rc=$xlci_rc",
+    "xlci_end setup end rc=$xlci_rc",
     `if [ "$xlci_rc" -eq 0 ]; then`,
   ];
   opts.steps.forEach((step, i) => {
@@ -86,10 +101,11 @@ export function initScript(opts: InitScriptOptions): string {
     lines.push(
       `  xlci_mark step ${n} begin`,
       `  xlci_printed=$(sh -c ${shQuote(step)} </dev/null 2>&1 | tee /dev/console | wc -l -c)`,
-      `  xlci_mark step ${n} end rc=$? printed $xlci_printed`,
+      `  xlci_end step ${n} end rc=$? printed $xlci_printed`,
     );
   });
-  lines.push("fi", "xlci_mark done", "poweroff -f", "");
+  // (Answered: all of the console before it has reached the host, before the power-off.)
+  lines.push("fi", "xlci_end done", "poweroff -f", "");
   return lines.join("\n");
 }
 

@@ -14,7 +14,7 @@ import {
   throwIfInterrupted,
   trackChild,
 } from "../util/interrupt.js";
-import { debugKeyInput } from "./init-script.js";
+import { END_MARKER_ANSWER, debugKeyInput } from "./init-script.js";
 import {
   ConsoleReader,
   START_PHASE,
@@ -436,6 +436,8 @@ class QemuRun {
         this.crashTimer = setTimeout(() => this.endWithCrash(), CRASH_QUIET_MS);
       } else if (event.kind === "crash-report") this.endWithCrash(event.report);
       else if (event.kind === "debug-key") this.child.stdin?.write(debugKeyInput(event.key));
+      else if (event.kind === "setup-end" || event.kind === "step-end" || event.kind === "poweroff")
+        this.child.stdin?.write(END_MARKER_ANSWER);
     }
     if (this.reader.inCrashReport) this.crashTimer?.refresh();
   }

@@ -45,12 +45,12 @@ describe("initScript", () => {
         [
           `  xlci_mark step ${n} begin`,
           `  xlci_printed=$(sh -c ${shQuote(step)} </dev/null 2>&1 | tee /dev/console | wc -l -c)`,
-          `  xlci_mark step ${n} end rc=$? printed $xlci_printed`,
+          `  xlci_end step ${n} end rc=$? printed $xlci_printed`,
         ].join("\n"),
       );
     }
     expect(script).toContain("set -o pipefail");
-    expect(script).toContain("xlci_mark setup end rc=$xlci_rc");
+    expect(script).toContain("xlci_end setup end rc=$xlci_rc");
   });
 
   it("is valid sh, and the host side finds no marker in the script's own text", () => {
