@@ -82,7 +82,8 @@ Signing keys come from the environment, never from flags or the config file:
 XLCI_SIGNING_KEY (Ed25519, minisign signatures) and XLCI_XEN_SIGNATURE_KEY (RSA,
 EXPERIMENTAL .note.Xen.signature).
 
-exit status: 0 pass, 1 fail, 2 bad usage or a configuration error`,
+exit status: 0 pass, 1 fail, 2 bad usage or a configuration error, 130 or 143 when
+SIGINT or SIGTERM interrupted it (its report says "interrupted" and in which stage)`,
   "check-signature": `usage: ${TOOL_NAME} check-signature [--minisign-key minisign.pub] [--xen-key RSA.pub.pem] FILE...
 
 Checks each FILE's detached FILE.minisig against a minisign public key, and/or the
@@ -102,7 +103,8 @@ ${INPUT_FLAGS_HELP}
 
 Signing keys come from the environment, as for 'run'.
 
-exit status: 0 pass, 1 fail, 2 bad usage or a configuration error`,
+exit status: 0 pass, 1 fail, 2 bad usage or a configuration error, 130 or 143 when
+SIGINT or SIGTERM interrupted it (its report says "interrupted" and in which stage)`,
   rules: `usage: ${TOOL_NAME} rules [--json]
 
 Lists the verifier's rules: id, severity, what Xen 4.17's loader does, title; below a
