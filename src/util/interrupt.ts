@@ -80,8 +80,7 @@ const FORCE_EXIT_MS = 60_000;
  * The handlers are removed, and the state reset, when `fn` ends.
  */
 export async function withInterruptHandling<T>(fn: () => Promise<T>): Promise<T> {
-  controller = new AbortController();
-  received = undefined;
+  reset();
   let force: NodeJS.Timeout | undefined;
   const exitNow = (signal: NodeJS.Signals) => {
     killChildren();
@@ -98,7 +97,14 @@ export async function withInterruptHandling<T>(fn: () => Promise<T>): Promise<T>
   } finally {
     clearTimeout(force);
     for (const s of INTERRUPT_SIGNALS) process.off(s, onSignal);
+    // Commands after the run (a library user's next run) are not interrupted by this one.
+    reset();
   }
+}
+
+function reset(): void {
+  controller = new AbortController();
+  received = undefined;
 }
 
 /**
