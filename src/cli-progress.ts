@@ -6,7 +6,7 @@
  */
 import { open, readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { parseMarker } from "./boot/init-script.js";
+import { parseAnyMarker } from "./boot/init-script.js";
 import { detectCrash } from "./boot/console.js";
 import type { Logger } from "./util/logger.js";
 import { untrustedLines } from "./util/untrusted.js";
@@ -30,7 +30,7 @@ export function bootMilestone(line: string): string | undefined {
   if (linux && !line.includes("(XEN)")) return `dom0 kernel ${linux[1]} started`;
   const crash = detectCrash(line);
   if (crash) return `${crash.kind}: ${crash.match}`;
-  const found = parseMarker(line);
+  const found = parseAnyMarker(line);
   if (!found) return undefined;
   const m = found.marker;
   switch (m.kind) {

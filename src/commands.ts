@@ -1,7 +1,8 @@
 /**
  * The command-line commands: parses argv into the same options the action builds and
  * calls the same code. Exit codes: 0 success, 1 a failed verdict (an error finding),
- * 2 bad usage, a configuration mistake or an unreadable file.
+ * 2 bad usage, a configuration mistake or an unreadable file, 130 and 143 a run ended by
+ * SIGINT or SIGTERM (128 + the signal's number, as a shell reports it).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -24,6 +25,7 @@ import { runReportText } from "./report/run-text.js";
 import { findingsText } from "./report/text.js";
 import { checkSignatures, signatureCheckText } from "./sign/check.js";
 import { ConfigurationError, InputFileError } from "./util/errors.js";
+import { InterruptedError, interruptedExitCode, withInterruptHandling } from "./util/interrupt.js";
 import { untrustedLines } from "./util/untrusted.js";
 import { verifyPayloadSet } from "./verify/payload-set.js";
 import { RULES, ruleVersions } from "./verify/rules.js";
@@ -80,7 +82,8 @@ Signing keys come from the environment, never from flags or the config file:
 XLCI_SIGNING_KEY (Ed25519, minisign signatures) and XLCI_XEN_SIGNATURE_KEY (RSA,
 EXPERIMENTAL .note.Xen.signature).
 
-exit status: 0 pass, 1 fail, 2 bad usage or a configuration error`,
+exit status: 0 pass, 1 fail, 2 bad usage or a configuration error, 130 or 143 when
+SIGINT or SIGTERM interrupted it (its report says "interrupted" and in which stage)`,
   "check-signature": `usage: ${TOOL_NAME} check-signature [--minisign-key minisign.pub] [--xen-key RSA.pub.pem] FILE...
 
 Checks each FILE's detached FILE.minisig against a minisign public key, and/or the
@@ -100,7 +103,8 @@ ${INPUT_FLAGS_HELP}
 
 Signing keys come from the environment, as for 'run'.
 
-exit status: 0 pass, 1 fail, 2 bad usage or a configuration error`,
+exit status: 0 pass, 1 fail, 2 bad usage or a configuration error, 130 or 143 when
+SIGINT or SIGTERM interrupted it (its report says "interrupted" and in which stage)`,
   rules: `usage: ${TOOL_NAME} rules [--json]
 
 Lists the verifier's rules: id, severity, what Xen 4.17's loader does, title; below a
@@ -215,7 +219,8 @@ async function pipelineCommand(command: "run" | "boot", args: string[]): Promise
   const options = parseOptions(parsed.raw, process.cwd(), defaultCacheDir(process.env));
   const log = progressLogger(process.stderr, { logsDir: join(options.outputDir, "logs") });
   try {
-    const result = await run(options, log);
+    // SIGINT and SIGTERM end the run cleanly: report, logs, no temporary tree, no child left.
+    const result = await withInterruptHandling(() => run(options, log));
     if (parsed.json) process.stdout.write(JSON.stringify(result, null, 2) + "\n");
     else process.stdout.write(runReportText(result, options.workspace));
     return result.verdict === "pass" ? 0 : 1;
@@ -226,10 +231,15 @@ async function pipelineCommand(command: "run" | "boot", args: string[]): Promise
       const text = `${d.file}:${d.line}:${column} ${d.severity}: ${d.message}`;
       process.stderr.write(`${untrustedLines(text)}\n`);
     }
-    if (partial) {
-      if (parsed.json) process.stdout.write(JSON.stringify(partial, null, 2) + "\n");
-      process.stderr.write(`the run failed; its report and logs are in ${options.outputDir}\n`);
+    if (partial && parsed.json) process.stdout.write(JSON.stringify(partial, null, 2) + "\n");
+    if (e instanceof InterruptedError) {
+      process.stderr.write(
+        `${TOOL_NAME}: ${partial?.reason ?? e.message}; the report and logs of what ran are in ${options.outputDir}\n`,
+      );
+      return interruptedExitCode(e.signal);
     }
+    if (partial)
+      process.stderr.write(`the run failed; its report and logs are in ${options.outputDir}\n`);
     throw e;
   }
 }

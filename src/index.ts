@@ -21,6 +21,7 @@ import { reportHtml, runReport } from "./report/summary.js";
 import { githubJob } from "./publish/job.js";
 import { ConfigurationError, InputFileError } from "./util/errors.js";
 import { githubCache } from "./util/cache.js";
+import { InterruptedError, interruptedExitCode, withInterruptHandling } from "./util/interrupt.js";
 import { type Logger, safeLogger } from "./util/logger.js";
 import { RULE_BY_ID } from "./verify/rules.js";
 
@@ -113,7 +114,10 @@ async function main(): Promise<void> {
     core.setOutput("output-dir", options.outputDir);
     let result: RunResult | undefined;
     try {
-      result = await run(options, runnerLogger, githubCache(runnerLogger));
+      // A cancelled job's SIGINT/SIGTERM ends the run cleanly (src/util/interrupt.ts).
+      result = await withInterruptHandling(() =>
+        run(options, runnerLogger, githubCache(runnerLogger)),
+      );
     } catch (e) {
       result = partialResultOf(e);
       throw e;
@@ -126,7 +130,11 @@ async function main(): Promise<void> {
     }
     if (result.verdict !== "pass") core.setFailed(result.reason ?? "the run failed");
   } catch (e) {
-    if (e instanceof ConfigurationError || e instanceof InputFileError) core.setFailed(e.message);
+    if (e instanceof InterruptedError) {
+      core.setFailed(partialResultOf(e)?.reason ?? e.message);
+      process.exitCode = interruptedExitCode(e.signal);
+    } else if (e instanceof ConfigurationError || e instanceof InputFileError)
+      core.setFailed(e.message);
     else
       core.setFailed(
         e instanceof Error ? (partialResultOf(e) ? e.message : (e.stack ?? e.message)) : String(e),

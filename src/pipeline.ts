@@ -37,6 +37,7 @@ import { toSarif } from "./report/sarif.js";
 import { findingsText } from "./report/text.js";
 import { sourceStage } from "./source/stage.js";
 import { type DirectoryCache, localCache } from "./util/cache.js";
+import { InterruptedError, interruption, throwIfInterrupted } from "./util/interrupt.js";
 import type { Logger } from "./util/logger.js";
 import type { Finding } from "./verify/rules.js";
 import { type VerifyStageResult, verifyStage } from "./verify/stage.js";
@@ -147,6 +148,7 @@ export async function run(
   } catch (e) {
     result.verdict = "fail";
     result.reason = e instanceof Error ? e.message : String(e);
+    if (e instanceof InterruptedError) markInterrupted(result, e);
     throw Object.assign(e instanceof Error ? e : new Error(String(e)), { partialResult: result });
   } finally {
     await writeReports(result, options);
@@ -206,7 +208,10 @@ function stageRunner(result: RunResult, log: Logger, tree: { sourceRoot?: string
     result.stages.push(record);
     const started = performance.now();
     try {
+      throwIfInterrupted();
       const done = await log.group(title, fn);
+      // What a stage made while the run was being interrupted is not its result.
+      throwIfInterrupted();
       if (done.skipped) record.status = "skipped";
       record.detail = done.detail;
       keep?.(done);
@@ -216,6 +221,13 @@ function stageRunner(result: RunResult, log: Logger, tree: { sourceRoot?: string
       record.detail = e instanceof Error ? e.message : String(e);
       const partial = partialStageResult<T>(e);
       if (partial) keep?.(partial);
+      const signal = interruption();
+      if (signal) {
+        // Whatever failed as the signal ended its commands: the signal's doing, not the input's.
+        record.status = "interrupted";
+        record.detail = `interrupted by ${signal} while this stage ran`;
+        throw new InterruptedError(signal);
+      }
       const diagnostics = await diagnosticsOf(e, tree.sourceRoot);
       if (diagnostics) result.diagnostics = diagnostics;
       throw e;
@@ -223,6 +235,14 @@ function stageRunner(result: RunResult, log: Logger, tree: { sourceRoot?: string
       record.seconds = Math.round((performance.now() - started) / 10) / 100;
     }
   };
+}
+
+/** The verdict of a run a signal ended: the stage that was running, never a failed input. */
+function markInterrupted(result: RunResult, e: InterruptedError): void {
+  const stage = result.stages.find((s) => s.status === "interrupted")?.name;
+  result.verdict = "interrupted";
+  result.interrupted = { signal: e.signal, ...(stage ? { stage } : {}) };
+  result.reason = `interrupted by ${e.signal}${stage ? ` during the ${stage} stage` : ""}`;
 }
 
 /** A stage with nothing to do, for `why` (which the log says too). */

@@ -58,6 +58,11 @@ export interface StepResult {
   /** Xen's lines (`(XEN) ...`) printed while the step ran. */
   xenOutput: string;
   durationMs: number;
+  /**
+   * Set when the console carried less than the step printed (Xen drops what its serial
+   * buffer cannot hold): what it printed and what arrived. Its output is then not whole.
+   */
+  cut?: string;
 }
 
 /**
@@ -133,10 +138,21 @@ export class ConsoleReader {
   crash?: { kind: CrashKind; match: string; at: number };
   private current?: StepResult;
   private currentStarted = 0;
+  /** What the console carried of the current step's output: an upper bound of what it printed. */
+  private carried = { lines: 0, bytes: 0 };
+  /** The ends seen (`setup`, `step N`), so that a repeated end marker is not a second end. */
+  private readonly ended = new Set<string>();
   private stopped = false;
 
-  /** @param stepCommands the steps /init runs (as given to initScript); names them. */
-  constructor(private readonly stepCommands: readonly string[] = []) {}
+  /**
+   * @param stepCommands the steps /init runs (as given to initScript); names them.
+   * @param markerKey the boot's marker key (guestInitramfs' `markerKey`): only lines with
+   *   it are markers.
+   */
+  constructor(
+    private readonly stepCommands: readonly string[] = [],
+    private readonly markerKey?: string,
+  ) {}
 
   /** `step N (command)`, or `step N` when the command is not known. */
   stepName(n: number): string {
@@ -224,16 +240,20 @@ export class ConsoleReader {
     }
     if (DOM0_KERNEL.test(line)) events.push({ kind: "dom0-kernel" });
 
-    const found = parseMarker(line);
+    const found = parseMarker(line, this.markerKey);
     if (!found) {
       if (this.current) appendTo(this.current, line);
+      this.carry(raw, true);
       return events;
     }
     const { marker, before } = found;
     if (before && this.current) appendTo(this.current, before);
+    // (A marker has no control characters: the raw text before it is the cleaned one's.)
+    this.carry(raw.slice(0, raw.lastIndexOf("@@XLCI")), false);
     const begin = (step: number, command: string | undefined): StepResult => {
       this.current = { step, command, rc: null, output: "", xenOutput: "", durationMs: 0 };
       this.currentStarted = atMs;
+      this.carried = { lines: 0, bytes: 0 };
       return this.current;
     };
     switch (marker.kind) {
@@ -249,9 +269,15 @@ export class ConsoleReader {
       }
       case "setup-end":
       case "step-end": {
+        // /init repeats an end marker until it is answered: the first one counts.
+        const end = marker.kind === "step-end" ? `step ${marker.step}` : "setup";
+        if (this.ended.has(end)) break;
+        this.ended.add(end);
         if (this.current) {
           this.current.rc = marker.rc;
           this.current.durationMs = atMs - this.currentStarted;
+          const cut = marker.kind === "step-end" ? this.cutOf(marker.printed) : undefined;
+          if (cut) this.current.cut = cut;
         }
         this.current = undefined;
         const steps = this.stepCommands.length;
@@ -269,6 +295,7 @@ export class ConsoleReader {
         break;
       }
       case "done":
+        if (this.poweredOff) break;
         this.poweredOff = true;
         events.push({ kind: "poweroff" });
         enter({ name: "shutdown", deadline: "shutdown" });
@@ -279,6 +306,25 @@ export class ConsoleReader {
         break;
     }
     return events;
+  }
+
+  /** Counts raw console text of the current step (`newline`: a whole line). */
+  private carry(raw: string, newline: boolean): void {
+    if (!this.current) return;
+    this.carried.lines += newline ? 1 : 0;
+    this.carried.bytes += Buffer.byteLength(raw) + (newline ? 1 : 0);
+  }
+
+  /**
+   * Why the current step's output is not whole, if it is not: the console carried fewer
+   * lines or bytes than the guest counted. What it carried also holds Xen's and the
+   * kernel's lines and the terminal's CRs, so it can only be more than what was printed.
+   */
+  private cutOf(printed: { lines: number; bytes: number } | undefined): string | undefined {
+    if (!printed) return undefined;
+    const { lines, bytes } = this.carried;
+    if (lines >= printed.lines && bytes >= printed.bytes) return undefined;
+    return `its output was cut on the way: it printed ${printed.bytes} bytes in ${printed.lines} lines, the console carried at most ${bytes} bytes in ${lines} lines`;
   }
 }
 

@@ -1,6 +1,7 @@
 // The guest side of a boot test: dom0's /init (a busybox sh script) and the initramfs
 // around it, plus the parser for the markers the script prints. Both halves of the
 // marker format live here so they cannot drift apart.
+import { randomBytes } from "node:crypto";
 import { basename } from "node:path";
 import type { InitramfsEntry } from "./initramfs.js";
 
@@ -11,10 +12,35 @@ export interface InitScriptOptions {
   steps: readonly string[];
 }
 
+/**
+ * Where the initramfs holds the boot's marker key (see newMarkerKey), for /init alone: it
+ * reads the file into an unexported variable and removes it before the first step.
+ */
+export const MARKER_KEY_FILE = "/xlci-marker-key";
+
+/**
+ * A new secret for one boot's markers (32 hex digits). /init puts it in every marker it
+ * prints and the host takes only lines with it for markers, so a step cannot end itself
+ * ("@@XLCI step 3 end rc=0" then `exit 7`): the key is in no file, variable or command
+ * line the step can read (docs/security.md).
+ */
+export function newMarkerKey(): string {
+  return randomBytes(16).toString("hex");
+}
+
 /** Where guestInitramfs puts the kernel modules inside the guest. */
 export const GUEST_MODULE_DIR = "/lib/modules";
 
 const MARKER_TAG = "@@XLCI";
+/** How long /init waits for the host to answer an end marker before repeating it, and how often. */
+const END_MARKER_WAIT_S = 2;
+const END_MARKER_TRIES = 300;
+
+/**
+ * What the host writes to the serial line to answer an end marker (setup, step, done):
+ * a newline for dom0's console, which /init waits for before it goes on (xlci_end).
+ */
+export const END_MARKER_ANSWER = "\n";
 
 /** Quotes a string for sh: single quotes, with each embedded ' written as '\''. */
 export function shQuote(s: string): string {
@@ -26,15 +52,20 @@ export function shQuote(s: string): string {
  * /proc/xen (the "setup"), then runs each step and powers the machine off.
  *
  * Each step runs as `sh -c STEP` with stdin from /dev/null and stderr joined to stdout,
- * piped through `cat` so programs see a pipe rather than a terminal (`ls` prints one
- * name a line). Its output is framed on the console by `@@XLCI step N begin` and
- * `@@XLCI step N end rc=R` lines; the setup likewise by `@@XLCI setup ...`, and the
- * end by `@@XLCI done`. A failed setup skips the steps. A failed step does not stop the
- * ones after it.
+ * piped through `tee` to the console so programs see a pipe rather than a terminal (`ls`
+ * prints one name a line), and counted (`wc -l -c`). Its output is framed on the console
+ * by `@@XLCI KEY step N begin` and `@@XLCI KEY step N end rc=R printed LINES BYTES`
+ * lines; the setup likewise by `@@XLCI KEY setup ...`, and the end by `@@XLCI KEY done`.
+ * KEY is the boot's marker key (MARKER_KEY_FILE; none without the file). An end marker
+ * is repeated every 2 s until the host answers it (END_MARKER_ANSWER), for Xen drops
+ * console output while its serial buffer is full: so no end is lost, and the power-off
+ * waits until the host has seen everything. A failed setup
+ * skips the steps. A failed step does not stop the ones after it.
  *
  * The console is hvc0, which Xen copies to its serial line (com1), so all of this reaches
- * QEMU's serial output. The marker text is assembled at run time (printf '@@%s'), so a
- * step that prints this script (`cat /init`) cannot fake a marker.
+ * QEMU's serial output; Xen drops what its serial buffer cannot hold, which the counts in
+ * the end marker let the host see. The marker text is assembled at run time
+ * (printf '@@%s'), so a step that prints this script (`cat /init`) cannot fake a marker.
  */
 export function initScript(opts: InitScriptOptions): string {
   const lines = [
@@ -48,25 +79,33 @@ export function initScript(opts: InitScriptOptions): string {
     "cd /",
     "# A step's status is its command's, not that of the cat it is piped into.",
     "set -o pipefail",
-    `xlci_mark() { printf '@@%s %s\\n' ${MARKER_TAG.slice(2)} "$*"; }`,
+    "# The marker key: in this shell's unexported variable only, never in a step's reach.",
+    "xlci_key=",
+    `[ -r ${MARKER_KEY_FILE} ] && read -r xlci_key <${MARKER_KEY_FILE}`,
+    `rm -f ${MARKER_KEY_FILE}`,
+    `xlci_mark() { printf '@@%s %s%s\\n' ${MARKER_TAG.slice(2)} "\${xlci_key:+$xlci_key }" "$*"; }`,
+    "# An end marker, repeated until the host answers it (a newline on the console): while",
+    "# Xen's serial buffer is full (a step printed megabytes) it drops what dom0 writes.",
+    `xlci_end() { xlci_i=0; while [ "$xlci_i" -lt ${END_MARKER_TRIES} ]; do xlci_mark "$@"; read -r -t ${END_MARKER_WAIT_S} xlci_ack </dev/console && return 0; xlci_i=$((xlci_i + 1)); done; }`,
     "xlci_mark setup begin",
     "{",
     ...opts.modules.map((m) => `  insmod ${shQuote(m)} &&`),
     "  mount -t xenfs xenfs /proc/xen",
     "} </dev/null 2>&1 | cat",
     "xlci_rc=$?",
-    "xlci_mark setup end rc=$xlci_rc",
+    "xlci_end setup end rc=$xlci_rc",
     `if [ "$xlci_rc" -eq 0 ]; then`,
   ];
   opts.steps.forEach((step, i) => {
     const n = i + 1;
     lines.push(
       `  xlci_mark step ${n} begin`,
-      `  sh -c ${shQuote(step)} </dev/null 2>&1 | cat`,
-      `  xlci_mark step ${n} end rc=$?`,
+      `  xlci_printed=$(sh -c ${shQuote(step)} </dev/null 2>&1 | tee /dev/console | wc -l -c)`,
+      `  xlci_end step ${n} end rc=$? printed $xlci_printed`,
     );
   });
-  lines.push("fi", "xlci_mark done", "poweroff -f", "");
+  // (Answered: all of the console before it has reached the host, before the power-off.)
+  lines.push("fi", "xlci_end done", "poweroff -f", "");
   return lines.join("\n");
 }
 
@@ -78,6 +117,8 @@ export interface GuestInitramfsOptions {
   steps: readonly string[];
   /** More files for the guest (e.g. the tools and payloads the steps use). */
   extra?: readonly InitramfsEntry[];
+  /** The boot's marker key (newMarkerKey), which the host then requires in every marker. */
+  markerKey?: string;
 }
 
 /** The initramfs entries of a dom0 that runs `steps`: busybox, the modules, /init. */
@@ -106,6 +147,16 @@ export function guestInitramfs(opts: GuestInitramfsOptions): InitramfsEntry[] {
       mode: 0o755,
       data: initScript({ modules: guestModules, steps: opts.steps }),
     },
+    ...(opts.markerKey
+      ? [
+          {
+            type: "file" as const,
+            path: MARKER_KEY_FILE.slice(1),
+            mode: 0o400,
+            data: `${opts.markerKey}\n`,
+          },
+        ]
+      : []),
     ...(opts.extra ?? []),
   ];
 }
@@ -138,26 +189,58 @@ export type Marker =
   | { kind: "setup-begin" }
   | { kind: "setup-end"; rc: number }
   | { kind: "step-begin"; step: number }
-  | { kind: "step-end"; step: number; rc: number }
+  /** `printed`: what the step wrote (newlines, bytes), counted in the guest. */
+  | { kind: "step-end"; step: number; rc: number; printed?: { lines: number; bytes: number } }
   | { kind: "key"; key: string }
   | { kind: "done" };
 
-const MARKER =
-  /@@XLCI (?:(setup begin)|setup end rc=(\d+)|step (\d+) begin|step (\d+) end rc=(\d+)|(done)|key ([0-9a-f]{2}))\s*$/;
+const MARKER_BODY =
+  "(?:(setup begin)|setup end rc=(\\d+)|step (\\d+) begin|step (\\d+) end rc=(\\d+)(?: printed (\\d+) (\\d+))?|(done))";
+/** A debug-key request: printed by a step's own command (debugKeyCommand), so never keyed. */
+const KEY_REQUEST = /@@XLCI key ([0-9a-f]{2})\s*$/;
+const markerPatterns = new Map<string, RegExp>();
+/** The markers /init prints with `key` (`undefined`: a boot without one; "any": any key). */
+function markerPattern(key: string | undefined): RegExp {
+  const id = key ?? "";
+  let re = markerPatterns.get(id);
+  if (!re) {
+    const prefix = key === undefined ? "" : key === "any" ? "[0-9a-f]{32} " : `${key} `;
+    re = new RegExp(`@@XLCI ${prefix}${MARKER_BODY}\\s*$`);
+    markerPatterns.set(id, re);
+  }
+  return re;
+}
 
 /**
  * The marker a console line ends with, and the text before it on that line (output of a
- * step that did not end with a newline).
+ * step that did not end with a newline). `key` is the boot's marker key: with one, a line
+ * without it is no marker (it is a step's output); without one (a boot that gave /init
+ * none, the recorded consoles of the unit tests), markers carry none.
  */
-export function parseMarker(line: string): { marker: Marker; before: string } | undefined {
-  const m = MARKER.exec(line);
+export function parseMarker(
+  line: string,
+  key?: string,
+): { marker: Marker; before: string } | undefined {
+  const request = KEY_REQUEST.exec(line);
+  if (request) {
+    const key = String.fromCharCode(parseInt(request[1]!, 16));
+    return { marker: { kind: "key", key }, before: line.slice(0, request.index) };
+  }
+  const m = markerPattern(key).exec(line);
   if (!m) return undefined;
   const before = line.slice(0, m.index);
   if (m[1]) return { marker: { kind: "setup-begin" }, before };
   if (m[2]) return { marker: { kind: "setup-end", rc: Number(m[2]) }, before };
   if (m[3]) return { marker: { kind: "step-begin", step: Number(m[3]) }, before };
-  if (m[4]) return { marker: { kind: "step-end", step: Number(m[4]), rc: Number(m[5]) }, before };
-  if (m[7])
-    return { marker: { kind: "key", key: String.fromCharCode(parseInt(m[7], 16)) }, before };
+  if (m[4]) {
+    const end: Marker = { kind: "step-end", step: Number(m[4]), rc: Number(m[5]) };
+    if (m[6]) end.printed = { lines: Number(m[6]), bytes: Number(m[7]) };
+    return { marker: end, before };
+  }
   return { marker: { kind: "done" }, before };
+}
+
+/** A marker of any boot's /init, keyed or not: for progress display only, never for judging. */
+export function parseAnyMarker(line: string): { marker: Marker; before: string } | undefined {
+  return parseMarker(line, "any") ?? parseMarker(line);
 }

@@ -7,8 +7,14 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { execa } from "execa";
-import { childEnvironment, startError } from "../util/exec.js";
-import { debugKeyInput } from "./init-script.js";
+import { cannotStart, childEnvironment, startError } from "../util/exec.js";
+import {
+  guardedCommand,
+  interruptSignal,
+  throwIfInterrupted,
+  trackChild,
+} from "../util/interrupt.js";
+import { END_MARKER_ANSWER, debugKeyInput } from "./init-script.js";
 import {
   ConsoleReader,
   START_PHASE,
@@ -89,6 +95,8 @@ export interface BootOptions {
   dom0Cmdline?: string;
   /** The steps the initramfs' /init runs (as given to initScript): names them in the result. */
   steps?: readonly string[];
+  /** The marker key the initramfs was given (guestInitramfs' `markerKey`). */
+  markerKey?: string;
   timeouts?: Partial<BootTimeouts>;
   /** The serial console (and QEMU's stderr, prefixed) is written here as it arrives. */
   consoleLog?: string;
@@ -134,6 +142,8 @@ export interface BootResult {
   pid?: number;
   /** The full QEMU command line, program first. */
   command: string[];
+  /** The boot's marker key, which the console's markers carry (BootOptions' `markerKey`). */
+  markerKey?: string;
 }
 
 /** A boot that did not end with a clean power-off; the message says why. */
@@ -154,11 +164,11 @@ function describeFailure(r: BootResult): string {
   if (r.setup && r.setup.rc !== 0) {
     return `dom0 setup (insmod, mount xenfs) failed with status ${r.setup.rc}:\n${r.setup.output}`;
   }
-  const failed = r.steps.filter((s) => s.rc !== 0);
+  const failed = r.steps.filter((s) => s.rc !== 0 || s.cut);
   return failed
     .map(
       (s) =>
-        `step ${s.step}${s.command ? ` (${s.command})` : ""} exited with ${s.rc}:\n${s.output}`,
+        `step ${s.step}${s.command ? ` (${s.command})` : ""} ${s.rc !== 0 ? `exited with ${s.rc}` : s.cut}:\n${s.output}`,
     )
     .join("\n");
 }
@@ -169,10 +179,11 @@ function describeFailure(r: BootResult): string {
  */
 export async function bootXen(opts: BootOptions): Promise<BootResult> {
   const accel = opts.accel ?? "auto";
-  if (accel !== "auto") return bootOnce(opts, accel);
-  if (!(await (opts.detectKvm ?? kvmUsable)())) return bootOnce(opts, "tcg");
+  if (accel !== "auto") return interruptible(bootOnce(opts, accel));
+  if (!(await (opts.detectKvm ?? kvmUsable)())) return interruptible(bootOnce(opts, "tcg"));
 
-  const kvm = await bootOnce(opts, "kvm", true);
+  // (An interrupted KVM trial is not a KVM failure to retry with TCG.)
+  const kvm = await interruptible(bootOnce(opts, "kvm", true));
   const early =
     kvm.end.kind === "kvm-error" ||
     (kvm.end.kind !== "poweroff" && kvm.durations.firstSignOfLifeMs === undefined);
@@ -184,7 +195,18 @@ export async function bootXen(opts: BootOptions): Promise<BootResult> {
     false,
     `KVM failed early (${reason}); booting again with TCG`,
   );
+  throwIfInterrupted();
   return { ...tcg, kvmFallback: { reason, durationMs: kvm.durations.totalMs } };
+}
+
+/**
+ * A boot's result, or the InterruptedError when the run was interrupted while it ran: QEMU
+ * was killed for the signal, and the boot's end says nothing of Xen, dom0 or the payloads.
+ */
+async function interruptible(boot: Promise<BootResult>): Promise<BootResult> {
+  const result = await boot;
+  throwIfInterrupted();
+  return result;
 }
 
 /** One boot with one accelerator: its command line, its console log, then the run itself. */
@@ -227,12 +249,16 @@ async function openConsoleLog(
 }
 
 /**
- * QEMU started with its serial console on stdout. execa kills QEMU when this process exits
- * or is ended by a signal (its `cleanup`), and follows a SIGTERM that QEMU ignores with
- * SIGKILL after a grace period. The console is read as it arrives, so execa keeps no copy.
+ * QEMU started with its serial console on stdout, under the guard every child runs in
+ * (src/util/interrupt.ts): killed when the run is interrupted, and when this process dies,
+ * even of SIGKILL. execa follows a SIGTERM that is ignored with SIGKILL after a grace
+ * period. The console is read as it arrives, so execa keeps no copy.
  */
 function startQemu(program: string, args: readonly string[]) {
-  const child = execa(program, args, {
+  const guarded = guardedCommand(program, args);
+  const child = execa(guarded.cmd, guarded.args, {
+    detached: true,
+    cancelSignal: interruptSignal(),
     // The serial line's input: debug-key steps type on it.
     stdin: "pipe",
     buffer: false,
@@ -243,6 +269,7 @@ function startQemu(program: string, args: readonly string[]) {
     extendEnv: false,
   });
   child.stdin?.on("error", () => {}); // QEMU gone: its exit is reported on its own
+  void child.finally(trackChild(child.pid));
   return child;
 }
 
@@ -287,7 +314,7 @@ class QemuRun {
       crashReport: CRASH_SETTLE_MAX_MS,
     };
     this.steps = opts.steps ?? [];
-    this.reader = new ConsoleReader(this.steps);
+    this.reader = new ConsoleReader(this.steps, opts.markerKey);
   }
 
   private now(): number {
@@ -298,6 +325,11 @@ class QemuRun {
   run(): Promise<BootResult> {
     return new Promise<BootResult>((resolve, reject) => {
       const [program, ...args] = this.command as [string, ...string[]];
+      const unstartable = cannotStart(program, program, childEnvironment());
+      if (unstartable) {
+        this.log?.end();
+        return reject(unstartable);
+      }
       this.child = startQemu(program, args);
       const total = this.timeouts.total;
       this.totalTimer = setTimeout(
@@ -404,6 +436,8 @@ class QemuRun {
         this.crashTimer = setTimeout(() => this.endWithCrash(), CRASH_QUIET_MS);
       } else if (event.kind === "crash-report") this.endWithCrash(event.report);
       else if (event.kind === "debug-key") this.child.stdin?.write(debugKeyInput(event.key));
+      else if (event.kind === "setup-end" || event.kind === "step-end" || event.kind === "poweroff")
+        this.child.stdin?.write(END_MARKER_ANSWER);
     }
     if (this.reader.inCrashReport) this.crashTimer?.refresh();
   }
@@ -493,7 +527,7 @@ class QemuRun {
         reader.setup?.rc === 0 &&
         // Without the list of steps, every step that began must have ended well.
         (this.opts.steps === undefined || reader.steps.length === this.steps.length) &&
-        reader.steps.every((s) => s.rc === 0),
+        reader.steps.every((s) => s.rc === 0 && !s.cut),
       end,
       accel: this.accel,
       steps: reader.steps,
@@ -504,6 +538,7 @@ class QemuRun {
       pid: this.child.pid,
     };
     if (reader.setup) result.setup = reader.setup;
+    if (this.opts.markerKey) result.markerKey = this.opts.markerKey;
     return result;
   }
 }

@@ -4,7 +4,7 @@
  * assets and tool kept in the cache between runs.
  */
 import { access, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { XenBase } from "../base/xen.js";
 import { Payload } from "../livepatch/payload.js";
 import type { XenVersion } from "../xen/version.js";
@@ -21,6 +21,8 @@ import {
 import { type StageContext, type StageSummary, keepOnFailure } from "../stage-context.js";
 import type { CacheUse, DirectoryCache } from "../util/cache.js";
 import { ConfigurationError } from "../util/errors.js";
+import { verifyPayloadSet } from "../verify/payload-set.js";
+import { verdictFor } from "../verify/stage.js";
 import { type GuestAssets, fetchGuestAssets } from "./guest-assets.js";
 import { withGuestCache } from "./guest-cache.js";
 import { type KvmUse, kvmStatus, kvmUse } from "./kvm.js";
@@ -42,7 +44,8 @@ export interface BootStageResult extends StageSummary {
  * error carries the cache uses (partialStageResult).
  *
  * @throws ConfigurationError for an unreadable scenario file or dom0 kernel; Error when
- *   QEMU cannot run at all (a failed step is a result, not an error).
+ *   QEMU cannot run at all, or when the verifier rejects a payload that a scenario file
+ *   names (a failed step is a result, not an error).
  */
 export async function bootStage(
   input: {
@@ -75,6 +78,10 @@ async function boot(
     options.checks,
     base.xenVersion,
   );
+  if (typeof input.scenario === "object") {
+    const verified = new Set([...input.userPayloads, ...input.selfTest].map((f) => resolve(f)));
+    await verifyScenarioPayloads(scenario, payloadFiles, verified, base, options);
+  }
   const kvm = options.kvm === "false" ? undefined : await kvmStatus();
   if (bootImage !== base.xenImage) log.info(`booting ${bootImage}, the image users run`);
   const outcome = await withGuestCache(ctx.cache, options.cacheDir, base.key, cacheUses, async () =>
@@ -140,6 +147,41 @@ async function chooseScenario(
   }
   const scenario = await loadScenarioFile(choice.path);
   return { scenario, payloadFiles: await resolvePayloadFiles(scenario, dirname(choice.path)) };
+}
+
+/**
+ * Verifies the payloads a scenario file names that the verify stage did not see (it saw
+ * `verified`), as it would have: against the hypervisor, on the applied payloads, at the
+ * fail-on threshold. A payload it rejects stops the run before the boot, with its findings.
+ */
+async function verifyScenarioPayloads(
+  scenario: Scenario,
+  payloadFiles: Readonly<Record<string, string>>,
+  verified: ReadonlySet<string>,
+  base: XenBase,
+  options: Options,
+): Promise<void> {
+  const named = Object.entries(payloadFiles).filter(([, file]) => !verified.has(resolve(file)));
+  if (named.length === 0) return;
+  const result = await verifyPayloadSet({
+    payloads: named.map(([, file]) => file),
+    xenSyms: base.xenSyms,
+    applied: options.appliedPayloads,
+  });
+  const refused = result.payloads.flatMap((report, i) => {
+    if (verdictFor(report.findings, options.failOn).pass) return [];
+    const shown = report.findings.filter(
+      (f) => f.severity === "error" || options.failOn === "warning",
+    );
+    return [
+      `payload "${named[i]![0]}" (${report.file}): ${shown.map((f) => `${f.ruleId}: ${f.message}`).join("; ")}`,
+    ];
+  });
+  if (refused.length > 0) {
+    throw new Error(
+      `${scenario.file} names payloads the verifier rejects, so they are not booted:\n${refused.join("\n")}`,
+    );
+  }
 }
 
 /** The distribution's dom0 pieces with the user's kernel, which has the Xen drivers built in. */

@@ -371,7 +371,8 @@ async function rebuild(
       ...(logFile ? { logFile } : {}),
     });
   } catch (err) {
-    if (!(err instanceof CommandError)) throw err;
+    // A make killed by a signal says nothing of the patch.
+    if (!(err instanceof CommandError) || err.signal) throw err;
     const diagnostics = parseCompilerDiagnostics(`${err.stderr}\n${err.stdout}`).map((d) => ({
       ...d,
       file: d.file.startsWith("/") ? relative(tree, d.file) : `xen/${d.file.replace(/^\.\//, "")}`,

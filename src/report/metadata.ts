@@ -59,7 +59,7 @@ export interface PayloadMetadata {
 export interface Metadata {
   $schema: string;
   schemaVersion: number;
-  verdict: "pass" | "fail";
+  verdict: RunResult["verdict"];
   reason: string | null;
   tool: { name: string; version: string };
   tools: { node: string; compiler: string | null };

@@ -20,7 +20,8 @@ export type StageName = "source" | "base" | "payloads" | "verify" | "boot" | "si
 
 export interface StageRecord {
   readonly name: StageName;
-  status: "ok" | "failed" | "skipped";
+  /** "interrupted": a signal ended the run while this stage ran (src/util/interrupt.ts). */
+  status: "ok" | "failed" | "skipped" | "interrupted";
   seconds: number;
   detail?: string;
 }
@@ -45,9 +46,12 @@ export interface BaseRecord {
 
 export interface RunResult {
   readonly tool: { name: string; version: string };
-  verdict: "pass" | "fail";
-  /** Why the verdict is "fail", in one line. */
+  /** "interrupted": a signal ended the run (`interrupted` says which, and in what stage). */
+  verdict: "pass" | "fail" | "interrupted";
+  /** Why the verdict is "fail" (or "interrupted"), in one line. */
   reason?: string;
+  /** The signal that ended the run, and the stage that was running. */
+  interrupted?: { signal: NodeJS.Signals; stage?: StageName };
   readonly stages: StageRecord[];
   base?: BaseRecord;
   xenBuildId?: string;

@@ -9,7 +9,7 @@ import { access, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { fetchGuestAssets, type GuestAssets } from "../boot/guest-assets.js";
-import { guestInitramfs } from "../boot/init-script.js";
+import { guestInitramfs, newMarkerKey } from "../boot/init-script.js";
 import { buildInitramfs, type InitramfsEntry } from "../boot/initramfs.js";
 import {
   bootXen,
@@ -43,6 +43,8 @@ export { stepTranscripts, type Transcript } from "./transcript.js";
 /** A planned command as it ran: undefined when it never began. */
 export interface CommandRun {
   rc: number | null;
+  /** Set when its output did not arrive whole (StepResult's `cut`): why. */
+  cut?: string;
   output: string;
   xen: string[];
   durationMs: number;
@@ -125,6 +127,13 @@ export function evaluateStep(
     );
   }
 
+  // No check is judged on part of an output.
+  const clipped = planned.commands.findIndex((_, i) => runs[i]?.cut);
+  if (clipped >= 0) {
+    const c = planned.commands[clipped]!;
+    return failed(`${what(c.command)}: ${runs[clipped]!.cut}; its output was not checked`);
+  }
+
   // From here on every command ran to its end.
   const done = runs as readonly CommandRun[];
   const actionCommand = planned.commands[0]!.command;
@@ -196,7 +205,7 @@ export function evaluateBoot(
   scenario: Scenario,
   boot: BootResult,
 ): ScenarioResult {
-  const transcripts = stepTranscripts(boot.console);
+  const transcripts = stepTranscripts(boot.console, boot.markerKey);
   const byGuestStep = new Map(boot.steps.map((s) => [s.step, s]));
   const end = boot.end;
   const endMessage = end.kind === "poweroff" ? undefined : end.message;
@@ -220,7 +229,8 @@ export function evaluateBoot(
         const s = byGuestStep.get(c.guestStep + 1);
         if (!s) return undefined;
         const t = transcripts.get(c.guestStep + 1) ?? { guest: s.output, xen: [] };
-        return { rc: s.rc, output: t.guest, xen: t.xen, durationMs: s.durationMs };
+        const cut = s.cut ? { cut: s.cut } : {};
+        return { rc: s.rc, ...cut, output: t.guest, xen: t.xen, durationMs: s.durationMs };
       }),
       interruption ?? (error ? { message: error } : undefined),
     ),
@@ -341,6 +351,8 @@ export async function runScenario(opts: RunScenarioOptions): Promise<ScenarioRes
     })),
   ];
   const work = await mkdtemp(join(tmpdir(), "xlci-scenario-"));
+  // A new one each boot: no step can end itself with a marker (docs/security.md).
+  const markerKey = newMarkerKey();
   try {
     const initrd = join(work, "initrd.cpio.gz");
     await buildInitramfs(
@@ -349,6 +361,7 @@ export async function runScenario(opts: RunScenarioOptions): Promise<ScenarioRes
         modules: assets.modules,
         steps: plan.guestSteps,
         extra,
+        markerKey,
       }),
       initrd,
     );
@@ -359,6 +372,7 @@ export async function runScenario(opts: RunScenarioOptions): Promise<ScenarioRes
       kernel: assets.kernel,
       initrd,
       steps: plan.guestSteps,
+      markerKey,
       ...(opts.timeouts ? { timeouts: opts.timeouts } : {}),
       ...(opts.logFile ? { consoleLog: opts.logFile } : {}),
     });

@@ -20,7 +20,11 @@ const XEN_LINE = /\(XEN\)(?: |$)/;
  * A Xen line that starts in the middle of a guest line ends that line on the console; the
  * guest's text around it is joined back together.
  */
-export function stepTranscripts(consoleLines: readonly string[]): Map<number, Transcript> {
+export function stepTranscripts(
+  consoleLines: readonly string[],
+  /** The boot's marker key (BootResult's `markerKey`), when it had one. */
+  markerKey?: string,
+): Map<number, Transcript> {
   const out = new Map<number, Transcript>();
   let current: Transcript | undefined;
   const take = (line: string, newline: boolean) => {
@@ -35,7 +39,7 @@ export function stepTranscripts(consoleLines: readonly string[]): Map<number, Tr
     current.xen.push(line.slice(at));
   };
   for (const line of consoleLines) {
-    const found = parseMarker(line);
+    const found = parseMarker(line, markerKey);
     if (!found) {
       take(line, true);
       continue;

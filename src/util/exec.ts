@@ -9,8 +9,15 @@ import {
   openSync,
   type WriteStream,
 } from "node:fs";
-import { dirname } from "node:path";
+import { delimiter, dirname, isAbsolute, join } from "node:path";
 import { execa } from "execa";
+import {
+  InterruptedError,
+  guardedCommand,
+  interruptSignal,
+  interruption,
+  trackChild,
+} from "./interrupt.js";
 
 export interface RunOptions {
   cwd?: string;
@@ -169,8 +176,28 @@ export function startError(
 }
 
 /**
- * Runs a program (never through a shell), collecting its output. Rejects with a
- * CommandError on a non-zero exit, or a MissingProgramError when it is not installed.
+ * Why `program` cannot be started in `cwd` with `env`'s PATH, before it is: the guard every
+ * child runs under (guardedCommand) is a shell, which would report a missing program as
+ * its own exit status 127.
+ */
+export function cannotStart(
+  program: string,
+  commandLine: string,
+  env: Record<string, string>,
+  cwd?: string,
+): Error | undefined {
+  if (cwd && !existsSync(cwd)) return startError(program, commandLine, "ENOENT", "", cwd);
+  const found = program.includes("/")
+    ? existsSync(isAbsolute(program) || !cwd ? program : join(cwd, program))
+    : (env.PATH ?? "").split(delimiter).some((dir) => dir && existsSync(join(dir, program)));
+  return found ? undefined : startError(program, commandLine, "ENOENT", "");
+}
+
+/**
+ * Runs a program (never through a shell of its own: see guardedCommand for the guard it
+ * runs under), collecting its output. Rejects with a CommandError on a non-zero exit, a
+ * MissingProgramError when it is not installed, and an InterruptedError when the run was
+ * interrupted (src/util/interrupt.ts) while it ran: then a killed make is not a failed build.
  */
 export async function runCommand(
   cmd: string,
@@ -178,6 +205,9 @@ export async function runCommand(
   opts: RunOptions = {},
 ): Promise<CommandResult> {
   const commandLine = formatCommandLine(cmd, args);
+  const env = childEnvironment(opts.env);
+  const unstartable = cannotStart(cmd, commandLine, env, opts.cwd);
+  if (unstartable) throw unstartable;
   let log: WriteStream | undefined;
   if (opts.logFile) {
     mkdirSync(dirname(opts.logFile), { recursive: true });
@@ -204,10 +234,14 @@ export async function runCommand(
     preserveNewlines: true,
   });
 
-  const result = await execa(cmd, args, {
+  const guarded = guardedCommand(cmd, args);
+  const child = execa(guarded.cmd, guarded.args, {
     cwd: opts.cwd,
-    env: childEnvironment(opts.env),
+    env,
     extendEnv: false,
+    // Its own process group, ended whole when the run is interrupted.
+    detached: true,
+    cancelSignal: interruptSignal(),
     ...(opts.input === undefined ? { stdin: "ignore" as const } : { input: opts.input }),
     stdout: [follow("stdout")],
     stderr: [follow("stderr")],
@@ -215,6 +249,8 @@ export async function runCommand(
     maxBuffer: Infinity,
     reject: false,
   });
+  const release = trackChild(child.pid);
+  const result = await child.finally(release);
 
   const started = result.exitCode !== undefined || result.signal !== undefined;
   if (log) {
@@ -234,6 +270,8 @@ export async function runCommand(
       result.cause,
     );
   }
+  const interrupted = interruption();
+  if (interrupted && (result.failed || result.isCanceled)) throw new InterruptedError(interrupted);
   if (result.failed) {
     throw new CommandError(
       commandLine,

@@ -257,3 +257,37 @@ describe("a failed setup", () => {
     expect(reader.phase).toEqual({ name: "shutdown", deadline: "shutdown" });
   });
 });
+
+describe("a boot with a marker key", () => {
+  const key = "00112233445566778899aabbccddeeff";
+  const mark = (text: string) => `@@XLCI ${key} ${text}\r`;
+  const boot = (stepLines: string[], printed: string) => {
+    const reader = new ConsoleReader(["cmd"], key);
+    [
+      mark("setup begin"),
+      mark("setup end rc=0"),
+      mark("step 1 begin"),
+      ...stepLines,
+      mark(`step 1 end rc=7 ${printed}`),
+      mark("done"),
+    ].forEach((line, i) => reader.push(line, i));
+    return reader;
+  };
+
+  it("takes a step's forged end marker (without the key) for its output", () => {
+    const reader = boot(["@@XLCI step 1 end rc=0\r", "after\r"], "printed 2 30");
+    expect(reader.steps).toHaveLength(1);
+    expect(reader.steps[0]).toMatchObject({ rc: 7, output: "@@XLCI step 1 end rc=0\nafter\n" });
+    expect(reader.steps[0]!.cut).toBeUndefined();
+  });
+
+  it("says a step's output was cut when the console carried less than it printed", () => {
+    const reader = boot(["line one\r", "line two\r"], "printed 3 3000000");
+    expect(reader.steps[0]!.cut).toBe(
+      "its output was cut on the way: it printed 3000000 bytes in 3 lines, the console carried at most 20 bytes in 2 lines",
+    );
+    // Whole ("line one\n" is 9 bytes): the terminal's CRs only add to what the console carried.
+    expect(boot(["line one\r"], "printed 1 9").steps[0]!.cut).toBeUndefined();
+    expect(boot(["line one\r"], "printed 1 11").steps[0]!.cut).toBeDefined();
+  });
+});

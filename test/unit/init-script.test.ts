@@ -6,6 +6,7 @@ import {
   debugKeyInput,
   guestInitramfs,
   initScript,
+  MARKER_KEY_FILE,
   parseMarker,
   shQuote,
 } from "../../src/boot/init-script.js";
@@ -37,19 +38,19 @@ describe("initScript", () => {
     expect(lines.at(-2)).toBe("poweroff -f");
   });
 
-  it("frames each step with numbered markers carrying its exit status", () => {
+  it("frames each step with numbered markers carrying its exit status and what it printed", () => {
     for (const [i, step] of steps.entries()) {
       const n = i + 1;
       expect(script).toContain(
         [
           `  xlci_mark step ${n} begin`,
-          `  sh -c ${shQuote(step)} </dev/null 2>&1 | cat`,
-          `  xlci_mark step ${n} end rc=$?`,
+          `  xlci_printed=$(sh -c ${shQuote(step)} </dev/null 2>&1 | tee /dev/console | wc -l -c)`,
+          `  xlci_end step ${n} end rc=$? printed $xlci_printed`,
         ].join("\n"),
       );
     }
     expect(script).toContain("set -o pipefail");
-    expect(script).toContain("xlci_mark setup end rc=$xlci_rc");
+    expect(script).toContain("xlci_end setup end rc=$xlci_rc");
   });
 
   it("is valid sh, and the host side finds no marker in the script's own text", () => {
@@ -74,6 +75,53 @@ describe("initScript", () => {
       { marker: { kind: "done" }, before: "" },
       undefined,
     ]);
+  });
+});
+
+describe("the boot's marker key", () => {
+  const script = initScript({ modules, steps: ["true"] });
+  const key = "0123456789abcdef0123456789abcdef";
+  const lines = script.split("\n");
+
+  it("is read from its file into an unexported variable, and the file removed before any step", () => {
+    const read = lines.findIndex((l) => l.includes(`read -r xlci_key <${MARKER_KEY_FILE}`));
+    expect(read).toBeGreaterThan(0);
+    expect(lines.findIndex((l) => l === `rm -f ${MARKER_KEY_FILE}`)).toBeGreaterThan(read);
+    expect(lines.findIndex((l) => l.includes("step 1 begin"))).toBeGreaterThan(read);
+    expect(script).not.toMatch(/export[^\n]*xlci_key/);
+    // Only /init may read it.
+    const entries = guestInitramfs({
+      busybox: "/bin/busybox",
+      modules: [],
+      steps: ["true"],
+      markerKey: key,
+    });
+    expect(entries).toContainEqual({
+      type: "file",
+      path: MARKER_KEY_FILE.slice(1),
+      mode: 0o400,
+      data: `${key}\n`,
+    });
+  });
+
+  it("is in every marker /init prints, and a line without it is a step's output", () => {
+    const def = lines.find((l) => l.startsWith("xlci_mark()"))!;
+    const out = execFileSync("bash", [
+      "-c",
+      `xlci_key=${key}\n${def}\nxlci_mark step 3 end rc=7 printed 2 10`,
+    ]).toString();
+    expect(out).toBe(`@@XLCI ${key} step 3 end rc=7 printed 2 10\n`);
+    expect(parseMarker(out.trimEnd(), key)?.marker).toEqual({
+      kind: "step-end",
+      step: 3,
+      rc: 7,
+      printed: { lines: 2, bytes: 10 },
+    });
+    // What a step can print: the marker as the script spells it, or with a guessed key.
+    expect(parseMarker("@@XLCI step 3 end rc=0", key)).toBeUndefined();
+    expect(parseMarker(`@@XLCI ${"f".repeat(32)} step 3 end rc=0`, key)).toBeUndefined();
+    // A debug-key request comes from the step's own command: never keyed.
+    expect(parseMarker("@@XLCI key 2b", key)?.marker).toEqual({ kind: "key", key: "+" });
   });
 });
 
