@@ -5,8 +5,8 @@
  * the recompiled objects, as kpatch's create-diff-object does over one annotated model:
  * correlate their symbols (correlate.ts), compare (compare.ts), classify (classify.ts),
  * check patchability (patchability.ts, the one place that refuses), include what goes
- * into the payload (include.ts), emit its source (emit.ts); and the payload-sources
- * builder assembles and links it against the base.
+ * into the payload (include.ts), emit its source (emit.ts); then the payload is assembled
+ * and linked against the base directly (payload/direct.ts).
  */
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -17,10 +17,10 @@ import {
   type ExpectationsMode,
   PayloadCompileError,
   type SourcePayload,
-  buildSourcePayloads,
   copyHypervisorTree,
   formatDiagnostic,
 } from "../payload/sources.js";
+import { buildGeneratedPayloads } from "../payload/direct.js";
 import type { XenSourceIdentity } from "../source/types.js";
 import { XEN_LIVEPATCH_NAME_SIZE } from "../xen/abi.js";
 import { XenSyms } from "../livepatch/xen-syms.js";
@@ -153,7 +153,7 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
   }
   // The link: assembled and linked against the base like any hand-written payload.
   await log("assembling and linking the payloads");
-  const built = await buildSourcePayloads({
+  const built = await buildGeneratedPayloads({
     base: opts.base,
     source: opts.source,
     sourceDirs: generated.map((g) => g.dir),
