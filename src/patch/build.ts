@@ -8,9 +8,9 @@
  * into the payload (include.ts), emit its source (emit.ts); then the payload is assembled
  * and linked against the base directly (payload/direct.ts).
  */
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
 import { type BuildXenBaseOptions, type XenBase, xenRebuildInvocation } from "../base/xen.js";
 import { parseCompilerDiagnostics } from "../report/compiler.js";
 import {
@@ -108,6 +108,10 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
   for (const p of opts.patches) patches.push(await readPatch(p));
   const clash = payloadNameClash(patches);
   if (clash) throw clash;
+  for (const p of patches) {
+    const why = nothingToCompile(p);
+    if (why) throw refusal({ name: p.name, apply: [p], fresh: true }, [why]);
+  }
   const log = buildLog(opts.logFile);
   const xenSyms = await XenSyms.load(opts.base.xenSyms);
   const work = await mkdtemp(join(tmpdir(), "xlci-patch-"));
@@ -212,6 +216,28 @@ async function payloadPasses(
   // Emit: the payload's source, a function of the plan.
   const ignored = opts.ignoreInitChanges ? diffs.flatMap((d) => d.initChanges) : [];
   return { source: payloadSource(plan, ignored), warnings: layouts.warnings };
+}
+
+/** Documentation in the hypervisor's directory: no build reads it. */
+const DOCUMENTATION =
+  /(^|\/)(README[^/]*|COPYING|CHANGELOG[^/]*|MAINTAINERS|[^/]+\.(md|txt|rst|pandoc))$/;
+
+/**
+ * Why a patch cannot change the hypervisor's code, decided by its text before anything is
+ * copied or compiled: every file it changes is Kconfig (the base's .config is fixed, and a
+ * livepatch changes code, not the configuration it was built with) or documentation.
+ * Undefined when a file may change what is compiled (source, header, Makefile, script).
+ */
+export function nothingToCompile(patch: PatchFile): string | undefined {
+  const paths = patch.files.map((f) => f.path);
+  const kconfig = paths.filter((p) => /(^|\/)Kconfig[^/]*$/.test(p));
+  const docs = paths.filter((p) => DOCUMENTATION.test(p));
+  if (paths.length === 0 || kconfig.length + docs.length < paths.length) return undefined;
+  const what = [
+    ...(kconfig.length ? ["Kconfig"] : []),
+    ...(docs.length ? ["documentation"] : []),
+  ].join(" and ");
+  return `the patch changes only ${what} (${paths.join(", ")}), which compiles to no code: a livepatch changes the running hypervisor's code, not the configuration it was built with or its documents`;
 }
 
 /** The log's lines, each with the seconds since the build started. */
@@ -349,21 +375,53 @@ async function rebuild(
     tree,
     patches.flatMap((p) => p.files.map((f) => f.path)),
   );
-  // Xen's single-object goals each run a sub-make of their own, and two of them at once can
-  // both regenerate a shared input (arch/x86/asm-macros.i: "fixdep: error opening file"),
-  // so several objects are made one after the other.
-  const args =
+  // All the objects in one `make -jN` (N: the cores). Xen's
+  // single-object goals each run a sub-make of their own, and two of arch/x86's at once
+  // both regenerate arch/x86/asm-macros.i when it is out of date ("fixdep: error opening
+  // file"): then one of them is made first, alone, and the rest after.
+  const changed = patches.flatMap((p) => p.files.map((f) => f.path));
+  const goals = plan.kind === "objects" ? plan.objects : [];
+  const first =
+    goals.filter((g) => dirname(g) === "arch/x86").length > 1 &&
+    (await asmMacrosOutOfDate(tree, changed))
+      ? goals.filter((g) => dirname(g) === "arch/x86").slice(0, 1)
+      : [];
+  const batches =
     plan.kind === "objects"
-      ? [
-          ...make.args.map((a) => (plan.objects.length > 1 && /^-j\d*$/.test(a) ? "-j1" : a)),
-          ...plan.objects,
-        ]
-      : make.args;
+      ? [first, goals.filter((g) => !first.includes(g))].filter((b) => b.length > 0)
+      : [[]];
   await log(
     plan.kind === "objects"
-      ? `making ${plan.objects.length} object(s): ${plan.objects.join(", ")}`
+      ? `making ${plan.objects.length} object(s)${first.length ? ` (${first[0]} first: arch/x86/asm-macros.i is out of date)` : ""}: ${plan.objects.join(", ")}`
       : `making the whole hypervisor: ${plan.reason}`,
   );
+  for (const batch of batches) await makeGoals(tree, batch, patches, make, logFile);
+}
+
+/**
+ * Whether arch/x86/asm-macros.i, which every arch/x86 sub-make regenerates when out of
+ * date, depends on a changed file (by its build record; true without one).
+ */
+async function asmMacrosOutOfDate(tree: string, changed: readonly string[]): Promise<boolean> {
+  const record = await readFile(
+    join(tree, "xen", "arch", "x86", ".asm-macros.i.cmd"),
+    "utf8",
+  ).catch(() => undefined);
+  if (record === undefined) return true;
+  const deps = new Set(record.split(/[\s\\]+/));
+  return changed.some((p) => deps.has(p.replace(/^xen\//, "")));
+}
+
+/** One make of `goals` (the whole hypervisor when none); a PayloadCompileError on failure. */
+async function makeGoals(
+  tree: string,
+  goals: readonly string[],
+  patches: readonly PatchFile[],
+  make: Awaited<ReturnType<typeof xenRebuildInvocation>>,
+  logFile?: string,
+) {
+  const jobs = `-j${availableParallelism()}`;
+  const args = [...make.args.filter((a) => !/^-j\d*$/.test(a)), jobs, ...goals];
   try {
     await runCommand(make.cmd, args, {
       cwd: tree,
