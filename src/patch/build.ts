@@ -17,7 +17,6 @@ import {
   type ExpectationsMode,
   PayloadCompileError,
   type SourcePayload,
-  copyHypervisorTree,
   formatDiagnostic,
 } from "../payload/sources.js";
 import { buildGeneratedPayloads } from "../payload/direct.js";
@@ -37,6 +36,7 @@ import { type RecompiledObject, objectContents, recompiledObjects } from "./obje
 import { PatchRefusal, checkPatchability, layoutFindings } from "./patchability.js";
 import { type PatchFile, applyPatch, linesMovedBy, payloadNameClash, readPatch } from "./series.js";
 import { planRebuild } from "./targets.js";
+import { type LinkedSources, breakLinks, patchableTree, unchangedSources } from "./tree.js";
 
 export { bootCode } from "./objects.js";
 
@@ -125,14 +125,17 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
     );
     // The objects before this step's patches: the previous step's result in a stack.
     let before = new Map<string, Buffer>();
+    let linked: LinkedSources | undefined;
     // Names the payloads of this stack define, step by step: a later one must not reuse them.
     let stackNames = new Set<string>();
     for (const step of payloadSteps(patches, opts.mode)) {
       if (step.fresh) {
-        before = await freshTree(opts.base.tree, tree, opts.logFile);
+        await log(`${step.name}: linking the base's tree`);
+        ({ objects: before, linked } = await freshTree(opts.base.tree, tree, opts.logFile));
         stackNames = new Set();
       }
-      const after = await applyAndRebuild(step, tree, make, log, opts.logFile);
+      const after = await applyAndRebuild(step, opts.base.tree, tree, make, log, opts.logFile);
+      if (linked) await unchangedSources(opts.base.tree, tree, linked);
       const objects = recompiledObjects(before, after);
       before = after;
       await log(
@@ -266,21 +269,25 @@ function cumulativeName(patches: readonly PatchFile[]): string {
     : `${patches[patches.length - 1]!.name}-cumulative`.slice(0, XEN_LIVEPATCH_NAME_SIZE - 1);
 }
 
-/** A fresh copy of the base's built tree; returns its objects. */
+/**
+ * A fresh tree of the base's (patchableTree: its sources linked); returns its objects and
+ * the linked sources, to be checked after each rebuild.
+ */
 async function freshTree(
   baseTree: string,
   tree: string,
   logFile: string | undefined,
-): Promise<Map<string, Buffer>> {
+): Promise<{ objects: Map<string, Buffer>; linked: LinkedSources | undefined }> {
   await rm(tree, { recursive: true, force: true });
   await mkdir(tree, { recursive: true });
-  await copyHypervisorTree(baseTree, tree, logFile);
-  return objectContents(tree);
+  const linked = await patchableTree(baseTree, tree, logFile);
+  return { objects: await objectContents(tree), linked };
 }
 
 /** Applies the step's patches, rebuilds incrementally; returns the objects after. */
 async function applyAndRebuild(
   step: Step,
+  baseTree: string,
   tree: string,
   make: Awaited<ReturnType<typeof xenRebuildInvocation>>,
   log: Log,
@@ -288,6 +295,12 @@ async function applyAndRebuild(
 ): Promise<Map<string, Buffer>> {
   for (const p of step.apply) {
     await log(`applying ${p.path}`);
+    // The files it changes, linked to the base's, become copies first.
+    await breakLinks(
+      baseTree,
+      tree,
+      p.files.map((f) => f.path),
+    );
     await applyPatch(p, tree, logFile);
   }
   await log(`${step.name}: rebuilding the hypervisor incrementally`);

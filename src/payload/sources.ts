@@ -384,6 +384,14 @@ export async function copyHypervisorTree(
     .filter((e) => e.isFile() || (e.isDirectory() && (e.name === "xen" || e.name === "config")))
     .map((e) => join(tree, e.name));
   await runCommand("cp", ["-a", ...parts, work], logFile ? { logFile } : {});
+  await pinBaseChangeset(tree, work);
+}
+
+/**
+ * Pins the copy's changeset (in `work`) to the one the base's compile.h holds (see
+ * copyHypervisorTree). The copy's `xen/tools/scmversion` is rewritten in place.
+ */
+export async function pinBaseChangeset(tree: string, work: string): Promise<void> {
   const compileH = await readFile(join(tree, "xen", "include", "xen", "compile.h"), "utf8").catch(
     () => "",
   );
