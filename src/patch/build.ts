@@ -35,6 +35,7 @@ import { objectPasses } from "./object-diff.js";
 import { type RecompiledObject, objectContents, recompiledObjects } from "./objects.js";
 import { PatchRefusal, checkPatchability, layoutFindings } from "./patchability.js";
 import { type PatchFile, applyPatch, linesMovedBy, payloadNameClash, readPatch } from "./series.js";
+import { asmOffsetsUnchanged } from "./asm-offsets.js";
 import { planRebuild } from "./targets.js";
 import { type LinkedSources, breakLinks, patchableTree, unchangedSources } from "./tree.js";
 
@@ -304,7 +305,7 @@ async function applyAndRebuild(
     await applyPatch(p, tree, logFile);
   }
   await log(`${step.name}: rebuilding the hypervisor incrementally`);
-  await rebuild(tree, step.apply, make, log, logFile);
+  await rebuild(baseTree, tree, step.apply, make, log, logFile);
   return objectContents(tree);
 }
 
@@ -377,6 +378,7 @@ function patchPayload(payload: SourcePayload, g: GeneratedSource): PatchPayload 
 }
 
 async function rebuild(
+  baseTree: string,
   tree: string,
   patches: readonly PatchFile[],
   make: Awaited<ReturnType<typeof xenRebuildInvocation>>,
@@ -384,15 +386,20 @@ async function rebuild(
   logFile?: string,
 ) {
   // Only the objects the patch reaches, when the build's records tell which (targets.ts).
-  const plan = await planRebuild(
-    tree,
-    patches.flatMap((p) => p.files.map((f) => f.path)),
-  );
+  const changed = patches.flatMap((p) => p.files.map((f) => f.path));
+  let plan = await planRebuild(tree, changed);
+  // A changed input of asm-offsets.h rebuilds everything only if the header changes.
+  if (plan.kind === "full" && plan.asmOffsets) {
+    await log(`${plan.reason}: comparing asm-offsets.h with the base's`);
+    if (await asmOffsetsUnchanged(baseTree, tree, make.env, logFile)) {
+      plan = await planRebuild(tree, changed, { asmOffsetsUnchanged: true });
+      await log("asm-offsets.h stays as it is");
+    }
+  }
   // All the objects in one `make -jN` (N: the cores). Xen's
   // single-object goals each run a sub-make of their own, and two of arch/x86's at once
   // both regenerate arch/x86/asm-macros.i when it is out of date ("fixdep: error opening
   // file"): then one of them is made first, alone, and the rest after.
-  const changed = patches.flatMap((p) => p.files.map((f) => f.path));
   const goals = plan.kind === "objects" ? plan.objects : [];
   const first =
     goals.filter((g) => dirname(g) === "arch/x86").length > 1 &&

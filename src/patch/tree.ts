@@ -61,8 +61,9 @@ export async function patchableTree(
 }
 
 /**
- * Replaces each of `paths` (in the tree) with a copy of the base's file, times kept, so
- * writing it leaves the base alone; a path the base lacks is skipped.
+ * Replaces each of `paths` (in the tree) that is still a link to the base's file with a
+ * copy of it, times kept, so writing it leaves the base alone. Other paths (already
+ * copies, perhaps patched by an earlier step; new files) are left as they are.
  */
 export async function breakLinks(
   baseTree: string,
@@ -71,10 +72,12 @@ export async function breakLinks(
 ): Promise<void> {
   const one = async (path: string) => {
     const from = join(baseTree, path);
-    const info = await stat(from).catch(() => undefined);
+    const info = await lstat(from).catch(() => undefined);
     if (!info?.isFile()) return;
     const to = join(tree, path);
-    await unlink(to).catch(() => undefined);
+    const now = await lstat(to).catch(() => undefined);
+    if (!now || now.ino !== info.ino || now.dev !== info.dev) return;
+    await unlink(to);
     await copyFile(from, to);
     await utimes(to, info.atime, info.mtime);
   };

@@ -193,7 +193,7 @@ export async function baseToolchain(xenDir: string): Promise<BaseToolchain | und
   const assemble: string[] = [];
   for (let i = 0; i < asm.length; i++) {
     const word = asm[i]!;
-    if (word === "-MF" || word === "-c" || word === "-o") i++;
+    if (["-MF", "-MQ", "-MT", "-c", "-o"].includes(word)) i++;
     else if (!["-MMD", "-MP"].includes(word) && !word.startsWith("-D__OBJECT_LABEL__="))
       assemble.push(word);
   }
