@@ -32,7 +32,12 @@ import { type PayloadSource, payloadSource } from "./emit.js";
 import { type PatchedFunction, includeInPayload } from "./include.js";
 import { compareLayouts } from "./layout.js";
 import { objectPasses } from "./object-diff.js";
-import { type RecompiledObject, objectContents, recompiledObjects } from "./objects.js";
+import {
+  type RecompiledObject,
+  objectStamps,
+  rebuiltObjects,
+  recompiledObjects,
+} from "./objects.js";
 import { PatchRefusal, checkPatchability, layoutFindings } from "./patchability.js";
 import { type PatchFile, applyPatch, linesMovedBy, payloadNameClash, readPatch } from "./series.js";
 import { asmOffsetsUnchanged } from "./asm-offsets.js";
@@ -124,26 +129,30 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
       tree,
       opts.logFile ?? join(opts.sourcesDir, "build.log"),
     );
-    // The objects before this step's patches: the previous step's result in a stack.
-    let before = new Map<string, Buffer>();
+    // The objects when this step starts, and the bytes of those earlier steps rebuilt.
+    let stamps = new Map<string, string>();
+    let rebuilt = new Map<string, Buffer>();
     let linked: LinkedSources | undefined;
     // Names the payloads of this stack define, step by step: a later one must not reuse them.
     let stackNames = new Set<string>();
     for (const step of payloadSteps(patches, opts.mode)) {
       if (step.fresh) {
         await log(`${step.name}: linking the base's tree`);
-        ({ objects: before, linked } = await freshTree(opts.base.tree, tree, opts.logFile));
+        ({ stamps, linked } = await freshTree(opts.base.tree, tree, opts.logFile));
+        rebuilt = new Map();
         stackNames = new Set();
       }
-      const after = await applyAndRebuild(step, opts.base.tree, tree, make, log, opts.logFile);
+      const now = await applyAndRebuild(step, opts.base.tree, tree, make, log, opts.logFile);
       if (linked) await unchangedSources(opts.base.tree, tree, linked);
+      const { before, after } = await rebuiltObjects(tree, opts.base.tree, stamps, now, rebuilt);
       const objects = recompiledObjects(before, after);
-      before = after;
+      stamps = now;
+      rebuilt = new Map([...rebuilt, ...after]);
       await log(
         `${step.name}: ${objects.length} object(s) recompiled differently: ${objects.map((o) => o.patched.file).join(", ")}`,
       );
-      const earlier = stackNames;
-      const nameTaken = (name: string) => xenSyms.lookup(name) !== undefined || earlier.has(name);
+      const defined = stackNames;
+      const nameTaken = (name: string) => xenSyms.lookup(name) !== undefined || defined.has(name);
       const { source, warnings } = await payloadPasses(objects, {
         opts,
         step,
@@ -271,21 +280,21 @@ function cumulativeName(patches: readonly PatchFile[]): string {
 }
 
 /**
- * A fresh tree of the base's (patchableTree: its sources linked); returns its objects and
+ * A fresh tree of the base's (patchableTree: its sources linked); returns its objects' stamps and
  * the linked sources, to be checked after each rebuild.
  */
 async function freshTree(
   baseTree: string,
   tree: string,
   logFile: string | undefined,
-): Promise<{ objects: Map<string, Buffer>; linked: LinkedSources | undefined }> {
+): Promise<{ stamps: Map<string, string>; linked: LinkedSources | undefined }> {
   await rm(tree, { recursive: true, force: true });
   await mkdir(tree, { recursive: true });
   const linked = await patchableTree(baseTree, tree, logFile);
-  return { objects: await objectContents(tree), linked };
+  return { stamps: await objectStamps(tree), linked };
 }
 
-/** Applies the step's patches, rebuilds incrementally; returns the objects after. */
+/** Applies the step's patches, rebuilds incrementally; returns the objects' stamps after. */
 async function applyAndRebuild(
   step: Step,
   baseTree: string,
@@ -293,7 +302,7 @@ async function applyAndRebuild(
   make: Awaited<ReturnType<typeof xenRebuildInvocation>>,
   log: Log,
   logFile: string | undefined,
-): Promise<Map<string, Buffer>> {
+): Promise<Map<string, string>> {
   for (const p of step.apply) {
     await log(`applying ${p.path}`);
     // The files it changes, linked to the base's, become copies first.
@@ -306,7 +315,7 @@ async function applyAndRebuild(
   }
   await log(`${step.name}: rebuilding the hypervisor incrementally`);
   await rebuild(baseTree, tree, step.apply, make, log, logFile);
-  return objectContents(tree);
+  return objectStamps(tree);
 }
 
 /** Correlate, compare and classify one recompiled object (an init-only one as a whole). */
