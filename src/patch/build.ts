@@ -5,22 +5,21 @@
  * the recompiled objects, as kpatch's create-diff-object does over one annotated model:
  * correlate their symbols (correlate.ts), compare (compare.ts), classify (classify.ts),
  * check patchability (patchability.ts, the one place that refuses), include what goes
- * into the payload (include.ts), emit its source (emit.ts); and the payload-sources
- * builder assembles and links it against the base.
+ * into the payload (include.ts), emit its source (emit.ts); then the payload is assembled
+ * and linked against the base directly (payload/direct.ts).
  */
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
 import { type BuildXenBaseOptions, type XenBase, xenRebuildInvocation } from "../base/xen.js";
 import { parseCompilerDiagnostics } from "../report/compiler.js";
 import {
   type ExpectationsMode,
   PayloadCompileError,
   type SourcePayload,
-  buildSourcePayloads,
-  copyHypervisorTree,
   formatDiagnostic,
 } from "../payload/sources.js";
+import { buildGeneratedPayloads } from "../payload/direct.js";
 import type { XenSourceIdentity } from "../source/types.js";
 import { XEN_LIVEPATCH_NAME_SIZE } from "../xen/abi.js";
 import { XenSyms } from "../livepatch/xen-syms.js";
@@ -33,10 +32,17 @@ import { type PayloadSource, payloadSource } from "./emit.js";
 import { type PatchedFunction, includeInPayload } from "./include.js";
 import { compareLayouts } from "./layout.js";
 import { objectPasses } from "./object-diff.js";
-import { type RecompiledObject, objectContents, recompiledObjects } from "./objects.js";
+import {
+  type RecompiledObject,
+  objectStamps,
+  rebuiltObjects,
+  recompiledObjects,
+} from "./objects.js";
 import { PatchRefusal, checkPatchability, layoutFindings } from "./patchability.js";
 import { type PatchFile, applyPatch, linesMovedBy, payloadNameClash, readPatch } from "./series.js";
+import { asmOffsetsUnchanged } from "./asm-offsets.js";
 import { planRebuild } from "./targets.js";
+import { type LinkedSources, breakLinks, patchableTree, unchangedSources } from "./tree.js";
 
 export { bootCode } from "./patchability.js";
 
@@ -108,6 +114,10 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
   for (const p of opts.patches) patches.push(await readPatch(p));
   const clash = payloadNameClash(patches);
   if (clash) throw clash;
+  for (const p of patches) {
+    const why = nothingToCompile(p);
+    if (why) throw refusal({ name: p.name, apply: [p], fresh: true }, [why]);
+  }
   const log = buildLog(opts.logFile);
   const xenSyms = await XenSyms.load(opts.base.xenSyms);
   const work = await mkdtemp(join(tmpdir(), "xlci-patch-"));
@@ -119,23 +129,30 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
       tree,
       opts.logFile ?? join(opts.sourcesDir, "build.log"),
     );
-    // The objects before this step's patches: the previous step's result in a stack.
-    let before = new Map<string, Buffer>();
+    // The objects when this step starts, and the bytes of those earlier steps rebuilt.
+    let stamps = new Map<string, string>();
+    let rebuilt = new Map<string, Buffer>();
+    let linked: LinkedSources | undefined;
     // Names the payloads of this stack define, step by step: a later one must not reuse them.
     let stackNames = new Set<string>();
     for (const step of payloadSteps(patches, opts.mode)) {
       if (step.fresh) {
-        before = await freshTree(opts.base.tree, tree, opts.logFile);
+        await log(`${step.name}: linking the base's tree`);
+        ({ stamps, linked } = await freshTree(opts.base.tree, tree, opts.logFile));
+        rebuilt = new Map();
         stackNames = new Set();
       }
-      const after = await applyAndRebuild(step, tree, make, log, opts.logFile);
+      const now = await applyAndRebuild(step, opts.base.tree, tree, make, log, opts.logFile);
+      if (linked) await unchangedSources(opts.base.tree, tree, linked);
+      const { before, after } = await rebuiltObjects(tree, opts.base.tree, stamps, now, rebuilt);
       const objects = recompiledObjects(before, after);
-      before = after;
+      stamps = now;
+      rebuilt = new Map([...rebuilt, ...after]);
       await log(
         `${step.name}: ${objects.length} object(s) recompiled differently: ${objects.map((o) => o.patched.file).join(", ")}`,
       );
-      const earlier = stackNames;
-      const nameTaken = (name: string) => xenSyms.lookup(name) !== undefined || earlier.has(name);
+      const defined = stackNames;
+      const nameTaken = (name: string) => xenSyms.lookup(name) !== undefined || defined.has(name);
       const { source, warnings } = await payloadPasses(objects, {
         opts,
         step,
@@ -153,7 +170,7 @@ export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promi
   }
   // The link: assembled and linked against the base like any hand-written payload.
   await log("assembling and linking the payloads");
-  const built = await buildSourcePayloads({
+  const built = await buildGeneratedPayloads({
     base: opts.base,
     source: opts.source,
     sourceDirs: generated.map((g) => g.dir),
@@ -214,6 +231,28 @@ async function payloadPasses(
   return { source: payloadSource(plan, ignored), warnings: layouts.warnings };
 }
 
+/** Documentation in the hypervisor's directory: no build reads it. */
+const DOCUMENTATION =
+  /(^|\/)(README[^/]*|COPYING|CHANGELOG[^/]*|MAINTAINERS|[^/]+\.(md|txt|rst|pandoc))$/;
+
+/**
+ * Why a patch cannot change the hypervisor's code, decided by its text before anything is
+ * copied or compiled: every file it changes is Kconfig (the base's .config is fixed, and a
+ * livepatch changes code, not the configuration it was built with) or documentation.
+ * Undefined when a file may change what is compiled (source, header, Makefile, script).
+ */
+export function nothingToCompile(patch: PatchFile): string | undefined {
+  const paths = patch.files.map((f) => f.path);
+  const kconfig = paths.filter((p) => /(^|\/)Kconfig[^/]*$/.test(p));
+  const docs = paths.filter((p) => DOCUMENTATION.test(p));
+  if (paths.length === 0 || kconfig.length + docs.length < paths.length) return undefined;
+  const what = [
+    ...(kconfig.length ? ["Kconfig"] : []),
+    ...(docs.length ? ["documentation"] : []),
+  ].join(" and ");
+  return `the patch changes only ${what} (${paths.join(", ")}), which compiles to no code: a livepatch changes the running hypervisor's code, not the configuration it was built with or its documents`;
+}
+
 /** The log's lines, each with the seconds since the build started. */
 function buildLog(logFile: string | undefined): Log {
   const started = performance.now();
@@ -240,33 +279,43 @@ function cumulativeName(patches: readonly PatchFile[]): string {
     : `${patches[patches.length - 1]!.name}-cumulative`.slice(0, XEN_LIVEPATCH_NAME_SIZE - 1);
 }
 
-/** A fresh copy of the base's built tree; returns its objects. */
+/**
+ * A fresh tree of the base's (patchableTree: its sources linked); returns its objects' stamps and
+ * the linked sources, to be checked after each rebuild.
+ */
 async function freshTree(
   baseTree: string,
   tree: string,
   logFile: string | undefined,
-): Promise<Map<string, Buffer>> {
+): Promise<{ stamps: Map<string, string>; linked: LinkedSources | undefined }> {
   await rm(tree, { recursive: true, force: true });
   await mkdir(tree, { recursive: true });
-  await copyHypervisorTree(baseTree, tree, logFile);
-  return objectContents(tree);
+  const linked = await patchableTree(baseTree, tree, logFile);
+  return { stamps: await objectStamps(tree), linked };
 }
 
-/** Applies the step's patches, rebuilds incrementally; returns the objects after. */
+/** Applies the step's patches, rebuilds incrementally; returns the objects' stamps after. */
 async function applyAndRebuild(
   step: Step,
+  baseTree: string,
   tree: string,
   make: Awaited<ReturnType<typeof xenRebuildInvocation>>,
   log: Log,
   logFile: string | undefined,
-): Promise<Map<string, Buffer>> {
+): Promise<Map<string, string>> {
   for (const p of step.apply) {
     await log(`applying ${p.path}`);
+    // The files it changes, linked to the base's, become copies first.
+    await breakLinks(
+      baseTree,
+      tree,
+      p.files.map((f) => f.path),
+    );
     await applyPatch(p, tree, logFile);
   }
   await log(`${step.name}: rebuilding the hypervisor incrementally`);
-  await rebuild(tree, step.apply, make, log, logFile);
-  return objectContents(tree);
+  await rebuild(baseTree, tree, step.apply, make, log, logFile);
+  return objectStamps(tree);
 }
 
 /** Correlate, compare and classify one recompiled object (an init-only one as a whole). */
@@ -338,6 +387,7 @@ function patchPayload(payload: SourcePayload, g: GeneratedSource): PatchPayload 
 }
 
 async function rebuild(
+  baseTree: string,
   tree: string,
   patches: readonly PatchFile[],
   make: Awaited<ReturnType<typeof xenRebuildInvocation>>,
@@ -345,25 +395,62 @@ async function rebuild(
   logFile?: string,
 ) {
   // Only the objects the patch reaches, when the build's records tell which (targets.ts).
-  const plan = await planRebuild(
-    tree,
-    patches.flatMap((p) => p.files.map((f) => f.path)),
-  );
-  // Xen's single-object goals each run a sub-make of their own, and two of them at once can
-  // both regenerate a shared input (arch/x86/asm-macros.i: "fixdep: error opening file"),
-  // so several objects are made one after the other.
-  const args =
+  const changed = patches.flatMap((p) => p.files.map((f) => f.path));
+  let plan = await planRebuild(tree, changed);
+  // A changed input of asm-offsets.h rebuilds everything only if the header changes.
+  if (plan.kind === "full" && plan.asmOffsets) {
+    await log(`${plan.reason}: comparing asm-offsets.h with the base's`);
+    if (await asmOffsetsUnchanged(baseTree, tree, make.env, logFile)) {
+      plan = await planRebuild(tree, changed, { asmOffsetsUnchanged: true });
+      await log("asm-offsets.h stays as it is");
+    }
+  }
+  // All the objects in one `make -jN` (N: the cores). Xen's
+  // single-object goals each run a sub-make of their own, and two of arch/x86's at once
+  // both regenerate arch/x86/asm-macros.i when it is out of date ("fixdep: error opening
+  // file"): then one of them is made first, alone, and the rest after.
+  const goals = plan.kind === "objects" ? plan.objects : [];
+  const first =
+    goals.filter((g) => dirname(g) === "arch/x86").length > 1 &&
+    (await asmMacrosOutOfDate(tree, changed))
+      ? goals.filter((g) => dirname(g) === "arch/x86").slice(0, 1)
+      : [];
+  const batches =
     plan.kind === "objects"
-      ? [
-          ...make.args.map((a) => (plan.objects.length > 1 && /^-j\d*$/.test(a) ? "-j1" : a)),
-          ...plan.objects,
-        ]
-      : make.args;
+      ? [first, goals.filter((g) => !first.includes(g))].filter((b) => b.length > 0)
+      : [[]];
   await log(
     plan.kind === "objects"
-      ? `making ${plan.objects.length} object(s): ${plan.objects.join(", ")}`
+      ? `making ${plan.objects.length} object(s)${first.length ? ` (${first[0]} first: arch/x86/asm-macros.i is out of date)` : ""}: ${plan.objects.join(", ")}`
       : `making the whole hypervisor: ${plan.reason}`,
   );
+  for (const batch of batches) await makeGoals(tree, batch, patches, make, logFile);
+}
+
+/**
+ * Whether arch/x86/asm-macros.i, which every arch/x86 sub-make regenerates when out of
+ * date, depends on a changed file (by its build record; true without one).
+ */
+async function asmMacrosOutOfDate(tree: string, changed: readonly string[]): Promise<boolean> {
+  const record = await readFile(
+    join(tree, "xen", "arch", "x86", ".asm-macros.i.cmd"),
+    "utf8",
+  ).catch(() => undefined);
+  if (record === undefined) return true;
+  const deps = new Set(record.split(/[\s\\]+/));
+  return changed.some((p) => deps.has(p.replace(/^xen\//, "")));
+}
+
+/** One make of `goals` (the whole hypervisor when none); a PayloadCompileError on failure. */
+async function makeGoals(
+  tree: string,
+  goals: readonly string[],
+  patches: readonly PatchFile[],
+  make: Awaited<ReturnType<typeof xenRebuildInvocation>>,
+  logFile?: string,
+) {
+  const jobs = `-j${availableParallelism()}`;
+  const args = [...make.args.filter((a) => !/^-j\d*$/.test(a)), jobs, ...goals];
   try {
     await runCommand(make.cmd, args, {
       cwd: tree,

@@ -2,7 +2,7 @@
  * The recompiled objects of a rebuild: every compiled object of the tree's hypervisor,
  * and those a rebuild changed, each as its two versions (the base's and the patched).
  */
-import { readFile, readdir } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { ConfigurationError } from "../util/errors.js";
 import { ObjectModel } from "./object-model.js";
@@ -21,18 +21,44 @@ export interface RecompiledObject {
 }
 
 /**
- * Every compiled object of the tree's hypervisor, by its path in the tree (`xen/...`):
- * the name reports and refusals give it.
+ * When each compiled object of the tree's hypervisor was last written (`mtime:size`), by
+ * its path in the tree (`xen/...`): the name reports and refusals give it. A rebuild's
+ * objects are those whose stamp it changed; only they are read (rebuiltObjects).
  */
-export async function objectContents(tree: string): Promise<Map<string, Buffer>> {
+export async function objectStamps(tree: string): Promise<Map<string, string>> {
   const xen = join(tree, "xen");
-  const found = new Map<string, Buffer>();
+  const stamps = new Map<string, string>();
   for (const entry of await readdir(xen, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith(".o") || AGGREGATES.has(entry.name)) continue;
     const path = join(entry.parentPath, entry.name);
-    found.set(relative(tree, path), await readFile(path));
+    const info = await stat(path);
+    stamps.set(relative(tree, path), `${info.mtimeMs}:${info.size}`);
   }
-  return found;
+  return stamps;
+}
+
+/**
+ * The objects a rebuild wrote (their stamps changed from `was` to `now`, or are new), for
+ * recompiledObjects: `after` their bytes now, `before` their bytes before it, from
+ * `earlier` (what an earlier step of a stack left) or else the base's tree (new objects
+ * have none).
+ */
+export async function rebuiltObjects(
+  tree: string,
+  baseTree: string,
+  was: ReadonlyMap<string, string>,
+  now: ReadonlyMap<string, string>,
+  earlier: ReadonlyMap<string, Buffer>,
+): Promise<{ before: Map<string, Buffer>; after: Map<string, Buffer> }> {
+  const before = new Map<string, Buffer>();
+  const after = new Map<string, Buffer>();
+  for (const [path, stamp] of now) {
+    if (was.get(path) === stamp) continue;
+    after.set(path, await readFile(join(tree, path)));
+    const old = earlier.get(path) ?? (await readFile(join(baseTree, path)).catch(() => undefined));
+    if (old) before.set(path, old);
+  }
+  return { before, after };
 }
 
 /**

@@ -11,7 +11,10 @@ import { access, readFile, readdir } from "node:fs/promises";
 import { dirname, join, posix, relative } from "node:path";
 
 /** What a targeted rebuild makes, or why a full one is needed. */
-export type RebuildPlan = { kind: "objects"; objects: string[] } | { kind: "full"; reason: string };
+export type RebuildPlan =
+  | { kind: "objects"; objects: string[] }
+  /** `asmOffsets`: the reason is a changed input of asm-offsets.h. */
+  | { kind: "full"; reason: string; asmOffsets?: boolean };
 
 /**
  * The objects (relative to `xen/`, as make takes them) that depend on `changed` (paths in
@@ -20,7 +23,12 @@ export type RebuildPlan = { kind: "objects"; objects: string[] } | { kind: "full
  * of the generated asm-offsets.h (whose regeneration only the full build does), or an
  * init-only object (made from another object by the full build).
  */
-export async function planRebuild(tree: string, changed: readonly string[]): Promise<RebuildPlan> {
+export async function planRebuild(
+  tree: string,
+  changed: readonly string[],
+  /** The patch leaves asm-offsets.h as it is (see asm-offsets.ts): its inputs are headers like others. */
+  opts: { asmOffsetsUnchanged?: boolean } = {},
+): Promise<RebuildPlan> {
   const xen = join(tree, "xen");
   const inXen = changed.map((p) => p.replace(/^xen\//, ""));
   const other = inXen.find((p) => !/\.(c|h|S)$/.test(p));
@@ -28,7 +36,12 @@ export async function planRebuild(tree: string, changed: readonly string[]): Pro
 
   const asmOffsets = await readFile(join(xen, ".asm-offsets.s.d"), "utf8").catch(() => "");
   const offsetsInput = inXen.find((p) => dependencyWords(asmOffsets).has(p));
-  if (offsetsInput) return { kind: "full", reason: `${offsetsInput} is an input of asm-offsets.h` };
+  if (offsetsInput && !opts.asmOffsetsUnchanged)
+    return {
+      kind: "full",
+      reason: `${offsetsInput} is an input of asm-offsets.h`,
+      asmOffsets: true,
+    };
 
   const users = new Map<string, string[]>(inXen.map((p) => [p, []]));
   for (const entry of await readdir(xen, { recursive: true, withFileTypes: true })) {

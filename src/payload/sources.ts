@@ -14,83 +14,56 @@
  * payload's build-id covers the entries and the metadata.
  */
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { NT_GNU_BUILD_ID } from "../elf/constants.js";
 import { pinChangeset } from "../base/build-values.js";
 import { type XenBase, xenMakeFor } from "../base/xen.js";
-import { Payload } from "../livepatch/payload.js";
-import type { BuildIdNote } from "../livepatch/notes.js";
 import { SECTION, XEN_LIVEPATCH_NAME_SIZE } from "../xen/abi.js";
 import { XenSyms } from "../livepatch/xen-syms.js";
 import { hasChange } from "../xen/version.js";
 import { ASSEMBLY_MACRO_DROPPED } from "../xen/changes.js";
 import { type CompilerDiagnostic, parseCompilerDiagnostics } from "../report/compiler.js";
-import type { XenSourceIdentity } from "../source/types.js";
 import { ConfigurationError } from "../util/errors.js";
 import { CommandError, runCommand } from "../util/exec.js";
-import { TOOL_NAME, TOOL_VERSION } from "../version.js";
-import { canonicalJson } from "../util/json.js";
+import { TOOL_NAME } from "../version.js";
 import { sha256File } from "../util/fs.js";
 
-import { type ExpectationsMode, completeFuncs } from "./complete-funcs.js";
+import {
+  COMBINED_OBJECT,
+  GENERATED_PREFIX,
+  type LinkOptions,
+  NOTE_FILES,
+  PAYLOAD_OBJECT,
+  type PayloadDir,
+  type SourceFile,
+  type SourcePayload,
+  linkPayloads,
+} from "./link.js";
 
+export { type ExpectationsMode, expectationByte, expectationField } from "./complete-funcs.js";
+export { completeFuncs } from "./complete-funcs.js";
 export {
-  type ExpectationsMode,
-  completeFuncs,
-  expectationByte,
-  expectationField,
-} from "./complete-funcs.js";
+  type SourceFile,
+  type SourcePayload,
+  type StackMode,
+  gnuBuildIdNote,
+  modinfoBytes,
+  modinfoEntries,
+} from "./link.js";
 
-export type StackMode = "stacked" | "independent";
-
-export interface BuildSourcePayloadsOptions {
+export interface BuildSourcePayloadsOptions extends LinkOptions {
   base: XenBase;
-  /** Where the base's source came from; recorded in every payload's `.modinfo`. */
-  source: XenSourceIdentity;
   /** One payload per directory, in stack order. */
   sourceDirs: readonly string[];
-  /** `stacked`: each payload depends on the one before (the first on the base). */
-  stackMode: StackMode;
-  expectations: ExpectationsMode;
-  /** Extra `.modinfo` entries (e.g. the workflow run URL). */
-  metadata?: Readonly<Record<string, string>>;
-  /** The `version` entry of `.modinfo`; "1" unless given. */
-  version?: string;
-  outDir: string;
   logFile?: string;
   jobs?: number;
-}
-
-export interface SourcePayload {
-  /** The upload name: the directory's name, sanitised. */
-  name: string;
-  /** `<outDir>/<name>.livepatch` */
-  file: string;
-  sourceDir: string;
-  buildId: string;
-  /** The build-id in `.livepatch.depends`: the base's, or the previous payload's. */
-  depends: string;
-  /** sha256 of the directory's files (see sourceDigest). */
-  sourceDigest: string;
-  /** What the builder wrote into `.livepatch.funcs`, and what it left alone and why. */
-  notes: string[];
 }
 
 /** The input a compile failure is reported against. */
 const INPUT = "payload-sources";
 /** Where the payload directories go inside the copy's `xen/` (it names local symbols' files). */
 const SCRATCH = "livepatch-ci";
-/** Generated files in a payload's directory start with this; sources must not. */
-const GENERATED_PREFIX = "xlci-";
-const COMBINED_OBJECT = `${GENERATED_PREFIX}objects.o`;
-const PAYLOAD_OBJECT = `${GENERATED_PREFIX}payload.o`;
-const NOTE_FILES = {
-  depends: `${GENERATED_PREFIX}depends`,
-  xenDepends: `${GENERATED_PREFIX}xen-depends`,
-  modinfo: `${GENERATED_PREFIX}modinfo`,
-} as const;
 
 // ---------------------------------------------------------------------------------------
 // Pure pieces
@@ -104,75 +77,6 @@ export function payloadName(dir: string): string {
     throw new ConfigurationError(INPUT, `${dir}: the directory name gives no usable payload name`);
   }
   return name;
-}
-
-/** A GNU build-id ELF note (the format of `.note.gnu.build-id` and Xen's depends sections). */
-export function gnuBuildIdNote(buildIdHex: string): Uint8Array {
-  if (!/^(?:[0-9a-f]{2})+$/i.test(buildIdHex)) {
-    throw new Error(`not a build-id: ${JSON.stringify(buildIdHex)}`);
-  }
-  const desc = Buffer.from(buildIdHex, "hex");
-  const name = Buffer.from("GNU\0", "latin1");
-  const note = Buffer.alloc(12 + name.length + align4(desc.length));
-  note.writeUInt32LE(name.length, 0);
-  note.writeUInt32LE(desc.length, 4);
-  note.writeUInt32LE(NT_GNU_BUILD_ID, 8);
-  name.copy(note, 12);
-  desc.copy(note, 12 + name.length);
-  return new Uint8Array(note);
-}
-
-const align4 = (n: number) => (n + 3) & ~3;
-
-/** The `.modinfo` entries of a source payload, in order: the standard ones, then `metadata`. */
-export function modinfoEntries(info: {
-  name: string;
-  version: string;
-  source: XenSourceIdentity;
-  sourceDigest: string;
-  metadata?: Readonly<Record<string, string>>;
-}): Array<[string, string]> {
-  const entries: Array<[string, string]> = [
-    ["name", info.name],
-    ["version", info.version],
-    ["source", canonicalJson(info.source)],
-    ["source-digest", info.sourceDigest],
-    ["builder", `${TOOL_NAME} ${TOOL_VERSION}`],
-  ];
-  const standard = new Set(entries.map(([key]) => key));
-  // Sorted, so the bytes (and the build-id) do not depend on how the record was assembled.
-  for (const key of Object.keys(info.metadata ?? {}).sort()) {
-    if (standard.has(key)) {
-      throw new ConfigurationError("metadata", `${key} is set by the builder and cannot be given`);
-    }
-    entries.push([key, info.metadata![key]!]);
-  }
-  return entries;
-}
-
-/** `.modinfo` bytes: `key=value\0` strings, the format Xen prints on apply. */
-export function modinfoBytes(entries: ReadonlyArray<readonly [string, string]>): Uint8Array {
-  const parts: Buffer[] = [];
-  for (const [key, value] of entries) {
-    if (!/^[A-Za-z0-9_.-]+$/.test(key)) {
-      throw new ConfigurationError("metadata", `key ${JSON.stringify(key)}: use [A-Za-z0-9_.-]`);
-    }
-    // Xen prints the strings one a line: a NUL would cut the entry, a newline forge one.
-    if (/[\0\n\r]/.test(value)) {
-      throw new ConfigurationError(
-        "metadata",
-        `${key}: the value must not contain NUL or line breaks`,
-      );
-    }
-    parts.push(Buffer.from(`${key}=${value}\0`, "utf8"));
-  }
-  return new Uint8Array(Buffer.concat(parts));
-}
-
-export interface SourceFile {
-  /** Relative to the payload directory, `/`-separated. */
-  path: string;
-  content: Uint8Array;
 }
 
 /** sha256 (hex) over the files sorted by path, each framed as `path\0size\0content`. */
@@ -271,16 +175,6 @@ export class PayloadCompileError extends ConfigurationError {
 // ---------------------------------------------------------------------------------------
 // The build
 
-interface PayloadDir {
-  name: string;
-  sourceDir: string;
-  files: SourceFile[];
-  objects: string[];
-  digest: string;
-  /** The payload's directory inside the work copy, relative to its `xen/`. */
-  rel: string;
-}
-
 /**
  * Builds one payload per source directory against the base, in order, into `outDir`.
  * Compile errors throw a PayloadCompileError naming the user's files and lines.
@@ -341,49 +235,20 @@ export async function buildSourcePayloads(
       throw compileError(err, dirs, assemblyMacroUses);
     }
     await log(`payload sources: compiled ${dirs.length} director(ies)`);
-
-    const results: SourcePayload[] = [];
-    const patchedEarlier = new Map<string, string>(); // old function address -> payload
-    for (const dir of dirs) {
-      const objDir = join(xenDir, dir.rel);
-      const depends =
-        opts.stackMode === "stacked" && results.length > 0
-          ? results[results.length - 1]!.buildId
-          : xen.buildId;
-
-      const combined = await readFile(join(objDir, COMBINED_OBJECT));
-      const completed = completeFuncs(new Uint8Array(combined), {
-        payload: dir.name,
-        file: join(objDir, COMBINED_OBJECT),
-        xen,
-        expectations: opts.expectations,
-        patchedEarlier: opts.stackMode === "stacked" ? patchedEarlier : new Map(),
-      });
-      await writeFile(join(objDir, PAYLOAD_OBJECT), completed.bytes);
-
-      await writeLinkInputs(objDir, dir, opts, depends, xen.buildId);
-      await make([`${dir.rel}/`], ["XLCI_STAGE=link"]);
-
-      const file = join(outDir, `${dir.name}.livepatch`);
-      await copyFile(join(objDir, `${dir.name}.livepatch`), file);
-      const id = await checkLinked(file, depends, xen.buildId);
-      for (const address of completed.oldAddresses) patchedEarlier.set(address, dir.name);
-      results.push({
-        name: dir.name,
-        file,
-        sourceDir: dir.sourceDir,
-        buildId: id,
-        depends,
-        sourceDigest: dir.digest,
-        notes: [
-          ...assemblyMacroUses
-            .filter((use) => use.payload === dir.name)
-            .map((use) => assemblyMacroNote(use.file, opts.base.xenVersion.text)),
-          ...completed.notes,
-        ],
-      });
-      await log(`payload ${dir.name}: ${file} build-id ${id} depends ${depends}`);
-    }
+    const results = await linkPayloads(dirs, opts, {
+      xen,
+      linker: {
+        objDir: (dir) => join(xenDir, dir.rel),
+        link: async (_objDir, dir) => {
+          await make([`${dir.rel}/`], ["XLCI_STAGE=link"]);
+        },
+      },
+      notes: (dir) =>
+        assemblyMacroUses
+          .filter((use) => use.payload === dir.name)
+          .map((use) => assemblyMacroNote(use.file, opts.base.xenVersion.text)),
+      log,
+    });
 
     // Nothing above may have rebuilt the hypervisor: not in the cache, not in the copy
     // (a rebuilt copy would mean the payloads were compiled against something else).
@@ -414,48 +279,8 @@ async function writePayloadDirs(xenDir: string, dirs: readonly PayloadDir[]): Pr
   }
 }
 
-/** The build-id notes and `.modinfo` the final link of `dir` takes, in its object dir. */
-async function writeLinkInputs(
-  objDir: string,
-  dir: PayloadDir,
-  opts: BuildSourcePayloadsOptions,
-  depends: string,
-  xenBuildId: string,
-): Promise<void> {
-  const modinfo = modinfoBytes(
-    modinfoEntries({
-      name: dir.name,
-      version: opts.version ?? "1",
-      source: opts.source,
-      sourceDigest: dir.digest,
-      ...(opts.metadata ? { metadata: opts.metadata } : {}),
-    }),
-  );
-  await writeFile(join(objDir, `${NOTE_FILES.depends}.bin`), gnuBuildIdNote(depends));
-  await writeFile(join(objDir, `${NOTE_FILES.xenDepends}.bin`), gnuBuildIdNote(xenBuildId));
-  await writeFile(join(objDir, `${NOTE_FILES.modinfo}.bin`), modinfo);
-}
-
-/**
- * The linked payload's build-id, after checking its notes are the ones linked in.
- *
- * @throws Error naming the file when a note is missing or differs.
- */
-async function checkLinked(file: string, depends: string, xenBuildId: string): Promise<string> {
-  const payload = await Payload.load(file);
-  const check = (what: string, note: BuildIdNote, expected?: string) => {
-    if (note.status !== "ok" || (expected !== undefined && note.id !== expected)) {
-      throw new Error(`${file}: ${what} is not what was linked in (${JSON.stringify(note)})`);
-    }
-    return note.id;
-  };
-  const id = check("the build-id", payload.buildId);
-  check(SECTION.depends, payload.depends, depends);
-  check(SECTION.xenDepends, payload.xenDepends, xenBuildId);
-  return id;
-}
-
-async function readPayloadDirs(sourceDirs: readonly string[]): Promise<PayloadDir[]> {
+/** The payload directories' sources, names and objects; ConfigurationError when unusable. */
+export async function readPayloadDirs(sourceDirs: readonly string[]): Promise<PayloadDir[]> {
   const dirs: PayloadDir[] = [];
   const byName = new Map<string, string>();
   for (const given of sourceDirs) {
@@ -559,6 +384,14 @@ export async function copyHypervisorTree(
     .filter((e) => e.isFile() || (e.isDirectory() && (e.name === "xen" || e.name === "config")))
     .map((e) => join(tree, e.name));
   await runCommand("cp", ["-a", ...parts, work], logFile ? { logFile } : {});
+  await pinBaseChangeset(tree, work);
+}
+
+/**
+ * Pins the copy's changeset (in `work`) to the one the base's compile.h holds (see
+ * copyHypervisorTree). The copy's `xen/tools/scmversion` is rewritten in place.
+ */
+export async function pinBaseChangeset(tree: string, work: string): Promise<void> {
   const compileH = await readFile(join(tree, "xen", "include", "xen", "compile.h"), "utf8").catch(
     () => "",
   );
@@ -579,7 +412,8 @@ function assemblyMacroNote(file: string, xenVersion: string): string {
   return `${file} tests __ASSEMBLY__, which Xen ${xenVersion} no longer defines for assembly (${ASSEMBLY_MACRO_DROPPED.commit}): test __ASSEMBLER__, which the compiler defines for every Xen version`;
 }
 
-function compileError(
+/** The compile failure of payload sources, its diagnostics in the user's files. */
+export function compileError(
   err: CommandError,
   dirs: readonly PayloadDir[],
   assemblyMacroUses: readonly { file: string }[] = [],

@@ -54,6 +54,16 @@ describe("planRebuild", () => {
     });
   });
 
+  it("treats an input of asm-offsets.h as any header once the header is known unchanged", async () => {
+    expect(await planRebuild(tree, ["xen/include/xen/types.h"])).toMatchObject({
+      kind: "full",
+      asmOffsets: true,
+    });
+    expect(
+      await planRebuild(tree, ["xen/include/xen/types.h"], { asmOffsetsUnchanged: true }),
+    ).toEqual({ kind: "objects", objects: ["common/timer.o"] });
+  });
+
   it("makes an assembly routine's object from its .S source", async () => {
     expect(await planRebuild(tree, ["xen/arch/x86/pv/gpr_switch.S"])).toEqual({
       kind: "objects",
@@ -69,6 +79,7 @@ describe("planRebuild", () => {
     expect(await planRebuild(tree, ["xen/include/xen/sched.h"])).toEqual({
       kind: "full",
       reason: "include/xen/sched.h is an input of asm-offsets.h",
+      asmOffsets: true,
     });
     expect(await planRebuild(tree, ["xen/common/new.c"])).toMatchObject({ kind: "full" });
     expect(await planRebuild(tree, ["xen/common/gunzip.c"])).toEqual({
