@@ -12,6 +12,7 @@ import type { DiffOptions, IgnoredChange, InclusionProblem, ObjectDiff } from ".
 import { referencedUnits } from "./correlate.js";
 import type { LayoutChange } from "./layout.js";
 import { type Unit, isColdPart } from "./object-model.js";
+import { newPerCpuData, readOnlyStores } from "./runtime-data.js";
 import { UNREGISTERED_TABLES, isEntryCode, isWritable, stripCloneNumber } from "./sections.js";
 
 /** A patch a livepatch cannot be made of, with every reason. */
@@ -138,6 +139,25 @@ export const OBJECT_CHECKS: readonly ObjectCheck[] = [
               diff.xenVersion,
             );
       }),
+  },
+  {
+    // .data.ro_after_init and .rodata are writable only while Xen applies or reverts a
+    // payload (READ_ONLY_AFTER_BOOT): a patched function's store faults when it first runs.
+    name: "store into read-only data",
+    refusals: (diff) =>
+      readOnlyStores(diff).map(
+        (s) =>
+          `${where(diff, s.unit)} stores into ${s.variable} (${s.section}) with \`${s.instruction}\` at +0x${s.at.toString(16)}: the hypervisor maps it read-only once it has booted, so the store would fault the first time the function runs; only a load, unload or action hook may write it`,
+      ),
+  },
+  {
+    // Xen copies per-CPU data from its own image only: a payload has no per-CPU area.
+    name: "new per-CPU data",
+    refusals: (diff) =>
+      newPerCpuData(diff).map(
+        (u) =>
+          `${where(diff, u)} is a new per-CPU variable (DEFINE_PER_CPU, ${u.section.name}): Xen has no per-CPU area for a payload, so this_cpu() would add each CPU's offset to an address in the payload's data and every CPU but the first would write elsewhere; keep the state in an existing per-CPU variable, or in an array indexed by CPU`,
+      ),
   },
 ];
 

@@ -55,6 +55,7 @@ import {
 import { ERRNO } from "../livepatch/errno.js";
 import type { XenSyms } from "../livepatch/xen-syms.js";
 import { type LoadedFunc, LoadedPayload, type LoaderVersion, loaderFor } from "./loader-model.js";
+import { kindFindings } from "./kinds.js";
 import { type Finding, type FindingLocation, type RuleId, RULE_BY_ID } from "./rules.js";
 
 /** More findings of one rule in one file than this are summarised, not listed. */
@@ -189,6 +190,8 @@ class PayloadChecks {
     this.newSymbols();
     this.rodataReferences();
     this.rodataDuplicates();
+    for (const f of kindFindings(this.payload, this.target.xen))
+      this.out.add(f.ruleId, f.message, f.location);
     for (const [what, why] of this.notChecked) {
       this.out.add(
         "not-checked",
