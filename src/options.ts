@@ -76,6 +76,8 @@ export interface Options {
   readonly builder: "native" | "livepatch-build-tools";
   /** Build a patch's runtime part and list its init changes instead of refusing it. */
   readonly ignoreInitChanges: boolean;
+  /** Refuse a patch that changes files outside xen/, instead of leaving them out (listed). */
+  readonly refuseOutsideXen: boolean;
   /** Build a patch that changes a data layout, with a warning instead of the refusal. */
   readonly allowLayoutChanges: boolean;
   /** Prebuilt payload files, in stack order. */
@@ -127,6 +129,7 @@ export const INPUT_DEFAULTS = {
   "stack-mode": "stacked",
   builder: "native",
   "ignore-init-changes": "false",
+  "refuse-outside-xen": "false",
   "allow-layout-changes": "false",
   expectations: "none",
   payloads: "",
@@ -348,6 +351,7 @@ function payloadOptions(
   | "stackMode"
   | "builder"
   | "ignoreInitChanges"
+  | "refuseOutsideXen"
   | "allowLayoutChanges"
   | "expectations"
   | "payloads"
@@ -366,6 +370,10 @@ function payloadOptions(
     ),
     ignoreInitChanges: checked(
       () => boolean("ignore-init-changes", input("ignore-init-changes")),
+      false,
+    ),
+    refuseOutsideXen: checked(
+      () => boolean("refuse-outside-xen", input("refuse-outside-xen")),
       false,
     ),
     allowLayoutChanges: checked(
