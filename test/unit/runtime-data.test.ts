@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadX86Decoder } from "../../src/livepatch/xen-code.js";
+import { decodeMemoryStores, loadX86Decoder, storeInto } from "../../src/livepatch/xen-code.js";
 import { diffObjects } from "../../src/patch/object-diff.js";
 import { ObjectModel } from "../../src/patch/object-model.js";
 
@@ -48,6 +48,28 @@ int get_limit(void) { this_cpu(calls)++; return limit; }
 `;
 
 beforeAll(loadX86Decoder);
+
+describe("memory stores, decoded", () => {
+  it("finds the memory-destination forms with a 32-bit displacement, and no load, lea or immediate", () => {
+    const code = new Uint8Array([
+      ...[0x89, 0x05, 0, 0, 0, 0], // mov %eax,0(%rip)
+      ...[0x8b, 0x05, 0, 0, 0, 0], // mov 0(%rip),%eax
+      ...[0x48, 0x8d, 0x05, 0, 0, 0, 0], // lea 0(%rip),%rax
+      ...[0xff, 0x05, 0, 0, 0, 0], // incl 0(%rip)
+      ...[0xc7, 0x05, 0, 0, 0, 0, 1, 0, 0, 0], // movl $1,0(%rip)
+      ...[0xf0, 0x0f, 0xb1, 0x0d, 0, 0, 0, 0], // lock cmpxchg %ecx,0(%rip)
+      ...[0x89, 0x07], // mov %eax,(%rdi): no displacement to name a variable
+    ]);
+    const stores = decodeMemoryStores(code, 0, code.length);
+    expect(stores.map((s) => [s.offset, s.field, s.end])).toEqual([
+      [0, 2, 6],
+      [19, 21, 25],
+      [25, 27, 35],
+      [35, 39, 43],
+    ]);
+    expect(storeInto(stores[2]!, "opt_dit")).toBe("movl $1,opt_dit(%rip)");
+  });
+});
 
 describe("runtime data in the builder", () => {
   it("refuses a changed function's store into __ro_after_init data, naming function, instruction and variable", () => {
