@@ -76,6 +76,8 @@ export interface Options {
   readonly builder: "native" | "livepatch-build-tools";
   /** Build a patch's runtime part and list its init changes instead of refusing it. */
   readonly ignoreInitChanges: boolean;
+  /** Copy changed read-only data into the payload (patching its readers) instead of refusing. */
+  readonly copyChangedConstants: boolean;
   /** Refuse a patch that changes files outside xen/, instead of leaving them out (listed). */
   readonly refuseOutsideXen: boolean;
   /** Build a patch that changes a data layout, with a warning instead of the refusal. */
@@ -130,6 +132,7 @@ export const INPUT_DEFAULTS = {
   builder: "native",
   "ignore-init-changes": "false",
   "refuse-outside-xen": "false",
+  "copy-changed-constants": "false",
   "allow-layout-changes": "false",
   expectations: "none",
   payloads: "",
@@ -352,6 +355,7 @@ function payloadOptions(
   | "builder"
   | "ignoreInitChanges"
   | "refuseOutsideXen"
+  | "copyChangedConstants"
   | "allowLayoutChanges"
   | "expectations"
   | "payloads"
@@ -370,6 +374,10 @@ function payloadOptions(
     ),
     ignoreInitChanges: checked(
       () => boolean("ignore-init-changes", input("ignore-init-changes")),
+      false,
+    ),
+    copyChangedConstants: checked(
+      () => boolean("copy-changed-constants", input("copy-changed-constants")),
       false,
     ),
     refuseOutsideXen: checked(

@@ -63,6 +63,11 @@ export interface BuildPatchPayloadsOptions {
    * change is then a warning in the payload's notes instead of a refusal.
    */
   allowLayoutChanges?: boolean;
+  /**
+   * Copy read-only data the patch changes into the payload, patching its runtime readers,
+   * instead of refusing it (`copy-changed-constants`).
+   */
+  copyChangedConstants?: boolean;
   /** Refuse a patch's files outside xen/ instead of leaving them out (`refuse-outside-xen`). */
   refuseOutsideXen?: boolean;
   outDir: string;
@@ -212,6 +217,7 @@ async function payloadPasses(
     ignoreInitChanges: opts.ignoreInitChanges ?? false,
     problems: plan.problems,
     functionEntries: plan.funcEntries.length,
+    copyChangedConstants: opts.copyChangedConstants ?? false,
   });
   if (refusals.length > 0) throw refusal(step, refusals);
   // Emit: the payload's source, a function of the plan.

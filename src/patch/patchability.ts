@@ -12,7 +12,7 @@ import type { DiffOptions, IgnoredChange, InclusionProblem, ObjectDiff } from ".
 import { referencedUnits } from "./correlate.js";
 import type { LayoutChange } from "./layout.js";
 import { type Unit, isColdPart } from "./object-model.js";
-import { newPerCpuData, readOnlyStores } from "./runtime-data.js";
+import { changedConstants, newPerCpuData, readOnlyStores } from "./runtime-data.js";
 import { UNREGISTERED_TABLES, isEntryCode, isWritable, stripCloneNumber } from "./sections.js";
 
 /** A patch a livepatch cannot be made of, with every reason. */
@@ -176,6 +176,8 @@ export interface PatchabilityInput {
   problems?: readonly InclusionProblem[];
   /** How many function entries the payload would have. */
   functionEntries: number;
+  /** Whether changed read-only data is copied into the payload (copy-changed-constants). */
+  copyChangedConstants?: boolean;
 }
 
 /** Every reason the patch cannot be a livepatch, in report order; empty when it can. */
@@ -184,6 +186,7 @@ export function checkPatchability(input: PatchabilityInput): string[] {
   const initChanges = diffs.flatMap((d) => d.initChanges);
   const refusals = [
     ...diffs.flatMap(objectRefusals),
+    ...(input.copyChangedConstants ? [] : diffs.flatMap(constantRefusals)),
     ...(input.ignoreInitChanges ? [] : initRefusals(initChanges)),
     ...(input.problems ?? []).map(problemRefusal),
   ];
@@ -194,6 +197,18 @@ export function checkPatchability(input: PatchabilityInput): string[] {
   )
     refusals.push(nothingToPatch(diffs, input.ignoreInitChanges ? initChanges : []));
   return [...(input.layout ?? []), ...refusals];
+}
+
+/** Changed read-only data, named with its readers, and the way on (copy-changed-constants). */
+function constantRefusals(diff: ObjectDiff): string[] {
+  return changedConstants(diff).map(({ unit, global, readers }) => {
+    const list = (names: string[]) => (names.length > 0 ? names.join(", ") : "none");
+    const others = [
+      ...(readers.data.length > 0 ? [`data holding its address: ${readers.data.join(", ")}`] : []),
+      ...(global ? ["it is global: readers in other objects keep the hypervisor's table"] : []),
+    ];
+    return `the read-only data ${where(diff, unit)} changed; its runtime readers are ${list(readers.runtime)}; init readers ${list(readers.init)}${others.length > 0 ? `; ${others.join("; ")}` : ""}: the hypervisor's table keeps its contents, and only a copy in the payload could change, leaving every other pointer to the old one; to give the payload its own copy and patch every runtime reader (listed in the report), set copy-changed-constants (--copy-changed-constants true)`;
+  });
 }
 
 function initRefusals(changes: readonly IgnoredChange[]): string[] {

@@ -3,6 +3,7 @@
  * object's diff for check patchability to refuse: store into memory Xen maps read-only
  * once it has booted, or bring per-CPU data of its own.
  */
+import { STB_LOCAL } from "../elf/constants.js";
 import { decodeMemoryStores, storeInto } from "../livepatch/xen-code.js";
 import { isPerCpuSection, isReadOnlyAfterBoot } from "../xen/abi.js";
 import type { ObjectDiff } from "./changes.js";
@@ -68,4 +69,46 @@ export function newPerCpuData(diff: ObjectDiff): Unit[] {
   return diff.patched.units.filter(
     (u) => u.kind === "object" && isPerCpuSection(u.section.name) && !paired.has(u),
   );
+}
+
+/** Tables the compiler makes for one function (switch lookups, `__func__`): read only by it. */
+const COMPILER_TABLE = /^(CSWTCH|__func__|__PRETTY_FUNCTION__)(\.\d+)?$/;
+
+/** What reads a changed constant in its object: runtime and init functions, and data. */
+export interface ConstantReaders {
+  runtime: string[];
+  init: string[];
+  /** Data objects holding its address (a pointer the payload cannot move). */
+  data: string[];
+}
+
+/**
+ * The changed constants of an object a payload would have to copy (compiler-made tables
+ * aside: their one reader is the function they belong to), each with its readers there.
+ * Readers in other objects are not recompiled and keep the hypervisor's table.
+ */
+export function changedConstants(
+  diff: ObjectDiff,
+): Array<{ unit: Unit; global: boolean; readers: ConstantReaders }> {
+  const model = diff.patched;
+  return diff.changedConstants
+    .filter((c) => !COMPILER_TABLE.test(c.unit.name))
+    .map(({ unit }) => {
+      const readers: ConstantReaders = { runtime: [], init: [], data: [] };
+      const alone = model.units.filter((u) => u.section.index === unit.section.index).length === 1;
+      for (const u of model.units) {
+        // The compiler also reaches a table through a pointer just outside it (a loop's
+        // base biased by its first index): in a section of its own, any offset is it.
+        const reads = u.relas.some((r) => {
+          const t = model.target(r);
+          if (t.kind !== "section") return false;
+          return model.unitOf(t) === unit || (alone && t.section.index === unit.section.index);
+        });
+        if (!reads || u === unit) continue;
+        if (u.kind === "object") readers.data.push(u.xenName);
+        else if (/^\.init\b|\.init\./.test(u.section.name)) readers.init.push(u.xenName);
+        else readers.runtime.push(u.xenName);
+      }
+      return { unit, global: unit.symbol.bind !== STB_LOCAL, readers };
+    });
 }

@@ -77,6 +77,7 @@ async function gatherPayloads(
           ignoreInitChanges: options.ignoreInitChanges,
           allowLayoutChanges: options.allowLayoutChanges,
           refuseOutsideXen: options.refuseOutsideXen,
+          copyChangedConstants: options.copyChangedConstants,
           outDir: join(out, "payloads"),
           sourcesDir: join(out, "patch-sources"),
           logFile: join(ctx.logs, "patch-build.log"),

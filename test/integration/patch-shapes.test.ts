@@ -21,7 +21,12 @@ import { getXenBase, getXenSource, integrationCacheDir } from "./xen-base.js";
 
 const fixture = (name: string) => join(import.meta.dirname, "..", "fixtures", "patch-shapes", name);
 
-async function build(names: string[], ignoreInitChanges = false, refuseOutsideXen = false) {
+async function build(
+  names: string[],
+  ignoreInitChanges = false,
+  refuseOutsideXen = false,
+  copyChangedConstants = false,
+) {
   // (The data-layout comparison runs on every build: the shapes below must pass it.)
   const [base, source] = await Promise.all([getXenBase(), getXenSource()]);
   const out = await mkdtemp(join(tmpdir(), "xlci-patch-shapes-"));
@@ -34,6 +39,7 @@ async function build(names: string[], ignoreInitChanges = false, refuseOutsideXe
     expectations: "auto",
     ignoreInitChanges,
     refuseOutsideXen,
+    copyChangedConstants,
     outDir: join(out, "payloads"),
     sourcesDir: join(out, "sources"),
     logFile: join(out, "patch-build.log"),
@@ -89,6 +95,7 @@ beforeAll(async () => {
       "struct-layout-REFUSED",
       "ro-after-init-store-REFUSED",
       "percpu-new-REFUSED",
+      "changed-const-table-REFUSED",
     ]),
   );
   const expects = FIXTURES.filter((f) => f.endsWith(".expect")).map((f) => f.slice(0, -7));
@@ -297,6 +304,24 @@ describe("patch shapes: runtime data and files outside xen/ (issue 21)", () => {
       ]),
     );
   });
+
+  it("copies a changed read-only table on request, patching its runtime readers", async () => {
+    const copied = await build(["changed-const-table-REFUSED"], false, false, true);
+    const p = copied.payloads[0]!;
+    expect(p.functions.map((f) => f.name).sort()).toEqual([
+      "drivers/char/console.c#con_timestamp_mode_upd",
+      "drivers/char/console.c#parse_console_timestamps",
+    ]);
+    expect(p.notes).toContain(
+      "drivers/char/console.c#con_timestamp_mode_2_string: changed constant copied into the payload",
+    );
+    const verified = await verifyPayloadSet({
+      payloads: [p.file],
+      xenSyms: copied.base.xenSyms,
+      applied: [],
+    });
+    expect(verified.payloads.flatMap((v) => v.findings)).toEqual([]);
+  }, 900_000);
 
   it("refuses such a patch with refuse-outside-xen, naming the first file outside xen/", async () => {
     const message = await build(["outside-xen-parts"], false, true).then(

@@ -7,13 +7,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { decodeMemoryStores, loadX86Decoder, storeInto } from "../../src/livepatch/xen-code.js";
+import { emitPayloadSource } from "../../src/patch/emit.js";
 import { diffObjects } from "../../src/patch/object-diff.js";
+import { checkPatchability } from "../../src/patch/patchability.js";
 import { ObjectModel } from "../../src/patch/object-model.js";
 
 const dir = mkdtempSync(join(tmpdir(), "xlci-runtime-data-"));
 
-// Xen's shapes (xen/include/xen/init.h, xen/include/xen/percpu.h, xen/livepatch_payload.h).
+// Xen's shapes (xen/include/xen/init.h, xen/include/xen/percpu.h, xen/livepatch_payload.h),
+// every symbol hidden as Xen's compiler.h makes them, so -fpic code reaches them PC-relative.
 const HEADER = `
+#pragma GCC visibility push(hidden)
 #define __ro_after_init __attribute__((__section__(".data.ro_after_init")))
 #define DEFINE_PER_CPU(type, name) \\
   __attribute__((__section__(".bss.percpu"))) __typeof__(type) per_cpu__##name
@@ -34,8 +38,8 @@ function compile(name: string, source: string): ObjectModel {
     "-c",
     "-O2",
     "-ffunction-sections",
-    "-fno-pic",
-    "-mcmodel=kernel",
+    "-fdata-sections",
+    "-fpic",
     c,
     "-o",
     o,
@@ -112,5 +116,44 @@ int get_limit(void) { this_cpu(calls)++; this_cpu(misses)++; return limit; }`,
         /^limits\.c#per_cpu__misses \(xen\/common\/limits\.o\) is a new per-CPU variable \(DEFINE_PER_CPU, \.bss\.percpu\): Xen has no per-CPU area for a payload/,
       ),
     ]);
+  });
+});
+
+describe("changed read-only data", () => {
+  const TABLE = (third: number) => `
+static const int limits[4] = { 1, 2, ${third}, 4 };
+int limit_of(int i) { return limits[i & 3]; }
+int limit_sum(int n) { int s = 0; for (int i = 0; i < n && i < 4; i++) s += limits[i]; return s; }
+__attribute__((__section__(".init.text"))) int limit_boot(int i) { return limits[(i + 1) & 3]; }
+int lookup(int i) { switch (i) { case 0: return 7; case 1: return 9; case 2: return 11; case 3: return 13; case 4: return 17; case 5: return 19; default: return 0; } }
+`;
+
+  it("refuses by default, naming the table, its runtime readers and its init readers", () => {
+    const diff = diffObjects(compile("const-a", TABLE(3)), compile("const-b", TABLE(30)));
+    const refusals = checkPatchability({ diffs: [diff], functionEntries: 2 });
+    expect(refusals).toEqual([
+      "the read-only data limits.c#limits (xen/common/limits.o) changed; its runtime readers are limit_of, limit_sum; init readers limit_boot: the hypervisor's table keeps its contents, and only a copy in the payload could change, leaving every other pointer to the old one; to give the payload its own copy and patch every runtime reader (listed in the report), set copy-changed-constants (--copy-changed-constants true)",
+      expect.stringMatching(/^limit_boot \(xen\/common\/limits\.o\) is init code/),
+      expect.stringMatching(/^to build the runtime part of the patch/),
+    ]);
+  });
+
+  it("on request copies it and patches its runtime readers", () => {
+    const diff = diffObjects(compile("copy-a", TABLE(3)), compile("copy-b", TABLE(30)));
+    expect(diff.changed.map((c) => c.unit.name)).toEqual(["limit_of", "limit_sum"]);
+    const source = emitPayloadSource([diff], {
+      copyChangedConstants: true,
+      ignoreInitChanges: true,
+    });
+    expect(source.functions.map((f) => f.name)).toEqual(["limit_of", "limit_sum"]);
+    expect(source.notes).toContain("limits.c#limits: changed constant copied into the payload");
+  });
+
+  it("takes a switch's lookup table along with its function, unasked", () => {
+    const a = compile("switch-a", TABLE(3));
+    const b = compile("switch-b", TABLE(3).replace("return 19", "return 23"));
+    const diff = diffObjects(a, b);
+    expect(diff.changed.map((c) => c.unit.name)).toEqual(["lookup"]);
+    expect(checkPatchability({ diffs: [diff], functionEntries: 1 })).toEqual([]);
   });
 });
