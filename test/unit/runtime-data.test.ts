@@ -34,16 +34,7 @@ function compile(name: string, source: string): ObjectModel {
   const c = join(dir, name, "limits.c");
   const o = join(dir, name, "limits.o");
   writeFileSync(c, `${HEADER}\n${source}\n`);
-  execFileSync("gcc", [
-    "-c",
-    "-O2",
-    "-ffunction-sections",
-    "-fdata-sections",
-    "-fpic",
-    c,
-    "-o",
-    o,
-  ]);
+  execFileSync("gcc", ["-c", "-O2", "-ffunction-sections", "-fdata-sections", "-fpic", c, "-o", o]);
   return new ObjectModel("xen/common/limits.o", new Uint8Array(readFileSync(o)));
 }
 
