@@ -65,6 +65,10 @@ export interface Options {
   readonly builder: "native" | "livepatch-build-tools";
   /** Build a patch's runtime part and list its init changes instead of refusing it. */
   readonly ignoreInitChanges: boolean;
+  /** Copy changed read-only data into the payload (patching its readers) instead of refusing. */
+  readonly copyChangedConstants: boolean;
+  /** Refuse a patch that changes files outside xen/, instead of leaving them out (listed). */
+  readonly refuseOutsideXen: boolean;
   /** Build a patch that changes a data layout, with a warning instead of the refusal. */
   readonly allowLayoutChanges: boolean;
   /** Prebuilt payload files, in stack order. */
@@ -116,6 +120,8 @@ export const INPUT_DEFAULTS = {
   "stack-mode": "stacked",
   builder: "native",
   "ignore-init-changes": "false",
+  "refuse-outside-xen": "false",
+  "copy-changed-constants": "false",
   "allow-layout-changes": "false",
   expectations: "none",
   payloads: "",

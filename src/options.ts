@@ -237,6 +237,8 @@ function payloadOptions(
   | "stackMode"
   | "builder"
   | "ignoreInitChanges"
+  | "refuseOutsideXen"
+  | "copyChangedConstants"
   | "allowLayoutChanges"
   | "expectations"
   | "payloads"
@@ -255,6 +257,14 @@ function payloadOptions(
     ),
     ignoreInitChanges: checked(
       () => boolean("ignore-init-changes", input("ignore-init-changes")),
+      false,
+    ),
+    copyChangedConstants: checked(
+      () => boolean("copy-changed-constants", input("copy-changed-constants")),
+      false,
+    ),
+    refuseOutsideXen: checked(
+      () => boolean("refuse-outside-xen", input("refuse-outside-xen")),
       false,
     ),
     allowLayoutChanges: checked(

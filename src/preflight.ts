@@ -33,7 +33,9 @@ export async function preflight(options: Options): Promise<void> {
 
   const patches: PatchFile[] = [];
   for (const path of options.patches) {
-    const patch = await check(() => readPatch(path));
+    const patch = await check(() =>
+      readPatch(path, options.refuseOutsideXen ? "refuse" : "leave-out"),
+    );
     if (patch) patches.push(patch);
   }
   const clash = payloadNameClash(patches);

@@ -296,3 +296,77 @@ export function decodeObjectCode(
   }
   return { instructions };
 }
+
+/** An instruction that writes memory through an operand with a 32-bit displacement. */
+export interface MemoryStore {
+  /** Where it starts and ends, as offsets in its section. */
+  readonly offset: number;
+  readonly end: number;
+  /** The displacement field's offset in the section (where a relocation names the place). */
+  readonly field: number;
+  /** The instruction in AT&T syntax, e.g. `movl $0x1,0x0(%rip)`. */
+  readonly text: string;
+}
+
+/**
+ * The instructions of `code` (a section's bytes) in [from, to) that store into memory
+ * (write, read-modify-write, conditional write: `mov`, `inc`, `lock cmpxchg`, ...) through
+ * a memory operand with a 32-bit displacement, the forms a relocation can name a variable
+ * in. Decoding stops at bytes that are no instruction.
+ *
+ * @throws Error when loadX86Decoder() has not run (a caller's mistake).
+ */
+export function decodeMemoryStores(code: Uint8Array, from: number, to: number): MemoryStore[] {
+  if (!iced) throw new Error("the x86 decoder is not loaded: await loadX86Decoder() first");
+  const { Decoder, Instruction, InstructionInfoFactory, Formatter, FormatterSyntax, OpKind } = iced;
+  const { OpAccess } = iced;
+  const writes = new Set([
+    OpAccess.Write,
+    OpAccess.CondWrite,
+    OpAccess.ReadWrite,
+    OpAccess.ReadCondWrite,
+  ]);
+  const decoder = new Decoder(64, code.subarray(from, to), 0);
+  const insn = new Instruction();
+  const infos = new InstructionInfoFactory();
+  const formatter = new Formatter(FormatterSyntax.Gas);
+  formatter.ripRelativeAddresses = true;
+  const stores: MemoryStore[] = [];
+  try {
+    while (decoder.canDecode) {
+      const offset = from + decoder.position;
+      decoder.decodeOut(insn);
+      if (insn.isInvalid) break;
+      const info = infos.info(insn);
+      let stored = false;
+      for (let i = 0; i < insn.opCount; i++)
+        if (insn.opKind(i) === OpKind.Memory && writes.has(info.opAccess(i))) stored = true;
+      info.free();
+      if (!stored) continue;
+      const co = decoder.getConstantOffsets(insn);
+      try {
+        if (co.displacementSize === 4) {
+          stores.push({
+            offset,
+            end: from + decoder.position,
+            field: offset + co.displacementOffset,
+            text: formatter.format(insn),
+          });
+        }
+      } finally {
+        co.free();
+      }
+    }
+  } finally {
+    formatter.free();
+    infos.free();
+    insn.free();
+    decoder.free();
+  }
+  return stores;
+}
+
+/** A store's text with its RIP-relative operand written as `name(%rip)`: what it stores into. */
+export function storeInto(store: MemoryStore, name: string): string {
+  return store.text.replace(/(?:-?(?:0x)?[0-9a-f]+)?\(%rip\)/i, `${name}(%rip)`);
+}

@@ -10,7 +10,7 @@
  */
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { type BuildXenBaseOptions, type XenBase, xenRebuildInvocation } from "../base/xen.js";
 import { parseCompilerDiagnostics } from "../report/compiler.js";
 import {
@@ -69,6 +69,13 @@ export interface BuildPatchPayloadsOptions {
    * change is then a warning in the payload's notes instead of a refusal.
    */
   allowLayoutChanges?: boolean;
+  /**
+   * Copy read-only data the patch changes into the payload, patching its runtime readers,
+   * instead of refusing it (`copy-changed-constants`).
+   */
+  copyChangedConstants?: boolean;
+  /** Refuse a patch's files outside xen/ instead of leaving them out (`refuse-outside-xen`). */
+  refuseOutsideXen?: boolean;
   outDir: string;
   /** Where each payload's generated source is kept (the run's output directory). */
   sourcesDir: string;
@@ -82,6 +89,8 @@ export interface PatchPayload extends SourcePayload {
   added: string[];
   /** Init code the patch changes, left out on request (`ignoreInitChanges`). */
   ignored: IgnoredChange[];
+  /** Files the patches change outside xen/, left out of the build (`patch: path`). */
+  leftOut: string[];
 }
 
 /** One payload of the series: the patches applied to one tree and built from its change. */
@@ -111,7 +120,8 @@ type Log = (line: string) => Promise<void>;
 export async function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promise<PatchPayload[]> {
   if (opts.patches.length === 0) return [];
   const patches: PatchFile[] = [];
-  for (const p of opts.patches) patches.push(await readPatch(p));
+  const outside = opts.refuseOutsideXen ? "refuse" : "leave-out";
+  for (const p of opts.patches) patches.push(await readPatch(p, outside));
   const clash = payloadNameClash(patches);
   if (clash) throw clash;
   for (const p of patches) {
@@ -224,6 +234,7 @@ async function payloadPasses(
     ignoreInitChanges: opts.ignoreInitChanges ?? false,
     problems: plan.problems,
     functionEntries: plan.funcEntries.length,
+    copyChangedConstants: opts.copyChangedConstants ?? false,
   });
   if (refusals.length > 0) throw refusal(step, refusals);
   // Emit: the payload's source, a function of the plan.
@@ -376,7 +387,9 @@ function patchPayload(payload: SourcePayload, g: GeneratedSource): PatchPayload 
     functions: g.source.functions,
     added: g.source.added,
     ignored: g.source.ignored,
+    leftOut: g.step.apply.flatMap((p) => p.leftOut.map((f) => `${basename(p.path)}: ${f}`)),
     notes: [
+      ...g.step.apply.flatMap((p) => p.leftOut.map((f) => leftOutNote(p.path, f))),
       ...g.source.functions.map((f) => `${f.name}: ${f.why}`),
       ...g.source.ignored.map((c) => `ignored (ignore-init-changes): ${c.name}: ${c.why}`),
       ...g.warnings,
@@ -384,6 +397,11 @@ function patchPayload(payload: SourcePayload, g: GeneratedSource): PatchPayload 
       ...payload.notes,
     ],
   };
+}
+
+/** The log's line for a file of a patch left out of the build. */
+function leftOutNote(patch: string, file: string): string {
+  return `left out (outside xen/): ${file} of ${basename(patch)}: not part of the hypervisor, so not in the payload; a toolstack or docs part needs its own update (refuse-outside-xen refuses such a patch)`;
 }
 
 async function rebuild(

@@ -56,10 +56,14 @@ export const CLASSES: readonly UnitClass[] = [
       diff.changed.push({ unit: c.unit, original: c.original!, why: c.difference! }),
   },
   {
-    // A changed constant is copied into the payload where the new code uses it.
+    // A changed constant is copied into the payload where the new code uses it, when
+    // asked (copy-changed-constants); check patchability refuses it otherwise.
     name: "constant",
     holds: (c) => isData(c) && !isWritable(c.unit.section),
-    record: () => {},
+    record: (c, diff) => {
+      if (c.valueChanged || c.sizeChanged)
+        diff.changedConstants.push({ unit: c.unit, original: c.original! });
+    },
   },
   {
     name: "changed init data",
@@ -100,6 +104,7 @@ export function classify(
     hooks: comparison.hooks,
     initChanges: [],
     liveData: [],
+    changedConstants: [],
     looseCode: comparison.looseCode,
     pairs,
   };
@@ -158,6 +163,7 @@ export function classifyInitOnly(
       },
     ],
     liveData: [],
+    changedConstants: [],
     looseCode: [],
     pairs,
   };

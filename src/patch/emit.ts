@@ -39,6 +39,8 @@ export interface PayloadSource {
 export interface EmitOptions extends IncludeOptions {
   /** Leave changes to init code out (and report them) instead of refusing the patch. */
   ignoreInitChanges?: boolean;
+  /** Copy changed read-only data into the payload instead of refusing the patch. */
+  copyChangedConstants?: boolean;
 }
 
 /**
@@ -57,6 +59,7 @@ export function emitPayloadSource(
     ignoreInitChanges: options.ignoreInitChanges ?? false,
     problems: plan.problems,
     functionEntries: plan.funcEntries.length,
+    copyChangedConstants: options.copyChangedConstants ?? false,
   });
   if (refusals.length > 0) throw new PatchRefusal(refusals);
   const ignored = options.ignoreInitChanges ? diffs.flatMap((d) => d.initChanges) : [];

@@ -15,6 +15,7 @@ import type { DiffOptions, IgnoredChange, InclusionProblem, ObjectDiff } from ".
 import { referencedUnits } from "./correlate.js";
 import type { LayoutChange } from "./layout.js";
 import { type Unit, isColdPart } from "./object-model.js";
+import { changedConstants, newPerCpuData, readOnlyStores } from "./runtime-data.js";
 import { UNREGISTERED_TABLES, isEntryCode, isWritable, stripCloneNumber } from "./sections.js";
 
 /** A patch a livepatch cannot be made of, with every reason. */
@@ -142,6 +143,25 @@ export const OBJECT_CHECKS: readonly ObjectCheck[] = [
             );
       }),
   },
+  {
+    // .data.ro_after_init and .rodata are writable only while Xen applies or reverts a
+    // payload (READ_ONLY_AFTER_BOOT): a patched function's store faults when it first runs.
+    name: "store into read-only data",
+    refusals: (diff) =>
+      readOnlyStores(diff).map(
+        (s) =>
+          `${where(diff, s.unit)} stores into ${s.variable} (${s.section}) with \`${s.instruction}\` at +0x${s.at.toString(16)}: the hypervisor maps it read-only once it has booted, so the store would fault the first time the function runs; only a load, unload or action hook may write it`,
+      ),
+  },
+  {
+    // Xen copies per-CPU data from its own image only: a payload has no per-CPU area.
+    name: "new per-CPU data",
+    refusals: (diff) =>
+      newPerCpuData(diff).map(
+        (u) =>
+          `${where(diff, u)} is a new per-CPU variable (DEFINE_PER_CPU, ${u.section.name}): Xen has no per-CPU area for a payload, so this_cpu() would add each CPU's offset to an address in the payload's data and every CPU but the first would write elsewhere; keep the state in an existing per-CPU variable, or in an array indexed by CPU`,
+      ),
+  },
 ];
 
 /** The refusals of one object's diff, rule by rule. */
@@ -159,6 +179,8 @@ export interface PatchabilityInput {
   problems?: readonly InclusionProblem[];
   /** How many function entries the payload would have. */
   functionEntries: number;
+  /** Whether changed read-only data is copied into the payload (copy-changed-constants). */
+  copyChangedConstants?: boolean;
 }
 
 /** Every reason the patch cannot be a livepatch, in report order; empty when it can. */
@@ -167,6 +189,7 @@ export function checkPatchability(input: PatchabilityInput): string[] {
   const initChanges = diffs.flatMap((d) => d.initChanges);
   const refusals = [
     ...diffs.flatMap(objectRefusals),
+    ...(input.copyChangedConstants ? [] : diffs.flatMap(constantRefusals)),
     ...(input.ignoreInitChanges ? [] : initRefusals(initChanges)),
     ...(input.problems ?? []).map(problemRefusal),
   ];
@@ -177,6 +200,18 @@ export function checkPatchability(input: PatchabilityInput): string[] {
   )
     refusals.push(nothingToPatch(diffs, input.ignoreInitChanges ? initChanges : []));
   return [...(input.layout ?? []), ...refusals];
+}
+
+/** Changed read-only data, named with its readers, and the way on (copy-changed-constants). */
+function constantRefusals(diff: ObjectDiff): string[] {
+  return changedConstants(diff).map(({ unit, global, readers }) => {
+    const list = (names: string[]) => (names.length > 0 ? names.join(", ") : "none");
+    const others = [
+      ...(readers.data.length > 0 ? [`data holding its address: ${readers.data.join(", ")}`] : []),
+      ...(global ? ["it is global: readers in other objects keep the hypervisor's table"] : []),
+    ];
+    return `the read-only data ${where(diff, unit)} changed; its runtime readers are ${list(readers.runtime)}; init readers ${list(readers.init)}${others.length > 0 ? `; ${others.join("; ")}` : ""}: the hypervisor's table keeps its contents, and only a copy in the payload could change, leaving every other pointer to the old one; to give the payload its own copy and patch every runtime reader (listed in the report), set copy-changed-constants (--copy-changed-constants true)`;
+  });
 }
 
 function initRefusals(changes: readonly IgnoredChange[]): string[] {

@@ -1,7 +1,9 @@
 /**
  * Patch files as the builder takes them: read, checked before anything runs (only text
- * changes to files under `xen/`, inside the tree, of a sane size), and applied to a tree
- * with failures named by patch, file and hunk.
+ * changes, inside the tree, of a sane size), and applied to a tree with failures named by
+ * patch, file and hunk. Only the files under `xen/` are the hypervisor's: the others
+ * (docs, the toolstack, the XSM policy under tools/flask, as advisories publish them)
+ * are left out and listed, or on request (`refuse-outside-xen`) refused.
  */
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
@@ -38,8 +40,14 @@ export interface PatchFile {
   /** The payload name: the file's name without .patch/.diff, as [A-Za-z0-9_-]. */
   name: string;
   sha256: string;
+  /** The files under `xen/` it changes: what the payload is built from. */
   files: FilePatch[];
+  /** Files it changes outside `xen/`, left out of the build (tree paths, in patch order). */
+  leftOut: string[];
 }
+
+/** What to do with a patch's files outside `xen/`: leave them out (listed), or refuse. */
+export type OutsideXen = "leave-out" | "refuse";
 
 export function patchPayloadName(path: string): string {
   const name = basename(path)
@@ -52,12 +60,20 @@ export function patchPayloadName(path: string): string {
   return name;
 }
 
-/** Checks a patch's text; throws a ConfigurationError naming the patch and the line. */
-export function parsePatch(path: string, text: string): PatchFile {
+/**
+ * Checks a patch's text; throws a ConfigurationError naming the patch and the line. Files
+ * outside `xen/` are listed in `leftOut` (or, with `outside` "refuse", refused).
+ */
+export function parsePatch(
+  path: string,
+  text: string,
+  outside: OutsideXen = "leave-out",
+): PatchFile {
   const fail = (line: number, problem: string): never => {
     throw new ConfigurationError(INPUT, `${path}:${line}: ${problem}`);
   };
   const files: FilePatch[] = [];
+  const leftOut: string[] = [];
   const lines = text.split("\n");
   let current: FilePatch | undefined;
   for (const [i, line] of lines.entries()) {
@@ -78,7 +94,8 @@ export function parsePatch(path: string, text: string): PatchFile {
       const paths = /^diff --git (\S+) (\S+)$/.exec(line);
       if (!paths)
         fail(n, "a diff --git header whose paths cannot be read (quoted, or with spaces)");
-      checkedPath(paths![1]!, paths![2]!, n);
+      const target = checkedPath(paths![1]!, paths![2]!, n);
+      if (!target.startsWith("xen/") && !leftOut.includes(target)) leftOut.push(target);
     }
     if (line.startsWith("+++ ")) {
       const target = checkedPath(
@@ -87,7 +104,8 @@ export function parsePatch(path: string, text: string): PatchFile {
         n,
       );
       current = { path: target, hunks: [] };
-      files.push(current);
+      if (target.startsWith("xen/")) files.push(current);
+      else if (!leftOut.includes(target)) leftOut.push(target);
       continue;
     }
     const hunk = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
@@ -103,6 +121,12 @@ export function parsePatch(path: string, text: string): PatchFile {
       });
     }
   }
+  if (leftOut.length > 0 && files.every((f) => f.hunks.length === 0)) {
+    throw new ConfigurationError(
+      INPUT,
+      `${path} changes no file under xen/ (only ${leftOut.join(", ")}): a livepatch changes only the hypervisor`,
+    );
+  }
   if (files.length === 0 || files.every((f) => f.hunks.length === 0)) {
     throw new ConfigurationError(
       INPUT,
@@ -114,6 +138,7 @@ export function parsePatch(path: string, text: string): PatchFile {
     name: patchPayloadName(path),
     sha256: createHash("sha256").update(text).digest("hex"),
     files,
+    leftOut,
   };
 
   function checkedPath(oldHeader: string, newHeader: string, n: number): string {
@@ -126,10 +151,10 @@ export function parsePatch(path: string, text: string): PatchFile {
         fail(n, `${p} is an absolute path; use paths relative to the tree (a/xen/...)`);
       const rel = p.split("/").slice(1).join("/"); // -p1, as git format-patch writes them
       if (rel.split("/").some((part) => part === "..")) fail(n, `${p} leaves the tree`);
-      if (!rel.startsWith("xen/")) {
+      if (!rel.startsWith("xen/") && outside === "refuse") {
         fail(
           n,
-          `${p} is outside xen/: a livepatch changes only the hypervisor (tools and docs belong in another patch)`,
+          `${p} is outside xen/: a livepatch changes only the hypervisor (tools and docs belong in another patch; refuse-outside-xen is set)`,
         );
       }
       inTree = rel;
@@ -138,7 +163,10 @@ export function parsePatch(path: string, text: string): PatchFile {
   }
 }
 
-export async function readPatch(path: string): Promise<PatchFile> {
+export async function readPatch(
+  path: string,
+  outside: OutsideXen = "leave-out",
+): Promise<PatchFile> {
   const full = resolve(path);
   const info = await stat(full).catch((err: unknown) => {
     throw new ConfigurationError(
@@ -154,7 +182,7 @@ export async function readPatch(path: string): Promise<PatchFile> {
       `${path} is ${info.size} bytes, more than the ${MAX_PATCH_BYTES} a livepatch patch may be; split it or build a new hypervisor`,
     );
   }
-  return parsePatch(full, await readFile(full, "latin1"));
+  return parsePatch(full, await readFile(full, "latin1"), outside);
 }
 
 /**
@@ -173,10 +201,16 @@ export function payloadNameClash(patches: readonly PatchFile[]): ConfigurationEr
 
 /**
  * Applies a patch at `tree` (its root) with `git apply`, which refuses fuzz: a patch that
- * does not apply exactly is named with the file and the hunk that failed.
+ * does not apply exactly is named with the file and the hunk that failed. The files it
+ * leaves out (outside `xen/`) are not applied.
  */
 export async function applyPatch(patch: PatchFile, tree: string, logFile?: string): Promise<void> {
-  const args = ["apply", "-p1", "--whitespace=nowarn"];
+  const args = [
+    "apply",
+    "-p1",
+    "--whitespace=nowarn",
+    ...patch.leftOut.map((p) => `--exclude=${p}`),
+  ];
   const run = (extra: string[]) =>
     runCommand("git", [...args, ...extra, patch.path], {
       cwd: tree,

@@ -76,6 +76,8 @@ async function gatherPayloads(
           metadata: options.metadata,
           ignoreInitChanges: options.ignoreInitChanges,
           allowLayoutChanges: options.allowLayoutChanges,
+          refuseOutsideXen: options.refuseOutsideXen,
+          copyChangedConstants: options.copyChangedConstants,
           outDir: join(out, "payloads"),
           sourcesDir: join(out, "patch-sources"),
           logFile: join(ctx.logs, "patch-build.log"),
@@ -92,6 +94,7 @@ async function gatherPayloads(
       functions: p.functions.map((f) => ({ name: f.name, why: f.why })),
       added: p.added,
       ignored: p.ignored,
+      ...(p.leftOut.length > 0 ? { leftOut: p.leftOut } : {}),
     };
   }
   const fromSources =

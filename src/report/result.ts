@@ -99,6 +99,8 @@ export type PayloadOrigin =
       added: string[];
       /** Init changes of the patches left out on request (ignore-init-changes). */
       ignored: Array<{ name: string; object: string; why: string }>;
+      /** Files the patches change outside xen/, left out of the build (`patch: path`); absent when none. */
+      leftOut?: string[];
     }
   /** One of Xen's in-tree test payloads (xen/test/livepatch), built with the base. */
   | { kind: "xen-tests"; path: string }

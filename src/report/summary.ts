@@ -156,6 +156,18 @@ export function runReport(result: RunResult): RunReport {
       rows: ignored,
     });
   }
+  const leftOut = result.payloads.flatMap((p) => {
+    const origin = result.origins[p.file];
+    if (origin?.kind !== "patch") return [];
+    return (origin.leftOut ?? []).map((f) => [p.name, f]);
+  });
+  if (leftOut.length > 0) {
+    tables.push({
+      title: "Files outside xen/ left out (a toolstack or docs part needs its own update)",
+      header: ["Payload", "Patch: file"],
+      rows: leftOut,
+    });
+  }
   if (result.scenario) {
     tables.push({
       title: `Boot test: ${result.scenario.scenario}`,

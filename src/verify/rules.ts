@@ -17,6 +17,7 @@ import { ELF_OBJECT_RULES } from "./rules/elf-object.js";
 import { LIVEPATCH_SECTIONS_RULES } from "./rules/livepatch-sections.js";
 import { FUNCS_RULES } from "./rules/funcs.js";
 import { SPECIAL_SECTIONS_RULES } from "./rules/special-sections.js";
+import { RUNTIME_RULES } from "./rules/runtime.js";
 
 export type { LoaderVerdict, Rule, RuleChange, Severity } from "./rules/rule.js";
 
@@ -26,6 +27,7 @@ export const RULES = [
   ...LIVEPATCH_SECTIONS_RULES,
   ...FUNCS_RULES,
   ...SPECIAL_SECTIONS_RULES,
+  ...RUNTIME_RULES,
 ] as const satisfies readonly Rule[];
 
 export type RuleId = (typeof RULES)[number]["id"];

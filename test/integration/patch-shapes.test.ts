@@ -21,7 +21,12 @@ import { getXenBase, getXenSource, integrationCacheDir } from "./xen-base.js";
 
 const fixture = (name: string) => join(import.meta.dirname, "..", "fixtures", "patch-shapes", name);
 
-async function build(names: string[], ignoreInitChanges = false) {
+async function build(
+  names: string[],
+  ignoreInitChanges = false,
+  refuseOutsideXen = false,
+  copyChangedConstants = false,
+) {
   // (The data-layout comparison runs on every build: the shapes below must pass it.)
   const [base, source] = await Promise.all([getXenBase(), getXenSource()]);
   const out = await mkdtemp(join(tmpdir(), "xlci-patch-shapes-"));
@@ -33,6 +38,8 @@ async function build(names: string[], ignoreInitChanges = false) {
     mode: "independent",
     expectations: "auto",
     ignoreInitChanges,
+    refuseOutsideXen,
+    copyChangedConstants,
     outDir: join(out, "payloads"),
     sourcesDir: join(out, "sources"),
     logFile: join(out, "patch-build.log"),
@@ -78,9 +85,19 @@ beforeAll(async () => {
       "init-beside-runtime",
       "new-source-file",
       "static-to-global-and-rename",
+      // Issue 21.
+      "existing-per-cpu-and-hook-store",
+      "outside-xen-parts",
     ]),
   );
-  expect(REFUSED).toEqual(expect.arrayContaining(["struct-layout-REFUSED"]));
+  expect(REFUSED).toEqual(
+    expect.arrayContaining([
+      "struct-layout-REFUSED",
+      "ro-after-init-store-REFUSED",
+      "percpu-new-REFUSED",
+      "changed-const-table-REFUSED",
+    ]),
+  );
   const expects = FIXTURES.filter((f) => f.endsWith(".expect")).map((f) => f.slice(0, -7));
   expect(expects.sort()).toEqual(REFUSED);
   built = await build(SHAPES, true);
@@ -253,6 +270,67 @@ describe("patch shapes: ignore-init-changes through the command line", () => {
     ) as object;
     const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
     expect(validate(metadata) ? "" : JSON.stringify(validate.errors, null, 2)).toBe("");
+  }, 900_000);
+});
+
+describe("patch shapes: runtime data and files outside xen/ (issue 21)", () => {
+  it("references the hypervisor's own per-CPU variable, and lets a load hook write read-only data", async () => {
+    const p = payload("existing-per-cpu-and-hook-store");
+    expect(p.functions.map((f) => f.name).sort()).toEqual(["compat_xen_version", "do_xen_version"]);
+    expect(p.added).toEqual(["common/kernel.c#livepatch_ci_ro_load"]);
+    const elf = (await Payload.load(p.file)).elf;
+    const undefinedNames = elf
+      .symbols()
+      .filter((s) => s.shndx === 0 && s.name)
+      .map((s) => s.name);
+    // Xen's per-CPU variable and its __ro_after_init one, both by name; no copy of either.
+    expect(undefinedNames).toEqual(expect.arrayContaining(["per_cpu__curr_vcpu", "opt_dit"]));
+    const defined = elf.symbols().filter((s) => s.shndx !== 0 && s.name.startsWith("per_cpu__"));
+    expect(defined).toEqual([]);
+  });
+
+  it("builds the hypervisor part of a patch that also changes SUPPORT.md and tools/flask, listing the rest", () => {
+    const p = payload("outside-xen-parts");
+    expect(p.functions.map((f) => f.name)).toEqual(["xen_compile_system_maintainer_local"]);
+    expect(p.leftOut).toEqual([
+      "outside-xen-parts.patch: SUPPORT.md",
+      "outside-xen-parts.patch: tools/flask/policy/modules/dom0.te",
+    ]);
+    expect(p.notes).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^left out \(outside xen\/\): SUPPORT\.md of outside-xen-parts\.patch: /,
+        ),
+      ]),
+    );
+  });
+
+  it("copies a changed read-only table on request, patching its runtime readers", async () => {
+    const copied = await build(["changed-const-table-REFUSED"], false, false, true);
+    const p = copied.payloads[0]!;
+    expect(p.functions.map((f) => f.name).sort()).toEqual([
+      "drivers/char/console.c#con_timestamp_mode_upd",
+      "drivers/char/console.c#parse_console_timestamps",
+    ]);
+    expect(p.notes).toContain(
+      "drivers/char/console.c#con_timestamp_mode_2_string: changed constant copied into the payload",
+    );
+    const verified = await verifyPayloadSet({
+      payloads: [p.file],
+      xenSyms: copied.base.xenSyms,
+      applied: [],
+    });
+    expect(verified.payloads.flatMap((v) => v.findings)).toEqual([]);
+  }, 900_000);
+
+  it("refuses such a patch with refuse-outside-xen, naming the first file outside xen/", async () => {
+    const message = await build(["outside-xen-parts"], false, true).then(
+      () => "built",
+      (e: Error) => e.message,
+    );
+    expect(message).toMatch(
+      /outside-xen-parts\.patch:1: a\/SUPPORT\.md is outside xen\/: a livepatch changes only the hypervisor .*refuse-outside-xen is set/,
+    );
   }, 900_000);
 });
 

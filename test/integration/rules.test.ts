@@ -41,6 +41,7 @@ import {
 } from "../helpers/defects/index.js";
 import { LIVEPATCH_FUNC } from "../../src/xen/abi.js";
 import { completeFuncs } from "../../src/payload/sources.js";
+import { KIND_DEFECTS } from "../helpers/defects/runtime-hazards.js";
 import { setRelaField, writeSectionBytes } from "../helpers/elf-mutate.js";
 import { getXenBase } from "./xen-base.js";
 
@@ -198,6 +199,7 @@ describe("rules that need a file or a context", () => {
     ...LOADED_VALUES,
     ...HOST_ONLY,
     ...BOOT_REWRITTEN,
+    ...KIND_DEFECTS,
   ]) {
     ruleCase(d.rule, d.title, async () => {
       const bytes = original(d.payload);

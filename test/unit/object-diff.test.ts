@@ -4,12 +4,17 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadX86Decoder } from "../../src/livepatch/xen-code.js";
 import { emitPayloadSource } from "../../src/patch/emit.js";
 import { debugCommand, parsePahole, recordedCommand } from "../../src/patch/layout.js";
 import { diffObjects, embeddedLineChange } from "../../src/patch/object-diff.js";
 import { ObjectModel } from "../../src/patch/object-model.js";
 import { pcRelativeBias } from "../../src/patch/rip-relative.js";
+
+// Check patchability decodes the changed functions' stores (src/patch/runtime-data.ts),
+// as the builder does once XenSyms.load has loaded the decoder.
+beforeAll(loadX86Decoder);
 
 const dir = mkdtempSync(join(tmpdir(), "xlci-object-diff-"));
 // Xen's compiler.h makes every symbol hidden, so -fpic code reaches them PC-relative.

@@ -10,9 +10,10 @@ import { ConfigurationError } from "../../src/util/errors.js";
 const header = (path: string) => `--- a/${path}\n+++ b/${path}\n`;
 const hunk = "@@ -10,3 +10,3 @@\n ctx\n-old\n+new\n ctx\n";
 
+/** The refusal of a patch read with refuse-outside-xen set (it also refuses files outside xen/). */
 function refusal(text: string): string {
   try {
-    parsePatch("/p/fix.patch", text);
+    parsePatch("/p/fix.patch", text, "refuse");
   } catch (e) {
     expect(e).toBeInstanceOf(ConfigurationError);
     expect((e as ConfigurationError).input).toBe("patches");
@@ -111,6 +112,23 @@ describe("patch files", () => {
     ],
   ])("refuses %s, naming the patch and the line", (_what, text, message) => {
     expect(refusal(text)).toMatch(message);
+  });
+
+  it("leaves out the files outside xen/ an advisory's patch also changes, listing them", () => {
+    const p = parsePatch(
+      "/p/xsa.patch",
+      `diff --git a/tools/evil.sh b/tools/evil.sh\nnew file mode 100755\nindex 0000000..e69de29\n${header("SUPPORT.md")}${hunk}${header("xen/common/a.c")}${hunk}${header("tools/flask/policy/modules/dom0.te")}${hunk}`,
+    );
+    expect(p.files.map((f) => f.path)).toEqual(["xen/common/a.c"]);
+    expect(p.leftOut).toEqual([
+      "tools/evil.sh",
+      "SUPPORT.md",
+      "tools/flask/policy/modules/dom0.te",
+    ]);
+    // Only the hypervisor's part is left: a patch with none is refused, naming what it has.
+    expect(() => parsePatch("/p/docs.patch", header("docs/misc/a.md") + hunk)).toThrow(
+      /^patches: \/p\/docs\.patch changes no file under xen\/ \(only docs\/misc\/a\.md\): a livepatch changes only the hypervisor$/,
+    );
   });
 
   it("names the hunk git apply could not apply", () => {

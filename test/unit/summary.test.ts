@@ -139,6 +139,33 @@ describe("the run report", () => {
     ]);
   });
 
+  it("lists the files outside xen/ a patch payload left out, and no such table without them", () => {
+    const origin = {
+      kind: "patch" as const,
+      patches: [{ path: "/w/xsa.patch", sha256: "0".repeat(64) }],
+      functions: [{ name: "xen_changeset", why: "its code changed" }],
+      added: [],
+      ignored: [],
+    };
+    const title = "Files outside xen/ left out (a toolstack or docs part needs its own update)";
+    const withFiles = runReport(
+      result({
+        origins: {
+          "/out/payloads/fix_a.livepatch": {
+            ...origin,
+            leftOut: ["xsa.patch: SUPPORT.md", "xsa.patch: tools/flask/policy/modules/dom0.te"],
+          },
+        },
+      }),
+    );
+    expect(withFiles.tables.find((t) => t.title === title)?.rows).toEqual([
+      ["fix_a", "xsa.patch: SUPPORT.md"],
+      ["fix_a", "xsa.patch: tools/flask/policy/modules/dom0.te"],
+    ]);
+    const without = runReport(result({ origins: { "/out/payloads/fix_a.livepatch": origin } }));
+    expect(without.tables.map((t) => t.title)).not.toContain(title);
+  });
+
   it("says when there was no boot test or no signature", () => {
     const report = runReport(
       result({ signing: { status: "unsigned", reason: "no signing key was given" } }),

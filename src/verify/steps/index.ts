@@ -32,6 +32,7 @@ import { PLACEMENT } from "./placement.js";
 import { RELOCATIONS } from "./relocations.js";
 import { RODATA_DUPLICATES } from "./rodata-duplicates.js";
 import { RODATA_REFERENCES } from "./rodata-references.js";
+import { RUNTIME_HAZARDS } from "./runtime-hazards.js";
 import { SPECIAL_SECTIONS } from "./special-sections.js";
 import { SYMBOL_TABLE } from "./symbol-table.js";
 import { SYMBOLS } from "./symbols.js";
@@ -58,6 +59,7 @@ export const STEPS: readonly VerifierStep[] = [
   SYMBOL_TABLE, // build_symbol_table()
   RODATA_REFERENCES, // lint: livepatch-build-tools 854a7ca60e35
   RODATA_DUPLICATES, // lint: livepatch-build-tools dabc4e9fa87c
+  RUNTIME_HAZARDS, // beyond the loader: read-only stores, per-CPU data, old_size
   NOT_CHECKED, // what could not be checked
 ];
 

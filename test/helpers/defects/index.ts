@@ -28,6 +28,7 @@ import { MODINFO } from "./modinfo.js";
 import { SYMBOL_TABLE } from "./symbol-table.js";
 import { RODATA_REFERENCES } from "./rodata-references.js";
 import { RODATA_DUPLICATES } from "./rodata-duplicates.js";
+import { KIND_DEFECTS } from "./runtime-hazards.js";
 import { NOT_CHECKED } from "./not-checked.js";
 import type { Defect, StepDefects } from "./shared.js";
 
@@ -88,4 +89,5 @@ export const DEFECTS: readonly Defect[] = [
   ...HOST_ONLY,
   ...BOOT_REWRITTEN,
   NOT_CHECKED,
+  ...KIND_DEFECTS,
 ];

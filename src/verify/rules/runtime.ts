@@ -1,0 +1,40 @@
+/** What the loader accepts and the running hypervisor does not survive or never checks (issue 21). */
+import { type Rule, rule, LP, ARCH } from "./rule.js";
+
+export const RUNTIME_RULES = [
+  rule(
+    "store-read-only",
+    "error",
+    "crashes",
+    "Code outside the hooks stores into the hypervisor's __ro_after_init data or .rodata, read-only after boot",
+    "xen/arch/x86/setup.c (read-only after boot); c3ff11b11c, 335cbb5556 (writable while a payload is applied)",
+  ),
+  rule(
+    "func-old-size-mismatch",
+    "warning",
+    "accepts",
+    "Function entry whose old_size is not the size of the xen-syms function it patches",
+    `${LP} (old_size is never checked against the symbol table)`,
+  ),
+  rule(
+    "func-symbol-too-short",
+    "error",
+    "accepts",
+    "Function entry patching a xen-syms function smaller than the jump written over it (5 bytes; 9 after ENDBR64)",
+    `${ARCH} arch_livepatch_apply() (writes past the function's end)`,
+  ),
+  rule(
+    "expect-reserved-disabled",
+    "warning",
+    "accepts",
+    "Disabled expectation with reserved bits set (ignored today; a later ABI may give them meaning)",
+    `${LP} livepatch_check_expectations()`,
+  ),
+  rule(
+    "percpu-new",
+    "error",
+    "accepts",
+    "Payload defines per-CPU data of its own: Xen has no per-CPU area for a payload",
+    "xen/arch/x86/percpu.c (per-CPU areas are copied from the image only)",
+  ),
+] as const satisfies readonly Rule[];
