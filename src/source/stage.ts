@@ -2,7 +2,9 @@
 import { join } from "node:path";
 import type { XenSourceSpec } from "../options.js";
 import type { StageContext, StageSummary } from "../stage-context.js";
-import { DEFAULT_DEBIAN_XEN_VERSION, fetchDebianSource } from "./debian.js";
+import { fetchDebianSource } from "./debian.js";
+import { describeDebianHypervisor, identifyDebianHypervisor } from "./debian-identify.js";
+import { debianCandidate, isReleaseName, sourceVersionOf } from "./debian-policy.js";
 import { fetchGitSource } from "./git.js";
 import { localSource } from "./path.js";
 import type { XenSourceIdentity, XenSourceTree } from "./types.js";
@@ -24,13 +26,11 @@ export async function sourceStage(
   const logFile = join(ctx.logs, "source.log");
   let tree: XenSourceTree;
   switch (spec.kind) {
-    case "debian":
-      tree = await fetchDebianSource({
-        version: spec.version ?? DEFAULT_DEBIAN_XEN_VERSION,
-        cacheDir,
-        logFile,
-      });
+    case "debian": {
+      const version = await debianVersion(spec.version, ctx, logFile);
+      tree = await fetchDebianSource({ version, cacheDir, logFile });
       break;
+    }
     case "git":
       tree = await fetchGitSource({ url: spec.url, ref: spec.ref, cacheDir, logFile });
       break;
@@ -41,6 +41,41 @@ export async function sourceStage(
   const detail = `${describeSource(tree.identity)} at ${tree.root}`;
   ctx.log.info(detail);
   return { tree, detail };
+}
+
+/**
+ * The `xen` source version `xen-source: debian[:VERSION|:RELEASE]` builds: VERSION as
+ * given; otherwise, with `expected-build-id`, the version of the Debian package that has
+ * the host's build-id (identifyDebianHypervisor); otherwise what apt would install now on
+ * the runner's Debian release or RELEASE (debianCandidate). Says which, and why, in the log.
+ *
+ * @throws ConfigurationError (`xen-source`, `expected-build-id`) when apt lists no such
+ *   hypervisor or none has the build-id.
+ */
+async function debianVersion(
+  given: string | undefined,
+  ctx: StageContext,
+  logFile: string,
+): Promise<string> {
+  if (given !== undefined && !isReleaseName(given)) return given;
+  const { expectedBuildId, cacheDir } = ctx.options;
+  if (expectedBuildId) {
+    const host = await identifyDebianHypervisor({
+      expected: expectedBuildId,
+      cacheDir,
+      logFile,
+      ...(given ? { release: given } : {}),
+    });
+    ctx.log.info(
+      `your hypervisor is ${describeDebianHypervisor(host)}: build-id ${host.buildId} (${host.boot === "efi" ? "xen.efi" : "its multiboot image"})`,
+    );
+    return host.sourceVersion;
+  }
+  const candidate = await debianCandidate(given);
+  ctx.log.info(
+    `xen-source: debian${given ? `:${given}` : ""} is what apt would install now, ${describeDebianHypervisor(candidate)}`,
+  );
+  return sourceVersionOf(candidate.version);
 }
 
 /** One line a reader recognises the source by: package version, URL and commit, or path. */
