@@ -25,10 +25,12 @@ export async function sourceStage(
   const { cacheDir } = ctx.options;
   const logFile = join(ctx.logs, "source.log");
   let tree: XenSourceTree;
+  let why = "";
   switch (spec.kind) {
     case "debian": {
-      const version = await debianVersion(spec.version, ctx, logFile);
-      tree = await fetchDebianSource({ version, cacheDir, logFile });
+      const chosen = await debianVersion(spec.version, ctx, logFile);
+      why = chosen.why ? `${chosen.why}; ` : "";
+      tree = await fetchDebianSource({ version: chosen.version, cacheDir, logFile });
       break;
     }
     case "git":
@@ -38,16 +40,17 @@ export async function sourceStage(
       tree = await localSource(spec.path);
       break;
   }
-  const detail = `${describeSource(tree.identity)} at ${tree.root}`;
-  ctx.log.info(detail);
-  return { tree, detail };
+  const where = `${describeSource(tree.identity)} at ${tree.root}`;
+  ctx.log.info(where);
+  return { tree, detail: why + where };
 }
 
 /**
  * The `xen` source version `xen-source: debian[:VERSION|:RELEASE]` builds: VERSION as
  * given; otherwise, with `expected-build-id`, the version of the Debian package that has
  * the host's build-id (identifyDebianHypervisor); otherwise what apt would install now on
- * the runner's Debian release or RELEASE (debianCandidate). Says which, and why, in the log.
+ * the runner's Debian release or RELEASE (debianCandidate). `why` says which, for the log
+ * (logged at once, before a download that may fail) and the stage's detail.
  *
  * @throws ConfigurationError (`xen-source`, `expected-build-id`) when apt lists no such
  *   hypervisor or none has the build-id.
@@ -56,8 +59,8 @@ async function debianVersion(
   given: string | undefined,
   ctx: StageContext,
   logFile: string,
-): Promise<string> {
-  if (given !== undefined && !isReleaseName(given)) return given;
+): Promise<{ version: string; why?: string }> {
+  if (given !== undefined && !isReleaseName(given)) return { version: given };
   const { expectedBuildId, cacheDir } = ctx.options;
   if (expectedBuildId) {
     const host = await identifyDebianHypervisor({
@@ -66,16 +69,14 @@ async function debianVersion(
       logFile,
       ...(given ? { release: given } : {}),
     });
-    ctx.log.info(
-      `your hypervisor is ${describeDebianHypervisor(host)}: build-id ${host.buildId} (${host.boot === "efi" ? "xen.efi" : "its multiboot image"})`,
-    );
-    return host.sourceVersion;
+    const why = `your hypervisor is ${describeDebianHypervisor(host)}: build-id ${host.buildId} (${host.boot === "efi" ? "xen.efi" : "its multiboot image"})`;
+    ctx.log.info(why);
+    return { version: host.sourceVersion, why };
   }
   const candidate = await debianCandidate(given);
-  ctx.log.info(
-    `xen-source: debian${given ? `:${given}` : ""} is what apt would install now, ${describeDebianHypervisor(candidate)}`,
-  );
-  return sourceVersionOf(candidate.version);
+  const why = `xen-source: debian${given ? `:${given}` : ""} is what apt would install now, ${describeDebianHypervisor(candidate)}`;
+  ctx.log.info(why);
+  return { version: sourceVersionOf(candidate.version), why };
 }
 
 /** One line a reader recognises the source by: package version, URL and commit, or path. */
