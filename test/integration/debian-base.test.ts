@@ -159,6 +159,9 @@ describe("Debian's packaging, followed", () => {
       buildId: (await readHypervisorImage(debian.efi!)).buildId,
       identical: true,
     });
+    // Payloads name xen-syms' id, which a host booted from this xen.efi does not report.
+    expect(same.log).toContain("a host booted from it reports that id");
+    expect(same.log).toContain(`depend on xen-syms' ${DEBIAN_BUILD_ID}, so it refuses them`);
     const changed = await runPipeline({
       "build-values": CHANGED,
       "expected-build-id": debian.efi!,
