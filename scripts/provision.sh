@@ -18,6 +18,7 @@ PACKAGES=(gcc libc6-dev binutils make python3 flex bison ccache dpkg-dev)
 PACKAGES+=(acpica-tools libyajl-dev uuid-dev libncurses-dev zlib1g-dev pkg-config python3-dev autoconf)
 # The boot test: QEMU, and cpio for inspecting initramfs images by hand.
 PACKAGES+=(qemu-system-x86 cpio)
+PACKAGES+=(ovmf) # UEFI firmware for QEMU: booting xen.efi as an EFI-booted host does
 PACKAGES+=(minisign) # the tests verify our .minisig signatures with the real tool
 PACKAGES+=(dwarves) # pahole: the patch builder compares data layouts from debug information
 # git: xen-source as a git URL, and the patch builder's `git apply`; ca-certificates for
@@ -78,7 +79,9 @@ need_update=0
 # Xen's source package and dom0's kernel are Debian's. Elsewhere (Ubuntu) apt gets them from
 # a Debian mirror the user names, added for bookworm only and pinned to priority 1: it
 # supplies what the distribution lacks (linux-image-amd64, xen 4.17.5+...-1) and never
-# replaces the distribution's own packages.
+# replaces the distribution's own packages. `xen-source: debian` is bookworm's candidate,
+# the security update when XLCI_DEBIAN_SECURITY_MIRROR names Debian's security archive
+# (added the same way), bookworm's point release otherwise.
 # shellcheck disable=SC1091
 distro="$(. /etc/os-release && printf '%s' "${ID:-}")"
 DEBIAN_LIST=/etc/apt/sources.list.d/xlci-debian.sources
@@ -98,6 +101,16 @@ if [ "$distro" != debian ]; then
     printf 'Package: *\nPin: release n=bookworm\nPin-Priority: 1\n' | as_root tee /etc/apt/preferences.d/xlci-debian >/dev/null
     log "added $DEBIAN_LIST (pinned to priority 1)"
     need_update=1
+  fi
+  SECURITY_LIST=/etc/apt/sources.list.d/xlci-debian-security.sources
+  if [ -n "${XLCI_DEBIAN_SECURITY_MIRROR:-}" ] && [ ! -f "$SECURITY_LIST" ]; then
+    printf 'Types: deb deb-src\nURIs: %s\nSuites: bookworm-security\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+      "$XLCI_DEBIAN_SECURITY_MIRROR" | as_root tee "$SECURITY_LIST" >/dev/null
+    printf 'Package: *\nPin: release n=bookworm-security\nPin-Priority: 1\n' | as_root tee /etc/apt/preferences.d/xlci-debian-security >/dev/null
+    log "added $SECURITY_LIST (pinned to priority 1)"
+    need_update=1
+  elif [ -z "${XLCI_DEBIAN_SECURITY_MIRROR:-}" ]; then
+    log "note: without XLCI_DEBIAN_SECURITY_MIRROR, xen-source: debian is bookworm's point release, not its security update"
   fi
 fi
 

@@ -69,6 +69,8 @@ export {
   fetchDebianSource,
   type FetchDebianSourceOptions,
 } from "./source/debian.js";
+export { debianCandidate, type PolicyVersion } from "./source/debian-policy.js";
+export { identifyDebianHypervisor, type IdentifiedHypervisor } from "./source/debian-identify.js";
 export { fetchGitSource, type FetchGitSourceOptions } from "./source/git.js";
 export { localSource } from "./source/path.js";
 export type { XenSourceIdentity, XenSourceTree } from "./source/types.js";

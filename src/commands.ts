@@ -24,6 +24,7 @@ import { toSarif } from "./report/sarif.js";
 import { runReportText } from "./report/run-text.js";
 import { findingsText } from "./report/text.js";
 import { checkSignatures, signatureCheckText } from "./sign/check.js";
+import { DEFAULT_DEBIAN_XEN_VERSION } from "./source/debian.js";
 import { ConfigurationError, InputFileError } from "./util/errors.js";
 import { InterruptedError, interruptedExitCode, withInterruptHandling } from "./util/interrupt.js";
 import { untrustedLines } from "./util/untrusted.js";
@@ -33,7 +34,8 @@ import { TOOL_NAME, TOOL_VERSION } from "./version.js";
 
 const INPUT_FLAGS_HELP = `  --example          the built-in example: Xen 4.17.5 from Debian's source package, its
                      in-tree test payloads, verified and boot-tested in QEMU
-                     (xen-source: debian, self-test: true, scenario: self-test)
+                     (xen-source: debian:4.17.5+72-g01140da4e8-1, self-test: true,
+                     scenario: self-test)
   --config FILE      a YAML mapping of action input names to values, like a workflow
                      step's "with:" (lists become one item a line; relative paths are
                      relative to the current directory, as to the workspace in the action)
@@ -188,7 +190,11 @@ export function parsePipelineArgs(command: "run" | "boot", args: string[]): Pipe
   }
   const raw: RawInputs = {};
   if (values.example) {
-    Object.assign(raw, { "xen-source": "debian", "self-test": "true", scenario: "self-test" });
+    Object.assign(raw, {
+      "xen-source": `debian:${DEFAULT_DEBIAN_XEN_VERSION}`,
+      "self-test": "true",
+      scenario: "self-test",
+    });
   }
   if (values.config) Object.assign(raw, readConfigFile(values.config));
   for (const name of Object.keys(INPUT_DEFAULTS) as InputName[]) {

@@ -144,9 +144,24 @@ async function checkReference(
   });
   if (!reference) return undefined;
   log.info(`the base is identical to ${reference.description} (build-id ${reference.buildId})`);
+  // A 32-digit id is a xen.efi's CodeView signature: the id an EFI-booted host reports.
+  if (reference.buildId.length === 32) log.warning(efiHostWarning(reference.buildId, xen.buildId));
   // Debian's own image boots when it is the same build (whichever reference said so).
   const bootImage = debian && reference.buildId === xen.buildId ? debian.bootImage : base.xenImage;
   return { reference, bootImage };
+}
+
+/**
+ * Why payloads built here will not load into a host booted from xen.efi: such a host
+ * reports the PE image's CodeView signature as its build-id (xen/common/version.c,
+ * xen_build_init), and every payload's `.livepatch.xen_depends` names xen-syms' id.
+ */
+function efiHostWarning(efiId: string, xenSymsId: string | undefined): string {
+  return (
+    `the hypervisor given is a xen.efi (build-id ${efiId}): a host booted from it reports that id, ` +
+    `and the payloads built here depend on xen-syms' ${xenSymsId ?? "(none)"}, so it refuses them. ` +
+    `Payloads for EFI-booted hosts are not built yet; they load into the same build booted by multiboot (/boot/xen-*.gz)`
+  );
 }
 
 type BaseCacheKeys = Awaited<ReturnType<typeof baseCacheKeys>>;

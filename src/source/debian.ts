@@ -1,4 +1,5 @@
-import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { gunzipSync } from "node:zlib";
 import { join, resolve } from "node:path";
 import { ConfigurationError } from "../util/errors.js";
@@ -6,7 +7,10 @@ import { CommandError, runCommand } from "../util/exec.js";
 import { exists } from "../util/fs.js";
 import type { XenSourceTree } from "./types.js";
 
-/** The built-in example's base: the version of Debian bookworm's main suite. */
+/**
+ * The version the built-in example and the tests pin: bookworm's main suite (point release
+ * 12.13). Not what `xen-source: debian` means (that is apt's candidate, debian-policy.ts).
+ */
 export const DEFAULT_DEBIAN_XEN_VERSION = "4.17.5+72-g01140da4e8-1";
 
 export interface FetchDebianSourceOptions {
@@ -70,21 +74,26 @@ async function download(version: string, dir: string, logFile?: string): Promise
 }
 
 /**
- * Why `apt-get source xen=VERSION` failed, in the user's terms: which suites apt knows
- * list that version (`apt-cache madison`), or which versions it does know, and what to do.
+ * Why `apt-get source xen=VERSION` failed, in the user's terms: what apt said, which suites
+ * list that version (`apt-cache madison`), and which listed versions apt can fetch (each
+ * tried with `--dsc-only`, a few kilobytes), or, for a version no suite lists, the versions
+ * it knows and how to add another release's suites. Never another version in its place:
+ * a payload built on it would not load into the hypervisor asked for.
  */
 async function sourceUnavailable(version: string, err: CommandError): Promise<ConfigurationError> {
-  const aptSays = err.stderr
-    .split("\n")
-    .filter((l) => l.startsWith("E:"))
-    .join(" ");
+  const aptSays = aptErrors(err);
   const listed = await debianSourceVersions();
   const suites = listed.filter((l) => l.version === version).map((l) => l.suite);
   if (suites.length > 0) {
+    const others = [...new Set(listed.map((l) => l.version))].filter((v) => v !== version);
+    const fetchable: string[] = [];
+    for (const other of others) if (await sourceDownloads(other)) fetchable.push(other);
     return new ConfigurationError(
       "xen-source",
       `Debian's archive lists xen=${version} in ${suites.join(", ")}, but apt could not download it (${aptSays}). ` +
-        `Try again later, or give the tree as a path or git URL.`,
+        `Versions apt can fetch: ${fetchable.join(", ") || "none"}. ` +
+        `Nothing was built: try again where the archive serves it, give debian:VERSION for a version your hosts run, ` +
+        `or give the tree as a path or git URL.`,
     );
   }
   const known = listed.map((l) => `${l.version} (${l.suite})`).join(", ") || "none";
@@ -94,6 +103,28 @@ async function sourceUnavailable(version: string, err: CommandError): Promise<Co
       `For another Debian release's Xen, run scripts/provision.sh with XLCI_DEBIAN_SUITES=SUITE ` +
       `(e.g. trixie for Debian 13's 4.20); it also adds the deb-src entries and runs apt-get update.`,
   );
+}
+
+/** apt's "E:" lines, joined: what it said when a command failed. */
+export function aptErrors(err: CommandError): string {
+  const lines = err.stderr.split("\n").filter((l) => l.startsWith("E:"));
+  return lines.join(" ") || err.message.split("\n")[0]!;
+}
+
+/** True when apt can download `xen=version`'s .dsc (into a directory removed afterwards). */
+async function sourceDownloads(version: string): Promise<boolean> {
+  const tmp = await mkdtemp(join(tmpdir(), "xlci-dsc-"));
+  try {
+    await runCommand("apt-get", ["source", "--download-only", "--dsc-only", `xen=${version}`], {
+      cwd: tmp,
+    });
+    return true;
+  } catch (err) {
+    if (err instanceof CommandError) return false;
+    throw err;
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
 }
 
 /** The `xen` source versions apt knows, each with the suite that lists it. */
@@ -171,7 +202,7 @@ const PACKAGE_STAMP = ".unpacked";
  * upload).
  *
  * @throws ConfigurationError (input `xen-source`) when the tree names no amd64 hypervisor
- *   package or apt cannot download it.
+ *   package or apt cannot download it (fetchHypervisorPackage).
  */
 export async function fetchDebianHypervisor(opts: {
   root: string;
@@ -187,6 +218,22 @@ export async function fetchDebianHypervisor(opts: {
       `${join(opts.root, "debian", "control")} names no xen-hypervisor-*-amd64 package to compare the base with`,
     );
   }
+  return fetchHypervisorPackage({ ...opts, package: pkg });
+}
+
+/**
+ * Downloads and unpacks Debian's binary package `package=version` (a
+ * `xen-hypervisor-*-amd64`), once per version, under `<cacheDir>/debian-binary/`.
+ *
+ * @throws ConfigurationError (input `xen-source`) when apt cannot download it.
+ */
+export async function fetchHypervisorPackage(opts: {
+  package: string;
+  version: string;
+  cacheDir: string;
+  logFile?: string;
+}): Promise<DebianHypervisorPackage> {
+  const pkg = opts.package;
   const dir = join(resolve(opts.cacheDir), "debian-binary", `${pkg}_${opts.version}`);
   if (!(await exists(join(dir, PACKAGE_STAMP)))) {
     const tmp = `${dir}.tmp-${process.pid}`;
@@ -200,13 +247,9 @@ export async function fetchDebianHypervisor(opts: {
     } catch (err) {
       await rm(tmp, { recursive: true, force: true });
       if (!(err instanceof CommandError)) throw err;
-      const aptSays = err.stderr
-        .split("\n")
-        .filter((l) => l.startsWith("E:"))
-        .join(" ");
       throw new ConfigurationError(
         "xen-source",
-        `apt cannot download Debian's ${pkg}=${opts.version}, the hypervisor to compare the base with (${aptSays || err.message.split("\n")[0]}). ` +
+        `apt cannot download Debian's ${pkg}=${opts.version} (${aptErrors(err)}). ` +
           `Run 'apt-get update' (scripts/provision.sh does), or give the hypervisor you run as expected-build-id.`,
       );
     }

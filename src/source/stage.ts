@@ -2,7 +2,9 @@
 import { join } from "node:path";
 import type { XenSourceSpec } from "../options.js";
 import type { StageContext, StageSummary } from "../stage-context.js";
-import { DEFAULT_DEBIAN_XEN_VERSION, fetchDebianSource } from "./debian.js";
+import { fetchDebianSource } from "./debian.js";
+import { describeDebianHypervisor, identifyDebianHypervisor } from "./debian-identify.js";
+import { debianCandidate, isReleaseName, sourceVersionOf } from "./debian-policy.js";
 import { fetchGitSource } from "./git.js";
 import { localSource } from "./path.js";
 import type { XenSourceIdentity, XenSourceTree } from "./types.js";
@@ -23,14 +25,14 @@ export async function sourceStage(
   const { cacheDir } = ctx.options;
   const logFile = join(ctx.logs, "source.log");
   let tree: XenSourceTree;
+  let why = "";
   switch (spec.kind) {
-    case "debian":
-      tree = await fetchDebianSource({
-        version: spec.version ?? DEFAULT_DEBIAN_XEN_VERSION,
-        cacheDir,
-        logFile,
-      });
+    case "debian": {
+      const chosen = await debianVersion(spec.version, ctx, logFile);
+      why = chosen.why ? `${chosen.why}; ` : "";
+      tree = await fetchDebianSource({ version: chosen.version, cacheDir, logFile });
       break;
+    }
     case "git":
       tree = await fetchGitSource({ url: spec.url, ref: spec.ref, cacheDir, logFile });
       break;
@@ -38,9 +40,43 @@ export async function sourceStage(
       tree = await localSource(spec.path);
       break;
   }
-  const detail = `${describeSource(tree.identity)} at ${tree.root}`;
-  ctx.log.info(detail);
-  return { tree, detail };
+  const where = `${describeSource(tree.identity)} at ${tree.root}`;
+  ctx.log.info(where);
+  return { tree, detail: why + where };
+}
+
+/**
+ * The `xen` source version `xen-source: debian[:VERSION|:RELEASE]` builds: VERSION as
+ * given; otherwise, with `expected-build-id`, the version of the Debian package that has
+ * the host's build-id (identifyDebianHypervisor); otherwise what apt would install now on
+ * the runner's Debian release or RELEASE (debianCandidate). `why` says which, for the log
+ * (logged at once, before a download that may fail) and the stage's detail.
+ *
+ * @throws ConfigurationError (`xen-source`, `expected-build-id`) when apt lists no such
+ *   hypervisor or none has the build-id.
+ */
+async function debianVersion(
+  given: string | undefined,
+  ctx: StageContext,
+  logFile: string,
+): Promise<{ version: string; why?: string }> {
+  if (given !== undefined && !isReleaseName(given)) return { version: given };
+  const { expectedBuildId, cacheDir } = ctx.options;
+  if (expectedBuildId) {
+    const host = await identifyDebianHypervisor({
+      expected: expectedBuildId,
+      cacheDir,
+      logFile,
+      ...(given ? { release: given } : {}),
+    });
+    const why = `your hypervisor is ${describeDebianHypervisor(host)}: build-id ${host.buildId} (${host.boot === "efi" ? "xen.efi" : "its multiboot image"})`;
+    ctx.log.info(why);
+    return { version: host.sourceVersion, why };
+  }
+  const candidate = await debianCandidate(given);
+  const why = `xen-source: debian${given ? `:${given}` : ""} is what apt would install now, ${describeDebianHypervisor(candidate)}`;
+  ctx.log.info(why);
+  return { version: sourceVersionOf(candidate.version), why };
 }
 
 /** One line a reader recognises the source by: package version, URL and commit, or path. */

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RunResult } from "../../src/pipeline.js";
 import { type ResultsServer, startResultsServer } from "../helpers/actions-results-server.js";
 import { runAction } from "../helpers/run-action.js";
+import { EXAMPLE_XEN_SOURCE } from "../integration/xen-base.js";
 
 const fixtures = join(import.meta.dirname, "..", "fixtures", "payload-sources");
 let server: ResultsServer;
@@ -41,7 +42,7 @@ const report = (file: string) => JSON.parse(readFileSync(file, "utf8")) as RunRe
 it("build, test and verify-only jobs hand payloads on, and the test job restores the base", async () => {
   // build: the base and the payloads, verified; no boot.
   const build = await job({
-    "xen-source": "debian",
+    "xen-source": EXAMPLE_XEN_SOURCE,
     "payload-sources": `${fixtures}/stack_a\n${fixtures}/stack_b`,
     scenario: "none",
     "output-dir": "out",
@@ -54,7 +55,7 @@ it("build, test and verify-only jobs hand payloads on, and the test job restores
   // test: the same tree, the downloaded payloads, the default scenario.
   const test = await job(
     {
-      "xen-source": "debian",
+      "xen-source": EXAMPLE_XEN_SOURCE,
       payloads: "built/payloads/*.livepatch",
       scenario: "default",
       "output-dir": "tested",

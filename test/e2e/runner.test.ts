@@ -16,7 +16,7 @@ import type { RunResult } from "../../src/pipeline.js";
 import { type ResultsServer, startResultsServer } from "../helpers/actions-results-server.js";
 import { unzip } from "../helpers/zip.js";
 import { type ActionRun, runAction } from "../helpers/run-action.js";
-import { getXenBase, integrationCacheDir } from "../integration/xen-base.js";
+import { EXAMPLE_XEN_SOURCE, getXenBase, integrationCacheDir } from "../integration/xen-base.js";
 
 /** A workflow command the runner turns into an annotation: `::notice file=...,title=...::message`. */
 interface Annotation {
@@ -65,7 +65,12 @@ beforeAll(async () => {
     }),
   );
   run = await runAction(
-    { "xen-source": "debian", "self-test": "true", scenario: "self-test", upload: "artifact" },
+    {
+      "xen-source": EXAMPLE_XEN_SOURCE,
+      "self-test": "true",
+      scenario: "self-test",
+      upload: "artifact",
+    },
     { workspace, runnerTemp },
     {
       ...server.runnerEnv(),

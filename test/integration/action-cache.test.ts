@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RunResult } from "../../src/pipeline.js";
 import { type ResultsServer, startResultsServer } from "../helpers/actions-results-server.js";
 import { runAction } from "../helpers/run-action.js";
+import { EXAMPLE_XEN_SOURCE } from "./xen-base.js";
 
 let server: ResultsServer;
 
@@ -22,7 +23,7 @@ afterAll(async () => {
 /** The action with the runner's cache service pointing at the loopback server. */
 function action(runnerTemp: string, workspace: string) {
   const inputs = {
-    "xen-source": "debian",
+    "xen-source": EXAMPLE_XEN_SOURCE,
     "self-test": "true",
     scenario: "self-test",
     "output-dir": join(workspace, "out"),

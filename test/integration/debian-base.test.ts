@@ -17,7 +17,7 @@ import { type RunResult, run } from "../../src/pipeline.js";
 import { fetchDebianHypervisor } from "../../src/source/debian.js";
 import type { DebianHypervisorPackage } from "../../src/source/debian.js";
 import { terminalLogger } from "../../src/util/logger.js";
-import { getXenBase, getXenSource, integrationCacheDir } from "./xen-base.js";
+import { EXAMPLE_XEN_SOURCE, getXenBase, getXenSource, integrationCacheDir } from "./xen-base.js";
 
 /** The build-id of /boot/xen-4.17-amd64.gz in xen-hypervisor-4.17-amd64 4.17.5+72-g01140da4e8-1. */
 const DEBIAN_BUILD_ID = "39a640e6f1412319235087391df9f1c5e13ae920";
@@ -41,7 +41,7 @@ async function runPipeline(inputs: Record<string, string>) {
   sink.on("data", (chunk: Buffer) => lines.push(chunk.toString()));
   const log = terminalLogger(sink);
   const options = parseOptions(
-    { "xen-source": "debian", scenario: "none", "output-dir": out, ...inputs },
+    { "xen-source": EXAMPLE_XEN_SOURCE, scenario: "none", "output-dir": out, ...inputs },
     out,
     integrationCacheDir(),
   );
@@ -159,6 +159,9 @@ describe("Debian's packaging, followed", () => {
       buildId: (await readHypervisorImage(debian.efi!)).buildId,
       identical: true,
     });
+    // Payloads name xen-syms' id, which a host booted from this xen.efi does not report.
+    expect(same.log).toContain("a host booted from it reports that id");
+    expect(same.log).toContain(`depend on xen-syms' ${DEBIAN_BUILD_ID}, so it refuses them`);
     const changed = await runPipeline({
       "build-values": CHANGED,
       "expected-build-id": debian.efi!,

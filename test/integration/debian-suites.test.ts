@@ -2,10 +2,11 @@
 // the suites named in XLCI_DEBIAN_SUITES (binary and source, pinned so nothing of this
 // machine's distribution is replaced), and a version apt cannot fetch is refused naming
 // the version and the suites that list it. Debian 13's 4.20 is the case: its index lists
-// the source package, but the archive reachable here answers 404 for its files (checked
-// 2026-11-29; its binary packages download).
+// the source package; an archive that serves it gives the tree, one that does not (the one
+// reachable here answers 404 for its files, checked 2026-12-07; its binary packages
+// download) gives the error, which must then name what apt can fetch instead.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -36,22 +37,36 @@ describe("Debian suites beside the machine's own", () => {
     );
   });
 
-  it("lists Debian 13's Xen source, and refuses it naming the version and the suite", async () => {
+  it("lists Debian 13's Xen source, and fetches it or refuses it naming the version and the suite", async () => {
     const versions = await debianSourceVersions();
     const trixie = versions.find((v) => v.suite === "trixie");
     expect(trixie?.version).toMatch(/^4\.20\./);
-    const error = await fetchDebianSource({
+    const outcome = await fetchDebianSource({
       version: trixie!.version,
       cacheDir: mkdtempSync(join(tmpdir(), "xlci-trixie-")),
     }).then(
-      () => undefined,
-      (e: unknown) => e,
+      (tree) => ({ tree, error: undefined }),
+      (error: unknown) => ({ tree: undefined, error }),
     );
-    expect(error).toBeInstanceOf(ConfigurationError);
-    const message = (error as Error).message;
+    if (outcome.tree) {
+      // A full archive: the tree is Xen 4.20.
+      const makefile = readFileSync(join(outcome.tree.root, "xen", "Makefile"), "utf8");
+      expect(makefile).toMatch(/^export XEN_SUBVERSION\s*=\s*20$/m);
+      return;
+    }
+    expect(outcome.error).toBeInstanceOf(ConfigurationError);
+    const message = (outcome.error as Error).message;
     expect(message).toContain(`xen=${trixie!.version}`);
     expect(message).toMatch(/lists xen=\S+ in trixie/);
-    expect(message).toContain("404");
+    expect(message).toMatch(/could not download it \(E: /);
+    // What it can fetch instead: versions apt lists, never the one that failed.
+    const fetchable = /Versions apt can fetch: (.*?)\. /.exec(message)?.[1];
+    expect(fetchable).toBeDefined();
+    const listed = versions.map((v) => v.version);
+    for (const v of fetchable === "none" ? [] : fetchable!.split(", ")) {
+      expect(listed).toContain(v);
+      expect(v).not.toBe(trixie!.version);
+    }
   }, 300_000);
 
   it("refuses a version no suite lists, naming the versions apt knows", async () => {

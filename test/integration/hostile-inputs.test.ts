@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, expect, it, vi } from "vitest";
 import { main } from "../../src/commands.js";
-import { integrationCacheDir } from "./xen-base.js";
+import { EXAMPLE_XEN_SOURCE, integrationCacheDir } from "./xen-base.js";
 
 const fixture = (name: string) => new URL(`../fixtures/hostile/${name}`, import.meta.url).pathname;
 
@@ -35,7 +35,7 @@ it("a patch's Makefile sees no secret: make inherits only the allow-listed varia
     await main([
       "run",
       "--xen-source",
-      "debian",
+      EXAMPLE_XEN_SOURCE,
       "--patches",
       fixture("env-probe.patch"),
       "--output-dir",

@@ -17,7 +17,7 @@ import { type PatchPayload, buildPatchPayloads } from "../../src/patch/build.js"
 import { parseScenario } from "../../src/scenario/format.js";
 import { runScenario } from "../../src/scenario/run.js";
 import { verifyPayloadSet } from "../../src/verify/payload-set.js";
-import { getXenBase, getXenSource, integrationCacheDir } from "./xen-base.js";
+import { EXAMPLE_XEN_SOURCE, getXenBase, getXenSource, integrationCacheDir } from "./xen-base.js";
 
 const fixture = (name: string) => join(import.meta.dirname, "..", "fixtures", "patch-shapes", name);
 
@@ -245,7 +245,7 @@ describe("patch shapes: ignore-init-changes through the command line", () => {
     const { code, stdout } = await cli([
       "run",
       "--xen-source",
-      "debian",
+      EXAMPLE_XEN_SOURCE,
       "--patches",
       fixture("init-beside-runtime.patch"),
       "--ignore-init-changes",

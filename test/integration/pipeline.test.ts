@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RunResult } from "../../src/pipeline.js";
-import { getXenBase, integrationCacheDir } from "./xen-base.js";
+import { EXAMPLE_XEN_SOURCE, getXenBase, integrationCacheDir } from "./xen-base.js";
 import { runCli as cli } from "../helpers/cli.js";
 import { reportSchemaErrors } from "../helpers/report-schema.js";
 import { runAction } from "../helpers/run-action.js";
@@ -114,7 +114,7 @@ describe("payloads from patches", () => {
     }
     const run = await runAction(
       {
-        "xen-source": "debian",
+        "xen-source": EXAMPLE_XEN_SOURCE,
         patches: "patches/*.patch",
         expectations: "auto",
         scenario: "default",
@@ -156,7 +156,10 @@ describe("payloads from patches", () => {
       join(workspace, "tools.patch"),
       "--- a/tools/misc/xen-cpuid.c\n+++ b/tools/misc/xen-cpuid.c\n@@ -1,1 +1,1 @@\n-a\n+b\n",
     );
-    const run = await action({ "xen-source": "debian", patches: join(workspace, "tools.patch") });
+    const run = await action({
+      "xen-source": EXAMPLE_XEN_SOURCE,
+      patches: join(workspace, "tools.patch"),
+    });
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(
       /::error::patches: .*tools\.patch:2: a\/tools\/misc\/xen-cpuid\.c is outside xen\//,
@@ -170,7 +173,7 @@ describe("payloads from sources", () => {
     const { code, stdout } = await cli([
       "run",
       "--xen-source",
-      "debian",
+      EXAMPLE_XEN_SOURCE,
       "--payload-sources",
       `${fixtures}/stack_a\n${fixtures}/stack_b`,
       "--expectations",
@@ -193,7 +196,7 @@ describe("payloads from sources", () => {
   it("records the workflow run in the payloads the action builds", async () => {
     const run = await action(
       {
-        "xen-source": "debian",
+        "xen-source": EXAMPLE_XEN_SOURCE,
         "payload-sources": `${fixtures}/hooks`,
         "stack-mode": "independent",
       },
@@ -217,7 +220,7 @@ describe("the boot test", () => {
     const { code, stdout } = await cli([
       "run",
       "--xen-source",
-      "debian",
+      EXAMPLE_XEN_SOURCE,
       "--payload-sources",
       `${fixtures}/stack_a\n${fixtures}/stack_b`,
       "--scenario",
@@ -244,7 +247,7 @@ describe("failures", () => {
     const { code } = await cli([
       "run",
       "--xen-source",
-      "debian",
+      EXAMPLE_XEN_SOURCE,
       "--payload-sources",
       join(fixtures, "replace_extra"),
       "--scenario",
@@ -272,7 +275,7 @@ describe("failures", () => {
     const { code } = await cli([
       "run",
       "--xen-source",
-      "debian",
+      EXAMPLE_XEN_SOURCE,
       "--payload-sources",
       join(fixtures, "replace_extra"),
       "--scenario",
@@ -291,7 +294,10 @@ describe("failures", () => {
   }, 900_000);
 
   it("an unimplemented input fails the action step naming the input", async () => {
-    const run = await action({ "xen-source": "debian", builder: "livepatch-build-tools" });
+    const run = await action({
+      "xen-source": EXAMPLE_XEN_SOURCE,
+      builder: "livepatch-build-tools",
+    });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
       "::error::builder: the livepatch-build-tools builder is not available",

@@ -10,7 +10,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Metadata } from "../../src/report/metadata.js";
 import { runCli as cli } from "../helpers/cli.js";
 import { minisignVerify } from "../helpers/minisign.js";
-import { getXenBase, integrationCacheDir } from "./xen-base.js";
+import { EXAMPLE_XEN_SOURCE, getXenBase, integrationCacheDir } from "./xen-base.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const fixtures = join(root, "test", "fixtures", "payload-sources");
@@ -41,7 +41,7 @@ describe("a signed run", () => {
       [
         "run",
         "--xen-source",
-        "debian",
+        EXAMPLE_XEN_SOURCE,
         "--self-test",
         "true",
         "--payload-sources",

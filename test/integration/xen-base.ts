@@ -5,6 +5,12 @@ import { defaultCacheDir } from "../../src/options.js";
 import { DEFAULT_DEBIAN_XEN_VERSION, fetchDebianSource } from "../../src/source/debian.js";
 import type { XenSourceTree } from "../../src/source/types.js";
 
+/**
+ * `xen-source` for the version the tests build (the one the cache holds). Plain `debian`
+ * is apt's candidate, which moves with the archive and may not be downloadable.
+ */
+export const EXAMPLE_XEN_SOURCE = `debian:${DEFAULT_DEBIAN_XEN_VERSION}`;
+
 /** The same cache the command line uses, so tests and local runs share one Xen build. */
 export function integrationCacheDir(): string {
   return defaultCacheDir(process.env);

@@ -105,7 +105,7 @@ describe("run and boot arguments", () => {
       "--json",
     ]);
     expect(raw).toEqual({
-      "xen-source": "debian",
+      "xen-source": "debian:4.17.5+72-g01140da4e8-1",
       "self-test": "true",
       scenario: "none",
       "fail-on": "warning",

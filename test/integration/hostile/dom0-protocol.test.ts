@@ -13,7 +13,12 @@ import { main } from "../../../src/commands.js";
 import type { RunResult } from "../../../src/pipeline.js";
 import { parseScenario } from "../../../src/scenario/format.js";
 import { resolvePayloadFiles, runScenario } from "../../../src/scenario/run.js";
-import { getXenBase, integrationCacheDir, type XenBaseWithTests } from "../xen-base.js";
+import {
+  EXAMPLE_XEN_SOURCE,
+  getXenBase,
+  integrationCacheDir,
+  type XenBaseWithTests,
+} from "../xen-base.js";
 
 const work = mkdtempSync(join(tmpdir(), "xlci-dom0-protocol-"));
 let base: XenBaseWithTests;
@@ -100,7 +105,7 @@ steps:
     const code = await main([
       "run",
       "--xen-source",
-      "debian",
+      EXAMPLE_XEN_SOURCE,
       "--scenario",
       file,
       "--kvm",

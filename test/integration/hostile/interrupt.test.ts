@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RunResult } from "../../../src/pipeline.js";
-import { integrationCacheDir } from "../xen-base.js";
+import { EXAMPLE_XEN_SOURCE, integrationCacheDir } from "../xen-base.js";
 
 const root = join(import.meta.dirname, "..", "..", "..");
 const fixture = join(root, "test", "fixtures", "hostile", "env-probe.patch");
@@ -126,7 +126,7 @@ function expectCleanInterruption(run: Started, signal: string, stage: string): R
 
 describe("an interrupted run", () => {
   it("Ctrl-C (SIGINT to the process group) during the patch build: report, logs, exit 130, nothing blamed on the patch", async () => {
-    const run = startCli(["run", "--xen-source", "debian", "--patches", fixture]);
+    const run = startCli(["run", "--xen-source", EXAMPLE_XEN_SOURCE, "--patches", fixture]);
     await duringPatchBuild(run);
     process.kill(-run.child.pid!, "SIGINT");
     const exit = await run.exit;
@@ -149,7 +149,7 @@ describe("an interrupted run", () => {
   }, 1_800_000);
 
   it("SIGKILL during the patch build: make and its compilers die with the run", async () => {
-    const run = startCli(["run", "--xen-source", "debian", "--patches", fixture]);
+    const run = startCli(["run", "--xen-source", EXAMPLE_XEN_SOURCE, "--patches", fixture]);
     await duringPatchBuild(run);
     run.child.kill("SIGKILL");
     await run.exit;
