@@ -84,9 +84,14 @@ export function parsePatch(
         "binary changes cannot be built into a livepatch; the patch must change only source text",
       );
     }
-    const mode = /^(?:new file mode|deleted file mode|old mode|new mode) (\d+)$/.exec(line);
-    if (mode && mode[1] === "120000") fail(n, "the patch adds, removes or changes a symbolic link");
-    if (/^(?:rename|copy) (?:from|to) /.test(line)) {
+    // git reads a mode as octal (0120000 is 120000), also the one ending an index line.
+    const mode =
+      /^(?:new file mode|deleted file mode|old mode|new mode) ([0-7]+)$/.exec(line) ??
+      /^index [0-9a-f]+\.\.[0-9a-f]+ ([0-7]+)$/.exec(line);
+    if (mode && (parseInt(mode[1]!, 8) & 0o170000) === 0o120000)
+      fail(n, "the patch adds, removes or changes a symbolic link");
+    // git apply also takes the older "rename old"/"rename new" header words.
+    if (/^(?:(?:rename|copy) (?:from|to)|rename (?:old|new)) /.test(line)) {
       fail(n, "the patch renames or copies a file; a livepatch patch changes file contents only");
     }
     // git's own header names the files even where no ---/+++ follows (a new empty file).

@@ -99,6 +99,21 @@ describe("patch files", () => {
       `diff --git a/xen/a.c b/xen/b.c\nrename from xen/a.c\nrename to xen/b.c\n`,
       /renames or copies/,
     ],
+    [
+      "a symbolic link whose mode has git's leading zero",
+      `diff --git a/xen/l b/xen/l\nnew file mode 0120000\n${header("xen/l")}${hunk}`,
+      /fix\.patch:2: .*symbolic link/,
+    ],
+    [
+      "a change to a symbolic link, named only by its index line",
+      `diff --git a/xen/l b/xen/l\nindex 1111111..2222222 120000\n${header("xen/l")}${hunk}`,
+      /fix\.patch:2: .*symbolic link/,
+    ],
+    [
+      "a rename in git's older header words, out of xen/",
+      `diff --git a/xen/COPYING b/xen/COPYING\nrename old xen/COPYING\nrename new tools/evil\n`,
+      /fix\.patch:2: .*renames or copies/,
+    ],
     ["no hunks at all", "just a description\n", /no unified diff hunks/],
     [
       "a new empty file outside xen/ that only git's header names",
