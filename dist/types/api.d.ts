@@ -38,6 +38,8 @@ export { loaderFor, type LoaderVersion } from "./verify/loader-model.js";
 export { type LoaderOutcome, loaderOutcome } from "./verify/loader-order.js";
 export { findingsText } from "./report/text.js";
 export { DEFAULT_DEBIAN_XEN_VERSION, fetchDebianSource, type FetchDebianSourceOptions, } from "./source/debian.js";
+export { debianCandidate, type PolicyVersion } from "./source/debian-policy.js";
+export { identifyDebianHypervisor, type IdentifiedHypervisor } from "./source/debian-identify.js";
 export { fetchGitSource, type FetchGitSourceOptions } from "./source/git.js";
 export { localSource } from "./source/path.js";
 export type { XenSourceIdentity, XenSourceTree } from "./source/types.js";

@@ -47,4 +47,13 @@ export declare function sourceChangeset(source: XenSourceTree): Promise<string |
  * script is left alone.
  */
 export declare function pinChangeset(tree: string, changeset: string): Promise<void>;
+/**
+ * Refuses build values Xen cannot take: it substitutes them into compile.h with
+ * `sed s/@@x@@/VALUE/g`, so characters special there (and quotes, newlines) would break the
+ * build or change it silently. Options check the user's values as they are read; the base
+ * build checks what it is given (a library caller's) and what the source adds, and an
+ * object accepted once is not checked again.
+ *
+ * @throws ConfigurationError (`build-values`) naming the first bad value.
+ */
 export declare function checkBuildValues(values: Partial<BuildValues>): void;

@@ -19,6 +19,11 @@ export interface StepResult {
     /** Xen's lines (`(XEN) ...`) printed while the step ran. */
     xenOutput: string;
     durationMs: number;
+    /**
+     * Set when the console carried less than the step printed (Xen drops what its serial
+     * buffer cannot hold): what it printed and what arrived. Its output is then not whole.
+     */
+    cut?: string;
 }
 /**
  * Which of the boot's deadlines (BootTimeouts in qemu.ts) the current phase runs under;
@@ -100,6 +105,7 @@ export declare const START_PHASE: Phase;
  */
 export declare class ConsoleReader {
     private readonly stepCommands;
+    private readonly markerKey?;
     /** Every console line, cleaned. */
     readonly lines: string[];
     /** dom0's setup (modules and xenfs); absent until /init begins it. */
@@ -120,9 +126,17 @@ export declare class ConsoleReader {
     };
     private current?;
     private currentStarted;
+    /** What the console carried of the current step's output: an upper bound of what it printed. */
+    private carried;
+    /** The ends seen (`setup`, `step N`), so that a repeated end marker is not a second end. */
+    private readonly ended;
     private stopped;
-    /** @param stepCommands the steps /init runs (as given to initScript); names them. */
-    constructor(stepCommands?: readonly string[]);
+    /**
+     * @param stepCommands the steps /init runs (as given to initScript); names them.
+     * @param markerKey the boot's marker key (guestInitramfs' `markerKey`): only lines with
+     *   it are markers.
+     */
+    constructor(stepCommands?: readonly string[], markerKey?: string | undefined);
     /** `step N (command)`, or `step N` when the command is not known. */
     stepName(n: number): string;
     /** The step running now, if any (the setup is step 0). */
@@ -142,4 +156,12 @@ export declare class ConsoleReader {
     finish(atMs: number): void;
     /** Takes one raw console line (without its newline) that arrived at `atMs`. */
     push(raw: string, atMs: number): ConsoleEvent[];
+    /** Counts raw console text of the current step (`newline`: a whole line). */
+    private carry;
+    /**
+     * Why the current step's output is not whole, if it is not: the console carried fewer
+     * lines or bytes than the guest counted. What it carried also holds Xen's and the
+     * kernel's lines and the terminal's CRs, so it can only be more than what was printed.
+     */
+    private cutOf;
 }

@@ -30,6 +30,8 @@ export interface BootOptions {
     dom0Cmdline?: string;
     /** The steps the initramfs' /init runs (as given to initScript): names them in the result. */
     steps?: readonly string[];
+    /** The marker key the initramfs was given (guestInitramfs' `markerKey`). */
+    markerKey?: string;
     timeouts?: Partial<BootTimeouts>;
     /** The serial console (and QEMU's stderr, prefixed) is written here as it arrives. */
     consoleLog?: string;
@@ -90,6 +92,8 @@ export interface BootResult {
     pid?: number;
     /** The full QEMU command line, program first. */
     command: string[];
+    /** The boot's marker key, which the console's markers carry (BootOptions' `markerKey`). */
+    markerKey?: string;
 }
 /** A boot that did not end with a clean power-off; the message says why. */
 export declare class BootError extends Error {

@@ -20,7 +20,8 @@ export interface BootStageResult extends StageSummary {
  * error carries the cache uses (partialStageResult).
  *
  * @throws ConfigurationError for an unreadable scenario file or dom0 kernel; Error when
- *   QEMU cannot run at all (a failed step is a result, not an error).
+ *   QEMU cannot run at all, or when the verifier rejects a payload that a scenario file
+ *   names (a failed step is a result, not an error).
  */
 export declare function bootStage(input: {
     scenario: Exclude<Options["scenario"], "none">;

@@ -78,3 +78,24 @@ export declare function decodeObjectCode(code: Uint8Array, from: number, to: num
     instructions: ObjectInstruction[];
     invalidAt?: number;
 };
+/** An instruction that writes memory through an operand with a 32-bit displacement. */
+export interface MemoryStore {
+    /** Where it starts and ends, as offsets in its section. */
+    readonly offset: number;
+    readonly end: number;
+    /** The displacement field's offset in the section (where a relocation names the place). */
+    readonly field: number;
+    /** The instruction in AT&T syntax, e.g. `movl $0x1,0x0(%rip)`. */
+    readonly text: string;
+}
+/**
+ * The instructions of `code` (a section's bytes) in [from, to) that store into memory
+ * (write, read-modify-write, conditional write: `mov`, `inc`, `lock cmpxchg`, ...) through
+ * a memory operand with a 32-bit displacement, the forms a relocation can name a variable
+ * in. Decoding stops at bytes that are no instruction.
+ *
+ * @throws Error when loadX86Decoder() has not run (a caller's mistake).
+ */
+export declare function decodeMemoryStores(code: Uint8Array, from: number, to: number): MemoryStore[];
+/** A store's text with its RIP-relative operand written as `name(%rip)`: what it stores into. */
+export declare function storeInto(store: MemoryStore, name: string): string;

@@ -3,7 +3,8 @@ import { type ExpectationsMode, type SourcePayload } from "../payload/sources.js
 import type { XenSourceIdentity } from "../source/types.js";
 import type { IgnoredChange } from "./changes.js";
 import { type PatchedFunction } from "./include.js";
-export { bootCode } from "./objects.js";
+import { type PatchFile } from "./series.js";
+export { bootCode } from "./patchability.js";
 export type PatchMode = "stacked" | "independent" | "cumulative";
 export interface BuildPatchPayloadsOptions {
     base: XenBase;
@@ -26,6 +27,13 @@ export interface BuildPatchPayloadsOptions {
      * change is then a warning in the payload's notes instead of a refusal.
      */
     allowLayoutChanges?: boolean;
+    /**
+     * Copy read-only data the patch changes into the payload, patching its runtime readers,
+     * instead of refusing it (`copy-changed-constants`).
+     */
+    copyChangedConstants?: boolean;
+    /** Refuse a patch's files outside xen/ instead of leaving them out (`refuse-outside-xen`). */
+    refuseOutsideXen?: boolean;
     outDir: string;
     /** Where each payload's generated source is kept (the run's output directory). */
     sourcesDir: string;
@@ -41,6 +49,8 @@ export interface PatchPayload extends SourcePayload {
     added: string[];
     /** Init code the patch changes, left out on request (`ignoreInitChanges`). */
     ignored: IgnoredChange[];
+    /** Files the patches change outside xen/, left out of the build (`patch: path`). */
+    leftOut: string[];
 }
 /**
  * Builds a payload per patch (stacked, independent) or one for the series (cumulative).
@@ -48,3 +58,10 @@ export interface PatchPayload extends SourcePayload {
  * livepatch, and a PayloadCompileError when the patched hypervisor does not build.
  */
 export declare function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Promise<PatchPayload[]>;
+/**
+ * Why a patch cannot change the hypervisor's code, decided by its text before anything is
+ * copied or compiled: every file it changes is Kconfig (the base's .config is fixed, and a
+ * livepatch changes code, not the configuration it was built with) or documentation.
+ * Undefined when a file may change what is compiled (source, header, Makefile, script).
+ */
+export declare function nothingToCompile(patch: PatchFile): string | undefined;

@@ -28,6 +28,11 @@ export interface LiveDataChange {
     original: Unit;
     change: "size" | "initial value";
 }
+/** Read-only data (a `static const` table) whose contents or size the patch changes. */
+export interface ChangedConstant {
+    unit: Unit;
+    original: Unit;
+}
 /** Changed code outside any function symbol: where it first differs. */
 export interface LooseCodeChange {
     section: ElfSection;
@@ -46,6 +51,11 @@ export interface ObjectDiff {
     initChanges: IgnoredChange[];
     /** Live data the patch changes (refused: the hypervisor's copy keeps its old state). */
     liveData: LiveDataChange[];
+    /**
+     * Read-only data the patch changes: refused unless copy-changed-constants gives the
+     * payload its own copy (its readers reference the copy and so are patched).
+     */
+    changedConstants: ChangedConstant[];
     /** Changed code outside any function symbol (refused). */
     looseCode: LooseCodeChange[];
     /** The base's version of each patched unit that has one. */

@@ -21,6 +21,8 @@ export interface PayloadSource {
 export interface EmitOptions extends IncludeOptions {
     /** Leave changes to init code out (and report them) instead of refusing the patch. */
     ignoreInitChanges?: boolean;
+    /** Copy changed read-only data into the payload instead of refusing the patch. */
+    copyChangedConstants?: boolean;
 }
 /**
  * The payload source for the diffs of one patch (or one cumulative series): include,

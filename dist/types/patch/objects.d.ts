@@ -8,19 +8,23 @@ export interface RecompiledObject {
     initOnly: boolean;
 }
 /**
- * Every compiled object of the tree's hypervisor, by its path in the tree (`xen/...`):
- * the name reports and refusals give it.
+ * When each compiled object of the tree's hypervisor was last written (`mtime:size`), by
+ * its path in the tree (`xen/...`): the name reports and refusals give it. A rebuild's
+ * objects are those whose stamp it changed; only they are read (rebuiltObjects).
  */
-export declare function objectContents(tree: string): Promise<Map<string, Buffer>>;
+export declare function objectStamps(tree: string): Promise<Map<string, string>>;
+/**
+ * The objects a rebuild wrote (their stamps changed from `was` to `now`, or are new), for
+ * recompiledObjects: `after` their bytes now, `before` their bytes before it, from
+ * `earlier` (what an earlier step of a stack left) or else the base's tree (new objects
+ * have none).
+ */
+export declare function rebuiltObjects(tree: string, baseTree: string, was: ReadonlyMap<string, string>, now: ReadonlyMap<string, string>, earlier: ReadonlyMap<string, Buffer>): Promise<{
+    before: Map<string, Buffer>;
+    after: Map<string, Buffer>;
+}>;
 /**
  * The objects the rebuild changed, sorted by path. Throws a ConfigurationError when one
- * is boot code, which no livepatch reaches.
+ * is boot code, which no livepatch reaches (patchability.ts bootCodeRefusal decides).
  */
 export declare function recompiledObjects(before: ReadonlyMap<string, Buffer>, after: ReadonlyMap<string, Buffer>): RecompiledObject[];
-/**
- * Whether a changed object is boot code, and why: x86 boot code is built as 32-bit
- * objects, and from Xen 4.20 `arch/x86/boot/` also holds 64-bit ones (built-in-32.o made
- * by tools/combine_two_binaries.py, reloc-trampoline.o; aa9045e771, db8acf31f9), so the
- * directory is boot code too. `path` is the object's path in the tree (`xen/...`).
- */
-export declare function bootCode(path: string, bytes: Uint8Array): string | undefined;

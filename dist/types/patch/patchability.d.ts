@@ -24,6 +24,8 @@ export interface PatchabilityInput {
     problems?: readonly InclusionProblem[];
     /** How many function entries the payload would have. */
     functionEntries: number;
+    /** Whether changed read-only data is copied into the payload (copy-changed-constants). */
+    copyChangedConstants?: boolean;
 }
 /** Every reason the patch cannot be a livepatch, in report order; empty when it can. */
 export declare function checkPatchability(input: PatchabilityInput): string[];
@@ -36,6 +38,18 @@ export declare function layoutFindings(layouts: readonly LayoutChange[], diffs: 
     refusals: string[];
     warnings: string[];
 };
+/**
+ * Whether a changed object is boot code, and why: x86 boot code is built as 32-bit
+ * objects, and from Xen 4.20 `arch/x86/boot/` also holds 64-bit ones (built-in-32.o made
+ * by tools/combine_two_binaries.py, reloc-trampoline.o; aa9045e771, db8acf31f9), so the
+ * directory is boot code too. `path` is the object's path in the tree (`xen/...`).
+ */
+export declare function bootCode(path: string, bytes: Uint8Array): string | undefined;
+/**
+ * The refusal of a changed object that is boot code (bootCode), or undefined. A whole
+ * object is refused before it is compared: nothing of it can be patched.
+ */
+export declare function bootCodeRefusal(path: string, bytes: Uint8Array): string | undefined;
 /** Why a change to entry code is refused, naming the routine or place. */
 export declare function entryCodeRefusal(what: string, object: string, section: string): string;
 /**

@@ -23,12 +23,20 @@ export interface PatchFile {
     /** The payload name: the file's name without .patch/.diff, as [A-Za-z0-9_-]. */
     name: string;
     sha256: string;
+    /** The files under `xen/` it changes: what the payload is built from. */
     files: FilePatch[];
+    /** Files it changes outside `xen/`, left out of the build (tree paths, in patch order). */
+    leftOut: string[];
 }
+/** What to do with a patch's files outside `xen/`: leave them out (listed), or refuse. */
+export type OutsideXen = "leave-out" | "refuse";
 export declare function patchPayloadName(path: string): string;
-/** Checks a patch's text; throws a ConfigurationError naming the patch and the line. */
-export declare function parsePatch(path: string, text: string): PatchFile;
-export declare function readPatch(path: string): Promise<PatchFile>;
+/**
+ * Checks a patch's text; throws a ConfigurationError naming the patch and the line. Files
+ * outside `xen/` are listed in `leftOut` (or, with `outside` "refuse", refused).
+ */
+export declare function parsePatch(path: string, text: string, outside?: OutsideXen): PatchFile;
+export declare function readPatch(path: string, outside?: OutsideXen): Promise<PatchFile>;
 /**
  * The mistake in a series whose patches give two payloads one name (payload names come
  * from the files' names, see patchPayloadName), if there is one.
@@ -36,7 +44,8 @@ export declare function readPatch(path: string): Promise<PatchFile>;
 export declare function payloadNameClash(patches: readonly PatchFile[]): ConfigurationError | undefined;
 /**
  * Applies a patch at `tree` (its root) with `git apply`, which refuses fuzz: a patch that
- * does not apply exactly is named with the file and the hunk that failed.
+ * does not apply exactly is named with the file and the hunk that failed. The files it
+ * leaves out (outside `xen/`) are not applied.
  */
 export declare function applyPatch(patch: PatchFile, tree: string, logFile?: string): Promise<void>;
 /** git apply's "patch failed: FILE:LINE" turned into the hunk of the patch file. */

@@ -2,9 +2,12 @@
 export type RebuildPlan = {
     kind: "objects";
     objects: string[];
-} | {
+}
+/** `asmOffsets`: the reason is a changed input of asm-offsets.h. */
+ | {
     kind: "full";
     reason: string;
+    asmOffsets?: boolean;
 };
 /**
  * The objects (relative to `xen/`, as make takes them) that depend on `changed` (paths in
@@ -13,4 +16,8 @@ export type RebuildPlan = {
  * of the generated asm-offsets.h (whose regeneration only the full build does), or an
  * init-only object (made from another object by the full build).
  */
-export declare function planRebuild(tree: string, changed: readonly string[]): Promise<RebuildPlan>;
+export declare function planRebuild(tree: string, changed: readonly string[], 
+/** The patch leaves asm-offsets.h as it is (see asm-offsets.ts): its inputs are headers like others. */
+opts?: {
+    asmOffsetsUnchanged?: boolean;
+}): Promise<RebuildPlan>;

@@ -1,60 +1,20 @@
 import { type XenBase } from "../base/xen.js";
 import { type CompilerDiagnostic } from "../report/compiler.js";
-import type { XenSourceIdentity } from "../source/types.js";
 import { ConfigurationError } from "../util/errors.js";
-import { type ExpectationsMode } from "./complete-funcs.js";
-export { type ExpectationsMode, completeFuncs, expectationByte, expectationField, } from "./complete-funcs.js";
-export type StackMode = "stacked" | "independent";
-export interface BuildSourcePayloadsOptions {
+import { CommandError } from "../util/exec.js";
+import { type LinkOptions, type PayloadDir, type SourceFile, type SourcePayload } from "./link.js";
+export { type ExpectationsMode, expectationByte, expectationField } from "./complete-funcs.js";
+export { completeFuncs } from "./complete-funcs.js";
+export { type SourceFile, type SourcePayload, type StackMode, gnuBuildIdNote, modinfoBytes, modinfoEntries, } from "./link.js";
+export interface BuildSourcePayloadsOptions extends LinkOptions {
     base: XenBase;
-    /** Where the base's source came from; recorded in every payload's `.modinfo`. */
-    source: XenSourceIdentity;
     /** One payload per directory, in stack order. */
     sourceDirs: readonly string[];
-    /** `stacked`: each payload depends on the one before (the first on the base). */
-    stackMode: StackMode;
-    expectations: ExpectationsMode;
-    /** Extra `.modinfo` entries (e.g. the workflow run URL). */
-    metadata?: Readonly<Record<string, string>>;
-    /** The `version` entry of `.modinfo`; "1" unless given. */
-    version?: string;
-    outDir: string;
     logFile?: string;
     jobs?: number;
 }
-export interface SourcePayload {
-    /** The upload name: the directory's name, sanitised. */
-    name: string;
-    /** `<outDir>/<name>.livepatch` */
-    file: string;
-    sourceDir: string;
-    buildId: string;
-    /** The build-id in `.livepatch.depends`: the base's, or the previous payload's. */
-    depends: string;
-    /** sha256 of the directory's files (see sourceDigest). */
-    sourceDigest: string;
-    /** What the builder wrote into `.livepatch.funcs`, and what it left alone and why. */
-    notes: string[];
-}
 /** The payload name for a directory: its base name with other than [A-Za-z0-9_-] as `_`. */
 export declare function payloadName(dir: string): string;
-/** A GNU build-id ELF note (the format of `.note.gnu.build-id` and Xen's depends sections). */
-export declare function gnuBuildIdNote(buildIdHex: string): Uint8Array;
-/** The `.modinfo` entries of a source payload, in order: the standard ones, then `metadata`. */
-export declare function modinfoEntries(info: {
-    name: string;
-    version: string;
-    source: XenSourceIdentity;
-    sourceDigest: string;
-    metadata?: Readonly<Record<string, string>>;
-}): Array<[string, string]>;
-/** `.modinfo` bytes: `key=value\0` strings, the format Xen prints on apply. */
-export declare function modinfoBytes(entries: ReadonlyArray<readonly [string, string]>): Uint8Array;
-export interface SourceFile {
-    /** Relative to the payload directory, `/`-separated. */
-    path: string;
-    content: Uint8Array;
-}
 /** sha256 (hex) over the files sorted by path, each framed as `path\0size\0content`. */
 export declare function sourceDigest(files: readonly SourceFile[]): string;
 /**
@@ -88,6 +48,8 @@ export declare class PayloadCompileError extends ConfigurationError {
  * Compile errors throw a PayloadCompileError naming the user's files and lines.
  */
 export declare function buildSourcePayloads(opts: BuildSourcePayloadsOptions): Promise<SourcePayload[]>;
+/** The payload directories' sources, names and objects; ConfigurationError when unusable. */
+export declare function readPayloadDirs(sourceDirs: readonly string[]): Promise<PayloadDir[]>;
 /**
  * Copies what the hypervisor build reads (`xen/`, `config/`, the top-level files such as
  * Config.mk), keeping times so make sees the copy as up to date.
@@ -98,3 +60,12 @@ export declare function buildSourcePayloads(opts: BuildSourcePayloadsOptions): P
  * the EFI boot code) would differ from the base's.
  */
 export declare function copyHypervisorTree(tree: string, work: string, logFile?: string): Promise<void>;
+/**
+ * Pins the copy's changeset (in `work`) to the one the base's compile.h holds (see
+ * copyHypervisorTree). The copy's `xen/tools/scmversion` is rewritten in place.
+ */
+export declare function pinBaseChangeset(tree: string, work: string): Promise<void>;
+/** The compile failure of payload sources, its diagnostics in the user's files. */
+export declare function compileError(err: CommandError, dirs: readonly PayloadDir[], assemblyMacroUses?: readonly {
+    file: string;
+}[]): PayloadCompileError;

@@ -50,7 +50,7 @@ export interface PayloadMetadata {
 export interface Metadata {
     $schema: string;
     schemaVersion: number;
-    verdict: "pass" | "fail";
+    verdict: RunResult["verdict"];
     reason: string | null;
     tool: {
         name: string;

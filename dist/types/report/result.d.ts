@@ -18,7 +18,8 @@ import type { CompilerDiagnostic } from "./compiler.js";
 export type StageName = "source" | "base" | "payloads" | "verify" | "boot" | "sign" | "publish";
 export interface StageRecord {
     readonly name: StageName;
-    status: "ok" | "failed" | "skipped";
+    /** "interrupted": a signal ended the run while this stage ran (src/util/interrupt.ts). */
+    status: "ok" | "failed" | "skipped" | "interrupted";
     seconds: number;
     detail?: string;
 }
@@ -44,9 +45,15 @@ export interface RunResult {
         name: string;
         version: string;
     };
-    verdict: "pass" | "fail";
-    /** Why the verdict is "fail", in one line. */
+    /** "interrupted": a signal ended the run (`interrupted` says which, and in what stage). */
+    verdict: "pass" | "fail" | "interrupted";
+    /** Why the verdict is "fail" (or "interrupted"), in one line. */
     reason?: string;
+    /** The signal that ended the run, and the stage that was running. */
+    interrupted?: {
+        signal: NodeJS.Signals;
+        stage?: StageName;
+    };
     readonly stages: StageRecord[];
     base?: BaseRecord;
     xenBuildId?: string;
@@ -107,6 +114,8 @@ export type PayloadOrigin =
         object: string;
         why: string;
     }>;
+    /** Files the patches change outside xen/, left out of the build (`patch: path`); absent when none. */
+    leftOut?: string[];
 }
 /** One of Xen's in-tree test payloads (xen/test/livepatch), built with the base. */
  | {

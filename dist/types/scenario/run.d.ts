@@ -8,6 +8,8 @@ export { stepTranscripts, type Transcript } from "./transcript.js";
 /** A planned command as it ran: undefined when it never began. */
 export interface CommandRun {
     rc: number | null;
+    /** Set when its output did not arrive whole (StepResult's `cut`): why. */
+    cut?: string;
     output: string;
     xen: string[];
     durationMs: number;

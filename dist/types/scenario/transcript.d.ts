@@ -8,4 +8,6 @@ export interface Transcript {
  * A Xen line that starts in the middle of a guest line ends that line on the console; the
  * guest's text around it is joined back together.
  */
-export declare function stepTranscripts(consoleLines: readonly string[]): Map<number, Transcript>;
+export declare function stepTranscripts(consoleLines: readonly string[], 
+/** The boot's marker key (BootResult's `markerKey`), when it had one. */
+markerKey?: string): Map<number, Transcript>;

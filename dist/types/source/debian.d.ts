@@ -1,5 +1,9 @@
+import { CommandError } from "../util/exec.js";
 import type { XenSourceTree } from "./types.js";
-/** The built-in example's base: the version of Debian bookworm's main suite. */
+/**
+ * The version the built-in example and the tests pin: bookworm's main suite (point release
+ * 12.13). Not what `xen-source: debian` means (that is apt's candidate, debian-policy.ts).
+ */
 export declare const DEFAULT_DEBIAN_XEN_VERSION = "4.17.5+72-g01140da4e8-1";
 export interface FetchDebianSourceOptions {
     /** Debian version of the `xen` source package. */
@@ -14,6 +18,8 @@ export interface FetchDebianSourceOptions {
  * own temporary directory and the first rename wins.
  */
 export declare function fetchDebianSource(opts: FetchDebianSourceOptions): Promise<XenSourceTree>;
+/** apt's "E:" lines, joined: what it said when a command failed. */
+export declare function aptErrors(err: CommandError): string;
 /** The `xen` source versions apt knows, each with the suite that lists it. */
 export declare function debianSourceVersions(): Promise<Array<{
     version: string;
@@ -43,10 +49,22 @@ export interface DebianHypervisorPackage {
  * upload).
  *
  * @throws ConfigurationError (input `xen-source`) when the tree names no amd64 hypervisor
- *   package or apt cannot download it.
+ *   package or apt cannot download it (fetchHypervisorPackage).
  */
 export declare function fetchDebianHypervisor(opts: {
     root: string;
+    version: string;
+    cacheDir: string;
+    logFile?: string;
+}): Promise<DebianHypervisorPackage>;
+/**
+ * Downloads and unpacks Debian's binary package `package=version` (a
+ * `xen-hypervisor-*-amd64`), once per version, under `<cacheDir>/debian-binary/`.
+ *
+ * @throws ConfigurationError (input `xen-source`) when apt cannot download it.
+ */
+export declare function fetchHypervisorPackage(opts: {
+    package: string;
     version: string;
     cacheDir: string;
     logFile?: string;

@@ -52,7 +52,15 @@ export declare function formatCommandLine(cmd: string, args: readonly string[]):
  */
 export declare function startError(program: string, commandLine: string, code: string | undefined, message: string, cwd?: string, cause?: unknown): Error;
 /**
- * Runs a program (never through a shell), collecting its output. Rejects with a
- * CommandError on a non-zero exit, or a MissingProgramError when it is not installed.
+ * Why `program` cannot be started in `cwd` with `env`'s PATH, before it is: the guard every
+ * child runs under (guardedCommand) is a shell, which would report a missing program as
+ * its own exit status 127.
+ */
+export declare function cannotStart(program: string, commandLine: string, env: Record<string, string>, cwd?: string): Error | undefined;
+/**
+ * Runs a program (never through a shell of its own: see guardedCommand for the guard it
+ * runs under), collecting its output. Rejects with a CommandError on a non-zero exit, a
+ * MissingProgramError when it is not installed, and an InterruptedError when the run was
+ * interrupted (src/util/interrupt.ts) while it ran: then a killed make is not a failed build.
  */
 export declare function runCommand(cmd: string, args: readonly string[], opts?: RunOptions): Promise<CommandResult>;

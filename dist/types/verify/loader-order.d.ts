@@ -3,8 +3,9 @@
  * Xen reports: the loader stops at the first refusal (or crash), and a payload with several
  * defects is refused for the one it checks first. The order is load_payload_data()'s
  * (xen/common/livepatch.c), then apply and what runs after it (src/xen/loader-version.ts
- * LOADER_STEPS). The step of a rule is the table below; where a change of src/xen/changes.ts
- * moves a check, the version's model says where (LoaderVersion.xenDepends.steps).
+ * LOADER_STEPS). The step of a rule is the one its verifier step declares (steps/index.ts
+ * RULE_LOADER_STEP); where a change of src/xen/changes.ts moves a check, the version's model
+ * says where (LoaderVersion.xenDepends.steps), and a few rules' step depends on the section.
  */
 import { type LoaderStep, type LoaderVersion } from "../xen/loader-version.js";
 import { type Finding, type LoaderVerdict } from "./rules.js";

@@ -11,30 +11,11 @@
  * `changes` says where a later loader differs (its verdict, errno or message), and
  * `since` which releases have the rule at all (a section only a later loader reads).
  */
-import { type XenChange, type XenVersion } from "../xen/version.js";
-export type Severity = "error" | "warning" | "note";
-export type LoaderVerdict = "refuses-upload" | "refuses-apply" | "accepts" | "crashes";
-/** How a later loader treats a rule's defect, from the releases that have `change`. */
-export interface RuleChange {
-    readonly change: XenChange;
-    /** The verdict from then on, where it differs from the one before. */
-    readonly loader?: LoaderVerdict;
-    /** What changed, in a few words (errno, message, order). */
-    readonly what: string;
-}
-export interface Rule {
-    readonly id: string;
-    readonly severity: Severity;
-    readonly loader: LoaderVerdict;
-    readonly title: string;
-    /** Where the check comes from: the hypervisor's source or livepatch-build-tools' history. */
-    readonly basis: string;
-    /** The releases whose loader has the rule (absent: every release from 4.17). */
-    readonly since?: XenChange;
-    /** Where later loaders differ, oldest change first. */
-    readonly changes?: readonly RuleChange[];
-}
-export declare const RULES: readonly [Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule];
+import { type XenVersion } from "../xen/version.js";
+import type { LoaderVerdict, Rule, Severity } from "./rules/rule.js";
+export type { LoaderVerdict, Rule, RuleChange, Severity } from "./rules/rule.js";
+/** Every rule, in the order the README and `xen-livepatch-ci rules` list them. */
+export declare const RULES: readonly [Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule];
 export type RuleId = (typeof RULES)[number]["id"];
 export declare const RULE_BY_ID: ReadonlyMap<RuleId, Rule>;
 type Version = Pick<XenVersion, "major" | "minor" | "patch">;
@@ -53,10 +34,18 @@ export interface FindingLocation {
     readonly sectionIndex?: number;
     /** Index of the entry (relocation, symbol, function) inside the section. */
     readonly entry?: number;
-    /** Byte offset inside the section (or the file, when no section is named). */
-    readonly offset?: number;
+    /**
+     * Byte offset inside the section (or the file, when no section is named): a number, or
+     * past 2^53 (a hostile relocation's r_offset) its exact value as "0x..." (locationOffset).
+     */
+    readonly offset?: number | string;
     readonly symbol?: string;
 }
+/**
+ * A FindingLocation offset for `value`: the number while a JSON number holds it exactly,
+ * else the exact hex text, so no report prints a rounded offset (2^64 - 1 as 0x1000...0).
+ */
+export declare function locationOffset(value: bigint): number | string;
 export interface Finding {
     readonly ruleId: RuleId;
     readonly severity: Severity;
@@ -66,4 +55,3 @@ export interface Finding {
     /** Set for a defect the payload is known to carry on purpose (the self-test set). */
     readonly expected?: true;
 }
-export {};

@@ -128,3 +128,29 @@ export interface SpecialSection {
 }
 /** The special sections, one row each (check_special_sections() and prepare_payload()). */
 export declare const SPECIAL_SECTIONS: readonly SpecialSection[];
+/**
+ * The hypervisor's memory that is read-only once it has booted, as xen-syms' bounding
+ * symbols: `.data.ro_after_init` (`__ro_after_init` variables) and `.rodata`. Xen makes
+ * both writable only while it applies or reverts a payload (c3ff11b11c, 335cbb5556:
+ * livepatch_do_action() runs under the writable mapping), so a payload's load, unload and
+ * action hooks may store there and its patched functions may not: their first store
+ * faults. Section names are those of the objects the builder compares.
+ */
+export declare const READ_ONLY_AFTER_BOOT: readonly [{
+    readonly name: "__ro_after_init";
+    readonly start: "__ro_after_init_start";
+    readonly end: "__ro_after_init_end";
+}, {
+    readonly name: ".rodata";
+    readonly start: "_srodata";
+    readonly end: "_erodata";
+}];
+/** Sections of a compiled object that Xen maps read-only after boot (READ_ONLY_AFTER_BOOT). */
+export declare const isReadOnlyAfterBoot: (section: string) => boolean;
+/**
+ * The section of a compiled object holding DEFINE_PER_CPU variables. Xen copies
+ * `__per_cpu_start..__per_cpu_data_end` for each CPU at boot and when it brings a CPU
+ * up; a payload has no per-CPU area, so `this_cpu()` on a payload's own variable adds
+ * another CPU's offset to an address in payload data (xen/arch/x86/percpu.c).
+ */
+export declare const isPerCpuSection: (section: string) => boolean;
