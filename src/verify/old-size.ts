@@ -46,7 +46,7 @@ export function oldSizeFindings(payload: Payload, xen: XenSyms): CheckFinding[] 
     } else if (replaces(f) && f.oldSize < site.size && f.oldSize >= needed) {
       findings.push({
         ruleId: "func-old-size-mismatch",
-        message: `${label(f)} has old_size ${f.oldSize} but ${site.name} is ${site.size} bytes in ${xen.file}: old_size is the function's size`,
+        message: `${label(f)} has old_size ${f.oldSize} but ${site.name} is ${site.size} bytes in ${xen.file}: Xen checks the jump's room and the expectation against old_size, so old_size is normally the function's size`,
         location: where(f),
       });
     }

@@ -55,9 +55,10 @@ it("a patch's Makefile sees no secret: make inherits only the allow-listed varia
   expect(names).toContain("PATH");
   // What a build needs: the allow-list of src/util/exec.ts; what make sets for itself; and
   // what the build sets (the locale, ccache's directory, the pinned build values, Debian's
-  // packaging exports and the lsb_release shim's answer).
+  // packaging exports and the lsb_release shim's answer), and PWD, which the shell that
+  // starts each command in a process group of its own exports.
   const allowed =
-    /^(PATH|HOME|USER|LOGNAME|LANG|LANGUAGE|TZ|TMPDIR|LC_\w+|CCACHE_\w+|MAKELEVEL|MFLAGS|GNUMAKEFLAGS|MAKEOVERRIDES|XEN_\w+|DEB_\w+|SOURCE_DATE_EPOCH|WGET|VGABIOS_REL_DATE|SMBIOS_REL_DATE|XLCI_LSB_DISTRIBUTOR)$/;
+    /^(PATH|HOME|USER|LOGNAME|LANG|LANGUAGE|TZ|TMPDIR|LC_\w+|CCACHE_\w+|MAKELEVEL|MFLAGS|GNUMAKEFLAGS|MAKEOVERRIDES|XEN_\w+|DEB_\w+|SOURCE_DATE_EPOCH|WGET|VGABIOS_REL_DATE|SMBIOS_REL_DATE|XLCI_LSB_DISTRIBUTOR|PWD)$/;
   expect(names.filter((n) => !allowed.test(n))).toEqual([]);
   for (const file of readdirSync(join(out, "logs"))) {
     const text = readFileSync(join(out, "logs", file), "utf8");

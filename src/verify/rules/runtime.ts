@@ -11,10 +11,10 @@ export const RUNTIME_RULES = [
   ),
   rule(
     "func-old-size-mismatch",
-    "warning",
+    "note",
     "accepts",
-    "Function entry whose old_size is not the size of the xen-syms function it patches",
-    `${LP} (old_size is never checked against the symbol table)`,
+    "Function entry whose old_size is smaller than the xen-syms function it patches (Xen checks only the jump's room and the expectation against it)",
+    `${LP} (old_size is never checked against the symbol table); Xen's own xen/test/livepatch/xen_expectations.c states 8 bytes`,
   ),
   rule(
     "func-symbol-too-short",

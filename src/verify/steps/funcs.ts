@@ -148,11 +148,11 @@ function entrySizes(
   replaces: boolean,
   { label, where }: EntryLabel,
 ): void {
+  const endbr =
+    oldFunction?.bytes &&
+    (startsWith(oldFunction.bytes, ENDBR64) || startsWith(oldFunction.bytes, ENDBR64_POISON));
+  const needed = ctx.version.patchInsnSize + (endbr ? ENDBR64.length : 0);
   if (replaces) {
-    const endbr =
-      oldFunction?.bytes &&
-      (startsWith(oldFunction.bytes, ENDBR64) || startsWith(oldFunction.bytes, ENDBR64_POISON));
-    const needed = ctx.version.patchInsnSize + (endbr ? ENDBR64.length : 0);
     if (f.oldSize !== 0 && f.oldSize < needed) {
       ctx.add(
         "func-too-short",
@@ -167,8 +167,15 @@ function entrySizes(
       where,
     );
   }
-  // A smaller old_size is harmless (only the jump's room is checked); a larger one lies about room that is not there.
-  if (oldFunction?.size !== undefined && oldFunction.size !== 0 && f.oldSize > oldFunction.size) {
+  // A smaller old_size is harmless (only the jump's room is checked); a larger one lies about
+  // room that is not there. A function too small for the jump is func-symbol-too-short's.
+  const tooSmallForJump = replaces && oldFunction?.size !== undefined && oldFunction.size < needed;
+  if (
+    oldFunction?.size !== undefined &&
+    oldFunction.size !== 0 &&
+    f.oldSize > oldFunction.size &&
+    !tooSmallForJump
+  ) {
     ctx.add(
       "func-old-size-overrun",
       `${label} has old_size ${f.oldSize} but ${oldFunction.name} is only ${oldFunction.size} bytes in ${ctx.target.xen?.file}`,
