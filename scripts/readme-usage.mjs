@@ -1,48 +1,70 @@
-// Regenerates README.md's usage section (between the usage:start and usage:end markers)
-// from action.yml, so the two never disagree.
+// Regenerates the generated sections of README.md and docs/xen-versions.md, so they never
+// disagree with their sources: the usage section (between usage:start and usage:end) from
+// action.yml, and the Xen changes table (between xen-changes:start and xen-changes:end)
+// from src/xen/changes.ts, as `xen-livepatch-ci xen-versions --markdown` prints it from
+// the committed dist/ (test/unit/xen-changes-table.test.ts checks it against the sources).
 //
 // usage: node scripts/readme-usage.mjs [--check] [--root DIR]
-//   --check  write nothing; exit 1 if README.md is out of date
+//   --check  write nothing; exit 1 if a file is out of date
 //   --root   directory holding README.md, action.yml and package.json (default: this repo)
+import { execFileSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import * as prettier from "prettier";
 import { parse, stringify } from "yaml";
 
-const START = "<!-- usage:start -->";
-const END = "<!-- usage:end -->";
-
 const { values: args } = parseArgs({
   options: { check: { type: "boolean", default: false }, root: { type: "string" } },
 });
 const root = path.resolve(args.root ?? path.join(import.meta.dirname, ".."));
-const readmePath = path.join(root, "README.md");
 
 const action = parse(await readFile(path.join(root, "action.yml"), "utf8"));
 const manifest = JSON.parse(await readFile(path.join(root, "package.json"), "utf8"));
-const readme = await readFile(readmePath, "utf8");
+const changes = execFileSync(
+  process.execPath,
+  [path.join(import.meta.dirname, "..", "dist", "cli.js"), "xen-versions", "--markdown"],
+  { encoding: "utf8" },
+);
 
-const start = readme.indexOf(START);
-const end = readme.indexOf(END);
-if (start < 0 || end < start) {
-  fail(`README.md needs a "${START}" line followed by a "${END}" line; the usage goes between`);
-}
+let stale = false;
+await splice("README.md", { usage: usage(action, manifest), "xen-changes": changes });
+await splice(path.join("docs", "xen-versions.md"), { "xen-changes": changes });
+if (stale) fail("generated sections are out of date: run `npm run readme`");
 
-const spliced = `${readme.slice(0, start + START.length)}\n\n${usage(action, manifest)}\n${readme.slice(end)}`;
-// Run through Prettier as `npm run format` would, so this script and `format:check`
-// agree on the bytes (Prettier aligns the tables).
-const options = (await prettier.resolveConfig(readmePath)) ?? {};
-const updated = await prettier.format(spliced, { ...options, filepath: readmePath });
-
-if (args.check) {
-  if (updated !== readme) {
-    fail("README.md's usage section is out of date with action.yml: run `npm run readme`");
+/**
+ * Replaces each `<!-- NAME:start -->`..`<!-- NAME:end -->` section of `file` (relative to
+ * the root) with its text; with --check, only notes whether anything would change.
+ */
+async function splice(file, sections) {
+  const target = path.join(root, file);
+  const text = await readFile(target, "utf8");
+  let spliced = text;
+  for (const [name, body] of Object.entries(sections)) {
+    const startMark = `<!-- ${name}:start -->`;
+    const endMark = `<!-- ${name}:end -->`;
+    const start = spliced.indexOf(startMark);
+    const end = spliced.indexOf(endMark);
+    if (start < 0 || end < start) {
+      fail(`${file} needs a "${startMark}" line followed by a "${endMark}" line`);
+    }
+    spliced = `${spliced.slice(0, start + startMark.length)}\n\n${body.trimEnd()}\n\n${spliced.slice(end)}`;
   }
-  console.log("README.md's usage section matches action.yml");
-} else if (updated !== readme) {
-  await writeFile(readmePath, updated);
-  console.log("README.md's usage section regenerated from action.yml");
+  // Run through Prettier as `npm run format` would, so this script and `format:check`
+  // agree on the bytes (Prettier aligns the tables).
+  const options = (await prettier.resolveConfig(target)) ?? {};
+  const updated = await prettier.format(spliced, { ...options, filepath: target });
+  if (updated === text) {
+    if (args.check) console.log(`${file}'s generated sections are up to date`);
+    return;
+  }
+  if (args.check) {
+    console.error(`readme-usage: ${file} is out of date with its sources`);
+    stale = true;
+  } else {
+    await writeFile(target, updated);
+    console.log(`${file}'s generated sections regenerated`);
+  }
 }
 
 /** The Markdown between the markers: an example step, then inputs and outputs tables. */

@@ -30,6 +30,7 @@ import { InterruptedError, interruptedExitCode, withInterruptHandling } from "./
 import { untrustedLines } from "./util/untrusted.js";
 import { verifyPayloadSet } from "./verify/payload-set.js";
 import { RULES, ruleVersions } from "./verify/rules.js";
+import { changesMarkdown, changesText } from "./xen/changes-table.js";
 import { TOOL_NAME, TOOL_VERSION } from "./version.js";
 
 const INPUT_FLAGS_HELP = `  --example          the built-in example: Xen 4.17.5 from Debian's source package, its
@@ -59,6 +60,7 @@ commands:
   boot     the same, with the boot test required (default scenario: default)
   verify   statically verify payload files
   rules    list the verifier's rules
+  xen-versions  list what each Xen version changes for the builder and verifier
   check-signature  check payload signatures (minisign, experimental Xen note)
   help     show help for a command
 
@@ -112,6 +114,11 @@ SIGINT or SIGTERM interrupted it (its report says "interrupted" and in which sta
 Lists the verifier's rules: id, severity, what Xen 4.17's loader does, title; below a
 rule, the Xen releases where it differs (its verdict, errno, message or order) and the
 releases a rule is limited to.`,
+  "xen-versions": `usage: ${TOOL_NAME} xen-versions [--markdown]
+
+Lists, per maintained Xen version (4.17 to master), the upstream changes that change what
+the builder or the verifier does, from the point release that has each (backports
+included); --markdown prints the table README.md and docs/xen-versions.md carry.`,
 };
 
 class UsageError extends Error {}
@@ -308,6 +315,16 @@ function rulesCommand(args: string[]): number {
   return 0;
 }
 
+function xenVersionsCommand(args: string[]): number {
+  const { values } = parseArgs({
+    args,
+    options: { markdown: { type: "boolean" }, help: { type: "boolean" } },
+  });
+  if (values.help) return usage("xen-versions", 0);
+  process.stdout.write(values.markdown ? `${changesMarkdown()}\n` : changesText());
+  return 0;
+}
+
 function usage(command: string, code: number): number {
   (code === 0 ? process.stdout : process.stderr).write(`${USAGE[command] ?? USAGE.main}\n`);
   return code;
@@ -324,6 +341,8 @@ export async function main(argv: string[]): Promise<number> {
         return await pipelineCommand(command, rest);
       case "rules":
         return rulesCommand(rest);
+      case "xen-versions":
+        return xenVersionsCommand(rest);
       case "check-signature":
         return await checkSignatureCommand(rest);
       case "help":

@@ -1,6 +1,7 @@
-// README.md's usage section is generated from action.yml; these keep it honest.
+// README.md's usage section is generated from action.yml (and the Xen changes table from
+// src/xen/changes.ts, via dist/); these keep it honest.
 import { spawnSync } from "node:child_process";
-import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -22,7 +23,14 @@ describe("scripts/readme-usage.mjs", () => {
 
   async function tempCopy(): Promise<string> {
     tmp = await mkdtemp(path.join(tmpdir(), "readme-usage-"));
-    for (const name of ["README.md", "action.yml", "package.json", ".prettierrc.json"]) {
+    await mkdir(path.join(tmp, "docs"));
+    for (const name of [
+      "README.md",
+      "action.yml",
+      "package.json",
+      ".prettierrc.json",
+      "docs/xen-versions.md",
+    ]) {
       await copyFile(path.join(repo, name), path.join(tmp, name));
     }
     return tmp;
