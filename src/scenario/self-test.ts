@@ -7,8 +7,8 @@
  * The YAML is written out as text, in parts that each exercise one thing (joined with a
  * blank line), so that it reads and can be saved like a scenario written by hand.
  */
-import { XEN_BUILDID_CHECKED_EARLY } from "../xen/changes.js";
-import { type XenVersion, hasChange } from "../xen/version.js";
+import { loaderFor } from "../xen/loader.js";
+import type { XenVersion } from "../xen/version.js";
 import { parseScenario, type Scenario } from "./format.js";
 
 export const EXTRA_VERSION = "cat /sys/hypervisor/version/extra";
@@ -379,19 +379,20 @@ function selfTestYaml(noBuildIdRefusal: string): string {
   ].join("\n");
 }
 
+/** The console line's text after "livepatch: NAME", without the leading ": ". */
+const missingXenDepends = (version?: XenVersion) =>
+  loaderFor(version).xenDepends.lines.missing.replace(/^: /, "");
+
 /** The self-test as it runs on Xen 4.17 (Debian 12's). */
-export const SELF_TEST_YAML = selfTestYaml(".livepatch.xen_depends is missing");
+export const SELF_TEST_YAML = selfTestYaml(missingXenDepends());
 
 /**
  * The self-test scenario for the hypervisor of `version` (4.17 when not given); its payload
  * files are the base's xen/test/livepatch/*.livepatch. The one message that differs between
- * versions is the refusal of the payload without `.livepatch.xen_depends`
- * (XEN_BUILDID_CHECKED_EARLY).
+ * versions is the refusal of the payload without `.livepatch.xen_depends`, which that
+ * version's loader model gives (src/xen/changes.ts).
  */
 export function selfTestScenario(version?: XenVersion): Scenario {
-  const yaml =
-    version && hasChange(version, XEN_BUILDID_CHECKED_EARLY)
-      ? selfTestYaml("section .livepatch.xen_depends is missing")
-      : SELF_TEST_YAML;
+  const yaml = selfTestYaml(missingXenDepends(version));
   return parseScenario(yaml, "builtin:self-test");
 }
