@@ -25,7 +25,7 @@ import { runReportText } from "./report/run-text.js";
 import { findingsText } from "./report/text.js";
 import { checkSignatures, signatureCheckText } from "./sign/check.js";
 import { DEFAULT_DEBIAN_XEN_VERSION } from "./source/debian.js";
-import { ConfigurationError, InputFileError } from "./util/errors.js";
+import { ChangeFailure, ConfigurationError, InputFileError } from "./util/errors.js";
 import { InterruptedError, interruptedExitCode, withInterruptHandling } from "./util/interrupt.js";
 import { untrustedLines } from "./util/untrusted.js";
 import { verifyPayloadSet } from "./verify/payload-set.js";
@@ -86,7 +86,8 @@ Signing keys come from the environment, never from flags or the config file:
 XLCI_SIGNING_KEY (Ed25519, minisign signatures) and XLCI_XEN_SIGNATURE_KEY (RSA,
 EXPERIMENTAL .note.Xen.signature).
 
-exit status: 0 pass, 1 fail, 2 bad usage or a configuration error, 130 or 143 when
+exit status: 0 pass, 1 fail (a patch that does not apply or is refused included), 2 bad
+usage or a mistake in the inputs, 130 or 143 when
 SIGINT or SIGTERM interrupted it (its report says "interrupted" and in which stage)`,
   "check-signature": `usage: ${TOOL_NAME} check-signature [--minisign-key minisign.pub] [--xen-key RSA.pub.pem] FILE...
 
@@ -107,7 +108,8 @@ ${INPUT_FLAGS_HELP}
 
 Signing keys come from the environment, as for 'run'.
 
-exit status: 0 pass, 1 fail, 2 bad usage or a configuration error, 130 or 143 when
+exit status: 0 pass, 1 fail (a patch that does not apply or is refused included), 2 bad
+usage or a mistake in the inputs, 130 or 143 when
 SIGINT or SIGTERM interrupted it (its report says "interrupted" and in which stage)`,
   rules: `usage: ${TOOL_NAME} rules [--json]
 
@@ -368,6 +370,10 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     // Messages quote what the inputs hold (names, a command's output): escaped.
+    if (e instanceof ChangeFailure) {
+      process.stderr.write(`${TOOL_NAME}: ${untrustedLines(e.message)}\n`);
+      return 1;
+    }
     if (e instanceof ConfigurationError || e instanceof InputFileError) {
       process.stderr.write(`${TOOL_NAME}: ${untrustedLines(e.message)}\n`);
       return 2;

@@ -23,7 +23,7 @@ import { buildGeneratedPayloads } from "../payload/direct.js";
 import type { XenSourceIdentity } from "../source/types.js";
 import { XEN_LIVEPATCH_NAME_SIZE } from "../xen/abi.js";
 import { XenSyms } from "../livepatch/xen-syms.js";
-import { ConfigurationError } from "../util/errors.js";
+import { ChangeFailure } from "../util/errors.js";
 import { CommandError, runCommand } from "../util/exec.js";
 import type { DiffOptions, IgnoredChange, ObjectDiff } from "./changes.js";
 import { classifyInitOnly } from "./classify.js";
@@ -354,9 +354,9 @@ async function stepLayouts(ctx: StepContext, diffs: readonly ObjectDiff[]) {
 }
 
 /** The refusal of a step's patches, every reason listed once. */
-function refusal(step: Step, reasons: readonly string[]): ConfigurationError {
+function refusal(step: Step, reasons: readonly string[]): ChangeFailure {
   const list = step.apply.map((p) => p.path).join(", ");
-  return new ConfigurationError(
+  return new ChangeFailure(
     "patches",
     `${list} cannot be built into a livepatch:\n${reasons.map((r) => `  - ${r}`).join("\n")}`,
     { cause: new PatchRefusal([...reasons]) },

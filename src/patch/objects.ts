@@ -4,7 +4,7 @@
  */
 import { readFile, readdir, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { ConfigurationError } from "../util/errors.js";
+import { ChangeFailure } from "../util/errors.js";
 import { ObjectModel } from "./object-model.js";
 import { bootCodeRefusal } from "./patchability.js";
 
@@ -78,7 +78,7 @@ export function recompiledObjects(
     if (after.has(path.replace(/\.o$/, ".init.o"))) continue;
     const initOnly = path.endsWith(".init.o");
     const boot = initOnly ? undefined : bootCodeRefusal(path, bytes);
-    if (boot) throw new ConfigurationError("patches", boot);
+    if (boot) throw new ChangeFailure("patches", boot);
     const patched = new ObjectModel(path, new Uint8Array(bytes));
     const original = new ObjectModel(
       path,

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
 import { XEN_LIVEPATCH_NAME_SIZE } from "../xen/abi.js";
-import { ConfigurationError } from "../util/errors.js";
+import { ChangeFailure, ConfigurationError } from "../util/errors.js";
 import { CommandError, runCommand } from "../util/exec.js";
 
 const INPUT = "patches";
@@ -72,6 +72,10 @@ export function parsePatch(
   const fail = (line: number, problem: string): never => {
     throw new ConfigurationError(INPUT, `${path}:${line}: ${problem}`);
   };
+  // A well-formed patch that cannot become a livepatch: the check fails (exit 1).
+  const refuse = (line: number, problem: string): never => {
+    throw new ChangeFailure(INPUT, `${path}:${line}: ${problem}`);
+  };
   const files: FilePatch[] = [];
   const leftOut: string[] = [];
   const lines = text.split("\n");
@@ -127,7 +131,7 @@ export function parsePatch(
     }
   }
   if (leftOut.length > 0 && files.every((f) => f.hunks.length === 0)) {
-    throw new ConfigurationError(
+    throw new ChangeFailure(
       INPUT,
       `${path} changes no file under xen/ (only ${leftOut.join(", ")}): a livepatch changes only the hypervisor`,
     );
@@ -157,7 +161,7 @@ export function parsePatch(
       const rel = p.split("/").slice(1).join("/"); // -p1, as git format-patch writes them
       if (rel.split("/").some((part) => part === "..")) fail(n, `${p} leaves the tree`);
       if (!rel.startsWith("xen/") && outside === "refuse") {
-        fail(
+        refuse(
           n,
           `${p} is outside xen/: a livepatch changes only the hypervisor (tools and docs belong in another patch; refuse-outside-xen is set)`,
         );
@@ -227,7 +231,7 @@ export async function applyPatch(patch: PatchFile, tree: string, logFile?: strin
     await run(["--check"]);
   } catch (err) {
     if (!(err instanceof CommandError)) throw err;
-    throw new ConfigurationError(INPUT, applyFailure(patch, err.stderr), { cause: err });
+    throw new ChangeFailure(INPUT, applyFailure(patch, err.stderr), { cause: err });
   }
   await run([]);
 }

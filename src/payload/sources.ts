@@ -24,7 +24,7 @@ import { XenSyms } from "../livepatch/xen-syms.js";
 import { hasChange } from "../xen/version.js";
 import { ASSEMBLY_MACRO_DROPPED } from "../xen/changes.js";
 import { type CompilerDiagnostic, parseCompilerDiagnostics } from "../report/compiler.js";
-import { ConfigurationError } from "../util/errors.js";
+import { ChangeFailure, ConfigurationError } from "../util/errors.js";
 import { CommandError, runCommand } from "../util/exec.js";
 import { TOOL_NAME } from "../version.js";
 import { sha256File } from "../util/fs.js";
@@ -161,7 +161,7 @@ export const formatDiagnostic = (d: CompilerDiagnostic): string =>
   `${d.file}:${d.line}:${d.column !== undefined ? `${d.column}:` : ""} ${d.severity}: ${d.message}`;
 
 /** Payload sources that do not compile; `diagnostics` locate the errors in the user's files. */
-export class PayloadCompileError extends ConfigurationError {
+export class PayloadCompileError extends ChangeFailure {
   override name = "PayloadCompileError";
   constructor(
     readonly diagnostics: CompilerDiagnostic[],

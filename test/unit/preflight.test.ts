@@ -179,3 +179,33 @@ describe("input values", () => {
     expect((e as Error).message).toContain('fail-on: "sometimes" is not one of');
   });
 });
+
+describe("a run whose patch cannot become a livepatch", () => {
+  it("exits 1, a failed check, where a mistake in the inputs exits 2", async () => {
+    const tools = file(
+      "tools-only.patch",
+      "--- a/tools/misc/xen-cpuid.c\n+++ b/tools/misc/xen-cpuid.c\n@@ -1,1 +1,1 @@\n-a\n+b\n",
+    );
+    const malformed = file("garbage.patch", "this is not a diff\n");
+    const run = (patch: string) =>
+      runCli([
+        "run",
+        "--xen-source",
+        "debian",
+        "--patches",
+        patch,
+        "--output-dir",
+        join(work, `out-${patch.length}-${Math.random().toString(36).slice(2)}`),
+        "--cache-dir",
+        join(work, "cache"),
+      ]);
+    const refused = await run(tools);
+    expect(refused.stderr).toContain(
+      "tools-only.patch changes no file under xen/ (only tools/misc/xen-cpuid.c)",
+    );
+    expect(refused.code).toBe(1);
+    const bad = await run(malformed);
+    expect(bad.stderr).toContain("garbage.patch: no unified diff hunks found");
+    expect(bad.code).toBe(2);
+  });
+});

@@ -1,6 +1,6 @@
 import { type XenBase } from "../base/xen.js";
 import { type CompilerDiagnostic } from "../report/compiler.js";
-import { ConfigurationError } from "../util/errors.js";
+import { ChangeFailure } from "../util/errors.js";
 import { CommandError } from "../util/exec.js";
 import { type LinkOptions, type PayloadDir, type SourceFile, type SourcePayload } from "./link.js";
 export { type ExpectationsMode, expectationByte, expectationField } from "./complete-funcs.js";
@@ -36,7 +36,7 @@ export declare function payloadCompileDiagnostics(output: string, dirs: Readonly
 }>): CompilerDiagnostic[];
 export declare const formatDiagnostic: (d: CompilerDiagnostic) => string;
 /** Payload sources that do not compile; `diagnostics` locate the errors in the user's files. */
-export declare class PayloadCompileError extends ConfigurationError {
+export declare class PayloadCompileError extends ChangeFailure {
     readonly diagnostics: CompilerDiagnostic[];
     name: string;
     constructor(diagnostics: CompilerDiagnostic[], message: string, options?: ErrorOptions & {

@@ -11,6 +11,15 @@ export declare class ConfigurationError extends Error {
     input: string, message: string, options?: ErrorOptions);
 }
 /**
+ * The change under test fails, not the way it was given: a patch that does not apply to
+ * the tree or that the builder refuses, payload sources that do not compile. It names its
+ * input like any ConfigurationError, but is the run's verdict: the command line exits 1
+ * (a fail), keeping 2 for mistakes in the inputs and flags.
+ */
+export declare class ChangeFailure extends ConfigurationError {
+    name: string;
+}
+/**
  * Several mistakes in what the user gave us, found together so they can all be fixed in
  * one go. The message has each mistake's own message (which names its input), one after
  * the other; `input` is the first one's.
