@@ -27,6 +27,7 @@ import { checkSignatures, signatureCheckText } from "./sign/check.js";
 import { DEFAULT_DEBIAN_XEN_VERSION } from "./source/debian.js";
 import { ChangeFailure, ConfigurationError, InputFileError } from "./util/errors.js";
 import { InterruptedError, interruptedExitCode, withInterruptHandling } from "./util/interrupt.js";
+import { withRunTemp } from "./util/run-temp.js";
 import { untrustedLines } from "./util/untrusted.js";
 import { verifyPayloadSet } from "./verify/payload-set.js";
 import { RULES, ruleVersions } from "./verify/rules.js";
@@ -235,7 +236,7 @@ async function pipelineCommand(command: "run" | "boot", args: string[]): Promise
   const log = progressLogger(process.stderr, { logsDir: join(options.outputDir, "logs") });
   try {
     // SIGINT and SIGTERM end the run cleanly: report, logs, no temporary tree, no child left.
-    const result = await withInterruptHandling(() => run(options, log));
+    const result = await withInterruptHandling(() => withRunTemp(() => run(options, log)));
     if (parsed.json) process.stdout.write(JSON.stringify(result, null, 2) + "\n");
     else process.stdout.write(runReportText(result, options.workspace));
     return result.verdict === "pass" ? 0 : 1;

@@ -22,6 +22,7 @@ import { githubJob } from "./publish/job.js";
 import { ConfigurationError, InputFileError } from "./util/errors.js";
 import { githubCache } from "./util/cache.js";
 import { InterruptedError, interruptedExitCode, withInterruptHandling } from "./util/interrupt.js";
+import { withRunTemp } from "./util/run-temp.js";
 import { type Logger, safeLogger } from "./util/logger.js";
 import { RULE_BY_ID } from "./verify/rules.js";
 
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
     try {
       // A cancelled job's SIGINT/SIGTERM ends the run cleanly (src/util/interrupt.ts).
       result = await withInterruptHandling(() =>
-        run(options, runnerLogger, githubCache(runnerLogger)),
+        withRunTemp(() => run(options, runnerLogger, githubCache(runnerLogger))),
       );
     } catch (e) {
       result = partialResultOf(e);

@@ -8,7 +8,7 @@
  * into the payload (include.ts), emit its source (emit.ts); then the payload is assembled
  * and linked against the base directly (payload/direct.ts).
  */
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join, relative } from "node:path";
 import { type BuildXenBaseOptions, type XenBase, xenRebuildInvocation } from "../base/xen.js";
@@ -423,40 +423,25 @@ async function rebuild(
       await log("asm-offsets.h stays as it is");
     }
   }
-  // All the objects in one `make -jN` (N: the cores). Xen's
-  // single-object goals each run a sub-make of their own, and two of arch/x86's at once
-  // both regenerate arch/x86/asm-macros.i when it is out of date ("fixdep: error opening
-  // file"): then one of them is made first, alone, and the rest after.
+  // All the objects in one `make -jN` (N: the cores). Xen's single-object goals each run
+  // a sub-make of their own, and two of arch/x86's at once both regenerate
+  // arch/x86/asm-macros.i ("fixdep: error opening file"). In the patch's tree it is always
+  // out of date: kbuild remakes a file whose command line changed, and the tree's
+  // -ffile-prefix-map names the tree. So one arch/x86 goal goes first, with every goal of
+  // other directories beside it, and the other arch/x86 goals after.
   const goals = plan.kind === "objects" ? plan.objects : [];
-  const first =
-    goals.filter((g) => dirname(g) === "arch/x86").length > 1 &&
-    (await asmMacrosOutOfDate(tree, changed))
-      ? goals.filter((g) => dirname(g) === "arch/x86").slice(0, 1)
-      : [];
+  const x86 = goals.filter((g) => dirname(g) === "arch/x86");
+  const later = x86.length > 1 ? x86.slice(1) : [];
   const batches =
     plan.kind === "objects"
-      ? [first, goals.filter((g) => !first.includes(g))].filter((b) => b.length > 0)
+      ? [goals.filter((g) => !later.includes(g)), later].filter((b) => b.length > 0)
       : [[]];
   await log(
     plan.kind === "objects"
-      ? `making ${plan.objects.length} object(s)${first.length ? ` (${first[0]} first: arch/x86/asm-macros.i is out of date)` : ""}: ${plan.objects.join(", ")}`
+      ? `making ${plan.objects.length} object(s)${later.length ? ` (${x86[0]} before the ${later.length} other arch/x86 one(s): they share arch/x86/asm-macros.i)` : ""}: ${plan.objects.join(", ")}`
       : `making the whole hypervisor: ${plan.reason}`,
   );
   for (const batch of batches) await makeGoals(tree, batch, patches, make, logFile);
-}
-
-/**
- * Whether arch/x86/asm-macros.i, which every arch/x86 sub-make regenerates when out of
- * date, depends on a changed file (by its build record; true without one).
- */
-async function asmMacrosOutOfDate(tree: string, changed: readonly string[]): Promise<boolean> {
-  const record = await readFile(
-    join(tree, "xen", "arch", "x86", ".asm-macros.i.cmd"),
-    "utf8",
-  ).catch(() => undefined);
-  if (record === undefined) return true;
-  const deps = new Set(record.split(/[\s\\]+/));
-  return changed.some((p) => deps.has(p.replace(/^xen\//, "")));
 }
 
 /** One make of `goals` (the whole hypervisor when none); a PayloadCompileError on failure. */

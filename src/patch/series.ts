@@ -88,6 +88,14 @@ export function parsePatch(
         "binary changes cannot be built into a livepatch; the patch must change only source text",
       );
     }
+    // A patch saved with Windows line endings: its headers end in CR too, and Xen's sources
+    // (LF) then never match its hunks.
+    if (/^(?:diff --git |--- |\+\+\+ |@@ )/.test(line) && line.endsWith("\r")) {
+      fail(
+        n,
+        "the patch has CRLF (Windows) line endings; Xen's sources use LF: convert it (dos2unix, or git config core.autocrlf false and export it again)",
+      );
+    }
     // git reads a mode as octal (0120000 is 120000), also the one ending an index line.
     const mode =
       /^(?:new file mode|deleted file mode|old mode|new mode) ([0-7]+)$/.exec(line) ??

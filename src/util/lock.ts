@@ -15,7 +15,7 @@ export interface LockOptions {
 }
 
 /** A lock's holder as the lock records it (`pid`, as older releases wrote it, and `start`). */
-interface Holder {
+export interface Holder {
   pid: number;
   /** The holder's start time in clock ticks since boot (/proc/PID/stat), when recorded. */
   start?: string;
@@ -88,7 +88,11 @@ function holderText(lockDir: string, holder: Holder | undefined): string {
   return `the lock ${lockDir}, held by process ${holder.pid}${cmd ? ` (${cmd})` : ""}`;
 }
 
-function holderAlive(holder: Holder): boolean {
+/**
+ * Whether the process a lock or a run's temporary directory names (its pid, and its start
+ * time from /proc/PID/stat when recorded) is still the one running.
+ */
+export function holderAlive(holder: Holder): boolean {
   if (!processExists(holder.pid)) return false;
   const start = startTime(holder.pid);
   // Without /proc (not Linux) a live pid is all there is to go by.
@@ -105,6 +109,12 @@ function processExists(pid: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+/** This process as a lock or a temporary directory records its holder. */
+export function thisProcess(): Holder {
+  const start = startTime(process.pid);
+  return start ? { pid: process.pid, start } : { pid: process.pid };
 }
 
 /** Field 22 of /proc/PID/stat (after the command name, which may hold spaces and parens). */

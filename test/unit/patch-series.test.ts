@@ -68,6 +68,14 @@ describe("patch files", () => {
     expect(moved(50, 52)).toBe(false);
   });
 
+  it("names Windows line endings instead of failing to apply", () => {
+    const crlf = (header("xen/common/kernel.c") + hunk).replace(/\n/g, "\r\n");
+    expect(refusal(crlf)).toMatch(/fix\.patch:1: the patch has CRLF \(Windows\) line endings/);
+    // Content lines ending in CR belong to a file with CR in it: they stay accepted.
+    const inFile = header("xen/common/kernel.c") + hunk.replace("+new\n", "+new\r\n");
+    expect(parsePatch("/p/fix.patch", inFile).files).toHaveLength(1);
+  });
+
   it("accepts a new file under xen/", () => {
     const p = parsePatch(
       "/p/new.patch",

@@ -41,10 +41,11 @@ interface Started {
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-function startCli(args: string[]): Started {
+/** The command line run with `args`, in a TMPDIR of its own unless given `tmp`. */
+function startCli(args: string[], tmp?: string): Started {
   const dir = mkdtempSync(join(tmpdir(), "xlci-interrupt-"));
-  const tmp = join(dir, "tmp");
-  mkdirSync(tmp);
+  tmp ??= join(dir, "tmp");
+  mkdirSync(tmp, { recursive: true });
   const out = join(dir, "out");
   const child = spawn(
     process.execPath,
@@ -68,7 +69,7 @@ function processesUnder(dir: string): string[] {
     try {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
       const cwd = readlinkSync(`/proc/${pid}/cwd`);
-      if (cwd.startsWith(dir) || cmdline.includes(dir)) found.push(`${pid}: ${cmdline}`);
+      if (cwd.startsWith(dir) || cmdline.includes(dir)) found.push(`${pid}: ${cwd}: ${cmdline}`);
     } catch {
       // (gone, or not ours to read)
     }
@@ -100,8 +101,8 @@ async function duringPatchBuild(run: Started): Promise<void> {
     "make compiling the patched tree",
     // (The base stage runs make too: on Debian's packaging, in a recipe directory.)
     () =>
-      processesUnder(join(run.tmp, "xlci-patch-")).some((p) =>
-        / (make|gcc|cc1|as) /.test(` ${p} `),
+      processesUnder(run.tmp).some(
+        (p) => p.includes("/xlci-patch-") && / (make|gcc|cc1|as) /.test(` ${p} `),
       ),
     1_200_000,
     run,
@@ -155,5 +156,11 @@ describe("an interrupted run", () => {
     await run.exit;
     // The guard's parent-death signal ends the whole group; give it a moment to unwind.
     await until("the children to die", () => processesUnder(run.tmp).length === 0, 15_000);
+    // Its temporary trees stay, in a directory naming the dead run; the next run removes it.
+    const left = readdirSync(run.tmp);
+    expect(left).toEqual([expect.stringMatching(/^xlci-run-\d+-/)]);
+    const next = startCli(["run", "--xen-source", join(run.tmp, "no-such-tree")], run.tmp);
+    expect((await next.exit).code, next.stderr()).toBe(2);
+    expect(readdirSync(run.tmp), "the killed run's trees").toEqual([]);
   }, 1_800_000);
 });
