@@ -423,25 +423,29 @@ async function rebuild(
       await log("asm-offsets.h stays as it is");
     }
   }
-  // All the objects in one `make -jN` (N: the cores). Xen's single-object goals each run
-  // a sub-make of their own, and two of arch/x86's at once both regenerate
-  // arch/x86/asm-macros.i ("fixdep: error opening file"). In the patch's tree it is always
-  // out of date: kbuild remakes a file whose command line changed, and the tree's
-  // -ffile-prefix-map names the tree. So one arch/x86 goal goes first, with every goal of
-  // other directories beside it, and the other arch/x86 goals after.
   const goals = plan.kind === "objects" ? plan.objects : [];
+  const batches = plan.kind === "objects" ? rebuildBatches(goals) : [[]];
   const x86 = goals.filter((g) => dirname(g) === "arch/x86");
-  const later = x86.length > 1 ? x86.slice(1) : [];
-  const batches =
-    plan.kind === "objects"
-      ? [goals.filter((g) => !later.includes(g)), later].filter((b) => b.length > 0)
-      : [[]];
   await log(
     plan.kind === "objects"
-      ? `making ${plan.objects.length} object(s)${later.length ? ` (${x86[0]} before the ${later.length} other arch/x86 one(s): they share arch/x86/asm-macros.i)` : ""}: ${plan.objects.join(", ")}`
+      ? `making ${plan.objects.length} object(s)${batches.length > 1 ? ` (${x86[0]} before the ${x86.length - 1} other arch/x86 one(s): they share arch/x86/asm-macros.i)` : ""}: ${plan.objects.join(", ")}`
       : `making the whole hypervisor: ${plan.reason}`,
   );
   for (const batch of batches) await makeGoals(tree, batch, patches, make, logFile);
+}
+
+/**
+ * The makes that rebuild `goals` (paths of objects under xen/, as make takes them), in
+ * order, each a `make -jN` of its goals: one make of them all, except that of two or more
+ * goals directly in arch/x86 all but the first wait for a second make. Xen's single-object
+ * goals each run a sub-make of their own, and two of arch/x86's at once both regenerate
+ * arch/x86/asm-macros.i ("fixdep: error opening file: arch/x86/.asm-macros.i.d"); in a
+ * patch's tree it is always out of date, as kbuild remakes a file whose command line
+ * changed and the tree's -ffile-prefix-map names the tree.
+ */
+export function rebuildBatches(goals: readonly string[]): string[][] {
+  const later = goals.filter((g) => dirname(g) === "arch/x86").slice(1);
+  return [goals.filter((g) => !later.includes(g)), later].filter((b) => b.length > 0);
 }
 
 /** One make of `goals` (the whole hypervisor when none); a PayloadCompileError on failure. */

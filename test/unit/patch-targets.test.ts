@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { rebuildBatches } from "../../src/patch/build.js";
 import { planRebuild } from "../../src/patch/targets.js";
 
 const tree = mkdtempSync(join(tmpdir(), "xlci-targets-"));
@@ -86,5 +87,17 @@ describe("planRebuild", () => {
       kind: "full",
       reason: "common/gunzip.init.o is made by the full build",
     });
+  });
+});
+
+describe("the makes of a rebuild", () => {
+  it("makes everything at once, but only one arch/x86 goal before the others of arch/x86", () => {
+    expect(rebuildBatches(["common/a.o", "arch/x86/hvm/b.o"])).toEqual([
+      ["common/a.o", "arch/x86/hvm/b.o"],
+    ]);
+    expect(rebuildBatches(["arch/x86/a.o", "common/b.o", "arch/x86/c.o", "arch/x86/d.o"])).toEqual([
+      ["arch/x86/a.o", "common/b.o"],
+      ["arch/x86/c.o", "arch/x86/d.o"],
+    ]);
   });
 });

@@ -65,3 +65,13 @@ export declare function buildPatchPayloads(opts: BuildPatchPayloadsOptions): Pro
  * Undefined when a file may change what is compiled (source, header, Makefile, script).
  */
 export declare function nothingToCompile(patch: PatchFile): string | undefined;
+/**
+ * The makes that rebuild `goals` (paths of objects under xen/, as make takes them), in
+ * order, each a `make -jN` of its goals: one make of them all, except that of two or more
+ * goals directly in arch/x86 all but the first wait for a second make. Xen's single-object
+ * goals each run a sub-make of their own, and two of arch/x86's at once both regenerate
+ * arch/x86/asm-macros.i ("fixdep: error opening file: arch/x86/.asm-macros.i.d"); in a
+ * patch's tree it is always out of date, as kbuild remakes a file whose command line
+ * changed and the tree's -ffile-prefix-map names the tree.
+ */
+export declare function rebuildBatches(goals: readonly string[]): string[][];
