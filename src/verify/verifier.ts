@@ -1,6 +1,6 @@
 /**
  * The static payload verifier: predicts what the loader of the hypervisor's Xen version will
- * refuse (the version xen-syms reports, to the point release; loader-model.ts loaderFor),
+ * refuse (the version xen-syms reports, to the point release; src/xen/loader.ts loaderFor),
  * with that version's errno and console line in the message, and finds the defects the
  * loader does not notice. Which of several defects the loader meets first is
  * loader-order.ts's.

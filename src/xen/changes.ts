@@ -50,7 +50,7 @@ export const XEN_BUILDID_CHECKED_EARLY = {
   backports: { 18: 4, 19: 1 },
   summary:
     ".livepatch.xen_depends checked right after the ELF load, before placement, symbols and relocations, with new messages",
-  loader: (model) => ({ ...model, xenDependsEarly: true, xenDepends: XEN_DEPENDS_EARLY }),
+  loader: (model) => ({ ...model, xenDepends: XEN_DEPENDS_EARLY }),
 } as const satisfies XenChangeRecord;
 
 /**

@@ -41,7 +41,6 @@ const XEN_4_17_0: LoaderVersion = {
   ),
   altInstr: ALT_INSTR,
   alternatives: { refused: false, maxPatchLen: MAX_PATCH_LEN, flagNot: false, capabilityWords: 21 },
-  xenDependsEarly: false,
   xenDepends: XEN_DEPENDS_LATE,
   noteTypeErrno: "EINVAL",
   // asm/bug.h: BUG_DISP_WIDTH 24.

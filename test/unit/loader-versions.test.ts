@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { describeChange } from "../../src/xen/version.js";
 import { ALTERNATIVES_REFUSED, XEN_BUILDID_CHECKED_EARLY } from "../../src/xen/changes.js";
+import { XEN_DEPENDS_LATE } from "../../src/xen/loader-version.js";
 import { XEN_4_17, XEN_4_20, XEN_4_21, loaderFor } from "../../src/verify/loader-model.js";
 import { loaderOutcome, stepOf } from "../../src/verify/loader-order.js";
 import {
@@ -59,7 +60,7 @@ describe("loaderFor", () => {
     (text, early, errno, refused, altCalls) => {
       const model = loaderFor(v(text));
       expect(model.name).toBe(`Xen ${text}`);
-      expect(model.xenDependsEarly).toBe(early);
+      expect(model.xenDepends !== XEN_DEPENDS_LATE).toBe(early);
       expect(model.noteTypeErrno).toBe(errno);
       expect(model.alternatives.refused).toBe(refused);
       expect(model.altCallSites !== undefined).toBe(altCalls);
@@ -70,11 +71,11 @@ describe("loaderFor", () => {
   it("takes master (4.23-unstable, no point release) as the newest loader", () => {
     const model = loaderFor({ major: 4, minor: 23, patch: undefined, text: "4.23-unstable" });
     expect(model.name).toBe("Xen 4.23-unstable");
-    expect([model.xenDependsEarly, model.alternatives.refused, model.altCallSites]).toEqual([
-      true,
-      true,
-      XEN_4_21.altCallSites,
-    ]);
+    expect([
+      model.xenDepends !== XEN_DEPENDS_LATE,
+      model.alternatives.refused,
+      model.altCallSites,
+    ]).toEqual([true, true, XEN_4_21.altCallSites]);
     expect(model.alternatives.capabilityWords).toBe(22);
   });
 
@@ -100,7 +101,7 @@ describe("loaderFor", () => {
   });
 
   it("names the models' changes as data", () => {
-    expect([XEN_4_17.xenDependsEarly, XEN_4_20.xenDependsEarly, XEN_4_21.xenDependsEarly]).toEqual([
+    expect([XEN_4_17, XEN_4_20, XEN_4_21].map((m) => m.xenDepends !== XEN_DEPENDS_LATE)).toEqual([
       false,
       true,
       true,

@@ -27,7 +27,7 @@ describe("a run's temporary directory", () => {
   it("removes the directories of runs that are gone, and only those", async () => {
     const parent = root();
     // A pid that was a process a moment ago and is no more.
-    const exited = spawnSync("true").pid!;
+    const exited = spawnSync("true").pid;
     const dead = runDir(parent, "dead", { pid: exited });
     const reused = runDir(parent, "reused", { pid: process.pid, start: "1" });
     const live = runDir(parent, "live", thisProcess());
@@ -47,10 +47,10 @@ describe("a run's temporary directory", () => {
     try {
       let inside = "";
       await expect(
-        withRunTemp(async () => {
+        withRunTemp(() => {
           inside = tmpdir();
           mkdtempSync(join(tmpdir(), "xlci-patch-"));
-          throw new Error("the run failed");
+          return Promise.reject(new Error("the run failed"));
         }),
       ).rejects.toThrow("the run failed");
       expect(inside.startsWith(join(parent, `xlci-run-${process.pid}-`))).toBe(true);

@@ -31,7 +31,6 @@ export declare const XEN_BUILDID_CHECKED_EARLY: {
     };
     readonly summary: ".livepatch.xen_depends checked right after the ELF load, before placement, symbols and relocations, with new messages";
     readonly loader: (model: LoaderVersion) => {
-        xenDependsEarly: true;
         xenDepends: XenDependsCheck;
         name: string;
         release: Pick<import("./version.js").XenVersion, "major" | "minor" | "patch">;
@@ -117,7 +116,6 @@ export declare const BUILDID_NOTE_ENODATA: {
             readonly flagNot: boolean;
             readonly capabilityWords: number;
         };
-        xenDependsEarly: boolean;
         xenDepends: XenDependsCheck;
         bugFrame: {
             readonly size: number;
@@ -172,7 +170,6 @@ export declare const ALTERNATIVES_REFUSED: {
             readonly replLen: number;
             readonly padLen: number;
         };
-        xenDependsEarly: boolean;
         xenDepends: XenDependsCheck;
         noteTypeErrno: "EINVAL" | "ENODATA";
         bugFrame: {
@@ -231,7 +228,6 @@ export declare const ALT_FLAG_NOT: {
             readonly replLen: number;
             readonly padLen: number;
         };
-        xenDependsEarly: boolean;
         xenDepends: XenDependsCheck;
         noteTypeErrno: "EINVAL" | "ENODATA";
         bugFrame: {
@@ -289,7 +285,6 @@ export declare const ALT_CALL_SITES: {
             readonly flagNot: boolean;
             readonly capabilityWords: number;
         };
-        xenDependsEarly: boolean;
         xenDepends: XenDependsCheck;
         noteTypeErrno: "EINVAL" | "ENODATA";
         bugFrame: {
@@ -336,7 +331,6 @@ export declare const SYNTH_CAPABILITY_WORD: {
             readonly replLen: number;
             readonly padLen: number;
         };
-        xenDependsEarly: boolean;
         xenDepends: XenDependsCheck;
         noteTypeErrno: "EINVAL" | "ENODATA";
         bugFrame: {

@@ -92,14 +92,10 @@ export interface LoaderVersion {
         readonly capabilityWords: number;
     };
     /**
-     * XEN_BUILDID_CHECKED_EARLY: `.livepatch.xen_depends` is checked right after the ELF load (before
-     * placement, symbols and relocations), with its own messages; before it, in
-     * check_special_sections(), prepare_payload() and after it (xen_build_id_dep()).
-     */
-    readonly xenDependsEarly: boolean;
-    /**
      * Where the loader checks `.livepatch.xen_depends` and what it prints (the console line
-     * after the payload's name): XEN_DEPENDS_LATE, or what a change of changes.ts makes of it.
+     * after the payload's name): XEN_DEPENDS_LATE (in check_special_sections(),
+     * prepare_payload() and after it, xen_build_id_dep()), or what a change of changes.ts
+     * makes of it (XEN_BUILDID_CHECKED_EARLY: right after the ELF load).
      */
     readonly xenDepends: XenDependsCheck;
     /**

@@ -1,6 +1,6 @@
 /** The livepatch sections and build-id notes: the rules of the livepatch-sections and build-ids steps. */
 import { BUILDID_NOTE_ENODATA } from "../../xen/changes.js";
-import { type Rule, rule, LP, XEN_DEPENDS_EARLY } from "./rule.js";
+import { type Rule, rule, LP, EARLY_BUILDID_CHECK } from "./rule.js";
 
 export const LIVEPATCH_SECTIONS_RULES = [
   // Livepatch sections and notes.
@@ -10,7 +10,7 @@ export const LIVEPATCH_SECTIONS_RULES = [
     "refuses-upload",
     "Required section missing (.note.gnu.build-id, .livepatch.depends, .livepatch.xen_depends)",
     LP,
-    { changes: [XEN_DEPENDS_EARLY] },
+    { changes: [EARLY_BUILDID_CHECK] },
   ),
   rule(
     "section-empty",
@@ -18,7 +18,7 @@ export const LIVEPATCH_SECTIONS_RULES = [
     "refuses-upload",
     "Required or patching section present but empty",
     LP,
-    { changes: [XEN_DEPENDS_EARLY] },
+    { changes: [EARLY_BUILDID_CHECK] },
   ),
   rule(
     "section-duplicate",
@@ -42,7 +42,7 @@ export const LIVEPATCH_SECTIONS_RULES = [
     "xen/common/version.c",
     {
       changes: [
-        XEN_DEPENDS_EARLY,
+        EARLY_BUILDID_CHECK,
         {
           change: BUILDID_NOTE_ENODATA,
           what: "a .note.gnu.build-id or .livepatch.depends note of the wrong type or name: ENODATA (was EINVAL)",
@@ -56,7 +56,7 @@ export const LIVEPATCH_SECTIONS_RULES = [
     "refuses-upload",
     ".livepatch.xen_depends is not the hypervisor's build-id",
     LP,
-    { changes: [XEN_DEPENDS_EARLY] },
+    { changes: [EARLY_BUILDID_CHECK] },
   ),
   rule(
     "depends-mismatch",

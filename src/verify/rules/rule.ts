@@ -45,7 +45,7 @@ export const ARCH = "xen/arch/x86/livepatch.c";
 export const LBT = "livepatch-build-tools";
 
 /** The early build-id check, for the rules that can report on .livepatch.xen_depends. */
-export const XEN_DEPENDS_EARLY: RuleChange = {
+export const EARLY_BUILDID_CHECK: RuleChange = {
   change: XEN_BUILDID_CHECKED_EARLY,
   what: XEN_BUILDID_CHECKED_EARLY.summary,
 };

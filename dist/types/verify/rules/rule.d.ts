@@ -34,4 +34,4 @@ export declare const LP = "xen/common/livepatch.c";
 export declare const ARCH = "xen/arch/x86/livepatch.c";
 export declare const LBT = "livepatch-build-tools";
 /** The early build-id check, for the rules that can report on .livepatch.xen_depends. */
-export declare const XEN_DEPENDS_EARLY: RuleChange;
+export declare const EARLY_BUILDID_CHECK: RuleChange;
