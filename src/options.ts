@@ -323,7 +323,8 @@ function locationOptions(
   cacheDir: string,
 ): Pick<Options, "outputDir" | "cacheDir" | "workspace"> {
   return {
-    outputDir: inputPath(cwd, input("output-dir")),
+    // Empty is the default, never the current directory (whose payloads/ a run would clear).
+    outputDir: inputPath(cwd, input("output-dir") || INPUT_DEFAULTS["output-dir"]),
     cacheDir: input("cache-dir") ? inputPath(cwd, input("cache-dir")) : cacheDir,
     workspace: cwd,
   };

@@ -117,22 +117,9 @@ export function runDirectoryMistakes(
       return new ConfigurationError(input, `${dir} cannot be checked: ${(e as Error).message}`);
     }
   };
-  const output = checked("output-dir", outputDir);
+  const output =
+    checked("output-dir", outputDir) ?? linkMistake(outputDir) ?? notARunsDirectory(outputDir);
   if (output) problems.push(output);
-  else {
-    for (const entry of OUTPUT_ENTRIES) {
-      const link = firstLink(join(outputDir, entry));
-      if (link) {
-        problems.push(
-          new ConfigurationError(
-            "output-dir",
-            `${link} is a symbolic link; the run writes there and never through a link: remove it`,
-          ),
-        );
-        break;
-      }
-    }
-  }
   for (const [input, file] of inputFiles) {
     const entry = OUTPUT_ENTRIES.find((e) => inside(file, join(outputDir, e)));
     if (entry)
@@ -145,7 +132,59 @@ export function runDirectoryMistakes(
   }
   const cache = checked("cache-dir", cacheDir);
   if (cache) problems.push(cache);
+  else if (
+    !output &&
+    (OUTPUT_ENTRIES.some((e) => inside(cacheDir, join(outputDir, e))) ||
+      inside(outputDir, cacheDir))
+  )
+    problems.push(
+      new ConfigurationError(
+        "cache-dir",
+        `${cacheDir} and the output directory ${outputDir} overlap: a run clears its outputs there (logs/, payloads/...) and the cache keeps only its own entries; give them separate directories`,
+      ),
+    );
   return problems;
+}
+
+/** The mistake of a symbolic link where a run writes in the output directory, if there is one. */
+function linkMistake(outputDir: string): ConfigurationError | undefined {
+  for (const entry of OUTPUT_ENTRIES) {
+    const link = firstLink(join(outputDir, entry));
+    if (link)
+      return new ConfigurationError(
+        "output-dir",
+        `${link} is a symbolic link; the run writes there and never through a link: remove it`,
+      );
+  }
+  return undefined;
+}
+
+/** The files only this tool's runs write in an output directory (older releases included). */
+const RUN_MARKS = ["report.json", "metadata.json"];
+
+/**
+ * The mistake in an output directory that a run may not clear: `/`, or one holding
+ * entries a run writes (payloads/, logs/...) that no earlier run left (no report.json or
+ * metadata.json beside them): a user's own `payloads/` in the current directory.
+ */
+function notARunsDirectory(outputDir: string): ConfigurationError | undefined {
+  if (dirname(outputDir) === outputDir)
+    return new ConfigurationError(
+      "output-dir",
+      `${outputDir} is the root directory: give a directory of its own`,
+    );
+  const present = OUTPUT_ENTRIES.filter((e) =>
+    lstatSync(join(outputDir, e), { throwIfNoEntry: false }),
+  );
+  if (
+    present.length === 0 ||
+    RUN_MARKS.some((m) => present.includes(m as (typeof present)[number]))
+  )
+    return undefined;
+  return new ConfigurationError(
+    "output-dir",
+    `${outputDir} holds ${present.join(", ")}, not written by an earlier run (no report.json or metadata.json), which a run would clear: give an empty or new directory`,
+  );
 }
 
 /**

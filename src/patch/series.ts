@@ -96,12 +96,18 @@ export function parsePatch(
         "the patch has CRLF (Windows) line endings; Xen's sources use LF: convert it (dos2unix, or git config core.autocrlf false and export it again)",
       );
     }
-    // git reads a mode as octal (0120000 is 120000), also the one ending an index line.
+    // git reads a mode as octal (0120000 is 120000) up to the first non-digit, which must
+    // be white space (parse_mode_line), also the one ending an index line.
     const mode =
-      /^(?:new file mode|deleted file mode|old mode|new mode) ([0-7]+)$/.exec(line) ??
-      /^index [0-9a-f]+\.\.[0-9a-f]+ ([0-7]+)$/.exec(line);
-    if (mode && (parseInt(mode[1]!, 8) & 0o170000) === 0o120000)
-      fail(n, "the patch adds, removes or changes a symbolic link");
+      /^(?:new file mode|deleted file mode|old mode|new mode)\s+([0-7]+)(?:\s|$)/.exec(line) ??
+      /^index [0-9a-f]+\.\.[0-9a-f]+ +([0-7]+)(?:\s|$)/.exec(line);
+    const kind = mode ? parseInt(mode[1]!, 8) & 0o170000 : 0o100000;
+    if (kind === 0o120000) fail(n, "the patch adds, removes or changes a symbolic link");
+    if (kind !== 0o100000)
+      fail(
+        n,
+        `mode ${mode![1]} is not a regular file's (a submodule?): a livepatch patch changes file contents only`,
+      );
     // git apply also takes the older "rename old"/"rename new" header words.
     if (/^(?:(?:rename|copy) (?:from|to)|rename (?:old|new)) /.test(line)) {
       fail(n, "the patch renames or copies a file; a livepatch patch changes file contents only");
@@ -159,7 +165,22 @@ export function parsePatch(
   };
 
   function checkedPath(oldHeader: string, newHeader: string, n: number): string {
-    const strip = (header: string) => header.split("\t")[0]!.trim();
+    const strip = (header: string) => {
+      const path = header.split("\t")[0]!.trim();
+      // git quotes a path with special characters ("b/a\"b"), and diff -u may put a date
+      // after a space: neither is a path of Xen's tree, and guessing could misplace a file.
+      if (path.startsWith('"'))
+        fail(
+          n,
+          `${path}: a quoted path; Xen's files have plain names, give the patch as git format-patch writes it`,
+        );
+      if (/\s/.test(path))
+        fail(
+          n,
+          `${JSON.stringify(path)}: a path with white space (a date after a space?); separate it with a tab, or give the patch as git format-patch writes it`,
+        );
+      return path;
+    };
     const paths = [strip(oldHeader), strip(newHeader)].filter((p) => p && p !== "/dev/null");
     if (paths.length === 0) fail(n, "a file header without a path");
     let inTree = "";
@@ -167,7 +188,8 @@ export function parsePatch(
       if (p.startsWith("/"))
         fail(n, `${p} is an absolute path; use paths relative to the tree (a/xen/...)`);
       const rel = p.split("/").slice(1).join("/"); // -p1, as git format-patch writes them
-      if (rel.split("/").some((part) => part === "..")) fail(n, `${p} leaves the tree`);
+      if (rel.split("/").some((part) => part === ".."))
+        fail(n, `${p}: a path with ".." in it; give paths without ".." (a/xen/...)`);
       if (!rel.startsWith("xen/") && outside === "refuse") {
         refuse(
           n,
@@ -226,7 +248,8 @@ export async function applyPatch(patch: PatchFile, tree: string, logFile?: strin
     "apply",
     "-p1",
     "--whitespace=nowarn",
-    ...patch.leftOut.map((p) => `--exclude=${p}`),
+    // Only xen/ by git's own reading of the paths, whatever this parser made of them.
+    "--include=xen/*",
   ];
   const run = (extra: string[]) =>
     runCommand("git", [...args, ...extra, patch.path], {

@@ -1,5 +1,9 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  applyPatch,
   applyFailure,
   linesMovedBy,
   parsePatch,
@@ -90,7 +94,32 @@ describe("patch files", () => {
       header("tools/libs/a.c") + hunk,
       /fix\.patch:2: a\/tools\/libs\/a\.c is outside xen\//,
     ],
-    ["a path leaving the tree", header("xen/../../etc/passwd") + hunk, /leaves the tree/],
+    ["a path leaving the tree", header("xen/../../etc/passwd") + hunk, /with "\.\." in it/],
+    [
+      "a symbolic link whose mode line git reads past trailing words",
+      `diff --git a/xen/l b/xen/l\nnew file mode 120000 sneaky\n${header("xen/l")}${hunk}`,
+      /fix\.patch:2: .*symbolic link/,
+    ],
+    [
+      "a symbolic link whose mode line ends in CR",
+      `diff --git a/xen/l b/xen/l\nnew file mode 120000\r\n${header("xen/l")}${hunk}`,
+      /fix\.patch:2: .*symbolic link/,
+    ],
+    [
+      "a submodule (gitlink)",
+      `diff --git a/xen/sub b/xen/sub\nnew file mode 160000\n${header("xen/sub")}${hunk}`,
+      /fix\.patch:2: mode 160000 is not a regular file's/,
+    ],
+    [
+      "a quoted path, which git unquotes",
+      `--- "a/Config.mk"\n+++ "b/Config.mk"\n${hunk}`,
+      /fix\.patch:2: "a\/Config\.mk": a quoted path/,
+    ],
+    [
+      "a date after a space, which git takes off",
+      `--- a/Config.mk 2026-01-01 00:00:00\n+++ b/Config.mk 2026-01-01 00:00:00\n${hunk}`,
+      /fix\.patch:2: "a\/Config\.mk 2026-01-01 00:00:00": a path with white space/,
+    ],
     ["an absolute path", "--- /etc/passwd\n+++ /etc/passwd\n" + hunk, /absolute path/],
     [
       "a binary hunk",
@@ -172,5 +201,20 @@ describe("patch files", () => {
     expect(patchPayloadName("/x/0001-Fix XSA-123.patch")).toBe("0001-Fix_XSA-123");
     expect(patchPayloadName("/x/fix.diff")).toBe("fix");
     expect(() => patchPayloadName("/x/.patch")).toThrow(ConfigurationError);
+  });
+
+  it("applies only what git itself reads as under xen/, whatever the parser listed", async () => {
+    const tree = mkdtempSync(join(tmpdir(), "xlci-apply-"));
+    mkdirSync(join(tree, "xen"));
+    writeFileSync(join(tree, "xen", "a.c"), "ctx\nold\nctx\n");
+    writeFileSync(join(tree, "Config.mk"), "ctx\nold\nctx\n");
+    const change = "@@ -1,3 +1,3 @@\n ctx\n-old\n+new\n ctx\n";
+    const path = join(tree, "both.patch");
+    writeFileSync(path, header("Config.mk") + change + header("xen/a.c") + change);
+    // As if the parser had missed Config.mk (it lists it; git decides).
+    const patch = { ...parsePatch(path, readFileSync(path, "latin1")), leftOut: [] };
+    await applyPatch(patch, tree);
+    expect(readFileSync(join(tree, "xen", "a.c"), "utf8")).toBe("ctx\nnew\nctx\n");
+    expect(readFileSync(join(tree, "Config.mk"), "utf8")).toBe("ctx\nold\nctx\n");
   });
 });

@@ -122,6 +122,7 @@ describe("an earlier run's files", () => {
     writeFileSync(join(out, "metadata.json.minisig"), "earlier");
     writeFileSync(join(out, "minisign.pub"), "earlier");
     writeFileSync(join(out, "notes.txt"), "the user's");
+    writeFileSync(join(out, "report.json"), "{}");
     const { code } = await cli(["run", "--payloads", payload, "--output-dir", out]);
     expect(code).not.toBe(0);
     expect(existsSync(join(out, "payloads", "old.livepatch"))).toBe(false);
@@ -138,8 +139,38 @@ describe("an earlier run's files", () => {
     mkdirSync(join(out, "payloads"));
     const inside = join(out, "payloads", "fix.livepatch");
     writeFileSync(inside, "from an earlier run");
+    writeFileSync(join(out, "metadata.json"), "{}");
     expect(refusal({ payloads: inside, "output-dir": out })).toBe(
       `payloads: ${inside} is in ${join(out, "payloads")}, which a run clears of the earlier run's files: copy it elsewhere first`,
     );
+  });
+
+  it("a directory holding payloads/ or logs/ of its own is not cleared, nor /", () => {
+    const out = mkdtempSync(join(work, "out-"));
+    mkdirSync(join(out, "payloads"));
+    writeFileSync(join(out, "payloads", "precious.livepatch"), "the user's");
+    expect(refusal({ payloads: payload, "output-dir": out })).toBe(
+      `output-dir: ${out} holds payloads, not written by an earlier run (no report.json or metadata.json), which a run would clear: give an empty or new directory`,
+    );
+    expect(readFileSync(join(out, "payloads", "precious.livepatch"), "utf8")).toBe("the user's");
+    expect(refusal({ payloads: payload, "output-dir": "/" })).toBe(
+      "output-dir: / is the root directory: give a directory of its own",
+    );
+  });
+
+  it("an empty output-dir is the default, not the current directory", () => {
+    const options = parseOptions(
+      { payloads: payload, "output-dir": "" },
+      work,
+      join(work, "cache"),
+    );
+    expect(options.outputDir).toBe(join(work, "xen-livepatch-out"));
+  });
+
+  it("a cache inside the output directory (or around it) is refused", () => {
+    const out = mkdtempSync(join(work, "out-"));
+    expect(
+      refusal({ payloads: payload, "output-dir": out, "cache-dir": join(out, "logs", "cache") }),
+    ).toMatch(/^cache-dir: .* and the output directory .* overlap/);
   });
 });
