@@ -5,7 +5,7 @@
  * (transcript.ts); its action is judged by its kind (steps/), its expectations by checks.ts.
  */
 import { constants as fsConstants } from "node:fs";
-import { access, mkdtemp, rm } from "node:fs/promises";
+import { access, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { fetchGuestAssets, type GuestAssets } from "../boot/guest-assets.js";
@@ -316,6 +316,32 @@ export interface RunScenarioOptions {
 }
 
 /**
+ * Refuses a payload file that is not an ELF file, whatever fail-on lets through: what goes
+ * into the guest is the scenario's to print, so a scenario naming `../secret` or a
+ * checkout's `.git/config` as a payload would copy it into the logs (docs/security.md).
+ * Malformed ELF files stay allowed: the agreement tests boot them for Xen's verdict.
+ */
+async function onlyElfPayloads(
+  scenario: Scenario,
+  files: Readonly<Record<string, string>>,
+): Promise<void> {
+  const wrong: string[] = [];
+  for (const [name, file] of Object.entries(files)) {
+    const head = await readFile(file).then(
+      (b) => b.subarray(0, 4),
+      () => Buffer.alloc(0),
+    );
+    if (!head.equals(Buffer.from("\x7fELF", "latin1"))) {
+      const line = scenario.payloads[name]?.line;
+      wrong.push(
+        `${scenario.file}${line ? `:${line}` : ""}: payload "${name}": ${file} is not an ELF file (a livepatch payload is one); only payloads are copied into the guest`,
+      );
+    }
+  }
+  if (wrong.length) throw new ConfigurationError("scenario", wrong.join("\n"));
+}
+
+/**
  * Scenario boots get one virtual CPU unless told otherwise. Under TCG on a 2-core host
  * that is shared with other work, two vCPUs made the self-test's steps take 5 to 49 s
  * (every apply and revert is a rendezvous of all CPUs in the hypervisor, and dom0's PV
@@ -337,6 +363,7 @@ export async function runScenario(opts: RunScenarioOptions): Promise<ScenarioRes
         .join("\n"),
     );
   }
+  await onlyElfPayloads(scenario, opts.payloadFiles);
   const plan = planScenario(scenario);
   const assets = opts.assets ?? (await fetchGuestAssets({ cacheDir: opts.cacheDir }));
   const tool =
