@@ -7,7 +7,14 @@
  * together with the relocation that will fill it.
  */
 import { basename } from "node:path";
-import { SHF_ALLOC, SHF_MERGE, SHN_UNDEF, SHN_LORESERVE, SHT_RELA } from "../elf/constants.js";
+import {
+  SHF_ALLOC,
+  SHF_MERGE,
+  SHN_UNDEF,
+  SHN_LORESERVE,
+  SHT_NOBITS,
+  SHT_RELA,
+} from "../elf/constants.js";
 import {
   type ElfFile,
   type ElfRela,
@@ -138,11 +145,21 @@ export class Payload {
     return cStringAt(data, Number(start), data.length);
   }
 
-  /** The `.livepatch.funcs` entries (whole 104-byte entries only). */
+  /**
+   * The `.livepatch.funcs` entries (whole 104-byte entries only; for a NOBITS section, the
+   * zeroed entries the loader reads, up to MAX_NOBITS_FUNCS bytes of them).
+   */
   funcs(): LivepatchFuncEntry[] {
     const section = this.elf.sectionNamed(SECTION.funcs);
     if (!section || !this.elf.inBounds(section)) return [];
-    const data = this.elf.data(section);
+    // A NOBITS section is zeros in memory: the loader reads entries of version 0 there.
+    const data =
+      section.type === SHT_NOBITS
+        ? new Uint8Array(
+            Math.min(section.size, MAX_NOBITS_FUNCS) -
+              (Math.min(section.size, MAX_NOBITS_FUNCS) % LIVEPATCH_FUNC.size),
+          )
+        : this.elf.data(section);
     const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
     const entries: LivepatchFuncEntry[] = [];
     const count = Math.floor(data.length / LIVEPATCH_FUNC.size);
@@ -235,5 +252,8 @@ export class Payload {
     );
   }
 }
+
+/** Bytes of a NOBITS `.livepatch.funcs` read as entries (enough for any real payload). */
+const MAX_NOBITS_FUNCS = 1 << 20;
 
 const locationKey = (shndx: number, value: bigint) => `${shndx}:${value}`;

@@ -51,7 +51,10 @@ export declare class Payload {
     symbolSection(symbol: ElfSymbol): ElfSection | undefined;
     /** Follows a pointer to a NUL-terminated string inside the payload. */
     stringAt(pointer: PointerField): string | undefined;
-    /** The `.livepatch.funcs` entries (whole 104-byte entries only). */
+    /**
+     * The `.livepatch.funcs` entries (whole 104-byte entries only; for a NOBITS section, the
+     * zeroed entries the loader reads, up to MAX_NOBITS_FUNCS bytes of them).
+     */
     funcs(): LivepatchFuncEntry[];
     /** Hook sections present, with their pointers. */
     hooks(): Array<{

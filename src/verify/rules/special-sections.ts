@@ -12,6 +12,13 @@ export const SPECIAL_SECTIONS_RULES = [
     LP,
   ),
   rule(
+    "hook-target",
+    "error",
+    "crashes",
+    "A load or unload hook that is NULL, or any hook pointing outside code (the payload's or the hypervisor's): Xen calls load and unload hooks without a check",
+    `${LP} apply_payload(), revert_payload(), is_hook_enabled()`,
+  ),
+  rule(
     "special-section-size",
     "error",
     "refuses-upload",

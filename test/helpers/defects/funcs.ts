@@ -1,5 +1,5 @@
 /** The defects that prove the rules of the verifier's funcs step (src/verify/steps/funcs.ts). */
-import { R_X86_64_NONE } from "../../../src/elf/constants.js";
+import { R_X86_64_NONE, SHT_NOBITS } from "../../../src/elf/constants.js";
 import { LIVEPATCH_FUNC } from "../../../src/xen/abi.js";
 import { setRelaField, setSectionField, writeSectionBytes, xorSectionByte } from "../elf-mutate.js";
 import {
@@ -42,6 +42,18 @@ export const FUNCS: StepDefects = {
       mutate: (b) => writeSectionBytes(b, ".livepatch.funcs", LIVEPATCH_FUNC.version, [1]),
       names: {
         message: "function entry 0 (xen_extra_version) has version 1, expected 2",
+        location: { section: ".livepatch.funcs", entry: 0, symbol: "xen_extra_version" },
+      },
+    },
+    {
+      rule: "func-version",
+      // Xen 4.17.5: "Wrong version (0). Expected 2", EOPNOTSUPP (a fresh pass found it).
+      title: ".livepatch.funcs as NOBITS: zeros in memory, entries of version 0",
+      payload: HELLO,
+      also: ["func-old-size"],
+      mutate: (b) => setSectionField(b, ".livepatch.funcs", "type", SHT_NOBITS),
+      names: {
+        message: "function entry 0 (xen_extra_version) has version 0, expected 2",
         location: { section: ".livepatch.funcs", entry: 0, symbol: "xen_extra_version" },
       },
     },

@@ -15,8 +15,8 @@ export const PLACEMENT: StepDefects = {
       title: "check_fnc's code aligned to 0: placed over the replacement function",
       payload: HELLO,
       // The text region's size becomes check_fnc's end (50 bytes), so the exception table's
-      // fixup and a bug frame's location now lie past the payload's text.
-      also: ["ex-table-range", "bug-frame-range"],
+      // fixup, a bug frame's location and a hook now lie past the payload's text.
+      also: ["ex-table-range", "bug-frame-range", "hook-target"],
       mutate: (b) => setSectionField(b, ".text.check_fnc", "addralign", 0),
       names: (b) => ({
         message: `${label(b, ".text.check_fnc")} (alignment 0) is placed at offset 0 of the text region, over ${label(b, ".text.xen_hello_world")}`,
