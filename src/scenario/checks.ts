@@ -3,6 +3,7 @@
  * command's output, `console` against Xen's lines, `list` against `xen-livepatch list`.
  * Each failing one is a sentence saying what was expected and what was there.
  */
+import { RegexTimeout, firstMatch } from "./bounded-regex.js";
 import { excerpt, what, xenExcerpt } from "./messages.js";
 import type { ListExpectation, OutputCheck, ScenarioStep } from "./types.js";
 import { formatErrno } from "./validator.js";
@@ -73,7 +74,13 @@ export function checkOutput(check: OutputCheck, printed: string, command: string
     if (!output.includes(text)) problems.push(`expected ${of} to contain "${text}", ${got}`);
   }
   for (const re of check.matches) {
-    if (!new RegExp(re, "m").test(output)) problems.push(`expected ${of} to match /${re}/, ${got}`);
+    try {
+      if (firstMatch(re, "m", [output]) < 0)
+        problems.push(`expected ${of} to match /${re}/, ${got}`);
+    } catch (e) {
+      if (!(e instanceof RegexTimeout)) throw e;
+      problems.push(`${of}: ${e.message}`);
+    }
   }
   for (const text of check.lacks) {
     if (output.includes(text)) problems.push(`expected ${of} not to contain "${text}", ${got}`);
@@ -88,14 +95,24 @@ export function checkConsole(
 ): string | undefined {
   let from = 0;
   for (const [i, e] of expected.entries()) {
-    const re = e.regex ? new RegExp(e.text) : undefined;
-    const at = lines.findIndex((l, n) => n >= from && (re ? re.test(l) : l.includes(e.text)));
+    const find = (start: number) =>
+      e.regex
+        ? firstMatch(e.text, "", lines, start)
+        : lines.findIndex((l, n) => n >= start && l.includes(e.text));
+    let at: number;
+    let anywhere: boolean;
+    try {
+      at = find(from);
+      anywhere = at >= 0 || find(0) >= 0;
+    } catch (err) {
+      if (!(err instanceof RegexTimeout)) throw err;
+      return `Xen's console: ${err.message}`;
+    }
     if (at >= 0) {
       from = at + 1;
       continue;
     }
     const shown = (x: (typeof expected)[number]) => (x.regex ? `/${x.text}/` : `"${x.text}"`);
-    const anywhere = lines.some((l) => (re ? re.test(l) : l.includes(e.text)));
     const where =
       i === 0
         ? ""

@@ -1,7 +1,7 @@
 // A step's output checks judge what its command printed, not dom0's kernel log that the
 // console interleaves with it (seen in a CI boot: the clocksource watchdog mid-step).
 import { describe, expect, it } from "vitest";
-import { checkOutput } from "../../src/scenario/run.js";
+import { checkConsole, checkOutput } from "../../src/scenario/run.js";
 
 const CHECK = { contains: [], matches: [], lacks: [] };
 const COMMAND = "cat /sys/hypervisor/compilation/compiler";
@@ -29,5 +29,22 @@ describe("output checks", () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/to be "livepatch-ci stack 2", but it was/);
     expect(problems[0]).toMatch(/livepatch-ci stack 1/);
+  });
+
+  it("give a regular expression that backtracks without end a second, then fail it", () => {
+    const hostile = "^(a+)+$";
+    const printed = "a".repeat(40) + "b";
+    const problems = checkOutput({ ...CHECK, matches: [hostile] }, printed, COMMAND);
+    expect(problems).toEqual([
+      `the output of \`${COMMAND}\`: the regular expression /${hostile}/ took more than 1 s (it backtracks without end on this output): write it without nested repetition`,
+    ]);
+    // (Without the limit this one match runs for minutes: 2^40 steps.)
+    expect(checkConsole([{ text: hostile, regex: true }], ["(XEN) ok", printed])).toBe(
+      `Xen's console: the regular expression /${hostile}/ took more than 1 s (it backtracks without end on this output): write it without nested repetition`,
+    );
+    // A pattern that matches still does.
+    expect(
+      checkOutput({ ...CHECK, matches: ["^livepatch-ci stack \\d$"] }, INTERLEAVED, COMMAND),
+    ).toEqual([]);
   });
 });
