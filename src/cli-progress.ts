@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { parseAnyMarker } from "./boot/init-script.js";
 import { detectCrash } from "./boot/console.js";
 import type { Logger } from "./util/logger.js";
-import { untrustedLines } from "./util/untrusted.js";
+import { safeLines } from "./util/untrusted.js";
 
 export interface ProgressOptions {
   /** The run's log directory (`<output-dir>/logs`): the newest log there is the one growing. */
@@ -65,7 +65,7 @@ export function progressLogger(stream: NodeJS.WritableStream, opts: ProgressOpti
   const now = opts.now ?? (() => performance.now());
   const interval = opts.intervalMs ?? 15_000;
   // Every line is made safe here: messages, milestones and log tails quote untrusted text.
-  const write = (line: string) => void stream.write(`${untrustedLines(line)}\n`);
+  const write = (line: string) => void stream.write(`${safeLines(line)}\n`);
   let groupStart = now();
   let lastMilestone = "";
 

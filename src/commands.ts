@@ -28,7 +28,7 @@ import { DEFAULT_DEBIAN_XEN_VERSION } from "./source/debian.js";
 import { ChangeFailure, ConfigurationError, InputFileError } from "./util/errors.js";
 import { InterruptedError, interruptedExitCode, withInterruptHandling } from "./util/interrupt.js";
 import { withRunTemp } from "./util/run-temp.js";
-import { untrustedLines } from "./util/untrusted.js";
+import { safeLines } from "./util/untrusted.js";
 import { verifyPayloadSet } from "./verify/payload-set.js";
 import { RULES, ruleVersions } from "./verify/rules.js";
 import { changesMarkdown, changesText } from "./xen/changes-table.js";
@@ -245,7 +245,7 @@ async function pipelineCommand(command: "run" | "boot", args: string[]): Promise
     for (const d of partial?.diagnostics ?? []) {
       const column = d.column ? `${d.column}:` : "";
       const text = `${d.file}:${d.line}:${column} ${d.severity}: ${d.message}`;
-      process.stderr.write(`${untrustedLines(text)}\n`);
+      process.stderr.write(`${safeLines(text)}\n`);
     }
     if (partial && parsed.json) process.stdout.write(JSON.stringify(partial, null, 2) + "\n");
     if (e instanceof InterruptedError) {
@@ -372,16 +372,16 @@ export async function main(argv: string[]): Promise<number> {
     }
     // Messages quote what the inputs hold (names, a command's output): escaped.
     if (e instanceof ChangeFailure) {
-      process.stderr.write(`${TOOL_NAME}: ${untrustedLines(e.message)}\n`);
+      process.stderr.write(`${TOOL_NAME}: ${safeLines(e.message)}\n`);
       return 1;
     }
     if (e instanceof ConfigurationError || e instanceof InputFileError) {
-      process.stderr.write(`${TOOL_NAME}: ${untrustedLines(e.message)}\n`);
+      process.stderr.write(`${TOOL_NAME}: ${safeLines(e.message)}\n`);
       return 2;
     }
     if (partialResultOf(e)) {
       // A stage failed (a build error, a missing tool): its message says what; the report has the rest.
-      process.stderr.write(`${TOOL_NAME}: ${untrustedLines((e as Error).message)}\n`);
+      process.stderr.write(`${TOOL_NAME}: ${safeLines((e as Error).message)}\n`);
       return 1;
     }
     process.stderr.write(`${TOOL_NAME}: ${(e as Error).stack ?? String(e)}\n`);

@@ -23,6 +23,7 @@ import { ConfigurationError, InputFileError } from "./util/errors.js";
 import { githubCache } from "./util/cache.js";
 import { InterruptedError, interruptedExitCode, withInterruptHandling } from "./util/interrupt.js";
 import { withRunTemp } from "./util/run-temp.js";
+import { oneLine } from "./util/untrusted.js";
 import { type Logger, safeLogger } from "./util/logger.js";
 import { RULE_BY_ID } from "./verify/rules.js";
 
@@ -42,21 +43,29 @@ function readInputs(): RawInputs {
   return raw;
 }
 
+/**
+ * Annotations quote a payload's symbol names, file names and compiler output: toolkit's
+ * escaping covers %, CR, LF (and , : in properties), not ESC or bidirectional controls,
+ * which oneLine escapes.
+ */
 function annotate(result: RunResult): void {
   for (const d of result.diagnostics ?? []) {
     const at = {
       title: `compiler ${d.severity}`,
-      file: d.file,
+      file: oneLine(d.file),
       startLine: d.line,
       ...(d.column ? { startColumn: d.column } : {}),
     };
-    if (d.severity === "error") core.error(d.message, at);
-    else core.warning(d.message, at);
+    if (d.severity === "error") core.error(oneLine(d.message), at);
+    else core.warning(oneLine(d.message), at);
   }
   for (const f of allFindings(result)) {
     const where = locationText(f.location);
-    const props = { title: `${f.ruleId}: ${RULE_BY_ID.get(f.ruleId)?.title ?? ""}`, file: f.file };
-    const message = where ? `${f.message} [${where}]` : f.message;
+    const props = {
+      title: `${f.ruleId}: ${RULE_BY_ID.get(f.ruleId)?.title ?? ""}`,
+      file: oneLine(f.file),
+    };
+    const message = oneLine(where ? `${f.message} [${where}]` : f.message);
     if (f.expected)
       core.notice(`expected, as this self-test payload is defective on purpose: ${message}`, props);
     else if (f.severity === "error") core.error(message, props);

@@ -6,6 +6,7 @@
  */
 import { isScalar, isSeq, type Pair, type YAMLMap } from "yaml";
 import { ERRNO, errnoName } from "../livepatch/errno.js";
+import { oneLine } from "../util/untrusted.js";
 
 export interface Errno {
   /** The symbolic name where it is known (EINVAL). */
@@ -21,7 +22,8 @@ export function formatErrno(e: Errno): string {
 export class Problems {
   readonly list: Array<{ line: number; message: string }> = [];
   add(line: number, message: string): void {
-    this.list.push({ line, message });
+    // Messages quote the scenario's own strings: a name with a newline stays on its line.
+    this.list.push({ line, message: oneLine(message) });
   }
 }
 

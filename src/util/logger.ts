@@ -1,4 +1,4 @@
-import { untrustedLines } from "./untrusted.js";
+import { safeLines } from "./untrusted.js";
 
 /**
  * How stages talk to the person running them. The action maps this onto the runner's log
@@ -20,10 +20,10 @@ export interface Logger {
  */
 export function safeLogger(logger: Logger): Logger {
   return {
-    info: (m) => logger.info(untrustedLines(m)),
-    warning: (m) => logger.warning(untrustedLines(m)),
-    console: (line) => logger.console(untrustedLines(line)),
-    group: (title, fn) => logger.group(untrustedLines(title), fn),
+    info: (m) => logger.info(safeLines(m)),
+    warning: (m) => logger.warning(safeLines(m)),
+    console: (line) => logger.console(safeLines(line)),
+    group: (title, fn) => logger.group(safeLines(title), fn),
   };
 }
 

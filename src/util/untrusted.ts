@@ -52,3 +52,35 @@ export function untrustedLines(text: string, maxLineLength = UNTRUSTED_MAX_LENGT
     .map((line) => untrustedText(line.endsWith("\r") ? line.slice(0, -1) : line, maxLineLength))
     .join("\n");
 }
+
+// The unsafe characters but the backslash, which a message's own text (a pattern) keeps.
+// eslint-disable-next-line no-control-regex
+const BREAKING = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]|::/g;
+
+/**
+ * A message of this tool's that quotes untrusted strings (a scenario's payload names and
+ * steps) as one line: the characters that break a line, start a workflow command or a
+ * terminal escape are escaped as by `untrustedText`; backslashes stay as they are.
+ */
+export function oneLine(message: string): string {
+  return message.replace(BREAKING, escapeOne);
+}
+
+/**
+ * Text about to reach a terminal or the runner's log (the command line's progress and
+ * errors), made safe line by line as by `oneLine`, each line cut to `maxLineLength`
+ * characters. Backslashes stay, so text already escaped where it was written (a report's
+ * lines, a scenario's messages) is not escaped twice.
+ */
+export function safeLines(text: string, maxLineLength = UNTRUSTED_MAX_LENGTH): string {
+  return text
+    .split("\n")
+    .map((line) => {
+      const shown = line.endsWith("\r") ? line.slice(0, -1) : line;
+      const cut = shown.length - maxLineLength;
+      return cut > 0
+        ? `${oneLine(shown.slice(0, maxLineLength))}...(${cut} more characters)`
+        : oneLine(shown);
+    })
+    .join("\n");
+}

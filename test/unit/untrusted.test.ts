@@ -6,7 +6,7 @@ import { findingsText } from "../../src/report/text.js";
 import type { PayloadReport } from "../../src/verify/payload-set.js";
 import { type Logger, terminalLogger } from "../../src/util/logger.js";
 import { progressLogger } from "../../src/cli-progress.js";
-import { untrustedLines, untrustedText } from "../../src/util/untrusted.js";
+import { oneLine, safeLines, untrustedLines, untrustedText } from "../../src/util/untrusted.js";
 import type { RunResult } from "../../src/report/result.js";
 
 const HOSTILE = "name\n::error file=x.c,line=1::forged\r\x1b[31mred\x07\u202eevil\\";
@@ -35,6 +35,17 @@ describe("untrustedText", () => {
 
   it("untrustedLines keeps the line breaks, escapes each line", () => {
     expect(untrustedLines("one\r\n::two\x1b")).toBe("one\n:\\x3atwo\\x1b");
+  });
+
+  it("oneLine and safeLines escape what breaks a line or forms a command, not backslashes", () => {
+    // A scenario message quoting a payload name with a newline, and a pattern's backslash.
+    expect(oneLine('payload "bad\n::error::x" /^\\(XEN\\)/\x1b\u202e')).toBe(
+      'payload "bad\\n:\\x3aerror:\\x3ax" /^\\(XEN\\)/\\x1b\\u{202e}',
+    );
+    // Text escaped where it was written is shown as it is, once.
+    const escaped = untrustedText("a\nb");
+    expect(safeLines(`${escaped}\r\nnext ::x`)).toBe(`${escaped}\nnext :\\x3ax`);
+    expect(safeLines("B".repeat(1005))).toBe(`${"B".repeat(1000)}...(5 more characters)`);
   });
 });
 

@@ -24,3 +24,16 @@ export declare function untrustedText(text: string, maxLength?: number): string;
  * breaks between them kept (a CR before a newline is dropped, as a terminal shows it).
  */
 export declare function untrustedLines(text: string, maxLineLength?: number): string;
+/**
+ * A message of this tool's that quotes untrusted strings (a scenario's payload names and
+ * steps) as one line: the characters that break a line, start a workflow command or a
+ * terminal escape are escaped as by `untrustedText`; backslashes stay as they are.
+ */
+export declare function oneLine(message: string): string;
+/**
+ * Text about to reach a terminal or the runner's log (the command line's progress and
+ * errors), made safe line by line as by `oneLine`, each line cut to `maxLineLength`
+ * characters. Backslashes stay, so text already escaped where it was written (a report's
+ * lines, a scenario's messages) is not escaped twice.
+ */
+export declare function safeLines(text: string, maxLineLength?: number): string;
