@@ -10,6 +10,7 @@ import type { CacheUse } from "../util/cache.js";
 import type { PayloadReport } from "../verify/payload-set.js";
 import type { RunResult } from "./result.js";
 import { payloadVerdict } from "./text.js";
+import { oneLine } from "../util/untrusted.js";
 
 export interface ReportTable {
   readonly title: string;
@@ -201,7 +202,14 @@ export function runReport(result: RunResult): RunReport {
   };
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+// Control and bidirectional characters from a payload's strings are shown escaped, not
+// rendered (a right-to-left override would reorder what follows it).
+// (Line breaks and tabs stay: HTML shows them as spaces.)
+const escapeHtml = (s: string) =>
+  s
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g, oneLine)
+    .replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The report as the HTML the job summary shows (GitHub renders it as Markdown's HTML). */
 export function reportHtml(report: RunReport): string {

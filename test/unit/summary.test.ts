@@ -190,6 +190,12 @@ describe("the run report", () => {
     expect(html).toContain('<a href="https://x.invalid/a?b&#38;c">Artifact a</a>');
   });
 
+  it("shows control and bidirectional characters escaped, not rendered", () => {
+    const report = runReport(result());
+    const html = reportHtml({ ...report, notes: ["sym\u202eevil\x1b[31m"] });
+    expect(html).toContain("<p>sym\\u{202e}evil\\x1b[31m</p>");
+  });
+
   it("aligns the columns on the terminal", () => {
     const text = reportText(runReport(result()));
     const lines = text.split("\n");
