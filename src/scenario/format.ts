@@ -34,6 +34,7 @@ import {
   type Node as YamlNode,
   type Pair,
   type YAMLMap,
+  visit,
 } from "yaml";
 import { ConfigurationError } from "../util/errors.js";
 import type { StepContext } from "./steps/kind.js";
@@ -118,6 +119,17 @@ export function parseScenario(text: string, file: string): Scenario {
   for (const err of doc.errors) {
     problems.add(lineCounter.linePos(err.pos[0]).line, yamlMessage(err.message));
   }
+  if (problems.list.length) throw fail();
+  // Anchors are fine, their use is not: an alias stands where the format reads a step or
+  // a text, and would be misreported as one of the wrong kind.
+  visit(doc, {
+    Alias(_, node) {
+      problems.add(
+        lineOf(node),
+        `a YAML alias (*${node.source}) or merge key (<<) is not supported in a scenario: write the step or value out`,
+      );
+    },
+  });
   if (problems.list.length) throw fail();
 
   const root = doc.contents;

@@ -210,6 +210,32 @@ steps:
     ]);
   });
 
+  it("names YAML aliases and merge keys as what is not supported", () => {
+    expect(
+      problems(`name: t
+payloads:
+  hello: a.livepatch
+steps:
+  - &up
+    upload: hello
+  - *up
+  - <<: *up
+    name: merged
+`),
+    ).toEqual([
+      "s.yml:7: a YAML alias (*up) or merge key (<<) is not supported in a scenario: write the step or value out",
+      "s.yml:8: a YAML alias (*up) or merge key (<<) is not supported in a scenario: write the step or value out",
+    ]);
+  });
+
+  it("keeps a name with a newline on the message's one line", () => {
+    expect(
+      problems(`name: t\npayloads:\n  "bad\\n::error::x": a.livepatch\nsteps: [ { list: } ]\n`)[0],
+    ).toBe(
+      `s.yml:3: payload name "bad\\n:\\x3aerror:\\x3ax" is not usable as Xen's payload ID (letters, digits, '_', '.', '-'; at most 127 characters)`,
+    );
+  });
+
   it("rejects payload names Xen or the shell could not take", () => {
     expect(
       problems(`payloads:
