@@ -61,6 +61,32 @@ export function patchPayloadName(path: string): string {
 }
 
 /**
+ * What makes one line of a patch unusable for a livepatch (a binary change, Windows line
+ * endings, a symbolic link or submodule, a rename), if anything.
+ */
+function lineProblem(line: string): string | undefined {
+  if (line.startsWith("GIT binary patch") || /^Binary files .* differ$/.test(line))
+    return "binary changes cannot be built into a livepatch; the patch must change only source text";
+  // A patch saved with Windows line endings: its headers end in CR too, and Xen's sources
+  // (LF) then never match its hunks.
+  if (/^(?:diff --git |--- |\+\+\+ |@@ )/.test(line) && line.endsWith("\r"))
+    return "the patch has CRLF (Windows) line endings; Xen's sources use LF: convert it (dos2unix, or git config core.autocrlf false and export it again)";
+  // git reads a mode as octal (0120000 is 120000) up to the first non-digit, which must
+  // be white space (parse_mode_line), also the one ending an index line.
+  const mode =
+    /^(?:new file mode|deleted file mode|old mode|new mode)\s+([0-7]+)(?:\s|$)/.exec(line) ??
+    /^index [0-9a-f]+\.\.[0-9a-f]+ +([0-7]+)(?:\s|$)/.exec(line);
+  const kind = mode ? parseInt(mode[1]!, 8) & 0o170000 : 0o100000;
+  if (kind === 0o120000) return "the patch adds, removes or changes a symbolic link";
+  if (kind !== 0o100000)
+    return `mode ${mode![1]} is not a regular file's (a submodule?): a livepatch patch changes file contents only`;
+  // git apply also takes the older "rename old"/"rename new" header words.
+  if (/^(?:(?:rename|copy) (?:from|to)|rename (?:old|new)) /.test(line))
+    return "the patch renames or copies a file; a livepatch patch changes file contents only";
+  return undefined;
+}
+
+/**
  * Checks a patch's text; throws a ConfigurationError naming the patch and the line. Files
  * outside `xen/` are listed in `leftOut` (or, with `outside` "refuse", refused).
  */
@@ -82,36 +108,8 @@ export function parsePatch(
   let current: FilePatch | undefined;
   for (const [i, line] of lines.entries()) {
     const n = i + 1;
-    if (line.startsWith("GIT binary patch") || /^Binary files .* differ$/.test(line)) {
-      fail(
-        n,
-        "binary changes cannot be built into a livepatch; the patch must change only source text",
-      );
-    }
-    // A patch saved with Windows line endings: its headers end in CR too, and Xen's sources
-    // (LF) then never match its hunks.
-    if (/^(?:diff --git |--- |\+\+\+ |@@ )/.test(line) && line.endsWith("\r")) {
-      fail(
-        n,
-        "the patch has CRLF (Windows) line endings; Xen's sources use LF: convert it (dos2unix, or git config core.autocrlf false and export it again)",
-      );
-    }
-    // git reads a mode as octal (0120000 is 120000) up to the first non-digit, which must
-    // be white space (parse_mode_line), also the one ending an index line.
-    const mode =
-      /^(?:new file mode|deleted file mode|old mode|new mode)\s+([0-7]+)(?:\s|$)/.exec(line) ??
-      /^index [0-9a-f]+\.\.[0-9a-f]+ +([0-7]+)(?:\s|$)/.exec(line);
-    const kind = mode ? parseInt(mode[1]!, 8) & 0o170000 : 0o100000;
-    if (kind === 0o120000) fail(n, "the patch adds, removes or changes a symbolic link");
-    if (kind !== 0o100000)
-      fail(
-        n,
-        `mode ${mode![1]} is not a regular file's (a submodule?): a livepatch patch changes file contents only`,
-      );
-    // git apply also takes the older "rename old"/"rename new" header words.
-    if (/^(?:(?:rename|copy) (?:from|to)|rename (?:old|new)) /.test(line)) {
-      fail(n, "the patch renames or copies a file; a livepatch patch changes file contents only");
-    }
+    const problem = lineProblem(line);
+    if (problem) fail(n, problem);
     // git's own header names the files even where no ---/+++ follows (a new empty file).
     if (line.startsWith("diff --git ")) {
       const paths = /^diff --git (\S+) (\S+)$/.exec(line);
