@@ -233,7 +233,13 @@ export interface ObjectInstruction {
    * operand's): the field's offset in the section, its size in bytes (1 or 4), and the
    * section offset it reaches as assembled (meaningful only when no relocation applies).
    */
-  readonly pcRelative?: { readonly field: number; readonly size: number; readonly target: number };
+  readonly pcRelative?: {
+    readonly field: number;
+    readonly size: number;
+    readonly target: number;
+    /** A near branch's displacement (call, jmp, jcc), not a RIP-relative operand's. */
+    readonly branch: boolean;
+  };
 }
 
 /**
@@ -277,11 +283,13 @@ export function decodeObjectCode(
                 field: offset + co.immediateOffset,
                 size: co.immediateSize,
                 target: Number(insn.nearBranchTarget),
+                branch: true,
               }
             : {
                 field: offset + co.displacementOffset,
                 size: co.displacementSize,
                 target: Number(insn.ipRelMemoryAddress),
+                branch: false,
               };
         } finally {
           co.free();

@@ -8,6 +8,7 @@ import { ElfFormatError } from "../elf/reader.js";
 import type { Payload } from "../livepatch/payload.js";
 import type { XenSyms } from "../livepatch/xen-syms.js";
 import type { CheckFinding } from "./check-finding.js";
+import { functionAddressFindings } from "./function-addresses.js";
 import { disabledExpectationFindings, oldSizeFindings } from "./old-size.js";
 import { perCpuFindings } from "./percpu.js";
 import { readOnlyStoreFindings } from "./read-only-stores.js";
@@ -20,6 +21,7 @@ import { readOnlyStoreFindings } from "./read-only-stores.js";
 export function kindFindings(payload: Payload, xen: XenSyms | undefined): CheckFinding[] {
   return [
     ...(xen ? readable(() => readOnlyStoreFindings(payload, xen)) : []),
+    ...(xen ? readable(() => functionAddressFindings(payload, xen)) : []),
     ...(xen ? readable(() => oldSizeFindings(payload, xen)) : []),
     ...readable(() => disabledExpectationFindings(payload)),
     ...readable(() => perCpuFindings(payload)),

@@ -65,6 +65,8 @@ export interface ObjectInstruction {
         readonly field: number;
         readonly size: number;
         readonly target: number;
+        /** A near branch's displacement (call, jmp, jcc), not a RIP-relative operand's. */
+        readonly branch: boolean;
     };
 }
 /**

@@ -10,6 +10,13 @@ export const RUNTIME_RULES = [
     "xen/arch/x86/setup.c (read-only after boot); c3ff11b11c, 335cbb5556 (writable while a payload is applied)",
   ),
   rule(
+    "func-address-taken",
+    "error",
+    "accepts",
+    "The payload takes the address of its own copy of a function it replaces, as data (a compare, a stored pointer, a callback) rather than Xen's original",
+    "kpatch 495e619 (references to a patched function's address keep the original); xen/common/livepatch.c (unload frees the payload)",
+  ),
+  rule(
     "func-old-size-mismatch",
     "note",
     "accepts",

@@ -12,6 +12,7 @@ export const RUNTIME_HAZARDS: VerifierStep = {
   basis: "beyond the loader: xen/arch/x86/setup.c, xen/arch/x86/percpu.c, xen/common/livepatch.c",
   rules: {
     "store-read-only": "after-apply",
+    "func-address-taken": "after-apply",
     "func-old-size-mismatch": "after-apply",
     "func-symbol-too-short": "after-apply",
     "expect-reserved-disabled": "after-apply",

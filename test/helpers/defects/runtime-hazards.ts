@@ -58,6 +58,27 @@ function storeIntoReadOnly(bytes: Uint8Array, xen: XenSyms): Uint8Array {
 }
 
 /**
+ * xen_hello_world's `lea .LC1(%rip),%rax` pointed at xen_hello_world itself, the
+ * replacement its function entry installs: the code takes the copy's address as data. The
+ * string stays referenced through a copy of the lea (withLeaInPadding).
+ */
+function leaOfReplacement(bytes: Uint8Array): Uint8Array {
+  const elf = parseElf(bytes, "(lookup)");
+  const code = elf.data(findSection(elf, HELLO_TEXT));
+  const rela = findSection(elf, `.rela${HELLO_TEXT}`);
+  const i = elf.relocations(rela).findIndex((r) => {
+    const at = Number(r.offset);
+    return code[at - 3] === 0x48 && code[at - 2] === 0x8d && (code[at - 1]! & 0xc7) === 0x05;
+  });
+  if (i < 0) throw new Error(`no RIP-relative lea in ${HELLO_TEXT}`);
+  const field = Number(elf.relocations(rela)[i]!.offset);
+  let out = setRelaField(bytes, rela.name, i, "symbol", findSymbol(elf, HELLO).index);
+  // The operand is relative to the instruction's end, 4 bytes past the field.
+  out = setRelaField(out, rela.name, i, "addend", -4n);
+  return withLeaInPadding(out, elf, rela, field + 4, i);
+}
+
+/**
  * The lea that storeIntoReadOnly() turned into a store, written again into the 7-byte
  * `nopl 0x0(%rax)` padding after the `jmp` that follows it (never run), with a copy of its
  * relocation: the string stays referenced, so the store is the payload's only defect.
@@ -118,6 +139,17 @@ export const KIND_DEFECTS: readonly Defect[] = [
     names: {
       message:
         /^xen_hello_world\+0x[0-9a-f]+: `mov %rax,xen_extra_version\(%rip\)` stores into opt_dit, which is in __ro_after_init of /,
+      location: { section: HELLO_TEXT },
+    },
+  },
+  {
+    rule: "func-address-taken",
+    title: "xen_hello_world's new code takes its own address with a lea (as a callback would)",
+    payload: HELLO,
+    mutate: (b) => leaOfReplacement(b),
+    names: {
+      message:
+        /^xen_hello_world\+0x[0-9a-f]+ takes the address of the payload's own xen_extra_version \(the replacement its function entry installs\) as data/,
       location: { section: HELLO_TEXT },
     },
   },
