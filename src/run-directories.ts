@@ -9,10 +9,17 @@
  * send the run's files (or, being cleared, the removal) anywhere the user can write.
  */
 import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative } from "node:path";
 import { PUBLIC_KEY_FILE } from "./sign/outputs.js";
 import { ConfigurationError } from "./util/errors.js";
+
+/**
+ * The empty file a run writes first in its output directory, so that the next run knows
+ * the directory's `logs/` and `payloads/` are a run's even when this one was killed before
+ * its report.
+ */
+export const RUN_MARK = ".xen-livepatch-ci-run";
 
 /**
  * Everything a run writes in the output directory (src/pipeline.ts names the reports,
@@ -20,6 +27,7 @@ import { ConfigurationError } from "./util/errors.js";
  * what is checked for links before the run and removed when it starts.
  */
 export const OUTPUT_ENTRIES = [
+  RUN_MARK,
   "report.json",
   "metadata.json",
   "metadata.json.minisig",
@@ -160,7 +168,7 @@ function linkMistake(outputDir: string): ConfigurationError | undefined {
 }
 
 /** The files only this tool's runs write in an output directory (older releases included). */
-const RUN_MARKS = ["report.json", "metadata.json"];
+const RUN_MARKS = [RUN_MARK, "report.json", "metadata.json"];
 
 /**
  * The mistake in an output directory that a run may not clear: `/`, or one holding
@@ -183,16 +191,20 @@ function notARunsDirectory(outputDir: string): ConfigurationError | undefined {
     return undefined;
   return new ConfigurationError(
     "output-dir",
-    `${outputDir} holds ${present.join(", ")}, not written by an earlier run (no report.json or metadata.json), which a run would clear: give an empty or new directory`,
+    `${outputDir} holds ${present.join(", ")}, not written by an earlier run (no report.json, metadata.json or ${RUN_MARK}), which a run would clear: give an empty or new directory`,
   );
 }
 
 /**
- * Removes what an earlier run left in the output directory (OUTPUT_ENTRIES only: other
+ * Removes what an earlier run left in the output directory, and marks it as this run's
+ * (RUN_MARK). OUTPUT_ENTRIES only: other
  * files there are the user's), so that the run's files are never mixed with an earlier
  * run's: a signature of an earlier payload beside this run's unsigned metadata.
  */
 export async function clearEarlierOutputs(outputDir: string): Promise<void> {
   for (const entry of OUTPUT_ENTRIES)
     await rm(join(outputDir, entry), { recursive: true, force: true });
+  await mkdir(outputDir, { recursive: true });
+  // "wx": created, never written through whatever appeared there since.
+  await writeFile(join(outputDir, RUN_MARK), "", { flag: "wx" });
 }

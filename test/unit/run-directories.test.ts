@@ -150,7 +150,7 @@ describe("an earlier run's files", () => {
     mkdirSync(join(out, "payloads"));
     writeFileSync(join(out, "payloads", "precious.livepatch"), "the user's");
     expect(refusal({ payloads: payload, "output-dir": out })).toBe(
-      `output-dir: ${out} holds payloads, not written by an earlier run (no report.json or metadata.json), which a run would clear: give an empty or new directory`,
+      `output-dir: ${out} holds payloads, not written by an earlier run (no report.json, metadata.json or .xen-livepatch-ci-run), which a run would clear: give an empty or new directory`,
     );
     expect(readFileSync(join(out, "payloads", "precious.livepatch"), "utf8")).toBe("the user's");
     expect(refusal({ payloads: payload, "output-dir": "/" })).toBe(
