@@ -6,6 +6,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -14,6 +15,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/commands.js";
 import { parseOptions, type RawInputs } from "../../src/options.js";
+import { clearEarlierOutputs } from "../../src/run-directories.js";
 import { runCommand } from "../../src/util/exec.js";
 import { ConfigurationError } from "../../src/util/errors.js";
 
@@ -156,6 +158,17 @@ describe("an earlier run's files", () => {
     expect(refusal({ payloads: payload, "output-dir": "/" })).toBe(
       "output-dir: / is the root directory: give a directory of its own",
     );
+  });
+
+  it("a run killed before its report leaves a directory the next run still takes", async () => {
+    const out = mkdtempSync(join(work, "out-"));
+    await clearEarlierOutputs(out);
+    expect(readdirSync(out)).toEqual([".xen-livepatch-ci-run"]);
+    mkdirSync(join(out, "logs"));
+    writeFileSync(join(out, "logs", "base-build.log"), "cut short");
+    expect(() =>
+      parseOptions({ payloads: payload, "output-dir": out }, work, join(work, "cache")),
+    ).not.toThrow();
   });
 
   it("an empty output-dir is the default, not the current directory", () => {
