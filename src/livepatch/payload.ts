@@ -155,10 +155,7 @@ export class Payload {
     // A NOBITS section is zeros in memory: the loader reads entries of version 0 there.
     const data =
       section.type === SHT_NOBITS
-        ? new Uint8Array(
-            Math.min(section.size, MAX_NOBITS_FUNCS) -
-              (Math.min(section.size, MAX_NOBITS_FUNCS) % LIVEPATCH_FUNC.size),
-          )
+        ? new Uint8Array(Math.min(section.size, MAX_NOBITS_FUNCS))
         : this.elf.data(section);
     const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
     const entries: LivepatchFuncEntry[] = [];

@@ -5,7 +5,7 @@
  * (transcript.ts); its action is judged by its kind (steps/), its expectations by checks.ts.
  */
 import { constants as fsConstants } from "node:fs";
-import { access, mkdtemp, readFile, rm } from "node:fs/promises";
+import { access, mkdtemp, open, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { fetchGuestAssets, type GuestAssets } from "../boot/guest-assets.js";
@@ -327,10 +327,10 @@ async function onlyElfPayloads(
 ): Promise<void> {
   const wrong: string[] = [];
   for (const [name, file] of Object.entries(files)) {
-    const head = await readFile(file).then(
-      (b) => b.subarray(0, 4),
-      () => Buffer.alloc(0),
-    );
+    const head = Buffer.alloc(4);
+    await open(file)
+      .then((h) => h.read(head, 0, 4, 0).finally(() => h.close()))
+      .catch(() => head.fill(0));
     if (!head.equals(Buffer.from("\x7fELF", "latin1"))) {
       const line = scenario.payloads[name]?.line;
       wrong.push(

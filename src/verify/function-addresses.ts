@@ -61,9 +61,8 @@ export function functionAddressFindings(payload: Payload, xen: XenSyms): CheckFi
       const at = symbol.value + r.addend + BigInt(field ? field.toEnd : 0);
       const name = replacements.get(`${symbol.shndx}:${at}`);
       if (!name) continue;
-      const where = code
-        ? `${functionAt(section, symbols, Number(r.offset)) ?? section.name}+0x${(Number(r.offset) - (functionStart(section, symbols, Number(r.offset)) ?? 0)).toString(16)}`
-        : `${section.name}+0x${r.offset.toString(16)}`;
+      const fn = code ? containing(section, symbols, r.offset) : undefined;
+      const where = `${fn?.name ?? section.name}+0x${(r.offset - (fn?.value ?? 0n)).toString(16)}`;
       findings.push({
         ruleId: "func-address-taken",
         message: `${where} takes the address of the payload's own ${name} (the replacement its function entry installs) as data: pointers the hypervisor stored compare unequal with it, and one stored at run time points into the payload after it is unloaded; refer to the hypervisor's ${name} (calls and jumps may go to the copy)`,
@@ -85,18 +84,13 @@ function fieldsOf(code: Uint8Array): Map<number, { branch: boolean; toEnd: numbe
   return fields;
 }
 
-function containing(section: ElfSection, symbols: readonly ElfSymbol[], offset: number) {
+/** The function symbol of `section` holding `offset`, if one does. */
+function containing(section: ElfSection, symbols: readonly ElfSymbol[], offset: bigint) {
   return symbols.find(
     (s) =>
       s.shndx === section.index &&
       s.type === STT_FUNC &&
-      BigInt(offset) >= s.value &&
-      BigInt(offset) < s.value + BigInt(s.size),
+      offset >= s.value &&
+      offset < s.value + BigInt(s.size),
   );
 }
-const functionAt = (section: ElfSection, symbols: readonly ElfSymbol[], offset: number) =>
-  containing(section, symbols, offset)?.name;
-const functionStart = (section: ElfSection, symbols: readonly ElfSymbol[], offset: number) => {
-  const s = containing(section, symbols, offset);
-  return s ? Number(s.value) : undefined;
-};
